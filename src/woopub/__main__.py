@@ -1,0 +1,3 @@
+from woopub.cli import main
+
+main()

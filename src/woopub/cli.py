@@ -1,0 +1,218 @@
+"""Command line: a thin layer over the library. Each command parses its
+options, calls one library function and prints a summary.
+
+Exit codes: 0 all fine; 1 a document failed or verification found a problem;
+2 usage or configuration error (bad option, broken rule file).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from woopub import __version__
+from woopub.errors import EXIT_DOCUMENT_FAILED, EXIT_OK, EXIT_USAGE, RuleError
+
+EXIT_CODES_HELP = """
+\b
+Exit codes:
+  0  every document published and verified
+  1  a document was refused or failed, or verification found a problem
+  2  usage or configuration error (bad option, broken rule file)
+"""
+
+rules_option = click.option(
+    "--rules",
+    "rule_paths",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Extra rule file or folder of rule files (repeatable), added to the shipped rules.",
+)
+
+
+def _load_rules(rule_paths):
+    from woopub.rules import load_rules
+
+    try:
+        return load_rules(list(rule_paths))
+    except RuleError as exc:
+        click.echo(f"woopub: rule error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="woopub")
+def main() -> None:
+    """woopub: redact civil servants' personal data from Woo dossiers, for real.
+
+    \b
+    Examples:
+      woopub redact dossier/ --out gepubliceerd/
+      woopub verify gepubliceerd/
+      woopub scan-text brief.txt
+    """
+
+
+@main.command(epilog=EXIT_CODES_HELP)
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the redacted PDFs and the publication log.")
+@click.option("--internal", "internal_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the internal record (original values, reviewer report). "
+                   "Default: beside OUT_DIR, named OUT_DIR-INTERN-niet-publiceren. Never inside OUT_DIR.")
+@click.option("--password", help="Password for encrypted input PDFs.")
+@rules_option
+def redact(inputs, out_dir, internal_dir, password, rule_paths):
+    """Redact INPUT PDFs (files or folders, searched recursively) into OUT_DIR.
+
+    Writes each redacted PDF under the same name, plus publicatielog.json and
+    publicatielog.csv, then verifies the output. The original values and a
+    reviewer report go to the internal folder, outside OUT_DIR.
+
+    \b
+    Examples:
+      woopub redact samples/ --out out/
+      woopub redact nota.pdf bijlagen/ --out out/ --rules dossier-regels.yaml
+    """
+    from woopub.pipeline import Dossier
+    from woopub.verify import verify_dir
+
+    rules = _load_rules(rule_paths)
+    click.echo("woopub: loading detectors ...", err=True)
+    dossier = Dossier(rules, password=password)
+
+    def report(outcome):
+        if outcome.status == "published":
+            grounds = ", ".join(f"{g}: {n}" for g, n in sorted(outcome.per_ground.items())) or "none"
+            click.echo(
+                f"{outcome.document}: published, {outcome.pages} page(s), {outcome.redactions} redaction(s) "
+                f"[{grounds}], {outcome.kept} kept public"
+            )
+            for w in outcome.warnings:
+                click.echo(f"  warning: {w}")
+        else:
+            click.echo(f"{outcome.document}: FAILED: {outcome.reason}", err=True)
+
+    try:
+        result = dossier.run(inputs, out_dir, internal_dir, on_document=report)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    problems, notes = verify_dir(out_dir, result.internal_dir)
+    published = [o for o in result.outcomes if o.status == "published"]
+    pages = sum(o.pages for o in published)
+    redactions = sum(o.redactions for o in published)
+    click.echo(
+        f"total: {len(published)} of {len(result.outcomes)} document(s) published, {pages} page(s), "
+        f"{redactions} redaction(s); verify: {'passed' if not problems else f'{len(problems)} problem(s)'}"
+    )
+    click.echo(f"internal record (do not publish): {result.internal_dir}")
+    for note in notes:
+        click.echo(f"note: {note}", err=True)
+    for p in problems:
+        click.echo(f"verify: {p}", err=True)
+    if result.failed:
+        click.echo("failed: " + ", ".join(o.document for o in result.failed), err=True)
+    sys.exit(EXIT_DOCUMENT_FAILED if (result.failed or problems) else EXIT_OK)
+
+
+@main.command(epilog=EXIT_CODES_HELP)
+@click.argument("out_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--internal", "internal_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Internal record to take the redacted values from (default: beside OUT_DIR).")
+def verify(out_dir, internal_dir):
+    """Check every published PDF in OUT_DIR for leaks and leftovers.
+
+    Fails when a redacted value can still be extracted anywhere in a file, or
+    when metadata, annotations, outline entries, attachments, form fields,
+    JavaScript or an incremental-update history remain, or a box lacks its
+    ground code.
+
+    \b
+    Example:
+      woopub verify out/
+    """
+    from woopub.verify import verify_dir
+
+    problems, notes = verify_dir(out_dir, internal_dir)
+    for note in notes:
+        click.echo(f"note: {note}", err=True)
+    for p in problems:
+        click.echo(str(p))
+    click.echo(f"verify: {'passed' if not problems else f'{len(problems)} problem(s)'}")
+    sys.exit(EXIT_DOCUMENT_FAILED if problems else EXIT_OK)
+
+
+@main.command("scan-text", epilog=EXIT_CODES_HELP)
+@click.argument("file", type=click.File("r", encoding="utf-8"))
+@rules_option
+def scan_text(file, rule_paths):
+    """Detect and decide on plain text: one JSON line per span found.
+
+    Each line has start and end (character offsets into the input), entity,
+    score, action (redact or keep), ground, reason and rule. Names that stay
+    public are reported too, with action keep. Use - to read standard input.
+
+    \b
+    Examples:
+      woopub scan-text brief.txt
+      echo "Beste Jan, bel me op 06-12345678." | woopub scan-text -
+    """
+    from woopub.decide import Decider
+    from woopub.detect import Detector
+    from woopub.docdate import document_date
+
+    rules = _load_rules(rule_paths)
+    text = file.read()
+    detector = Detector()
+    decider = Decider(rules, document_date(text))
+    for f in detector.find(text):
+        d = decider.decide(f)
+        click.echo(
+            json.dumps(
+                {
+                    "start": f.start,
+                    "end": f.end,
+                    "entity": f.entity,
+                    "text": f.text,
+                    "score": f.score,
+                    "action": d.action,
+                    "ground": d.ground,
+                    "reason": d.reason,
+                    "rule": d.rule,
+                    "evidence": list(f.evidence),
+                },
+                ensure_ascii=False,
+            )
+        )
+    sys.exit(EXIT_OK)
+
+
+@main.group()
+def rules():
+    """Inspect and check rule files."""
+
+
+@rules.command("check", epilog=EXIT_CODES_HELP)
+@rules_option
+def rules_check(rule_paths):
+    """Validate the shipped rules plus any --rules files, and summarise them.
+
+    \b
+    Example:
+      woopub rules check --rules dossier-regels.yaml
+    """
+    rs = _load_rules(rule_paths)
+    click.echo(f"rule files: {', '.join(str(p) for p in rs.files)}")
+    click.echo(
+        f"{len(rs.grounds)} grounds, {len(rs.keep)} keep rules, {len(rs.redact)} redact rules, "
+        f"{len(rs.officials)} office holders, {len(rs.always_redact)} always-redact and "
+        f"{len(rs.always_keep)} always-keep values; rule-set sha256 {rs.digest}"
+    )
+    sys.exit(EXIT_OK)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,74 @@
+"""Stage 2, detect: text in, findings (spans with entity, score, evidence) out.
+
+Recognisers are registered by short name in RECOGNISERS; the Detector runs
+them through Presidio's AnalyzerEngine and settles overlaps in one place.
+Adding a recogniser is one entry here; it never touches the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from woopub.detect.contact import BsnRecognizer, DutchIbanRecognizer, DutchPhoneRecognizer, OfflineEmailRecognizer
+from woopub.detect.dossier import PersonIndex
+from woopub.detect.engine import LANGUAGE, build_analyzer
+from woopub.detect.overlap import resolve_overlaps
+from woopub.detect.persons import PersonRecognizer
+from woopub.model import Finding
+
+RECOGNISERS: dict[str, Callable[[], object]] = {
+    "email": OfflineEmailRecognizer,
+    "phone": DutchPhoneRecognizer,
+    "bsn": BsnRecognizer,
+    "iban": DutchIbanRecognizer,
+    "persons": PersonRecognizer,
+}
+DEFAULT_RECOGNISERS = tuple(RECOGNISERS)
+
+# Presidio's score floor; each recogniser applies its own minimum first.
+MIN_SCORE = 0.3
+
+
+class Detector:
+    """Runs the registered recognisers over a text. Build once, use for many texts."""
+
+    def __init__(self, names: Iterable[str] = DEFAULT_RECOGNISERS):
+        unknown = set(names) - set(RECOGNISERS)
+        if unknown:
+            raise ValueError(f"unknown recogniser(s): {', '.join(sorted(unknown))}")
+        self.names = tuple(names)
+        self.analyzer = build_analyzer([RECOGNISERS[n]() for n in self.names])
+
+    def find(self, text: str, known: PersonIndex | None = None) -> list[Finding]:
+        """All findings in ``text``; ``known`` adds the dossier's known persons."""
+        if not text.strip():
+            return []
+        ad_hoc = [known.recogniser()] if known is not None and len(known) else None
+        results = self.analyzer.analyze(
+            text, language=LANGUAGE, ad_hoc_recognizers=ad_hoc, score_threshold=MIN_SCORE
+        )
+        findings = [_to_finding(r, text) for r in results]
+        return resolve_overlaps(findings, text)
+
+
+def _to_finding(result, text: str) -> Finding:
+    meta = result.recognition_metadata or {}
+    evidence = tuple(meta.get("evidence") or ())
+    if not evidence and result.analysis_explanation is not None:
+        exp = result.analysis_explanation
+        evidence = tuple(x for x in (exp.pattern_name, exp.textual_explanation) if x)
+    return Finding(
+        start=result.start,
+        end=result.end,
+        entity=result.entity_type,
+        text=text[result.start : result.end],
+        score=round(float(result.score), 2),
+        recogniser=meta.get("recognizer_name", "?"),
+        evidence=evidence,
+        lead=meta.get("lead", ""),
+        line_before=meta.get("line_before", ""),
+        trail=meta.get("trail", ""),
+    )
+
+
+__all__ = ["Detector", "PersonIndex", "RECOGNISERS", "DEFAULT_RECOGNISERS"]

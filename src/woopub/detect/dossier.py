@@ -1,0 +1,175 @@
+"""Dossier-wide consistency: once a person is found, every mention is found.
+
+The pipeline detects every document first, collects the names it decided to
+redact into a PersonIndex, and then runs ``KnownPersonRecognizer`` over every
+document again. The index turns a full name into the forms the same person
+takes elsewhere: surname with or without tussenvoegsel, first name (in a
+greeting or anywhere), initials used as short-hand in minutes ("JdV"), and
+the local part of their e-mail address.
+
+Matching is case-sensitive on whole words: "Boer" the person is not "boer"
+the farmer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+
+from woopub.detect.lexicon import Lexicon, lexicon
+from woopub.detect.names import parse_name
+from woopub.detect.tokens import is_common_word
+
+# Local parts that name a function, not a person (also kept by the rules).
+FUNCTIONAL_LOCAL_PARTS = re.compile(
+    r"^(postbus|info|secretariaat|woo|wob|communicatie|pers|voorlichting|noreply|no-reply|"
+    r"helpdesk|servicedesk|contact|klantcontact|webmaster|dpo|fg|privacy|receptie|"
+    r"bestuurssecretariaat|griffie|post|mail|office|admin|support)([._-].*)?$",
+    re.IGNORECASE,
+)
+# Contexts in which initials stand for a person in minutes and action lists.
+SHORTHAND_CONTEXT = re.compile(r"(\(|actie|actiehouder|wie|door|cc|aan|,|:|\n|^)\s*$", re.IGNORECASE)
+SHORTHAND_AFTER = re.compile(r"^\s*(\)|,|:|;|/|\n|$|en\b)")
+
+
+def _cap_interfix(interfix: str) -> str:
+    return interfix[:1].upper() + interfix[1:] if interfix else ""
+
+
+class PersonIndex:
+    """The persons of a dossier and the forms their names take."""
+
+    def __init__(self, lex: Lexicon | None = None):
+        self.lex = lex or lexicon()
+        self.variants: dict[str, str] = {}  # form -> kind of form
+        self.shorthands: set[str] = set()
+        self.local_parts: set[str] = set()
+        self.surnames: set[str] = set()  # "van der berg", lower case: who could be confused with an office holder
+
+    def __len__(self) -> int:
+        return len(self.variants) + len(self.shorthands) + len(self.local_parts)
+
+    def _usable(self, word: str) -> bool:
+        low = word.lower()
+        return (
+            len(word) >= 2
+            and low not in self.lex.public_words
+            and low not in self.lex.stop_words
+            and low not in self.lex.interfix_words
+            and not is_common_word(low, self.lex)
+        )
+
+    def add_person(self, text: str) -> None:
+        name = parse_name(text, self.lex)
+        if not name.surname and not name.given:
+            return
+        if name.surname:
+            self.surnames.add(f"{name.interfix} {name.surname}".strip().lower())
+        full = re.sub(r"\s+", " ", text.strip())
+        if len(full.split()) > 1:
+            self.variants.setdefault(full, "full name")
+        if name.surname:
+            if name.interfix:
+                self.variants.setdefault(f"{name.interfix} {name.surname}", "surname")
+                self.variants.setdefault(f"{_cap_interfix(name.interfix)} {name.surname}", "surname")
+            elif self._usable(name.surname):
+                self.variants.setdefault(name.surname, "surname")
+                for part in name.surname.split("-"):
+                    if self._usable(part) and len(part) >= 3:
+                        self.variants.setdefault(part, "part of double surname")
+        for given in name.given:
+            if self._usable(given) and len(given) >= 3:
+                self.variants.setdefault(given, "first name")
+        letters = [g[0] for g in name.given] or [c for i in name.initials for c in i if c.isupper()]
+        if letters and name.surname:
+            inter = "".join(w[0] for w in name.interfix.split())
+            for form in {
+                "".join(letters) + inter.lower() + name.surname[0],
+                "".join(letters) + name.surname[0],
+                ("".join(letters) + inter + name.surname[0]).upper(),
+            }:
+                if len(form) >= 2 and form.lower() not in self.lex.public_words:
+                    self.shorthands.add(form)
+
+    def add_email(self, address: str) -> None:
+        local = address.split("@", 1)[0]
+        if FUNCTIONAL_LOCAL_PARTS.match(local) or len(local) < 3:
+            return
+        self.local_parts.add(local)
+        pieces = [p for p in re.split(r"[._-]+", local) if p]
+        if len(pieces) >= 2:
+            surname = pieces[-1]
+            for interfix in sorted(self.lex.interfixes, key=len, reverse=True):
+                glued = interfix.replace(" ", "").replace("'", "")
+                if glued and surname.startswith(glued) and len(surname) > len(glued) + 2:
+                    core = surname[len(glued) :].capitalize()
+                    if self._usable(core):
+                        self.variants.setdefault(f"{interfix} {core}", "surname from e-mail")
+                        self.variants.setdefault(f"{_cap_interfix(interfix)} {core}", "surname from e-mail")
+                    break
+            else:
+                if self._usable(surname) and len(surname) >= 3:
+                    self.variants.setdefault(surname.capitalize(), "surname from e-mail")
+
+    def recogniser(self) -> "KnownPersonRecognizer":
+        return KnownPersonRecognizer(self)
+
+
+class KnownPersonRecognizer(LocalRecognizer):
+    """Finds the dossier's known persons in any of their forms. Entity PERSON."""
+
+    SCORE = 0.85
+
+    def __init__(self, index: PersonIndex):
+        self.index = index
+        forms = sorted(index.variants, key=len, reverse=True)
+        self.pattern = (
+            re.compile(r"(?<![\w@.-])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w@-])") if forms else None
+        )
+        shorthands = sorted(index.shorthands, key=len, reverse=True)
+        self.shorthand = (
+            re.compile(r"(?<![\w@.])(" + "|".join(re.escape(s) for s in shorthands) + r")(?![\w@])")
+            if shorthands
+            else None
+        )
+        locals_ = sorted(index.local_parts, key=len, reverse=True)
+        self.local = (
+            re.compile(r"(?<![\w@.])(" + "|".join(re.escape(p) for p in locals_) + r")(?![\w@])", re.IGNORECASE)
+            if locals_
+            else None
+        )
+        super().__init__(supported_entities=["PERSON"], supported_language="nl", name="dossier", context=[])
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        results = []
+        if self.pattern:
+            for m in self.pattern.finditer(text):
+                results.append(self._result(m, f"dossier:{self.index.variants[m.group(1)]}"))
+        if self.shorthand:
+            for m in self.shorthand.finditer(text):
+                before = text[max(0, m.start() - 15) : m.start()]
+                after = text[m.end() : m.end() + 5]
+                if SHORTHAND_CONTEXT.search(before) and SHORTHAND_AFTER.match(after):
+                    results.append(self._result(m, "dossier:initials short-hand"))
+        if self.local:
+            for m in self.local.finditer(text):
+                results.append(self._result(m, "dossier:e-mail local part"))
+        return results
+
+    def _result(self, m: re.Match, evidence: str) -> RecognizerResult:
+        return RecognizerResult(
+            "PERSON",
+            m.start(1),
+            m.end(1),
+            self.SCORE,
+            AnalysisExplanation(recognizer="dossier", original_score=self.SCORE, textual_explanation=evidence),
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                "evidence": [evidence],
+            },
+        )

@@ -1,0 +1,88 @@
+"""Word lists the person recogniser consults.
+
+Dutch first names, surnames and tussenvoegsels come from the ``deduce``
+package (maintained by the Dutch clinical de-identification community,
+plain-text lists with exception files). We read its source text files
+directly: a set lookup is all we need, so there is no minute-long
+``Deduce()`` build. woopub's own lists (titles, public vocabulary, cues)
+sit in ``woopub/data``.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+
+def _read_list(path) -> set[str]:
+    out = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.add(line)
+    return out
+
+
+def _deduce_list(*parts: str) -> set[str]:
+    folder = resources.files("deduce").joinpath("data", "lookup", "src", *parts)
+    items = _read_list(folder / "items.txt")
+    exceptions = folder / "exceptions.txt"
+    if exceptions.is_file():
+        items -= _read_list(exceptions)
+    return items
+
+
+def _own_list(name: str) -> set[str]:
+    return _read_list(resources.files("woopub").joinpath("data", name))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    first_names: frozenset[str]  # lower case
+    surnames: frozenset[str]  # lower case, without tussenvoegsel
+    interfixes: frozenset[str]  # "van", "van der", "'t", ... lower case
+    titles: frozenset[str]  # lower case, without trailing dot
+    public_words: frozenset[str]  # lower case: organisation, office, calendar words
+    stop_words: frozenset[str]  # lower case Dutch function words
+    places: frozenset[str]  # lower case Dutch places
+    cues: dict
+
+    @functools.cached_property
+    def interfix_words(self) -> frozenset[str]:
+        """Words that are a tussenvoegsel or continue one ("van", "der", "'t")."""
+        single = {p for p in self.interfixes if " " not in p}
+        inner = {w for p in self.interfixes for w in p.split()[1:]}
+        return frozenset(single | inner)
+
+    @functools.cached_property
+    def greetings(self) -> frozenset[str]:
+        """Single words that open a salutation ("Beste", "Hoi"): never part of the name."""
+        return frozenset(w for w in self.cues["before"]["words"] if " " not in w and w.isalpha())
+
+    @functools.cached_property
+    def interfix_openers(self) -> frozenset[str]:
+        """Words that open a tussenvoegsel only with more after them ("in 't", "op de")."""
+        return frozenset(p.split()[0] for p in self.interfixes if " " in p) - self.interfix_words
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    places: set[str] = set()
+    for sub in ("lst_municipality", "lst_province", "lst_region", "lst_residence"):
+        places |= _deduce_list("locations", "lst_placename", sub)
+    interfixes = {i.lower() for i in _deduce_list("names", "lst_interfix")}
+    interfixes -= {"v", "v.", "vd", "vd.", "v.d.", "v/d"}  # abbreviations read as initials otherwise
+    cues = yaml.safe_load(resources.files("woopub").joinpath("data", "cues.yaml").read_text("utf-8"))
+    return Lexicon(
+        first_names=frozenset(n.lower() for n in _deduce_list("names", "lst_first_name")),
+        surnames=frozenset(n.lower() for n in _deduce_list("names", "lst_surname")),
+        interfixes=frozenset(interfixes),
+        titles=frozenset(t.lower().rstrip(".") for t in _own_list("titles.txt")),
+        public_words=frozenset(w.lower() for w in _own_list("public_words.txt")),
+        stop_words=frozenset(_deduce_list("whitelist", "lst_stop_word")),
+        places=frozenset(p.lower() for p in places),
+        cues=cues,
+    )

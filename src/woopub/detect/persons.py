@@ -1,0 +1,484 @@
+"""Person names from name shape, name lists, and context and structure cues.
+
+A candidate is a run of name-shaped tokens ("J.P. (Jan-Peter) van der
+Berg-Smit", "Vries, J. (Jan) de", "Oluwaseun Adebayo"). Each candidate
+collects evidence, each piece with a weight (see EVIDENCE and cues.yaml);
+the score is the clamped sum. Evidence is recorded with the finding so a
+reviewer sees why a span was taken for a name.
+
+For the decision stage every candidate also carries its ``lead`` (the words
+before it, past a list of co-ordinated names: "de leden Mutluer (GL/PvdA),
+Bikker (CU) en Van Nispen" gives "door de leden" to all three), the line
+before it when it opens its line (signature blocks under "De Minister van
+..."), and its ``trail`` ("(SP)").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+
+from woopub.detect.lexicon import Lexicon, lexicon
+from woopub.detect.tokens import (
+    AMP,
+    BULLETS,
+    CLOSE,
+    COMMA,
+    COMMON,
+    INITIALS,
+    INTERFIX,
+    NAME,
+    OPEN,
+    OTHER,
+    SLASH,
+    TITLE,
+    WORD,
+    Token,
+    TokenView,
+    zipf,
+)
+
+# Weights of the pieces of evidence. The score of a candidate is BASE plus
+# the weights of its evidence, clamped to [0, 1]; MIN_SCORE reports it.
+BASE = 0.2
+EVIDENCE = {
+    "title": 0.5,  # drs., mevrouw, de heer, MSc
+    "initials": 0.4,  # J.P. de Vries
+    "first-name": 0.3,  # Jan (list) followed by a surname part
+    "first-name-alone": 0.1,  # a lone listed first name
+    "surname": 0.2,  # last part in the surname list
+    "tussenvoegsel": 0.2,  # van der Berg
+    "given-name-in-brackets": 0.4,  # Vries, J. (Jan) de
+    "outlook-order": 0.3,  # Achternaam, V.
+    "two-unknown-parts": 0.1,  # Oluwaseun Adebayo
+    "capitalised-mid-sentence": 0.15,
+    "matches-e-mail": 0.4,  # "Chidi Okafor" beside c.okafor@...
+    "sentence-start-alone": -0.2,  # "Groen is ..." with nothing else to go on
+    "common-word": -0.2,  # a lone "School" or "Bakker" that is also an everyday word
+    "place-name": -0.3,
+    "place-phrase": -0.5,  # "Den Haag", "2511 DP Den Haag"
+}
+# A lone name part this frequent in Dutch (wordfreq Zipf) is also an everyday word.
+COMMON_NAME_ZIPF = 4.0
+_EMAIL = re.compile(r"([\w.+-]+)@[\w-]+(?:\.[\w-]+)+")
+MIN_SCORE = 0.5
+# Words that join names in a list whose members share one lead ("de leden A, B en C").
+LIST_JOINERS = {"en", "of", "c.s.", "cs", "e.a."}
+PLURAL_ROLES = {"leden", "kamerleden", "moties", "ministers", "staatssecretarissen", "bewindspersonen", "indieners"}
+NAME_PARTS = {NAME, INITIALS, INTERFIX}
+
+
+@dataclass
+class Candidate:
+    tokens: list[Token]
+    evidence: list[str] = field(default_factory=list)
+    titles: list[Token] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+
+class CueIndex:
+    """Lines of a text that cues mark as holding names (labels, signature blocks)."""
+
+    def __init__(self, view: TokenView, cues: dict):
+        self.view = view
+        self.before = sorted((w.split() for w in cues["before"]["words"]), key=len, reverse=True)
+        self.labels = {w.lower() for w in cues["label"]["words"]}
+        self.closings = {w.lower() for w in cues["closing"]["words"]}
+        self.closing_reach = int(cues["closing"].get("lines", 3))
+        self.weights = {k: float(cues[k]["weight"]) for k in ("before", "label", "closing")}
+        self.label_lines: set[int] = set()  # lines whose names are under a label
+        self.label_inline: dict[int, int] = {}  # line -> offset where names start after "Label:"
+        self.signature_lines: set[int] = set()
+        self._index()
+
+    @staticmethod
+    def _norm(line: str) -> str:
+        return re.sub(r"\s+", " ", line.strip().lower()).rstrip(" ,.:!")
+
+    def _index(self) -> None:
+        lines = self.view.text.split("\n")
+        starts = self.view.line_starts
+        pending_label = False
+        closing_seen_at = None
+        by_line: dict[int, list[Token]] = {}
+        for t in self.view.tokens:
+            by_line.setdefault(t.line, []).append(t)
+        for n, raw in enumerate(lines):
+            norm = self._norm(raw)
+            if not norm:
+                pending_label = False  # a blank line ends a labelled group
+                continue
+            if norm in self.labels:
+                pending_label = True  # "Contactpersoon" alone: names follow on the next lines
+                continue
+            m = re.match(r"\s*([^:]{1,40}?)\s*:\s*(.*)$", raw)
+            if m and self._norm(m.group(1)) in self.labels:
+                if m.group(2).strip():
+                    self.label_inline[n] = starts[n] + m.start(2)
+                else:
+                    pending_label = True
+                    continue
+            elif pending_label:
+                self.label_lines.add(n)
+            if norm in self.closings:
+                closing_seen_at = n
+                continue
+            if closing_seen_at is not None:
+                # the signature is the first short line after the closing that holds a name part
+                if n - closing_seen_at > self.closing_reach or len(norm.split()) > 8:
+                    closing_seen_at = None
+                elif any(t.kind in (NAME, INITIALS) for t in by_line.get(n, ())):
+                    self.signature_lines.add(n)
+                    closing_seen_at = None
+
+    def cues_for(self, cand: Candidate) -> list[tuple[str, float]]:
+        found = []
+        first = cand.titles[0] if cand.titles else cand.tokens[0]
+        line = first.line
+        # words directly before the name on its line
+        toks = self.view.tokens
+        before = [t.lower for t in toks[max(0, first.i - 3) : first.i] if t.line == line and t.kind not in (COMMA,)]
+        for phrase in self.before:
+            if len(before) >= len(phrase) and before[-len(phrase) :] == phrase:
+                found.append((f"cue:before:{' '.join(phrase)}", self.weights["before"]))
+                break
+        if line in self.label_inline and first.start >= self.label_inline[line]:
+            found.append(("cue:label", self.weights["label"]))
+        elif line in self.label_lines and self._opens_line(first):
+            found.append(("cue:label-block", self.weights["label"]))
+        if line in self.signature_lines and self._opens_line(first):
+            found.append(("cue:signature", self.weights["closing"]))
+        return found
+
+    def _opens_line(self, tok: Token) -> bool:
+        """Only titles or a bullet stand before ``tok`` on its line."""
+        toks = self.view.tokens
+        j = tok.i - 1
+        while j >= 0 and toks[j].line == tok.line:
+            if toks[j].kind != TITLE and toks[j].text not in BULLETS:
+                return False
+            j -= 1
+        return True
+
+
+class PersonRecognizer(LocalRecognizer):
+    """Dutch person names: lists + shape + cues. Entity PERSON."""
+
+    def __init__(self, lex: Lexicon | None = None):
+        self.lex = lex or lexicon()
+        super().__init__(supported_entities=["PERSON"], supported_language="nl", name="persons", context=[])
+
+    def load(self) -> None:  # lists are loaded lazily by lexicon()
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        view = TokenView(text, nlp_artifacts.tokens, self.lex)
+        cues = CueIndex(view, self.lex.cues)
+        email_parts = _email_name_parts(text)
+        results = []
+        for cand in self.candidates(view):
+            score, evidence = self.score(cand, view, cues, email_parts)
+            if score < MIN_SCORE:
+                continue
+            result = RecognizerResult(
+                "PERSON",
+                cand.start,
+                cand.end,
+                score,
+                AnalysisExplanation(
+                    recognizer="persons", original_score=score, textual_explanation=", ".join(evidence)
+                ),
+                recognition_metadata={
+                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                    "evidence": evidence,
+                    "lead": lead_of(cand, view),
+                    "line_before": line_before(cand, view),
+                    "trail": trail_of(cand, view),
+                },
+            )
+            results.append(result)
+        return results
+
+    # -- candidates -------------------------------------------------------
+
+    def candidates(self, view: TokenView) -> list[Candidate]:
+        toks = view.tokens
+        out: list[Candidate] = []
+        i = 0
+        while i < len(toks):
+            cand, nxt = self._run_at(toks, i)
+            if cand is not None:
+                out.append(cand)
+            i = max(nxt, i + 1)
+        return out
+
+    def _run_at(self, toks: list[Token], i: int) -> tuple[Candidate | None, int]:
+        """Read the longest name run starting at token i."""
+        j = i
+        titles: list[Token] = []
+        while j < len(toks) and toks[j].kind == TITLE and (j == i or toks[j].break_before == 0):
+            titles.append(toks[j])
+            j += 1
+            if j < len(toks) and toks[j].text == "." and toks[j].break_before == 0:
+                j += 1  # "mw" "." split by the tokenizer
+        parts: list[Token] = []
+        while j < len(toks):
+            t = toks[j]
+            if parts and t.break_before == 2:
+                break
+            if parts and t.break_before == 1 and not self._continues_over_line_end(parts, t):
+                break
+            if t.kind in NAME_PARTS:
+                parts.append(t)
+                j += 1
+                continue
+            # "Li Na Chen": capitalised everyday words before or between name parts,
+            # never at a sentence start, and only when a name part follows on the line
+            if t.kind == COMMON and self._common_word_in_name(toks, j, parts):
+                parts.append(t)
+                j += 1
+                continue
+            # "J. (Jan) de Vries": a given name in brackets after initials or a name
+            if (
+                t.kind == OPEN
+                and parts
+                and j + 2 < len(toks)
+                and toks[j + 1].kind == NAME
+                and toks[j + 2].kind == CLOSE
+                and parts[-1].kind in (INITIALS, NAME)
+            ):
+                parts.extend(toks[j : j + 3])
+                j += 3
+                continue
+            # Outlook order "Vries, J. (Jan) de": surname, comma, initials
+            if (
+                t.kind == COMMA
+                and parts
+                and parts[-1].kind == NAME
+                and j + 1 < len(toks)
+                and toks[j + 1].kind == INITIALS
+                and toks[j + 1].break_before == 0
+                and all(p.kind in (NAME, INTERFIX) for p in parts)
+            ):
+                parts.append(t)
+                j += 1
+                continue
+            break
+        # trailing post-nominal titles (MSc) count as evidence
+        post: list[Token] = []
+        while j < len(toks) and toks[j].kind == TITLE and toks[j].break_before == 0 and parts:
+            post.append(toks[j])
+            j += 1
+        parts = self._trim(parts, has_title=bool(titles))
+        if not parts or not any(p.kind in (NAME,) for p in parts):
+            if parts and all(p.kind == INITIALS for p in parts) and titles:
+                pass  # "mevrouw J." is too little to go on
+            return None, j
+        return Candidate(parts, titles=titles + post), j
+
+    @staticmethod
+    def _common_word_in_name(toks: list[Token], j: int, parts: list[Token]) -> bool:
+        t = toks[j]
+        if parts and (parts[-1].kind not in (NAME, INITIALS, COMMON) or t.break_before):
+            return False
+        if not parts and t.sentence_start:
+            return False
+        k = j + 1
+        while k < len(toks) and k <= j + 2 and toks[k].break_before == 0:
+            if toks[k].kind == NAME:
+                return True
+            if toks[k].kind != COMMON:
+                return False
+            k += 1
+        return False
+
+    def _continues_over_line_end(self, parts: list[Token], nxt: Token) -> bool:
+        """Does a name go on over a line end? When it cannot end here, or has only given names so far."""
+        last = parts[-1]
+        if nxt.kind not in NAME_PARTS:
+            return False
+        if last.kind in (INITIALS, INTERFIX) or (last.kind == NAME and last.text.endswith("-")):
+            return True
+        # "... en Kwame" + newline + "Mensah-Boateng": given names wrap onto the next line
+        return all(p.kind == NAME and p.lower in self.lex.first_names for p in parts) and not nxt.sentence_start
+
+    @staticmethod
+    def _trim(parts: list[Token], has_title: bool) -> list[Token]:
+        # a run cannot end in a tussenvoegsel, comma or open bracket ("Jan van" -> "Jan"),
+        # except in Outlook order where the tussenvoegsel trails: "Vries, J. (Jan) de"
+        outlook = any(p.kind == COMMA for p in parts)
+        while parts and (parts[-1].kind in (COMMA, OPEN, COMMON) or parts[-1].kind == INTERFIX and not outlook):
+            parts = parts[:-1]
+        # A surname without given name or title writes its tussenvoegsel with a
+        # capital ("De Vries"); a lower-case "de" opening a run is an article
+        # ("de Reshape Foundation").
+        if not has_title:
+            while parts and parts[0].kind == INTERFIX and parts[0].text.islower():
+                parts = parts[1:]
+        if parts and all(p.kind == INTERFIX for p in parts):
+            return []
+        return parts
+
+    # -- evidence ---------------------------------------------------------
+
+    def score(self, cand: Candidate, view: TokenView, cues: CueIndex, email_parts: set[str] = frozenset()) -> tuple[float, list[str]]:
+        lex = self.lex
+        ev: list[tuple[str, float]] = []
+        names = [p for p in cand.tokens if p.kind == NAME]
+        kinds = [p.kind for p in cand.tokens]
+        if cand.titles:
+            ev.append((f"title:{cand.titles[0].text}", EVIDENCE["title"]))
+        if INITIALS in kinds:
+            ev.append(("initials", EVIDENCE["initials"]))
+        if OPEN in kinds:
+            ev.append(("given-name-in-brackets", EVIDENCE["given-name-in-brackets"]))
+        if COMMA in kinds:
+            ev.append(("outlook-order", EVIDENCE["outlook-order"]))
+        first, last = names[0], names[-1]
+        first_listed = first.lower in lex.first_names or first.lower.split("-")[0] in lex.first_names
+        last_listed = any(part in lex.surnames for part in last.lower.split("-"))
+        if len(names) > 1 and first_listed and cand.tokens[0] is first:
+            ev.append(("first-name", EVIDENCE["first-name"]))
+        elif len(names) == 1 and first_listed and INITIALS not in kinds:
+            ev.append(("first-name-alone", EVIDENCE["first-name-alone"]))
+        if last_listed and (len(names) > 1 or INITIALS in kinds or INTERFIX in kinds or not first_listed):
+            ev.append(("surname", EVIDENCE["surname"]))
+        if INTERFIX in kinds and names:
+            ev.append(("tussenvoegsel", EVIDENCE["tussenvoegsel"]))
+        if len(names) > 1 and not first_listed and not last_listed:
+            ev.append(("two-unknown-parts", EVIDENCE["two-unknown-parts"]))
+        lead_tok = cand.titles[0] if cand.titles else cand.tokens[0]
+        if not lead_tok.sentence_start:
+            ev.append(("capitalised-mid-sentence", EVIDENCE["capitalised-mid-sentence"]))
+        if email_parts and _matches_email(cand, email_parts):
+            ev.append(("matches-e-mail", EVIDENCE["matches-e-mail"]))
+        ev.extend(cues.cues_for(cand))
+        strong = {e for e, _ in ev} - {"capitalised-mid-sentence", "first-name-alone", "surname", "tussenvoegsel"}
+        if len(cand.tokens) == 1 and lead_tok.sentence_start and not strong:
+            ev.append(("sentence-start-alone", EVIDENCE["sentence-start-alone"]))
+        if len(cand.tokens) == 1 and not strong and zipf(first.lower) >= COMMON_NAME_ZIPF:
+            ev.append(("common-word", EVIDENCE["common-word"]))
+        phrase = " ".join(t.lower for t in cand.tokens)
+        if phrase in lex.places and not strong & {"initials", "first-name", "given-name-in-brackets"} and not cand.titles:
+            ev.append(("place-phrase", EVIDENCE["place-phrase"]))
+        # "Van Nispen" is a surname made of a place: the tussenvoegsel says so
+        elif all(p.lower in lex.places for p in names) and INTERFIX not in kinds and not strong:
+            ev.append(("place-name", EVIDENCE["place-name"]))
+        score = max(0.0, min(1.0, BASE + sum(w for _, w in ev)))
+        return round(score, 2), [e for e, _ in ev]
+
+
+def _email_name_parts(text: str) -> set[str]:
+    """Pieces of the e-mail local parts in a text: "bram.ter.horst" -> bram, ter, horst, terhorst."""
+    parts: set[str] = set()
+    for m in _EMAIL.finditer(text):
+        pieces = [p for p in re.split(r"[._-]+", m.group(1).lower()) if len(p) > 1]
+        parts.update(p for p in pieces if len(p) >= 3)
+        for i in range(len(pieces)):
+            parts.add("".join(pieces[i:]))
+    return parts
+
+
+def _matches_email(cand: Candidate, parts: set[str]) -> bool:
+    names = [t for t in cand.tokens if t.kind in (NAME, INTERFIX)]
+    if not names:
+        return False
+    surname = names[-1].lower
+    i = len(names) - 2
+    joined = surname
+    while i >= 0 and names[i].kind == INTERFIX:
+        joined = names[i].lower.replace("'", "") + joined
+        i -= 1
+    return len(surname) >= 3 and (surname in parts or joined in parts or surname.replace("-", "") in parts)
+
+
+# -- context for the decision stage -------------------------------------
+
+
+def lead_of(cand: Candidate, view: TokenView, width: int = 3) -> str:
+    """The words before a name, past co-ordinated names of one list."""
+    toks = view.tokens
+    j = (cand.titles[0] if cand.titles else cand.tokens[0]).i - 1
+    line = toks[j + 1].line
+    skipped_list = False
+    crossed_slash = False
+    while j >= 0 and toks[j].break_before < 2 and toks[j].line >= line - 1:
+        t = toks[j]
+        if t.kind == CLOSE:  # a bracketed party or given name: "(CU)"
+            k = j
+            while k >= 0 and toks[k].kind != OPEN and j - k < 6:
+                k -= 1
+            j = k - 1
+            skipped_list = True
+            continue
+        if t.kind in (SLASH, AMP):
+            crossed_slash = True
+            j -= 1
+            continue
+        if t.kind == COMMA or t.lower in LIST_JOINERS:
+            j -= 1
+            skipped_list = True
+            continue
+        if t.kind in NAME_PARTS and (skipped_list or crossed_slash):
+            j -= 1
+            continue
+        break
+    words = []
+    while j >= 0 and len(words) < width and toks[j].break_before < 2:
+        if toks[j].kind in (COMMA,):
+            break
+        words.append(toks[j].lower)
+        if toks[j].break_before:
+            break
+        j -= 1
+    lead = " ".join(reversed(words))
+    if skipped_list and not crossed_slash and not (set(lead.split()) & PLURAL_ROLES) and not _party_list(cand, view):
+        return ""  # "met minister Bruins en Jan de Vries": the role does not carry over
+    return lead
+
+
+def _party_list(cand: Candidate, view: TokenView) -> bool:
+    """Is the name part of a list whose members carry a bracketed party?"""
+    return bool(trail_of(cand, view)) or any(
+        t.kind == CLOSE for t in view.tokens[max(0, cand.tokens[0].i - 3) : cand.tokens[0].i]
+    )
+
+
+def trail_of(cand: Candidate, view: TokenView) -> str:
+    """A bracketed word right after the name, e.g. "(GL/PvdA)"."""
+    toks = view.tokens
+    j = cand.tokens[-1].i + 1
+    if j < len(toks) and toks[j].kind == OPEN and toks[j].break_before == 0:
+        k = j + 1
+        while k < len(toks) and toks[k].kind != CLOSE and k - j < 6:
+            k += 1
+        if k < len(toks) and toks[k].kind == CLOSE:
+            return view.text[toks[j].start : toks[k].end]
+    return ""
+
+
+def line_before(cand: Candidate, view: TokenView) -> str:
+    """The previous non-empty line when the name opens its line (signatures)."""
+    first = cand.titles[0] if cand.titles else cand.tokens[0]
+    if first.i > 0 and view.tokens[first.i - 1].line == first.line:
+        return ""
+    n = first.line - 1
+    while n >= 0:
+        text = view.line_text(n).strip()
+        if text:
+            return text
+        n -= 1
+    return ""
+
+
+__all__ = ["PersonRecognizer", "Candidate", "EVIDENCE", "MIN_SCORE", "WORD", "OTHER"]

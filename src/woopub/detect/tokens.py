@@ -1,0 +1,195 @@
+"""A token view shared by the person recognisers.
+
+spaCy's blank Dutch tokenizer cuts the text; this module adds what the name
+recognisers need to know about every token: its shape class, its line, and
+whether it opens a sentence. One tokenisation, shared by every recogniser.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass
+
+from wordfreq import zipf_frequency
+
+from woopub.detect.lexicon import Lexicon
+
+# Token classes
+TITLE = "TITLE"  # drs., mevrouw, de heer (the "heer"), MSc
+INITIALS = "INI"  # J. / J.P. / J.-P. / Th.
+INTERFIX = "PFX"  # van, de, der, 't, Van (tussenvoegsel)
+NAME = "CAP"  # name-shaped word: capitalised, letters with - or '
+WORD = "WORD"  # public vocabulary or a greeting: never part of a name ("Ministerie", "Beste")
+COMMON = "COMMON"  # capitalised ordinary word ("Samen", "Na"): part of a name only between name parts
+OPEN, CLOSE = "OPEN", "CLOSE"
+COMMA, SLASH, AMP = "COMMA", "SLASH", "AMP"
+OTHER = "O"
+
+_INITIALS = re.compile(r"^(?:[^\W\d_]\.-?){1,5}$")
+_LONG_INITIALS = {"th.", "chr.", "ch.", "ph.", "joh.", "jac.", "corn.", "wm.", "fr.", "gerh.", "hub.", "jos.", "ant.", "alb.", "mich."}
+_NAME_SHAPE = re.compile(r"^(?:[’']?[^\W\d_][\w’'-]*|[^\W\d_]{1,3}[’'][^\W\d_][\w’'-]*)$")
+
+
+def is_initials(text: str) -> bool:
+    """J. / J.P. / J.-P. / Ş. / Th."""
+    if text.lower() in _LONG_INITIALS:
+        return True
+    return bool(_INITIALS.match(text)) and all(c.isupper() for c in text if c.isalpha())
+
+
+def is_name_shaped(text: str, caps_line: bool) -> bool:
+    """Capitalised word of letters (with - or ') that has lower case, or any case on an all-caps line."""
+    if not _NAME_SHAPE.match(text):
+        return False
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return False
+    first = letters[0] if text[0] in "’'" or not text[0].isalpha() else text[0]
+    if len(letters) > 1 and text[1] in "’'" and text[0].islower():  # d'Ancona, l'Ami
+        first = text[2] if len(text) > 2 else first
+    if not first.isupper():
+        return False
+    return any(c.islower() for c in letters) or (caps_line and len(letters) > 1)
+
+# A capitalised word that is not in any name list but is this common in Dutch
+# (wordfreq Zipf scale: 3.5 = about 3 per million words) is read as an
+# ordinary word ("Wetgeving", "Samen"), not a name.
+COMMON_WORD_ZIPF = 3.5
+
+
+@dataclass(slots=True)
+class Token:
+    i: int
+    text: str
+    start: int
+    end: int
+    line: int
+    kind: str
+    lower: str
+    sentence_start: bool = False
+    break_before: int = 0  # 0 same line, 1 new line, 2 blank line / page
+
+
+@functools.lru_cache(maxsize=200_000)
+def zipf(lower: str) -> float:
+    return zipf_frequency(lower, "nl")
+
+
+def is_common_word(lower: str, lex: Lexicon) -> bool:
+    """An ordinary Dutch word that is in no name list ("wetgeving", "samen").
+
+    A hyphenated word is ordinary only when every part is ("Bakker-Smit" is not).
+    """
+    parts = [p for p in lower.split("-") if p]
+    if not parts:
+        return False
+    for part in parts:
+        if part in lex.first_names or part in lex.surnames or zipf(part) < COMMON_WORD_ZIPF:
+            return False
+    return True
+
+
+def classify(text: str, lex: Lexicon, caps_line: bool) -> str:
+    if text == "(":
+        return OPEN
+    if text == ")":
+        return CLOSE
+    if text == ",":
+        return COMMA
+    if text == "/":
+        return SLASH
+    if text == "&":
+        return AMP
+    lower = text.lower()
+    bare = lower.rstrip(".")
+    if bare in lex.titles and (text.endswith(".") or len(bare) > 3 or text[0].isupper() or text.isupper()):
+        return TITLE
+    if is_initials(text):
+        return INITIALS
+    if lower in lex.interfix_words and (text.islower() or text.istitle() or caps_line):
+        return INTERFIX
+    if is_name_shaped(text, caps_line):
+        if lower in lex.public_words or lower in lex.greetings or any(p in lex.public_words for p in lower.split("-")):
+            return WORD
+        if is_common_word(lower, lex):
+            return COMMON
+        return NAME
+    return OTHER
+
+
+BULLETS = {"•", "–", "—", "-", "*", "o", "▪", "·", "‣"}
+
+
+def _opens_sentence(prev: Token | None, tok: Token) -> bool:
+    """Is ``tok`` where a capital letter says nothing (sentence, item or block start)?"""
+    if prev is None or tok.break_before == 2:
+        return True
+    if prev.kind in (TITLE, INITIALS):
+        return False
+    if prev.text in BULLETS or prev.text[-1] in ".!?:;":
+        return True
+    return False
+
+
+class TokenView:
+    """Tokens of one text with line numbers, classes and sentence starts."""
+
+    def __init__(self, text: str, spacy_doc, lex: Lexicon):
+        self.text = text
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.tokens: list[Token] = []
+        pending_break = 2
+        for t in spacy_doc:
+            if t.is_space:
+                ws = t.text
+                pending_break = max(pending_break, 2 if ("\n\n" in ws or "\f" in ws) else (1 if "\n" in ws else 0))
+                continue
+            # spaCy attaches trailing whitespace to tokens; newlines inside "whitespace" tokens are handled above
+            start = t.idx
+            line = bisect.bisect_right(self.line_starts, start) - 1
+            self.tokens.append(Token(len(self.tokens), t.text, start, start + len(t.text), line, OTHER, t.text.lower(), False, pending_break))
+            pending_break = 0
+            if "\n" in t.whitespace_:
+                pending_break = 1
+        self._fix_line_breaks()
+        caps_lines = self._caps_lines()
+        for tok in self.tokens:
+            tok.kind = classify(tok.text, lex, tok.line in caps_lines)
+        prev: Token | None = None
+        for tok, nxt in zip(self.tokens, self.tokens[1:] + [None]):
+            # "in 't Veld", "op de Beek": an opener is a tussenvoegsel only before one
+            if nxt is not None and tok.lower in lex.interfix_openers and nxt.kind == INTERFIX and nxt.break_before == 0:
+                tok.kind = INTERFIX
+            tok.sentence_start = _opens_sentence(prev, tok)
+            prev = tok
+
+    def _fix_line_breaks(self) -> None:
+        # break_before from token positions: robust to how spaCy groups whitespace
+        prev = None
+        for tok in self.tokens:
+            if prev is not None:
+                gap = self.text[prev.end : tok.start]
+                tok.break_before = 2 if ("\n\n" in gap or "\f" in gap) else (1 if "\n" in gap else 0)
+            prev = tok
+
+    def _caps_lines(self) -> set[int]:
+        """Lines written in capitals ("JAN DE VRIES"): shape says nothing there."""
+        letters: dict[int, list[int]] = {}
+        for tok in self.tokens:
+            if any(c.isalpha() for c in tok.text):
+                up = sum(c.isupper() for c in tok.text)
+                low = sum(c.islower() for c in tok.text)
+                u, l = letters.get(tok.line, [0, 0])
+                letters[tok.line] = [u + up, l + low]
+        return {line for line, (u, l) in letters.items() if u >= 4 and l == 0}
+
+    def line_tokens(self, line: int) -> list[Token]:
+        return [t for t in self.tokens if t.line == line]
+
+    def line_text(self, line: int) -> str:
+        if line < 0 or line >= len(self.line_starts):
+            return ""
+        end = self.line_starts[line + 1] - 1 if line + 1 < len(self.line_starts) else len(self.text)
+        return self.text[self.line_starts[line] : end]

@@ -1,0 +1,186 @@
+"""Stage 1, extract: a PDF in, its words with their boxes in reading order out.
+
+The detectors see one string per document. Three layout habits of Woo
+documents shape how that string is built:
+
+* Rijkshuisstijl pages carry a colophon in the right margin beside the body.
+  MuPDF may report a body line and a margin line on the same baseline as one
+  line; we cut lines at wide gaps and read each column part as its own block,
+  so a margin word is never glued to a body line.
+* Names and numbers wrap over a line end. Lines of one block are joined with
+  "\\n" (the person detector may cross it); a word hyphenated over a line end
+  is joined without the hyphen when the next line goes on in lower case
+  ("Ver-" + "meulen"), and with it when it goes on with a capital or a digit
+  ("Jansen-" + "Bakker", "06-" + "12345678").
+* Blocks are separated by a blank line, pages by a form feed: hard borders.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+import pymupdf
+
+from woopub.errors import DamagedPdfError, EncryptedPdfError, NotAPdfError
+from woopub.model import DocumentText, Word
+
+# No TEXT_MEDIABOX_CLIP: text outside the visible page is extracted too, so it
+# is detected like any other text. No TEXT_PRESERVE_LIGATURES: "ﬁ" reads "fi".
+WORD_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_CID_FOR_UNKNOWN_UNICODE
+
+# A gap wider than this many line heights between two words on one baseline
+# separates columns (body text vs. margin colophon, table cells).
+COLUMN_GAP = 1.6
+
+PAGE_BREAK = "\n\f\n"
+BLOCK_BREAK = "\n\n"
+LINE_BREAK = "\n"
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+_LINE_END_HYPHENS = ("-", "\u2010", "\u2011")
+
+
+def open_pdf(path: Path, password: str | None = None) -> pymupdf.Document:
+    """Open a PDF or raise an InputError saying, in one line, why not."""
+    path = Path(path)
+    if not path.is_file():
+        raise NotAPdfError(f"{path}: no such file")
+    with path.open("rb") as fh:
+        head = fh.read(1024)
+    if not head:
+        raise NotAPdfError(f"{path}: empty file")
+    if b"%PDF-" not in head:
+        raise NotAPdfError(f"{path}: not a PDF (no %PDF header)")
+    try:
+        doc = pymupdf.open(path, filetype="pdf")
+    except Exception as exc:  # MuPDF raises its own error types
+        raise DamagedPdfError(f"{path}: damaged PDF ({exc})") from exc
+    if doc.needs_pass:
+        if not password or not doc.authenticate(password):
+            doc.close()
+            hint = "wrong password" if password else "use --password"
+            raise EncryptedPdfError(f"{path}: encrypted PDF ({hint})")
+    if doc.page_count == 0:
+        doc.close()
+        raise DamagedPdfError(f"{path}: PDF has no pages")
+    return doc
+
+
+def normalise(word: str) -> str:
+    """What the detectors read for a word: NFKC, without invisible characters."""
+    return unicodedata.normalize("NFKC", word).translate(_INVISIBLE).replace("\u00a0", " ")
+
+
+def page_words(page: pymupdf.Page, page_index: int, raw_words: list | None = None) -> list[Word]:
+    """The words of one page in reading order, with line and block ids.
+
+    ``raw_words`` lets a caller pass words from elsewhere (an OCR text page)
+    in PyMuPDF's ``(x0, y0, x1, y1, text, block, line, word)`` shape.
+    """
+    if raw_words is None:
+        raw_words = page.get_text("words", sort=False, flags=WORD_FLAGS)
+    lines: dict[tuple[int, int], list] = defaultdict(list)
+    block_order: list[int] = []
+    for w in raw_words:
+        if not w[4].strip():
+            continue
+        if w[5] not in block_order:
+            block_order.append(w[5])
+        lines[(w[5], w[6])].append(w)
+
+    words: list[Word] = []
+    line_id = block_id = 0
+    for block in block_order:
+        # column part k of every line of this block -> sub-block k
+        parts: dict[int, list[list]] = defaultdict(list)
+        for (b, _), line in lines.items():
+            if b != block:
+                continue
+            line.sort(key=lambda w: w[0])
+            for k, segment in enumerate(_split_at_gaps(line)):
+                parts[k].append(segment)
+        for k in sorted(parts):
+            for segment in parts[k]:
+                for w in segment:
+                    words.append(Word(page_index, tuple(w[:4]), w[4], line_id, block_id))
+                line_id += 1
+            block_id += 1
+    return words
+
+
+def _split_at_gaps(line: list) -> list[list]:
+    height = max(w[3] - w[1] for w in line) or 1.0
+    segments = [[line[0]]]
+    for prev, w in zip(line, line[1:]):
+        if w[0] - prev[2] > COLUMN_GAP * height:
+            segments.append([])
+        segments[-1].append(w)
+    return segments
+
+
+_EMAIL_HEAD = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)*\.?$")
+
+
+def _joins_without_space(prev_piece: str, next_piece: str) -> tuple[bool, bool]:
+    """(join directly, drop the trailing hyphen) for a line break between two words."""
+    if len(prev_piece) > 1 and prev_piece.endswith(_LINE_END_HYPHENS) and next_piece:
+        head = next_piece[0]
+        if head.islower():
+            return True, True  # "Ver-" + "meulen": a word split by hyphenation
+        if head.isupper() or head.isdigit():
+            return True, False  # "Jansen-" + "Bakker", "06-" + "1234": a real hyphen
+    # an e-mail address wrapped inside itself: "j.devries@min" + "jenv.nl"
+    if _EMAIL_HEAD.match(prev_piece) and (prev_piece.endswith((".", "@", "-")) or "." not in prev_piece.split("@")[1]):
+        if next_piece[:1].isalnum():
+            return True, False
+    return False, False
+
+
+def build_text(pages: list[list[Word]]) -> DocumentText:
+    """Join the words of all pages into one string, remembering where each came from."""
+    parts: list[str] = []
+    spans: list[tuple[int, int]] = []
+    kept: list[Word] = []
+    page_starts: list[int] = []
+    pos = 0
+    prev: Word | None = None
+    prev_piece = ""
+    for page in pages:
+        page_starts.append(pos + (len(PAGE_BREAK) if prev is not None else 0))
+        for w in page:
+            piece = normalise(w.text).strip()
+            if not piece:
+                continue
+            if prev is None:
+                sep = ""
+            elif prev.page != w.page:
+                sep = PAGE_BREAK
+            elif prev.block != w.block:
+                sep = BLOCK_BREAK
+            elif prev.line != w.line:
+                direct, drop_hyphen = _joins_without_space(prev_piece, piece)
+                sep = "" if direct else LINE_BREAK
+                if drop_hyphen:
+                    parts[-1] = parts[-1][:-1]
+                    s, e = spans[-1]
+                    spans[-1] = (s, e - 1)
+                    pos -= 1
+            else:
+                sep = " "
+            if sep:
+                parts.append(sep)
+                pos += len(sep)
+            parts.append(piece)
+            spans.append((pos, pos + len(piece)))
+            kept.append(w)
+            pos += len(piece)
+            prev, prev_piece = w, piece
+    # pages without words still need a start offset; the list above covers every page
+    return DocumentText("".join(parts), kept, spans, page_starts)
+
+
+def extract_text(doc: pymupdf.Document) -> DocumentText:
+    return build_text([page_words(page, i) for i, page in enumerate(doc)])

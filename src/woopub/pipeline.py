@@ -1,0 +1,304 @@
+"""The dossier pipeline: extract -> detect -> decide -> redact -> publish.
+
+Two passes over the dossier, so that a person found in one document is
+redacted in all of them:
+
+  scan     every document: extract its text, detect, decide.
+  index    the persons (and personal e-mail addresses) decided to be redacted
+           anywhere in the dossier, with the forms their names take.
+  publish  every document again: add the mentions of known persons, decide,
+           redact, sanitise, save, verify, and only then move it into the
+           output folder.
+
+A document that cannot be read or fails verification is reported and left
+out; the others go on. Inputs are opened read-only and never written.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from woopub.decide import Decider
+from woopub.detect import Detector, PersonIndex
+from woopub.detect.overlap import resolve_overlaps
+from woopub.docdate import document_date
+from woopub.errors import InputError
+from woopub.extract import extract_text, open_pdf
+from woopub.model import KEEP, REDACT, Decision, DocumentOutcome, DocumentText, Finding, LogEntry, Proposal
+from woopub.publish import build_log, default_internal_dir, sha256_file, write_internal, write_log
+from woopub.redact import apply_proposals
+from woopub.rules import RuleSet
+from woopub.sanitize import sanitize, save_clean
+from woopub.verify import Secret, secrets_from, verify_pdf
+
+CONTEXT_CHARS = 60
+
+
+@dataclass(frozen=True)
+class InputDocument:
+    path: Path
+    name: str  # relative path in the dossier, as used in the output folder and the log
+
+
+@dataclass
+class DocumentScan:
+    """What the first pass learned about one document."""
+
+    document: InputDocument
+    pages: int = 0
+    findings: list[Finding] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    error: str | None = None
+
+
+@dataclass
+class RunResult:
+    outcomes: list[DocumentOutcome]
+    proposals: list[Proposal]
+    log: dict
+    internal_dir: Path
+
+    @property
+    def failed(self) -> list[DocumentOutcome]:
+        return [o for o in self.outcomes if o.status == "failed"]
+
+
+def collect_inputs(inputs: Iterable[Path], exclude: Iterable[Path] = ()) -> tuple[list[InputDocument], list[DocumentOutcome]]:
+    """PDF files and folders (searched recursively) -> documents, plus outcomes for missing paths."""
+    excluded = [Path(p).resolve() for p in exclude]
+    docs: list[InputDocument] = []
+    missing: list[DocumentOutcome] = []
+    seen: set[Path] = set()
+    for raw in inputs:
+        path = Path(raw)
+        if path.is_dir():
+            root = path
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf")
+            for p in found:
+                if any(_inside(p.resolve(), e) for e in excluded):
+                    continue
+                name = Path(root.name, p.relative_to(root)).as_posix() if len(list(inputs)) > 1 else p.relative_to(root).as_posix()
+                _add(docs, seen, p, name)
+        elif path.is_file():
+            _add(docs, seen, path, path.name)
+        else:
+            missing.append(DocumentOutcome(str(raw), "failed", reason=f"{raw}: no such file or folder"))
+    names = Counter(d.name for d in docs)
+    clashes = {n for n, c in names.items() if c > 1}
+    if clashes:  # two inputs with one file name: keep both by their full path
+        docs = [InputDocument(d.path, d.path.resolve().as_posix().lstrip("/")) if d.name in clashes else d for d in docs]
+    return docs, missing
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def _add(docs: list[InputDocument], seen: set[Path], path: Path, name: str) -> None:
+    key = path.resolve()
+    if key not in seen:
+        seen.add(key)
+        docs.append(InputDocument(path, name))
+
+
+def proposals_for(name: str, text: DocumentText, findings: list[Finding], decisions: list[Decision]) -> list[Proposal]:
+    """Place decided findings on their pages: one box per line the span covers."""
+    out: list[Proposal] = []
+    for n, (f, d) in enumerate(zip(findings, decisions)):
+        by_page: dict[int, dict[tuple[int, int], list]] = defaultdict(lambda: defaultdict(list))
+        for i in text.word_indices(f.start, f.end):
+            w = text.words[i]
+            by_page[w.page][(w.block, w.line)].append(w.box)
+        context = text.text[max(0, f.start - CONTEXT_CHARS) : f.end + CONTEXT_CHARS].replace("\f", " ")
+        for k, page in enumerate(sorted(by_page)):
+            boxes = tuple(
+                (min(b[0] for b in bs), min(b[1] for b in bs), max(b[2] for b in bs), max(b[3] for b in bs))
+                for bs in by_page[page].values()
+            )
+            out.append(
+                Proposal(
+                    id=f"{name}#{n + 1}" + (f".{k + 1}" if len(by_page) > 1 else ""),
+                    document=name,
+                    page=page + 1,
+                    boxes=boxes,
+                    text=f.text,
+                    entity=f.entity,
+                    action=d.action,
+                    ground=d.ground,
+                    rule=d.rule,
+                    score=f.score,
+                    reason=d.reason,
+                    recogniser=f.recogniser,
+                    evidence=f.evidence,
+                    context=" ".join(context.split()),
+                )
+            )
+    return out
+
+
+class Dossier:
+    """Runs the pipeline over a set of input documents."""
+
+    def __init__(self, rules: RuleSet, detector: Detector | None = None, password: str | None = None):
+        self.rules = rules
+        self.detector = detector or Detector()
+        self.password = password
+
+    # -- pass 1 -------------------------------------------------------------
+
+    def scan(self, document: InputDocument) -> DocumentScan:
+        scan = DocumentScan(document)
+        try:
+            with open_pdf(document.path, self.password) as doc:
+                scan.pages = doc.page_count
+                text = extract_text(doc)
+        except InputError as exc:
+            scan.error = str(exc)
+            return scan
+        decider = Decider(self.rules, document_date(text.text))
+        scan.findings = self.detector.find(text.text)
+        scan.decisions = [decider.decide(f) for f in scan.findings]
+        return scan
+
+    def person_index(self, scans: list[DocumentScan]) -> PersonIndex:
+        index = PersonIndex()
+        for rule in self.rules.always_redact:
+            if rule.entity in (None, "PERSON"):
+                index.add_person(rule.value)
+        for scan in scans:
+            for f, d in zip(scan.findings, scan.decisions):
+                if d.action != REDACT:
+                    continue
+                if f.entity == "PERSON":
+                    index.add_person(f.text)
+                elif f.entity == "EMAIL":
+                    index.add_email(f.text)
+        return index
+
+    # -- pass 2 -------------------------------------------------------------
+
+    def publish(
+        self, scan: DocumentScan, index: PersonIndex, out_dir: Path, staging: Path, secrets: list[Secret]
+    ) -> tuple[DocumentOutcome, list[Proposal], list[LogEntry]]:
+        name = scan.document.name
+        if scan.error:
+            return DocumentOutcome(name, "failed", reason=scan.error), [], []
+        staged = staging / name
+        staged.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            with open_pdf(scan.document.path, self.password) as doc:
+                text = extract_text(doc)
+                known = index.recogniser().analyze(text.text, ["PERSON"]) if len(index) else []
+                findings = resolve_overlaps(scan.findings + [_known_finding(r, text.text) for r in known], text.text)
+                decider = Decider(self.rules, document_date(text.text), index.surnames)
+                decisions = [decider.decide(f) for f in findings]
+                proposals = proposals_for(name, text, findings, decisions)
+                entries, warnings = apply_proposals(doc, proposals)
+                sanitize(doc)
+                save_clean(doc, staged)
+        except InputError as exc:
+            return DocumentOutcome(name, "failed", reason=str(exc)), [], []
+        problems = verify_pdf(
+            staged,
+            name,
+            secrets + secrets_from(proposals),
+            proposals,
+            [{"page": e.page, "rect": list(e.box), "ground": e.ground} for e in entries],
+        )
+        if problems:
+            staged.unlink(missing_ok=True)
+            return DocumentOutcome(name, "failed", reason=f"verification failed: {problems[0]}"), proposals, []
+        target = out_dir / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _move(staged, target)
+        redacted = [p for p in proposals if p.action == REDACT]
+        outcome = DocumentOutcome(
+            name,
+            "published",
+            pages=scan.pages,
+            redactions=len(redacted),
+            kept=sum(p.action == KEEP for p in proposals),
+            per_ground=dict(Counter(p.ground for p in redacted)),
+            sha256=sha256_file(target),
+            warnings=warnings,
+        )
+        return outcome, proposals, entries
+
+    # -- the whole run ------------------------------------------------------
+
+    def run(
+        self,
+        inputs: Iterable[Path],
+        out_dir: Path,
+        internal_dir: Path | None = None,
+        on_document: Callable[[DocumentOutcome], None] | None = None,
+    ) -> RunResult:
+        out_dir = Path(out_dir)
+        internal_dir = Path(internal_dir) if internal_dir else default_internal_dir(out_dir)
+        if _inside(internal_dir.resolve(), out_dir.resolve()):
+            raise ValueError(f"the internal folder {internal_dir} must not be inside the output folder {out_dir}")
+        documents, missing = collect_inputs(list(inputs), exclude=[out_dir, internal_dir])
+        out_dir.mkdir(parents=True, exist_ok=True)
+        staging = internal_dir / "staging"
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(parents=True)
+
+        outcomes: list[DocumentOutcome] = list(missing)
+        for o in missing:
+            if on_document:
+                on_document(o)
+        scans = [self.scan(d) for d in documents]
+        index = self.person_index(scans)
+        secrets = _scan_secrets(scans)
+        proposals: list[Proposal] = []
+        entries: list[LogEntry] = []
+        for scan in scans:
+            outcome, doc_proposals, doc_entries = self.publish(scan, index, out_dir, staging, secrets)
+            outcomes.append(outcome)
+            proposals += doc_proposals
+            entries += doc_entries
+            if on_document:
+                on_document(outcome)
+        shutil.rmtree(staging, ignore_errors=True)
+        log = build_log(outcomes, entries, self.rules)
+        write_log(out_dir, log)
+        write_internal(internal_dir, proposals, outcomes, self.rules)
+        return RunResult(outcomes, proposals, log, internal_dir)
+
+
+def _known_finding(result, text: str) -> Finding:
+    meta = result.recognition_metadata or {}
+    return Finding(
+        start=result.start,
+        end=result.end,
+        entity="PERSON",
+        text=text[result.start : result.end],
+        score=round(float(result.score), 2),
+        recogniser="dossier",
+        evidence=tuple(meta.get("evidence") or ()),
+    )
+
+
+def _scan_secrets(scans: list[DocumentScan]) -> list[Secret]:
+    seen: dict[tuple[str, str], Secret] = {}
+    for scan in scans:
+        for n, (f, d) in enumerate(zip(scan.findings, scan.decisions)):
+            if d.action == REDACT:
+                value = " ".join(f.text.split())
+                seen.setdefault((f.entity, value), Secret(value, f.entity, f"{f.entity} #{n + 1} of {scan.document.name}"))
+    return list(seen.values())
+
+
+def _move(src: Path, dst: Path) -> None:
+    try:
+        os.replace(src, dst)
+    except OSError:  # another file system: copy beside the target, then rename
+        tmp = dst.with_name(f".{dst.name}.partial")
+        shutil.copyfile(src, tmp)
+        os.replace(tmp, dst)
+        src.unlink(missing_ok=True)

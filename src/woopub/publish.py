@@ -1,0 +1,159 @@
+"""Stage 5, publish: the publication log beside the PDFs, the internal record apart.
+
+publicatielog.json / .csv  (published)  per box: document, page, rectangle,
+                           ground, entity, rule; per document: pages,
+                           redactions per ground, SHA-256 of the published
+                           file; the woopub version and the rule-set hash.
+                           Never a redacted value, nor a hash or piece of one.
+
+<out>-INTERN-niet-publiceren/  (not published)  every proposal with its
+                           original value and context, for reviewers and for
+                           ``woopub verify``; and an HTML report.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import os
+from collections import Counter
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+
+from woopub import __version__
+from woopub.model import KEEP, REDACT, DocumentOutcome, LogEntry, Proposal
+from woopub.rules import RuleSet
+
+LOG_JSON = "publicatielog.json"
+LOG_CSV = "publicatielog.csv"
+INTERNAL_SUFFIX = "-INTERN-niet-publiceren"
+PROPOSALS_FILE = "voorstellen.jsonl"
+REPORT_FILE = "rapport-voor-beoordelaars.html"
+INTERNAL_README = "LEES-MIJ.txt"
+
+
+def default_internal_dir(out_dir: Path) -> Path:
+    out_dir = Path(out_dir).resolve()
+    return out_dir.parent / (out_dir.name + INTERNAL_SUFFIX)
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def build_log(outcomes: list[DocumentOutcome], entries: list[LogEntry], rules: RuleSet) -> dict:
+    used = sorted({e.ground for e in entries})
+    return {
+        "woopub_version": __version__,
+        "created": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+        "rules": {"sha256": rules.digest, "files": [p.name for p in rules.files]},
+        "grounds": {
+            code: {"article": rules.grounds[code].article, "text": rules.grounds[code].text}
+            for code in used
+            if code in rules.grounds
+        },
+        "documents": [_document_row(o) for o in outcomes],
+        "redactions": [
+            {
+                "document": e.document,
+                "page": e.page,
+                "rect": [round(c, 2) for c in e.box],
+                "ground": e.ground,
+                "entity": e.entity,
+                "rule": e.rule,
+            }
+            for e in entries
+        ],
+    }
+
+
+def _document_row(o: DocumentOutcome) -> dict:
+    row: dict = {"document": o.document, "status": o.status}
+    if o.status == "published":
+        row.update(pages=o.pages, redactions=o.redactions, per_ground=dict(sorted(o.per_ground.items())), sha256=o.sha256)
+    if o.reason:
+        row["reason"] = o.reason
+    return row
+
+
+def write_log(out_dir: Path, log: dict) -> None:
+    write_atomic(out_dir / LOG_JSON, (json.dumps(log, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(["document", "page", "x0", "y0", "x1", "y1", "ground", "entity", "rule"])
+    for r in log["redactions"]:
+        writer.writerow([r["document"], r["page"], *r["rect"], r["ground"], r["entity"], r["rule"]])
+    write_atomic(out_dir / LOG_CSV, buf.getvalue().encode("utf-8"))
+
+
+def read_log(out_dir: Path) -> dict | None:
+    path = Path(out_dir) / LOG_JSON
+    return json.loads(path.read_text("utf-8")) if path.is_file() else None
+
+
+def per_ground(entries: list[LogEntry]) -> dict[str, int]:
+    return dict(Counter(e.ground for e in entries))
+
+
+# -- internal record ------------------------------------------------------
+
+
+def write_internal(internal_dir: Path, proposals: list[Proposal], outcomes: list[DocumentOutcome], rules: RuleSet) -> None:
+    internal_dir.mkdir(parents=True, exist_ok=True)
+    (internal_dir / INTERNAL_README).write_text(
+        "INTERN - NIET PUBLICEREN\n\n"
+        "Deze map bevat de oorspronkelijke waarden van alle gelakte en niet-gelakte\n"
+        "persoonsgegevens, voor beoordelaars en voor `woopub verify`. Publiceer\n"
+        "alleen de map met de gelakte PDF's en de publicatielog.\n",
+        encoding="utf-8",
+    )
+    lines = "".join(json.dumps(p.to_dict(), ensure_ascii=False) + "\n" for p in proposals)
+    write_atomic(internal_dir / PROPOSALS_FILE, lines.encode("utf-8"))
+    write_atomic(internal_dir / REPORT_FILE, render_report(proposals, outcomes, rules).encode("utf-8"))
+
+
+def read_proposals(internal_dir: Path) -> list[Proposal] | None:
+    path = Path(internal_dir) / PROPOSALS_FILE
+    if not path.is_file():
+        return None
+    return [Proposal.from_dict(json.loads(line)) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def render_report(proposals: list[Proposal], outcomes: list[DocumentOutcome], rules: RuleSet) -> str:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("woopub", "templates"),
+        autoescape=jinja2.select_autoescape(["html", "j2"]),
+    )
+    by_doc: dict[str, list[Proposal]] = {}
+    for p in proposals:
+        by_doc.setdefault(p.document, []).append(p)
+    check = [p for p in proposals if (p.action == KEEP and p.entity == "PERSON") or p.score < 0.7]
+    return env.get_template("report.html.j2").render(
+        version=__version__,
+        created=dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+        outcomes=outcomes,
+        by_doc=by_doc,
+        check=check,
+        grounds=rules.grounds,
+        REDACT=REDACT,
+        KEEP=KEEP,
+    )
+
+
+def template_dir() -> Path:
+    return Path(str(resources.files("woopub").joinpath("templates")))

@@ -1,0 +1,117 @@
+"""Stage 4, redact: apply decided proposals to a PDF, for real.
+
+For every box of every proposal to redact:
+
+1. Pixels and vector drawings under the full box are removed (images are
+   blanked in the box, drawings wholly inside it are dropped).
+2. Text is removed from the content stream, using the middle band of the
+   box: MuPDF removes every glyph whose box touches a redaction, and word
+   boxes of adjacent lines overlap, so the full box would also eat letters
+   of the line above or below.
+3. A black box is drawn over the full box, with the ground code in white,
+   fitted to the box (narrowed, then shrunk). Every label is checked.
+
+Boxes are the word boxes found at extraction: never a re-search of the
+text (PyMuPDF's search is case-insensitive and would also black out the
+farmer "boer" along with the person Boer).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import pymupdf
+
+from woopub.model import REDACT, Box, LogEntry, Proposal
+
+LABEL_FONT = "helv"
+LABEL_MAX_SIZE = 9.0
+LABEL_MIN_SIZE = 3.0
+LABEL_MIN_STRETCH = 0.55  # narrowest horizontal scaling of the label text
+TEXT_BAND = 0.3  # cut this share of the height off the top and the bottom for text removal
+
+
+@dataclass(frozen=True)
+class Label:
+    fontsize: float
+    stretch: float  # horizontal scale, 1.0 = normal
+    fits: bool
+
+
+def fit_label(text: str, box: pymupdf.Rect) -> Label:
+    """The largest legible label that fits the box: narrowed first, then smaller."""
+    width, height = box.width * 0.92, box.height
+    size = min(LABEL_MAX_SIZE, height * 0.78)
+    length = pymupdf.get_text_length(text, LABEL_FONT, size)
+    stretch = 1.0
+    if length > width:
+        stretch = max(LABEL_MIN_STRETCH, width / length)
+        if length * stretch > width:
+            size = size * width / (length * stretch)
+    size = max(size, LABEL_MIN_SIZE)
+    fits = pymupdf.get_text_length(text, LABEL_FONT, size) * stretch <= box.width + 0.01
+    return Label(round(size, 2), round(stretch, 3), fits)
+
+
+def _text_band(box: pymupdf.Rect) -> pymupdf.Rect:
+    cut = box.height * TEXT_BAND
+    return pymupdf.Rect(box.x0, box.y0 + cut, box.x1, box.y1 - cut)
+
+
+def _draw_box(page: pymupdf.Page, box: pymupdf.Rect, code: str) -> Label:
+    page.draw_rect(box, color=None, fill=(0, 0, 0), overlay=True)
+    label = fit_label(code, box)
+    length = pymupdf.get_text_length(code, LABEL_FONT, label.fontsize) * label.stretch
+    x = box.x0 + max((box.width - length) / 2, 0)
+    y = box.y0 + (box.height + label.fontsize * 0.7) / 2
+    point = pymupdf.Point(x, y)
+    morph = (point, pymupdf.Matrix(label.stretch, 1)) if label.stretch < 1 else None
+    page.insert_text(point, code, fontsize=label.fontsize, fontname=LABEL_FONT, color=(1, 1, 1), morph=morph)
+    return label
+
+
+def redact_page(page: pymupdf.Page, boxes: list[tuple[Box, str]]) -> list[Label]:
+    """Remove everything under ``boxes`` [(box, ground code)] and draw labelled boxes."""
+    rects = [(pymupdf.Rect(b), code) for b, code in boxes]
+    # 1. pixels and drawings under the full box; text untouched
+    for rect, _ in rects:
+        page.add_redact_annot(rect, fill=False)
+    page.apply_redactions(
+        images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
+        graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_COVERED,
+        text=pymupdf.PDF_REDACT_TEXT_NONE,
+    )
+    # 2. text under the middle band; images and drawings untouched
+    for rect, _ in rects:
+        page.add_redact_annot(_text_band(rect), fill=False)
+    page.apply_redactions(
+        images=pymupdf.PDF_REDACT_IMAGE_NONE,
+        graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
+        text=pymupdf.PDF_REDACT_TEXT_REMOVE,
+    )
+    # 3. black boxes with the ground code
+    return [_draw_box(page, rect, code) for rect, code in rects]
+
+
+def apply_proposals(doc: pymupdf.Document, proposals: list[Proposal]) -> tuple[list[LogEntry], list[str]]:
+    """Apply every proposal whose action is redact.
+
+    Returns one log entry per box, and warnings for labels that had to be
+    drawn smaller than legible.
+    """
+    by_page: dict[int, list[Proposal]] = defaultdict(list)
+    for p in proposals:
+        if p.action == REDACT:
+            by_page[p.page].append(p)
+    log: list[LogEntry] = []
+    warnings: list[str] = []
+    for number in sorted(by_page):
+        page = doc[number - 1]
+        items = [(box, p) for p in by_page[number] for box in p.boxes]
+        labels = redact_page(page, [(box, p.ground or "") for box, p in items])
+        for (box, p), label in zip(items, labels):
+            log.append(LogEntry(p.document, number, tuple(round(c, 2) for c in box), p.ground or "", p.entity, p.rule))
+            if not label.fits:
+                warnings.append(f"page {number}: box too small for a legible ground code ({label.fontsize} pt)")
+    return log, warnings
