@@ -91,10 +91,9 @@ def page_words(page: pymupdf.Page, page_index: int, raw_words: list | None = Non
             block_order.append(w[5])
         lines[(w[5], w[6])].append(w)
 
-    words: list[Word] = []
-    line_id = block_id = 0
+    # 1. cut lines at wide gaps; column part k of every line of a block -> sub-block k
+    blocks: list[list[list]] = []
     for block in block_order:
-        # column part k of every line of this block -> sub-block k
         parts: dict[int, list[list]] = defaultdict(list)
         for (b, _), line in lines.items():
             if b != block:
@@ -102,13 +101,47 @@ def page_words(page: pymupdf.Page, page_index: int, raw_words: list | None = Non
             line.sort(key=lambda w: w[0])
             for k, segment in enumerate(_split_at_gaps(line)):
                 parts[k].append(segment)
-        for k in sorted(parts):
-            for segment in parts[k]:
-                for w in segment:
-                    words.append(Word(page_index, tuple(w[:4]), w[4], line_id, block_id))
-                line_id += 1
-            block_id += 1
+        blocks.extend(parts[k] for k in sorted(parts))
+    # 2. re-join blocks that continue one another in the same column
+    blocks = _join_column_blocks(blocks)
+
+    words: list[Word] = []
+    line_id = 0
+    for block_id, block in enumerate(blocks):
+        for segment in block:
+            for w in segment:
+                words.append(Word(page_index, tuple(w[:4]), w[4], line_id, block_id))
+            line_id += 1
     return words
+
+
+def _bbox(segment: list) -> tuple[float, float, float, float]:
+    return (min(w[0] for w in segment), min(w[1] for w in segment), max(w[2] for w in segment), max(w[3] for w in segment))
+
+
+def _join_column_blocks(blocks: list[list[list]]) -> list[list[list]]:
+    """Attach a block to an earlier one when it is that block's next line.
+
+    Text frames and our own column cuts can leave the lines of one margin
+    colophon in separate blocks; joined, a label ("Contactpersoon") and the
+    name under it read as one group. A block joins when its first line starts
+    at the same x as the other block's last line and sits right under it.
+    """
+    joined: list[list[list]] = []
+    for block in blocks:
+        x0, top, _, _ = _bbox(block[0])
+        target = None
+        for candidate in reversed(joined[-12:]):
+            lx0, ltop, _, lbottom = _bbox(candidate[-1])
+            height = lbottom - ltop
+            if abs(lx0 - x0) <= 2.5 and -0.5 * height <= top - lbottom <= 0.6 * height and top > ltop:
+                target = candidate
+                break
+        if target is None:
+            joined.append(list(block))
+        else:
+            target.extend(block)
+    return joined
 
 
 def _split_at_gaps(line: list) -> list[list]:

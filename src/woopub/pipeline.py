@@ -77,13 +77,11 @@ def collect_inputs(inputs: Iterable[Path], exclude: Iterable[Path] = ()) -> tupl
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
-            root = path
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf")
             for p in found:
                 if any(_inside(p.resolve(), e) for e in excluded):
                     continue
-                name = Path(root.name, p.relative_to(root)).as_posix() if len(list(inputs)) > 1 else p.relative_to(root).as_posix()
-                _add(docs, seen, p, name)
+                _add(docs, seen, p, p.relative_to(path).as_posix())  # sub-folders are mirrored
         elif path.is_file():
             _add(docs, seen, path, path.name)
         else:

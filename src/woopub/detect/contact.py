@@ -93,8 +93,9 @@ class BsnRecognizer(PatternRecognizer):
     """
 
     PATTERNS = [
-        Pattern("bsn grouped", r"\b\d{4}[.\s]\d{2}[.\s]\d{3}\b|\b\d{3}[.\s]\d{3}[.\s]\d{3}\b", 0.6),
-        Pattern("bsn plain", r"\b\d{8,9}\b", 0.4),
+        # not inside a longer run of digit groups such as a phone number "06-48291730"
+        Pattern("bsn grouped", r"(?<![\d.-])(?:\d{4}[. ]\d{2}[. ]\d{3}|\d{3}[. ]\d{3}[. ]\d{3})(?![\d-]|\.\d)", 0.6),
+        Pattern("bsn plain", r"(?<![\d.-])\d{8,9}(?![\d-]|\.\d)", 0.4),
     ]
     CONTEXT = ["bsn", "burgerservicenummer", "sofinummer", "sofi-nummer", "persoonsnummer", "bsn-nummer"]
 

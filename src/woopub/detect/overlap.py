@@ -34,7 +34,7 @@ def resolve_overlaps(findings: list[Finding], text: str) -> list[Finding]:
 def _merge(cluster: list[Finding], text: str) -> Finding:
     if len(cluster) == 1:
         return cluster[0]
-    winner = max(cluster, key=lambda f: (PRIORITY.get(f.entity, 1), f.score, f.end - f.start))
+    winner = max(cluster, key=lambda f: (f.end - f.start, PRIORITY.get(f.entity, 1), f.score))
     start = min(f.start for f in cluster)
     end = max(f.end for f in cluster)
     evidence: list[str] = []

@@ -1,0 +1,82 @@
+"""Shared fixtures. Building the detector takes a few seconds, so it is built once."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from pathlib import Path
+
+import pymupdf
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+
+
+@pytest.fixture(scope="session")
+def rules():
+    from woopub.rules import load_rules
+
+    return load_rules()
+
+
+@pytest.fixture(scope="session")
+def detector():
+    from woopub.detect import Detector
+
+    return Detector()
+
+
+@pytest.fixture(scope="session")
+def dossier_run(tmp_path_factory, rules, detector):
+    """The sample dossier redacted once for all end-to-end tests."""
+    from woopub.pipeline import Dossier
+
+    base = tmp_path_factory.mktemp("run")
+    inputs = base / "in"
+    shutil.copytree(SAMPLES, inputs, ignore=shutil.ignore_patterns("*.py", "seed", "*.yaml", "out*"))
+    before = {p.name: sha256(p) for p in inputs.glob("*.pdf")}
+    result = Dossier(rules, detector).run([inputs], base / "out")
+    return {"base": base, "inputs": inputs, "out": base / "out", "result": result, "hashes_before": before}
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def truth(name: str) -> dict:
+    return yaml.safe_load((SAMPLES / f"{name}.truth.yaml").read_text("utf-8"))
+
+
+def pdf_text(path: Path) -> str:
+    """All text MuPDF can extract, hidden text and text outside the page included."""
+    from woopub.extract import extract_text
+
+    with pymupdf.open(path) as doc:
+        return extract_text(doc).text
+
+
+def still_there(value: str, text: str) -> bool:
+    """Is ``value`` readable in ``text``, across line breaks, case-sensitively on word edges?"""
+    digits = re.sub(r"\D", "", value)
+    if len(digits) >= 8 and digits in re.sub(r"\D", "", text):
+        return True
+    pattern = r"(?<![\w@])" + r"\s*".join(map(re.escape, value.split())) + r"(?![\w@])"
+    return re.search(pattern, text) is not None
+
+
+def make_pdf(path: Path, lines: list[str] | str, fontsize: float = 11, **meta) -> Path:
+    """A one-page PDF with the given lines of text."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    y = 72
+    for line in [lines] if isinstance(lines, str) else lines:
+        page.insert_text((72, y), line, fontsize=fontsize)
+        y += fontsize * 1.25
+    if meta:
+        doc.set_metadata(meta)
+    doc.save(path)
+    doc.close()
+    return path

@@ -1,0 +1,69 @@
+"""Redaction removes text for real and labels every box."""
+
+import pymupdf
+
+from woopub.extract import extract_text
+from woopub.model import Proposal
+from woopub.redact import apply_proposals, fit_label
+
+
+def _proposal(doc_text, word_texts, page=1, ground="5.1.2e"):
+    idx = [i for i, w in enumerate(doc_text.words) if w.text in word_texts]
+    boxes = [doc_text.words[i].box for i in idx]
+    box = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+    return Proposal("t#1", "t.pdf", page, (box,), " ".join(word_texts), "PERSON", "redact", ground, "naam-persoon",
+                    0.9, "test", "test")
+
+
+def _doc(lines):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    for n, line in enumerate(lines):
+        page.insert_text((72, 100 + n * 13), line, fontsize=11)
+    return doc
+
+
+def test_text_under_the_box_is_removed_and_the_lines_around_it_stay():
+    doc = _doc(["De heer Jan de Vries belde met mevrouw Bakker.", "Volgende regel met Boer en boer eronder.",
+                "Derde regel blijft helemaal staan."])
+    text = extract_text(doc)
+    apply_proposals(doc, [_proposal(text, ["Boer"])])
+    after = doc[0].get_text()
+    assert "Boer" not in after
+    assert "boer eronder" in after  # same letters, other word: untouched
+    assert "De heer Jan de Vries belde met mevrouw Bakker." in after  # line above intact
+    assert "Derde regel blijft helemaal staan." in after  # line below intact
+
+
+def test_every_box_carries_its_ground_code():
+    doc = _doc(["Contact: Jan de Vries en J. Smit."])
+    text = extract_text(doc)
+    entries, warnings = apply_proposals(doc, [_proposal(text, ["Jan", "de", "Vries"]), _proposal(text, ["J."], ground="5.1.2e")])
+    assert len(entries) == 2 and not warnings
+    for e in entries:
+        assert "5.1.2e" in doc[0].get_text("text", clip=pymupdf.Rect(e.box) + (-1, -1, 1, 1)).replace("\n", "")
+
+
+def test_label_is_narrowed_then_shrunk_to_fit_small_boxes():
+    wide = fit_label("5.1.2e", pymupdf.Rect(0, 0, 80, 14))
+    assert wide.stretch == 1 and wide.fits and wide.fontsize >= 9
+    narrow = fit_label("5.1.2e", pymupdf.Rect(0, 0, 14, 14))
+    assert narrow.stretch < 1 and narrow.fits
+    tiny = fit_label("5.1.2e", pymupdf.Rect(0, 0, 3, 5))
+    assert not tiny.fits
+
+
+def test_image_pixels_under_a_box_are_removed():
+    doc = pymupdf.open()
+    page = doc.new_page()
+    pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 200, 50), 0)
+    pix.set_rect(pix.irect, (30, 30, 30))
+    page.insert_image(pymupdf.Rect(72, 72, 272, 122), pixmap=pix)
+    box = (100, 80, 150, 110)
+    apply_proposals(doc, [Proposal("i#1", "i.pdf", 1, (box,), "handtekening", "SIGNATURE", "redact", "5.1.2e",
+                                   "handtekening", 1.0, "test", "test")])
+    xref = page.get_images()[0][0]
+    img = pymupdf.Pixmap(doc, xref)
+    # the image itself was blanked under the box, not just covered
+    assert img.pixel(50, 25) != (30, 30, 30)
+    assert img.pixel(5, 5) == (30, 30, 30)

@@ -1,0 +1,92 @@
+"""Sanitising strips what rides along with the pages; verify catches every leftover."""
+
+import pymupdf
+import pytest
+
+from woopub.sanitize import sanitize, save_clean
+from woopub.verify import Secret, check_hygiene, check_objects, check_text, verify_pdf
+
+SECRET = Secret("Fenna Wijnberg", "PERSON", "PERSON of proposal t#1")
+
+
+def loaded_pdf(path):
+    """A PDF carrying a name in every place a PDF can carry one."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "Een onschuldige regel tekst.")
+    doc.set_metadata({"author": "Fenna Wijnberg", "title": "Nota"})
+    doc.set_xml_metadata("<x:xmpmeta xmlns:x='adobe:ns:meta/'><dc>Fenna Wijnberg</dc></x:xmpmeta>")
+    note = page.add_text_annot((100, 100), "Graag nog naar kijken")
+    note.set_info(title="Fenna Wijnberg")
+    note.update()
+    doc.set_toc([[1, "Opmerking van Fenna Wijnberg", 1]])
+    doc.embfile_add("notitie.txt", b"Fenna Wijnberg, 06-48291730", filename="notitie.txt")
+    widget = pymupdf.Widget()
+    widget.field_name, widget.field_type = "behandelaar", pymupdf.PDF_WIDGET_TYPE_TEXT
+    widget.field_value, widget.rect = "Fenna Wijnberg", pymupdf.Rect(72, 200, 300, 220)
+    page.add_widget(widget)
+    page.insert_link({"kind": pymupdf.LINK_URI, "from": pymupdf.Rect(72, 60, 200, 75), "uri": "mailto:f.wijnberg@minjenv.nl"})
+    doc.set_page_labels([])
+    doc.save(path)
+    doc.close()
+    # JavaScript as an open action
+    doc = pymupdf.open(path)
+    js = doc.get_new_xref()
+    doc.update_object(js, "<< /S /JavaScript /JS (app.alert('Fenna Wijnberg')) >>")
+    doc.xref_set_key(doc.pdf_catalog(), "OpenAction", f"{js} 0 R")
+    doc.saveIncr()
+    doc.close()
+    return path
+
+
+def test_verify_catches_every_kind_of_leftover(tmp_path):
+    path = loaded_pdf(tmp_path / "vol.pdf")
+    raw = path.read_bytes()
+    with pymupdf.open(path) as doc:
+        kinds = {p.kind for p in check_hygiene(doc, raw, "vol.pdf")}
+        leaks = check_objects(doc, "vol.pdf", [SECRET])
+    assert {"metadata", "outline", "attachments", "annotations", "links", "catalog", "javascript", "history"} <= kinds
+    assert leaks, "the name in metadata, annotations, attachments and JavaScript must be found"
+    assert all("Fenna" not in str(p) for p in leaks), "messages never show the value"
+
+
+def test_sanitised_file_passes_hygiene_and_holds_the_name_nowhere(tmp_path):
+    path = loaded_pdf(tmp_path / "vol.pdf")
+    out = tmp_path / "schoon.pdf"
+    with pymupdf.open(path) as doc:
+        removed = sanitize(doc)
+        save_clean(doc, out)
+    assert removed["annotations"] >= 1 and removed["attached files"] == 1 and removed["form fields"] == 1
+    raw = out.read_bytes()
+    assert b"Wijnberg" not in raw
+    with pymupdf.open(out) as doc:
+        assert check_hygiene(doc, raw, "schoon.pdf") == []
+        assert check_objects(doc, "schoon.pdf", [SECRET]) == []
+        assert "Een onschuldige regel tekst." in doc[0].get_text()
+
+
+def test_verify_finds_a_value_left_in_page_text_even_when_invisible(tmp_path):
+    path = tmp_path / "verborgen.pdf"
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "Zichtbare tekst.")
+    page.insert_text((72, 90), "Fenna Wijnberg", render_mode=3)  # invisible text
+    doc.save(path)
+    doc.close()
+    problems = verify_pdf(path, "verborgen.pdf", [SECRET], [], [])
+    assert any(p.kind == "leak" for p in problems)
+
+
+def test_kept_occurrence_of_the_same_letters_is_not_a_leak(tmp_path):
+    from woopub.extract import extract_text
+
+    path = tmp_path / "kamer.pdf"
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 72), "Het lid Bikker diende een motie in.")
+    doc.save(path)
+    with pymupdf.open(path) as d:
+        text = extract_text(d)
+        w = next(x for x in text.words if x.text == "Bikker")
+    with pymupdf.open(path) as d:
+        assert check_text(d, "kamer.pdf", [Secret("Bikker", "PERSON", "x")], {1: [pymupdf.Rect(w.box)]}) == []
+        assert check_text(d, "kamer.pdf", [Secret("Bikker", "PERSON", "x")], {}) != []
