@@ -14,6 +14,7 @@ from woopub.detect.dossier import PersonIndex
 from woopub.detect.engine import LANGUAGE, build_analyzer
 from woopub.detect.overlap import resolve_overlaps
 from woopub.detect.persons import PersonRecognizer
+from woopub.detect.private import DateOfBirthRecognizer, HomeAddressRecognizer, LicencePlateRecognizer
 from woopub.model import Finding
 
 RECOGNISERS: dict[str, Callable[[], object]] = {
@@ -22,6 +23,9 @@ RECOGNISERS: dict[str, Callable[[], object]] = {
     "bsn": BsnRecognizer,
     "iban": DutchIbanRecognizer,
     "persons": PersonRecognizer,
+    "birthdate": DateOfBirthRecognizer,
+    "licence-plate": LicencePlateRecognizer,
+    "home-address": HomeAddressRecognizer,
 }
 DEFAULT_RECOGNISERS = tuple(RECOGNISERS)
 

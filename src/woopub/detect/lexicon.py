@@ -58,6 +58,11 @@ class Lexicon:
         return frozenset(single | inner)
 
     @functools.cached_property
+    def interfix_openers_single(self) -> frozenset[str]:
+        """Words that can open a tussenvoegsel: "van", "de", "ter", "'t", "in" (of "in 't"), ..."""
+        return frozenset(p.split()[0] for p in self.interfixes)
+
+    @functools.cached_property
     def greetings(self) -> frozenset[str]:
         """Single words that open a salutation ("Beste", "Hoi"): never part of the name."""
         return frozenset(w for w in self.cues["before"]["words"] if " " not in w and w.isalpha())

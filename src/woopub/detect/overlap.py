@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from woopub.model import Finding
 
-PRIORITY = {"EMAIL": 6, "IBAN": 5, "BSN": 5, "PHONE": 4, "SIGNATURE": 3, "PERSON": 2}
+PRIORITY = {"EMAIL": 6, "IBAN": 5, "BSN": 5, "PHONE": 4, "DATE_OF_BIRTH": 4, "LICENSE_PLATE": 4, "ADDRESS": 3,
+            "SIGNATURE": 3, "PERSON": 2}
 
 
 def resolve_overlaps(findings: list[Finding], text: str) -> list[Finding]:

@@ -55,8 +55,10 @@ EVIDENCE = {
     "two-unknown-parts": 0.1,  # Oluwaseun Adebayo
     "capitalised-mid-sentence": 0.15,
     "matches-e-mail": 0.4,  # "Chidi Okafor" beside c.okafor@...
+    "same-name-in-text": 0.35,  # "Peres" after "Shimon Peres" in the same text
     "sentence-start-alone": -0.2,  # "Groen is ..." with nothing else to go on
-    "common-word": -0.2,  # a lone "School" or "Bakker" that is also an everyday word
+    "common-word": -0.2,
+    "followed-by-number": -0.5,  # a lone "School" or "Bakker" that is also an everyday word
     "place-name": -0.3,
     "place-phrase": -0.5,  # "Den Haag", "2511 DP Den Haag"
 }
@@ -64,6 +66,8 @@ EVIDENCE = {
 COMMON_NAME_ZIPF = 4.0
 _EMAIL = re.compile(r"([\w.+-]+)@[\w-]+(?:\.[\w-]+)+")
 MIN_SCORE = 0.5
+LABEL_LINE_WORDS = 7  # lines under a label ("Aanwezig:") hold a name each, not a sentence
+LABEL_BLOCK_LINES = 30
 # Words that join names in a list whose members share one lead ("de leden A, B en C").
 LIST_JOINERS = {"en", "of", "c.s.", "cs", "e.a."}
 PLURAL_ROLES = {"leden", "kamerleden", "moties", "ministers", "staatssecretarissen", "bewindspersonen", "indieners"}
@@ -91,10 +95,14 @@ class CueIndex:
     def __init__(self, view: TokenView, cues: dict):
         self.view = view
         self.before = sorted((w.split() for w in cues["before"]["words"]), key=len, reverse=True)
+        self.roles = sorted((w.split() for w in cues["role"]["words"]), key=len, reverse=True)
+        self.speech_before = set(cues["speech"]["before"])
+        self.speech_after = set(cues["speech"]["after"])
         self.labels = {w.lower() for w in cues["label"]["words"]}
+        self.list_labels = {w.lower() for w in cues["label"]["list_words"]}
         self.closings = {w.lower() for w in cues["closing"]["words"]}
         self.closing_reach = int(cues["closing"].get("lines", 3))
-        self.weights = {k: float(cues[k]["weight"]) for k in ("before", "label", "closing")}
+        self.weights = {k: float(cues[k]["weight"]) for k in ("before", "label", "closing", "role", "speech")}
         self.label_lines: set[int] = set()  # lines whose names are under a label
         self.label_inline: dict[int, int] = {}  # line -> offset where names start after "Label:"
         self.signature_lines: set[int] = set()
@@ -107,7 +115,7 @@ class CueIndex:
     def _index(self) -> None:
         lines = self.view.text.split("\n")
         starts = self.view.line_starts
-        pending_label = False
+        pending_label, pending_from, pending_list = False, 0, False
         closing_seen_at = None
         by_line: dict[int, list[Token]] = {}
         for t in self.view.tokens:
@@ -117,18 +125,26 @@ class CueIndex:
             if not norm:
                 pending_label = False  # a blank line ends a labelled group
                 continue
-            if norm in self.labels:
-                pending_label = True  # "Contactpersoon" alone: names follow on the next lines
+            if norm in self.labels or norm in self.list_labels:
+                # "Contactpersoon" alone: the name is on the next line; "Aanwezig": on the next lines
+                pending_label, pending_from, pending_list = True, n, norm in self.list_labels
                 continue
             m = re.match(r"\s*([^:]{1,40}?)\s*:\s*(.*)$", raw)
-            if m and self._norm(m.group(1)) in self.labels:
+            label = self._norm(m.group(1)) if m else ""
+            if label in self.labels or label in self.list_labels:
                 if m.group(2).strip():
                     self.label_inline[n] = starts[n] + m.start(2)
+                    pending_label = False
                 else:
-                    pending_label = True
+                    pending_label, pending_from, pending_list = True, n, label in self.list_labels
                     continue
             elif pending_label:
-                self.label_lines.add(n)
+                # a labelled group is a short list: it ends at the first line that reads as a sentence
+                if len(norm.split()) > LABEL_LINE_WORDS or n - pending_from > LABEL_BLOCK_LINES:
+                    pending_label = False
+                else:
+                    self.label_lines.add(n)
+                    pending_label = pending_list  # a single label covers one line
             if norm in self.closings:
                 closing_seen_at = n
                 continue
@@ -151,6 +167,16 @@ class CueIndex:
             if len(before) >= len(phrase) and before[-len(phrase) :] == phrase:
                 found.append((f"cue:before:{' '.join(phrase)}", self.weights["before"]))
                 break
+        else:
+            for phrase in self.roles:
+                if len(before) >= len(phrase) and before[-len(phrase) :] == phrase:
+                    found.append((f"cue:role:{' '.join(phrase)}", self.weights["role"]))
+                    break
+        nxt = cand.tokens[-1].i + 1
+        if (before and before[-1] in self.speech_before) or (
+            nxt < len(toks) and toks[nxt].line == cand.tokens[-1].line and toks[nxt].lower in self.speech_after
+        ):
+            found.append(("cue:speech", self.weights["speech"]))
         if line in self.label_inline and first.start >= self.label_inline[line]:
             found.append(("cue:label", self.weights["label"]))
         elif line in self.label_lines and self._opens_line(first):
@@ -184,9 +210,15 @@ class PersonRecognizer(LocalRecognizer):
         view = TokenView(text, nlp_artifacts.tokens, self.lex)
         cues = CueIndex(view, self.lex.cues)
         email_parts = _email_name_parts(text)
+        scored = [(cand, *self.score(cand, view, cues, email_parts)) for cand in self.candidates(view)]
+        # A name found with good evidence makes its surname alone a name elsewhere in the text
+        # ("Shimon Peres" ... "Peres"): the same document rarely uses one word for two things.
+        known = {c.tokens[-1].lower for c, score, _ in scored if score >= MIN_SCORE and len(c.tokens) > 1}
         results = []
-        for cand in self.candidates(view):
-            score, evidence = self.score(cand, view, cues, email_parts)
+        for cand, score, evidence in scored:
+            if score < MIN_SCORE and len(cand.tokens) == 1 and cand.tokens[0].lower in known:
+                score = round(min(1.0, score + EVIDENCE["same-name-in-text"]), 2)
+                evidence = evidence + ["same-name-in-text"]
             if score < MIN_SCORE:
                 continue
             result = RecognizerResult(
@@ -243,7 +275,7 @@ class PersonRecognizer(LocalRecognizer):
                 j += 1
                 continue
             # "Li Na Chen": capitalised everyday words before or between name parts,
-            # never at a sentence start, and only when a name part follows on the line
+            # only when a name part follows on the line (the score then decides)
             if t.kind == COMMON and self._common_word_in_name(toks, j, parts):
                 parts.append(t)
                 j += 1
@@ -255,7 +287,9 @@ class PersonRecognizer(LocalRecognizer):
                 and j + 2 < len(toks)
                 and toks[j + 1].kind == NAME
                 and toks[j + 2].kind == CLOSE
-                and parts[-1].kind in (INITIALS, NAME)
+                # after initials any name ("J. (Jan)"); after a name only a listed first name,
+                # so "Barak (Israël)" does not swallow the country
+                and (parts[-1].kind == INITIALS or parts[-1].kind == NAME and toks[j + 1].lower in self.lex.first_names)
             ):
                 parts.extend(toks[j : j + 3])
                 j += 3
@@ -291,8 +325,6 @@ class PersonRecognizer(LocalRecognizer):
         t = toks[j]
         if parts and (parts[-1].kind not in (NAME, INITIALS, COMMON) or t.break_before):
             return False
-        if not parts and t.sentence_start:
-            return False
         k = j + 1
         while k < len(toks) and k <= j + 2 and toks[k].break_before == 0:
             if toks[k].kind == NAME:
@@ -325,6 +357,9 @@ class PersonRecognizer(LocalRecognizer):
         if not has_title:
             while parts and parts[0].kind == INTERFIX and parts[0].text.islower():
                 parts = parts[1:]
+        # "Het", "Der" never open a surname ("Het Parool"); "De", "Van", "Ter" can
+        while parts and parts[0].kind == INTERFIX and parts[0].lower not in lexicon().interfix_openers_single:
+            parts = parts[1:]
         if parts and all(p.kind == INTERFIX for p in parts):
             return []
         return parts
@@ -353,13 +388,17 @@ class PersonRecognizer(LocalRecognizer):
             ev.append(("first-name-alone", EVIDENCE["first-name-alone"]))
         if last_listed and (len(names) > 1 or INITIALS in kinds or INTERFIX in kinds or not first_listed):
             ev.append(("surname", EVIDENCE["surname"]))
-        if INTERFIX in kinds and names:
+        # a capitalised "De" opening a sentence is as likely the article ("De Tros") as a tussenvoegsel
+        if INTERFIX in kinds and names and not (cand.tokens[0].kind == INTERFIX and cand.tokens[0].sentence_start and not cand.titles):
             ev.append(("tussenvoegsel", EVIDENCE["tussenvoegsel"]))
         if len(names) > 1 and not first_listed and not last_listed:
             ev.append(("two-unknown-parts", EVIDENCE["two-unknown-parts"]))
         lead_tok = cand.titles[0] if cand.titles else cand.tokens[0]
         if not lead_tok.sentence_start:
             ev.append(("capitalised-mid-sentence", EVIDENCE["capitalised-mid-sentence"]))
+        nxt = cand.tokens[-1].i + 1
+        if nxt < len(view.tokens) and view.tokens[nxt].break_before == 0 and re.fullmatch(r"\d{1,5}[a-zA-Z]?", view.tokens[nxt].text):
+            ev.append(("followed-by-number", EVIDENCE["followed-by-number"]))  # "Dorpsstraat 12", "Kamer 4"
         if email_parts and _matches_email(cand, email_parts):
             ev.append(("matches-e-mail", EVIDENCE["matches-e-mail"]))
         ev.extend(cues.cues_for(cand))

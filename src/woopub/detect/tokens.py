@@ -113,7 +113,7 @@ def classify(text: str, lex: Lexicon, caps_line: bool) -> str:
     if is_name_shaped(text, caps_line):
         if lower in lex.public_words or lower in lex.greetings or any(p in lex.public_words for p in lower.split("-")):
             return WORD
-        if is_common_word(lower, lex):
+        if lower in lex.stop_words or is_common_word(lower, lex):
             return COMMON
         return NAME
     return OTHER
@@ -130,7 +130,8 @@ def _opens_sentence(prev: Token | None, tok: Token) -> bool:
         return False
     if prev.text in BULLETS or prev.text[-1] in ".!?:;":
         return True
-    return False
+    # the first word of a line after a heading-like line ("pagina", "Mensen") opens a sentence too
+    return tok.break_before == 1 and prev.sentence_start and prev.kind in (WORD, COMMON, OTHER)
 
 
 class TokenView:

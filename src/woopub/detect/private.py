@@ -1,0 +1,160 @@
+"""Recognisers for other personal data of private persons: date of birth,
+licence plate, home address.
+
+Each is a small pattern with the context that makes it personal: a date is
+only a date of birth next to "geboren"/"geboortedatum"; an address is only a
+home address under a person's name or next to "woonachtig", "woonadres" —
+the ministry's address in a colophon is not personal data.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+
+from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+
+LANGUAGE = "nl"
+MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
+DATE = rf"\b(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d{{2}}|\d{{1,2}}\s+(?:{MONTHS})\.?\s+(?:19|20)\d{{2}})\b"
+
+
+@functools.cache
+def street_names() -> frozenset[str]:
+    """Dutch street names (deduce's list from the BAG), lower case."""
+    path = resources.files("deduce").joinpath("data", "lookup", "src", "locations", "lst_street", "items.txt")
+    return frozenset(line.strip().lower() for line in path.read_text("utf-8").splitlines() if line.strip())
+
+
+def _result(entity, start, end, score, name, evidence, **meta) -> RecognizerResult:
+    return RecognizerResult(
+        entity,
+        start,
+        end,
+        score,
+        AnalysisExplanation(recognizer=name, original_score=score, textual_explanation=", ".join(evidence)),
+        recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: name,
+            "evidence": evidence,
+            **meta,
+        },
+    )
+
+
+class DateOfBirthRecognizer(LocalRecognizer):
+    """A date with a birth cue right before it: "geboren op 3 mei 1987", "geb. 03-05-1987"."""
+
+    CUE = re.compile(r"(geboren|geb\.|geboortedatum|geboortedag|date of birth|dob|d\.o\.b\.)\s*(op|:|te\s+\w+\s*,?\s*op)?\s*$",
+                     re.IGNORECASE)
+    DATES = re.compile(DATE, re.IGNORECASE)
+
+    def __init__(self):
+        super().__init__(supported_entities=["DATE_OF_BIRTH"], supported_language=LANGUAGE, name="birthdate", context=[])
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        out = []
+        for m in self.DATES.finditer(text):
+            if self.CUE.search(text[max(0, m.start() - 40) : m.start()]):
+                out.append(_result("DATE_OF_BIRTH", m.start(), m.end(), 0.9, self.name, ["cue:birth"]))
+        return out
+
+
+class LicencePlateRecognizer(LocalRecognizer):
+    """Dutch licence plates in every side-code (XX-99-99 ... 999-XX-9), with hyphens."""
+
+    SIDECODES = [
+        r"[A-Z]{2}-\d{2}-\d{2}", r"\d{2}-\d{2}-[A-Z]{2}", r"\d{2}-[A-Z]{2}-\d{2}", r"[A-Z]{2}-\d{2}-[A-Z]{2}",
+        r"[A-Z]{2}-[A-Z]{2}-\d{2}", r"\d{2}-[A-Z]{2}-[A-Z]{2}", r"\d{2}-[A-Z]{3}-\d", r"\d-[A-Z]{3}-\d{2}",
+        r"[A-Z]{2}-\d{3}-[A-Z]", r"[A-Z]-\d{3}-[A-Z]{2}", r"[A-Z]{3}-\d{2}-[A-Z]", r"[A-Z]-\d{2}-[A-Z]{3}",
+        r"\d-[A-Z]{2}-\d{3}", r"\d{3}-[A-Z]{2}-\d",
+    ]
+    PLATE = re.compile(r"(?<![\w-])(?:" + "|".join(SIDECODES) + r")(?![\w-])")
+    CUE = re.compile(r"kenteken|nummerbord|voertuig|auto|bestelbus|motor|scooter|rdw", re.IGNORECASE)
+
+    def __init__(self):
+        super().__init__(supported_entities=["LICENSE_PLATE"], supported_language=LANGUAGE, name="licence-plate", context=[])
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        out = []
+        for m in self.PLATE.finditer(text):
+            near = text[max(0, m.start() - 60) : m.end() + 30]
+            cue = bool(self.CUE.search(near))
+            out.append(_result("LICENSE_PLATE", m.start(), m.end(), 0.9 if cue else 0.6, self.name,
+                               ["sidecode"] + (["cue:vehicle"] if cue else [])))
+        return out
+
+
+class HomeAddressRecognizer(LocalRecognizer):
+    """Street + house number [+ postcode + place] of a private person.
+
+    Reported only with a personal cue: a home-address word before it
+    ("woonachtig aan", "woonadres:"), or a person's name on the line above
+    (an address block under the addressee of a letter). Postbus addresses
+    and addresses without such a cue are left alone.
+    """
+
+    # one to four words on one line; inner words may be lower case ("Laan van Meerdervoort")
+    STREET = r"(?:[A-Z][\w'’-]*(?:[ \t]+(?:van|de|der|den|het|'t|op|aan|in|[A-Z][\w'’-]*)){0,3})"
+    NUMBER = r"\d{1,5}(?:[a-zA-Z]{1,2}\b)?(?:[-/](?:\d{1,4}|[a-zA-Z]{1,3})\b|[ \t](?:[A-Z]{1,2}|bis|hs|I{1,3})\b)?"
+    POSTCODE = r"\d{4}[ \t]?[A-Z]{2}"
+    PLACE = r"(?:'s-|'s[ \t])?[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2}"
+    ADDRESS = re.compile(
+        rf"(?<![\w-])(?P<street>{STREET})[ \t]+(?P<nr>{NUMBER})(?![\w-])"
+        rf"(?:[ \t]*[,\n][ \t]*(?P<pc>{POSTCODE})(?:[ \t]+(?P<place>{PLACE}))?)?"
+    )
+    STREET_SUFFIX = re.compile(
+        r"(straat|laan|weg|plein|gracht|kade|dijk|singel|hof|park|pad|steeg|markt|dreef|baan|ring|veld|wal|erf|"
+        r"plantsoen|boulevard|allee|dam|haven|burcht|poort|hoek|berg|dal|zoom|oord|wijk|stede|akker|horst|"
+        r"rade|donk|straatweg|promenade|passage|galerij|bolwerk|vliet|zijde|eiland|meer|hout)$",
+        re.IGNORECASE,
+    )
+    POSTCODE_ONLY = re.compile(rf"\b{POSTCODE}\b")
+    CUE = re.compile(
+        r"(woonachtig|wonende|woont|woonadres|huisadres|privéadres|prive-adres|verblijfadres|verblijfsadres|"
+        r"woning|adres van (?:de )?(?:betrokkene|verzoeker|verzoekster|aanvrager|melder|cliënt))\b[^.\n]{0,40}$",
+        re.IGNORECASE,
+    )
+    NAME_LINE = re.compile(
+        r"^\s*(?:(?i:de heer|mevrouw|dhr\.?|mevr\.?|mw\.?|t\.a\.v\.|aan)\s+)?"
+        r"(?:[A-Z]\.\s?)*(?:[A-Z][\w'’-]+\s+){0,2}(?:(?i:van|de|der|den|ter|ten|te|'t|in 't|op de)\s+)*[A-Z][\w'’-]+\s*$"
+    )
+    NOT_STREET = re.compile(r"^(Postbus|Antwoordnummer|Pagina|Bijlage|Artikel|Art|Nr|Kamer|Motie|Datum|Nummer)\b", re.IGNORECASE)
+
+    def __init__(self):
+        super().__init__(supported_entities=["ADDRESS"], supported_language=LANGUAGE, name="home-address", context=[])
+        self.streets = street_names()
+
+    def _is_street(self, street: str) -> bool:
+        return bool(self.STREET_SUFFIX.search(street.split()[-1])) or street.lower() in self.streets
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        out = []
+        for m in self.ADDRESS.finditer(text):
+            street = m.group("street")
+            if self.NOT_STREET.match(street) or not self._is_street(street):
+                continue
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            before = text[max(0, m.start() - 60) : m.start()]
+            prev_line_end = line_start - 1
+            prev_line = text[text.rfind("\n", 0, max(prev_line_end, 0)) + 1 : max(prev_line_end, 0)] if line_start > 0 else ""
+            evidence = []
+            if self.CUE.search(before):
+                evidence.append("cue:home")
+            elif text[line_start : m.start()].strip() == "" and prev_line and self.NAME_LINE.match(prev_line):
+                evidence.append("under-a-name")
+            if not evidence:
+                continue
+            if not m.group("pc") and "cue:home" not in evidence:
+                continue  # street and number alone under a name line: too weak
+            out.append(_result("ADDRESS", m.start(), m.end(), 0.85, self.name, evidence))
+        return out
