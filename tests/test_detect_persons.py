@@ -1,0 +1,108 @@
+"""Person names in every form they take in Woo dossiers, and words that are not names."""
+
+import pytest
+
+from woopub.detect import PersonIndex
+
+
+@pytest.fixture(scope="module")
+def persons(detector):
+    def run(text):
+        return {f.text.replace("\n", " ") for f in detector.find(text) if f.entity == "PERSON"}
+
+    return run
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Het stuk is besproken met Wim in 't Veld van de directie.", "Wim in 't Veld"),
+    ("Graag een reactie van mevrouw A. ter Horst over de planning.", "A. ter Horst"),
+    ("De nota is opgesteld door J. van der Berg-Smit en anderen.", "J. van der Berg-Smit"),
+    ("Hierover sprak ik met Marloes de Haan-Veenstra van VWS.", "Marloes de Haan-Veenstra"),
+])
+def test_tussenvoegsels_and_double_surnames(persons, text, name):
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Aanwezig was ook drs. J.P. Jansen namens de directie.", "J.P. Jansen"),
+    ("Het advies van mr. dr. A. Bakker volgt later.", "A. Bakker"),
+    ("Het rapport van ir. K. Mensah MSc is ontvangen.", "K. Mensah"),
+    ("Contact met prof. dr. L. Chen loopt via de afdeling.", "L. Chen"),
+    ("De tekening is gemaakt door ing. P. Kowalczyk.", "P. Kowalczyk"),
+    ("Ik heb dhr. Yılmaz gebeld over de aanvraag.", "Yılmaz"),
+    ("Volgens mevr. El Amrani is het dossier compleet.", "El Amrani"),
+    ("Wij hebben de heer Öztürk uitgenodigd.", "Öztürk"),
+    ("Het gesprek met mevrouw Nguyen is verplaatst.", "Nguyen"),
+])
+def test_titles_and_honorifics_stay_outside_the_name(persons, text, name):
+    found = persons(text)
+    assert name in found
+    assert not any(t in f for f in found for t in ("drs.", "mr.", "ir.", "prof.", "dhr.", "mevr."))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("De brief van J.-P. Dubois ligt klaar.", "J.-P. Dubois"),
+    ("Vraag het aan J.P. (Jan-Peter) Smits.", "J.P. (Jan-Peter) Smits"),
+    ("De notitie van Th. Hendriks is bijgevoegd.", "Th. Hendriks"),
+])
+def test_initials_in_every_form(persons, text, name):
+    assert name in persons(text)
+
+
+def test_outlook_form_surname_initials_given_name(persons):
+    assert "Boateng, K. (Kwame)" in persons("Van: Boateng, K. (Kwame) <k.boateng@minbzk.nl>\nAan: postbus@minbzk.nl")
+
+
+def test_all_caps_name_in_a_signature(persons):
+    assert "JAN DE VRIES" in persons("Met vriendelijke groet,\n\nJAN DE VRIES\nBeleidsmedewerker")
+
+
+def test_name_split_over_a_line_end(persons):
+    assert "Kwame Mensah-Boateng" in persons("Het stuk is opgesteld door Fenna en Kwame\nMensah-Boateng van de directie.")
+    assert "J. van der Berg" in persons("Het stuk is opgesteld door J. van der\nBerg van de directie.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Beste Oluwaseun,\n\nDank voor je bericht.", "Oluwaseun"),
+    ("Van: Tesfaye Gebremedhin <t.gebremedhin@minbzk.nl>\nOnderwerp: overleg", "Tesfaye Gebremedhin"),
+    ("Met vriendelijke groet,\n\nAyaan Tjon-A-Fong\nAdviseur", "Ayaan Tjon-A-Fong"),
+    ("Aanwezig:\nDewi Sitompul\nNguyen Van Minh\nKwabena Owusu\n\nAgenda", "Kwabena Owusu"),
+    ("Aanwezig:\nDewi Sitompul\nNguyen Van Minh\nKwabena Owusu\n\nAgenda", "Dewi Sitompul"),
+    ("Contactpersoon\nSiosaia Fifita\nT 070 370 79 11", "Siosaia Fifita"),
+    ("Opgesteld door: Thandiwe Mahlangu", "Thandiwe Mahlangu"),
+    ("Hoi Ngozi, kun je dit bekijken?", "Ngozi"),
+    ("Dit gaat namens Hamza Benali naar de directie.", "Hamza Benali"),
+])
+def test_names_in_no_list_are_found_from_context(persons, text, name):
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Hij werkte als de boer op het land en de molenaar in het dorp.", "boer"),
+    ("Er was een kok in dienst en de jager kwam later.", "kok"),
+    ("Wit is de kleur van de muren in het gebouw.", "Wit"),
+    ("De Reshape Foundation en de Nationaal Rapporteur zijn betrokken.", "Reshape"),
+    ("De Wet modernisering en uitbreiding strafbaarstelling mensenhandel is aangenomen.", "Wet"),
+    ("Het programma Samen tegen mensenhandel loopt door.", "Samen"),
+    ("Het overleg in Den Haag en Kampen is op dinsdag 3 juni.", "Den Haag"),
+    ("Beleidsmedewerker en Projectleider zijn functies, geen namen.", "Projectleider"),
+])
+def test_ordinary_words_organisations_places_and_functions_are_not_names(persons, text, word):
+    assert not any(word in f for f in persons(text))
+
+
+def test_surname_alone_first_name_initials_and_mail_of_a_known_person(detector):
+    index = PersonIndex()
+    index.add_person("Anneke van der Zwaluw")
+    index.add_email("a.vanderzwaluw@minjenv.nl")
+    text = ("Volgens Van der Zwaluw is het klaar. Hoi Anneke, zie bijlage.\n"
+            "Actie: AvdZ\nZie het bericht van a.vanderzwaluw over de planning.")
+    found = {f.text for f in detector.find(text, known=index) if f.entity == "PERSON"}
+    assert {"Van der Zwaluw", "Anneke", "AvdZ", "a.vanderzwaluw"} <= found
+
+
+def test_known_surname_matches_only_with_its_capital(detector):
+    index = PersonIndex()
+    index.add_person("Piet Boer")
+    found = {f.text for f in detector.find("De boer op het land sprak met Boer.", known=index) if f.entity == "PERSON"}
+    assert found == {"Boer"}
