@@ -66,6 +66,12 @@ EVIDENCE = {
 COMMON_NAME_ZIPF = 4.0
 _EMAIL = re.compile(r"([\w.+-]+)@[\w-]+(?:\.[\w-]+)+")
 MIN_SCORE = 0.5
+# A chat or minutes line opened by who speaks: optional time stamp, one to four
+# words, a colon: "[10-06-2025 09:14] Fenna Wijnberg: ...", "Kwabena: akkoord".
+SPEAKER = re.compile(
+    r"^\s*(?:\[?\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{2,4})?,?\s+\d{1,2}:\d{2}(?::\d{2})?\]?\s*(?:-\s*)?)?"
+    r"(?P<who>[^\W\d_][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,3}?)\s*:\s+\S"
+)
 LABEL_LINE_WORDS = 7  # lines under a label ("Aanwezig:") hold a name each, not a sentence
 LABEL_BLOCK_LINES = 30
 # Words that join names in a list whose members share one lead ("de leden A, B en C").
@@ -106,6 +112,8 @@ class CueIndex:
         self.label_lines: set[int] = set()  # lines whose names are under a label
         self.label_inline: dict[int, int] = {}  # line -> offset where names start after "Label:"
         self.signature_lines: set[int] = set()
+        self.speakers: list[tuple[int, int]] = []  # "[10-06 09:14] Fenna Wijnberg: ..." -> span of the speaker
+        self.weights["speaker"] = float(cues["speaker"]["weight"])
         self._index()
 
     @staticmethod
@@ -121,6 +129,9 @@ class CueIndex:
         for t in self.view.tokens:
             by_line.setdefault(t.line, []).append(t)
         for n, raw in enumerate(lines):
+            sp = SPEAKER.match(raw)
+            if sp and self._norm(sp.group("who")) not in self.labels | self.list_labels:
+                self.speakers.append((starts[n] + sp.start("who"), starts[n] + sp.end("who")))
             norm = self._norm(raw)
             if not norm:
                 pending_label = False  # a blank line ends a labelled group
@@ -183,6 +194,8 @@ class CueIndex:
             found.append(("cue:label-block", self.weights["label"]))
         if line in self.signature_lines and self._opens_line(first):
             found.append(("cue:signature", self.weights["closing"]))
+        if any(a <= cand.start and cand.end <= b for a, b in self.speakers):
+            found.append(("cue:speaker", self.weights["speaker"]))
         return found
 
     def _opens_line(self, tok: Token) -> bool:
