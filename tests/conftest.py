@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
+import tempfile
 from pathlib import Path
 
 import pymupdf
 import pytest
 import yaml
+
+# A keep-list refreshed on this machine (woopub rules officials --update) lives
+# under $XDG_DATA_HOME and would replace the shipped one: tests use the shipped rules.
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="woopub-tests-xdg-")
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"

@@ -214,5 +214,80 @@ def rules_check(rule_paths):
     sys.exit(EXIT_OK)
 
 
+OFFICIALS_EXIT_HELP = """
+\b
+Exit codes:
+  0  listed, or the keep-list was refreshed and written
+  1  the Tweede Kamer API could not be reached or gave no usable answer;
+     nothing was written and the list in use stays in use
+  2  usage or configuration error (bad option, broken rule file)
+"""
+
+
+@rules.command("officials", epilog=OFFICIALS_EXIT_HELP)
+@click.option("--update", is_flag=True,
+              help="Refresh the Tweede Kamer members from the Tweede Kamer open-data API (needs a network).")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="With --update: file to write (default: the user rules folder, "
+                   "$XDG_DATA_HOME/woopub/rules/officials.yaml, which woopub then reads instead of the shipped list).")
+@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="With --update: fetch memberships that ran on or after this date (default: grace_years ago).")
+@click.option("--timeout", type=click.FloatRange(min=1), default=30, show_default=True,
+              help="With --update: seconds to wait for each API answer.")
+def rules_officials(update, out_path, since, timeout):
+    """List the keep-list of office holders, or refresh it with --update.
+
+    Without --update: the file in use, its as_of date and one line per office
+    holder (name, party, roles with dates). With --update: fetches Tweede
+    Kamer membership periods from the Tweede Kamer open-data API, merges them
+    with the list in use (hand-added entries such as cabinet members stay),
+    writes the result and prints what was added, removed or changed.
+
+    \b
+    Examples:
+      woopub rules officials
+      woopub rules officials --update
+      woopub rules officials --update --out rules/officials.yaml --since 2023-12-06
+    """
+    from woopub.rules import officials_file, read_rule_file
+
+    if not update:
+        if out_path or since:
+            raise click.UsageError("--out and --since go with --update")
+        path = officials_file()
+        try:
+            data = read_rule_file(path)
+        except RuleError as exc:
+            click.echo(f"woopub: rule error: {exc}", err=True)
+            sys.exit(EXIT_USAGE)
+        from woopub.officials import describe
+
+        entries = data.get("officials", [])
+        for e in entries:
+            click.echo(describe(e))
+        cabinet = sum(1 for e in entries if any(r["role"] != "Tweede Kamerlid" for r in e["roles"]))
+        click.echo(f"{len(entries)} office holder(s), {cabinet} with a role outside the Kamer; "
+                   f"as_of {data.get('as_of', 'unknown')}; file {path}")
+        sys.exit(EXIT_OK)
+
+    from woopub.officials import FetchError, report_lines
+    from woopub.officials import update as update_officials
+
+    try:
+        result = update_officials(out_path, since.date() if since else None, timeout=timeout)
+    except FetchError as exc:
+        click.echo(f"woopub: officials not updated: {exc}; the list in use stays in use", err=True)
+        sys.exit(EXIT_DOCUMENT_FAILED)
+    except RuleError as exc:
+        click.echo(f"woopub: rule error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    for line in report_lines(result.changes):
+        click.echo(line)
+    c = result.changes
+    click.echo(f"{len(c.added)} added, {len(c.removed)} removed, {len(c.changed)} changed; "
+               f"{result.entries} office holder(s), {result.sitting} sitting Kamerleden in the API answer "
+               f"(memberships since {result.since}); written to {result.path}")
+    sys.exit(EXIT_OK)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

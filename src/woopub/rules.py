@@ -4,6 +4,12 @@ The rule set is every ``*.yaml`` in the shipped ``rules/`` folder, followed by
 the files given with ``--rules`` (a file or a folder of files). Lists are
 concatenated in that order. A broken file stops the run before any output,
 with the file, the line and the problem.
+
+The keep-list of office holders is the one exception: ``woopub rules officials
+--update`` writes a refreshed ``officials.yaml`` to a user folder
+(``user_rules_dir()``), and that file takes the place of the shipped one while
+it is at least as recent (its ``as_of``). A newer woopub release with a newer
+shipped list wins over an older refresh.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ import datetime as dt
 import fnmatch
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from importlib import resources
@@ -23,6 +30,7 @@ import yaml
 from woopub.errors import RuleError
 
 SHIPPED_RULES = "rules"
+OFFICIALS_FILE = "officials.yaml"
 
 
 def shipped_rules_dir() -> Path:
@@ -31,6 +39,28 @@ def shipped_rules_dir() -> Path:
     if installed.is_dir():
         return Path(str(installed))
     return Path(__file__).resolve().parents[2] / SHIPPED_RULES
+
+
+def user_rules_dir() -> Path:
+    """Where a refreshed keep-list is written: ``$XDG_DATA_HOME/woopub/rules`` (``~/.local/share/woopub/rules``)."""
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "woopub" / SHIPPED_RULES
+
+
+def officials_file() -> Path:
+    """The keep-list in use: the refreshed one when it is at least as recent as the shipped one."""
+    shipped = shipped_rules_dir() / OFFICIALS_FILE
+    refreshed = user_rules_dir() / OFFICIALS_FILE
+    if not refreshed.is_file():
+        return shipped
+
+    def as_of(path: Path) -> str:
+        try:
+            return str((yaml.load(path.read_text("utf-8"), Loader=_Loader) or {}).get("as_of", ""))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError, AttributeError):
+            return "~"  # unreadable: use it, so loading reports the problem with file and line
+
+    return refreshed if as_of(refreshed) >= as_of(shipped) else shipped
 
 
 class _Loader(yaml.SafeLoader):
@@ -157,8 +187,14 @@ def _read(path: Path) -> tuple[dict, yaml.Node, bytes]:
     return data, node, raw
 
 
+def read_rule_file(path: Path) -> dict:
+    """One rule file, schema-checked (raises RuleError with file and line)."""
+    return _read(Path(path))[0]
+
+
 def _files(extra: list[Path]) -> list[Path]:
     files = sorted(shipped_rules_dir().glob("*.yaml"))
+    files = [officials_file() if p.name == OFFICIALS_FILE else p for p in files]
     if not files:
         raise RuleError(shipped_rules_dir(), "no rule files found (broken installation)")
     for p in extra:
