@@ -21,7 +21,7 @@ from woopub.rules import load_rules, officials_file, read_rule_file, shipped_rul
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tk-odata"
 SINCE = dt.date(2020, 11, 1)
-TODAY = dt.date(2025, 11, 1)
+TODAY = dt.date(2026, 11, 1)  # after the shipped list's as_of, so the refreshed list is used
 
 
 def recorded_api(requested: list[str] | None = None):
@@ -223,7 +223,7 @@ def test_update_writes_a_list_that_load_rules_reads_and_decisions_use(xdg, few_s
     rules = load_rules()
     assert result.path in rules.files and shipped_rules_dir() / "officials.yaml" not in rules.files
     written = read_rule_file(result.path)
-    assert written["as_of"] == "2025-11-01"
+    assert written["as_of"] == "2026-11-01"
     assert len(rules.officials) == len(written["officials"]) == result.entries
     # every hand-compiled entry of the shipped list is still there
     assert {e["name"] for e in shipped["officials"]} <= {o.name for o in rules.officials}
@@ -292,7 +292,7 @@ def test_cli_update_prints_the_changes_and_writes_to_out(tmp_path, xdg, monkeypa
     assert "added Ahmet Yılmaz (GroenLinks-PvdA): Tweede Kamerlid 2024-07-04–; Tweede Kamerlid 2021-03-31–2023-12-05" \
         in result.output
     assert "changed Fleur Agema:" in result.output
-    assert "Jesse Six Dijkstra" not in result.output  # on the shipped list already, nothing changed
+    assert "Dick Schoof" not in result.output  # hand-compiled, not in the API answer: untouched
     assert f"written to {out}" in result.output
     assert not xdg.exists()  # --out given: the user folder is left alone
     assert {"Jesse Six Dijkstra", "Dick Schoof"} <= {o.name for o in load_rules([out]).officials}
@@ -310,3 +310,33 @@ def test_cli_lists_entries_with_count_and_as_of(xdg):
 
 def test_cli_since_without_update_is_a_usage_error():
     assert CliRunner().invoke(main, ["rules", "officials", "--since", "2024-01-01"]).exit_code == 2
+
+
+# --- the shipped keep-list ---------------------------------------------------
+
+
+def test_shipped_list_names_each_person_once_with_ordered_dates():
+    shipped = read_rule_file(shipped_rules_dir() / "officials.yaml")["officials"]
+    names = [officials._fold(e["name"]) for e in shipped]
+    assert len(names) == len(set(names))
+    for e in shipped:
+        for role in e["roles"]:
+            assert not role.get("to") or role["from"] <= role["to"], e["name"]
+
+
+def _decide(rules, text, day):
+    return Decider(rules, document_date=day).decide(Finding(0, len(text), "PERSON", text, 0.9, "persons"))
+
+
+def test_reason_names_the_office_held_on_the_document_date(rules):
+    in_2023 = _decide(rules, "Dilan Yeşilgöz-Zegerius", dt.date(2023, 3, 1))
+    in_2026 = _decide(rules, "Dilan Yeşilgöz-Zegerius", dt.date(2026, 3, 1))
+    assert in_2023.action == in_2026.action == "keep"
+    assert "minister van Justitie en Veiligheid" in in_2023.reason
+    assert "minister van Defensie" in in_2026.reason
+
+
+def test_office_holder_is_kept_within_the_grace_period_and_not_after(rules):
+    # Staghouwer was minister of agriculture in 2022 only; grace_years is 5
+    assert _decide(rules, "Henk Staghouwer", dt.date(2024, 5, 1)).action == "keep"
+    assert _decide(rules, "Henk Staghouwer", dt.date(2028, 5, 1)).action == "redact"

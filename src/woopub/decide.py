@@ -174,7 +174,7 @@ class Decider:
             official = self.officials.match(f.text, self.known_surnames)
             if official is None or not official.active_on(self.document_date, self.rules.grace_years):
                 return None
-            detail = f" ({official.name}, {official.roles[0].role})"
+            detail = f" ({official.name}, {official.role_on(self.document_date, self.rules.grace_years).role})"
         if "local_part_matches" in c:
             local = f.text.split("@", 1)[0]
             if not self.rules.local_part_matches(c["local_part_matches"], local):

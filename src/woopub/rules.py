@@ -119,6 +119,21 @@ class Official:
     party: str | None
     roles: tuple[Role, ...]
     surname: str | None = None  # given when the name alone does not show it
+    def role_on(self, day: dt.date | None, grace_years: int) -> Role:
+        """The office held on ``day`` (within the grace period), latest first: the one a reviewer is shown."""
+        if day is None:
+            return self.roles[0]
+
+        def held(r: Role, grace: int) -> bool:
+            end = r.end.replace(year=r.end.year + grace) if r.end else None
+            return r.start <= day and (end is None or day <= end)
+
+        for grace in (0, grace_years):
+            current = [r for r in self.roles if held(r, grace)]
+            if current:
+                return max(current, key=lambda r: r.start)
+        return self.roles[0]
+
     def active_on(self, day: dt.date | None, grace_years: int) -> bool:
         if day is None:
             return True
