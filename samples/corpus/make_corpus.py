@@ -1240,7 +1240,7 @@ def citizen_letter(ctx: Ctx, d: Doc) -> None:
     d.line("t.a.v. de afdeling Bezwaar en Beroep")
     d.line(K(ctx.ministry.postbus.replace(", ", "\n"), "ADDRESS", kind="org-address"))
     d.blank()
-    d.line(place, ", ", long_date(d.date))
+    d.line(K(place, kind="place"), ", ", long_date(d.date))
     d.blank()
     d.line("Betreft: ", ctx.pick(["bezwaar tegen besluit ", "klacht over behandeling ", "verzoek om vergoeding "]),
            str(ctx.rng.randint(100000, 999999)))
