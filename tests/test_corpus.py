@@ -7,6 +7,7 @@ import sys
 
 import phonenumbers
 import pytest
+import yaml
 
 from conftest import ROOT
 from woopub.evaluate import load_corpus
@@ -63,6 +64,14 @@ def test_persons_come_in_many_forms_and_origins(corpus):
     assert len({s.origin for s in persons}) >= 14
     kinds = {s.kind for d in corpus for s in d.spans if s.label == "keep"}
     assert {"official", "org", "place", "title", "word", "mailbox", "switchboard"} <= kinds
+
+
+def test_no_invented_person_bears_an_office_holders_name(corpus):
+    officials = yaml.safe_load((ROOT / "rules" / "officials.yaml").read_text(encoding="utf-8"))["officials"]
+    real = {" ".join(o["name"].lower().split()) for o in officials}
+    invented = {" ".join(s.text.lower().split()) for d in corpus for s in d.spans
+                if s.entity == "PERSON" and s.label == "redact" and s.form.startswith("full")}
+    assert invented and not invented & real
 
 
 def test_committed_corpus_is_what_the_generator_makes():
