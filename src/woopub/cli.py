@@ -190,6 +190,51 @@ def scan_text(file, rule_paths):
     sys.exit(EXIT_OK)
 
 
+EVAL_EXIT_CODES_HELP = """
+\b
+Exit codes:
+  0  the report was printed (targets are checked by bench/detection.py, not here)
+  2  usage error, or the corpus folder or an annotation file is unusable
+"""
+
+
+@main.command("eval", epilog=EVAL_EXIT_CODES_HELP)
+@click.argument("corpus_dir", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
+@click.option("--single-pass", is_flag=True,
+              help="Skip the dossier pass (known persons' other name forms), as scan-text does.")
+@click.option("--all", "show_all", is_flag=True, help="List every miss and false redaction (default: the first 25).")
+@rules_option
+def eval_corpus(corpus_dir, as_json, single_pass, show_all, rule_paths):
+    """Measure detection on an annotated corpus: recall, precision, keep precision.
+
+    CORPUS_DIR holds <name>.txt documents with gold spans in <name>.json
+    (see samples/corpus/docs/README.md). Per entity type: recall (a gold
+    redact span counts as found when every non-space character is redacted),
+    precision (share of redacted spans that overlap a gold redact span) and
+    keep precision (share of gold keep spans left wholly unredacted); then
+    the misses and false redactions with their context.
+
+    \b
+    Examples:
+      woopub eval samples/corpus/docs
+      woopub eval samples/corpus/docs --json > eval.json
+    """
+    from woopub.evaluate import CorpusError, evaluate, format_report
+
+    rules = _load_rules(rule_paths)
+    try:
+        report = evaluate(corpus_dir, rules, dossier_pass=not single_pass)
+    except CorpusError as exc:
+        click.echo(f"woopub: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
+    else:
+        click.echo(format_report(report, max_items=None if show_all else 25))
+    sys.exit(EXIT_OK)
+
+
 @main.group()
 def rules():
     """Inspect and check rule files."""
