@@ -2,8 +2,9 @@
 
 It speaks Frog's server protocol as woopub uses it (lines until ``EOT``,
 sentences ended by ``<utt>``, one JSON array per sentence) and tags every
-word "O". A sentence holding the word DROP comes back one token short; the
-word CRASH ends the whole server, as a crashing Frog would.
+word "O". A sentence holding the word DROP comes back one token short, one
+holding VANISH does not come back at all; the word CRASH ends the whole
+server, as a crashing Frog would.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ def answer(data: str) -> str:
             continue
         if "CRASH" in words:
             os._exit(3)
+        if "VANISH" in words:
+            continue
         if "DROP" in words:
             words = words[:-1]
         out.append(json.dumps([{"index": i + 1, "word": w, "pos": {"tag": "N", "confidence": 1.0}} for i, w in enumerate(words)]))

@@ -10,8 +10,10 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import subprocess
 import sys
 import threading
+import time
 import warnings
 from pathlib import Path
 
@@ -217,6 +219,13 @@ def test_answer_out_of_step_leaves_that_sentence_untagged(fake_frog):
     assert tagger.available
 
 
+def test_sentence_missing_from_the_answer_leaves_only_that_sentence_untagged(fake_frog):
+    with FrogTagger(binary=fake_frog, connections=1) as tagger:
+        tagged = tagger.tag([["Jan", "schreef"], ["x", "VANISH"], ["Piet", "las"]])
+    assert [[t.ner for t in s] for s in tagged] == [["O", "O"], ["", ""], ["O", "O"]]
+    assert tagger.available
+
+
 def test_server_that_crashes_again_after_restart_is_marked_unavailable(fake_frog):
     with FrogTagger(binary=fake_frog, connections=1) as tagger:
         with pytest.raises(FrogUnavailable, match="after a restart"):
@@ -226,3 +235,35 @@ def test_server_that_crashes_again_after_restart_is_marked_unavailable(fake_frog
         with pytest.raises(FrogUnavailable):
             tagger.tag_sentence(["Piet"])
         assert tagger.pid is None, "no server left running"
+
+
+def _live_in_group(pgid: int) -> list[int]:
+    """Processes of a process group that still run (zombies left unreaped by init do not count)."""
+    live = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        state, pgrp = fields[0], int(fields[2])
+        if pgrp == pgid and state not in ("Z", "X"):
+            live.append(int(stat.parent.name))
+    return live
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads process groups from /proc")
+def test_server_dies_with_a_killed_python_process(fake_frog):
+    script = (
+        "import os, signal\n"
+        "from woopub.detect.frog import FrogTagger\n"
+        f"t = FrogTagger(binary={fake_frog!r}, connections=1)\n"
+        "t.tag_sentence(['Jan'])\n"
+        "print(t.pid, flush=True)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)  # no atexit, no cleanup\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    server = int(done.stdout.split()[0])
+    deadline = time.monotonic() + 10
+    while _live_in_group(server) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _live_in_group(server) == []

@@ -49,9 +49,8 @@ import tempfile
 import threading
 import time
 import unicodedata
-import warnings
 import weakref
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -116,6 +115,8 @@ class FrogToken:
 
 @dataclass
 class FrogStats:
+    """Counters for benchmarks and diagnostics; updated under the tagger's lock."""
+
     sentences: int = 0  # asked for, cached or not
     cache_hits: int = 0
     requests: int = 0
@@ -123,6 +124,12 @@ class FrogStats:
     restarts: int = 0
     misaligned: int = 0  # sentences Frog's answer did not line up with: returned untagged
     startup_seconds: list[float] = field(default_factory=list)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    def add(self, **counts: int) -> None:
+        with self._lock:
+            for name, n in counts.items():
+                setattr(self, name, getattr(self, name) + n)
 
 
 def _wire_token(token: str) -> str:
@@ -137,6 +144,19 @@ def _wire_token(token: str) -> str:
     )
     cleaned = cleaned.replace(UTTERANCE_MARK, "_utt_")
     return cleaned or "_"
+
+
+# Frog runs under a small shell in its own process group. The shell kills the
+# group (Frog and its forked workers) when its stdin closes, which the kernel
+# does when this Python process ends in any way (atexit does not run on
+# SIGKILL), and when Frog itself exits, so that its exit shows here. Without
+# it a killed pipeline would leave ~800 MB Frog servers behind.
+# (A background job's stdin is /dev/null in sh unless redirected: hence fd 3.)
+_WATCHDOG = (
+    'exec 3<&0; "$@" </dev/null 3<&- & frog=$!; '
+    '(cat <&3 >/dev/null; kill -9 0) & exec 3<&-; '
+    'wait "$frog"; kill -9 0'
+)
 
 
 def free_port() -> int:
@@ -165,9 +185,9 @@ class _FrogServer:
             self.port = free_port()
             self.stderr_tail.clear()
             self.proc = subprocess.Popen(
-                [self.binary, *FROG_ARGS, "-S", str(self.port)],
+                ["sh", "-c", _WATCHDOG, "frog-watchdog", self.binary, *FROG_ARGS, "-S", str(self.port)],
                 cwd=self.workdir.name,
-                stdin=subprocess.DEVNULL,
+                stdin=subprocess.PIPE,  # never written; its closing tells the watchdog we are gone
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.PIPE,
                 env={**os.environ, **FROG_ENV},
@@ -216,6 +236,8 @@ class _FrogServer:
 
     def stop(self) -> None:
         proc, self.proc = self.proc, None
+        if proc is not None and proc.stdin is not None:
+            proc.stdin.close()
         if proc is not None and proc.poll() is None:
             # Frog's server ignores SIGTERM; it holds no state worth flushing.
             try:
@@ -432,7 +454,7 @@ class FrogTagger:
     def tag(self, sentences: Iterable[Sequence[str]]) -> list[list[FrogToken]]:
         """Tag many sentences (each a list of token texts) in as few requests as fit."""
         sentences = [list(s) for s in sentences]
-        self.stats.sentences += len(sentences)
+        self.stats.add(sentences=len(sentences))
         readings: list[tuple | None] = [None] * len(sentences)
         todo: dict[str, list[int]] = {}  # one request per distinct sentence
         for i, tokens in enumerate(sentences):
@@ -442,7 +464,7 @@ class FrogTagger:
             key = self._key(tokens)
             hit = self._cache_get(key)
             if hit is not None:
-                self.stats.cache_hits += 1
+                self.stats.add(cache_hits=1)
                 readings[i] = hit
             else:
                 todo.setdefault(key, []).append(i)
@@ -506,14 +528,16 @@ class FrogTagger:
                 # The connection is still in step (the sentinel came back): tag one by one.
                 self._give_back(conn)
                 log.warning("Frog answer out of step (%s); tagging the batch sentence by sentence", exc)
-                return [self._single(s) for s in sentences] if len(sentences) > 1 else [None]
+                if len(sentences) == 1:
+                    self.stats.add(misaligned=1)
+                    return [None]
+                return [self._single(s) for s in sentences]
             except (OSError, ValueError, ConnectionError) as exc:  # crash, timeout, garbage
                 conn.close()
                 self._restart_after(conn, exc, final=attempt == 2)
                 continue
             self._give_back(conn)
-            self.stats.requests += 1
-            self.stats.tokens_sent += sum(map(len, sentences))
+            self.stats.add(requests=1, tokens_sent=sum(map(len, sentences)))
             return [_reading(s, a, self.stats) for s, a in zip(sentences, answers)]
         raise FrogUnavailable(self.reason)  # not reached: the second failure raises in _restart_after
 
@@ -547,7 +571,7 @@ class FrogTagger:
             if conn.generation != self._generation:
                 return  # another thread restarted it already
             log.warning("Frog request failed (%r); restarting the server", exc)
-            self.stats.restarts += 1
+            self.stats.add(restarts=1)
             self._start_locked()
 
     def cache_info(self) -> dict:
@@ -559,7 +583,7 @@ class FrogTagger:
 def _reading(sentence: list[str], words: list[dict], stats: FrogStats) -> tuple | None:
     """(pos, pos confidence, ner, ner confidence) per token, or None when out of step."""
     if len(words) != len(sentence):
-        stats.misaligned += 1
+        stats.add(misaligned=1)
         log.warning("Frog returned %d tokens for a sentence of %d; left untagged", len(words), len(sentence))
         return None
     out = []
