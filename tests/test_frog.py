@@ -102,12 +102,12 @@ def test_any_tokens_come_back_one_for_one(tagger, sentences):
 @needs_frog_program
 def test_char_offsets_of_tags_point_into_the_text(tagger):
     text = "Aan: Şükrü Yıldırım\n\n\nBeste Şükrü,\n\nIk sprak J.P. de Wit-Ortega (jp.dewit@minfin.nl) in Den Haag.\n"
-    tags = frog_token_tags(text, tagger=tagger, needs=None)
+    tags = frog_token_tags(text, tagger=tagger, needs=None, window=None)
     assert tags, "every sentence was sent"
     assert all(text[t.start : t.end] == t.text for t in tags)
     assert all(t.label in {"PER", "ORG", "LOC", "MISC", "O"} for t in tags)
     assert {t.text for t in tags} >= {"Yıldırım", "J.P.", "Wit-Ortega", "jp.dewit@minfin.nl", "Haag"}
-    places = [e for e in frog_entities(text, tagger=tagger, needs=None) if e.label == "LOC"]
+    places = [e for e in frog_entities(text, tagger=tagger, needs=None, window=None) if e.label == "LOC"]
     assert any(e.text == "Den Haag" for e in places)
 
 
@@ -267,3 +267,32 @@ def test_server_dies_with_a_killed_python_process(fake_frog):
     while _live_in_group(server) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert _live_in_group(server) == []
+
+
+def _view(text: str):
+    from woopub.detect.frog_persons import _pipeline
+    from woopub.detect.lexicon import lexicon
+    from woopub.detect.tokens import TokenView
+
+    return TokenView(text, _pipeline()(text), lexicon())
+
+
+def test_windows_around_capitalised_words_are_merged_when_they_overlap():
+    from woopub.detect.frog_persons import sentences_of, windows
+
+    text = "het overleg over de begroting werd door iedereen nuttig gevonden en daarna zei Okafor dat Demir het rapport nog moet nakijken voor de afdeling"
+    (sentence,) = sentences_of(_view(text))
+    i, j = [t.i for t in sentence if t.text in ("Okafor", "Demir")]
+    assert windows(sentence, width=3) == [(i - 3, j + 4)]
+    assert windows(sentence, width=None) == [(0, len(sentence))]
+
+
+@needs_frog_program
+def test_only_the_window_around_a_name_goes_to_frog(tagger):
+    text = (
+        "het overleg over de begroting van volgend jaar werd door iedereen als nuttig ervaren "
+        "en daarna zei mevrouw Kowalski dat de cijfers van het afgelopen kwartaal nog moeten worden nagekeken"
+    )
+    tags = frog_token_tags(text, tagger=tagger, window=3)
+    assert [t.text for t in tags] == ["daarna", "zei", "mevrouw", "Kowalski", "dat", "de", "cijfers"]
+    assert [t.label for t in tags if t.text == "Kowalski"] == ["PER"]

@@ -109,8 +109,8 @@ class FrogToken:
 
     @property
     def label(self) -> str:
-        """The entity class without IOB prefix: PER, ORG, LOC, PRO, EVE, MISC, or O."""
-        return self.ner.split("-", 1)[1].upper() if "-" in self.ner else (self.ner or "O")
+        """The entity class without IOB prefix: PER, ORG, LOC, PRO, EVE, MISC, O; "" when untagged."""
+        return self.ner.split("-", 1)[1].upper() if "-" in self.ner else self.ner
 
 
 @dataclass
@@ -118,7 +118,7 @@ class FrogStats:
     """Counters for benchmarks and diagnostics; updated under the tagger's lock."""
 
     sentences: int = 0  # asked for, cached or not
-    cache_hits: int = 0
+    cache_hits: int = 0  # answered without asking Frog: cached, or repeated within one call
     requests: int = 0
     tokens_sent: int = 0
     restarts: int = 0
@@ -173,20 +173,21 @@ class _FrogServer:
         self.start_timeout = start_timeout
         self.proc: subprocess.Popen | None = None
         self.port = 0
-        self.workdir: tempfile.TemporaryDirectory | None = None
+        self.workdir: str | None = None
         self.stderr_tail: collections.deque[str] = collections.deque(maxlen=40)
 
     def start(self) -> float:
         """Start Frog and wait until it accepts connections; returns the seconds it took."""
         t0 = time.monotonic()
         # Frog clears old debug files in its working directory: give it its own.
-        self.workdir = tempfile.TemporaryDirectory(prefix="woopub-frog-")
+        # (A plain folder, not a TemporaryDirectory: a forked child's exit must not remove it.)
+        self.workdir = tempfile.mkdtemp(prefix="woopub-frog-")
         for _attempt in range(3):  # the free port may be taken between our probe and Frog's bind
             self.port = free_port()
             self.stderr_tail.clear()
             self.proc = subprocess.Popen(
                 ["sh", "-c", _WATCHDOG, "frog-watchdog", self.binary, *FROG_ARGS, "-S", str(self.port)],
-                cwd=self.workdir.name,
+                cwd=self.workdir,
                 stdin=subprocess.PIPE,  # never written; its closing tells the watchdog we are gone
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.PIPE,
@@ -250,7 +251,7 @@ class _FrogServer:
             except subprocess.TimeoutExpired:
                 log.warning("Frog server %s did not exit after SIGKILL", proc.pid)
         if self.workdir is not None:
-            self.workdir.cleanup()
+            shutil.rmtree(self.workdir, ignore_errors=True)
             self.workdir = None
 
 
@@ -317,7 +318,7 @@ class FrogTagger:
         *,
         binary: str = FROG_BINARY,
         connections: int = DEFAULT_CONNECTIONS,
-        cache_size: int = 50_000,
+        cache_size: int = 20_000,
         start_timeout: float = 120.0,
         request_timeout: float = 30.0,
         batch_sentences: int = BATCH_SENTENCES,
@@ -463,8 +464,9 @@ class FrogTagger:
                 continue
             key = self._key(tokens)
             hit = self._cache_get(key)
-            if hit is not None:
+            if hit is not None or key in todo:  # cached, or asked for earlier in this call
                 self.stats.add(cache_hits=1)
+            if hit is not None:
                 readings[i] = hit
             else:
                 todo.setdefault(key, []).append(i)

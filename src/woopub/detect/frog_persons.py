@@ -1,13 +1,21 @@
 """Frog's named entities on woopub's tokens: a PERSON recogniser and char-offset tags.
 
-Frog is the slow stage (about a thousand tokens a second per worker), so it
-reads only the sentences a cheap predicate says need it: a sentence with no
-capitalised word past its first, and no unusual capitalised first word,
-holds no name Frog would find. The predicate is a parameter, so the evidence
-combination can send Frog only the sentences its cheaper stages left open.
+Frog is the slow stage (one to two thousand tokens a second per worker), so
+it reads as little as will do:
+
+* only sentences a cheap predicate selects (``needs_frog``): a sentence with
+  no capitalised word past its first, and no unusual capitalised first word,
+  holds no name Frog would find. The predicate is a parameter, so the
+  evidence combination can send only the sentences its cheaper stages left
+  open;
+* of those, only windows of ``WINDOW`` tokens either side of each trigger
+  token (a capitalised word that could be a name; ``frog_triggers``),
+  overlapping windows merged. Frog's NER looks two words either way, and on
+  ned.testa windows of 3 find exactly the names whole sentences find
+  (bench/frog.py) while sending about half the tokens.
 
 Sentences are the spans between TokenView's sentence starts (sentence ends,
-list items, blank lines), cut by the tagger into pieces of at most
+list items, blank lines); the tagger cuts longer ones into pieces of at most
 ``frog.MAX_SENTENCE_TOKENS`` tokens.
 
 Two views of the same tagging:
@@ -45,7 +53,11 @@ CONLL_CLASS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC", "PRO": 
 SCORE_BASE = 0.4
 SCORE_PER_CONFIDENCE = 0.4
 
+# Tokens either side of a trigger that go to Frog with it; None sends whole sentences.
+WINDOW = 3
+
 NeedsFrog = Callable[[Sequence[Token]], bool]
+Triggers = Callable[[Sequence[Token]], list[int]]
 
 
 def _capitalised(text: str) -> bool:
@@ -53,18 +65,40 @@ def _capitalised(text: str) -> bool:
     return first.isupper()
 
 
-def needs_frog(sentence: Sequence[Token]) -> bool:
-    """Could Frog find a name here? A capitalised word past the first, or an unusual first word.
+def frog_triggers(sentence: Sequence[Token]) -> list[int]:
+    """Positions of the words that could be (part of) a name Frog would find.
 
-    The first word of a sentence is capitalised anyway; it counts only when it
-    is name-shaped and no ordinary Dutch word (TokenView's NAME, or initials).
+    A capitalised word past the first of its sentence; the first word, which
+    is capitalised anyway, only when it is name-shaped and no ordinary Dutch
+    word (TokenView's NAME) or initials.
     """
-    for i, tok in enumerate(sentence):
-        if not _capitalised(tok.text):
-            continue
-        if i > 0 or tok.kind in (NAME, INITIALS):
-            return True
-    return False
+    return [
+        i for i, tok in enumerate(sentence) if _capitalised(tok.text) and (i > 0 or tok.kind in (NAME, INITIALS))
+    ]
+
+
+def needs_frog(sentence: Sequence[Token]) -> bool:
+    """Could Frog find a name in this sentence? (It has a trigger word.)"""
+    return bool(frog_triggers(sentence))
+
+
+def windows(sentence: Sequence[Token], triggers: Triggers = frog_triggers, width: int | None = WINDOW) -> list[tuple[int, int]]:
+    """The [start, end) token ranges of a selected sentence that go to Frog.
+
+    Whole sentence when ``width`` is None or no trigger is found (a custom
+    predicate may select a sentence for reasons of its own).
+    """
+    hits = triggers(sentence) if width is not None else []
+    if not hits:
+        return [(0, len(sentence))]
+    ranges: list[tuple[int, int]] = []
+    for i in hits:
+        start, end = max(0, i - width), min(len(sentence), i + width + 1)
+        if ranges and start <= ranges[-1][1]:
+            ranges[-1] = (ranges[-1][0], max(ranges[-1][1], end))
+        else:
+            ranges.append((start, end))
+    return ranges
 
 
 def sentences_of(view: TokenView) -> list[list[Token]]:
@@ -115,16 +149,33 @@ def _pipeline():
     return dutch_tokenizer_pipeline()
 
 
-def tag_view(view: TokenView, tagger: FrogTagger, needs: NeedsFrog | None = needs_frog) -> list[tuple[Token, FrogToken]]:
-    """Frog's reading of every token in the sentences ``needs`` selects (all when None).
+def pieces_to_tag(
+    view: TokenView, needs: NeedsFrog | None = needs_frog, window: int | None = WINDOW, triggers: Triggers = frog_triggers
+) -> list[list[Token]]:
+    """The token runs that go to Frog: windows in the sentences ``needs`` selects (all when None)."""
+    out = []
+    for sentence in sentences_of(view):
+        if needs is None or needs(sentence):
+            out.extend(sentence[a:b] for a, b in windows(sentence, triggers, window))
+    return out
+
+
+def tag_view(
+    view: TokenView,
+    tagger: FrogTagger,
+    needs: NeedsFrog | None = needs_frog,
+    window: int | None = WINDOW,
+    triggers: Triggers = frog_triggers,
+) -> list[tuple[Token, FrogToken]]:
+    """Frog's reading of every token it was sent (see ``pieces_to_tag``), in text order.
 
     Raises ``FrogUnavailable`` when Frog cannot run.
     """
-    chosen = [s for s in sentences_of(view) if needs is None or needs(s)]
-    if not chosen:
+    pieces = pieces_to_tag(view, needs, window, triggers)
+    if not pieces:
         return []
-    readings = tagger.tag([[t.text for t in s] for s in chosen])
-    return [pair for s, r in zip(chosen, readings) for pair in zip(s, r) if pair[1].ner]
+    readings = tagger.tag([[t.text for t in p] for p in pieces])
+    return [pair for p, r in zip(pieces, readings) for pair in zip(p, r) if pair[1].ner]
 
 
 def _tag(tok: Token, reading: FrogToken) -> FrogTag:
@@ -169,35 +220,50 @@ def _entities(view_text: str, pairs: list[tuple[Token, FrogToken]]) -> list[Frog
 
 
 def frog_token_tags(
-    text: str, tagger: FrogTagger | None = None, needs: NeedsFrog | None = needs_frog, lex: Lexicon | None = None
+    text: str,
+    tagger: FrogTagger | None = None,
+    needs: NeedsFrog | None = needs_frog,
+    window: int | None = WINDOW,
+    lex: Lexicon | None = None,
 ) -> list[FrogTag]:
-    """Frog's class (PER/ORG/LOC/MISC/O) for every token it was asked about, with offsets.
+    """Frog's class (PER/ORG/LOC/MISC/O) for every token it was sent, with offsets.
 
-    ``needs=None`` sends every sentence. Raises ``FrogUnavailable`` when Frog
-    cannot run: an empty answer would read as "no names here".
+    ``needs=None, window=None`` sends the whole text. Raises ``FrogUnavailable``
+    when Frog cannot run: an empty answer would read as "no names here".
     """
     view = _view(text, None, lex or lexicon())
-    return [_tag(t, r) for t, r in tag_view(view, tagger or default_tagger(), needs)]
+    return [_tag(t, r) for t, r in tag_view(view, tagger or default_tagger(), needs, window)]
 
 
 def frog_entities(
-    text: str, tagger: FrogTagger | None = None, needs: NeedsFrog | None = needs_frog, lex: Lexicon | None = None
+    text: str,
+    tagger: FrogTagger | None = None,
+    needs: NeedsFrog | None = needs_frog,
+    window: int | None = WINDOW,
+    lex: Lexicon | None = None,
 ) -> list[FrogEntity]:
     """Frog's named entities in ``text`` as character spans. Raises ``FrogUnavailable``."""
     view = _view(text, None, lex or lexicon())
-    return _entities(text, tag_view(view, tagger or default_tagger(), needs))
+    return _entities(text, tag_view(view, tagger or default_tagger(), needs, window))
 
 
 class FrogPersonRecognizer(LocalRecognizer):
-    """PERSON spans from Frog's NER, on the sentences ``needs`` selects.
+    """PERSON spans from Frog's NER, on the sentences ``needs`` selects (windows of ``window``).
 
     When Frog is not installed or stops working, it warns once
     (``FrogUnavailableWarning``) and finds nothing.
     """
 
-    def __init__(self, tagger: FrogTagger | None = None, needs: NeedsFrog | None = needs_frog, lex: Lexicon | None = None):
+    def __init__(
+        self,
+        tagger: FrogTagger | None = None,
+        needs: NeedsFrog | None = needs_frog,
+        window: int | None = WINDOW,
+        lex: Lexicon | None = None,
+    ):
         self._tagger = tagger
         self.needs = needs
+        self.window = window
         self.lex = lex or lexicon()
         self._warned = False
         self._warn_lock = threading.Lock()
@@ -217,7 +283,7 @@ class FrogPersonRecognizer(LocalRecognizer):
             return []
         view = _view(text, nlp_artifacts, self.lex)
         try:
-            pairs = tag_view(view, self.tagger, self.needs)
+            pairs = tag_view(view, self.tagger, self.needs, self.window)
         except FrogUnavailable as exc:
             self._warn(str(exc))
             return []
