@@ -277,6 +277,15 @@ def _view(text: str):
     return TokenView(text, _pipeline()(text), lexicon())
 
 
+def test_public_vocabulary_alone_does_not_send_a_sentence_to_frog():
+    from woopub.detect.frog_persons import needs_frog
+
+    view = _view("De stukken gaan naar het Ministerie van Justitie en Veiligheid en de Tweede Kamer.")
+    assert not needs_frog(view.tokens)
+    view = _view("De stukken gaan naar het Ministerie van Justitie en Veiligheid en naar Okafor.")
+    assert needs_frog(view.tokens)
+
+
 def test_windows_around_capitalised_words_are_merged_when_they_overlap():
     from woopub.detect.frog_persons import sentences_of, windows
 
