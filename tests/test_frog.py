@@ -125,6 +125,16 @@ def test_server_is_restarted_after_it_is_killed(tagger):
 
 
 @needs_frog_program
+def test_server_started_in_background_serves_the_first_request():
+    with FrogTagger(connections=1) as tagger:
+        starting = tagger.start_in_background()
+        tagged = tagger.tag_sentence(["Gisteren", "belde", "Fatma", "Demir", "."])
+        starting.join()
+        assert len(tagger.stats.startup_seconds) == 1, "started once, not twice"
+        assert labels(tagged)[2:4] == ["PER", "PER"]
+
+
+@needs_frog_program
 def test_repeated_sentence_is_a_cache_hit(tagger):
     colophon = ["Contactpersoon", "drs.", "A.B.", "Mulder", "T", "070", "123", "45", "67"]
     first = tagger.tag_sentence(colophon)

@@ -361,6 +361,23 @@ class FrogTagger:
             if self._server is None or not self._server.alive():
                 self._start_locked()
 
+    def start_in_background(self) -> threading.Thread:
+        """Start the server while the caller does other work (extraction, cheaper stages).
+
+        Failures are not raised here: they leave the tagger unavailable, and
+        the first ``tag`` call raises ``FrogUnavailable`` with the reason.
+        """
+
+        def run() -> None:
+            try:
+                self.start()
+            except FrogUnavailable:
+                pass  # recorded in self.reason
+
+        thread = threading.Thread(target=run, name="frog-start", daemon=True)
+        thread.start()
+        return thread
+
     def _start_locked(self) -> None:
         self._stop_locked()
         server = _FrogServer(self.binary, self.start_timeout)
