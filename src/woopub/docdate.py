@@ -30,11 +30,23 @@ def _parse(text: str) -> dt.date | None:
     return None
 
 
+_BIRTH = re.compile(r"(geboren|geb\.|geboortedatum|date of birth)\W{0,3}\s*(op\s*)?$", re.IGNORECASE)
+EARLIEST = dt.date(1990, 1, 1)  # a Woo document older than this is rare; a birth date is not
+
+
 def document_date(text: str) -> dt.date | None:
-    """The first labelled date ("Datum 18 juni 2025"), else the first date, in the first 3,000 characters."""
+    """The first labelled date ("Datum 18 juni 2025"), else the first date that is
+    not a date of birth, in the first 3,000 characters."""
     head = text[:3000]
     for m in _LABELLED.finditer(head):
         day = _parse(m.group(1))
-        if day:
+        if day and day >= EARLIEST:
             return day
-    return _parse(head)
+    for rx in (_WRITTEN, _NUMERIC):
+        for m in rx.finditer(head):
+            if _BIRTH.search(head[max(0, m.start() - 25) : m.start()]):
+                continue
+            day = _parse(m.group(0))
+            if day and day >= EARLIEST:
+                return day
+    return None

@@ -37,6 +37,10 @@ from woopub.sanitize import sanitize, save_clean
 from woopub.verify import Secret, secrets_from, verify_pdf
 
 CONTEXT_CHARS = 60
+# Names found with this confidence spread in all their forms (surname alone,
+# first name, initials) to the rest of the dossier; a doubtful name spreads
+# only as written, so one mistake is not blacked out in every form everywhere.
+INDEX_MIN_SCORE = 0.7
 
 
 @dataclass(frozen=True)
@@ -173,7 +177,7 @@ class Dossier:
                 if d.action != REDACT:
                     continue
                 if f.entity == "PERSON":
-                    index.add_person(f.text)
+                    index.add_person(f.text, confident=f.score >= INDEX_MIN_SCORE)
                 elif f.entity == "EMAIL":
                     index.add_email(f.text)
         return index

@@ -55,6 +55,15 @@ class Detector:
         return resolve_overlaps(findings, text)
 
 
+def _words_before(text: str, start: int, width: int = 4) -> str:
+    """Up to ``width`` words before ``start`` on its line, lower case ("telefoon (algemeen):")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line = text[line_start:start]
+    if not line.strip() and line_start > 1:  # the value opens its line: the label is the line above
+        line = text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1]
+    return " ".join(line.lower().split()[-width:])
+
+
 def _to_finding(result, text: str) -> Finding:
     meta = result.recognition_metadata or {}
     evidence = tuple(meta.get("evidence") or ())
@@ -69,7 +78,7 @@ def _to_finding(result, text: str) -> Finding:
         score=round(float(result.score), 2),
         recogniser=meta.get("recognizer_name", "?"),
         evidence=evidence,
-        lead=meta.get("lead", ""),
+        lead=meta.get("lead") or _words_before(text, result.start),
         line_before=meta.get("line_before", ""),
         trail=meta.get("trail", ""),
     )

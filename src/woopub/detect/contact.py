@@ -10,7 +10,7 @@ import re
 
 import phonenumbers
 import tldextract
-from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import EmailRecognizer, IbanRecognizer, PhoneRecognizer
 
@@ -30,15 +30,63 @@ class OfflineEmailRecognizer(EmailRecognizer):
     def validate_result(self, pattern_text: str) -> bool:
         return _OFFLINE_TLD(pattern_text).fqdn != ""
 
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        for r in results:
+            local = text[r.start : r.end].split("@", 1)[0]
+            r.recognition_metadata["evidence"] = ["local-part:functional" if functional_local_part(local) else "local-part:personal"]
+        return results
+
+
+def functional_local_part(local: str) -> bool:
+    """Does the part before the @ name a function ("team.ketenregie", "evenementen")
+    rather than a person? Yes when no piece is a name or an initial and at least
+    one piece is an everyday or public word."""
+    from woopub.detect.lexicon import lexicon
+    from woopub.detect.tokens import zipf
+
+    lex = lexicon()
+    pieces = [p for p in re.split(r"[._+-]+", local.lower()) if p]
+    if not pieces or any(len(p) == 1 or p in lex.first_names or p in lex.surnames for p in pieces):
+        return False
+    if pieces[0] in FUNCTION_WORDS:  # "team.ketenregie", "programma-x"
+        return True
+    return all(zipf(p) >= 3.0 or p.upper() in lex.acronyms for p in pieces)  # "evenementen", "woo-verzoeken"
+
+
+# words that open the address of a team or desk, not of a person
+FUNCTION_WORDS = {"team", "afdeling", "directie", "project", "programma", "bureau", "unit", "cluster", "sectie",
+                  "dienst", "loket", "meldpunt", "servicepunt", "secretariaat", "postbus", "info", "kennis",
+                  "contact", "helpdesk", "servicedesk", "pers", "woo", "wob", "redactie", "functioneel", "mailbox"}
+
+
+DATE_START = re.compile(r"\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
+
 
 class DutchPhoneRecognizer(PhoneRecognizer):
-    """Phone numbers through ``phonenumbers`` with region NL.
+    """Phone numbers, validated by ``phonenumbers`` for region NL.
 
-    Numbers are matched on a copy of the text where line breaks are spaces
-    (same length, so offsets hold): "06-1234" + newline + "5678" is one number.
+    Two finders, united: phonenumbers' own matcher (on a copy of the text with
+    line breaks as spaces, same length, so "06-1234" + newline + "5678" is one
+    number), and a scan for Dutch shapes that its matcher misses ("06 - 5277
+    7661", and a number followed by a date, which the matcher swallows whole
+    and then rejects). A scanned candidate is shortened digit by digit from
+    the right until phonenumbers accepts it.
     """
 
     SCORE = 0.7
+    # a run of digits and separators opening like a Dutch or +31 number
+    CANDIDATE = re.compile(r"(?<![\w+])(?:\+31|0031|\(0|0|14)(?:[ \t.\-/()\n]|\d){3,26}")
+    KINDS = {
+        phonenumbers.PhoneNumberType.MOBILE: "mobile",
+        phonenumbers.PhoneNumberType.FIXED_LINE: "fixed line",
+        phonenumbers.PhoneNumberType.TOLL_FREE: "toll free",
+        phonenumbers.PhoneNumberType.PREMIUM_RATE: "premium rate",
+        phonenumbers.PhoneNumberType.SHARED_COST: "shared cost",
+        phonenumbers.PhoneNumberType.VOIP: "voip",
+        phonenumbers.PhoneNumberType.UAN: "organisation number",
+        phonenumbers.PhoneNumberType.PAGER: "pager",
+    }
 
     def __init__(self):
         super().__init__(
@@ -52,26 +100,52 @@ class DutchPhoneRecognizer(PhoneRecognizer):
 
     def analyze(self, text: str, entities, nlp_artifacts: NlpArtifacts = None):
         flat = text.replace("\n", " ").replace("\f", " ")
-        results = []
+        spans: dict[tuple[int, int], phonenumbers.PhoneNumber] = {}
         for match in phonenumbers.PhoneNumberMatcher(flat, "NL", leniency=self.leniency):
-            number = match.number
-            kind = phonenumbers.number_type(number)
-            label = {
-                phonenumbers.PhoneNumberType.MOBILE: "mobile",
-                phonenumbers.PhoneNumberType.FIXED_LINE: "fixed line",
-                phonenumbers.PhoneNumberType.TOLL_FREE: "toll free",
-                phonenumbers.PhoneNumberType.PREMIUM_RATE: "premium rate",
-                phonenumbers.PhoneNumberType.SHARED_COST: "shared cost",
-                phonenumbers.PhoneNumberType.VOIP: "voip",
-                phonenumbers.PhoneNumberType.UAN: "organisation number",
-            }.get(kind, "other")
-            result = self._get_recognizer_result(match, text, "NL", nlp_artifacts)
-            result.recognition_metadata["evidence"] = [f"phonenumbers:{label}"]
-            result.recognition_metadata["normalised"] = phonenumbers.format_number(
-                number, phonenumbers.PhoneNumberFormat.E164
+            cut = text.find("\n", match.start, match.end)
+            if cut >= 0 and DATE_START.match(text, cut + 1):
+                continue  # "14 010" + newline + "06-03-2025": the scan below takes the number alone
+            spans[(match.start, match.end)] = match.number
+        for m in self.CANDIDATE.finditer(text):
+            found = self._longest_valid(text, m.start(), m.end())
+            if found and not any(a < found[1] and found[0] < b for a, b in spans):
+                spans[found[:2]] = found[2]
+        results = []
+        for (start, end), number in sorted(spans.items()):
+            label = self.KINDS.get(phonenumbers.number_type(number), "other")
+            if str(number.national_number).startswith("14") and len(str(number.national_number)) <= 6:
+                label = "municipal number"  # 14 0xx: a municipality's general number
+            results.append(
+                RecognizerResult(
+                    "PHONE", start, end, self.SCORE,
+                    AnalysisExplanation(recognizer="phone", original_score=self.SCORE,
+                                        textual_explanation=f"phonenumbers: valid NL {label} number"),
+                    recognition_metadata={
+                        RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                        "evidence": [f"phonenumbers:{label}"],
+                        "normalised": phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164),
+                    },
+                )
             )
-            results.append(result)
         return results
+
+    @staticmethod
+    def _longest_valid(text: str, start: int, end: int):
+        ends = [i + 1 for i in range(start, end) if text[i].isdigit()]
+        for stop in reversed(ends):
+            candidate = text[start:stop]
+            digits = sum(c.isdigit() for c in candidate)
+            short = candidate.startswith("14") and 5 <= digits <= 6  # 14 0xx, a municipality
+            if not short and (digits < 10 or digits > 13) or candidate.count("\n") > 1:
+                continue
+            try:
+                number = phonenumbers.parse(" ".join(candidate.replace("(0)", " ").split()), "NL")
+            except phonenumbers.NumberParseException:
+                continue
+            if phonenumbers.is_valid_number(number):
+                return start, stop, number
+        return None
 
 
 def bsn_is_valid(digits: str) -> bool:
@@ -113,10 +187,15 @@ class BsnRecognizer(PatternRecognizer):
 
 
 class DutchIbanRecognizer(IbanRecognizer):
-    """Presidio's IBAN recogniser (country formats + mod-97 check) for Dutch text."""
+    """Presidio's IBAN recogniser (country formats + mod-97 check) for Dutch text,
+    also across a line end ("NL42 SNSB 8930" + newline + "3131 32")."""
 
     def __init__(self):
         super().__init__(supported_language=LANGUAGE, supported_entity="IBAN", name="iban")
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        flat = text.replace("\n", " ").replace("\f", " ")
+        return super().analyze(flat, entities, nlp_artifacts, regex_flags)
 
 
 def contact_recognisers() -> list:

@@ -13,12 +13,15 @@ the farmer.
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 
 from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
 
 from woopub.detect.lexicon import Lexicon, lexicon
 from woopub.detect.names import parse_name
+from woopub.detect.persons import ORG_LINKS
 from woopub.detect.tokens import is_common_word
 
 # Local parts that name a function, not a person (also kept by the rules).
@@ -28,9 +31,24 @@ FUNCTIONAL_LOCAL_PARTS = re.compile(
     r"bestuurssecretariaat|griffie|post|mail|office|admin|support)([._-].*)?$",
     re.IGNORECASE,
 )
-# Contexts in which initials stand for a person in minutes and action lists.
-SHORTHAND_CONTEXT = re.compile(r"(\(|actie|actiehouder|wie|door|cc|aan|,|:|\n|^)\s*$", re.IGNORECASE)
-SHORTHAND_AFTER = re.compile(r"^\s*(\)|,|:|;|/|\n|$|en\b)")
+# A two-letter short-hand ("SK") stands for a person only where minutes and
+# tables put one: at a line or cell start, after "actie", a colon, comma,
+# bracket or slash. Longer or mixed-case forms ("AvdZ", "KEA") are specific
+# enough anywhere.
+SHORTHAND_CONTEXT = re.compile(r"(?:^|[\n\t|(\[,:;/]|\b(?:actie|actiehouder|wie|door|cc|aan|en|paraaf))\s*$", re.IGNORECASE)
+
+
+def fold_accents(text: str) -> str:
+    """``text`` with every letter stripped of its accents, character for character."""
+    return "".join(_fold_char(c) for c in text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(c: str) -> str:
+    if c.isascii():
+        return c
+    base = unicodedata.normalize("NFKD", c)[0]
+    return base if base.isalpha() and len(base) == 1 else c
 
 
 def _cap_interfix(interfix: str) -> str:
@@ -60,7 +78,14 @@ class PersonIndex:
             and not is_common_word(low, self.lex)
         )
 
-    def add_person(self, text: str) -> None:
+    def add_person(self, text: str, confident: bool = True) -> None:
+        """Add a person by the name as found. A name found with little confidence
+        adds only itself, exactly as written; a confident one adds all its forms."""
+        if not confident:
+            full = re.sub(r"\s+", " ", text.strip())
+            if all(self._usable(w) for w in full.split()):
+                self.variants.setdefault(full, "same name")
+            return
         name = parse_name(text, self.lex)
         if not name.surname and not name.given:
             return
@@ -83,14 +108,15 @@ class PersonIndex:
                 self.variants.setdefault(given, "first name")
         letters = [g[0] for g in name.given] or [c for i in name.initials for c in i if c.isupper()]
         if letters and name.surname:
+            given = "".join(letters).upper()
             inter = "".join(w[0] for w in name.interfix.split())
-            for form in {
-                "".join(letters) + inter.lower() + name.surname[0],
-                "".join(letters) + name.surname[0],
-                ("".join(letters) + inter + name.surname[0]).upper(),
-            }:
-                if len(form) >= 2 and form.lower() not in self.lex.public_words:
-                    self.shorthands.add(form)
+            # "El Amrani" -> EA, "Kaya-Adeyemi" -> KA as well as K
+            parts = [p for p in re.split(r"[\s-]+", name.surname) if p]
+            surname_letters = {parts[0][0].upper(), "".join(p[0] for p in parts).upper()}
+            for sur in surname_letters:
+                for form in {given + inter.lower() + sur, given + sur, (given + inter + sur).upper()}:
+                    if len(form) >= 2 and form not in self.lex.acronyms and form.lower() not in self.lex.public_words:
+                        self.shorthands.add(form)
 
     def add_email(self, address: str) -> None:
         local = address.split("@", 1)[0]
@@ -123,7 +149,8 @@ class KnownPersonRecognizer(LocalRecognizer):
 
     def __init__(self, index: PersonIndex):
         self.index = index
-        forms = sorted(index.variants, key=len, reverse=True)
+        self.forms = {fold_accents(f): f for f in index.variants}
+        forms = sorted(self.forms, key=len, reverse=True)
         self.pattern = (
             re.compile(r"(?<![\w@.-])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w@-])") if forms else None
         )
@@ -139,21 +166,32 @@ class KnownPersonRecognizer(LocalRecognizer):
             if locals_
             else None
         )
+        self.org_before = set(index.lex.cues["organisation"]["before"])
         super().__init__(supported_entities=["PERSON"], supported_language="nl", name="dossier", context=[])
 
     def load(self) -> None:
         pass
 
+    def _in_organisation_name(self, text: str, start: int) -> bool:
+        """Is the word before ``start`` (past "van", "voor de") an organisation word?"""
+        words = re.findall(r"[\w'-]+", text[max(0, start - 60) : start].split("\n")[-1])
+        while words and words[-1].lower() in ORG_LINKS:
+            words.pop()
+        return bool(words) and words[-1].lower() in self.org_before
+
     def analyze(self, text, entities, nlp_artifacts=None):
         results = []
         if self.pattern:
-            for m in self.pattern.finditer(text):
-                results.append(self._result(m, f"dossier:{self.index.variants[m.group(1)]}"))
+            # matched on a copy without accents, same length, so "Zielinski" (from an
+            # e-mail address) finds "Zieliński" and "Ozturk" finds "Öztürk"
+            for m in self.pattern.finditer(fold_accents(text)):
+                if self._in_organisation_name(text, m.start()):
+                    continue  # "Wet Mulder", "Stichting De Boer": not the person Mulder or De Boer
+                results.append(self._result(m, f"dossier:{self.index.variants[self.forms[m.group(1)]]}"))
         if self.shorthand:
             for m in self.shorthand.finditer(text):
-                before = text[max(0, m.start() - 15) : m.start()]
-                after = text[m.end() : m.end() + 5]
-                if SHORTHAND_CONTEXT.search(before) and SHORTHAND_AFTER.match(after):
+                form = m.group(1)
+                if len(form) > 2 or not form.isupper() or SHORTHAND_CONTEXT.search(text[max(0, m.start() - 15) : m.start()]):
                     results.append(self._result(m, "dossier:initials short-hand"))
         if self.local:
             for m in self.local.finditer(text):

@@ -49,6 +49,7 @@ class Lexicon:
     stop_words: frozenset[str]  # lower case Dutch function words
     places: frozenset[str]  # lower case Dutch places
     cues: dict
+    acronyms: frozenset[str] = frozenset()  # as written and in capitals: "JenV", "JENV"
 
     @functools.cached_property
     def interfix_words(self) -> frozenset[str]:
@@ -56,6 +57,11 @@ class Lexicon:
         single = {p for p in self.interfixes if " " not in p}
         inner = {w for p in self.interfixes for w in p.split()[1:]}
         return frozenset(single | inner)
+
+    @functools.cached_property
+    def role_words(self) -> frozenset[str]:
+        """Single role nouns ("woordvoerder", "burgemeester"): they stand before a name, never in it."""
+        return frozenset(w for w in self.cues["role"]["words"] if " " not in w)
 
     @functools.cached_property
     def interfix_openers_single(self) -> frozenset[str]:
@@ -90,4 +96,5 @@ def lexicon() -> Lexicon:
         stop_words=frozenset(_deduce_list("whitelist", "lst_stop_word")),
         places=frozenset(p.lower() for p in places),
         cues=cues,
+        acronyms=frozenset(a for x in _own_list("acronyms.txt") for a in (x, x.upper())),
     )

@@ -58,9 +58,14 @@ EVIDENCE = {
     "same-name-in-text": 0.35,  # "Peres" after "Shimon Peres" in the same text
     "sentence-start-alone": -0.2,  # "Groen is ..." with nothing else to go on
     "common-word": -0.2,
-    "followed-by-number": -0.5,  # a lone "School" or "Bakker" that is also an everyday word
+    "followed-by-number": -0.5,
+    "part-of-organisation-name": -0.6,  # "Pieter Baan Centrum", "Wet Mulder", "Raad voor de Kinderbescherming"
+    "verb-after-given-name": 0.3,  # "Fatima heeft", "Ursula vraagt"
+    "surname-in-capitals": 0.25,  # a lone "School" or "Bakker" that is also an everyday word
     "place-name": -0.3,
-    "place-phrase": -0.5,  # "Den Haag", "2511 DP Den Haag"
+    "place-phrase": -1.0,  # "Den Haag": a place, whatever cue stands near it
+    "affiliation-in-brackets": -0.7,
+    "after-place-preposition": -0.3,
 }
 # A lone name part this frequent in Dutch (wordfreq Zipf) is also an everyday word.
 COMMON_NAME_ZIPF = 4.0
@@ -70,8 +75,14 @@ MIN_SCORE = 0.5
 # words, a colon: "[10-06-2025 09:14] Fenna Wijnberg: ...", "Kwabena: akkoord".
 SPEAKER = re.compile(
     r"^\s*(?:\[?\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{2,4})?,?\s+\d{1,2}:\d{2}(?::\d{2})?\]?\s*(?:-\s*)?)?"
-    r"(?P<who>[^\W\d_][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,3}?)\s*:\s+\S"
+    r"(?P<who>[^\W\d_][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,3}?)(?:\s*:\s+\S|[ \t]+\d{1,2}:\d{2}\b)"
 )
+# a chat user name as speaker: "ruud.hermans 11:14", "ralhassan: ok"
+USERNAME_SPEAKER = re.compile(r"^\s*(?P<user>[a-z][a-z0-9]*(?:[._][a-z0-9]+)*)(?:[ \t]+\d{1,2}:\d{2}\b|:\s)")
+HYPHEN_INTERFIX = re.compile(r"-(van|de|der|den|ter|ten|te|'t|van der|van de|in 't)$")
+PLACE_PREPOSITIONS = {"in", "te", "naar", "uit", "vanuit", "nabij", "richting", "via"}
+ORG_LINKS = {"van", "voor", "de", "het", "der", "den", "en", "ter", "tot", "'t"}
+ENTRY_END = {"<", "|", "(", "[", ";", "/"}  # what ends a name entry in headers and tables
 LABEL_LINE_WORDS = 7  # lines under a label ("Aanwezig:") hold a name each, not a sentence
 LABEL_BLOCK_LINES = 30
 # Words that join names in a list whose members share one lead ("de leden A, B en C").
@@ -104,6 +115,9 @@ class CueIndex:
         self.roles = sorted((w.split() for w in cues["role"]["words"]), key=len, reverse=True)
         self.speech_before = set(cues["speech"]["before"])
         self.speech_after = set(cues["speech"]["after"])
+        self.org_before = set(cues["organisation"]["before"])
+        self.org_after = set(cues["organisation"]["after"])
+        self.verbs = set(cues["verb_after_given_name"])
         self.labels = {w.lower() for w in cues["label"]["words"]}
         self.list_labels = {w.lower() for w in cues["label"]["list_words"]}
         self.closings = {w.lower() for w in cues["closing"]["words"]}
@@ -113,6 +127,7 @@ class CueIndex:
         self.label_inline: dict[int, int] = {}  # line -> offset where names start after "Label:"
         self.signature_lines: set[int] = set()
         self.speakers: list[tuple[int, int]] = []  # "[10-06 09:14] Fenna Wijnberg: ..." -> span of the speaker
+        self.usernames: list[tuple[int, int]] = []  # "ruud.hermans 11:14 ..." -> span of the user name
         self.weights["speaker"] = float(cues["speaker"]["weight"])
         self._index()
 
@@ -132,6 +147,9 @@ class CueIndex:
             sp = SPEAKER.match(raw)
             if sp and self._norm(sp.group("who")) not in self.labels | self.list_labels:
                 self.speakers.append((starts[n] + sp.start("who"), starts[n] + sp.end("who")))
+            user = USERNAME_SPEAKER.match(raw)
+            if user and self._is_username(user.group("user")):
+                self.usernames.append((starts[n] + user.start("user"), starts[n] + user.end("user")))
             norm = self._norm(raw)
             if not norm:
                 pending_label = False  # a blank line ends a labelled group
@@ -198,6 +216,35 @@ class CueIndex:
             found.append(("cue:speaker", self.weights["speaker"]))
         return found
 
+    def _is_username(self, user: str) -> bool:
+        """A chat handle, not a word opening a line: it has a dot, underscore or digit, or is no Dutch word."""
+        if len(user) < 4 or user in self.labels or user in self.list_labels:
+            return False
+        return bool(re.search(r"[._\d]", user)) or zipf(user) < 2.5
+
+    def in_organisation_name(self, cand: Candidate) -> bool:
+        """Does an organisation word stand right after the name, or before it
+        (across "van", "voor de", ...)? Then the name names an organisation."""
+        toks = self.view.tokens
+        last, first = cand.tokens[-1], (cand.titles[0] if cand.titles else cand.tokens[0])
+        nxt = last.i + 1
+        if nxt < len(toks) and toks[nxt].break_before < 2 and toks[nxt].lower in self.org_after:
+            return True
+        j = first.i - 1
+        while j >= 0 and first.i - j <= 4 and toks[j].line == first.line and toks[j].lower in ORG_LINKS:
+            j -= 1
+        return j >= 0 and toks[j].line == first.line and toks[j].lower in self.org_before
+
+    def after_place_preposition(self, cand: Candidate) -> bool:
+        toks = self.view.tokens
+        j = cand.tokens[0].i - 1
+        return j >= 0 and toks[j].line == cand.tokens[0].line and toks[j].lower in PLACE_PREPOSITIONS
+
+    def verb_follows(self, cand: Candidate) -> bool:
+        toks = self.view.tokens
+        nxt = cand.tokens[-1].i + 1
+        return nxt < len(toks) and toks[nxt].line == cand.tokens[-1].line and toks[nxt].lower in self.verbs
+
     def _opens_line(self, tok: Token) -> bool:
         """Only titles or a bullet stand before ``tok`` on its line."""
         toks = self.view.tokens
@@ -227,7 +274,7 @@ class PersonRecognizer(LocalRecognizer):
         # A name found with good evidence makes its surname alone a name elsewhere in the text
         # ("Shimon Peres" ... "Peres"): the same document rarely uses one word for two things.
         known = {c.tokens[-1].lower for c, score, _ in scored if score >= MIN_SCORE and len(c.tokens) > 1}
-        results = []
+        results = [self._username_result(a, b, text) for a, b in cues.usernames]
         for cand, score, evidence in scored:
             if score < MIN_SCORE and len(cand.tokens) == 1 and cand.tokens[0].lower in known:
                 score = round(min(1.0, score + EVIDENCE["same-name-in-text"]), 2)
@@ -253,6 +300,18 @@ class PersonRecognizer(LocalRecognizer):
             )
             results.append(result)
         return results
+
+    def _username_result(self, start: int, end: int, text: str) -> RecognizerResult:
+        score = 0.75
+        return RecognizerResult(
+            "PERSON", start, end, score,
+            AnalysisExplanation(recognizer="persons", original_score=score, textual_explanation="cue:speaker-username"),
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                "evidence": ["cue:speaker-username"],
+            },
+        )
 
     # -- candidates -------------------------------------------------------
 
@@ -293,6 +352,11 @@ class PersonRecognizer(LocalRecognizer):
                 parts.append(t)
                 j += 1
                 continue
+            # "L. de Wit", "Lotte de Wit", "mevrouw De Boer", "L. Do": an everyday word as the surname
+            if t.kind == COMMON and t.break_before == 0 and _surname_slot(parts, bool(titles)):
+                parts.append(t)
+                j += 1
+                break
             # "J. (Jan) de Vries": a given name in brackets after initials or a name
             if (
                 t.kind == OPEN
@@ -307,15 +371,14 @@ class PersonRecognizer(LocalRecognizer):
                 parts.extend(toks[j : j + 3])
                 j += 3
                 continue
-            # Outlook order "Vries, J. (Jan) de": surname, comma, initials
+            # Outlook order "Vries, J. (Jan) de" / "Wijngaarde, Jennifer": surname, comma, given name
             if (
                 t.kind == COMMA
                 and parts
-                and parts[-1].kind == NAME
-                and j + 1 < len(toks)
-                and toks[j + 1].kind == INITIALS
-                and toks[j + 1].break_before == 0
+                and not any(p.kind == COMMA for p in parts)
+                and (parts[-1].kind == NAME or len(parts) == 1 and parts[0].text.istitle())
                 and all(p.kind in (NAME, INTERFIX) for p in parts)
+                and self._outlook_given_follows(toks, j)
             ):
                 parts.append(t)
                 j += 1
@@ -326,12 +389,23 @@ class PersonRecognizer(LocalRecognizer):
         while j < len(toks) and toks[j].kind == TITLE and toks[j].break_before == 0 and parts:
             post.append(toks[j])
             j += 1
-        parts = self._trim(parts, has_title=bool(titles))
-        if not parts or not any(p.kind in (NAME,) for p in parts):
-            if parts and all(p.kind == INITIALS for p in parts) and titles:
-                pass  # "mevrouw J." is too little to go on
-            return None, j
+        has_title = bool(titles) or bool(post)
+        parts = self._trim(parts, has_title=has_title)
+        if not parts or not _name_parts(parts, has_title):
+            return None, j  # "mevrouw J." or a lone tussenvoegsel is too little to go on
         return Candidate(parts, titles=titles + post), j
+
+    def _outlook_given_follows(self, toks: list[Token], j: int) -> bool:
+        """After "Surname," come initials, a listed given name, or given names that end the entry."""
+        k = j + 1
+        if k >= len(toks) or toks[k].break_before:
+            return False
+        if toks[k].kind == INITIALS or toks[k].kind == NAME and toks[k].lower in self.lex.first_names:
+            return True
+        while k < len(toks) and toks[k].kind in (NAME, COMMON) and toks[k].break_before == 0:
+            k += 1
+        ends_entry = k >= len(toks) or toks[k].break_before or toks[k].text in ENTRY_END or toks[k].kind == INTERFIX
+        return k > j + 1 and toks[j + 1].kind == NAME and ends_entry
 
     @staticmethod
     def _common_word_in_name(toks: list[Token], j: int, parts: list[Token]) -> bool:
@@ -354,16 +428,28 @@ class PersonRecognizer(LocalRecognizer):
             return False
         if last.kind in (INITIALS, INTERFIX) or (last.kind == NAME and last.text.endswith("-")):
             return True
+        if last.kind == NAME and HYPHEN_INTERFIX.search(last.lower):
+            return True  # "Hoogendoorn-van" + newline + "Rossum"
         # "... en Kwame" + newline + "Mensah-Boateng": given names wrap onto the next line
-        return all(p.kind == NAME and p.lower in self.lex.first_names for p in parts) and not nxt.sentence_start
+        # (a lower-case "van" before them is the preposition: "moeder van Emir" + newline + "Aydın")
+        given = [p for p in parts if not (p.kind == INTERFIX and p.text.islower())]
+        return bool(given) and all(p.kind == NAME and p.lower in self.lex.first_names for p in given) and not nxt.sentence_start
 
     @staticmethod
     def _trim(parts: list[Token], has_title: bool) -> list[Token]:
         # a run cannot end in a tussenvoegsel, comma or open bracket ("Jan van" -> "Jan"),
         # except in Outlook order where the tussenvoegsel trails: "Vries, J. (Jan) de"
         outlook = any(p.kind == COMMA for p in parts)
-        while parts and (parts[-1].kind in (COMMA, OPEN, COMMON) or parts[-1].kind == INTERFIX and not outlook):
-            parts = parts[:-1]
+        while parts:
+            last = parts[-1]
+            if last.kind in (COMMA, OPEN):
+                parts = parts[:-1]
+            elif last.kind == COMMON and not (outlook or _surname_slot(parts[:-1], has_title)):
+                parts = parts[:-1]
+            elif last.kind == INTERFIX and not outlook and not (last.text.istitle() and _surname_slot(parts[:-1], has_title)):
+                parts = parts[:-1]  # "Jan van" -> "Jan"; but "mevrouw Le", "T. Le" keep their surname
+            else:
+                break
         # A surname without given name or title writes its tussenvoegsel with a
         # capital ("De Vries"); a lower-case "de" opening a run is an article
         # ("de Reshape Foundation").
@@ -382,7 +468,7 @@ class PersonRecognizer(LocalRecognizer):
     def score(self, cand: Candidate, view: TokenView, cues: CueIndex, email_parts: set[str] = frozenset()) -> tuple[float, list[str]]:
         lex = self.lex
         ev: list[tuple[str, float]] = []
-        names = [p for p in cand.tokens if p.kind == NAME]
+        names = _name_parts(cand.tokens, bool(cand.titles))
         kinds = [p.kind for p in cand.tokens]
         if cand.titles:
             ev.append((f"title:{cand.titles[0].text}", EVIDENCE["title"]))
@@ -412,6 +498,20 @@ class PersonRecognizer(LocalRecognizer):
         nxt = cand.tokens[-1].i + 1
         if nxt < len(view.tokens) and view.tokens[nxt].break_before == 0 and re.fullmatch(r"\d{1,5}[a-zA-Z]?", view.tokens[nxt].text):
             ev.append(("followed-by-number", EVIDENCE["followed-by-number"]))  # "Dorpsstraat 12", "Kamer 4"
+        if cues.in_organisation_name(cand):
+            ev.append(("part-of-organisation-name", EVIDENCE["part-of-organisation-name"]))
+        if _bracketed_after_name(cand, view):
+            ev.append(("affiliation-in-brackets", EVIDENCE["affiliation-in-brackets"]))  # "M. Lin (Van Hall Larenstein)"
+        if first_listed and cand.tokens[0] is first and cues.verb_follows(cand):
+            ev.append(("verb-after-given-name", EVIDENCE["verb-after-given-name"]))
+        caps_parts = [p for p in names if p.text.isupper() and len(p.text) > 1]
+        title_parts = [p for p in names if p.text.istitle()]
+        if caps_parts and title_parts and (
+            any(p.lower in lex.first_names for p in title_parts) or any(p.lower in lex.surnames for p in caps_parts)
+        ):
+            ev.append(("surname-in-capitals", EVIDENCE["surname-in-capitals"]))  # "KOVALENKO Oksana"
+        if not cand.titles and INITIALS not in kinds and not first_listed and cues.after_place_preposition(cand):
+            ev.append(("after-place-preposition", EVIDENCE["after-place-preposition"]))  # "in Den Hey-Acker"
         if email_parts and _matches_email(cand, email_parts):
             ev.append(("matches-e-mail", EVIDENCE["matches-e-mail"]))
         ev.extend(cues.cues_for(cand))
@@ -452,6 +552,40 @@ def _matches_email(cand: Candidate, parts: set[str]) -> bool:
         joined = names[i].lower.replace("'", "") + joined
         i -= 1
     return len(surname) >= 3 and (surname in parts or joined in parts or surname.replace("-", "") in parts)
+
+
+def _bracketed_after_name(cand: Candidate, view: TokenView) -> bool:
+    """Is the whole candidate in brackets right after a name ("J. Smit (Verwey-Jonker)")?
+    There it names where the person works. A given name in brackets is not: "J. (Jan) Smit"."""
+    toks = view.tokens
+    a, b = cand.tokens[0].i - 1, cand.tokens[-1].i + 1
+    if cand.titles or a < 1 or b >= len(toks) or toks[a].kind != OPEN or toks[b].kind != CLOSE:
+        return False
+    return toks[a - 1].kind in (NAME, COMMON) and toks[a - 1].break_before == 0 or toks[a - 1].text.endswith(".")
+
+
+def _name_parts(parts: list[Token], has_title: bool) -> list[Token]:
+    """The name-shaped parts, plus an everyday word or capitalised tussenvoegsel
+    standing where the surname goes ("R. de Wit", "mevrouw Le")."""
+    names = [p for p in parts if p.kind == NAME]
+    last = parts[-1] if parts else None
+    if last is not None and last.kind in (COMMON, INTERFIX) and _surname_slot(parts[:-1], has_title):
+        names.append(last)
+    return names
+
+
+def _surname_slot(parts: list[Token], has_title: bool) -> bool:
+    """Is the next word where a surname stands? After initials, after a title
+    alone, or after a tussenvoegsel that follows a given name or initials."""
+    if not parts:
+        return has_title
+    last = parts[-1]
+    if last.kind == INITIALS:
+        return True
+    if last.kind == INTERFIX:
+        before = [p for p in parts[:-1] if p.kind != INTERFIX]
+        return has_title or bool(before) and before[-1].kind in (NAME, INITIALS)
+    return False
 
 
 # -- context for the decision stage -------------------------------------

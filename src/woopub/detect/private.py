@@ -16,8 +16,13 @@ from importlib import resources
 from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
 
 LANGUAGE = "nl"
+# labels of a person's address in forms and decisions ("Bezoekadres" is an office's)
+ADDRESS_LABELS = {"adres", "woonadres", "huisadres", "privéadres", "priveadres", "verblijfadres", "verblijfsadres",
+                  "woonplaats en adres", "adres betrokkene", "adres verzoeker", "adres aanvrager"}
+UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"  # capitals, Latin script
 MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
-DATE = rf"\b(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d{{2}}|\d{{1,2}}\s+(?:{MONTHS})\.?\s+(?:19|20)\d{{2}})\b"
+DATE = (rf"\b(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d{{2}}|\d{{1,2}}\s+(?:{MONTHS})\.?\s+(?:19|20)\d{{2}}"
+        rf"|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}})\b")
 
 
 @functools.cache
@@ -55,12 +60,25 @@ class DateOfBirthRecognizer(LocalRecognizer):
     def load(self) -> None:
         pass
 
+    # a table column headed "Geboortedatum": dates below it, up to a blank line, are birth dates
+    COLUMN = re.compile(r"^[^\d\n]*\b(geboortedatum|geb\.\s*datum|date of birth)\b[^\d\n]*$", re.IGNORECASE | re.MULTILINE)
+
     def analyze(self, text, entities, nlp_artifacts=None):
         out = []
+        # a header line of a table or a column: short, without digits
+        columns = [(m.end(), self._block_end(text, m.end())) for m in self.COLUMN.finditer(text)
+                   if len(re.findall(r"[^\W\d_]+", m.group(0))) <= 12]
         for m in self.DATES.finditer(text):
             if self.CUE.search(text[max(0, m.start() - 40) : m.start()]):
                 out.append(_result("DATE_OF_BIRTH", m.start(), m.end(), 0.9, self.name, ["cue:birth"]))
+            elif any(a <= m.start() < b for a, b in columns):
+                out.append(_result("DATE_OF_BIRTH", m.start(), m.end(), 0.8, self.name, ["cue:birth-column"]))
         return out
+
+    @staticmethod
+    def _block_end(text: str, start: int) -> int:
+        end = text.find("\n\n", start)
+        return len(text) if end < 0 else end
 
 
 class LicencePlateRecognizer(LocalRecognizer):
@@ -121,15 +139,20 @@ class HomeAddressRecognizer(LocalRecognizer):
         r"woning|adres van (?:de )?(?:betrokkene|verzoeker|verzoekster|aanvrager|melder|cliënt))\b[^.\n]{0,40}$",
         re.IGNORECASE,
     )
+    # the addressee above an address: an honorific or initials, or at least two name words
+    # ("Bezoekadres" or "Directie Wetgeving" alone on the line above is not a person)
     NAME_LINE = re.compile(
-        r"^\s*(?:(?i:de heer|mevrouw|dhr\.?|mevr\.?|mw\.?|t\.a\.v\.|aan)\s+)?"
-        r"(?:[A-Z]\.\s?)*(?:[A-Z][\w'’-]+\s+){0,2}(?:(?i:van|de|der|den|ter|ten|te|'t|in 't|op de)\s+)*[A-Z][\w'’-]+\s*$"
+        rf"^\s*(?:(?i:de heer|mevrouw|dhr\.?|mevr\.?|mw\.?|t\.a\.v\.)\s+(?:[{UP}]\.\s?)*|(?:[{UP}]\.\s?)+|[{UP}][\w'’-]+\s+)"
+        rf"(?:[{UP}][\w'’-]+\s+){{0,2}}(?:(?i:van|de|der|den|ter|ten|te|'t|in 't|op de)\s+)*[{UP}][\w'’-]+\s*$"
     )
     NOT_STREET = re.compile(r"^(Postbus|Antwoordnummer|Pagina|Bijlage|Artikel|Art|Nr|Kamer|Motie|Datum|Nummer)\b", re.IGNORECASE)
 
     def __init__(self):
         super().__init__(supported_entities=["ADDRESS"], supported_language=LANGUAGE, name="home-address", context=[])
         self.streets = street_names()
+        from woopub.detect.lexicon import lexicon
+
+        self.public_words = lexicon().public_words
 
     def _is_street(self, street: str) -> bool:
         return bool(self.STREET_SUFFIX.search(street.split()[-1])) or street.lower() in self.streets
@@ -150,7 +173,10 @@ class HomeAddressRecognizer(LocalRecognizer):
             evidence = []
             if self.CUE.search(before):
                 evidence.append("cue:home")
-            elif text[line_start : m.start()].strip() == "" and prev_line and self.NAME_LINE.match(prev_line):
+            elif text[line_start : m.start()].strip() == "" and prev_line.strip().lower().rstrip(":") in ADDRESS_LABELS:
+                evidence.append("cue:address-label")  # "Adres" + newline + "Korte Hoogstraat 8 B, ..."
+            elif (text[line_start : m.start()].strip() == "" and prev_line and self.NAME_LINE.match(prev_line)
+                  and not set(prev_line.lower().split()) & self.public_words):
                 evidence.append("under-a-name")
             if not evidence:
                 continue

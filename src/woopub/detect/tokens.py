@@ -77,6 +77,14 @@ def zipf(lower: str) -> float:
     return zipf_frequency(lower, "nl")
 
 
+@functools.lru_cache(maxsize=50_000)
+def is_compound_word(lower: str) -> bool:
+    """A Dutch compound of two everyday words ("presentielijst", "advocatenkantoor"), not a name."""
+    if len(lower) < 8 or not lower.isalpha():
+        return False
+    return any(zipf(lower[:i]) >= 3.5 and zipf(lower[i:]) >= 3.5 for i in range(3, len(lower) - 3))
+
+
 def is_common_word(lower: str, lex: Lexicon) -> bool:
     """An ordinary Dutch word that is in no name list ("wetgeving", "samen").
 
@@ -102,6 +110,8 @@ def classify(text: str, lex: Lexicon, caps_line: bool) -> str:
         return SLASH
     if text == "&":
         return AMP
+    if text in lex.acronyms:
+        return WORD
     lower = text.lower()
     bare = lower.rstrip(".")
     if bare in lex.titles and (text.endswith(".") or len(bare) > 3 or text[0].isupper() or text.isupper()):
@@ -113,6 +123,10 @@ def classify(text: str, lex: Lexicon, caps_line: bool) -> str:
     if is_name_shaped(text, caps_line):
         if lower in lex.public_words or lower in lex.greetings or any(p in lex.public_words for p in lower.split("-")):
             return WORD
+        if lower in lex.role_words:
+            # "Woordvoerder", "Kamerlid": before a name, never in it; "Koning", "Burgemeester"
+            # are also surnames, so they may still stand where a surname goes ("Jan de Koning")
+            return COMMON if lower in lex.surnames else WORD
         if lower in lex.stop_words or is_common_word(lower, lex):
             return COMMON
         return NAME
@@ -158,6 +172,7 @@ class TokenView:
         caps_lines = self._caps_lines()
         for tok in self.tokens:
             tok.kind = classify(tok.text, lex, tok.line in caps_lines)
+        self._caps_names(lex)
         prev: Token | None = None
         for tok, nxt in zip(self.tokens, self.tokens[1:] + [None]):
             # "in 't Veld", "op de Beek": an opener is a tussenvoegsel only before one
@@ -165,6 +180,51 @@ class TokenView:
                 tok.kind = INTERFIX
             tok.sentence_start = _opens_sentence(prev, tok)
             prev = tok
+
+    def _caps_names(self, lex: Lexicon) -> None:
+        """Names in capitals on a mixed line: "HADDAD, Lina", "Agnieszka WÓJCIK", "NADIA EL OUARDI | ...".
+
+        A capitals word is a name part when a name list knows it, or when it
+        stands right next to a name part on its line; a capitals tussenvoegsel
+        ("EL", "VAN DER") counts between two of them. Abbreviations never do.
+        """
+        def caps(t: Token) -> bool:
+            return (
+                t.kind == OTHER
+                and sum(c.isalpha() for c in t.text) >= 2
+                and t.text.isupper()
+                and all(c.isalpha() or c in "-'’" for c in t.text)
+                and t.text not in lex.acronyms
+                and t.lower not in lex.public_words
+                and t.lower not in lex.stop_words
+            )
+
+        def listed(t: Token) -> bool:
+            return any(p in lex.first_names or p in lex.surnames for p in t.lower.split("-") if p)
+
+        toks = self.tokens
+        for i, t in enumerate(toks):
+            if i and re.fullmatch(r"\d{4}", toks[i - 1].text) and re.fullmatch(r"[A-Z]{2}", t.text):
+                t.kind = WORD  # the letters of a postcode: "2511 VX Den Haag"
+                continue
+            if caps(t) and any(p in lex.first_names or p in lex.surnames for p in t.lower.split("-") if p):
+                t.kind = NAME
+        for _ in range(2):  # spread to neighbours: "ELIF KAYA-ADEYEMI", "WOJCIK Agnieszka"
+            for i, t in enumerate(toks):
+                if t.kind == OTHER and t.text.isupper() and t.lower in lex.interfix_words:
+                    before = toks[i - 1] if i else None
+                    after = toks[i + 1] if i + 1 < len(toks) else None
+                    if before and after and before.kind == NAME and after.line == t.line and (caps(after) or after.kind == NAME):
+                        t.kind = INTERFIX
+                    continue
+                if not caps(t) or is_common_word(t.lower, lex) or is_compound_word(t.lower):
+                    continue
+                near = [toks[j] for j in (i - 1, i + 1) if 0 <= j < len(toks) and toks[j].line == t.line]
+                if i + 2 < len(toks) and toks[i + 1].kind == COMMA and toks[i + 2].line == t.line:
+                    near.append(toks[i + 2])  # "HADDAD, Lina"
+                # "WOJCIK Agnieszka", "KOVALENKO Oksana"; whether such a pair is a name, the score decides
+                if any(n.kind == NAME for n in near):
+                    t.kind = NAME
 
     def _fix_line_breaks(self) -> None:
         # break_before from token positions: robust to how spaCy groups whitespace
