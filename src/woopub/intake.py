@@ -320,7 +320,6 @@ def inspect(doc: pymupdf.Document, path: Path) -> list[str]:
     _check_images(doc, path)
     _check_patterns(doc, path)
     unreadable: dict[int, str] = {}
-    type3 = _type3_without_tounicode(doc)
     for page in doc:
         number = page.number + 1
         size = sum(len(doc.xref_stream(x) or b"") for x in page.get_contents())
@@ -328,19 +327,18 @@ def inspect(doc: pymupdf.Document, path: Path) -> list[str]:
             raise LimitError(f"{path}: page {number}: {size >> 20} MiB of content exceeds the limit")
         try:
             trace = page.get_texttrace()
+            why = unreadable_text(doc, page, trace)
+        except RecursionError as exc:
+            raise DamagedPdfError(f"{path}: page {number} cannot be interpreted (resources nested too deep)") from exc
         except Exception as exc:
             raise DamagedPdfError(f"{path}: page {number} cannot be interpreted ({one_line(exc)})") from exc
-        for span in trace:
-            chars = span["chars"]
-            if any(c[0] == REPLACEMENT_CHARACTER or c[0] in CONTROL_CHARACTERS for c in chars):
-                unreadable.setdefault(number, f"font {span['font']!r} has no Unicode mapping")
-            elif span["font"] in type3:
-                unreadable.setdefault(number, f"Type3 font {span['font']!r} without ToUnicode")
-            if any(_empty(c[3]) and not chr(c[0]).isspace() for c in chars):
-                raise DamagedPdfError(
-                    f"{path}: page {number} holds text drawn at zero size, which cannot be located for redaction"
-                )
-        lost = [w for w in _warnings() if LOSS_WARNINGS.search(w) and not BENIGN_WARNINGS.search(w)]
+        if why:
+            unreadable[number] = why
+        if any(_empty(c[3]) and not chr(c[0]).isspace() for span in trace for c in span["chars"]):
+            raise DamagedPdfError(
+                f"{path}: page {number} holds text drawn at zero size, which cannot be located for redaction"
+            )
+        lost = loss_warnings()
         if lost:
             raise DamagedPdfError(f"{path}: damaged PDF: page {number}: {lost[0]}")
     if unreadable:
@@ -352,6 +350,22 @@ def inspect(doc: pymupdf.Document, path: Path) -> list[str]:
             pages,
         )
     return []
+
+
+def unreadable_text(doc: pymupdf.Document, page: pymupdf.Page, trace: list[dict]) -> str | None:
+    """Why the text of a page cannot be read (its words cannot be detected), or None."""
+    type3 = _type3_without_tounicode(doc, page) if trace else set()
+    for span in trace:
+        if any(c[0] == REPLACEMENT_CHARACTER or c[0] in CONTROL_CHARACTERS for c in span["chars"]):
+            return f"font {span['font']!r} has no Unicode mapping"
+        if span["font"] in type3 and any(not chr(c[0]).isspace() for c in span["chars"]):
+            return f"Type3 font {span['font']!r} without ToUnicode"
+    return None
+
+
+def loss_warnings() -> list[str]:
+    """MuPDF's warnings since the last call that mean content was lost while reading."""
+    return [w for w in _warnings() if LOSS_WARNINGS.search(w) and not BENIGN_WARNINGS.search(w)]
 
 
 def _check_images(doc: pymupdf.Document, path: Path) -> None:
@@ -380,19 +394,18 @@ def _check_patterns(doc: pymupdf.Document, path: Path) -> None:
             raise InputError(f"{path}: text inside a tiling pattern (object {xref}), which woopub cannot redact")
 
 
-def _type3_without_tounicode(doc: pymupdf.Document) -> set[str]:
-    """Names (as the text trace reports them) of Type3 fonts without a ToUnicode map.
+def _type3_without_tounicode(doc: pymupdf.Document, page: pymupdf.Page) -> set[str]:
+    """Names (as the text trace reports them) of a page's Type3 fonts without a ToUnicode map.
 
     Type3 glyphs are drawings; without ToUnicode their character codes say
     nothing about what is drawn, even when MuPDF reports plausible letters.
     """
     names: set[str] = set()
-    for page in doc:
-        for xref, _, kind, basefont, resname, *_ in page.get_fonts(full=True):
-            if kind == "Type3" and _get_type(doc, xref, "ToUnicode") == "null":
-                # the trace names a Type3 font by /Name, /BaseFont or "Type3 (N 0 R)"
-                names.update(n for n in (basefont, resname, _get(doc, xref, "Name").lstrip("/")) if n and n != "null")
-                names.add(f"Type3 ({xref} 0 R)")
+    for xref, _, kind, basefont, resname, *_ in page.get_fonts(full=True):
+        if kind == "Type3" and _get_type(doc, xref, "ToUnicode") == "null":
+            # the trace names a Type3 font by /Name, /BaseFont or "Type3 (N 0 R)"
+            names.update(n for n in (basefont, resname, _get(doc, xref, "Name").lstrip("/")) if n and n != "null")
+            names.add(f"Type3 ({xref} 0 R)")
     return names
 
 

@@ -35,8 +35,16 @@ import pikepdf
 import pymupdf
 
 from woopub.errors import InputError
-from woopub.extract import extract_text
-from woopub.intake import ALTERNATE_TEXT_KEYS, content_streams, parse_content, show_hidden_layers
+from woopub.extract import WORD_FLAGS, extract_text
+from woopub.intake import (
+    ALTERNATE_TEXT_KEYS,
+    content_streams,
+    loss_warnings,
+    one_line,
+    parse_content,
+    show_hidden_layers,
+    unreadable_text,
+)
 from woopub.model import KEEP, REDACT, Proposal
 from woopub.publish import default_internal_dir, read_log, read_proposals
 from woopub.sanitize import ANY_OBJECT_KEYS, CATALOG_ALLOWED, PAGE_ALLOWED, present_keys
@@ -175,7 +183,13 @@ def check_text(doc: pymupdf.Document, name: str, secrets: list[Secret], keep: di
     text = extract_text(doc)
     digits_text = _digits(text.text)
     compact_text = _compact(text.text)
-    drawn = _normal(_compact("".join(chr(c[0]) for page in doc for span in page.get_texttrace() for c in span["chars"])))
+    traces = [page.get_texttrace() for page in doc]
+    for page, trace in zip(doc, traces):
+        why = unreadable_text(doc, page, trace)
+        if why:  # a value drawn in these glyphs could not be found: the file cannot be verified
+            problems.append(Problem(name, "unreadable text", f"page {page.number + 1}: {why}"))
+            break
+    drawn = _normal(_compact("".join(chr(c[0]) for trace in traces for span in trace for c in span["chars"])))
     for s in secrets:
         if _invisible_count(s, drawn) > _invisible_count(s, _normal(compact_text)):
             problems.append(Problem(name, "leak", f"{s.label} is drawn invisibly (no size) in a content stream"))
@@ -356,13 +370,15 @@ def check_labels(doc: pymupdf.Document, name: str, entries: list[dict]) -> list[
     for e in entries:
         page = doc[e["page"] - 1]
         rect = pymupdf.Rect(e["rect"]) + (-1, -1, 1, 1)
-        if _compact(e["ground"]) not in _compact(page.get_text("text", clip=rect)):
+        # no media-box clip: a box outside the visible page (over text outside the crop box) counts too
+        if _compact(e["ground"]) not in _compact(page.get_text("text", clip=rect, flags=WORD_FLAGS)):
             problems.append(Problem(name, "label", f"page {e['page']}: a box shows no ground code {e['ground']}"))
     return problems
 
 
 def verify_pdf(path: Path, name: str, secrets: list[Secret], proposals: list[Proposal], entries: list[dict]) -> list[Problem]:
     raw = Path(path).read_bytes()
+    loss_warnings()  # forget earlier documents' warnings
     try:
         doc = pymupdf.open(stream=raw, filetype="pdf")
     except Exception as exc:
@@ -370,11 +386,20 @@ def verify_pdf(path: Path, name: str, secrets: list[Secret], proposals: list[Pro
     with doc:
         if doc.needs_pass or doc.is_encrypted:
             return [Problem(name, "encrypted", "published file is encrypted")]
-        problems = check_hygiene(doc, raw, name)
-        problems += check_labels(doc, name, entries)
         kept = frozenset(" ".join(p.text.split()).lower() for p in proposals if p.action == KEEP and p.document == name)
-        problems += check_objects(doc, name, secrets, kept)
-        problems += check_text(doc, name, secrets, _keep_boxes(proposals, name))  # shows hidden layers: last
+        checks = [
+            lambda: check_hygiene(doc, raw, name),
+            lambda: check_labels(doc, name, entries),
+            lambda: check_objects(doc, name, secrets, kept),
+            lambda: check_text(doc, name, secrets, _keep_boxes(proposals, name)),  # shows hidden layers: last
+        ]
+        problems = []
+        for check in checks:
+            try:
+                problems += check()
+            except Exception as exc:  # what cannot be read cannot be shown to be clean
+                problems.append(Problem(name, "unreadable", one_line(exc)))
+        problems += [Problem(name, "damaged", w) for w in loss_warnings()[:1]]
     problems += check_strings(raw, name, secrets)
     problems += check_raw(raw, name, secrets)
     return problems
