@@ -12,6 +12,7 @@ runs in-process, unbounded.
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import pickle
 import resource
@@ -37,12 +38,15 @@ def can_isolate() -> bool:
     return hasattr(os, "fork")
 
 
-def run_bounded(fn: Callable[..., T], *args, seconds: float = DOCUMENT_SECONDS, memory: int = DOCUMENT_MEMORY) -> T:
+def run_bounded(fn: Callable[..., T], *args, seconds: float | None = None, memory: int | None = None) -> T:
     """``fn(*args)`` in a forked child, within ``seconds`` and ``memory`` more bytes of address space.
 
     Returns its result, re-raises its exception, or raises LimitExceeded
-    when it runs too long, runs out of memory or dies.
+    when it runs too long, runs out of memory or dies. The limits default
+    to DOCUMENT_SECONDS and DOCUMENT_MEMORY.
     """
+    seconds = DOCUMENT_SECONDS if seconds is None else seconds
+    memory = DOCUMENT_MEMORY if memory is None else memory
     if not can_isolate():
         return fn(*args)
     read_fd, write_fd = os.pipe()
@@ -73,6 +77,7 @@ def run_bounded(fn: Callable[..., T], *args, seconds: float = DOCUMENT_SECONDS, 
 
 def _child(fn, args, memory: int, write_fd: int) -> None:
     code = 0
+    faulthandler.disable()  # a crash is the parent's to report, in one line
     try:
         try:
             _limit_memory(memory)

@@ -293,14 +293,17 @@ def check_strings(raw: bytes, name: str, secrets: list[Secret]) -> list[Problem]
     problems: list[Problem] = []
     stray: list[str] = []
     with pdf:
-        roots = [(f"trailer", pdf.trailer)] + [(f"object {o.objgen[0]}", o) for o in pdf.objects]
-        for where, root in roots:
-            for key, text in _strings(root):
-                if key not in STRING_KEYS_ALLOWED:
-                    stray.append(f"{where} {key}")
-                found = _find(text, wanted)
-                if found:
-                    problems.append(Problem(name, "leak", f"{found.label} is in a text string of {where}"))
+        roots = [("trailer", pdf.trailer)] + [(f"object {o.objgen[0]}", o) for o in pdf.objects if o is not None]
+        try:
+            for where, root in roots:
+                for key, text in _strings(root):
+                    if key not in STRING_KEYS_ALLOWED:
+                        stray.append(f"{where} {key}")
+                    found = _find(text, wanted)
+                    if found:
+                        problems.append(Problem(name, "leak", f"{found.label} is in a text string of {where}"))
+        except Exception as exc:  # qpdf opened it but cannot read all of it
+            problems.append(Problem(name, "unreadable", f"a second PDF parser (qpdf) cannot read all of it ({exc})"))
     if stray:
         problems.append(Problem(name, "carried text", f"text strings where none belong: {', '.join(stray[:5])}"))
     return problems

@@ -203,12 +203,13 @@ def build_zip(path: Path) -> None:
 
 
 def build_earlier_revision(path: Path) -> None:
-    _save(_pdf_with_sentence(), path)  # revision 1: uncompressed, the sentence readable in the bytes
+    doc = _doc(INNOCENT)
+    _add_content(doc, doc[0], _text_op(SENTENCE, 72, 600))
+    _save(doc, path)  # revision 1: uncompressed, the sentence readable in the bytes
     doc = pymupdf.open(path)
     page = doc[0]
-    doc.update_stream(page.get_contents()[0], b"q " + _text_op(INNOCENT, 72, 750) + b" Q")
-    _add_resource(doc, page, "Font", "F9", _helvetica(doc))
-    doc.saveIncr()  # revision 2 hides the sentence; revision 1 is still in the file
+    doc.xref_set_key(page.xref, "Contents", f"{_object(doc, '<<>>', b'q ' + _text_op(INNOCENT, 72, 750) + b' Q')} 0 R")
+    doc.saveIncr()  # revision 2 shows only the innocent line; revision 1 is still in the file
     doc.close()
 
 
@@ -432,7 +433,7 @@ def build_javascript(path: Path) -> None:
 
 
 def build_attachments(path: Path) -> None:
-    doc = _pdf_with_sentence()
+    doc = _doc(INNOCENT)
     doc.embfile_add(f"cv {NAME}.txt", SENTENCE.encode(), filename=f"cv {NAME}.txt", desc=f"CV van {NAME}")
     _save(doc, path)
 
@@ -453,7 +454,7 @@ def _gray_image(doc: pymupdf.Document, pixels: bytes) -> int:
 
 
 def build_thumbnail(path: Path) -> None:
-    doc = _pdf_with_sentence()
+    doc = _doc(INNOCENT)
     # a thumbnail is a picture of the unredacted page; here its pixel bytes spell the sentence
     doc.xref_set_key(doc[0].xref, "Thumb", f"{_gray_image(doc, SENTENCE.encode())} 0 R")
     _save(doc, path)
