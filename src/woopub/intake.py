@@ -50,9 +50,10 @@ ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 # (a rebuilt cross-reference table, a wrong stream /Length) are repaired
 # without loss and only noted.
 LOSS_WARNINGS = re.compile(
-    r"premature end|object missing|cannot load|non-page object|page tree|syntax error|unknown keyword|"
-    r"zlib|flate|lzw|ccitt|jbig2|dct|jpx|jpeg|corrupt|truncated|too many|stack overflow|"
-    r"cannot find object|invalid|unexpected|bad ",
+    r"premature end|object missing|cannot load object|cannot load content stream|cannot find object|"
+    r"cannot parse object|non-page object|page tree|syntax error|unknown keyword|zlib|flate|lzw|ccitt|a85d|ahxd|"
+    r"corrupt|truncated|too many|stack overflow|invalid character|bad control character|bad escaped character|"
+    r"cannot decode image",
     re.IGNORECASE,
 )
 BENIGN_WARNINGS = re.compile(

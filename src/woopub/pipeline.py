@@ -42,6 +42,7 @@ from woopub.sanitize import sanitize, save_clean
 from woopub.verify import Secret, secrets_from, verify_pdf
 
 CONTEXT_CHARS = 60
+WARM_UP_TEXT = "Beste Jan de Vries, bel mij op 06-12345678 of mail j.devries@example.nl."
 
 
 @dataclass(frozen=True)
@@ -164,7 +165,12 @@ class Dossier:
         return self.passwords.for_document(document.name, document.path)
 
     def _bounded(self, fn, *args):
-        return run_bounded(fn, *args) if self.isolate else fn(*args)
+        if not self.isolate:
+            return fn(*args)
+        if not getattr(self, "_warm", False):  # build the detector's lazy parts once, before forking
+            self.detector.find(WARM_UP_TEXT)
+            self._warm = True
+        return run_bounded(fn, *args)
 
     # -- pass 1 -------------------------------------------------------------
 

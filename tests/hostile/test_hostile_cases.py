@@ -79,6 +79,7 @@ def test_output_folder_holds_only_verified_files(hostile_run):
 def test_exit_code_and_summary_name_every_refused_document(hostile_run):
     result = hostile_run["result"]
     assert result.exit_code == 1
+    assert "verify: passed" in result.output, "woopub verify over the output folder after the run"
     refused = [c.file for c in CASES if c.expect == REFUSED]
     summary = next(line for line in result.output.splitlines() if line.startswith("failed: "))
     assert sorted(summary[len("failed: "):].split(", ")) == sorted(refused)
