@@ -138,9 +138,12 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths):
 def verify(out_dir, internal_dir):
     """Check every published PDF in OUT_DIR for leaks and leftovers.
 
-    Fails when a redacted value can still be extracted anywhere in a file, or
-    when metadata, annotations, outline entries, attachments, form fields,
-    JavaScript or an incremental-update history remain, or a box lacks its
+    Fails when a redacted value can still be extracted anywhere in a file
+    (hidden layers, invisible text, objects, text strings, earlier
+    revisions included), or when metadata, annotations, outline entries,
+    attachments, form fields, JavaScript, named destinations, alternate
+    texts, stray text strings or an incremental-update history remain, when
+    text cannot be read (fonts without Unicode mapping), or a box lacks its
     ground code.
 
     \b
