@@ -336,7 +336,7 @@ def inspect(doc: pymupdf.Document, path: Path) -> list[str]:
             raise DamagedPdfError(f"{path}: page {number} cannot be interpreted ({one_line(exc)})") from exc
         if why:
             unreadable[number] = why
-        if any(_empty(c[3]) and not chr(c[0]).isspace() for span in trace for c in span["chars"]):
+        if _unplaced_glyphs(page, trace):
             raise DamagedPdfError(
                 f"{path}: page {number} holds text drawn at zero size, which cannot be located for redaction"
             )
@@ -363,6 +363,22 @@ def unreadable_text(doc: pymupdf.Document, page: pymupdf.Page, trace: list[dict]
         if span["font"] in type3 and any(not chr(c[0]).isspace() for c in span["chars"]):
             return f"Type3 font {span['font']!r} without ToUnicode"
     return None
+
+
+def _unplaced_glyphs(page: pymupdf.Page, trace: list[dict]) -> bool:
+    """Does the page draw glyphs that no extracted word holds (text of no size, no width)?
+
+    A glyph with an empty box alone is no proof: the second letter of a
+    ligature ("fi") has no width of its own, yet its word holds it. So the
+    glyphs drawn are counted against the letters of the words extracted.
+    """
+    glyphs = [c for span in trace for c in span["chars"] if not chr(c[0]).isspace()]
+    if not any(_empty(c[3]) for c in glyphs):
+        return False
+    from woopub.extract import WORD_CLIP, WORD_FLAGS  # extract imports this module
+
+    words = page.get_text("words", flags=WORD_FLAGS, clip=WORD_CLIP)
+    return len(glyphs) > sum(sum(not ch.isspace() for ch in w[4]) for w in words)
 
 
 def loss_warnings() -> list[str]:
