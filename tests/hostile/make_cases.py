@@ -295,16 +295,17 @@ def build_ligatures(path: Path) -> None:
     _save(doc, path)
 
 
-def _type3_font(doc: pymupdf.Document, codes: str, tounicode: bool) -> int:
+def _type3_font(doc: pymupdf.Document, codes: str, tounicode: bool, ligatures: dict[str, str] | None = None) -> int:
     procs = {}
     for ch in sorted(set(codes)):
         procs[ch] = _object(doc, "<<>>", b"600 0 0 0 500 700 d1 0 0 500 700 re f")
     diffs = " ".join(f"{ord(ch)} /g{ord(ch)}" for ch in sorted(set(codes)))
     charprocs = " ".join(f"/g{ord(ch)} {x} 0 R" for ch, x in procs.items())
-    widths = " ".join("600" for _ in range(32, 127))
+    widths = " ".join("600" for _ in range(1, 127))
     extra = ""
     if tounicode:
-        pairs = "\n".join(f"<{ord(ch):02X}> <{ord(ch):04X}>" for ch in sorted(set(codes)))
+        meaning = {ch: (ligatures or {}).get(ch, ch) for ch in sorted(set(codes))}
+        pairs = "\n".join(f"<{ord(ch):02X}> <{text.encode('utf-16-be').hex().upper()}>" for ch, text in meaning.items())
         cmap = (
             "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /W def "
             "1 begincodespacerange <00> <FF> endcodespacerange "
@@ -315,7 +316,7 @@ def _type3_font(doc: pymupdf.Document, codes: str, tounicode: bool) -> int:
         doc,
         "<< /Type /Font /Subtype /Type3 /FontBBox [0 0 600 700] /FontMatrix [0.001 0 0 0.001 0 0] "
         f"/CharProcs << {charprocs} >> /Encoding << /Type /Encoding /Differences [{diffs}] >> "
-        f"/FirstChar 32 /LastChar 126 /Widths [{widths}] /Resources << >> {extra} >>",
+        f"/FirstChar 1 /LastChar 126 /Widths [{widths}] /Resources << >> {extra} >>",
     )
 
 
@@ -329,6 +330,16 @@ def build_type3(path: Path, tounicode: bool = False) -> None:
 
 def build_type3_with_tounicode(path: Path) -> None:
     build_type3(path, tounicode=True)
+
+
+def build_tounicode_ligature(path: Path) -> None:
+    """One glyph, two letters: "fi" as TeX writes it (ToUnicode maps the code to both)."""
+    doc = _doc(INNOCENT)
+    page = doc[0]
+    text = "Contactpersoon: So\x01e Wijnberg, e-mail so\x01e.wijnberg@minjenv.nl"
+    _add_resource(doc, page, "Font", "T3", _type3_font(doc, text, tounicode=True, ligatures={"\x01": "fi"}))
+    _add_content(doc, page, _text_op(text, 72, 600, font=b"/T3"))
+    _save(doc, path)
 
 
 def build_custom_encoding(path: Path) -> None:
@@ -654,6 +665,9 @@ CASES: list[Case] = [
     Case("ligaturen.pdf", H, "name and e-mail with fi ligatures", PUBLISHED,
          "ligatures read as their letters, detected and redacted", planted=("Sofie Wijnberg", "sofie.wijnberg@minjenv.nl"),
          build=build_ligatures),
+    Case("ligatuur-tounicode.pdf", H, "one glyph mapped to two letters (fi) by ToUnicode, as TeX writes it",
+         PUBLISHED, "both letters read, detected and redacted", planted=("Sofie Wijnberg", "sofie.wijnberg@minjenv.nl"),
+         build=build_tounicode_ligature),
     Case("type3-zonder-tounicode.pdf", H, "Type3 font without ToUnicode", REFUSED,
          "text cannot be read on page(s) 1 (Type3 font without ToUnicode): needs OCR", reason="needs OCR",
          build=build_type3),
