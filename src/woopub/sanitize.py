@@ -46,6 +46,13 @@ PAGE_TREE_ALLOWED = frozenset({"Type", "Parent", "Kids", "Count", "Resources", "
 # Keys removed from every object: metadata streams, application data, associated
 # files, alternate versions of an image (which pixel redaction does not touch),
 # OPI proxies, reference XObjects pointing at other files, structure links.
+# Keys whose value may be a text string in a published file: font and
+# colour-profile descriptions, the language, the file identifier. Any other
+# text string is private data of some producer and goes.
+STRING_KEYS_ALLOWED = frozenset(
+    {"/Registry", "/Ordering", "/FontFamily", "/FontStretch", "/CharSet", "/Lang", "/ID", "/Panose",
+     "/OutputConditionIdentifier", "/OutputCondition", "/RegistryName", "/Info"}
+)
 ANY_OBJECT_KEYS = (
     "Metadata", "PieceInfo", "AF", "Alternates", "OPI", "Ref", "LastModified", "StructParent", "StructParents", "OC",
 )
@@ -120,7 +127,26 @@ def sanitize(doc: pymupdf.Document) -> Counter:
                     removed[f"/{key} on objects"] += 1
             except Exception:  # free or broken object numbers
                 continue
+        removed["text strings on objects"] += _remove_stray_strings(doc, xref)
     return removed
+
+
+def _remove_stray_strings(doc: pymupdf.Document, xref: int) -> int:
+    """Drop text strings an object carries under keys where no text belongs (private data).
+
+    Only the object's own keys: strings nested deeper are left to verify,
+    which refuses a file that still carries one.
+    """
+    try:
+        keys = doc.xref_get_keys(xref)
+    except Exception:  # free or broken object numbers, non-dictionaries
+        return 0
+    count = 0
+    for key in keys:
+        if "/" + key not in STRING_KEYS_ALLOWED and doc.xref_get_key(xref, key)[0] == "string":
+            doc.xref_set_key(xref, key, "null")
+            count += 1
+    return count
 
 
 def present_keys(doc: pymupdf.Document, xref: int) -> list[str]:

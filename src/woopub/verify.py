@@ -47,7 +47,7 @@ from woopub.intake import (
 )
 from woopub.model import KEEP, REDACT, Proposal
 from woopub.publish import default_internal_dir, read_log, read_proposals
-from woopub.sanitize import ANY_OBJECT_KEYS, CATALOG_ALLOWED, PAGE_ALLOWED, present_keys
+from woopub.sanitize import ANY_OBJECT_KEYS, CATALOG_ALLOWED, PAGE_ALLOWED, STRING_KEYS_ALLOWED, present_keys
 
 # Values shorter than this are not searched in raw PDF objects (too many chance hits).
 RAW_MIN_LENGTH = 6
@@ -55,12 +55,6 @@ NUMBER_ENTITIES = {"PHONE", "BSN", "IBAN"}
 INFO_KEYS = ("title", "author", "subject", "keywords", "creator", "producer", "creationDate", "modDate", "trapped")
 # Values shorter than this are not searched in text strings of objects.
 STRING_MIN_LENGTH = 4
-# Keys whose value may be a text string in a published file: font and
-# colour-profile descriptions, the language, the file identifier.
-STRING_KEYS_ALLOWED = frozenset(
-    {"/Registry", "/Ordering", "/FontFamily", "/FontStretch", "/CharSet", "/Lang", "/ID", "/Panose",
-     "/OutputConditionIdentifier", "/OutputCondition", "/RegistryName", "/Info"}
-)
 # A stream inflating beyond this is not searched further (a decompression bomb).
 RAW_STREAM_LIMIT = 256 << 20
 _RAW_STREAM = re.compile(rb"stream\r?\n")

@@ -531,6 +531,8 @@ def build_private_keys(path: Path) -> None:
     _hide(doc, "BehandeldDoor", _pdf_string(SENTENCE).decode())
     doc.xref_set_key(doc[0].xref, "Opsteller", _text_string(NAME))
     doc.xref_set_key(doc[0].xref, "Contact", f"[{_pdf_string(EMAIL).decode()} ({PHONE})]")
+    font = doc[0].get_fonts()[0][0]
+    doc.xref_set_key(font, "Opmerking", _pdf_string(f"Lettertype gekozen door {NAME}").decode())  # on any object
     _save(doc, path)
 
 
@@ -704,7 +706,7 @@ CASES: list[Case] = [
     Case("paginalabels.pdf", C, "page labels with a text prefix", PUBLISHED, "numbering style kept, prefix dropped",
          build=build_page_labels),
     Case("artikeldraden.pdf", C, "article threads and beads", PUBLISHED, "removed", build=build_threads),
-    Case("prive-sleutels.pdf", C, "private keys with text in the catalog and on a page", PUBLISHED,
+    Case("prive-sleutels.pdf", C, "private keys with text in the catalog, on a page and on a font", PUBLISHED,
          "removed by the allow-lists", build=build_private_keys),
     Case("alternatieve-afbeelding.pdf", C, "image with an alternate version for printing", PUBLISHED,
          "alternate removed", build=build_alternate_image),
