@@ -57,7 +57,9 @@ INFO_KEYS = ("title", "author", "subject", "keywords", "creator", "producer", "c
 STRING_MIN_LENGTH = 4
 # A stream inflating beyond this is not searched further (a decompression bomb).
 RAW_STREAM_LIMIT = 256 << 20
-_RAW_STREAM = re.compile(rb"stream\r?\n")
+_RAW_STREAM = re.compile(rb"(?<!end)stream\r?\n")
+_RAW_IMAGE = re.compile(rb"/Subtype\s*/Image")
+RAW_DICT_WINDOW = 4096  # how far back from "stream" its dictionary is looked for
 
 
 @dataclass(frozen=True)
@@ -184,8 +186,10 @@ def check_text(doc: pymupdf.Document, name: str, secrets: list[Secret], keep: di
             problems.append(Problem(name, "unreadable text", f"page {page.number + 1}: {why}"))
             break
     drawn = _normal(_compact("".join(chr(c[0]) for trace in traces for span in trace for c in span["chars"])))
+    placed = _normal(compact_text)
+    drawn_digits, placed_digits = _digits(drawn), _digits(placed)
     for s in secrets:
-        if _invisible_count(s, drawn) > _invisible_count(s, _normal(compact_text)):
+        if _invisible_count(s, drawn, drawn_digits) > _invisible_count(s, placed, placed_digits):
             problems.append(Problem(name, "leak", f"{s.label} is drawn invisibly (no size) in a content stream"))
             continue
         if s.entity in NUMBER_ENTITIES:
@@ -211,11 +215,11 @@ def _normal(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 
 
-def _invisible_count(secret: Secret, compact_text: str) -> int:
-    """Occurrences of a value in compacted text (digits alone for numbers)."""
+def _invisible_count(secret: Secret, compact_text: str, digits_text: str) -> int:
+    """Occurrences of a value in compacted text (in its digits, for numbers)."""
     if secret.entity in NUMBER_ENTITIES:
         digits = _digits(secret.value)
-        return _digits(compact_text).count(digits) if len(digits) >= 6 else 0
+        return digits_text.count(digits) if len(digits) >= 6 else 0
     return compact_text.count(_normal(_compact(secret.value)))
 
 
@@ -238,6 +242,24 @@ def _byte_forms(value: str) -> set[bytes]:
     return {f for f in forms if f}
 
 
+class _Matcher:
+    """Finds the byte forms of many values in one pass over a blob."""
+
+    def __init__(self, secrets: list[Secret]):
+        self.by_form: dict[bytes, Secret] = {}
+        for s in secrets:
+            for form in _byte_forms(s.value):
+                self.by_form.setdefault(form, s)
+        forms = sorted(self.by_form, key=len, reverse=True)
+        self.regex = re.compile(b"|".join(map(re.escape, forms))) if forms else None
+
+    def find(self, blob: bytes) -> list[Secret]:
+        if self.regex is None:
+            return []
+        found = {self.by_form[m.group()] for m in self.regex.finditer(blob)}
+        return sorted(found, key=lambda s: s.label)
+
+
 def check_objects(doc: pymupdf.Document, name: str, secrets: list[Secret], kept: frozenset[str] = frozenset()) -> list[Problem]:
     """Search every object and every stream except images and font programs for redacted values.
 
@@ -250,6 +272,7 @@ def check_objects(doc: pymupdf.Document, name: str, secrets: list[Secret], kept:
     if not wanted:
         return []
     content = set(content_streams(doc))
+    matcher = _Matcher(wanted)
     problems = []
     for xref in range(1, doc.xref_length()):
         try:
@@ -258,16 +281,14 @@ def check_objects(doc: pymupdf.Document, name: str, secrets: list[Secret], kept:
             continue
         if "/Image" in obj or "/FontFile" in obj or "/Length1" in obj:
             continue  # pixels and font programs
-        blobs = [obj.encode("latin-1", "replace")]
+        blob = obj.encode("latin-1", "replace")
         if doc.xref_is_stream(xref):
             try:
-                blobs.append(doc.xref_stream(xref) or b"")
+                blob += b"\n" + (doc.xref_stream(xref) or b"")
             except Exception:
                 pass
-        for s in wanted:
-            if xref in content and s.value.lower() in kept:
-                continue
-            if any(f in blob for f in _byte_forms(s.value) for blob in blobs):
+        for s in matcher.find(blob):
+            if not (xref in content and s.value.lower() in kept):
                 problems.append(Problem(name, "leak", f"{s.label} is in PDF object {xref}"))
     return problems
 
@@ -343,23 +364,23 @@ def check_raw(raw: bytes, name: str, secrets: list[Secret]) -> list[Problem]:
     """Search the raw bytes and every Flate stream in them, referenced or not.
 
     This sees what the cross-reference table hides: objects of an earlier
-    revision, orphaned objects, data after the end of the file.
+    revision, orphaned objects, data after the end of the file. Image data
+    is not inflated: pixels hold no text to search (that is OCR's work).
     """
     wanted = _wanted(secrets)
     if not wanted:
         return []
-    blobs = [raw]
+    matcher = _Matcher(wanted)
+    found = set(matcher.find(raw))
     for m in _RAW_STREAM.finditer(raw):
-        inflater = zlib.decompressobj()
+        head = raw[max(0, m.start() - RAW_DICT_WINDOW) : m.start()]
+        if _RAW_IMAGE.search(head.rsplit(b" obj", 1)[-1]):
+            continue
         try:
-            blobs.append(inflater.decompress(raw[m.end() : m.end() + RAW_STREAM_LIMIT], RAW_STREAM_LIMIT))
+            found.update(matcher.find(zlib.decompressobj().decompress(raw[m.end() : m.end() + RAW_STREAM_LIMIT], RAW_STREAM_LIMIT)))
         except zlib.error:
             continue
-    problems = []
-    for s in wanted:
-        if any(f in blob for f in _byte_forms(s.value) for blob in blobs):
-            problems.append(Problem(name, "leak", f"{s.label} is in the raw bytes of the file"))
-    return problems
+    return [Problem(name, "leak", f"{s.label} is in the raw bytes of the file") for s in sorted(found, key=lambda s: s.label)]
 
 
 def check_labels(doc: pymupdf.Document, name: str, entries: list[dict]) -> list[Problem]:
