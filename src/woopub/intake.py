@@ -1,21 +1,14 @@
-"""Intake: open an input PDF, refuse what cannot be published safely, and
-bring the rest into the one form woopub redacts.
+"""Intake: open an input PDF and refuse, with one line naming the file, what
+cannot be published safely; prepare the rest (``woopub.prepare``).
 
-A redaction tool only protects what its text extraction sees. Intake
-therefore does two things before any text is read:
-
-* **prepare** (in memory; the input file is never written): show every
-  optional-content layer, flatten form fields into page content, drop
-  annotations, and drop the alternate texts (/ActualText, /Alt, /E) of
-  marked content, so that what MuPDF extracts is exactly what will be
-  published.
-* **inspect**: refuse, with one line naming the file, every document whose
-  text cannot be read or located reliably: missing, empty, not a PDF (a ZIP
-  archive named .pdf included), truncated or damaged beyond repair,
-  encrypted without the right password, no pages, too large, a portfolio,
-  fonts without a Unicode mapping (Type3 without ToUnicode, CID fonts
-  without one: these pages need OCR), text inside tiling patterns, text
-  drawn at zero size, page content MuPDF cannot interpret.
+Refused: missing, empty, not a PDF (a ZIP archive named .pdf included),
+truncated or damaged beyond repair (MuPDF's warnings are read), encrypted
+without the right password, no pages, beyond a limit, a portfolio, and every
+document whose text cannot be read or located reliably: fonts without a
+Unicode mapping (Type3 without ToUnicode, CID fonts without one: these
+pages need OCR), text inside tiling patterns, text drawn at zero size, page
+content MuPDF cannot interpret. Their words could not be detected, so they
+are never published as clean.
 
 Owner-password-only PDFs (permissions, no password to open) are published
 without encryption, with a warning: they open for anyone, the restrictions
@@ -27,13 +20,13 @@ PDFs".
 from __future__ import annotations
 
 import re
-import warnings as pywarnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pymupdf
 
-from woopub.errors import DamagedPdfError, EncryptedPdfError, InputError, NotAPdfError
+from woopub.errors import DamagedPdfError, EncryptedPdfError, InputError, NotAPdfError, one_line
+from woopub.prepare import is_stream, key_type, key_value, parse_content, prepare
 
 # -- limits (a document beyond one is refused, never half-processed) ---------
 MAX_FILE_BYTES = 1 << 30  # 1 GiB
@@ -65,14 +58,10 @@ BENIGN_WARNINGS = re.compile(
 
 # Text-showing operators of a content stream.
 TEXT_OPERATORS = frozenset({"Tj", "TJ", "'", '"'})
-# Keys of a marked-content property list that carry text of their own.
-ALTERNATE_TEXT_KEYS = ("/ActualText", "/Alt", "/E")
 REPLACEMENT_CHARACTER = 0xFFFD
 # what MuPDF reports for a glyph it cannot map ("cid12" -> U+000C): never real text
 CONTROL_CHARACTERS = frozenset(range(0x20)) - {0x09, 0x0A, 0x0D}
 
-_REF = re.compile(r"(\d+) 0 R")
-_NAMED_REF = re.compile(r"/([^\s/<>\[\]()]+)\s*(\d+) 0 R")
 
 pymupdf.TOOLS.mupdf_display_errors(False)  # MuPDF's messages are collected and turned into reasons
 
@@ -170,149 +159,6 @@ def _unlock(doc: pymupdf.Document, path: Path, password: str | None) -> list[str
     return []
 
 
-# -- preparing ------------------------------------------------------------------
-
-
-def prepare(doc: pymupdf.Document, path: Path) -> list[str]:
-    """Bring ``doc`` into the form that is extracted, redacted and published."""
-    notes = []
-    layers = show_hidden_layers(doc)
-    if layers:
-        notes.append(f"{layers} optional-content layer reference(s): every layer shown")
-    fields = sum(1 for page in doc for _ in page.widgets())
-    if fields:
-        try:
-            doc.bake(annots=False, widgets=True)
-        except Exception as exc:
-            raise DamagedPdfError(f"{path}: form fields cannot be flattened ({one_line(exc)})") from exc
-        notes.append(f"{fields} form field(s) flattened into the page")
-    annots = remove_annotations(doc)
-    if annots:
-        notes.append(f"{annots} annotation(s) and link(s) removed (comments are not published)")
-    attached = doc.embfile_count()
-    if attached:
-        notes.append(f"{attached} attached file(s) removed: assess and publish them as documents of their own")
-    alternates = remove_alternate_texts(doc, path)
-    if alternates:
-        notes.append(f"{alternates} alternate text(s) of marked content removed")
-    return notes
-
-
-def show_hidden_layers(doc: pymupdf.Document) -> int:
-    """Make every optional-content group visible; returns how many references were neutralised.
-
-    Content in a hidden layer is not extracted by MuPDF, so its words would
-    never be detected, yet any reader can switch the layer on. Every
-    /Properties entry naming an OCG or OCMD is replaced by an empty property
-    list and every /OC key dropped: nothing is optional any more. The layer
-    names (which may be personal) go with /OCProperties in sanitize().
-    """
-    if doc.xref_get_key(doc.pdf_catalog(), "OCProperties")[0] == "null":
-        return 0
-    optional = set(doc.get_ocgs())
-    for xref in range(1, doc.xref_length()):
-        kind = _get(doc, xref, "Type")
-        if kind in ("/OCG", "/OCMD"):
-            optional.add(xref)
-    count = 0
-    for xref in range(1, doc.xref_length()):
-        if _get_type(doc, xref, "OC") != "null":
-            doc.xref_set_key(xref, "OC", "null")
-            count += 1
-        for prefix in ("", "Resources/"):
-            kind, value = _key(doc, xref, prefix + "Properties")
-            if kind != "dict":
-                continue
-            for name, target in _NAMED_REF.findall(value):
-                if int(target) in optional:
-                    doc.xref_set_key(xref, f"{prefix}Properties/{name}", "<<>>")
-                    count += 1
-    return count
-
-
-def remove_annotations(doc: pymupdf.Document) -> int:
-    """Delete every annotation and link (widgets were flattened before)."""
-    count = 0
-    for page in doc:
-        for widget in list(page.widgets()):
-            page.delete_widget(widget)
-            count += 1
-        for annot in list(page.annots()):
-            page.delete_annot(annot)
-            count += 1
-        for link in page.get_links():
-            page.delete_link(link)
-            count += 1
-        if doc.xref_get_key(page.xref, "Annots")[0] != "null":
-            doc.xref_set_key(page.xref, "Annots", "null")  # popups and annotation kinds MuPDF does not list
-    return count
-
-
-def content_streams(doc: pymupdf.Document) -> list[int]:
-    """Every stream that is drawn as content: pages, form XObjects, tiling patterns, Type3 glyphs."""
-    xrefs: set[int] = set()
-    for page in doc:
-        xrefs.update(page.get_contents())
-    for xref in range(1, doc.xref_length()):
-        if not _is_stream(doc, xref):
-            continue
-        if _get(doc, xref, "Subtype") == "/Form" or _get(doc, xref, "PatternType") == "1":
-            xrefs.add(xref)
-    return sorted(xrefs)
-
-
-def remove_alternate_texts(doc: pymupdf.Document, path: Path) -> int:
-    """Drop /ActualText, /Alt and /E from marked content, in content streams and property lists.
-
-    MuPDF extracts /ActualText instead of the glyphs it stands for, and
-    redaction removes the glyphs but leaves the property list: a redacted
-    name would survive there. Alternate texts are accessibility aids; the
-    structure tree they belong to is removed by sanitize() anyway.
-    """
-    import pikepdf
-
-    count = 0
-    for xref in content_streams(doc):
-        data = doc.xref_stream(xref) or b""
-        if b"BDC" not in data and b"DP" not in data:
-            continue
-        instructions = parse_content(data, f"{path}: content stream {xref}")
-        changed = 0
-        for ins in instructions:
-            if str(getattr(ins, "operator", "")) in ("BDC", "DP"):
-                props = ins.operands[-1] if len(ins.operands) else None
-                if isinstance(props, pikepdf.Dictionary):
-                    for key in ALTERNATE_TEXT_KEYS:
-                        if key in props:
-                            del props[key]
-                            changed += 1
-        if changed:
-            doc.update_stream(xref, pikepdf.unparse_content_stream(instructions))
-            count += changed
-    for xref in range(1, doc.xref_length()):  # named property lists (resources)
-        for key in ALTERNATE_TEXT_KEYS:
-            if _get_type(doc, xref, key[1:]) not in ("null", ""):
-                doc.xref_set_key(xref, key[1:], "null")
-                count += 1
-    return count
-
-
-def parse_content(data: bytes, what: str) -> list:
-    """Tokenise a content stream with qpdf (through pikepdf); refuse what it cannot parse."""
-    import pikepdf
-
-    scratch = pikepdf.new()
-    with pywarnings.catch_warnings(record=True) as caught:
-        pywarnings.simplefilter("always")
-        try:
-            instructions = pikepdf.parse_content_stream(pikepdf.Stream(scratch, data))
-        except Exception as exc:
-            raise DamagedPdfError(f"{what} cannot be parsed ({one_line(exc)})") from exc
-    if caught:
-        raise DamagedPdfError(f"{what} cannot be parsed ({one_line(caught[0].message)})")
-    return instructions
-
-
 # -- inspecting -----------------------------------------------------------------
 
 
@@ -388,10 +234,10 @@ def loss_warnings() -> list[str]:
 
 def _check_images(doc: pymupdf.Document, path: Path) -> None:
     for xref in range(1, doc.xref_length()):
-        if _get(doc, xref, "Subtype") != "/Image":
+        if key_value(doc, xref, "Subtype") != "/Image":
             continue
         try:
-            width, height = int(_get(doc, xref, "Width")), int(_get(doc, xref, "Height"))
+            width, height = int(key_value(doc, xref, "Width")), int(key_value(doc, xref, "Height"))
         except ValueError:
             continue
         if width * height > MAX_IMAGE_PIXELS:
@@ -403,7 +249,7 @@ def _check_images(doc: pymupdf.Document, path: Path) -> None:
 def _check_patterns(doc: pymupdf.Document, path: Path) -> None:
     """Refuse text inside tiling patterns: MuPDF redaction does not reach into pattern cells."""
     for xref in range(1, doc.xref_length()):
-        if _get(doc, xref, "PatternType") != "1" or not _is_stream(doc, xref):
+        if key_value(doc, xref, "PatternType") != "1" or not is_stream(doc, xref):
             continue
         data = doc.xref_stream(xref) or b""
         if b"BT" not in data:
@@ -420,9 +266,9 @@ def _type3_without_tounicode(doc: pymupdf.Document, page: pymupdf.Page) -> set[s
     """
     names: set[str] = set()
     for xref, _, kind, basefont, resname, *_ in page.get_fonts(full=True):
-        if kind == "Type3" and _get_type(doc, xref, "ToUnicode") == "null":
+        if kind == "Type3" and key_type(doc, xref, "ToUnicode") == "null":
             # the trace names a Type3 font by /Name, /BaseFont or "Type3 (N 0 R)"
-            names.update(n for n in (basefont, resname, _get(doc, xref, "Name").lstrip("/")) if n and n != "null")
+            names.update(n for n in (basefont, resname, key_value(doc, xref, "Name").lstrip("/")) if n and n != "null")
             names.add(f"Type3 ({xref} 0 R)")
     return names
 
@@ -448,11 +294,6 @@ def refusal_reason(path: Path, exc: BaseException) -> str:
 # -- small helpers --------------------------------------------------------------
 
 
-def one_line(exc) -> str:
-    text = " ".join(str(exc).split())
-    return text[:200] or type(exc).__name__
-
-
 def _empty(bbox) -> bool:
     x0, y0, x1, y1 = bbox
     return not (x1 > x0 and y1 > y0)
@@ -465,25 +306,3 @@ def _ranges(pages: list[int]) -> str:
             out.append(str(start) if start == a else f"{start}-{a}")
             start = b
     return ", ".join(out)
-
-
-def _key(doc: pymupdf.Document, xref: int, key: str) -> tuple[str, str]:
-    try:
-        return doc.xref_get_key(xref, key)
-    except Exception:  # free or broken object numbers
-        return "null", "null"
-
-
-def _get(doc: pymupdf.Document, xref: int, key: str) -> str:
-    return _key(doc, xref, key)[1]
-
-
-def _get_type(doc: pymupdf.Document, xref: int, key: str) -> str:
-    return _key(doc, xref, key)[0]
-
-
-def _is_stream(doc: pymupdf.Document, xref: int) -> bool:
-    try:
-        return bool(doc.xref_is_stream(xref))
-    except Exception:
-        return False

@@ -16,8 +16,8 @@ content is rewritten with its resources cut down to what it draws, so a
 form XObject that is listed but never drawn (and so never extracted) goes.
 
 Hidden text is not scrubbed here: it was extracted, detected and redacted
-like visible text, and scans keep their OCR layer (see woopub.intake for
-what is made visible or refused before extraction).
+like visible text, and scans keep their OCR layer (see woopub.prepare and
+woopub.intake for what is made visible or refused before extraction).
 """
 
 from __future__ import annotations

@@ -34,18 +34,11 @@ from pathlib import Path
 import pikepdf
 import pymupdf
 
-from woopub.errors import InputError
+from woopub.errors import InputError, one_line
 from woopub.extract import WORD_FLAGS, extract_text
-from woopub.intake import (
-    ALTERNATE_TEXT_KEYS,
-    content_streams,
-    loss_warnings,
-    one_line,
-    parse_content,
-    show_hidden_layers,
-    unreadable_text,
-)
+from woopub.intake import loss_warnings, unreadable_text
 from woopub.model import KEEP, REDACT, Proposal
+from woopub.prepare import ALTERNATE_TEXT_KEYS, content_streams, parse_content, show_hidden_layers
 from woopub.publish import default_internal_dir, read_log, read_proposals
 from woopub.sanitize import ANY_OBJECT_KEYS, CATALOG_ALLOWED, PAGE_ALLOWED, STRING_KEYS_ALLOWED, present_keys
 
