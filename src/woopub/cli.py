@@ -64,8 +64,11 @@ def main() -> None:
               help="Folder for the internal record (original values, reviewer report). "
                    "Default: beside OUT_DIR, named OUT_DIR-INTERN-niet-publiceren. Never inside OUT_DIR.")
 @click.option("--password", help="Password for encrypted input PDFs.")
+@click.option("--password-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help='JSON file with a password per document: {"nota.pdf": "geheim", "bijlagen/brief.pdf": "..."}; '
+                   "documents named by their path in the dossier or their file name. Wins over --password.")
 @rules_option
-def redact(inputs, out_dir, internal_dir, password, rule_paths):
+def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths):
     """Redact INPUT PDFs (files or folders, searched recursively) into OUT_DIR.
 
     Writes each redacted PDF under the same name, plus publicatielog.json and
@@ -77,12 +80,18 @@ def redact(inputs, out_dir, internal_dir, password, rule_paths):
       woopub redact samples/ --out out/
       woopub redact nota.pdf bijlagen/ --out out/ --rules dossier-regels.yaml
     """
+    from woopub.passwords import Passwords, PasswordFileError, load_password_file
     from woopub.pipeline import Dossier
     from woopub.verify import verify_dir
 
     rules = _load_rules(rule_paths)
+    try:
+        passwords = Passwords(password, load_password_file(password_file) if password_file else {})
+    except PasswordFileError as exc:
+        click.echo(f"woopub: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
     click.echo("woopub: loading detectors ...", err=True)
-    dossier = Dossier(rules, password=password)
+    dossier = Dossier(rules, passwords=passwords)
 
     def report(outcome):
         if outcome.status == "published":
@@ -111,10 +120,14 @@ def redact(inputs, out_dir, internal_dir, password, rule_paths):
     click.echo(f"internal record (do not publish): {result.internal_dir}")
     for note in notes:
         click.echo(f"note: {note}", err=True)
+    for name in passwords.unused([o.document for o in result.outcomes]):
+        click.echo(f"note: the password file names {name}, which is not among the inputs", err=True)
     for p in problems:
         click.echo(f"verify: {p}", err=True)
     if result.failed:
         click.echo("failed: " + ", ".join(o.document for o in result.failed), err=True)
+        for o in result.failed:  # the reasons again, together at the end of a long run
+            click.echo(f"  {o.reason}", err=True)
     sys.exit(EXIT_DOCUMENT_FAILED if (result.failed or problems) else EXIT_OK)
 
 
@@ -125,9 +138,12 @@ def redact(inputs, out_dir, internal_dir, password, rule_paths):
 def verify(out_dir, internal_dir):
     """Check every published PDF in OUT_DIR for leaks and leftovers.
 
-    Fails when a redacted value can still be extracted anywhere in a file, or
-    when metadata, annotations, outline entries, attachments, form fields,
-    JavaScript or an incremental-update history remain, or a box lacks its
+    Fails when a redacted value can still be extracted anywhere in a file
+    (hidden layers, invisible text, objects, text strings, earlier
+    revisions included), or when metadata, annotations, outline entries,
+    attachments, form fields, JavaScript, named destinations, alternate
+    texts, stray text strings or an incremental-update history remain, when
+    text cannot be read (fonts without Unicode mapping), or a box lacks its
     ground code.
 
     \b

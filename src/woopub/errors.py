@@ -44,3 +44,8 @@ class RuleError(WoopubError):
 
 class VerificationError(WoopubError):
     """A published file still carries something it must not."""
+
+
+def one_line(exc) -> str:
+    text = " ".join(str(exc).split())
+    return text[:200] or type(exc).__name__

@@ -24,12 +24,15 @@ from pathlib import Path
 
 import pymupdf
 
-from woopub.errors import DamagedPdfError, EncryptedPdfError, NotAPdfError
+from woopub.intake import admit
 from woopub.model import DocumentText, Word
 
-# No TEXT_MEDIABOX_CLIP: text outside the visible page is extracted too, so it
-# is detected like any other text. No TEXT_PRESERVE_LIGATURES: "ﬁ" reads "fi".
+# No TEXT_MEDIABOX_CLIP, and an infinite clip (PyMuPDF otherwise drops words
+# outside the page rectangle): text outside the crop box and in tiling
+# patterns is extracted too, so it is detected like any other text.
+# No TEXT_PRESERVE_LIGATURES: "ﬁ" reads "fi".
 WORD_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_CID_FOR_UNKNOWN_UNICODE
+WORD_CLIP = pymupdf.INFINITE_RECT()
 
 # A gap wider than this many line heights between two words on one baseline
 # separates columns (body text vs. margin colophon, table cells).
@@ -44,29 +47,11 @@ _LINE_END_HYPHENS = ("-", "\u2010", "\u2011")
 
 
 def open_pdf(path: Path, password: str | None = None) -> pymupdf.Document:
-    """Open a PDF or raise an InputError saying, in one line, why not."""
-    path = Path(path)
-    if not path.is_file():
-        raise NotAPdfError(f"{path}: no such file")
-    with path.open("rb") as fh:
-        head = fh.read(1024)
-    if not head:
-        raise NotAPdfError(f"{path}: empty file")
-    if b"%PDF-" not in head:
-        raise NotAPdfError(f"{path}: not a PDF (no %PDF header)")
-    try:
-        doc = pymupdf.open(path, filetype="pdf")
-    except Exception as exc:  # MuPDF raises its own error types
-        raise DamagedPdfError(f"{path}: damaged PDF ({exc})") from exc
-    if doc.needs_pass:
-        if not password or not doc.authenticate(password):
-            doc.close()
-            hint = "wrong password" if password else "use --password"
-            raise EncryptedPdfError(f"{path}: encrypted PDF ({hint})")
-    if doc.page_count == 0:
-        doc.close()
-        raise DamagedPdfError(f"{path}: PDF has no pages")
-    return doc
+    """Open a PDF, prepared for redaction, or raise an InputError saying, in one line, why not.
+
+    See ``woopub.intake``: the checks, the limits and what preparing changes.
+    """
+    return admit(path, password).doc
 
 
 def normalise(word: str) -> str:
@@ -81,7 +66,7 @@ def page_words(page: pymupdf.Page, page_index: int, raw_words: list | None = Non
     in PyMuPDF's ``(x0, y0, x1, y1, text, block, line, word)`` shape.
     """
     if raw_words is None:
-        raw_words = page.get_text("words", sort=False, flags=WORD_FLAGS)
+        raw_words = page.get_text("words", sort=False, flags=WORD_FLAGS, clip=WORD_CLIP)
     lines: dict[tuple[int, int], list] = defaultdict(list)
     block_order: list[int] = []
     for w in raw_words:

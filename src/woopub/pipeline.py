@@ -12,6 +12,8 @@ redacted in all of them:
 
 A document that cannot be read or fails verification is reported and left
 out; the others go on. Inputs are opened read-only and never written.
+Each pass over a document runs bounded in time and memory (``woopub.guard``),
+and whatever goes wrong in it becomes that document's one-line reason.
 """
 
 from __future__ import annotations
@@ -28,8 +30,11 @@ from woopub.detect import Detector, PersonIndex
 from woopub.detect.overlap import resolve_overlaps
 from woopub.docdate import document_date
 from woopub.errors import InputError
-from woopub.extract import extract_text, open_pdf
+from woopub.extract import extract_text
+from woopub.guard import can_isolate, run_bounded
+from woopub.intake import admit, inspect, refusal_reason
 from woopub.model import KEEP, REDACT, Decision, DocumentOutcome, DocumentText, Finding, LogEntry, Proposal
+from woopub.passwords import Passwords
 from woopub.publish import build_log, default_internal_dir, sha256_file, write_internal, write_log
 from woopub.redact import apply_proposals
 from woopub.rules import RuleSet
@@ -41,6 +46,7 @@ CONTEXT_CHARS = 60
 # first name, initials) to the rest of the dossier; a doubtful name spreads
 # only as written, so one mistake is not blacked out in every form everywhere.
 INDEX_MIN_SCORE = 0.7
+WARM_UP_TEXT = "Beste Jan de Vries, bel mij op 06-12345678 of mail j.devries@example.nl."
 
 
 @dataclass(frozen=True)
@@ -146,19 +152,45 @@ def proposals_for(name: str, text: DocumentText, findings: list[Finding], decisi
 class Dossier:
     """Runs the pipeline over a set of input documents."""
 
-    def __init__(self, rules: RuleSet, detector: Detector | None = None, password: str | None = None):
+    def __init__(
+        self,
+        rules: RuleSet,
+        detector: Detector | None = None,
+        password: str | None = None,
+        passwords: Passwords | None = None,
+        isolate: bool = True,
+    ):
         self.rules = rules
         self.detector = detector or Detector()
-        self.password = password
+        self.passwords = passwords or Passwords(password)
+        self.isolate = isolate and can_isolate()  # each pass over a document in a bounded child process
+
+    def _password(self, document: InputDocument) -> str | None:
+        return self.passwords.for_document(document.name, document.path)
+
+    def _bounded(self, fn, *args):
+        if not self.isolate:
+            return fn(*args)
+        if not getattr(self, "_warm", False):  # build the detector's lazy parts once, before forking
+            self.detector.find(WARM_UP_TEXT)
+            self._warm = True
+        return run_bounded(fn, *args)
 
     # -- pass 1 -------------------------------------------------------------
 
     def scan(self, document: InputDocument) -> DocumentScan:
+        try:
+            return self._bounded(self._scan, document)
+        except Exception as exc:  # one document never stops the batch
+            return DocumentScan(document, error=refusal_reason(document.path, exc))
+
+    def _scan(self, document: InputDocument) -> DocumentScan:
         scan = DocumentScan(document)
         try:
-            with open_pdf(document.path, self.password) as doc:
-                scan.pages = doc.page_count
-                text = extract_text(doc)
+            with admit(document.path, self._password(document)) as admitted:
+                inspect(admitted.doc, document.path)
+                scan.pages = admitted.doc.page_count
+                text = extract_text(admitted.doc)
         except InputError as exc:
             scan.error = str(exc)
             return scan
@@ -190,10 +222,26 @@ class Dossier:
         name = scan.document.name
         if scan.error:
             return DocumentOutcome(name, "failed", reason=scan.error), [], []
+        try:
+            outcome, proposals, entries = self._bounded(self._publish, scan, index, staging, secrets)
+        except Exception as exc:  # one document never stops the batch
+            return DocumentOutcome(name, "failed", reason=refusal_reason(scan.document.path, exc)), [], []
+        if outcome.status == "published":  # verified in staging; only now does it enter the output folder
+            target = out_dir / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _move(staging / name, target)
+            outcome.sha256 = sha256_file(target)
+        return outcome, proposals, entries
+
+    def _publish(
+        self, scan: DocumentScan, index: PersonIndex, staging: Path, secrets: list[Secret]
+    ) -> tuple[DocumentOutcome, list[Proposal], list[LogEntry]]:
+        name = scan.document.name
         staged = staging / name
         staged.parent.mkdir(parents=True, exist_ok=True)
         try:
-            with open_pdf(scan.document.path, self.password) as doc:
+            with admit(scan.document.path, self._password(scan.document)) as admitted:
+                doc = admitted.doc
                 text = extract_text(doc)
                 known = index.recogniser().analyze(text.text, ["PERSON"]) if len(index) else []
                 findings = resolve_overlaps(scan.findings + [_known_finding(r, text.text) for r in known], text.text)
@@ -201,6 +249,7 @@ class Dossier:
                 decisions = [decider.decide(f) for f in findings]
                 proposals = proposals_for(name, text, findings, decisions)
                 entries, warnings = apply_proposals(doc, proposals)
+                warnings = admitted.notes + warnings
                 sanitize(doc)
                 save_clean(doc, staged)
         except InputError as exc:
@@ -215,9 +264,6 @@ class Dossier:
         if problems:
             staged.unlink(missing_ok=True)
             return DocumentOutcome(name, "failed", reason=f"verification failed: {problems[0]}"), proposals, []
-        target = out_dir / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        _move(staged, target)
         redacted = [p for p in proposals if p.action == REDACT]
         outcome = DocumentOutcome(
             name,
@@ -226,7 +272,6 @@ class Dossier:
             redactions=len(redacted),
             kept=sum(p.action == KEEP for p in proposals),
             per_ground=dict(Counter(p.ground for p in redacted)),
-            sha256=sha256_file(target),
             warnings=warnings,
         )
         return outcome, proposals, entries

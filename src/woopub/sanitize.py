@@ -7,8 +7,17 @@ on images and pages), thumbnails, page-piece data, the structure tree (its
 alt texts and ActualText can repeat redacted names). ``Document.scrub()``
 does part of this but leaves annotations; the rest is done here by name.
 
+The document catalog, the page tree nodes and the pages keep only the keys
+a page needs to be drawn (allow-lists below): whatever else a producer put
+there (named destinations, article threads, optional-content layer names,
+associated files, signatures, private data) goes, known or not. Page
+labels keep their numbering style, not their text prefixes. Every page's
+content is rewritten with its resources cut down to what it draws, so a
+form XObject that is listed but never drawn (and so never extracted) goes.
+
 Hidden text is not scrubbed here: it was extracted, detected and redacted
-like visible text, and scans keep their OCR layer.
+like visible text, and scans keep their OCR layer (see woopub.prepare and
+woopub.intake for what is made visible or refused before extraction).
 """
 
 from __future__ import annotations
@@ -17,25 +26,36 @@ from collections import Counter
 
 import pymupdf
 
-CATALOG_KEYS = (
-    "Names",  # embedded files, JavaScript, named destinations
-    "Dests",
-    "OpenAction",
-    "AA",
-    "Outlines",
-    "AcroForm",
-    "Metadata",
-    "PieceInfo",
-    "StructTreeRoot",
-    "MarkInfo",
-    "Collection",  # portfolio
-    "Threads",
-    "SpiderInfo",
-    "Perms",
-    "Legal",
+from woopub.errors import DamagedPdfError
+
+# Keys kept in the catalog; everything else goes (/Names with embedded files,
+# JavaScript and named destinations, /Dests, /OpenAction, /AA, /Outlines,
+# /AcroForm, /Metadata, /PieceInfo, /StructTreeRoot, /MarkInfo, /Collection,
+# /Threads, /OCProperties, /AF, /DSS, /Perms, /Legal, /URI, private keys).
+CATALOG_ALLOWED = frozenset(
+    {"Type", "Pages", "Version", "Extensions", "PageLabels", "PageLayout", "PageMode", "ViewerPreferences", "Lang",
+     "OutputIntents"}
 )
-PAGE_KEYS = ("Annots", "AA", "PieceInfo", "Metadata", "Thumb", "B", "StructParents")
-ANY_OBJECT_KEYS = ("Metadata", "PieceInfo")
+# Keys kept on a page (/Annots, /AA, /PieceInfo, /Metadata, /Thumb, /B, /StructParents, /ID, /PZ, /VP,
+# /SeparationInfo, /Trans, /AF, /Tabs, private keys ... go).
+PAGE_ALLOWED = frozenset(
+    {"Type", "Parent", "Resources", "MediaBox", "CropBox", "BleedBox", "TrimBox", "ArtBox", "Contents", "Rotate",
+     "Group", "UserUnit"}
+)
+PAGE_TREE_ALLOWED = frozenset({"Type", "Parent", "Kids", "Count", "Resources", "MediaBox", "CropBox", "Rotate"})
+# Keys removed from every object: metadata streams, application data, associated
+# files, alternate versions of an image (which pixel redaction does not touch),
+# OPI proxies, reference XObjects pointing at other files, structure links.
+# Keys whose value may be a text string in a published file: font and
+# colour-profile descriptions, the language, the file identifier. Any other
+# text string is private data of some producer and goes.
+STRING_KEYS_ALLOWED = frozenset(
+    {"/Registry", "/Ordering", "/FontFamily", "/FontStretch", "/CharSet", "/Lang", "/ID", "/Panose",
+     "/OutputConditionIdentifier", "/OutputCondition", "/RegistryName", "/Info"}
+)
+ANY_OBJECT_KEYS = (
+    "Metadata", "PieceInfo", "AF", "Alternates", "OPI", "Ref", "LastModified", "StructParent", "StructParents", "OC",
+)
 
 
 def sanitize(doc: pymupdf.Document) -> Counter:
@@ -75,15 +95,30 @@ def sanitize(doc: pymupdf.Document) -> Counter:
     )
     doc.set_metadata({})
     doc.del_xml_metadata()
+    if doc.xref_get_key(-1, "Info")[0] != "null":
+        doc.xref_set_key(-1, "Info", "null")
     catalog = doc.pdf_catalog()
-    for key in CATALOG_KEYS:
-        if doc.xref_get_key(catalog, key)[0] != "null":
-            doc.xref_set_key(catalog, key, "null")
-            removed[f"catalog /{key}"] += 1
+    for key in _disallowed(doc, catalog, CATALOG_ALLOWED):
+        doc.xref_set_key(catalog, key, "null")
+        removed[f"catalog /{key}"] += 1
+    removed["page label prefixes"] += _strip_page_label_prefixes(doc)
     for page in doc:
-        for key in PAGE_KEYS:
-            if doc.xref_get_key(page.xref, key)[0] != "null":
-                doc.xref_set_key(page.xref, key, "null")
+        for key in _disallowed(doc, page.xref, PAGE_ALLOWED):
+            doc.xref_set_key(page.xref, key, "null")
+            removed[f"page /{key}"] += 1
+        try:
+            page.clean_contents(sanitize=True)  # resources cut down to what the page draws
+        except Exception as exc:
+            raise DamagedPdfError(f"page {page.number + 1}: content cannot be rewritten ({exc})") from exc
+    for xref in range(1, doc.xref_length()):
+        try:
+            is_tree_node = doc.xref_get_key(xref, "Type")[1] == "/Pages"
+        except Exception:
+            continue
+        if is_tree_node:
+            for key in _disallowed(doc, xref, PAGE_TREE_ALLOWED):
+                doc.xref_set_key(xref, key, "null")
+                removed[f"page tree /{key}"] += 1
     for xref in range(1, doc.xref_length()):
         for key in ANY_OBJECT_KEYS:
             try:
@@ -92,7 +127,44 @@ def sanitize(doc: pymupdf.Document) -> Counter:
                     removed[f"/{key} on objects"] += 1
             except Exception:  # free or broken object numbers
                 continue
+        removed["text strings on objects"] += _remove_stray_strings(doc, xref)
     return removed
+
+
+def _remove_stray_strings(doc: pymupdf.Document, xref: int) -> int:
+    """Drop text strings an object carries under keys where no text belongs (private data).
+
+    Only the object's own keys: strings nested deeper are left to verify,
+    which refuses a file that still carries one.
+    """
+    try:
+        keys = doc.xref_get_keys(xref)
+    except Exception:  # free or broken object numbers, non-dictionaries
+        return 0
+    count = 0
+    for key in keys:
+        if "/" + key not in STRING_KEYS_ALLOWED and doc.xref_get_key(xref, key)[0] == "string":
+            doc.xref_set_key(xref, key, "null")
+            count += 1
+    return count
+
+
+def present_keys(doc: pymupdf.Document, xref: int) -> list[str]:
+    """The keys of a dictionary object that have a value (MuPDF keeps removed keys as null)."""
+    return [k for k in doc.xref_get_keys(xref) if doc.xref_get_key(xref, k)[0] != "null"]
+
+
+def _disallowed(doc: pymupdf.Document, xref: int, allowed: frozenset[str]) -> list[str]:
+    return [k for k in present_keys(doc, xref) if k not in allowed]
+
+
+def _strip_page_label_prefixes(doc: pymupdf.Document) -> int:
+    """Keep page numbering styles (/S, /St), drop the text prefixes (/P), which can say anything."""
+    labels = doc.get_page_labels()
+    if not any(label.get("prefix") for label in labels):
+        return 0
+    doc.set_page_labels([{**label, "prefix": ""} for label in labels])
+    return sum(1 for label in labels if label.get("prefix"))
 
 
 def save_clean(doc: pymupdf.Document, path) -> None:

@@ -2,11 +2,17 @@
 
 A published PDF fails verification when:
   * any redacted value of the dossier can still be extracted: from the text
-    of any page (hidden text and text outside the page included), or from
-    any object of the file other than page content (metadata, annotations,
-    JavaScript, attachments, form values);
+    of any page (hidden text, hidden layers, text outside the page and text
+    drawn at zero size included), from any object of the file (metadata,
+    annotations, JavaScript, attachments, form values, layer names, page
+    labels, content streams), from any text string as a second parser
+    (qpdf) reads it, or from any stream in the raw bytes, also those no
+    cross-reference table points to (earlier revisions, orphans);
   * it carries annotations, links, form fields, outline entries, attached
-    files, JavaScript or open actions, Info or XMP metadata;
+    files, JavaScript or open actions, Info or XMP metadata, catalog or page
+    entries outside sanitize's allow-lists (named destinations, threads,
+    layers, thumbnails, ...), page-label prefixes, alternate texts of marked
+    content, alternate images, or a text string where no text belongs;
   * it has an incremental-update history (an earlier revision could be
     recovered);
   * a redaction box listed in the publication log shows no ground code.
@@ -18,20 +24,35 @@ proposal id, never the value itself.
 
 from __future__ import annotations
 
+import io
 import re
+import unicodedata
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+import pikepdf
 import pymupdf
 
-from woopub.extract import extract_text
+from woopub.errors import InputError, one_line
+from woopub.extract import WORD_FLAGS, extract_text
+from woopub.intake import loss_warnings, unreadable_text
 from woopub.model import KEEP, REDACT, Proposal
+from woopub.prepare import ALTERNATE_TEXT_KEYS, content_streams, parse_content, show_hidden_layers
 from woopub.publish import default_internal_dir, read_log, read_proposals
+from woopub.sanitize import ANY_OBJECT_KEYS, CATALOG_ALLOWED, PAGE_ALLOWED, STRING_KEYS_ALLOWED, present_keys
 
 # Values shorter than this are not searched in raw PDF objects (too many chance hits).
 RAW_MIN_LENGTH = 6
 NUMBER_ENTITIES = {"PHONE", "BSN", "IBAN"}
 INFO_KEYS = ("title", "author", "subject", "keywords", "creator", "producer", "creationDate", "modDate", "trapped")
+# Values shorter than this are not searched in text strings of objects.
+STRING_MIN_LENGTH = 4
+# A stream inflating beyond this is not searched further (a decompression bomb).
+RAW_STREAM_LIMIT = 256 << 20
+_RAW_STREAM = re.compile(rb"(?<!end)stream\r?\n")
+_RAW_IMAGE = re.compile(rb"/Subtype\s*/Image")
+RAW_DICT_WINDOW = 4096  # how far back from "stream" its dictionary is looked for
 
 
 @dataclass(frozen=True)
@@ -90,20 +111,50 @@ def check_hygiene(doc: pymupdf.Document, raw: bytes, name: str) -> list[Problem]
         if page.get_links():
             problems.append(Problem(name, "links", f"page {page.number + 1} has links"))
     catalog = doc.pdf_catalog()
-    for key in ("Names", "OpenAction", "AA", "AcroForm", "Outlines", "Collection"):
-        if doc.xref_get_key(catalog, key)[0] != "null":
+    for key in present_keys(doc, catalog):
+        if key not in CATALOG_ALLOWED:
             problems.append(Problem(name, "catalog", f"/{key} present"))
+    for page in doc:
+        extra = [k for k in present_keys(doc, page.xref) if k not in PAGE_ALLOWED]
+        if extra:
+            problems.append(Problem(name, "page", f"page {page.number + 1} carries /{', /'.join(extra)}"))
+    if any(label.get("prefix") for label in doc.get_page_labels()):
+        problems.append(Problem(name, "page labels", "page labels carry text prefixes"))
+    javascript = False
     for xref in range(1, doc.xref_length()):
         try:
             obj = doc.xref_object(xref, compressed=True)
+            keys = present_keys(doc, xref)
         except Exception:
             continue
-        if "/JavaScript" in obj or "/JS" in obj:
+        if not javascript and ("/JavaScript" in obj or "/JS" in obj):
             problems.append(Problem(name, "javascript", f"object {xref} holds JavaScript"))
-            break
-    if raw.count(b"%%EOF") > 1:
+            javascript = True
+        carried = [k for k in keys if k in ANY_OBJECT_KEYS or "/" + k in ALTERNATE_TEXT_KEYS]
+        if carried:
+            problems.append(Problem(name, "carried data", f"object {xref} carries /{', /'.join(carried)}"))
+    problems += _check_marked_content(doc, name)
+    if raw.count(b"%%EOF") > 1 or len(re.findall(rb"startxref", raw)) > 1:
         problems.append(Problem(name, "history", "incremental updates: an earlier revision may be recoverable"))
     return problems
+
+
+def _check_marked_content(doc: pymupdf.Document, name: str) -> list[Problem]:
+    """Alternate texts (/ActualText, /Alt, /E) in the marked content of any content stream."""
+    for xref in content_streams(doc):
+        data = doc.xref_stream(xref) or b""
+        if b"BDC" not in data and b"DP" not in data:
+            continue
+        try:
+            instructions = parse_content(data, f"content stream {xref}")
+        except InputError as exc:
+            return [Problem(name, "content", str(exc))]
+        for ins in instructions:
+            if str(getattr(ins, "operator", "")) in ("BDC", "DP") and len(ins.operands):
+                props = ins.operands[-1]
+                if isinstance(props, pikepdf.Dictionary) and any(k in props for k in ALTERNATE_TEXT_KEYS):
+                    return [Problem(name, "alternate text", f"content stream {xref} carries alternate text")]
+    return []
 
 
 def _keep_boxes(proposals: list[Proposal], document: str) -> dict[int, list[pymupdf.Rect]]:
@@ -117,10 +168,23 @@ def _keep_boxes(proposals: list[Proposal], document: str) -> dict[int, list[pymu
 def check_text(doc: pymupdf.Document, name: str, secrets: list[Secret], keep: dict[int, list[pymupdf.Rect]]) -> list[Problem]:
     """Search every page's text (hidden text included) for redacted values."""
     problems = []
+    show_hidden_layers(doc)  # what any reader sees after switching every layer on
     text = extract_text(doc)
     digits_text = _digits(text.text)
     compact_text = _compact(text.text)
+    traces = [page.get_texttrace() for page in doc]
+    for page, trace in zip(doc, traces):
+        why = unreadable_text(doc, page, trace)
+        if why:  # a value drawn in these glyphs could not be found: the file cannot be verified
+            problems.append(Problem(name, "unreadable text", f"page {page.number + 1}: {why}"))
+            break
+    drawn = _normal(_compact("".join(chr(c[0]) for trace in traces for span in trace for c in span["chars"])))
+    placed = _normal(compact_text)
+    drawn_digits, placed_digits = _digits(drawn), _digits(placed)
     for s in secrets:
+        if _invisible_count(s, drawn, drawn_digits) > _invisible_count(s, placed, placed_digits):
+            problems.append(Problem(name, "leak", f"{s.label} is drawn invisibly (no size) in a content stream"))
+            continue
         if s.entity in NUMBER_ENTITIES:
             if len(_digits(s.value)) >= 6 and _digits(s.value) in digits_text:
                 problems.append(Problem(name, "leak", f"{s.label} is still in the text"))
@@ -140,6 +204,18 @@ def check_text(doc: pymupdf.Document, name: str, secrets: list[Secret], keep: di
     return problems
 
 
+def _normal(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def _invisible_count(secret: Secret, compact_text: str, digits_text: str) -> int:
+    """Occurrences of a value in compacted text (in its digits, for numbers)."""
+    if secret.entity in NUMBER_ENTITIES:
+        digits = _digits(secret.value)
+        return digits_text.count(digits) if len(digits) >= 6 else 0
+    return compact_text.count(_normal(_compact(secret.value)))
+
+
 def _all_kept(text, words: list[int], keep: dict[int, list[pymupdf.Rect]]) -> bool:
     for i in words:
         w = text.words[i]
@@ -149,33 +225,155 @@ def _all_kept(text, words: list[int], keep: dict[int, list[pymupdf.Rect]]) -> bo
     return True
 
 
-def check_objects(doc: pymupdf.Document, name: str, secrets: list[Secret]) -> list[Problem]:
-    """Search every object except page content, fonts and images for redacted values."""
-    wanted = [s for s in secrets if len(s.value) >= RAW_MIN_LENGTH and (s.entity != "PERSON" or " " in s.value)]
+def _wanted(secrets: list[Secret]) -> list[Secret]:
+    """Values long and specific enough to search for in raw bytes without chance hits."""
+    return [s for s in secrets if len(s.value) >= RAW_MIN_LENGTH and (s.entity != "PERSON" or " " in s.value)]
+
+
+def _byte_forms(value: str) -> set[bytes]:
+    forms = {value.encode("utf-8"), value.encode("utf-16-be"), value.encode("latin-1", "ignore")}
+    return {f for f in forms if f}
+
+
+class _Matcher:
+    """Finds the byte forms of many values in one pass over a blob."""
+
+    def __init__(self, secrets: list[Secret]):
+        self.by_form: dict[bytes, Secret] = {}
+        for s in secrets:
+            for form in _byte_forms(s.value):
+                self.by_form.setdefault(form, s)
+        forms = sorted(self.by_form, key=len, reverse=True)
+        self.regex = re.compile(b"|".join(map(re.escape, forms))) if forms else None
+
+    def find(self, blob: bytes) -> list[Secret]:
+        if self.regex is None:
+            return []
+        found = {self.by_form[m.group()] for m in self.regex.finditer(blob)}
+        return sorted(found, key=lambda s: s.label)
+
+
+def check_objects(doc: pymupdf.Document, name: str, secrets: list[Secret], kept: frozenset[str] = frozenset()) -> list[Problem]:
+    """Search every object and every stream except images and font programs for redacted values.
+
+    Content streams are searched too: text MuPDF cannot show (content it
+    fails to parse) still stands there. A value also kept public in this
+    document (``kept``, lower case) is not searched in content streams: the
+    text check tells its kept occurrences from leaks by their place.
+    """
+    wanted = _wanted(secrets)
     if not wanted:
         return []
-    content = {xref for page in doc for xref in page.get_contents()}
+    content = set(content_streams(doc))
+    matcher = _Matcher(wanted)
     problems = []
     for xref in range(1, doc.xref_length()):
-        if xref in content:
-            continue
         try:
             obj = doc.xref_object(xref, compressed=True)
         except Exception:
             continue
-        if any(k in obj for k in ("/Image", "/FontFile", "/Form", "/Type/XObject", "/Type /XObject")):
-            continue  # pixels, font programs and form content are covered by the text check
-        blobs = [obj.encode("latin-1", "replace")]
+        if "/Image" in obj or "/FontFile" in obj or "/Length1" in obj:
+            continue  # pixels and font programs
+        blob = obj.encode("latin-1", "replace")
         if doc.xref_is_stream(xref):
             try:
-                blobs.append(doc.xref_stream(xref) or b"")
+                blob += b"\n" + (doc.xref_stream(xref) or b"")
             except Exception:
                 pass
-        for s in wanted:
-            forms = {s.value.encode("utf-8"), s.value.encode("utf-16-be"), s.value.encode("latin-1", "ignore")}
-            if any(f and f in blob for f in forms for blob in blobs):
+        for s in matcher.find(blob):
+            if not (xref in content and s.value.lower() in kept):
                 problems.append(Problem(name, "leak", f"{s.label} is in PDF object {xref}"))
     return problems
+
+
+def check_strings(raw: bytes, name: str, secrets: list[Secret]) -> list[Problem]:
+    """Read the file with a second parser (qpdf) and check every text string in it.
+
+    A string outside ``STRING_KEYS_ALLOWED`` (or a colour palette) is a
+    problem by itself: after sanitising, no text belongs anywhere but in
+    page content. Every string is also searched for redacted values.
+    """
+    try:
+        pdf = pikepdf.open(io.BytesIO(raw))
+    except Exception as exc:
+        return [Problem(name, "unreadable", f"a second PDF parser (qpdf) cannot read the file ({exc})")]
+    wanted = [s for s in secrets if len(s.value) >= STRING_MIN_LENGTH]
+    problems: list[Problem] = []
+    stray: list[str] = []
+    with pdf:
+        roots = [("trailer", pdf.trailer)] + [(f"object {o.objgen[0]}", o) for o in pdf.objects if o is not None]
+        try:
+            for where, root in roots:
+                for key, text in _strings(root):
+                    if key not in STRING_KEYS_ALLOWED:
+                        stray.append(f"{where} {key}")
+                    found = _find(text, wanted)
+                    if found:
+                        problems.append(Problem(name, "leak", f"{found.label} is in a text string of {where}"))
+        except Exception as exc:  # qpdf opened it but cannot read all of it
+            problems.append(Problem(name, "unreadable", f"a second PDF parser (qpdf) cannot read all of it ({exc})"))
+    if stray:
+        problems.append(Problem(name, "carried text", f"text strings where none belong: {', '.join(stray[:5])}"))
+    return problems
+
+
+def _strings(obj, key: str = "", depth: int = 0):
+    """(key, text) of every string directly in ``obj`` (not through references)."""
+    if depth > 64:
+        return
+    if isinstance(obj, pikepdf.String):
+        yield key, _decode(obj)
+    elif isinstance(obj, pikepdf.Array):
+        palette = len(obj) >= 4 and obj[0] == pikepdf.Name.Indexed
+        for item in obj:
+            if not getattr(item, "is_indirect", False):
+                yield from _strings(item, "/Indexed" if palette else key, depth + 1)
+    elif isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
+        for k, v in obj.items():
+            if not getattr(v, "is_indirect", False):
+                yield from _strings(v, k, depth + 1)
+
+
+def _decode(s: pikepdf.String) -> str:
+    try:
+        return str(s)
+    except Exception:
+        return bytes(s).decode("latin-1")
+
+
+def _find(text: str, secrets: list[Secret]) -> Secret | None:
+    flat = " ".join(text.split()).lower()
+    digits = _digits(text)
+    for s in secrets:
+        if s.entity in NUMBER_ENTITIES:
+            if len(_digits(s.value)) >= 6 and _digits(s.value) in digits:
+                return s
+        elif " ".join(s.value.split()).lower() in flat:
+            return s
+    return None
+
+
+def check_raw(raw: bytes, name: str, secrets: list[Secret]) -> list[Problem]:
+    """Search the raw bytes and every Flate stream in them, referenced or not.
+
+    This sees what the cross-reference table hides: objects of an earlier
+    revision, orphaned objects, data after the end of the file. Image data
+    is not inflated: pixels hold no text to search (that is OCR's work).
+    """
+    wanted = _wanted(secrets)
+    if not wanted:
+        return []
+    matcher = _Matcher(wanted)
+    found = set(matcher.find(raw))
+    for m in _RAW_STREAM.finditer(raw):
+        head = raw[max(0, m.start() - RAW_DICT_WINDOW) : m.start()]
+        if _RAW_IMAGE.search(head.rsplit(b" obj", 1)[-1]):
+            continue
+        try:
+            found.update(matcher.find(zlib.decompressobj().decompress(raw[m.end() : m.end() + RAW_STREAM_LIMIT], RAW_STREAM_LIMIT)))
+        except zlib.error:
+            continue
+    return [Problem(name, "leak", f"{s.label} is in the raw bytes of the file") for s in sorted(found, key=lambda s: s.label)]
 
 
 def check_labels(doc: pymupdf.Document, name: str, entries: list[dict]) -> list[Problem]:
@@ -183,13 +381,15 @@ def check_labels(doc: pymupdf.Document, name: str, entries: list[dict]) -> list[
     for e in entries:
         page = doc[e["page"] - 1]
         rect = pymupdf.Rect(e["rect"]) + (-1, -1, 1, 1)
-        if _compact(e["ground"]) not in _compact(page.get_text("text", clip=rect)):
+        # no media-box clip: a box outside the visible page (over text outside the crop box) counts too
+        if _compact(e["ground"]) not in _compact(page.get_text("text", clip=rect, flags=WORD_FLAGS)):
             problems.append(Problem(name, "label", f"page {e['page']}: a box shows no ground code {e['ground']}"))
     return problems
 
 
 def verify_pdf(path: Path, name: str, secrets: list[Secret], proposals: list[Proposal], entries: list[dict]) -> list[Problem]:
     raw = Path(path).read_bytes()
+    loss_warnings()  # forget earlier documents' warnings
     try:
         doc = pymupdf.open(stream=raw, filetype="pdf")
     except Exception as exc:
@@ -197,10 +397,22 @@ def verify_pdf(path: Path, name: str, secrets: list[Secret], proposals: list[Pro
     with doc:
         if doc.needs_pass or doc.is_encrypted:
             return [Problem(name, "encrypted", "published file is encrypted")]
-        problems = check_hygiene(doc, raw, name)
-        problems += check_text(doc, name, secrets, _keep_boxes(proposals, name))
-        problems += check_objects(doc, name, secrets)
-        problems += check_labels(doc, name, entries)
+        kept = frozenset(" ".join(p.text.split()).lower() for p in proposals if p.action == KEEP and p.document == name)
+        checks = [
+            lambda: check_hygiene(doc, raw, name),
+            lambda: check_labels(doc, name, entries),
+            lambda: check_objects(doc, name, secrets, kept),
+            lambda: check_text(doc, name, secrets, _keep_boxes(proposals, name)),  # shows hidden layers: last
+        ]
+        problems = []
+        for check in checks:
+            try:
+                problems += check()
+            except Exception as exc:  # what cannot be read cannot be shown to be clean
+                problems.append(Problem(name, "unreadable", one_line(exc)))
+        problems += [Problem(name, "damaged", w) for w in loss_warnings()[:1]]
+    problems += check_strings(raw, name, secrets)
+    problems += check_raw(raw, name, secrets)
     return problems
 
 

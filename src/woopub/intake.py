@@ -1,0 +1,308 @@
+"""Intake: open an input PDF and refuse, with one line naming the file, what
+cannot be published safely; prepare the rest (``woopub.prepare``).
+
+Refused: missing, empty, not a PDF (a ZIP archive named .pdf included),
+truncated or damaged beyond repair (MuPDF's warnings are read), encrypted
+without the right password, no pages, beyond a limit, a portfolio, and every
+document whose text cannot be read or located reliably: fonts without a
+Unicode mapping (Type3 without ToUnicode, CID fonts without one: these
+pages need OCR), text inside tiling patterns, text drawn at zero size, page
+content MuPDF cannot interpret. Their words could not be detected, so they
+are never published as clean.
+
+Owner-password-only PDFs (permissions, no password to open) are published
+without encryption, with a warning: they open for anyone, the restrictions
+bind reading software rather than the publishing body, and a Woo
+publication must be readable and copyable. See README, "Hostile and broken
+PDFs".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pymupdf
+
+from woopub.errors import DamagedPdfError, EncryptedPdfError, InputError, NotAPdfError, one_line
+from woopub.prepare import is_stream, key_type, key_value, parse_content, prepare
+
+# -- limits (a document beyond one is refused, never half-processed) ---------
+MAX_FILE_BYTES = 1 << 30  # 1 GiB
+MAX_PAGES = 5000
+MAX_IMAGE_PIXELS = 250_000_000  # A3 at 1200 dpi is 140 megapixels
+MAX_PAGE_CONTENT_BYTES = 64 << 20  # decoded content stream(s) of one page
+
+# %%EOF must stand near the end; readers tolerate a little trailing junk.
+EOF_WINDOW = 4096
+HEADER_WINDOW = 1024  # the %PDF- header may follow up to 1 KiB of junk
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+
+# MuPDF warnings that mean content was lost while reading. Other warnings
+# (a rebuilt cross-reference table, a wrong stream /Length) are repaired
+# without loss and only noted.
+LOSS_WARNINGS = re.compile(
+    r"premature end|object missing|cannot load object|cannot load content stream|cannot find object|"
+    r"cannot parse object|non-page object|page tree|syntax error|unknown keyword|zlib|flate|lzw|ccitt|a85d|ahxd|"
+    r"corrupt|truncated|too many|stack overflow|invalid character|bad control character|bad escaped character|"
+    r"cannot decode image",
+    re.IGNORECASE,
+)
+BENIGN_WARNINGS = re.compile(
+    r"cannot find startxref|trying to repair|repairing PDF|cannot recognize xref|expected object number|"
+    r"garbage bytes before version marker|stream Length incorrect|invalid xref|broken xref|"
+    r"expected generation number|expected 'obj' keyword",  # an xref offset off: the object is found by repair
+    re.IGNORECASE,
+)
+
+# Text-showing operators of a content stream.
+TEXT_OPERATORS = frozenset({"Tj", "TJ", "'", '"'})
+REPLACEMENT_CHARACTER = 0xFFFD
+# what MuPDF reports for a glyph it cannot map ("cid12" -> U+000C): never real text
+CONTROL_CHARACTERS = frozenset(range(0x20)) - {0x09, 0x0A, 0x0D}
+
+
+pymupdf.TOOLS.mupdf_display_errors(False)  # MuPDF's messages are collected and turned into reasons
+
+
+class UnreadableTextError(InputError):
+    """Text whose characters cannot be mapped to Unicode: its words cannot be detected.
+
+    ``pages`` (1-based) need OCR; ``woopub.ocr`` takes them over.
+    """
+
+    def __init__(self, message: str, pages: list[int]):
+        super().__init__(message)
+        self.pages = pages
+
+
+class LimitError(InputError):
+    """A document beyond a size or time limit."""
+
+
+@dataclass
+class Admitted:
+    """An opened, prepared input document and what intake changed or noticed."""
+
+    doc: pymupdf.Document
+    notes: list[str] = field(default_factory=list)
+
+    def __enter__(self) -> "Admitted":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.doc.close()
+
+
+# -- opening ------------------------------------------------------------------
+
+
+def check_file(path: Path) -> None:
+    """Refuse what is not a complete PDF file, before MuPDF sees it."""
+    if not path.is_file():
+        raise NotAPdfError(f"{path}: no such file")
+    size = path.stat().st_size
+    if size == 0:
+        raise NotAPdfError(f"{path}: empty file")
+    if size > MAX_FILE_BYTES:
+        raise LimitError(f"{path}: file of {size >> 20} MiB exceeds the limit of {MAX_FILE_BYTES >> 20} MiB")
+    with path.open("rb") as fh:
+        head = fh.read(HEADER_WINDOW)
+        fh.seek(max(0, size - EOF_WINDOW))
+        tail = fh.read()
+    if head.startswith(ZIP_MAGIC):
+        raise NotAPdfError(f"{path}: a ZIP archive, not a PDF: unpack it and add the PDFs inside to the dossier")
+    if b"%PDF-" not in head:
+        raise NotAPdfError(f"{path}: not a PDF (no %PDF header)")
+    if b"%%EOF" not in tail:
+        raise DamagedPdfError(f"{path}: truncated PDF (no %%EOF end marker): ask for a complete copy")
+
+
+def admit(path: Path, password: str | None = None) -> Admitted:
+    """Open ``path`` read-only, unlock it, and prepare it for redaction."""
+    path = Path(path)
+    check_file(path)
+    pymupdf.TOOLS.reset_mupdf_warnings()
+    try:
+        doc = pymupdf.open(path, filetype="pdf")
+    except Exception as exc:  # MuPDF raises its own error types
+        raise DamagedPdfError(f"{path}: damaged PDF ({one_line(exc)})") from exc
+    try:
+        notes = _unlock(doc, path, password)
+        if doc.is_repaired:
+            notes.append("damaged cross-reference table rebuilt")
+        if doc.page_count == 0:
+            raise DamagedPdfError(f"{path}: PDF has no pages")
+        if doc.page_count > MAX_PAGES:
+            raise LimitError(f"{path}: {doc.page_count} pages exceed the limit of {MAX_PAGES}")
+        if doc.xref_get_key(doc.pdf_catalog(), "Collection")[0] != "null":
+            raise InputError(
+                f"{path}: a PDF portfolio: its documents are attachments; extract them and add them to the dossier"
+            )
+        notes += prepare(doc, path)
+    except BaseException:
+        doc.close()
+        raise
+    return Admitted(doc, notes)
+
+
+def _unlock(doc: pymupdf.Document, path: Path, password: str | None) -> list[str]:
+    if doc.needs_pass:
+        if not password:
+            raise EncryptedPdfError(f"{path}: encrypted PDF: needs a password (use --password or --password-file)")
+        if not doc.authenticate(password):
+            raise EncryptedPdfError(f"{path}: encrypted PDF: the password given does not open it")
+        return ["encrypted: opened with the password given, published without encryption"]
+    if (doc.metadata or {}).get("encryption"):
+        return ["owner-password restrictions (printing, copying, changing) lifted: published without encryption"]
+    return []
+
+
+# -- inspecting -----------------------------------------------------------------
+
+
+def inspect(doc: pymupdf.Document, path: Path) -> list[str]:
+    """Refuse ``doc`` when its text cannot be read or located reliably. Returns notes."""
+    path = Path(path)
+    _check_images(doc, path)
+    _check_patterns(doc, path)
+    unreadable: dict[int, str] = {}
+    for page in doc:
+        number = page.number + 1
+        size = sum(len(doc.xref_stream(x) or b"") for x in page.get_contents())
+        if size > MAX_PAGE_CONTENT_BYTES:
+            raise LimitError(f"{path}: page {number}: {size >> 20} MiB of content exceeds the limit")
+        try:
+            trace = page.get_texttrace()
+            why = unreadable_text(doc, page, trace)
+        except RecursionError as exc:
+            raise DamagedPdfError(f"{path}: page {number} cannot be interpreted (resources nested too deep)") from exc
+        except Exception as exc:
+            raise DamagedPdfError(f"{path}: page {number} cannot be interpreted ({one_line(exc)})") from exc
+        if why:
+            unreadable[number] = why
+        if _unplaced_glyphs(page, trace):
+            raise DamagedPdfError(
+                f"{path}: page {number} holds text drawn at zero size, which cannot be located for redaction"
+            )
+        lost = loss_warnings()
+        if lost:
+            raise DamagedPdfError(f"{path}: damaged PDF: page {number}: {lost[0]}")
+    if unreadable:
+        pages = sorted(unreadable)
+        first = pages[0]
+        raise UnreadableTextError(
+            f"{path}: text cannot be read on page(s) {_ranges(pages)} (page {first}: {unreadable[first]}): "
+            "needs OCR before it can be redacted",
+            pages,
+        )
+    return []
+
+
+def unreadable_text(doc: pymupdf.Document, page: pymupdf.Page, trace: list[dict]) -> str | None:
+    """Why the text of a page cannot be read (its words cannot be detected), or None."""
+    type3 = _type3_without_tounicode(doc, page) if trace else set()
+    for span in trace:
+        if any(c[0] == REPLACEMENT_CHARACTER or c[0] in CONTROL_CHARACTERS for c in span["chars"]):
+            return f"font {span['font']!r} has no Unicode mapping"
+        if span["font"] in type3 and any(not chr(c[0]).isspace() for c in span["chars"]):
+            return f"Type3 font {span['font']!r} without ToUnicode"
+    return None
+
+
+def _unplaced_glyphs(page: pymupdf.Page, trace: list[dict]) -> bool:
+    """Does the page draw glyphs that no extracted word holds (text of no size, no width)?
+
+    A glyph with an empty box alone is no proof: the second letter of a
+    ligature ("fi") has no width of its own, yet its word holds it. So the
+    glyphs drawn are counted against the letters of the words extracted.
+    """
+    glyphs = [c for span in trace for c in span["chars"] if not chr(c[0]).isspace()]
+    if not any(_empty(c[3]) for c in glyphs):
+        return False
+    from woopub.extract import WORD_CLIP, WORD_FLAGS  # extract imports this module
+
+    words = page.get_text("words", flags=WORD_FLAGS, clip=WORD_CLIP)
+    return len(glyphs) > sum(sum(not ch.isspace() for ch in w[4]) for w in words)
+
+
+def loss_warnings() -> list[str]:
+    """MuPDF's warnings since the last call that mean content was lost while reading."""
+    return [w for w in _warnings() if LOSS_WARNINGS.search(w) and not BENIGN_WARNINGS.search(w)]
+
+
+def _check_images(doc: pymupdf.Document, path: Path) -> None:
+    for xref in range(1, doc.xref_length()):
+        if key_value(doc, xref, "Subtype") != "/Image":
+            continue
+        try:
+            width, height = int(key_value(doc, xref, "Width")), int(key_value(doc, xref, "Height"))
+        except ValueError:
+            continue
+        if width * height > MAX_IMAGE_PIXELS:
+            raise LimitError(
+                f"{path}: image of {width}x{height} pixels exceeds the limit of {MAX_IMAGE_PIXELS // 1_000_000} megapixels"
+            )
+
+
+def _check_patterns(doc: pymupdf.Document, path: Path) -> None:
+    """Refuse text inside tiling patterns: MuPDF redaction does not reach into pattern cells."""
+    for xref in range(1, doc.xref_length()):
+        if key_value(doc, xref, "PatternType") != "1" or not is_stream(doc, xref):
+            continue
+        data = doc.xref_stream(xref) or b""
+        if b"BT" not in data:
+            continue
+        if any(str(getattr(i, "operator", "")) in TEXT_OPERATORS for i in parse_content(data, f"{path}: pattern {xref}")):
+            raise InputError(f"{path}: text inside a tiling pattern (object {xref}), which woopub cannot redact")
+
+
+def _type3_without_tounicode(doc: pymupdf.Document, page: pymupdf.Page) -> set[str]:
+    """Names (as the text trace reports them) of a page's Type3 fonts without a ToUnicode map.
+
+    Type3 glyphs are drawings; without ToUnicode their character codes say
+    nothing about what is drawn, even when MuPDF reports plausible letters.
+    """
+    names: set[str] = set()
+    for xref, _, kind, basefont, resname, *_ in page.get_fonts(full=True):
+        if kind == "Type3" and key_type(doc, xref, "ToUnicode") == "null":
+            # the trace names a Type3 font by /Name, /BaseFont or "Type3 (N 0 R)"
+            names.update(n for n in (basefont, resname, key_value(doc, xref, "Name").lstrip("/")) if n and n != "null")
+            names.add(f"Type3 ({xref} 0 R)")
+    return names
+
+
+def _warnings() -> list[str]:
+    text = pymupdf.TOOLS.mupdf_warnings(reset=True)
+    return [w.strip() for w in text.splitlines() if w.strip()]
+
+
+# -- reasons ----------------------------------------------------------------------
+
+
+def refusal_reason(path: Path, exc: BaseException) -> str:
+    """One line naming the file and why it was refused, for any exception."""
+    text = one_line(exc)
+    if isinstance(exc, InputError):
+        return text if text.startswith(str(path)) else f"{path}: {text}"
+    if isinstance(exc, MemoryError) or re.search(r"malloc|out of memory|cannot allocate", text, re.IGNORECASE):
+        return f"{path}: needs more memory than the per-document limit"
+    return f"{path}: cannot be processed ({type(exc).__name__}: {text})"
+
+
+# -- small helpers --------------------------------------------------------------
+
+
+def _empty(bbox) -> bool:
+    x0, y0, x1, y1 = bbox
+    return not (x1 > x0 and y1 > y0)
+
+
+def _ranges(pages: list[int]) -> str:
+    out, start = [], pages[0]
+    for a, b in zip(pages, pages[1:] + [None]):
+        if b != a + 1:
+            out.append(str(start) if start == a else f"{start}-{a}")
+            start = b
+    return ", ".join(out)

@@ -1,0 +1,193 @@
+"""Prepare: bring an opened input PDF into the one form woopub extracts, redacts and publishes.
+
+In memory only; the input file is never written. A redaction tool only
+protects what its text extraction sees, so before any text is read:
+
+* every optional-content layer is shown: MuPDF does not extract a hidden
+  layer, yet any reader can switch it on;
+* form fields are flattened into the page: their values are content, and
+  are detected and redacted like any text;
+* annotations and links are dropped: comments are not part of the record;
+* the alternate texts (/ActualText, /Alt, /E) of marked content are
+  dropped: MuPDF extracts an /ActualText instead of the glyphs it stands
+  for, and redaction removes the glyphs but leaves the property list.
+
+Also the small readers of raw PDF objects that intake and verify share.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings as pywarnings
+from pathlib import Path
+
+import pikepdf
+import pymupdf
+
+from woopub.errors import DamagedPdfError, one_line
+
+# Keys of a marked-content property list that carry text of their own.
+ALTERNATE_TEXT_KEYS = ("/ActualText", "/Alt", "/E")
+
+_NAMED_REF = re.compile(r"/([^\s/<>\[\]()]+)\s*(\d+) 0 R")
+
+
+def prepare(doc: pymupdf.Document, path: Path) -> list[str]:
+    """Bring ``doc`` into the form that is extracted, redacted and published."""
+    notes = []
+    layers = show_hidden_layers(doc)
+    if layers:
+        notes.append(f"{layers} optional-content layer reference(s): every layer shown")
+    fields = sum(1 for page in doc for _ in page.widgets())
+    if fields:
+        try:
+            doc.bake(annots=False, widgets=True)
+        except Exception as exc:
+            raise DamagedPdfError(f"{path}: form fields cannot be flattened ({one_line(exc)})") from exc
+        notes.append(f"{fields} form field(s) flattened into the page")
+    annots = remove_annotations(doc)
+    if annots:
+        notes.append(f"{annots} annotation(s) and link(s) removed (comments are not published)")
+    attached = doc.embfile_count()
+    if attached:
+        notes.append(f"{attached} attached file(s) removed: assess and publish them as documents of their own")
+    alternates = remove_alternate_texts(doc, path)
+    if alternates:
+        notes.append(f"{alternates} alternate text(s) of marked content removed")
+    return notes
+
+
+def show_hidden_layers(doc: pymupdf.Document) -> int:
+    """Make every optional-content group visible; returns how many references were neutralised.
+
+    Content in a hidden layer is not extracted by MuPDF, so its words would
+    never be detected, yet any reader can switch the layer on. Every
+    /Properties entry naming an OCG or OCMD is replaced by an empty property
+    list and every /OC key dropped: nothing is optional any more. The layer
+    names (which may be personal) go with /OCProperties in sanitize().
+    """
+    if doc.xref_get_key(doc.pdf_catalog(), "OCProperties")[0] == "null":
+        return 0
+    optional = set(doc.get_ocgs())
+    for xref in range(1, doc.xref_length()):
+        kind = key_value(doc, xref, "Type")
+        if kind in ("/OCG", "/OCMD"):
+            optional.add(xref)
+    count = 0
+    for xref in range(1, doc.xref_length()):
+        if key_type(doc, xref, "OC") != "null":
+            doc.xref_set_key(xref, "OC", "null")
+            count += 1
+        for prefix in ("", "Resources/"):
+            kind, value = key_entry(doc, xref, prefix + "Properties")
+            if kind != "dict":
+                continue
+            for name, target in _NAMED_REF.findall(value):
+                if int(target) in optional:
+                    doc.xref_set_key(xref, f"{prefix}Properties/{name}", "<<>>")
+                    count += 1
+    return count
+
+
+def remove_annotations(doc: pymupdf.Document) -> int:
+    """Delete every annotation and link (widgets were flattened before)."""
+    count = 0
+    for page in doc:
+        for widget in list(page.widgets()):
+            page.delete_widget(widget)
+            count += 1
+        for annot in list(page.annots()):
+            page.delete_annot(annot)
+            count += 1
+        for link in page.get_links():
+            page.delete_link(link)
+            count += 1
+        if doc.xref_get_key(page.xref, "Annots")[0] != "null":
+            doc.xref_set_key(page.xref, "Annots", "null")  # popups and annotation kinds MuPDF does not list
+    return count
+
+
+def content_streams(doc: pymupdf.Document) -> list[int]:
+    """Every stream that is drawn as content: pages, form XObjects, tiling patterns, Type3 glyphs."""
+    xrefs: set[int] = set()
+    for page in doc:
+        xrefs.update(page.get_contents())
+    for xref in range(1, doc.xref_length()):
+        if not is_stream(doc, xref):
+            continue
+        if key_value(doc, xref, "Subtype") == "/Form" or key_value(doc, xref, "PatternType") == "1":
+            xrefs.add(xref)
+    return sorted(xrefs)
+
+
+def remove_alternate_texts(doc: pymupdf.Document, path: Path) -> int:
+    """Drop /ActualText, /Alt and /E from marked content, in content streams and property lists.
+
+    MuPDF extracts /ActualText instead of the glyphs it stands for, and
+    redaction removes the glyphs but leaves the property list: a redacted
+    name would survive there. Alternate texts are accessibility aids; the
+    structure tree they belong to is removed by sanitize() anyway.
+    """
+    count = 0
+    for xref in content_streams(doc):
+        data = doc.xref_stream(xref) or b""
+        if b"BDC" not in data and b"DP" not in data:
+            continue
+        instructions = parse_content(data, f"{path}: content stream {xref}")
+        changed = 0
+        for ins in instructions:
+            if str(getattr(ins, "operator", "")) in ("BDC", "DP"):
+                props = ins.operands[-1] if len(ins.operands) else None
+                if isinstance(props, pikepdf.Dictionary):
+                    for key in ALTERNATE_TEXT_KEYS:
+                        if key in props:
+                            del props[key]
+                            changed += 1
+        if changed:
+            doc.update_stream(xref, pikepdf.unparse_content_stream(instructions))
+            count += changed
+    for xref in range(1, doc.xref_length()):  # named property lists (resources)
+        for key in ALTERNATE_TEXT_KEYS:
+            if key_type(doc, xref, key[1:]) not in ("null", ""):
+                doc.xref_set_key(xref, key[1:], "null")
+                count += 1
+    return count
+
+
+def parse_content(data: bytes, what: str) -> list:
+    """Tokenise a content stream with qpdf (through pikepdf); refuse what it cannot parse."""
+    scratch = pikepdf.new()
+    with pywarnings.catch_warnings(record=True) as caught:
+        pywarnings.simplefilter("always")
+        try:
+            instructions = pikepdf.parse_content_stream(pikepdf.Stream(scratch, data))
+        except Exception as exc:
+            raise DamagedPdfError(f"{what} cannot be parsed ({one_line(exc)})") from exc
+    if caught:
+        raise DamagedPdfError(f"{what} cannot be parsed ({one_line(caught[0].message)})")
+    return instructions
+
+
+# -- reading raw objects ------------------------------------------------------------
+
+
+def key_entry(doc: pymupdf.Document, xref: int, key: str) -> tuple[str, str]:
+    try:
+        return doc.xref_get_key(xref, key)
+    except Exception:  # free or broken object numbers
+        return "null", "null"
+
+
+def key_value(doc: pymupdf.Document, xref: int, key: str) -> str:
+    return key_entry(doc, xref, key)[1]
+
+
+def key_type(doc: pymupdf.Document, xref: int, key: str) -> str:
+    return key_entry(doc, xref, key)[0]
+
+
+def is_stream(doc: pymupdf.Document, xref: int) -> bool:
+    try:
+        return bool(doc.xref_is_stream(xref))
+    except Exception:
+        return False

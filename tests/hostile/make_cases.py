@@ -1,0 +1,757 @@
+"""Build one hostile or broken PDF per case of the hostile-PDF issue.
+
+Every case plants the personal data of an invented civil servant (name,
+e-mail, phone: ``PLANTED``) in one hiding place, and says what woopub must
+do with it: publish it clean, or refuse it with a reason. The tests run the
+whole set through ``woopub redact`` and check both; the README table
+"Hostile and broken PDFs" is generated from ``CASES`` (``readme_table()``)
+and a test keeps the two in step.
+
+    python tests/hostile/make_cases.py OUT_DIR     # write the cases and wachtwoorden.json
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import sys
+import zipfile
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pymupdf
+
+NAME = "Fenna Wijnberg"
+EMAIL = "f.wijnberg@minjenv.nl"
+PHONE = "06-48291730"
+PLANTED = (NAME, EMAIL, PHONE)
+SENTENCE = f"Contactpersoon: {NAME}, telefoon {PHONE}, e-mail {EMAIL}"
+INNOCENT = "Voortgang van de beleidsnota over mensenhandel, tweede kwartaal."
+PASSWORD = "Woo 2025: geheim \"wachtwoord\"#1"  # every character JSON must carry
+PASSWORD_FILE = "wachtwoorden.json"
+
+PUBLISHED = "published"
+REFUSED = "refused"
+
+
+@dataclass(frozen=True)
+class Case:
+    file: str
+    group: str
+    what: str  # the case, for the README table
+    expect: str  # PUBLISHED or REFUSED
+    outcome: str  # what woopub does (published) or the reason it gives (refused), for the README
+    reason: str = ""  # a piece of the refusal reason the test requires
+    planted: tuple[str, ...] = PLANTED  # values that must not survive in a published file
+    password: str | None = None  # entry in the password file
+    build: Callable[[Path], None] = field(default=lambda path: None, repr=False)
+
+
+# -- building blocks ------------------------------------------------------------
+
+
+def _doc(*lines: str, pages: int = 1) -> pymupdf.Document:
+    doc = pymupdf.open()
+    for _ in range(pages):
+        page = doc.new_page()
+        for n, line in enumerate(lines):
+            page.insert_text((72, 90 + 16 * n), line, fontsize=11)
+    return doc
+
+
+def _save(doc: pymupdf.Document, path: Path, **kw) -> None:
+    doc.save(path, **kw)
+    doc.close()
+
+
+def _object(doc: pymupdf.Document, source: str, stream: bytes | None = None) -> int:
+    xref = doc.get_new_xref()
+    doc.update_object(xref, source)
+    if stream is not None:
+        doc.update_stream(xref, stream, new=True, compress=False)
+    return xref
+
+
+def _resources(doc: pymupdf.Document, page: pymupdf.Page) -> int:
+    """The xref of a page's resource dictionary, made indirect if it was not."""
+    kind, value = doc.xref_get_key(page.xref, "Resources")
+    if kind == "xref":
+        return int(value.split()[0])
+    xref = _object(doc, value if kind == "dict" else "<<>>")
+    doc.xref_set_key(page.xref, "Resources", f"{xref} 0 R")
+    return xref
+
+
+def _add_resource(doc: pymupdf.Document, page: pymupdf.Page, kind: str, name: str, xref: int) -> None:
+    res = _resources(doc, page)
+    sub_kind, sub = doc.xref_get_key(res, kind)
+    if sub_kind == "xref":
+        doc.xref_set_key(int(sub.split()[0]), name, f"{xref} 0 R")
+    elif sub_kind == "dict":
+        doc.xref_set_key(res, f"{kind}/{name}", f"{xref} 0 R")
+    else:
+        doc.xref_set_key(res, kind, f"<</{name} {xref} 0 R>>")
+
+
+def _helvetica(doc: pymupdf.Document) -> int:
+    return _object(doc, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+
+
+def _add_content(doc: pymupdf.Document, page: pymupdf.Page, content: bytes) -> None:
+    """Append a content stream to a page; /F9 is Helvetica."""
+    _add_resource(doc, page, "Font", "F9", _helvetica(doc))
+    xref = _object(doc, "<<>>", b"q " + content + b" Q")
+    old = page.get_contents()
+    doc.xref_set_key(page.xref, "Contents", "[" + " ".join(f"{x} 0 R" for x in [*old, xref]) + "]")
+
+
+def _pdf_string(text: str) -> bytes:
+    return b"(" + text.encode("latin-1").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
+
+
+def _text_op(text: str, x: float, y: float, size: float = 11, font: bytes = b"/F9") -> bytes:
+    return b"BT " + font + b" %g Tf %g %g Td " % (size, x, y) + _pdf_string(text) + b" Tj ET"
+
+
+def _pdf_with_sentence(pages: int = 1) -> pymupdf.Document:
+    return _doc(INNOCENT, SENTENCE, pages=pages)
+
+
+def _hide(doc: pymupdf.Document, key_path: str, value: str) -> None:
+    doc.xref_set_key(doc.pdf_catalog(), key_path, value)
+
+
+def _text_string(text: str) -> str:
+    """A PDF text string in UTF-16BE hex, as producers write non-ASCII metadata."""
+    return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
+
+
+# -- encrypted --------------------------------------------------------------------
+
+
+def build_user_password(path: Path) -> None:
+    _save(_pdf_with_sentence(), path, encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw=PASSWORD, owner_pw="eigenaar-x")
+
+
+def build_owner_only(path: Path) -> None:
+    _save(_pdf_with_sentence(), path, encryption=pymupdf.PDF_ENCRYPT_AES_128, owner_pw="eigenaar-x", user_pw="",
+          permissions=pymupdf.PDF_PERM_PRINT)
+
+
+def build_unknown_password(path: Path) -> None:
+    _save(_pdf_with_sentence(), path, encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="niemand-weet-het", owner_pw="x")
+
+
+# -- damaged ----------------------------------------------------------------------
+
+
+def build_truncated(path: Path) -> None:
+    data = _pdf_with_sentence(pages=3).tobytes()
+    path.write_bytes(data[: int(len(data) * 0.6)])
+
+
+def build_broken_xref(path: Path) -> None:
+    data = _pdf_with_sentence().tobytes()
+    broken = re.sub(rb"\d{10} 00000 n", b"0000000009 00000 n", data)  # every offset wrong: MuPDF rebuilds it
+    assert broken != data
+    path.write_bytes(broken)
+
+
+def build_corrupt_stream(path: Path) -> None:
+    doc = _pdf_with_sentence()
+    data = doc.tobytes(deflate=True)
+    m = re.search(rb"/Filter\s*/FlateDecode[^>]*>>\s*stream\r?\n", data)
+    start = m.end() + 8
+    path.write_bytes(data[:start] + bytes(b ^ 0x5A for b in data[start : start + 40]) + data[start + 40 :])
+
+
+def build_zero_pages(path: Path) -> None:
+    body = [
+        b"%PDF-1.7\n",
+        b"1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n",
+        b"2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n",
+        b"3 0 obj\n<< /Author " + _pdf_string(NAME) + b" >>\nendobj\n",
+    ]
+    offsets, pos = [], 0
+    for part in body:
+        offsets.append(pos)
+        pos += len(part)
+    xref = b"xref\n0 4\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets[1:])
+    trailer = b"trailer\n<< /Size 4 /Root 1 0 R /Info 3 0 R >>\nstartxref\n%d\n%%%%EOF\n" % pos
+    path.write_bytes(b"".join(body) + xref + trailer)
+
+
+def build_not_a_pdf(path: Path) -> None:
+    path.write_text(f"Notitie\n\n{SENTENCE}\n", encoding="utf-8")
+
+
+def build_empty(path: Path) -> None:
+    path.write_bytes(b"")
+
+
+def build_zip(path: Path) -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zf:  # stored: the PDF's own %PDF header lies inside
+        zf.writestr("nota.pdf", _pdf_with_sentence().tobytes())
+    path.write_bytes(buf.getvalue())
+
+
+# -- hidden text and history --------------------------------------------------------
+
+
+def build_earlier_revision(path: Path) -> None:
+    doc = _doc(INNOCENT)
+    _add_content(doc, doc[0], _text_op(SENTENCE, 72, 600))
+    _save(doc, path)  # revision 1: uncompressed, the sentence readable in the bytes
+    doc = pymupdf.open(path)
+    page = doc[0]
+    doc.xref_set_key(page.xref, "Contents", f"{_object(doc, '<<>>', b'q ' + _text_op(INNOCENT, 72, 750) + b' Q')} 0 R")
+    doc.saveIncr()  # revision 2 shows only the innocent line; revision 1 is still in the file
+    doc.close()
+
+
+def build_hidden_layer(path: Path) -> None:
+    doc = _doc(INNOCENT)
+    ocg = doc.add_ocg(f"Opmerkingen {NAME}", on=False)
+    doc[0].insert_text((72, 200), SENTENCE, fontsize=11, oc=ocg)
+    _save(doc, path)
+
+
+def build_invisible(path: Path) -> None:
+    doc = _doc(INNOCENT)
+    doc[0].insert_text((72, 200), SENTENCE, fontsize=11, render_mode=3)
+    _save(doc, path)
+
+
+def build_white_on_white(path: Path) -> None:
+    doc = _doc(INNOCENT)
+    doc[0].insert_text((72, 200), SENTENCE, fontsize=11, color=(1, 1, 1))
+    _save(doc, path)
+
+
+def build_under_image(path: Path) -> None:
+    doc = _doc(INNOCENT)
+    page = doc[0]
+    page.insert_text((72, 200), SENTENCE, fontsize=11)
+    pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 60, 20), False)
+    pix.set_rect(pix.irect, (200, 200, 200))
+    page.insert_image(pymupdf.Rect(60, 180, 540, 215), pixmap=pix)
+    _save(doc, path)
+
+
+def build_outside_crop(path: Path) -> None:
+    doc = _doc(INNOCENT)
+    page = doc[0]
+    page.insert_text((72, 700), SENTENCE, fontsize=11)  # below the crop box
+    _add_content(doc, page, _text_op(SENTENCE, 72, -40))  # below the media box
+    page.set_cropbox(pymupdf.Rect(0, 0, 595, 400))
+    _save(doc, path)
+
+
+def build_form_xobjects(path: Path) -> None:
+    src = _pdf_with_sentence()
+    doc = _doc(INNOCENT)
+    page = doc[0]
+    page.show_pdf_page(pymupdf.Rect(0, 200, 595, 642), src, 0)  # drawn through a form XObject
+    font = _helvetica(doc)
+    unused = _object(
+        doc,
+        f"<< /Type /XObject /Subtype /Form /BBox [0 0 500 50] /Resources << /Font << /F9 {font} 0 R >> >> >>",
+        _text_op(SENTENCE, 0, 10),
+    )
+    _add_resource(doc, page, "XObject", "Ongebruikt", unused)  # listed, never drawn
+    _save(doc, path)
+
+
+def build_tiling_pattern(path: Path) -> None:
+    doc = _doc(INNOCENT)
+    page = doc[0]
+    font = _helvetica(doc)
+    pattern = _object(
+        doc,
+        "<< /Type /Pattern /PatternType 1 /PaintType 1 /TilingType 1 /BBox [0 0 500 20] /XStep 500 /YStep 20 "
+        f"/Resources << /Font << /F9 {font} 0 R >> >> >>",
+        _text_op(SENTENCE, 0, 5, size=9),
+    )
+    _add_resource(doc, page, "Pattern", "P1", pattern)
+    _add_content(doc, page, b"/Pattern cs /P1 scn 60 400 480 100 re f")
+    _save(doc, path)
+
+
+def build_ligatures(path: Path) -> None:
+    doc = _doc(INNOCENT)
+    page = doc[0]
+    font = _object(
+        doc,
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
+        "/Encoding << /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [1 /fi /fl] >> >>",
+    )
+    _add_resource(doc, page, "Font", "FL", font)
+    text = "Contactpersoon: So\x01e Wijnberg, e-mail so\x01e.wijnberg@minjenv.nl"
+    _add_content(doc, page, _text_op(text, 72, 600, font=b"/FL"))
+    _save(doc, path)
+
+
+def _type3_font(doc: pymupdf.Document, codes: str, tounicode: bool, ligatures: dict[str, str] | None = None) -> int:
+    procs = {}
+    for ch in sorted(set(codes)):
+        procs[ch] = _object(doc, "<<>>", b"600 0 0 0 500 700 d1 0 0 500 700 re f")
+    diffs = " ".join(f"{ord(ch)} /g{ord(ch)}" for ch in sorted(set(codes)))
+    charprocs = " ".join(f"/g{ord(ch)} {x} 0 R" for ch, x in procs.items())
+    widths = " ".join("600" for _ in range(1, 127))
+    extra = ""
+    if tounicode:
+        meaning = {ch: (ligatures or {}).get(ch, ch) for ch in sorted(set(codes))}
+        pairs = "\n".join(f"<{ord(ch):02X}> <{text.encode('utf-16-be').hex().upper()}>" for ch, text in meaning.items())
+        cmap = (
+            "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /W def "
+            "1 begincodespacerange <00> <FF> endcodespacerange "
+            f"{len(set(codes))} beginbfchar\n{pairs}\nendbfchar endcmap CMapName currentdict /CMap defineresource pop end end"
+        ).encode()
+        extra = f"/ToUnicode {_object(doc, '<<>>', cmap)} 0 R"
+    return _object(
+        doc,
+        "<< /Type /Font /Subtype /Type3 /FontBBox [0 0 600 700] /FontMatrix [0.001 0 0 0.001 0 0] "
+        f"/CharProcs << {charprocs} >> /Encoding << /Type /Encoding /Differences [{diffs}] >> "
+        f"/FirstChar 1 /LastChar 126 /Widths [{widths}] /Resources << >> {extra} >>",
+    )
+
+
+def build_type3(path: Path, tounicode: bool = False) -> None:
+    doc = _doc(INNOCENT)
+    page = doc[0]
+    _add_resource(doc, page, "Font", "T3", _type3_font(doc, SENTENCE, tounicode))
+    _add_content(doc, page, _text_op(SENTENCE, 72, 600, font=b"/T3"))
+    _save(doc, path)
+
+
+def build_type3_with_tounicode(path: Path) -> None:
+    build_type3(path, tounicode=True)
+
+
+def build_tounicode_ligature(path: Path) -> None:
+    """One glyph, two letters: "fi" as TeX writes it (ToUnicode maps the code to both)."""
+    doc = _doc(INNOCENT)
+    page = doc[0]
+    text = "Contactpersoon: So\x01e Wijnberg, e-mail so\x01e.wijnberg@minjenv.nl"
+    _add_resource(doc, page, "Font", "T3", _type3_font(doc, text, tounicode=True, ligatures={"\x01": "fi"}))
+    _add_content(doc, page, _text_op(text, 72, 600, font=b"/T3"))
+    _save(doc, path)
+
+
+def build_custom_encoding(path: Path) -> None:
+    doc = _doc(INNOCENT)
+    page = doc[0]
+    diffs = " ".join(f"{ord(ch)} /glyph{n}" for n, ch in enumerate(sorted(set(SENTENCE))))
+    font = _object(doc, f"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Differences [{diffs}] >> >>")
+    _add_resource(doc, page, "Font", "FX", font)
+    _add_content(doc, page, _text_op(SENTENCE, 72, 600, font=b"/FX"))
+    _save(doc, path)
+
+
+def build_cid_without_tounicode(path: Path) -> None:
+    doc = _doc(INNOCENT)
+    page = doc[0]
+    page.insert_font(fontname="F0", fontbuffer=pymupdf.Font("helv").buffer)  # Type0, Identity-H
+    page.insert_text((72, 600), SENTENCE, fontname="F0", fontsize=11)
+    for xref in range(1, doc.xref_length()):
+        if doc.xref_get_key(xref, "ToUnicode")[0] != "null":
+            doc.xref_set_key(xref, "ToUnicode", "null")
+    _save(doc, path)
+
+
+def build_actualtext(path: Path) -> None:
+    doc = _doc(INNOCENT)
+    page = doc[0]
+    span = b"/Span << /ActualText " + _pdf_string(SENTENCE) + b" /Alt " + _pdf_string(NAME) + b" >> BDC "
+    _add_content(doc, page, span + _text_op("zie bijlage", 72, 600) + b" EMC")
+    _save(doc, path)
+
+
+def build_zero_size(path: Path) -> None:
+    doc = _doc(INNOCENT)
+    _add_content(doc, doc[0], _text_op(SENTENCE, 72, 600, size=0))
+    _save(doc, path)
+
+
+# -- carried data -------------------------------------------------------------------
+
+
+def build_annotations(path: Path) -> None:
+    doc = _doc(INNOCENT, "Zie de opmerkingen in de kantlijn.")
+    page = doc[0]
+    note = page.add_text_annot((500, 80), f"Bellen met {NAME} ({PHONE})")
+    note.set_info(title=NAME, subject=EMAIL)
+    note.update()
+    free = page.add_freetext_annot(pymupdf.Rect(72, 300, 400, 330), SENTENCE, fontsize=9)
+    free.set_info(title=NAME)
+    free.update()
+    stamp = page.add_stamp_annot(pymupdf.Rect(350, 400, 550, 460), stamp=0)
+    stamp.set_info(title=NAME, content=f"Goedgekeurd door {NAME}")
+    stamp.update()
+    quads = page.search_for("beleidsnota")
+    high = page.add_highlight_annot(quads)
+    high.set_info(title=NAME, content=f"Navragen bij {EMAIL}")
+    high.set_popup(pymupdf.Rect(400, 100, 550, 200))
+    high.update()
+    ink = page.add_ink_annot([[(100, 500), (150, 520), (200, 500)]])
+    ink.set_info(title=NAME)
+    ink.update()
+    page.add_file_annot((520, 600), SENTENCE.encode(), f"notitie {NAME}.txt", desc=SENTENCE)
+    page.insert_link({"kind": pymupdf.LINK_URI, "from": pymupdf.Rect(72, 82, 300, 95), "uri": f"mailto:{EMAIL}"})
+    red = page.add_redact_annot(pymupdf.Rect(72, 95, 300, 110), text=NAME)  # marked, never applied
+    red.set_info(title=NAME)
+    red.update()
+    _save(doc, path)
+
+
+def build_form_fields(path: Path) -> None:
+    doc = _doc(INNOCENT, "Ingevuld formulier:")
+    page = doc[0]
+    for n, (kind, name, value) in enumerate(
+        [
+            (pymupdf.PDF_WIDGET_TYPE_TEXT, "behandelaar", SENTENCE),
+            (pymupdf.PDF_WIDGET_TYPE_TEXT, "verborgen", NAME),
+            (pymupdf.PDF_WIDGET_TYPE_CHECKBOX, "akkoord", True),
+            (pymupdf.PDF_WIDGET_TYPE_COMBOBOX, "afdeling", "DGSenV"),
+        ]
+    ):
+        w = pymupdf.Widget()
+        w.field_name, w.field_type, w.field_value = name, kind, value
+        w.field_label = f"Invuller: {NAME}"  # /TU, the tooltip
+        w.rect = pymupdf.Rect(72, 150 + 30 * n, 560 if kind == pymupdf.PDF_WIDGET_TYPE_TEXT else 90, 170 + 30 * n)
+        if kind == pymupdf.PDF_WIDGET_TYPE_COMBOBOX:
+            w.choice_values = ["DGSenV", NAME]
+            w.rect = pymupdf.Rect(72, 150 + 30 * n, 300, 170 + 30 * n)
+        if name == "verborgen":
+            w.field_display = 1  # hidden: never shown, its value still in the file
+        page.add_widget(w)
+    _save(doc, path)
+
+
+def build_javascript(path: Path) -> None:
+    doc = _doc(INNOCENT)
+    js = f"app.alert('Vragen? Bel {NAME} op {PHONE}');"
+    action = _object(doc, f"<< /S /JavaScript /JS {_pdf_string(js).decode('latin-1')} >>")
+    names = _object(doc, f"<< /Names [(contact) {action} 0 R] >>")
+    _hide(doc, "Names", f"<< /JavaScript {names} 0 R >>")
+    _hide(doc, "OpenAction", f"{action} 0 R")
+    doc.xref_set_key(doc[0].xref, "AA", f"<< /O {action} 0 R >>")
+    _save(doc, path)
+
+
+def build_attachments(path: Path) -> None:
+    doc = _doc(INNOCENT)
+    doc.embfile_add(f"cv {NAME}.txt", SENTENCE.encode(), filename=f"cv {NAME}.txt", desc=f"CV van {NAME}")
+    _save(doc, path)
+
+
+def build_portfolio(path: Path) -> None:
+    doc = _doc("Deze portfolio bevat de stukken als bijlagen.")
+    doc.embfile_add("nota.pdf", _pdf_with_sentence().tobytes(), filename="nota.pdf", desc=SENTENCE)
+    _hide(doc, "Collection", "<< /Type /Collection /View /T >>")
+    _save(doc, path)
+
+
+def _gray_image(doc: pymupdf.Document, pixels: bytes) -> int:
+    return _object(
+        doc,
+        f"<< /Type /XObject /Subtype /Image /Width {len(pixels)} /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 >>",
+        pixels,
+    )
+
+
+def build_thumbnail(path: Path) -> None:
+    doc = _doc(INNOCENT)
+    # a thumbnail is a picture of the unredacted page; here its pixel bytes spell the sentence
+    doc.xref_set_key(doc[0].xref, "Thumb", f"{_gray_image(doc, SENTENCE.encode())} 0 R")
+    _save(doc, path)
+
+
+def build_metadata(path: Path) -> None:
+    doc = _doc(INNOCENT)
+    doc.set_metadata({"author": NAME, "title": f"Nota van {NAME}", "subject": EMAIL, "keywords": PHONE,
+                      "creator": f"Word ({NAME})"})
+    doc.set_xml_metadata(
+        "<x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'>"
+        f"<rdf:Description xmlns:dc='http://purl.org/dc/elements/1.1/'><dc:creator>{NAME}</dc:creator>"
+        f"<dc:description>{SENTENCE}</dc:description></rdf:Description></rdf:RDF></x:xmpmeta>"
+    )
+    _save(doc, path)
+
+
+def build_pieceinfo(path: Path) -> None:
+    doc = _doc(INNOCENT)
+    private = f"<< /Woopub << /LastModified (D:20250618) /Private << /Opsteller {_text_string(NAME)} /Tel ({PHONE}) >> >> >>"
+    _hide(doc, "PieceInfo", private)
+    doc.xref_set_key(doc[0].xref, "PieceInfo", private.replace("Opsteller", "Bewerker"))
+    doc.xref_set_key(doc[0].xref, "LastModified", "(D:20250618)")
+    _save(doc, path)
+
+
+def build_bookmarks(path: Path) -> None:
+    doc = _doc(INNOCENT, pages=2)
+    doc.set_toc([[1, "Inleiding", 1], [1, f"Gesprek met {NAME}", 2], [2, EMAIL, 2]])
+    _save(doc, path)
+
+
+def build_named_destinations(path: Path) -> None:
+    doc = _doc(INNOCENT, pages=2)
+    page = doc[1].xref
+    tree = _object(doc, f"<< /Names [{_pdf_string(SENTENCE).decode('latin-1')} [{page} 0 R /Fit]] >>")
+    _hide(doc, "Names", f"<< /Dests {tree} 0 R >>")
+    _hide(doc, "Dests", f"<< /{NAME.replace(' ', '#20')} [{page} 0 R /Fit] >>")
+    _save(doc, path)
+
+
+def build_page_labels(path: Path) -> None:
+    doc = _doc(INNOCENT, pages=2)
+    doc.set_page_labels([{"startpage": 0, "prefix": f"{NAME} - ", "style": "D", "firstpagenum": 1}])
+    _save(doc, path)
+
+
+def build_threads(path: Path) -> None:
+    doc = _doc(INNOCENT)
+    page = doc[0]
+    thread = doc.get_new_xref()
+    bead = _object(doc, f"<< /Type /Bead /T {thread} 0 R /P {page.xref} 0 R /R [72 700 500 760] >>")
+    doc.xref_set_key(bead, "N", f"{bead} 0 R")
+    doc.xref_set_key(bead, "V", f"{bead} 0 R")
+    doc.update_object(thread, f"<< /Type /Thread /F {bead} 0 R /I << /Title {_pdf_string(SENTENCE).decode()} /Author ({NAME}) >> >>")
+    _hide(doc, "Threads", f"[{thread} 0 R]")
+    doc.xref_set_key(page.xref, "B", f"[{bead} 0 R]")
+    _save(doc, path)
+
+
+def build_private_keys(path: Path) -> None:
+    doc = _doc(INNOCENT)
+    _hide(doc, "BehandeldDoor", _pdf_string(SENTENCE).decode())
+    doc.xref_set_key(doc[0].xref, "Opsteller", _text_string(NAME))
+    doc.xref_set_key(doc[0].xref, "Contact", f"[{_pdf_string(EMAIL).decode()} ({PHONE})]")
+    font = doc[0].get_fonts()[0][0]
+    doc.xref_set_key(font, "Opmerking", _pdf_string(f"Lettertype gekozen door {NAME}").decode())  # on any object
+    _save(doc, path)
+
+
+def build_alternate_image(path: Path) -> None:
+    doc = _doc(INNOCENT)
+    page = doc[0]
+    pix = pymupdf.Pixmap(pymupdf.csGRAY, pymupdf.IRect(0, 0, 40, 10), False)
+    pix.set_rect(pix.irect, (128,))
+    page.insert_image(pymupdf.Rect(72, 300, 272, 350), pixmap=pix)
+    image = next(x for x in range(1, doc.xref_length()) if doc.xref_get_key(x, "Subtype")[1] == "/Image")
+    # an alternate version for printing: pixel redaction never touches it
+    doc.xref_set_key(image, "Alternates", f"[<< /Image {_gray_image(doc, SENTENCE.encode())} 0 R /DefaultForPrinting true >>]")
+    _save(doc, path)
+
+
+# -- size ----------------------------------------------------------------------------
+
+BIG_PAGES = 2000
+
+
+def build_many_pages(path: Path) -> None:
+    doc = pymupdf.open()
+    for n in range(BIG_PAGES):
+        page = doc.new_page()
+        page.insert_text((72, 90), f"Bijlage bij de voortgangsrapportage, pagina {n + 1}.", fontsize=11)
+        if n % 400 == 399:
+            page.insert_text((72, 110), SENTENCE, fontsize=11)
+    _save(doc, path, garbage=1, deflate=True)
+
+
+def _big_image_page(doc: pymupdf.Document, side: int, bits: int = 8) -> pymupdf.Page:
+    page = doc.new_page()
+    row = b"\x00" + b"\xff" * (side * bits // 8)  # PNG predictor byte + a white row
+    compressor = zlib.compressobj(9)
+    data = b"".join(compressor.compress(row) for _ in range(side)) + compressor.flush()
+    image = _object(
+        doc,
+        f"<< /Type /XObject /Subtype /Image /Width {side} /Height {side} /ColorSpace /DeviceGray "
+        f"/BitsPerComponent {bits} /Filter /FlateDecode "
+        f"/DecodeParms << /Predictor 15 /Colors 1 /BitsPerComponent {bits} /Columns {side} >> >>",
+    )
+    doc.update_stream(image, data, new=True, compress=False)
+    doc.xref_set_key(image, "Filter", "/FlateDecode")
+    _add_resource(doc, page, "XObject", "Im1", image)
+    _add_content(doc, page, b"q 500 0 0 700 50 50 cm /Im1 Do Q " + _text_op(SENTENCE, 72, 600))
+    return page
+
+
+def build_100_megapixels(path: Path) -> None:
+    doc = pymupdf.open()
+    _big_image_page(doc, 10_000)
+    _save(doc, path)
+
+
+def build_too_many_pixels(path: Path) -> None:
+    doc = pymupdf.open()
+    _big_image_page(doc, 20_000, bits=1)  # 400 megapixels
+    _save(doc, path)
+
+
+def build_nested_graphics_states(path: Path) -> None:
+    doc = _doc(INNOCENT)
+    depth = 100_000
+    _add_content(doc, doc[0], b"q " * depth + _text_op(SENTENCE, 72, 600) + b" Q" * depth)
+    _save(doc, path)
+
+
+def build_nested_forms(path: Path) -> None:
+    doc = _doc(INNOCENT)
+    font = _helvetica(doc)
+    inner = _object(
+        doc,
+        f"<< /Type /XObject /Subtype /Form /BBox [0 0 600 800] /Resources << /Font << /F9 {font} 0 R >> >> >>",
+        _text_op(SENTENCE, 72, 600),
+    )
+    for _ in range(1000):
+        inner = _object(
+            doc,
+            f"<< /Type /XObject /Subtype /Form /BBox [0 0 600 800] /Resources << /XObject << /X {inner} 0 R >> >> >>",
+            b"q /X Do Q",
+        )
+    _add_resource(doc, doc[0], "XObject", "X", inner)
+    _add_content(doc, doc[0], b"/X Do")
+    _save(doc, path)
+
+
+# -- the cases -------------------------------------------------------------------------
+
+E, D, H, C, S = "Encrypted", "Damaged", "Hidden text and history", "Carried data", "Size"
+
+CASES: list[Case] = [
+    Case("versleuteld-wachtwoord.pdf", E, "user password, given in the password file", PUBLISHED,
+         "opened with the password; published without encryption", password=PASSWORD, build=build_user_password),
+    Case("versleuteld-eigenaar.pdf", E, "owner password only (permissions: print only)", PUBLISHED,
+         "published without encryption, with a warning that the restrictions were lifted", build=build_owner_only),
+    Case("versleuteld-onbekend.pdf", E, "user password nobody gave", REFUSED,
+         "encrypted PDF: needs a password (use --password or --password-file)", reason="needs a password",
+         build=build_unknown_password),
+    Case("versleuteld-fout-wachtwoord.pdf", E, "user password, wrong one in the password file", REFUSED,
+         "encrypted PDF: the password given does not open it", reason="does not open it", password="fout",
+         build=build_unknown_password),
+    Case("afgekapt.pdf", D, "truncated (the last 40 % missing)", REFUSED,
+         "truncated PDF (no %%EOF end marker): ask for a complete copy", reason="truncated", build=build_truncated),
+    Case("kapotte-xref.pdf", D, "every cross-reference offset wrong", PUBLISHED,
+         "MuPDF rebuilds the table, nothing is lost; published with a warning", build=build_broken_xref),
+    Case("kapotte-stream.pdf", D, "page content with corrupted compressed data", REFUSED,
+         "damaged PDF: page 1: (the MuPDF error)", reason="damaged PDF", build=build_corrupt_stream),
+    Case("geen-paginas.pdf", D, "zero pages (Info carries a name)", REFUSED, "PDF has no pages",
+         reason="no pages", build=build_zero_pages),
+    Case("geen-pdf.pdf", D, "a text file named .pdf", REFUSED, "not a PDF (no %PDF header)", reason="not a PDF",
+         build=build_not_a_pdf),
+    Case("leeg.pdf", D, "an empty file", REFUSED, "empty file", reason="empty file", build=build_empty),
+    Case("zip-met-pdf.pdf", D, "a ZIP archive holding a PDF, named .pdf", REFUSED,
+         "a ZIP archive, not a PDF: unpack it and add the PDFs inside", reason="ZIP archive", build=build_zip),
+    Case("eerdere-versie.pdf", H, "incremental update; the earlier revision holds the text", PUBLISHED,
+         "saved as a full rewrite: the earlier revision is gone", build=build_earlier_revision),
+    Case("verborgen-laag.pdf", H, "text in a hidden optional-content layer named after the person", PUBLISHED,
+         "every layer shown, the text detected and redacted, layer names dropped", build=build_hidden_layer),
+    Case("onzichtbare-tekst.pdf", H, "invisible text (render mode 3)", PUBLISHED, "detected and redacted like visible text",
+         build=build_invisible),
+    Case("wit-op-wit.pdf", H, "white text on white", PUBLISHED, "detected and redacted like visible text",
+         build=build_white_on_white),
+    Case("tekst-onder-afbeelding.pdf", H, "text under an image", PUBLISHED,
+         "detected and redacted; the image is blanked under the box", build=build_under_image),
+    Case("buiten-cropbox.pdf", H, "text outside the crop box and outside the media box", PUBLISHED,
+         "extracted with an unbounded clip, detected and redacted", build=build_outside_crop),
+    Case("form-xobjects.pdf", H, "text in a drawn form XObject, and in one listed but never drawn", PUBLISHED,
+         "drawn text redacted inside the form; the undrawn form dropped with the unused resources",
+         build=build_form_xobjects),
+    Case("tegelpatroon.pdf", H, "text inside a tiling pattern", REFUSED,
+         "text inside a tiling pattern, which woopub cannot redact", reason="tiling pattern", build=build_tiling_pattern),
+    Case("ligaturen.pdf", H, "name and e-mail with fi ligatures", PUBLISHED,
+         "ligatures read as their letters, detected and redacted", planted=("Sofie Wijnberg", "sofie.wijnberg@minjenv.nl"),
+         build=build_ligatures),
+    Case("ligatuur-tounicode.pdf", H, "one glyph mapped to two letters (fi) by ToUnicode, as TeX writes it",
+         PUBLISHED, "both letters read, detected and redacted", planted=("Sofie Wijnberg", "sofie.wijnberg@minjenv.nl"),
+         build=build_tounicode_ligature),
+    Case("type3-zonder-tounicode.pdf", H, "Type3 font without ToUnicode", REFUSED,
+         "text cannot be read on page(s) 1 (Type3 font without ToUnicode): needs OCR", reason="needs OCR",
+         build=build_type3),
+    Case("type3-met-tounicode.pdf", H, "Type3 font with a ToUnicode map", PUBLISHED, "read through ToUnicode, redacted",
+         build=build_type3_with_tounicode),
+    Case("eigen-codering.pdf", H, "custom encoding: glyph names no reader knows, no ToUnicode", REFUSED,
+         "text cannot be read (font has no Unicode mapping): needs OCR", reason="needs OCR", build=build_custom_encoding),
+    Case("cid-zonder-tounicode.pdf", H, "CID font (Identity-H) without ToUnicode", REFUSED,
+         "text cannot be read (font has no Unicode mapping): needs OCR", reason="needs OCR",
+         build=build_cid_without_tounicode),
+    Case("actualtext.pdf", H, "marked content whose /ActualText and /Alt hold the data", PUBLISHED,
+         "alternate texts dropped before extraction", build=build_actualtext),
+    Case("nul-grootte.pdf", H, "text drawn at font size 0", REFUSED,
+         "text drawn at zero size, which cannot be located for redaction", reason="zero size", build=build_zero_size),
+    Case("annotaties.pdf", C, "sticky note, free text, stamp, highlight with comment and popup, ink, file attachment, "
+         "mailto: link, unapplied redaction", PUBLISHED, "all annotations and links removed before extraction",
+         build=build_annotations),
+    Case("formulier.pdf", C, "form fields with values, a hidden field, tooltips, choice options", PUBLISHED,
+         "fields flattened into the page, the values detected and redacted, the form dropped", build=build_form_fields),
+    Case("javascript.pdf", C, "document JavaScript, open action, page action", PUBLISHED, "all removed",
+         build=build_javascript),
+    Case("bijlagen.pdf", C, "attached file (name, description, content)", PUBLISHED,
+         "attachment removed, with a warning to assess it as a document of its own", build=build_attachments),
+    Case("portfolio.pdf", C, "PDF portfolio (collection) of attached documents", REFUSED,
+         "a PDF portfolio: extract its documents and add them to the dossier", reason="portfolio",
+         build=build_portfolio),
+    Case("miniatuur.pdf", C, "embedded page thumbnail", PUBLISHED, "thumbnail removed", build=build_thumbnail),
+    Case("metadata.pdf", C, "Info and XMP metadata", PUBLISHED, "both removed", build=build_metadata),
+    Case("pieceinfo.pdf", C, "document- and page-level PieceInfo, /LastModified", PUBLISHED, "removed",
+         build=build_pieceinfo),
+    Case("bladwijzers.pdf", C, "bookmarks (outline)", PUBLISHED, "outline removed", build=build_bookmarks),
+    Case("benoemde-bestemmingen.pdf", C, "named destinations (/Dests and the /Names tree)", PUBLISHED, "removed",
+         build=build_named_destinations),
+    Case("paginalabels.pdf", C, "page labels with a text prefix", PUBLISHED, "numbering style kept, prefix dropped",
+         build=build_page_labels),
+    Case("artikeldraden.pdf", C, "article threads and beads", PUBLISHED, "removed", build=build_threads),
+    Case("prive-sleutels.pdf", C, "private keys with text in the catalog, on a page and on a font", PUBLISHED,
+         "removed by the allow-lists", build=build_private_keys),
+    Case("alternatieve-afbeelding.pdf", C, "image with an alternate version for printing", PUBLISHED,
+         "alternate removed", build=build_alternate_image),
+    Case("2000-paginas.pdf", S, f"{BIG_PAGES} pages", PUBLISHED, "published within the per-document limits",
+         build=build_many_pages),
+    Case("100-megapixel.pdf", S, "a page with a 100-megapixel image under the text", PUBLISHED,
+         "published; the image blanked under the boxes", build=build_100_megapixels),
+    Case("400-megapixel.pdf", S, "a 400-megapixel image", REFUSED, "image exceeds the limit of 250 megapixels",
+         reason="exceeds the limit", build=build_too_many_pixels),
+    Case("diep-genest-q.pdf", S, "100,000 nested graphics states", REFUSED,
+         "page 1 cannot be interpreted (too many nested graphics states)", reason="cannot be interpreted",
+         build=build_nested_graphics_states),
+    Case("diep-genest-forms.pdf", S, "form XObjects nested 1,000 deep", REFUSED,
+         "page 1 cannot be interpreted (exception stack overflow)", reason="cannot be interpreted",
+         build=build_nested_forms),
+]
+
+
+def build_all(folder: Path, only: list[str] | None = None) -> list[Path]:
+    """Write every case (or those named in ``only``) and the password file into ``folder``."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for case in CASES:
+        if only is None or case.file in only:
+            case.build(folder / case.file)
+            paths.append(folder / case.file)
+    passwords = {c.file: c.password for c in CASES if c.password and (only is None or c.file in only)}
+    (folder / PASSWORD_FILE).write_text(json.dumps(passwords, ensure_ascii=False, indent=2), encoding="utf-8")
+    return paths
+
+
+def readme_table() -> str:
+    rows = ["| case | file | woopub |", "|---|---|---|"]
+    for c in CASES:
+        verdict = f"published clean: {c.outcome}" if c.expect == PUBLISHED else f"refused: {c.outcome}"
+        rows.append(f"| {c.group}: {c.what} | `{c.file}` | {verdict} |")
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 2 and sys.argv[1] == "--table":
+        print(readme_table())
+    elif len(sys.argv) == 2:
+        for p in build_all(Path(sys.argv[1])):
+            print(p)
+    else:
+        sys.exit("usage: make_cases.py OUT_DIR | --table")
