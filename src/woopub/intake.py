@@ -123,7 +123,7 @@ def admit(path: Path, password: str | None = None) -> Admitted:
     """Open ``path`` read-only, unlock it, and prepare it for redaction."""
     path = Path(path)
     check_file(path)
-    pymupdf.TOOLS.reset_mupdf_warnings()
+    forget_warnings()
     try:
         doc = pymupdf.open(path, filetype="pdf")
     except Exception as exc:  # MuPDF raises its own error types
@@ -273,7 +273,16 @@ def _type3_without_tounicode(doc: pymupdf.Document, page: pymupdf.Page) -> set[s
     return names
 
 
+def forget_warnings() -> None:
+    """Start a fresh warning record. MuPDF folds a warning that repeats the last
+    one into a "repeated N times" line, so the earlier document's last warning is
+    flushed first: otherwise the same damage in the next file could go unreported."""
+    pymupdf.mupdf.fz_flush_warnings()
+    pymupdf.TOOLS.reset_mupdf_warnings()
+
+
 def _warnings() -> list[str]:
+    pymupdf.mupdf.fz_flush_warnings()
     text = pymupdf.TOOLS.mupdf_warnings(reset=True)
     return [w.strip() for w in text.splitlines() if w.strip()]
 

@@ -36,7 +36,7 @@ import pymupdf
 
 from woopub.errors import InputError, one_line
 from woopub.extract import WORD_FLAGS, extract_text
-from woopub.intake import loss_warnings, unreadable_text
+from woopub.intake import forget_warnings, loss_warnings, unreadable_text
 from woopub.model import KEEP, REDACT, Proposal
 from woopub.prepare import ALTERNATE_TEXT_KEYS, content_streams, parse_content, show_hidden_layers
 from woopub.publish import default_internal_dir, read_log, read_proposals
@@ -389,7 +389,7 @@ def check_labels(doc: pymupdf.Document, name: str, entries: list[dict]) -> list[
 
 def verify_pdf(path: Path, name: str, secrets: list[Secret], proposals: list[Proposal], entries: list[dict]) -> list[Problem]:
     raw = Path(path).read_bytes()
-    loss_warnings()  # forget earlier documents' warnings
+    forget_warnings()  # earlier documents' warnings are not this one's
     try:
         doc = pymupdf.open(stream=raw, filetype="pdf")
     except Exception as exc:
