@@ -64,6 +64,11 @@ class Lexicon:
         return frozenset(w for w in self.cues["role"]["words"] if " " not in w)
 
     @functools.cached_property
+    def interfix_pairs(self) -> frozenset[str]:
+        """The first two words of every tussenvoegsel of two words or more ("in 't", "op de", "van der")."""
+        return frozenset(" ".join(p.split()[:2]) for p in self.interfixes if " " in p)
+
+    @functools.cached_property
     def interfix_openers_single(self) -> frozenset[str]:
         """Words that can open a tussenvoegsel: "van", "de", "ter", "'t", "in" (of "in 't"), ..."""
         return frozenset(p.split()[0] for p in self.interfixes)

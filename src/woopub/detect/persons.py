@@ -63,6 +63,8 @@ EVIDENCE = {
     "verb-after-given-name": 0.3,  # "Fatima heeft", "Ursula vraagt"
     "surname-in-capitals": 0.25,  # a lone "School" or "Bakker" that is also an everyday word
     "place-name": -0.3,
+    "frog:PER": 0.35,  # Frog's Dutch NER (trained on SoNaR) reads a person here
+    "frog:not-a-person": -0.25,  # Frog reads an organisation, place or other name
     "place-phrase": -1.0,  # "Den Haag": a place, whatever cue stands near it
     "affiliation-in-brackets": -0.7,
     "after-place-preposition": -0.3,
@@ -71,12 +73,18 @@ EVIDENCE = {
 COMMON_NAME_ZIPF = 4.0
 _EMAIL = re.compile(r"([\w.+-]+)@[\w-]+(?:\.[\w-]+)+")
 MIN_SCORE = 0.5
+# Candidates scored in this range are open: Frog is asked about them.
+FROG_ASK = (0.0, 0.8)
+FROG_ONLY_SCORE = 0.55  # a person only Frog found
+SAME_NAME_SOURCE = 0.65  # a single word found this surely makes its other mentions names too
 # A chat or minutes line opened by who speaks: optional time stamp, one to four
 # words, a colon: "[10-06-2025 09:14] Fenna Wijnberg: ...", "Kwabena: akkoord".
 SPEAKER = re.compile(
     r"^\s*(?:\[?\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{2,4})?,?\s+\d{1,2}:\d{2}(?::\d{2})?\]?\s*(?:-\s*)?)?"
     r"(?P<who>[^\W\d_][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,3}?)(?:\s*:\s+\S|[ \t]+\d{1,2}:\d{2}\b)"
 )
+# an author's initials alone in brackets on the last line of a piece: "( KS )", "(JdV)"
+INITIALS_SIGNATURE = re.compile(r"^\s*\(\s*(?P<who>[A-Z][A-Za-z]{0,2}[A-Z])\s*\)\s*$")
 # a chat user name as speaker: "ruud.hermans 11:14", "ralhassan: ok"
 USERNAME_SPEAKER = re.compile(r"^\s*(?P<user>[a-z][a-z0-9]*(?:[._][a-z0-9]+)*)(?:[ \t]+\d{1,2}:\d{2}\b|:\s)")
 HYPHEN_INTERFIX = re.compile(r"-(van|de|der|den|ter|ten|te|'t|van der|van de|in 't)$")
@@ -127,7 +135,8 @@ class CueIndex:
         self.label_inline: dict[int, int] = {}  # line -> offset where names start after "Label:"
         self.signature_lines: set[int] = set()
         self.speakers: list[tuple[int, int]] = []  # "[10-06 09:14] Fenna Wijnberg: ..." -> span of the speaker
-        self.usernames: list[tuple[int, int]] = []  # "ruud.hermans 11:14 ..." -> span of the user name
+        self.usernames: list[tuple[int, int]] = []  # "ruud.hermans 11:14 ..." or "(KS)" -> span of the person
+        self.view_acronyms = lexicon().acronyms
         self.weights["speaker"] = float(cues["speaker"]["weight"])
         self._index()
 
@@ -147,6 +156,9 @@ class CueIndex:
             sp = SPEAKER.match(raw)
             if sp and self._norm(sp.group("who")) not in self.labels | self.list_labels:
                 self.speakers.append((starts[n] + sp.start("who"), starts[n] + sp.end("who")))
+            sig = INITIALS_SIGNATURE.match(raw)
+            if sig and sig.group("who") not in self.view_acronyms:
+                self.usernames.append((starts[n] + sig.start("who"), starts[n] + sig.end("who")))
             user = USERNAME_SPEAKER.match(raw)
             if user and self._is_username(user.group("user")):
                 self.usernames.append((starts[n] + user.start("user"), starts[n] + user.end("user")))
@@ -259,9 +271,20 @@ class CueIndex:
 class PersonRecognizer(LocalRecognizer):
     """Dutch person names: lists + shape + cues. Entity PERSON."""
 
-    def __init__(self, lex: Lexicon | None = None):
+    def __init__(self, lex: Lexicon | None = None, tagger=None, use_frog: bool = True):
         self.lex = lex or lexicon()
+        self.use_frog = use_frog
+        self._tagger = tagger
+        self.frog_problem: str | None = None  # why Frog could not help, once known
         super().__init__(supported_entities=["PERSON"], supported_language="nl", name="persons", context=[])
+
+    @property
+    def tagger(self):
+        if self._tagger is None:
+            from woopub.detect.frog import default_tagger
+
+            self._tagger = default_tagger()
+        return self._tagger
 
     def load(self) -> None:  # lists are loaded lazily by lexicon()
         pass
@@ -271,10 +294,18 @@ class PersonRecognizer(LocalRecognizer):
         cues = CueIndex(view, self.lex.cues)
         email_parts = _email_name_parts(text)
         scored = [(cand, *self.score(cand, view, cues, email_parts)) for cand in self.candidates(view)]
-        # A name found with good evidence makes its surname alone a name elsewhere in the text
-        # ("Shimon Peres" ... "Peres"): the same document rarely uses one word for two things.
+        extra: list[Candidate] = []
+        if self.use_frog:
+            scored, extra = self._ask_frog(view, scored)
+        # A name found with good evidence makes the same word a name elsewhere in the text
+        # ("Shimon Peres" ... "Peres"; Frog's "Barak" once ... "Barak"): the same document
+        # rarely uses one word for two things.
         known = {c.tokens[-1].lower for c, score, _ in scored if score >= MIN_SCORE and len(c.tokens) > 1}
+        known |= {c.tokens[0].lower for c, score, _ in scored if score >= SAME_NAME_SOURCE and len(c.tokens) == 1
+                  and c.tokens[0].kind == NAME}
         results = [self._username_result(a, b, text) for a, b in cues.usernames]
+        for cand in extra:  # names Frog found next to an open candidate
+            scored.append((cand, FROG_ONLY_SCORE, ["frog:PER"]))
         for cand, score, evidence in scored:
             if score < MIN_SCORE and len(cand.tokens) == 1 and cand.tokens[0].lower in known:
                 score = round(min(1.0, score + EVIDENCE["same-name-in-text"]), 2)
@@ -300,6 +331,49 @@ class PersonRecognizer(LocalRecognizer):
             )
             results.append(result)
         return results
+
+    def _ask_frog(self, view: TokenView, scored: list) -> tuple[list, list[Candidate]]:
+        """Ask Frog about the candidates the cheaper evidence left open.
+
+        Only windows around open candidates go to Frog (it is the slow stage).
+        Its PER raises a candidate's score, its ORG/LOC/MISC lowers it; a PER
+        entity Frog finds in a window where no candidate stands is added.
+        """
+        from woopub.detect.frog import FrogUnavailable
+        from woopub.detect.frog_persons import WINDOW, _entities, tag_view
+
+        open_tokens = {t.i for cand, score, ev in scored if FROG_ASK[0] <= score < FROG_ASK[1] for t in cand.tokens}
+        if not open_tokens:
+            return scored, []
+
+        def triggers(sentence):
+            return [k for k, t in enumerate(sentence) if t.i in open_tokens]
+
+        def needs(sentence):
+            return any(t.i in open_tokens for t in sentence)
+
+        try:
+            pairs = tag_view(view, self.tagger, needs, WINDOW, triggers)
+        except FrogUnavailable as exc:
+            self.frog_problem = str(exc)
+            return scored, []
+        label = {tok.i: reading.label for tok, reading in pairs}
+        rescored = []
+        for cand, score, ev in scored:
+            names = [t for t in cand.tokens if t.kind in (NAME, COMMON, INTERFIX, INITIALS)]
+            labels = {label[t.i] for t in names if t.i in label}
+            if "PER" in labels:
+                score, ev = min(1.0, score + EVIDENCE["frog:PER"]), ev + ["frog:PER"]
+            elif labels and labels <= {"ORG", "LOC", "MISC", "PRO", "EVE"} and not _strong(ev):
+                score, ev = max(0.0, score + EVIDENCE["frog:not-a-person"]), ev + [f"frog:{sorted(labels)[0]}"]
+            rescored.append((cand, round(score, 2), ev))
+        taken = {t.i for cand, _, _ in scored for t in cand.tokens}
+        extra = [
+            Candidate([t for t in ent.tokens if t.kind != WORD])
+            for ent in _entities(view.text, pairs)
+            if ent.label == "PER" and not any(t.i in taken for t in ent.tokens) and any(t.kind != WORD for t in ent.tokens)
+        ]
+        return rescored, [c for c in extra if c.tokens]
 
     def _username_result(self, start: int, end: int, text: str) -> RecognizerResult:
         score = 0.75
@@ -343,6 +417,8 @@ class PersonRecognizer(LocalRecognizer):
             if parts and t.break_before == 1 and not self._continues_over_line_end(parts, t):
                 break
             if t.kind in NAME_PARTS:
+                if t.kind == INTERFIX and t.text.islower() and self._name_complete(parts):
+                    break  # "Patrick Du Bois van Sabena", "Kees Broere in de Volkskrant": "van", "in" start a new phrase
                 parts.append(t)
                 j += 1
                 continue
@@ -400,12 +476,26 @@ class PersonRecognizer(LocalRecognizer):
         k = j + 1
         if k >= len(toks) or toks[k].break_before:
             return False
-        if toks[k].kind == INITIALS or toks[k].kind == NAME and toks[k].lower in self.lex.first_names:
+        if toks[k].kind == INITIALS:
             return True
+        # "Bouma, Wytske <...>", "| Le, Thi Lan |": the given names end the entry; in running
+        # text "Erik Zabel, Rolf Aldag, ..." is a list of names, not one name in Outlook order
         while k < len(toks) and toks[k].kind in (NAME, COMMON) and toks[k].break_before == 0:
             k += 1
         ends_entry = k >= len(toks) or toks[k].break_before or toks[k].text in ENTRY_END or toks[k].kind == INTERFIX
         return k > j + 1 and toks[j + 1].kind == NAME and ends_entry
+
+    def _name_complete(self, parts: list[Token]) -> bool:
+        """Do ``parts`` already hold a surname? Then a lower-case tussenvoegsel after
+        them starts a phrase ("van Sabena"), not the surname ("Jan van Dijk")."""
+        names = [p for p in parts if p.kind == NAME]
+        if not names or parts[-1].kind == INTERFIX:
+            return False
+        if any(p.kind == INTERFIX and p.text[:1].isupper() for p in parts):
+            return True  # "Du Bois", "De Vries" already
+        if len(names) >= 2 and names[-1].lower not in self.lex.first_names:
+            return True
+        return len(names) == 1 and names[0].lower in self.lex.surnames and names[0].lower not in self.lex.first_names
 
     @staticmethod
     def _common_word_in_name(toks: list[Token], j: int, parts: list[Token]) -> bool:
@@ -528,6 +618,11 @@ class PersonRecognizer(LocalRecognizer):
             ev.append(("place-name", EVIDENCE["place-name"]))
         score = max(0.0, min(1.0, BASE + sum(w for _, w in ev)))
         return round(score, 2), [e for e, _ in ev]
+
+
+def _strong(evidence: list[str]) -> bool:
+    """Evidence that outweighs Frog calling a name an organisation or place."""
+    return any(e.startswith(("title:", "initials", "cue:", "first-name", "matches-e-mail", "given-name")) for e in evidence)
 
 
 def _email_name_parts(text: str) -> set[str]:

@@ -176,8 +176,9 @@ class TokenView:
         prev: Token | None = None
         for tok, nxt in zip(self.tokens, self.tokens[1:] + [None]):
             # "in 't Veld", "op de Beek": an opener is a tussenvoegsel only before one
-            if nxt is not None and tok.lower in lex.interfix_openers and nxt.kind == INTERFIX and nxt.break_before == 0:
-                tok.kind = INTERFIX
+            if (nxt is not None and tok.lower in lex.interfix_openers and nxt.kind == INTERFIX and nxt.break_before == 0
+                    and f"{tok.lower} {nxt.lower}" in lex.interfix_pairs):
+                tok.kind = INTERFIX  # "in 't", "op de", not "in de"
             tok.sentence_start = _opens_sentence(prev, tok)
             prev = tok
 
