@@ -115,3 +115,17 @@ def test_scan_text_prints_one_json_line_per_span(runner):
     assert by_text["06-48291730"]["ground"] == "5.1.2e"
     for r in rows:
         assert "Beste Fenna, het lid Bikker (CU) belt 06-48291730.\n"[r["start"] : r["end"]] == r["text"]
+
+
+def test_scan_text_standard_output_holds_only_json_lines():
+    """Libraries that log to standard output (deduce sets that up on import) must not
+    spoil the JSON lines other tools read."""
+    import json
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "woopub", "scan-text", "-"], input="Beste Fenna, bel 06-48291730.\n",
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines and all(json.loads(line)["entity"] for line in lines)

@@ -8,6 +8,7 @@ Exit codes: 0 all fine; 1 a document failed or verification found a problem;
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from pathlib import Path
 
@@ -54,6 +55,8 @@ def main() -> None:
       woopub verify gepubliceerd/
       woopub scan-text brief.txt
     """
+    # standard output carries results (JSON lines, summaries); diagnostics go to standard error
+    logging.basicConfig(stream=sys.stderr, level=logging.WARNING, format="woopub: %(levelname)s: %(message)s", force=True)
 
 
 @main.command(epilog=EXIT_CODES_HELP)

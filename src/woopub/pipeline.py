@@ -39,7 +39,7 @@ from woopub.publish import build_log, default_internal_dir, sha256_file, write_i
 from woopub.redact import apply_proposals
 from woopub.rules import RuleSet
 from woopub.sanitize import sanitize, save_clean
-from woopub.verify import Secret, secrets_from, verify_pdf
+from woopub.verify import Secret, index_secrets, secrets_from, verify_pdf
 
 CONTEXT_CHARS = 60
 # Names found with this confidence spread in all their forms (surname alone,
@@ -301,7 +301,8 @@ class Dossier:
                 on_document(o)
         scans = [self.scan(d) for d in documents]
         index = self.person_index(scans)
-        secrets = _scan_secrets(scans)
+        # what every document is checked for besides its own redactions: the name forms the dossier spreads
+        secrets = index_secrets(index)
         proposals: list[Proposal] = []
         entries: list[LogEntry] = []
         for scan in scans:
@@ -314,7 +315,7 @@ class Dossier:
         shutil.rmtree(staging, ignore_errors=True)
         log = build_log(outcomes, entries, self.rules)
         write_log(out_dir, log)
-        write_internal(internal_dir, proposals, outcomes, self.rules)
+        write_internal(internal_dir, proposals, outcomes, self.rules, index=index.to_dict())
         return RunResult(outcomes, proposals, log, internal_dir)
 
 
@@ -329,16 +330,6 @@ def _known_finding(result, text: str) -> Finding:
         recogniser="dossier",
         evidence=tuple(meta.get("evidence") or ()),
     )
-
-
-def _scan_secrets(scans: list[DocumentScan]) -> list[Secret]:
-    seen: dict[tuple[str, str], Secret] = {}
-    for scan in scans:
-        for n, (f, d) in enumerate(zip(scan.findings, scan.decisions)):
-            if d.action == REDACT:
-                value = " ".join(f.text.split())
-                seen.setdefault((f.entity, value), Secret(value, f.entity, f"{f.entity} #{n + 1} of {scan.document.name}"))
-    return list(seen.values())
 
 
 def _move(src: Path, dst: Path) -> None:

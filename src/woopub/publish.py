@@ -33,6 +33,7 @@ LOG_JSON = "publicatielog.json"
 LOG_CSV = "publicatielog.csv"
 INTERNAL_SUFFIX = "-INTERN-niet-publiceren"
 PROPOSALS_FILE = "voorstellen.jsonl"
+INDEX_FILE = "dossier-namen.json"
 REPORT_FILE = "rapport-voor-beoordelaars.html"
 INTERNAL_README = "LEES-MIJ.txt"
 
@@ -113,7 +114,8 @@ def per_ground(entries: list[LogEntry]) -> dict[str, int]:
 # -- internal record ------------------------------------------------------
 
 
-def write_internal(internal_dir: Path, proposals: list[Proposal], outcomes: list[DocumentOutcome], rules: RuleSet) -> None:
+def write_internal(internal_dir: Path, proposals: list[Proposal], outcomes: list[DocumentOutcome], rules: RuleSet,
+                   index: dict | None = None) -> None:
     internal_dir.mkdir(parents=True, exist_ok=True)
     (internal_dir / INTERNAL_README).write_text(
         "INTERN - NIET PUBLICEREN\n\n"
@@ -124,6 +126,8 @@ def write_internal(internal_dir: Path, proposals: list[Proposal], outcomes: list
     )
     lines = "".join(json.dumps(p.to_dict(), ensure_ascii=False) + "\n" for p in proposals)
     write_atomic(internal_dir / PROPOSALS_FILE, lines.encode("utf-8"))
+    if index is not None:  # the name forms redacted dossier-wide: verify hunts for them in every file
+        write_atomic(internal_dir / INDEX_FILE, json.dumps(index, ensure_ascii=False, indent=1).encode("utf-8"))
     write_atomic(internal_dir / REPORT_FILE, render_report(proposals, outcomes, rules).encode("utf-8"))
 
 
@@ -132,6 +136,11 @@ def read_proposals(internal_dir: Path) -> list[Proposal] | None:
     if not path.is_file():
         return None
     return [Proposal.from_dict(json.loads(line)) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def read_index(internal_dir: Path) -> dict | None:
+    path = Path(internal_dir) / INDEX_FILE
+    return json.loads(path.read_text("utf-8")) if path.is_file() else None
 
 
 def render_report(proposals: list[Proposal], outcomes: list[DocumentOutcome], rules: RuleSet) -> str:

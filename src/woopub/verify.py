@@ -39,7 +39,8 @@ from woopub.extract import WORD_FLAGS, extract_text
 from woopub.intake import forget_warnings, loss_warnings, unreadable_text
 from woopub.model import KEEP, REDACT, Proposal
 from woopub.prepare import ALTERNATE_TEXT_KEYS, content_streams, parse_content, show_hidden_layers
-from woopub.publish import default_internal_dir, read_log, read_proposals
+from woopub.detect.dossier import PersonIndex
+from woopub.publish import default_internal_dir, read_index, read_log, read_proposals
 from woopub.sanitize import ANY_OBJECT_KEYS, CATALOG_ALLOWED, PAGE_ALLOWED, STRING_KEYS_ALLOWED, present_keys
 
 # Values shorter than this are not searched in raw PDF objects (too many chance hits).
@@ -72,6 +73,11 @@ class Secret:
     value: str
     entity: str
     label: str
+
+
+def index_secrets(index) -> list[Secret]:
+    """The name forms a dossier redacts in every document (``PersonIndex``)."""
+    return [Secret(form, "PERSON", "a name form redacted across the dossier") for form in index.searched_everywhere()]
 
 
 def secrets_from(proposals: list[Proposal]) -> list[Secret]:
@@ -193,7 +199,8 @@ def check_text(doc: pymupdf.Document, name: str, secrets: list[Secret], keep: di
             if _compact(s.value).lower() in compact_text.lower():
                 problems.append(Problem(name, "leak", f"{s.label} is still in the text"))
             continue
-        pattern = re.compile(r"(?<![\w@])" + r"\s+".join(map(re.escape, s.value.split())) + r"(?![\w@])")
+        # the word edges the dossier recogniser uses: "Hendrik" is not in "Hendrik-Ido-Ambacht"
+        pattern = re.compile(r"(?<![\w@.-])" + r"\s+".join(map(re.escape, s.value.split())) + r"(?![\w@-])")
         for m in pattern.finditer(text.text):
             words = text.word_indices(m.start(), m.end())
             if words and _all_kept(text, words, keep):
@@ -428,7 +435,11 @@ def verify_dir(out_dir: Path, internal_dir: Path | None = None) -> tuple[list[Pr
     if proposals is None:
         notes.append(f"no internal record in {internal_dir}: redacted values were not searched for")
         proposals = []
-    secrets = secrets_from(proposals)
+    index = read_index(internal_dir)
+    dossier_wide = index_secrets(PersonIndex.from_dict(index)) if index else secrets_from(proposals)
+    own: dict[str, list[Proposal]] = {}
+    for p in proposals:
+        own.setdefault(p.document, []).append(p)
     entries_by_doc: dict[str, list[dict]] = {}
     for e in log["redactions"]:
         entries_by_doc.setdefault(e["document"], []).append(e)
@@ -441,6 +452,7 @@ def verify_dir(out_dir: Path, internal_dir: Path | None = None) -> tuple[list[Pr
         if name not in published:
             problems.append(Problem(name, "log", "PDF is not listed as published in publicatielog.json"))
             continue
+        secrets = secrets_from(own.get(name, [])) + dossier_wide
         problems += verify_pdf(pdf, name, secrets, proposals, entries_by_doc.get(name, []))
     for name in sorted(published):
         if not (out_dir / name).is_file():

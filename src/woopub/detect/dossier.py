@@ -138,6 +138,25 @@ class PersonIndex:
                 if self._usable(surname) and len(surname) >= 3:
                     self.variants.setdefault(surname.capitalize(), "surname from e-mail")
 
+    def searched_everywhere(self) -> list[str]:
+        """The forms the recogniser finds wherever they stand (short upper-case
+        initials such as "SK" only in minutes-like places, so they are left out)."""
+        shorthands = [s for s in self.shorthands if len(s) > 2 or not s.isupper()]
+        return sorted(set(self.variants) | set(shorthands) | self.local_parts)
+
+    def to_dict(self) -> dict:
+        return {"variants": self.variants, "shorthands": sorted(self.shorthands),
+                "local_parts": sorted(self.local_parts), "surnames": sorted(self.surnames)}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "PersonIndex":
+        index = cls()
+        index.variants = dict(data.get("variants", {}))
+        index.shorthands = set(data.get("shorthands", ()))
+        index.local_parts = set(data.get("local_parts", ()))
+        index.surnames = set(data.get("surnames", ()))
+        return index
+
     def recogniser(self) -> "KnownPersonRecognizer":
         return KnownPersonRecognizer(self)
 
@@ -186,7 +205,9 @@ class KnownPersonRecognizer(LocalRecognizer):
             # e-mail address) finds "Zieliński" and "Ozturk" finds "Öztürk"
             for m in self.pattern.finditer(fold_accents(text)):
                 if self._in_organisation_name(text, m.start()):
-                    continue  # "Wet Mulder", "Stichting De Boer": not the person Mulder or De Boer
+                    # "Wet Mulder", "Stichting De Boer": not the person; reported so the rules keep it in view
+                    results.append(self._result(m, "dossier:in-organisation-name"))
+                    continue
                 results.append(self._result(m, f"dossier:{self.index.variants[self.forms[m.group(1)]]}"))
         if self.shorthand:
             for m in self.shorthand.finditer(text):

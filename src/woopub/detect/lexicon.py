@@ -11,10 +11,22 @@ sit in ``woopub/data``.
 from __future__ import annotations
 
 import functools
+import importlib.util
 from dataclasses import dataclass
+from pathlib import Path
 from importlib import resources
 
 import yaml
+
+
+@functools.cache
+def deduce_data() -> Path:
+    """deduce's package folder, found without importing deduce: its module sets
+    up logging to standard output at DEBUG level when imported."""
+    spec = importlib.util.find_spec("deduce")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("the deduce package (Dutch name lists) is not installed")
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 def _read_list(path) -> set[str]:
@@ -27,7 +39,7 @@ def _read_list(path) -> set[str]:
 
 
 def _deduce_list(*parts: str) -> set[str]:
-    folder = resources.files("deduce").joinpath("data", "lookup", "src", *parts)
+    folder = deduce_data().joinpath("data", "lookup", "src", *parts)
     items = _read_list(folder / "items.txt")
     exceptions = folder / "exceptions.txt"
     if exceptions.is_file():
@@ -47,7 +59,7 @@ class Lexicon:
     titles: frozenset[str]  # lower case, without trailing dot
     public_words: frozenset[str]  # lower case: organisation, office, calendar words
     stop_words: frozenset[str]  # lower case Dutch function words
-    places: frozenset[str]  # lower case Dutch places
+    places: frozenset[str]  # lower case: Dutch places (deduce) and countries (pycountry)
     cues: dict
     acronyms: frozenset[str] = frozenset()  # as written and in capitals: "JenV", "JENV"
 
@@ -84,11 +96,26 @@ class Lexicon:
         return frozenset(p.split()[0] for p in self.interfixes if " " in p) - self.interfix_words
 
 
+def _countries() -> set[str]:
+    """Country names in Dutch and English, from pycountry's ISO 3166 data and its translations."""
+    import gettext
+
+    import pycountry
+
+    dutch = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["nl"], fallback=True)
+    names: set[str] = set()
+    for country in pycountry.countries:
+        for name in {country.name, getattr(country, "common_name", country.name), getattr(country, "official_name", country.name)}:
+            names.update((name, dutch.gettext(name)))
+    return names
+
+
 @functools.cache
 def lexicon() -> Lexicon:
     places: set[str] = set()
     for sub in ("lst_municipality", "lst_province", "lst_region", "lst_residence"):
         places |= _deduce_list("locations", "lst_placename", sub)
+    places |= _countries()
     interfixes = {i.lower() for i in _deduce_list("names", "lst_interfix")}
     interfixes -= {"v", "v.", "vd", "vd.", "v.d.", "v/d"}  # abbreviations read as initials otherwise
     cues = yaml.safe_load(resources.files("woopub").joinpath("data", "cues.yaml").read_text("utf-8"))

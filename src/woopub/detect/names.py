@@ -47,6 +47,14 @@ def parse_name(text: str, lex: Lexicon) -> PersonName:
             elif k == INTERFIX:
                 name.interfix = (name.interfix + " " + w).strip()
         return name
+    # a given name in brackets is never the surname: "N. (Nadia)", "J.P. (Jan-Peter) Smits"
+    bracketed = set(re.findall(r"\(([^()\s]+)\)", text))
+    name.given.extend(w for w in bracketed if classify(w, lex, caps) in (NAME, WORD, COMMON))
+    kinds = [(w, k) for w, k in kinds if w not in bracketed]
+    # one word that is a listed given name is a given name: "Hendrik-Jan", "Fatma"
+    if len(kinds) == 1 and kinds[0][0].lower().split("-")[0] in lex.first_names and kinds[0][0].lower() not in lex.surnames:
+        name.given.append(kinds[0][0])
+        return name
     # the surname is the last name-shaped part with the tussenvoegsels before it
     idx = [i for i, (_, k) in enumerate(kinds) if k == NAME]
     if not idx:

@@ -59,14 +59,16 @@ EVIDENCE = {
     "sentence-start-alone": -0.2,  # "Groen is ..." with nothing else to go on
     "common-word": -0.2,
     "followed-by-number": -0.5,
-    "part-of-organisation-name": -0.6,  # "Pieter Baan Centrum", "Wet Mulder", "Raad voor de Kinderbescherming"
+    "part-of-organisation-name": -1.0,  # "Pieter Baan Centrum", "Wet Mulder", "Raad voor de Kinderbescherming"
     "verb-after-given-name": 0.3,  # "Fatima heeft", "Ursula vraagt"
     "surname-in-capitals": 0.25,  # a lone "School" or "Bakker" that is also an everyday word
     "place-name": -0.3,
     "frog:PER": 0.35,  # Frog's Dutch NER (trained on SoNaR) reads a person here
     "frog:not-a-person": -0.25,  # Frog reads an organisation, place or other name
     "place-phrase": -1.0,  # "Den Haag": a place, whatever cue stands near it
-    "affiliation-in-brackets": -0.7,
+    "affiliation-in-brackets": -1.0,
+    "after-article": -0.6,
+    "before-address": -0.6,  # a building or organisation, then its address  # "het Rutgers", "een Philips": persons take no article
     "after-place-preposition": -0.3,
 }
 # A lone name part this frequent in Dutch (wordfreq Zipf) is also an everyday word.
@@ -75,8 +77,7 @@ _EMAIL = re.compile(r"([\w.+-]+)@[\w-]+(?:\.[\w-]+)+")
 MIN_SCORE = 0.5
 # Candidates scored in this range are open: Frog is asked about them.
 FROG_ASK = (0.0, 0.8)
-FROG_ONLY_SCORE = 0.55  # a person only Frog found
-SAME_NAME_SOURCE = 0.65  # a single word found this surely makes its other mentions names too
+SAME_NAME_SOURCE = 0.75  # a single word found this surely makes its other mentions names too
 # A chat or minutes line opened by who speaks: optional time stamp, one to four
 # words, a colon: "[10-06-2025 09:14] Fenna Wijnberg: ...", "Kwabena: akkoord".
 SPEAKER = re.compile(
@@ -87,6 +88,7 @@ SPEAKER = re.compile(
 INITIALS_SIGNATURE = re.compile(r"^\s*\(\s*(?P<who>[A-Z][A-Za-z]{0,2}[A-Z])\s*\)\s*$")
 # a chat user name as speaker: "ruud.hermans 11:14", "ralhassan: ok"
 USERNAME_SPEAKER = re.compile(r"^\s*(?P<user>[a-z][a-z0-9]*(?:[._][a-z0-9]+)*)(?:[ \t]+\d{1,2}:\d{2}\b|:\s)")
+ADDRESS_AFTER = re.compile(r",?[ \t]*[A-Z][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,3}[ \t]+\d{1,5}[a-zA-Z]?\b[^\n]{0,12}\d{4}[ \t]?[A-Z]{2}\b")
 HYPHEN_INTERFIX = re.compile(r"-(van|de|der|den|ter|ten|te|'t|van der|van de|in 't)$")
 PLACE_PREPOSITIONS = {"in", "te", "naar", "uit", "vanuit", "nabij", "richting", "via"}
 ORG_LINKS = {"van", "voor", "de", "het", "der", "den", "en", "ter", "tot", "'t"}
@@ -240,12 +242,23 @@ class CueIndex:
         toks = self.view.tokens
         last, first = cand.tokens[-1], (cand.titles[0] if cand.titles else cand.tokens[0])
         nxt = last.i + 1
+        # past the rest of a capitalised phrase: "Johan Cruijff Foundation", "Koning Willem I College"
+        while nxt < len(toks) and nxt - last.i <= 3 and toks[nxt].break_before == 0 and toks[nxt].lower not in self.org_after \
+                and (toks[nxt].text[:1].isupper() and toks[nxt].kind in (NAME, COMMON, INITIALS, OTHER)):
+            nxt += 1
         if nxt < len(toks) and toks[nxt].break_before < 2 and toks[nxt].lower in self.org_after:
             return True
         j = first.i - 1
         while j >= 0 and first.i - j <= 4 and toks[j].line == first.line and toks[j].lower in ORG_LINKS:
             j -= 1
         return j >= 0 and toks[j].line == first.line and toks[j].lower in self.org_before
+
+    def after_article(self, cand: Candidate) -> bool:
+        """A lower-case "het" or "een" right before the name: an organisation or thing.
+        ("de" is left alone: "de Vries" is common sloppy writing for the surname.)"""
+        toks = self.view.tokens
+        j = cand.tokens[0].i - 1
+        return j >= 0 and toks[j].line == cand.tokens[0].line and toks[j].text in ("het", "een")
 
     def after_place_preposition(self, cand: Candidate) -> bool:
         toks = self.view.tokens
@@ -300,15 +313,20 @@ class PersonRecognizer(LocalRecognizer):
         # A name found with good evidence makes the same word a name elsewhere in the text
         # ("Shimon Peres" ... "Peres"; Frog's "Barak" once ... "Barak"): the same document
         # rarely uses one word for two things.
-        known = {c.tokens[-1].lower for c, score, _ in scored if score >= MIN_SCORE and len(c.tokens) > 1}
-        known |= {c.tokens[0].lower for c, score, _ in scored if score >= SAME_NAME_SOURCE and len(c.tokens) == 1
-                  and c.tokens[0].kind == NAME}
+        # Only a name with person evidence of its own is a source, not one the shape alone suggested.
+        known = {c.tokens[-1].lower for c, score, ev in scored
+                 if score >= MIN_SCORE and len(c.tokens) > 1 and (_strong(ev) or "frog:PER" in ev)}
+        known |= {c.tokens[0].lower for c, score, ev in scored if score >= SAME_NAME_SOURCE and len(c.tokens) == 1
+                  and c.tokens[0].kind == NAME and (_strong(ev) or "frog:PER" in ev)}
         results = [self._username_result(a, b, text) for a, b in cues.usernames]
-        for cand in extra:  # names Frog found next to an open candidate
-            scored.append((cand, FROG_ONLY_SCORE, ["frog:PER"]))
+        for cand in extra:  # names Frog found next to an open candidate, weighed like any other
+            score, evidence = self.score(cand, view, cues, email_parts)
+            scored.append((cand, round(max(0.0, min(1.0, score + EVIDENCE["frog:PER"])), 2), evidence + ["frog:PER"]))
         for cand, score, evidence in scored:
             if score < MIN_SCORE and len(cand.tokens) == 1 and cand.tokens[0].lower in known:
-                score = round(min(1.0, score + EVIDENCE["same-name-in-text"]), 2)
+                # the document settles what Frog read differently in one sentence
+                undo = -EVIDENCE["frog:not-a-person"] if any(e.startswith("frog:") and e != "frog:PER" for e in evidence) else 0
+                score = round(min(1.0, score + undo + EVIDENCE["same-name-in-text"]), 2)
                 evidence = evidence + ["same-name-in-text"]
             if score < MIN_SCORE:
                 continue
@@ -353,7 +371,7 @@ class PersonRecognizer(LocalRecognizer):
             return any(t.i in open_tokens for t in sentence)
 
         try:
-            pairs = tag_view(view, self.tagger, needs, WINDOW, triggers)
+            pairs = tag_view(view, self.tagger, needs, 2, triggers)
         except FrogUnavailable as exc:
             self.frog_problem = str(exc)
             return scored, []
@@ -371,7 +389,8 @@ class PersonRecognizer(LocalRecognizer):
         extra = [
             Candidate([t for t in ent.tokens if t.kind != WORD])
             for ent in _entities(view.text, pairs)
-            if ent.label == "PER" and not any(t.i in taken for t in ent.tokens) and any(t.kind != WORD for t in ent.tokens)
+            if ent.label == "PER" and not any(t.i in taken for t in ent.tokens)
+            and any(t.kind in (NAME, COMMON) and t.lower not in self.lex.stop_words for t in ent.tokens)
         ]
         return rescored, [c for c in extra if c.tokens]
 
@@ -440,9 +459,10 @@ class PersonRecognizer(LocalRecognizer):
                 and j + 2 < len(toks)
                 and toks[j + 1].kind == NAME
                 and toks[j + 2].kind == CLOSE
-                # after initials any name ("J. (Jan)"); after a name only a listed first name,
-                # so "Barak (Israël)" does not swallow the country
-                and (parts[-1].kind == INITIALS or parts[-1].kind == NAME and toks[j + 1].lower in self.lex.first_names)
+                # after initials any name ("J. (Jan)"); after a name only a listed first name written
+                # as one, so "Barak (Israël)" and "Anciaux (VU)" do not swallow country or party
+                and (parts[-1].kind == INITIALS
+                     or parts[-1].kind == NAME and toks[j + 1].lower in self.lex.first_names and toks[j + 1].text.istitle())
             ):
                 parts.extend(toks[j : j + 3])
                 j += 3
@@ -502,6 +522,8 @@ class PersonRecognizer(LocalRecognizer):
         t = toks[j]
         if parts and (parts[-1].kind not in (NAME, INITIALS, COMMON) or t.break_before):
             return False
+        if not parts and t.lower in lexicon().stop_words:
+            return False  # "Maar Barak", "Volgens Jansen": a function word never opens a name
         k = j + 1
         while k < len(toks) and k <= j + 2 and toks[k].break_before == 0:
             if toks[k].kind == NAME:
@@ -514,8 +536,8 @@ class PersonRecognizer(LocalRecognizer):
     def _continues_over_line_end(self, parts: list[Token], nxt: Token) -> bool:
         """Does a name go on over a line end? When it cannot end here, or has only given names so far."""
         last = parts[-1]
-        if nxt.kind not in NAME_PARTS:
-            return False
+        if nxt.kind not in NAME_PARTS or any(p.kind == COMMA for p in parts):
+            return False  # "HADDAD, L." ends an entry of a list, one per line
         if last.kind in (INITIALS, INTERFIX) or (last.kind == NAME and last.text.endswith("-")):
             return True
         if last.kind == NAME and HYPHEN_INTERFIX.search(last.lower):
@@ -558,7 +580,8 @@ class PersonRecognizer(LocalRecognizer):
     def score(self, cand: Candidate, view: TokenView, cues: CueIndex, email_parts: set[str] = frozenset()) -> tuple[float, list[str]]:
         lex = self.lex
         ev: list[tuple[str, float]] = []
-        names = _name_parts(cand.tokens, bool(cand.titles))
+        # (a name Frog found may consist of words our own classes call ordinary)
+        names = _name_parts(cand.tokens, bool(cand.titles)) or [t for t in cand.tokens if t.kind in (NAME, COMMON)] or cand.tokens
         kinds = [p.kind for p in cand.tokens]
         if cand.titles:
             ev.append((f"title:{cand.titles[0].text}", EVIDENCE["title"]))
@@ -590,6 +613,10 @@ class PersonRecognizer(LocalRecognizer):
             ev.append(("followed-by-number", EVIDENCE["followed-by-number"]))  # "Dorpsstraat 12", "Kamer 4"
         if cues.in_organisation_name(cand):
             ev.append(("part-of-organisation-name", EVIDENCE["part-of-organisation-name"]))
+        if len(cand.tokens) == 1 and not cand.titles and cues.after_article(cand):  # not "een Shimon Peres"
+            ev.append(("after-article", EVIDENCE["after-article"]))
+        if ADDRESS_AFTER.match(view.text, cand.end):
+            ev.append(("before-address", EVIDENCE["before-address"]))  # "Timmerhuis, Halvemaanpassage 1, 3011 AH"
         if _bracketed_after_name(cand, view):
             ev.append(("affiliation-in-brackets", EVIDENCE["affiliation-in-brackets"]))  # "M. Lin (Van Hall Larenstein)"
         if first_listed and cand.tokens[0] is first and cues.verb_follows(cand):

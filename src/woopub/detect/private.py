@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 
 from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
 
@@ -28,7 +27,9 @@ DATE = (rf"\b(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d{{2}}|\d{{1,2}}\s+(?:{MON
 @functools.cache
 def street_names() -> frozenset[str]:
     """Dutch street names (deduce's list from the BAG), lower case."""
-    path = resources.files("deduce").joinpath("data", "lookup", "src", "locations", "lst_street", "items.txt")
+    from woopub.detect.lexicon import deduce_data
+
+    path = deduce_data().joinpath("data", "lookup", "src", "locations", "lst_street", "items.txt")
     return frozenset(line.strip().lower() for line in path.read_text("utf-8").splitlines() if line.strip())
 
 

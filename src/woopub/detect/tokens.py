@@ -53,10 +53,15 @@ def is_name_shaped(text: str, caps_line: bool) -> bool:
         return False
     return any(c.islower() for c in letters) or (caps_line and len(letters) > 1)
 
+# capitalised adjectives made from places and peoples: "Canadese", "Vlaams-Brabantse"
+ADJECTIVE_OF_PLACE = re.compile(r"(?:iaanse|aanse|ische|sche|eese|ese|itse|atse|ndse|ntse|ijnse|aalse|eelse|oelse|euwse|aagse|amse)$")
+
 # A capitalised word that is not in any name list but is this common in Dutch
 # (wordfreq Zipf scale: 3.5 = about 3 per million words) is read as an
 # ordinary word ("Wetgeving", "Samen"), not a name.
 COMMON_WORD_ZIPF = 3.5
+# English text turns up in Woo dossiers too (EU mail, "Policy Officer"); only very common English words
+COMMON_ENGLISH_ZIPF = 4.5
 
 
 @dataclass(slots=True)
@@ -73,8 +78,8 @@ class Token:
 
 
 @functools.lru_cache(maxsize=200_000)
-def zipf(lower: str) -> float:
-    return zipf_frequency(lower, "nl")
+def zipf(lower: str, language: str = "nl") -> float:
+    return zipf_frequency(lower, language)
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -94,7 +99,9 @@ def is_common_word(lower: str, lex: Lexicon) -> bool:
     if not parts:
         return False
     for part in parts:
-        if part in lex.first_names or part in lex.surnames or zipf(part) < COMMON_WORD_ZIPF:
+        if part in lex.first_names or part in lex.surnames:
+            return False
+        if zipf(part) < COMMON_WORD_ZIPF and zipf(part, "en") < COMMON_ENGLISH_ZIPF:
             return False
     return True
 
@@ -127,12 +134,17 @@ def classify(text: str, lex: Lexicon, caps_line: bool) -> str:
             # "Woordvoerder", "Kamerlid": before a name, never in it; "Koning", "Burgemeester"
             # are also surnames, so they may still stand where a surname goes ("Jan de Koning")
             return COMMON if lower in lex.surnames else WORD
+        if ADJECTIVE_OF_PLACE.search(lower) and lower not in lex.surnames and lower not in lex.first_names:
+            return WORD  # "Britse", "Zeeuwse", "Joegoslavische": adjectives of a country or place
         if lower in lex.stop_words or is_common_word(lower, lex):
             return COMMON
+        if is_compound_word(lower) and lower not in lex.surnames and lower not in lex.first_names:
+            return COMMON  # "Teamchef", "Zorgboer": two everyday words in one
         return NAME
     return OTHER
 
 
+OPENING_QUOTES = {'"', "“", "„", "'", "‘", "«"}
 BULLETS = {"•", "–", "—", "-", "*", "o", "▪", "·", "‣"}
 
 
@@ -142,7 +154,7 @@ def _opens_sentence(prev: Token | None, tok: Token) -> bool:
         return True
     if prev.kind in (TITLE, INITIALS):
         return False
-    if prev.text in BULLETS or prev.text[-1] in ".!?:;":
+    if prev.text in BULLETS or prev.text[-1] in ".!?:;" or prev.text in OPENING_QUOTES:
         return True
     # the first word of a line after a heading-like line ("pagina", "Mensen") opens a sentence too
     return tok.break_before == 1 and prev.sentence_start and prev.kind in (WORD, COMMON, OTHER)
