@@ -262,3 +262,25 @@ def test_email_address_ending_a_sentence_is_not_glued_to_the_next_line():
 
     words = [Word(0, (0, 0, 80, 10), "r.bouzambou@minjenv.nl.", 0, 0), Word(0, (0, 12, 20, 22), "Het", 1, 0)]
     assert build_text([words]).text == "r.bouzambou@minjenv.nl.\nHet"
+
+
+def test_each_page_is_ocred_once_per_run_also_when_passes_run_in_child_processes(tmp_path, rules, detector):
+    """Both passes read the document; the second, in another forked child, finds the first's OCR on disk."""
+    from woopub.pipeline import Dossier
+
+    calls = tmp_path / "calls"
+
+    class Counting(Tesseract):
+        def read(self, image, dpi):
+            with open(calls, "a") as fh:
+                fh.write("read\n")
+            return super().read(image, dpi)
+
+    dossier_dir = tmp_path / "in"
+    dossier_dir.mkdir()
+    scanned_pdf(dossier_dir / "brief.pdf", [f"Met vriendelijke groet, {NAME}"], width=300, height=120)
+    dossier = Dossier(rules, detector, reader=DocumentReader(Counting()))
+    result = dossier.run([dossier_dir], tmp_path / "out")
+    assert [o.status for o in result.outcomes] == ["published"]
+    assert calls.read_text().split() == ["read"]
+    assert "Wijnberg" not in pdf_text(tmp_path / "out" / "brief.pdf")
