@@ -39,7 +39,6 @@ def scribble(rect: pymupdf.Rect, seed: int, loops: int = 5) -> list[list[tuple[f
     """Strokes of a made-up signature or paraph filling ``rect``: lists of points."""
     rng = random.Random(seed)
     strokes = []
-    x, y = rect.x0 + rect.width * 0.05, rect.y0 + rect.height * 0.6
     for _ in range(rng.randint(1, 2)):
         points = []
         steps = 24 * loops
@@ -49,7 +48,6 @@ def scribble(rect: pymupdf.Rect, seed: int, loops: int = 5) -> list[list[tuple[f
             py = rect.y0 + rect.height * (0.5 + 0.38 * math.sin(t * loops * 2 * math.pi * 1.3 + rng.random()) * (0.6 + 0.4 * math.cos(t * 7)))
             points.append((px, py))
         strokes.append(points)
-        x, y = points[-1]
     # a flourish under it
     strokes.append([(rect.x0 + rect.width * (0.1 + 0.8 * i / 10), rect.y1 - rect.height * (0.12 + 0.05 * math.sin(i))) for i in range(11)])
     return strokes

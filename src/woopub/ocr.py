@@ -364,10 +364,6 @@ def _ink_share(pix: pymupdf.Pixmap) -> float:
     return sum(1 for v in picked if v < INK_LEVEL) / max(len(picked), 1)
 
 
-def read_page(page: pymupdf.Page, regions: list[OcrRegion], engine: Tesseract) -> PageReading:
-    return read_pages([(page, regions)], engine)[0]
-
-
 def read_pages(plans: list[tuple[pymupdf.Page, list[OcrRegion]]], engine: Tesseract) -> list[PageReading]:
     """Render every region (PyMuPDF is not thread-safe), then read them all, in parallel."""
     jobs, places = [], []
