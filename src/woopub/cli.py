@@ -120,6 +120,7 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths):
         f"total: {len(published)} of {len(result.outcomes)} document(s) published, {pages} page(s), "
         f"{redactions} redaction(s); verify: {'passed' if not problems else f'{len(problems)} problem(s)'}"
     )
+    _echo_pages_to_check(published)
     click.echo(f"internal record (do not publish): {result.internal_dir}")
     for note in notes:
         click.echo(f"note: {note}", err=True)
@@ -132,6 +133,16 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths):
         for o in result.failed:  # the reasons again, together at the end of a long run
             click.echo(f"  {o.reason}", err=True)
     sys.exit(EXIT_DOCUMENT_FAILED if (result.failed or problems) else EXIT_OK)
+
+
+def _echo_pages_to_check(published) -> None:
+    """Scanned pages OCR could not read (well): a human must look at them before publication."""
+    from woopub.ocr import CHECK_BY_HAND
+
+    pages = [(o.document, w.split(":", 1)[0]) for o in published for w in o.warnings if w.endswith(CHECK_BY_HAND)]
+    if pages:
+        where = ", ".join(f"{doc} {page}" for doc, page in pages)
+        click.echo(f"check by hand: {len(pages)} page(s) OCR could not read well: {where} (see the reviewer report)")
 
 
 @main.command(epilog=EXIT_CODES_HELP)

@@ -59,6 +59,15 @@ def normalise(word: str) -> str:
     return unicodedata.normalize("NFKC", word).translate(_INVISIBLE).replace("\u00a0", " ")
 
 
+def text_layer_words(page: pymupdf.Page) -> list:
+    """Every word of the page's text layer in PyMuPDF's raw shape, also outside the visible page.
+
+    ``get_text`` clips to the page unless told otherwise; text placed off the
+    page is still in the file, so it is read (and detected) too.
+    """
+    return page.get_text("words", sort=False, flags=WORD_FLAGS, clip=WORD_CLIP)
+
+
 def page_words(page: pymupdf.Page, page_index: int, raw_words: list | None = None) -> list[Word]:
     """The words of one page in reading order, with line and block ids.
 
@@ -66,7 +75,7 @@ def page_words(page: pymupdf.Page, page_index: int, raw_words: list | None = Non
     in PyMuPDF's ``(x0, y0, x1, y1, text, block, line, word)`` shape.
     """
     if raw_words is None:
-        raw_words = page.get_text("words", sort=False, flags=WORD_FLAGS, clip=WORD_CLIP)
+        raw_words = text_layer_words(page)
     lines: dict[tuple[int, int], list] = defaultdict(list)
     block_order: list[int] = []
     for w in raw_words:
@@ -151,7 +160,10 @@ def _joins_without_space(prev_piece: str, next_piece: str) -> tuple[bool, bool]:
         if head.isupper() or head.isdigit():
             return True, False  # "Jansen-" + "Bakker", "06-" + "1234": a real hyphen
     # an e-mail address wrapped inside itself: "j.devries@min" + "jenv.nl"
-    if _EMAIL_HEAD.match(prev_piece) and (prev_piece.endswith((".", "@", "-")) or "." not in prev_piece.split("@")[1]):
+    # (but "j.devries@minjenv.nl." + "Het" is an address that ends a sentence)
+    domain = prev_piece.split("@")[-1]
+    sentence_end = domain.endswith(".") and "." in domain[:-1] and next_piece[:1].isupper()
+    if _EMAIL_HEAD.match(prev_piece) and not sentence_end and (prev_piece.endswith((".", "@", "-")) or "." not in domain):
         if next_piece[:1].isalnum():
             return True, False
     return False, False

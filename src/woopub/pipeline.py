@@ -30,15 +30,16 @@ from woopub.detect import Detector, PersonIndex
 from woopub.detect.overlap import resolve_overlaps
 from woopub.docdate import document_date
 from woopub.errors import InputError
-from woopub.extract import extract_text
 from woopub.guard import can_isolate, run_bounded
 from woopub.intake import admit, inspect, refusal_reason
 from woopub.model import KEEP, REDACT, Decision, DocumentOutcome, DocumentText, Finding, LogEntry, Proposal
 from woopub.passwords import Passwords
 from woopub.publish import build_log, default_internal_dir, sha256_file, write_internal, write_log
+from woopub.reading import DocumentReader
 from woopub.redact import apply_proposals
 from woopub.rules import RuleSet
 from woopub.sanitize import sanitize, save_clean
+from woopub.signatures import find_signatures, signature_proposals
 from woopub.verify import Secret, index_secrets, secrets_from, verify_pdf
 
 CONTEXT_CHARS = 60
@@ -159,11 +160,13 @@ class Dossier:
         password: str | None = None,
         passwords: Passwords | None = None,
         isolate: bool = True,
+        reader: DocumentReader | None = None,
     ):
         self.rules = rules
         self.detector = detector or Detector()
         self.passwords = passwords or Passwords(password)
         self.isolate = isolate and can_isolate()  # each pass over a document in a bounded child process
+        self.reader = reader or DocumentReader()  # text layer + OCR; keeps OCR results for the second pass
 
     def _password(self, document: InputDocument) -> str | None:
         return self.passwords.for_document(document.name, document.path)
@@ -190,7 +193,7 @@ class Dossier:
             with admit(document.path, self._password(document)) as admitted:
                 inspect(admitted.doc, document.path)
                 scan.pages = admitted.doc.page_count
-                text = extract_text(admitted.doc)
+                text = self.reader.read(admitted.doc).text
         except InputError as exc:
             scan.error = str(exc)
             return scan
@@ -242,14 +245,17 @@ class Dossier:
         try:
             with admit(scan.document.path, self._password(scan.document)) as admitted:
                 doc = admitted.doc
-                text = extract_text(doc)
+                reading = self.reader.read(doc)
+                text = reading.text
                 known = index.recogniser().analyze(text.text, ["PERSON"]) if len(index) else []
                 findings = resolve_overlaps(scan.findings + [_known_finding(r, text.text) for r in known], text.text)
                 decider = Decider(self.rules, document_date(text.text), index.surnames)
                 decisions = [decider.decide(f) for f in findings]
                 proposals = proposals_for(name, text, findings, decisions)
+                proposals += signature_proposals(name, find_signatures(doc, reading), decider)
                 entries, warnings = apply_proposals(doc, proposals)
-                warnings = admitted.notes + warnings
+                reading.add_text_layer(doc, proposals)  # scans stay searchable for the words that stay
+                warnings = admitted.notes + reading.warnings + warnings
                 sanitize(doc)
                 save_clean(doc, staged)
         except InputError as exc:

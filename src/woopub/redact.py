@@ -61,13 +61,17 @@ def _text_band(box: pymupdf.Rect) -> pymupdf.Rect:
 
 def _draw_box(page: pymupdf.Page, box: pymupdf.Rect, code: str) -> Label:
     page.draw_rect(box, color=None, fill=(0, 0, 0), overlay=True)
-    label = fit_label(code, box)
+    # the label reads upright as the page is shown, also on a page turned by /Rotate (scans)
+    shown = box * page.rotation_matrix
+    label = fit_label(code, shown)
     length = pymupdf.get_text_length(code, LABEL_FONT, label.fontsize) * label.stretch
-    x = box.x0 + max((box.width - length) / 2, 0)
-    y = box.y0 + (box.height + label.fontsize * 0.7) / 2
-    point = pymupdf.Point(x, y)
-    morph = (point, pymupdf.Matrix(label.stretch, 1)) if label.stretch < 1 else None
-    page.insert_text(point, code, fontsize=label.fontsize, fontname=LABEL_FONT, color=(1, 1, 1), morph=morph)
+    x = shown.x0 + max((shown.width - length) / 2, 0)
+    y = shown.y0 + (shown.height + label.fontsize * 0.7) / 2
+    point = pymupdf.Point(x, y) * page.derotation_matrix
+    turn = pymupdf.Matrix(page.rotation)
+    morph = (point, ~turn * pymupdf.Matrix(label.stretch, 1) * turn) if label.stretch < 1 else None
+    page.insert_text(point, code, fontsize=label.fontsize, fontname=LABEL_FONT, color=(1, 1, 1), morph=morph,
+                     rotate=page.rotation)
     return label
 
 

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from woopub.detect.contact import BsnRecognizer, DutchIbanRecognizer, DutchPhoneRecognizer, OfflineEmailRecognizer
+from woopub.detect.contact import (
+    BsnRecognizer,
+    DutchIbanRecognizer,
+    DutchPhoneRecognizer,
+    EmailFragmentRecognizer,
+    OfflineEmailRecognizer,
+)
 from woopub.detect.dossier import PersonIndex
 from woopub.detect.engine import LANGUAGE, build_analyzer
 from woopub.detect.overlap import resolve_overlaps
@@ -19,6 +25,7 @@ from woopub.model import Finding
 
 RECOGNISERS: dict[str, Callable[[], object]] = {
     "email": OfflineEmailRecognizer,
+    "email-fragment": EmailFragmentRecognizer,  # OCR: an address cut off or misread
     "phone": DutchPhoneRecognizer,
     "bsn": BsnRecognizer,
     "iban": DutchIbanRecognizer,

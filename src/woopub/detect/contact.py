@@ -63,6 +63,22 @@ FUNCTION_WORDS = {"team", "afdeling", "directie", "project", "programma", "burea
 DATE_START = re.compile(r"\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
 
 
+class EmailFragmentRecognizer(PatternRecognizer):
+    """What is left of an e-mail address that OCR read: cut off at a table cell's edge
+    ("s.ozturk@utrecht.r", "c.okafor@comens") or misread ("f.wijnberg@minjenv.n1").
+
+    The local part still names the person, so the fragment is an e-mail address
+    to the rules (functional mailboxes are kept by their local part as usual).
+    A whole, valid address is the ``email`` recogniser's; overlaps are settled
+    in detect/overlap.py.
+    """
+
+    PATTERNS = [Pattern("e-mail fragment", r"(?<![\w@])[A-Za-z0-9][\w.+-]*@[A-Za-z0-9][\w-]*(?:\.[\w-]+)*", 0.6)]
+
+    def __init__(self):
+        super().__init__(supported_entity="EMAIL", patterns=self.PATTERNS, supported_language=LANGUAGE, name="email-fragment")
+
+
 class DutchPhoneRecognizer(PhoneRecognizer):
     """Phone numbers, validated by ``phonenumbers`` for region NL.
 

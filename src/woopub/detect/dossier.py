@@ -43,10 +43,16 @@ def fold_accents(text: str) -> str:
     return "".join(_fold_char(c) for c in text)
 
 
+# letters Unicode does not decompose, as OCR and ASCII spellings write them ("Yıldırım" -> "Yildirim")
+_UNDECOMPOSED = {"ı": "i", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D"}
+
+
 @functools.lru_cache(maxsize=4096)
 def _fold_char(c: str) -> str:
     if c.isascii():
         return c
+    if c in _UNDECOMPOSED:
+        return _UNDECOMPOSED[c]
     base = unicodedata.normalize("NFKD", c)[0]
     return base if base.isalpha() and len(base) == 1 else c
 
@@ -175,7 +181,7 @@ class KnownPersonRecognizer(LocalRecognizer):
         )
         shorthands = sorted(index.shorthands, key=len, reverse=True)
         self.shorthand = (
-            re.compile(r"(?<![\w@.])(" + "|".join(re.escape(s) for s in shorthands) + r")(?![\w@])")
+            re.compile(r"(?<![\w@.])(" + "|".join(re.escape(fold_accents(s)) for s in shorthands) + r")(?![\w@])")
             if shorthands
             else None
         )
@@ -210,7 +216,7 @@ class KnownPersonRecognizer(LocalRecognizer):
                     continue
                 results.append(self._result(m, f"dossier:{self.index.variants[self.forms[m.group(1)]]}"))
         if self.shorthand:
-            for m in self.shorthand.finditer(text):
+            for m in self.shorthand.finditer(fold_accents(text)):  # "SÖ" as OCR reads it: "SO", "SÒ"
                 form = m.group(1)
                 if len(form) > 2 or not form.isupper() or SHORTHAND_CONTEXT.search(text[max(0, m.start() - 15) : m.start()]):
                     results.append(self._result(m, "dossier:initials short-hand"))

@@ -73,7 +73,7 @@ EVIDENCE = {
 }
 # A lone name part this frequent in Dutch (wordfreq Zipf) is also an everyday word.
 COMMON_NAME_ZIPF = 4.0
-_EMAIL = re.compile(r"([\w.+-]+)@[\w-]+(?:\.[\w-]+)+")
+_EMAIL = re.compile(r"([\w.+-]+)@[\w-]+")  # also an address OCR read cut off: "c.okafor@comens"
 MIN_SCORE = 0.5
 # Candidates scored in this range are open: Frog is asked about them.
 FROG_ASK = (0.0, 0.8)

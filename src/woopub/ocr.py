@@ -1,0 +1,600 @@
+"""Scans and images: read with Tesseract the text that the text layer lacks.
+
+Which parts of a page are read (``plan_page``):
+
+  scan                   images cover most of the page: a scanned or
+                         photographed page, with or without an earlier OCR
+                         layer (which may be poor or partial). The whole page.
+  no text layer          the page shows something but carries no text layer
+                         (text drawn as curves, a page of vector art).
+  unreadable text layer  the text layer is mostly characters without a
+                         Unicode meaning (fonts without a ToUnicode map).
+  image                  an image on a text page: a pasted screenshot of an
+                         e-mail, a scanned annex, a signature. Its area only.
+
+Every word read there that the text layer does not already hold at the same
+place joins the page's words (``merged_raw_words``) in PyMuPDF's raw word
+shape, so detection and decision treat it like digital text and its box is
+where the pixels are. A word the text layer holds too (the same letters in
+the same place) is not added twice; the text-layer word's box grows to cover
+the pixels, so a redaction box always covers the word as it is printed.
+
+The engine is Tesseract's own command-line program with the Dutch model,
+asked for TSV output: every word with its box and its confidence. PyMuPDF
+renders the page and maps the boxes back to page space. Why not PyMuPDF's
+``get_textpage_ocr`` or OCRmyPDF: neither hands back Tesseract's word
+confidence, which is how a page that could not be read well is found and
+shown to a reviewer (see README, "Scans and OCR").
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+from collections import defaultdict
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pymupdf
+
+from woopub.errors import InputError
+from woopub.model import Box
+
+LANGUAGE = "nld"
+DPI = 300  # Tesseract reads body text best at 300 dpi; more costs time and gains little
+MAX_DPI = 450  # images with finer pixels than 300 dpi (a shrunken screenshot) are read at up to this
+MIN_SCAN_DPI = 150  # a coarser scan (a fax) is enlarged to this
+SCAN_SHARE = 0.5  # images covering this share of a page make it a scan
+MIN_IMAGE_SIDE = 12.0  # points: an image narrower or lower than this carries no readable word
+MIN_IMAGE_AREA = 600.0  # square points (e.g. 60 x 10): smaller images are icons and rules
+UNREADABLE_SHARE = 0.3  # share of text-layer characters without a Unicode meaning
+LOW_CONFIDENCE = 70.0  # mean word confidence below which a page is listed for a human check
+MIN_WORDS_FOR_CONFIDENCE = 5  # an image with fewer words read (a photo, a logo) is not judged
+INK_LEVEL = 128  # grey value below which a pixel is ink
+INK_SHARE_UNREAD = 0.005  # a scan with this much ink and (almost) no words read could not be read
+TIMEOUT = 300  # seconds for one region
+RULE_LENGTH = 30.0  # points: a straight line of ink this long is a table border, not a letter
+WORD_PAD = 0.6  # points added around an OCR word box
+WORD_PAD_SHARE = 0.12  # or this share of the word's height, if more
+CHECK_BY_HAND = "check it by hand"  # every warning about a page OCR could not read well ends so
+
+_UNREADABLE = re.compile(r"[\ufffd\ue000-\uf8ff]")
+_NOISE = re.compile(r"[_|~=`'\u2018\u2019\"\u201c\u201d.,:;\u2014\u2013-]+")  # a "word" OCR made of specks
+
+
+class OcrUnavailableError(InputError):
+    """A document needs OCR and Tesseract (or its Dutch model) is not installed."""
+
+
+# -- the engine --------------------------------------------------------------
+
+
+def find_tessdata(language: str = LANGUAGE) -> str | None:
+    """The folder that holds ``<language>.traineddata``: $TESSDATA_PREFIX, or Debian's."""
+    candidates = [os.environ.get("TESSDATA_PREFIX", "")]
+    candidates += sorted(glob.glob("/usr/share/tesseract-ocr/*/tessdata"), reverse=True)
+    candidates += ["/usr/share/tesseract-ocr/tessdata", "/usr/share/tessdata", "/usr/local/share/tessdata"]
+    for folder in candidates:
+        if folder and Path(folder, f"{language}.traineddata").is_file():
+            return folder
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class TsvWord:
+    """One word as Tesseract's TSV reports it, in the pixels of the image read."""
+
+    left: int
+    top: int
+    width: int
+    height: int
+    text: str
+    confidence: float
+    line: tuple[int, int, int]  # (block, paragraph, line)
+
+
+def parse_tsv(tsv: str) -> list[TsvWord]:
+    words = []
+    for row in tsv.splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
+            continue
+        words.append(
+            TsvWord(
+                int(cols[6]), int(cols[7]), int(cols[8]), int(cols[9]), cols[11].strip(), max(float(cols[10]), 0.0),
+                (int(cols[2]), int(cols[3]), int(cols[4])),
+            )
+        )
+    return words
+
+
+class Tesseract:
+    """Tesseract's command-line program: one process per image, as many at once as there are cores.
+
+    Each process runs single-threaded (OMP_THREAD_LIMIT=1): Tesseract's own
+    OpenMP threads made one page 4-5x slower here on two busy cores, while
+    two single-threaded processes keep both cores busy.
+    """
+
+    def __init__(self, language: str = LANGUAGE, tessdata: str | None = None, program: str = "tesseract"):
+        self.language = language
+        self.program = shutil.which(program)
+        self.tessdata = tessdata or find_tessdata(language)
+        self.workers = max(1, min(4, os.cpu_count() or 1))
+
+    def problem(self) -> str | None:
+        """Why OCR cannot run here, or None."""
+        if self.program is None:
+            return "Tesseract is not installed (Debian: apt-get install tesseract-ocr tesseract-ocr-nld)"
+        if self.tessdata is None:
+            return f"Tesseract's '{self.language}' model is not installed (Debian: apt-get install tesseract-ocr-{self.language})"
+        return None
+
+    def read(self, image: bytes, dpi: int) -> list[TsvWord]:
+        env = {**os.environ, "OMP_THREAD_LIMIT": "1", "TESSDATA_PREFIX": self.tessdata or ""}
+        cmd = [self.program, "stdin", "stdout", "-l", self.language, "--dpi", str(dpi), "--psm", "3", "tsv"]
+        done = subprocess.run(cmd, input=image, capture_output=True, env=env, timeout=TIMEOUT, check=False)
+        if done.returncode != 0:
+            message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+            raise RuntimeError(f"tesseract exited with {done.returncode}: {message[-1] if message else ''}")
+        return parse_tsv(done.stdout.decode("utf-8", "replace"))
+
+    def read_all(self, jobs: list[tuple[bytes, int]]) -> list[list[TsvWord] | Exception]:
+        def one(job):
+            try:
+                return self.read(*job)
+            except (OSError, RuntimeError, subprocess.SubprocessError) as exc:
+                return exc
+
+        if len(jobs) <= 1:
+            return [one(j) for j in jobs]
+        with ThreadPoolExecutor(self.workers) as pool:
+            return list(pool.map(one, jobs))
+
+
+# -- what a page needs -------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OcrRegion:
+    rect: Box  # page space (unrotated, as text extraction and redaction use)
+    reason: str  # scan | no text layer | unreadable text layer | image
+    dpi: int = DPI
+
+    @property
+    def whole_page(self) -> bool:
+        return self.reason != "image"
+
+
+def _area(r: pymupdf.Rect) -> float:
+    return max(r.width, 0) * max(r.height, 0)
+
+
+def _union_area(rects: list[pymupdf.Rect]) -> float:
+    """Area covered by ``rects`` (overlaps counted once), on a coarse grid."""
+    if not rects:
+        return 0.0
+    xs = sorted({r.x0 for r in rects} | {r.x1 for r in rects})
+    total = 0.0
+    for a, b in zip(xs, xs[1:]):
+        spans = sorted((r.y0, r.y1) for r in rects if r.x0 <= a and r.x1 >= b)
+        covered, top, bottom = 0.0, None, None
+        for y0, y1 in spans:
+            if top is None or y0 > bottom:
+                if top is not None:
+                    covered += bottom - top
+                top, bottom = y0, y1
+            else:
+                bottom = max(bottom, y1)
+        if top is not None:
+            covered += bottom - top
+        total += (b - a) * covered
+    return total
+
+
+def _image_rects(page: pymupdf.Page) -> list[tuple[pymupdf.Rect, float]]:
+    """Where images are shown on the page (clipped to it), with their pixels per point."""
+    visible = page.mediabox if page.rotation == 0 else page.rect * page.derotation_matrix
+    out = []
+    for info in page.get_image_info():
+        rect = pymupdf.Rect(info["bbox"]) & visible
+        if rect.is_empty or rect.width < MIN_IMAGE_SIDE or rect.height < MIN_IMAGE_SIDE or _area(rect) < MIN_IMAGE_AREA:
+            continue
+        full = pymupdf.Rect(info["bbox"])
+        side = max(full.width, full.height, 1.0)
+        density = max(info.get("width", 0), info.get("height", 0)) / side  # pixels per point
+        out.append((rect, density))
+    return out
+
+
+def _merge_rects(rects: list[pymupdf.Rect]) -> list[pymupdf.Rect]:
+    merged: list[pymupdf.Rect] = []
+    for r in sorted(rects, key=lambda r: (r.y0, r.x0)):
+        r = pymupdf.Rect(r)
+        for m in merged:
+            if m.intersects(r):
+                m |= r
+                break
+        else:
+            merged.append(r)
+    if len(merged) < len(rects):
+        return _merge_rects(merged) if len(merged) > 1 else merged
+    return merged
+
+
+def plan_page(page: pymupdf.Page, text_words: list | None = None) -> list[OcrRegion]:
+    """The regions of ``page`` that must be read by OCR (none for a plain text page)."""
+    from woopub.extract import text_layer_words
+
+    if text_words is None:
+        text_words = text_layer_words(page)
+    whole = page.rect * page.derotation_matrix
+    images = _image_rects(page)
+    page_area = _area(whole) or 1.0
+    if images and _union_area([r for r, _ in images]) >= SCAN_SHARE * page_area:
+        return [OcrRegion(tuple(whole), "scan", _scan_dpi(max(d for _, d in images)))]
+    letters = "".join(w[4] for w in text_words)
+    readable = [w for w in text_words if any(c.isalnum() for c in _UNREADABLE.sub("", w[4]))]
+    if letters and len(_UNREADABLE.findall(letters)) >= UNREADABLE_SHARE * len(letters):
+        return [OcrRegion(tuple(whole), "unreadable text layer")]
+    if not readable and (images or page.get_drawings()):
+        return [OcrRegion(tuple(whole), "no text layer")]
+    regions = []
+    for rect in _merge_rects([r for r, _ in images]):
+        density = max(d for r, d in images if r.intersects(rect))
+        regions.append(OcrRegion(tuple(rect), "image", _dpi(density)))
+    return regions
+
+
+def _dpi(pixels_per_point: float) -> int:
+    """An image on a text page: read at 300 dpi, or finer when the image has finer pixels (a shrunken
+    screenshot). Screen text needs enlarging to be read well."""
+    return int(min(MAX_DPI, max(DPI, round(pixels_per_point * 72 / 25) * 25)))
+
+
+def _scan_dpi(pixels_per_point: float) -> int:
+    """A scanned page: read at its own resolution, pixel for pixel. Enlarging a 150 dpi scan to
+    300 dpi read worse (bench/ocr.py: mean confidence 87 against 90, names lost) and took longer."""
+    return int(min(MAX_DPI, max(MIN_SCAN_DPI, round(pixels_per_point * 72 / 25) * 25)))
+
+
+# -- reading -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OcrWord:
+    box: Box  # page space (unrotated), tight around the ink as Tesseract reports it
+    text: str
+    confidence: float  # Tesseract's word confidence, 0..100
+    line: tuple[int, int, int, int]  # (region, block, paragraph, line)
+
+    @property
+    def cover(self) -> pymupdf.Rect:
+        """The box a redaction must cover: a little wider, for the blurred edge of each stroke."""
+        box = pymupdf.Rect(self.box)
+        pad = max(WORD_PAD, WORD_PAD_SHARE * min(box.width, box.height))
+        return box + (-pad, -pad, pad, pad)
+
+
+@dataclass
+class PageReading:
+    """What OCR read on one page."""
+
+    page: int  # 0-based
+    regions: list[OcrRegion]
+    words: list[OcrWord] = field(default_factory=list)
+    ink: float = 0.0  # share of ink pixels in the whole-page region read (0 when only images were read)
+    rules: list[Box] = field(default_factory=list)  # table borders and other straight lines, page space
+    error: str | None = None
+
+    @property
+    def confidence(self) -> float | None:
+        """Mean word confidence, weighted by word length; None when nothing was read."""
+        weight = sum(len(w.text) for w in self.words)
+        if not weight:
+            return None
+        return sum(w.confidence * len(w.text) for w in self.words) / weight
+
+    def warnings(self) -> list[str]:
+        """What a reviewer must check on this page by hand (1-based page numbers)."""
+        n = self.page + 1
+        if self.error:
+            return [f"page {n}: OCR failed ({self.error}); the page could not be read: {CHECK_BY_HAND}"]
+        whole = any(r.whole_page for r in self.regions)
+        what = "scanned page" if whole else "image(s)"
+        if whole and len(self.words) < 3 and self.ink >= INK_SHARE_UNREAD:
+            return [f"page {n}: {what} without readable text (OCR read {len(self.words)} word(s)): {CHECK_BY_HAND}"]
+        conf = self.confidence
+        if conf is not None and conf < LOW_CONFIDENCE and (whole or len(self.words) >= MIN_WORDS_FOR_CONFIDENCE):
+            return [f"page {n}: {what} read with low OCR confidence ({conf:.0f}/100): {CHECK_BY_HAND}"]
+        return []
+
+
+def _render(page: pymupdf.Page, region: OcrRegion) -> tuple[bytes, pymupdf.Matrix, float, list[Box]]:
+    """The region as a grey PNM image, the matrix from its pixels to page space, its ink share
+    and its table rules (page space)."""
+    zoom = region.dpi / 72
+    clip = pymupdf.Rect(region.rect) * page.rotation_matrix  # get_pixmap clips in the rotated (shown) page
+    pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), clip=clip, colorspace=pymupdf.csGRAY, alpha=False)
+    # pixel (0, 0) is the zoomed page's point (pix.x, pix.y)
+    to_page = pymupdf.Matrix(1, 0, 0, 1, pix.x, pix.y) * pymupdf.Matrix(1 / zoom, 1 / zoom) * page.derotation_matrix
+    ink = 0.0
+    if region.whole_page:
+        ink = _ink_share(pix)
+    return pix.tobytes("pnm"), to_page, ink, _rules(pix, to_page, zoom)
+
+
+def _rules(pix: pymupdf.Pixmap, to_page: pymupdf.Matrix, zoom: float) -> list[Box]:
+    """Straight lines of ink at least RULE_LENGTH long: the borders of a scanned table.
+
+    OCR words carry no table structure; these lines tell where a cell ends
+    (ocr_raw_words). A neighbouring row is ORed in, so a slightly skewed scan's
+    rule still reads as one run.
+    """
+    ink = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.stride)[:, : pix.width] < INK_LEVEL
+    length = int(RULE_LENGTH * zoom)
+    found: list[pymupdf.Rect] = []
+    for horizontal in (True, False):
+        m = ink if horizontal else ink.T
+        near = m.copy()
+        near[1:] |= m[:-1]
+        near[:-1] |= m[1:]
+        padded = np.zeros((near.shape[0], near.shape[1] + 2), dtype=np.int8)
+        padded[:, 1:-1] = near
+        edges = np.diff(padded, axis=1)
+        starts, ends = np.argwhere(edges == 1), np.argwhere(edges == -1)
+        long = (ends[:, 1] - starts[:, 1]) >= length
+        for (row, start), (_, end) in zip(starts[long], ends[long]):
+            r = pymupdf.Rect(start, row, end, row + 1) if horizontal else pymupdf.Rect(row, start, row + 1, end)
+            found.append(r)
+    return [tuple(r * to_page) for r in _merge_rects([r + (-1, -1, 1, 1) for r in found])]
+
+
+def _ink_share(pix: pymupdf.Pixmap) -> float:
+    samples = pix.samples_mv
+    step = max(1, len(samples) // 200_000)
+    picked = samples[::step]
+    return sum(1 for v in picked if v < INK_LEVEL) / max(len(picked), 1)
+
+
+def read_pages(plans: list[tuple[pymupdf.Page, list[OcrRegion]]], engine: Tesseract) -> list[PageReading]:
+    """Render every region (PyMuPDF is not thread-safe), then read them all, in parallel."""
+    jobs, places = [], []
+    readings = [PageReading(page.number, regions) for page, regions in plans]
+    for k, (page, regions) in enumerate(plans):
+        for r, region in enumerate(regions):
+            image, to_page, ink, rules = _render(page, region)
+            readings[k].ink = max(readings[k].ink, ink)
+            readings[k].rules += rules
+            jobs.append((image, region.dpi))
+            places.append((k, r, to_page))
+    for (k, r, to_page), result in zip(places, engine.read_all(jobs)):
+        reading = readings[k]
+        if isinstance(result, Exception):
+            reading.error = str(result) or type(result).__name__
+            continue
+        region = pymupdf.Rect(reading.regions[r].rect)
+        for t in result:
+            text = t.text.strip("_|")  # underscores and bars at a word's edge are specks and table rules
+            if not text or _NOISE.fullmatch(text):
+                continue
+            box = pymupdf.Rect(t.left, t.top, t.left + t.width, t.top + t.height) * to_page
+            centre = (box.tl + box.br) / 2
+            if not region.contains(centre):
+                continue
+            for piece, part in _split_label(text, box, plans[k][0]):
+                reading.words.append(OcrWord(tuple(part), piece, t.confidence, (r, *t.line)))
+    return readings
+
+
+_GLUED_LABEL = re.compile(r"([A-Z])([+0]\d.*)")  # "M06" as OCR reads "M 06 4829 1730" in a colophon
+
+
+def _split_label(text: str, box: pymupdf.Rect, page: pymupdf.Page) -> list[tuple[str, pymupdf.Rect]]:
+    """Split a one-letter label OCR glued to the phone number after it ("M06" -> "M", "06"),
+    so the number reads as a number. Other words stay whole."""
+    m = _GLUED_LABEL.fullmatch(text)
+    if not m:
+        return [(text, box)]
+    shown = box * page.rotation_matrix  # the word runs left to right as the page is shown
+    cut = shown.x0 + shown.width / len(text)
+    label = pymupdf.Rect(shown.x0, shown.y0, cut, shown.y1) * page.derotation_matrix
+    number = pymupdf.Rect(cut, shown.y0, shown.x1, shown.y1) * page.derotation_matrix
+    return [(m.group(1), label), (m.group(2), number)]
+
+
+# -- joining OCR words to the text layer ------------------------------------
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def _overlap(a: pymupdf.Rect, b: pymupdf.Rect) -> float:
+    """Intersection as a share of the smaller of the two boxes."""
+    inter = _area(a & b) if a.intersects(b) else 0.0
+    return inter / max(min(_area(a), _area(b)), 1e-6)
+
+
+def merged_raw_words(page: pymupdf.Page, text_words: list, reading: PageReading) -> tuple[list, list[OcrWord]]:
+    """The text-layer words (boxes grown over their printed pixels) and the OCR words to add.
+
+    An OCR word is already in the text layer when text-layer words overlapping
+    it spell the same letters (alone, or joined: OCR may read "06-12345678"
+    where the text layer has "06-" and "12345678"). Otherwise it is added:
+    a poor OCR layer ("Wijnbcrg") does not hide a good reading ("Wijnberg").
+    """
+    grown = [list(w) for w in text_words]
+    rects = [pymupdf.Rect(w[:4]) for w in text_words]
+    added: list[OcrWord] = []
+    for o in reading.words:
+        key = _fold(o.text)
+        if not key:
+            continue
+        box = o.cover
+        near = sorted((i for i, r in enumerate(rects) if _overlap(r, box) >= 0.3), key=lambda i: rects[i].x0)
+        joined = _fold("".join(text_words[i][4] for i in near))
+        if near and (key == joined or (len(key) >= 3 and key in joined) or (len(joined) >= 3 and joined in key)):
+            for i in near:
+                g = grown[i]
+                g[1], g[3] = min(g[1], box.y0), max(g[3], box.y1)
+                if len(near) == 1:
+                    g[0], g[2] = min(g[0], box.x0), max(g[2], box.x1)
+            continue
+        added.append(o)
+    return [tuple(g) for g in grown], added
+
+
+OCR_COLUMN_GAP = 0.9  # line heights: a wider gap between two OCR words is a cell or column border
+CONTINUES_BELOW = 0.9  # line heights: the largest gap from a line to the next line of its paragraph
+INDENT = 2.5  # line heights: how far a next line may start right of the one above (list items)
+
+
+def ocr_raw_words(page: pymupdf.Page, words: Iterable[OcrWord], rules: Iterable[Box] = ()) -> list[tuple]:
+    """OCR words in PyMuPDF's raw shape, in the shown (rotated) page, with blocks rebuilt from the layout.
+
+    Tesseract's own blocks cut tables badly: the two lines of a phone number
+    wrapped in a cell ("030 286" / "3412") land in different blocks, and cells
+    of one row in one line. So its lines are cut at gaps wider than a cell
+    border leaves (OCR word boxes are tight, so the gap is smaller than for
+    digital text), and each piece is chained to the piece right under it that
+    starts at the same x or a little indented (a list item): a column of a
+    table, a paragraph, a margin colophon each become one block, read line by
+    line as extraction reads digital text. A table's borders (``rules``, found
+    in the scan's pixels) also end a cell: across a line and between lines.
+    """
+    shown_rules = [pymupdf.Rect(r) * page.rotation_matrix for r in rules]
+    across = [r for r in shown_rules if r.width >= r.height]  # rules between rows
+    upright = [r for r in shown_rules if r.height > r.width]  # rules between columns
+    rows: dict[tuple, list] = defaultdict(list)
+    for w in words:
+        rows[w.line].append((pymupdf.Rect(w.box) * page.rotation_matrix, w.text, w.cover * page.rotation_matrix))
+    pieces: list[list] = []
+    for row in rows.values():
+        row.sort(key=lambda item: item[0].x0)
+        height = sorted(item[0].height for item in row)[len(row) // 2] or 1.0
+        pieces.append([row[0]])
+        for prev, item in zip(row, row[1:]):
+            middle = (item[0].y0 + item[0].y1) / 2
+            border = any(prev[0].x1 - 1 <= (v.x0 + v.x1) / 2 <= item[0].x0 + 1 and v.y0 <= middle <= v.y1 for v in upright)
+            if border or item[0].x0 - prev[0].x1 > OCR_COLUMN_GAP * height:
+                pieces.append([])
+            pieces[-1].append(item)
+    boxes = [_union([item[0] for item in piece]) for piece in pieces]
+    slope = _skew(rows.values())  # a skewed scan's right-hand cells stand higher: read rows level
+    level = [(b.y0 + b.y1) / 2 - slope * (b.x0 + b.x1) / 2 for b in boxes]
+    order = []  # pieces in rows (left to right), rows top to bottom
+    for i in sorted(range(len(pieces)), key=lambda i: level[i]):
+        if order and level[i] - level[order[-1][0]] < 0.5 * min(boxes[i].height, boxes[order[-1][0]].height):
+            order[-1].append(i)
+        else:
+            order.append([i])
+    order = [i for row in order for i in sorted(row, key=lambda i: boxes[i].x0)]
+    block_of: dict[int, int] = {}
+    has_next: set[int] = set()
+    for n, i in enumerate(order):
+        below = boxes[i]
+        h = below.height or 1.0
+        best = None
+        for j in reversed(order[:n]):
+            above = boxes[j]
+            if j in has_next or below.y0 - above.y1 > CONTINUES_BELOW * h or above.y1 > below.y0 + 0.5 * h:
+                continue
+            if above.x0 - 0.3 * h <= below.x0 <= above.x0 + INDENT * h and below.x0 < above.x1:
+                between = (above.y1 - 1, below.y0 + 1)
+                if not any(between[0] <= (r.y0 + r.y1) / 2 <= between[1] and r.x0 < below.x1 and r.x1 > below.x0 for r in across):
+                    best = j
+                break
+        if best is None:
+            block_of[i] = len(set(block_of.values()))
+        else:
+            block_of[i] = block_of[best]
+            has_next.add(best)
+    out = []
+    for n, i in enumerate(order):
+        for _, text, r in pieces[i]:  # the layout is read from the ink, the word box is what redaction covers
+            out.append((r.x0, r.y0, r.x1, r.y1, text, block_of[i], n, 0))
+    return out
+
+
+def _skew(rows: Iterable[list]) -> float:
+    """The slope of the text lines (dy/dx), the median over lines of three words or more."""
+    slopes = []
+    for row in rows:
+        if len(row) < 3:
+            continue
+        xs = [(item[0].x0 + item[0].x1) / 2 for item in row]
+        ys = [item[0].y1 for item in row]  # the bottom of the box: the baseline, or a descender
+        mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+        var = sum((x - mx) ** 2 for x in xs)
+        if var > 0:
+            slopes.append(sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / var)
+    return sorted(slopes)[len(slopes) // 2] if slopes else 0.0
+
+
+def _union(rects: list[pymupdf.Rect]) -> pymupdf.Rect:
+    box = pymupdf.Rect(rects[0])
+    for r in rects[1:]:
+        box |= r
+    return box
+
+
+# -- the published page's invisible text layer ------------------------------
+
+TEXT_LAYER_FONT = "WoopubOcr"
+
+
+def add_text_layer(page: pymupdf.Page, words: list[OcrWord], redacted: list[Box]) -> int:
+    """Write ``words`` as invisible text (render mode 3) where they stand, except under ``redacted`` boxes.
+
+    The published scan page stays searchable and readable by screen readers
+    for every word that was not redacted. Returns the number of words written.
+    """
+    cut = [pymupdf.Rect(b) for b in redacted]
+    # a word whose middle is under a box was redacted; a neighbour the box only grazes stays
+    keep = [w for w in words if w.text.strip() and not any(c.contains(_middle(w.box)) for c in cut)]
+    if not keep:
+        return 0
+    font = pymupdf.Font("helv")  # MuPDF's Nimbus Sans: Latin, Greek, Cyrillic; embedded with a Unicode map
+    page.insert_font(fontname=TEXT_LAYER_FONT, fontbuffer=font.buffer)
+    shape = page.new_shape()
+    turn = pymupdf.Matrix(page.rotation)
+    for w in keep:
+        shown = pymupdf.Rect(w.box) * page.rotation_matrix
+        if shown.is_empty:
+            continue
+        size = max(shown.height * 0.8, 1.0)
+        length = font.text_length(w.text, size) or 1.0
+        base = pymupdf.Point(shown.x0, shown.y1 - 0.2 * shown.height) * page.derotation_matrix
+        stretch = ~turn * pymupdf.Matrix(shown.width / length, 1) * turn
+        shape.insert_text(base, w.text, fontname=TEXT_LAYER_FONT, fontsize=size, rotate=page.rotation,
+                          render_mode=3, morph=(base, stretch))
+    shape.commit()
+    return len(keep)
+
+
+def _middle(box: Box) -> pymupdf.Point:
+    r = pymupdf.Rect(box)
+    return pymupdf.Point((r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2)
+
+
+# -- a document --------------------------------------------------------------
+
+
+def document_key(doc: pymupdf.Document) -> str | None:
+    """SHA-256 of the document's file, to find its readings again in the second pass."""
+    name = getattr(doc, "name", "")
+    if not name or not Path(name).is_file():
+        return None
+    h = hashlib.sha256()
+    with open(name, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()

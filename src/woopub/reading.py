@@ -1,0 +1,152 @@
+"""Stage 1 for every kind of page: the text layer plus what OCR reads, as one text.
+
+Both passes of the pipeline read a document through ``DocumentReader.read``:
+the text layer of every page (hidden text included, see extract.py), and on
+pages that need it (scans, images, pages without a usable text layer; see
+ocr.py) the words Tesseract reads, joined as extra blocks of the page. OCR is
+the slow part, so a reader keeps what it read, by the document's SHA-256 and
+page, and the second pass reads nothing again.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+import tempfile
+import weakref
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pymupdf
+
+from woopub.extract import build_text, page_words, text_layer_words
+from woopub.model import REDACT, DocumentText, Proposal, Word
+from woopub.ocr import (
+    OcrUnavailableError,
+    OcrWord,
+    PageReading,
+    Tesseract,
+    add_text_layer,
+    document_key,
+    merged_raw_words,
+    ocr_raw_words,
+    plan_page,
+    read_pages,
+)
+
+
+@dataclass
+class DocumentReading:
+    text: DocumentText
+    ocr: dict[int, PageReading] = field(default_factory=dict)  # 0-based page -> what OCR read there
+    added: dict[int, list[OcrWord]] = field(default_factory=dict)  # OCR words joined to the text, per page
+
+    @property
+    def warnings(self) -> list[str]:
+        """Pages a reviewer must check by hand: low OCR confidence, nothing readable, OCR failed."""
+        return [w for page in sorted(self.ocr) for w in self.ocr[page].warnings()]
+
+    @property
+    def ocr_pages(self) -> list[int]:
+        """1-based numbers of the pages OCR read (wholly or in part)."""
+        return [p + 1 for p in sorted(self.ocr)]
+
+    def add_text_layer(self, doc: pymupdf.Document, proposals: list[Proposal]) -> int:
+        """After redaction: write the OCR words that stay as invisible text, so the page stays searchable."""
+        written = 0
+        for index, words in self.added.items():
+            redacted = [b for p in proposals if p.action == REDACT and p.page == index + 1 for b in p.boxes]
+            written += add_text_layer(doc[index], words, redacted)
+        return written
+
+
+class DocumentReader:
+    """Reads documents; keeps OCR results so a document is OCR'd once per run.
+
+    The pipeline runs each pass over a document in a forked child process
+    (guard.py), so what OCR read is kept on disk too, in a private temporary
+    folder that is removed with the reader: the second pass, in another child,
+    finds it there.
+    """
+
+    def __init__(self, engine: Tesseract | None = None):
+        self.engine = engine or Tesseract()
+        self._cache: dict[tuple[str, int], PageReading] = {}
+        self._folder = Path(tempfile.mkdtemp(prefix="woopub-ocr-"))  # mode 0700: OCR text is personal data
+        weakref.finalize(self, shutil.rmtree, self._folder, True)
+
+    def _cached(self, key: str, page: int) -> PageReading | None:
+        if (key, page) in self._cache:
+            return self._cache[(key, page)]
+        path = self._folder / f"{key}-{page}.pickle"
+        if path.is_file():
+            self._cache[(key, page)] = pickle.loads(path.read_bytes())
+            return self._cache[(key, page)]
+        return None
+
+    def _keep(self, key: str, reading: PageReading) -> None:
+        self._cache[(key, reading.page)] = reading
+        path = self._folder / f"{key}-{reading.page}.pickle"
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(reading))
+        os.replace(tmp, path)
+
+    def read(self, doc: pymupdf.Document) -> DocumentReading:
+        key = document_key(doc)
+        text_words = [text_layer_words(page) for page in doc]
+        readings: dict[int, PageReading] = {}
+        todo = []
+        for page, words in zip(doc, text_words):
+            cached = self._cached(key, page.number) if key else None
+            if cached is not None:
+                readings[page.number] = cached
+                continue
+            regions = plan_page(page, words)
+            if regions:
+                todo.append((page, regions))
+        if todo:
+            problem = self.engine.problem()
+            if problem:
+                pages = ", ".join(str(p.number + 1) for p, _ in todo)
+                raise OcrUnavailableError(f"{doc.name or 'document'}: page(s) {pages} need OCR, but {problem}")
+            for reading in read_pages(todo, self.engine):
+                readings[reading.page] = reading
+                if key:
+                    self._keep(key, reading)
+
+        pages: list[list[Word]] = []
+        added: dict[int, list[OcrWord]] = {}
+        for page, words in zip(doc, text_words):
+            reading = readings.get(page.number)
+            if reading is None:
+                pages.append(page_words(page, page.number, raw_words=words))
+                continue
+            words, new = merged_raw_words(page, words, reading)
+            own = page_words(page, page.number, raw_words=words)
+            added[page.number] = new
+            pages.append(own + _ocr_words(page, new, own, reading.rules))
+        return DocumentReading(build_text(pages), readings, added)
+
+
+def _ocr_words(page: pymupdf.Page, words: list[OcrWord], after: list[Word], rules=()) -> list[Word]:
+    """OCR words as Words, in blocks and lines numbered after the text layer's.
+
+    Lines and blocks come from ocr.ocr_raw_words, which reads the shown page
+    (a scan on a page turned by /Rotate reads left to right there) and the
+    scan's table borders; extraction's own joining of digital blocks is not
+    applied, as it would join table rows again across their borders. The
+    boxes go back to page space.
+    """
+    if not words:
+        return []
+    first_block = max((w.block for w in after), default=-1) + 1
+    first_line = max((w.line for w in after), default=-1) + 1
+    raw = ocr_raw_words(page, words, rules)
+    blocks = list(dict.fromkeys(w[5] for w in raw))  # in reading order of their first line
+    rank = {b: k for k, b in enumerate(blocks)}
+    raw.sort(key=lambda w: (rank[w[5]], w[6], w[0]))
+    return [
+        Word(page.number, tuple(pymupdf.Rect(w[:4]) * page.derotation_matrix), w[4], w[6] + first_line, rank[w[5]] + first_block)
+        for w in raw
+    ]

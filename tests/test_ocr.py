@@ -1,0 +1,286 @@
+"""Which pages and images are read by OCR, how OCR words join the text, and what a reviewer is told.
+
+The end-to-end cases OCR one small page each (a second or two).
+"""
+
+from __future__ import annotations
+
+import pymupdf
+import pytest
+from click.testing import CliRunner
+
+from conftest import SAMPLES, make_pdf, pdf_text, still_there
+from ocr_support import handwriting_pdf, image_ink, ocr_pixels, scanned_pdf, text_page_image
+from woopub.ocr import OcrRegion, OcrWord, PageReading, Tesseract, add_text_layer, merged_raw_words, plan_page
+from woopub.reading import DocumentReader
+
+NAME = "Fenna Wijnberg"
+EMAIL = "f.wijnberg@minjenv.nl"
+PHONE = "06 4829 1730"
+
+
+def run(dossier_dir, out, rules, detector, reader=None):
+    from woopub.pipeline import Dossier
+
+    return Dossier(rules, detector, reader=reader).run([dossier_dir], out)
+
+
+# -- which pages need OCR -----------------------------------------------------
+
+
+def test_digital_text_pages_need_no_ocr():
+    for name in ("nota-voortgang-mensenhandel", "email-mensenhandel", "bijlage-contactpersonen"):
+        with pymupdf.open(SAMPLES / f"{name}.pdf") as doc:
+            assert [plan_page(page) for page in doc] == [[] for _ in doc]
+
+
+def test_image_only_page_is_read_whole_as_a_scan(tmp_path):
+    with pymupdf.open(scanned_pdf(tmp_path / "scan.pdf", ["Hallo"])) as doc:
+        (region,) = plan_page(doc[0])
+    assert region.reason == "scan" and region.whole_page
+
+
+def test_page_with_drawings_but_no_text_layer_is_read_whole(tmp_path):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.draw_bezier((100, 100), (150, 50), (200, 150), (250, 100))  # text as curves looks like this
+    (region,) = plan_page(page)
+    assert region.reason == "no text layer"
+
+
+def test_text_layer_of_unmapped_glyphs_is_read_whole():
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "\ufffd\ufffd\ufffd\ufffd \ufffd\ufffd\ufffd", fontsize=11)
+    words = [(72, 60, 140, 75, "\ufffd\ufffd\ufffd\ufffd", 0, 0, 0), (145, 60, 190, 75, "\ufffd\ufffd\ufffd", 0, 0, 1)]
+    (region,) = plan_page(page, words)
+    assert region.reason == "unreadable text layer"
+
+
+def test_screenshot_on_a_text_page_is_read_in_its_area_and_icons_are_not():
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "Zie de schermafdruk hieronder.", fontsize=11)
+    page.insert_image(pymupdf.Rect(72, 100, 472, 300), stream=text_page_image(["Van: " + NAME]))
+    page.insert_image(pymupdf.Rect(500, 60, 510, 70), stream=text_page_image(["x"], 40, 40))  # an icon
+    (region,) = plan_page(page)
+    shot = max((pymupdf.Rect(i["bbox"]) for i in page.get_image_info()), key=lambda r: r.get_area())
+    assert region.reason == "image" and pymupdf.Rect(region.rect) == shot
+
+
+# -- joining OCR words to the text layer ----------------------------------
+
+
+def _reading(*words: OcrWord) -> PageReading:
+    return PageReading(0, [OcrRegion((0, 0, 600, 800), "scan")], list(words))
+
+
+def test_ocr_word_already_in_the_text_layer_is_not_added_but_its_box_covers_the_pixels():
+    page = pymupdf.open().new_page()
+    text = [(100.0, 100.0, 150.0, 110.0, "Wijnberg", 0, 0, 0)]
+    grown, added = merged_raw_words(page, text, _reading(OcrWord((99.0, 98.0, 152.0, 113.0), "Wijnberg", 95.0, (0, 1, 1, 1))))
+    assert added == []
+    assert pymupdf.Rect(grown[0][:4]).contains(pymupdf.Rect(99.0, 98.0, 152.0, 113.0))
+
+
+def test_ocr_word_split_differently_in_the_text_layer_is_not_added():
+    page = pymupdf.open().new_page()
+    text = [(100.0, 100.0, 118.0, 110.0, "06-", 0, 0, 0), (119.0, 100.0, 170.0, 110.0, "48291730", 0, 0, 1)]
+    _, added = merged_raw_words(page, text, _reading(OcrWord((100.0, 100.0, 170.0, 110.0), "06-48291730", 90.0, (0, 1, 1, 1))))
+    assert added == []
+
+
+def test_good_reading_over_a_poor_ocr_layer_is_added():
+    """An earlier OCR layer read "Wijnbcrg": Tesseract's "Wijnberg" joins the text, so it is detected."""
+    page = pymupdf.open().new_page()
+    text = [(100.0, 100.0, 150.0, 110.0, "Wijnbcrg", 0, 0, 0)]
+    _, added = merged_raw_words(page, text, _reading(OcrWord((100.0, 100.0, 150.0, 110.0), "Wijnberg", 93.0, (0, 1, 1, 1))))
+    assert [w.text for w in added] == ["Wijnberg"]
+
+
+@pytest.mark.parametrize("rotation", [0, 90, 180, 270])
+def test_invisible_text_layer_lands_on_the_words_it_stands_for(rotation):
+    doc = pymupdf.open()
+    page = doc.new_page(width=400, height=300)
+    page.set_rotation(rotation)
+    shown = pymupdf.Rect(50, 40, 150, 55)  # where the word is seen
+    word = OcrWord(tuple(shown * page.derotation_matrix), "Actieplan", 96.0, (0, 1, 1, 1))
+    other = OcrWord(tuple(pymupdf.Rect(50, 80, 150, 95) * page.derotation_matrix), "Wijnberg", 96.0, (0, 1, 1, 2))
+    assert add_text_layer(page, [word, other], [other.box]) == 1
+    (hit,) = page.search_for("Actieplan")
+    assert _overlap(hit * page.rotation_matrix, shown) > 0.6
+    assert "Wijnberg" not in page.get_text()
+    assert all(s["type"] == 3 for s in page.get_texttrace())
+
+
+def _overlap(a, b):
+    inter = pymupdf.Rect(a) & pymupdf.Rect(b)
+    return inter.get_area() / min(pymupdf.Rect(a).get_area(), pymupdf.Rect(b).get_area())
+
+
+def test_second_pass_reads_from_the_cache(tmp_path):
+    path = scanned_pdf(tmp_path / "scan.pdf", ["Actieplan mensenhandel"], width=300, height=120)
+    calls = []
+
+    class Counting(Tesseract):
+        def read(self, image, dpi):
+            calls.append(dpi)
+            return super().read(image, dpi)
+
+    reader = DocumentReader(Counting())
+    with pymupdf.open(path) as doc:
+        first = reader.read(doc).text.text
+    with pymupdf.open(path) as doc:
+        second = reader.read(doc).text.text
+    assert "Actieplan" in first and first == second and len(calls) == 1
+
+
+# -- end to end -------------------------------------------------------------
+
+
+def test_screenshot_of_an_email_pasted_in_a_text_page_is_redacted_in_its_pixels(tmp_path, rules, detector):
+    dossier = tmp_path / "in"
+    dossier.mkdir()
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "Zie de schermafdruk van de mail van de minister hieronder.", fontsize=11)
+    shot = pymupdf.Rect(72, 100, 492, 300)
+    page.insert_image(shot, stream=text_page_image(
+        [f"Van: Wijnberg, F. (Fenna) <{EMAIL}>", "Onderwerp: Actieplan mensenhandel", f"Bel mij op {PHONE}."]))
+    doc.save(dossier / "nota.pdf")
+    result = run(dossier, tmp_path / "out", rules, detector)
+    assert [o.status for o in result.outcomes] == ["published"]
+    out = tmp_path / "out" / "nota.pdf"
+    seen = ocr_pixels(out)
+    assert "Actieplan" in seen  # the screenshot was read, and the rest of it stays
+    assert [v for v in ("Wijnberg", "Fenna", EMAIL, PHONE) if still_there(v, seen)] == []
+    assert [v for v in ("Wijnberg", "Fenna", EMAIL, PHONE) if still_there(v, pdf_text(out))] == []
+    assert "Actieplan" in pdf_text(out)  # searchable: the kept words are an invisible text layer
+
+
+@pytest.mark.parametrize("rotation", [0, 90])
+def test_scan_on_a_turned_page_is_redacted_where_the_name_stands(tmp_path, rules, detector, rotation):
+    dossier = tmp_path / "in"
+    dossier.mkdir()
+    scanned_pdf(dossier / "brief.pdf", ["Geachte mevrouw Tuinstra,", f"Met vriendelijke groet, {NAME}", f"Telefoon {PHONE}"], rotate=rotation)
+    result = run(dossier, tmp_path / "out", rules, detector)
+    assert [o.status for o in result.outcomes] == ["published"]
+    seen = ocr_pixels(tmp_path / "out" / "brief.pdf")
+    assert "Geachte" in seen
+    assert [v for v in ("Wijnberg", "Tuinstra", PHONE) if still_there(v, seen)] == []
+    with pymupdf.open(tmp_path / "out" / "brief.pdf") as doc:  # ground codes and the text layer read upright, as shown
+        lines = [ln for b in doc[0].get_text("dict")["blocks"] if b["type"] == 0 for ln in b["lines"]]
+        assert any("5.1.2e" in "".join(s["text"] for s in ln["spans"]) for ln in lines)
+        assert len({tuple(round(c) for c in ln["dir"]) for ln in lines}) == 1
+
+
+def test_poor_earlier_ocr_layer_does_not_hide_the_name(tmp_path, rules, detector):
+    """A scan with an invisible OCR layer that misread the name: the name is still found and removed,
+    and the misread words under the box go with it."""
+    dossier = tmp_path / "in"
+    dossier.mkdir()
+    path = scanned_pdf(tmp_path / "scan.pdf", ["Opgesteld door Fenna Wijnberg", "Actieplan mensenhandel"])
+    doc = pymupdf.open(path)
+    page = doc[0]
+    found = {w.text: w.box for w in DocumentReader().read(doc).text.words}
+    for text, garbled in (("Fenna", "Fcnna"), ("Wijnberg", "Wijnbcrg")):
+        x0, y0, x1, y1 = found[text]
+        page.insert_text((x0, y1 - 2), garbled, fontsize=(y1 - y0) * 0.9, render_mode=3)
+    doc.save(dossier / "scan.pdf")
+    result = run(dossier, tmp_path / "out", rules, detector)
+    assert [o.status for o in result.outcomes] == ["published"]
+    out = tmp_path / "out" / "scan.pdf"
+    assert [v for v in ("Wijnberg", "Wijnbcrg", "Fcnna") if still_there(v, pdf_text(out))] == []
+    with pymupdf.open(out) as published:
+        box = pymupdf.Rect(found["Wijnberg"])
+        with pymupdf.open(path) as source:
+            assert image_ink(source, 0, box) > 20 and image_ink(published, 0, box) == 0
+
+
+def test_page_that_cannot_be_read_is_listed_for_a_human_not_published_as_clean(tmp_path, rules, detector):
+    """A photographed page of handwriting: OCR reads nothing. Warned in the outcome, the report and the CLI."""
+    from woopub.cli import main
+    from woopub.publish import REPORT_FILE
+
+    dossier = tmp_path / "in"
+    dossier.mkdir()
+    handwriting_pdf(dossier / "notitie.pdf")
+    make_pdf(dossier / "gewoon.pdf", ["Een gewone pagina zonder bijzonderheden."])
+    result = CliRunner().invoke(main, ["redact", str(dossier), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "notitie.pdf: published" in result.output
+    assert "warning: page 1: scanned page" in result.output and "check it by hand" in result.output
+    assert "check by hand: 1 page(s)" in result.output
+    report = (tmp_path / "out-INTERN-niet-publiceren" / REPORT_FILE).read_text("utf-8")
+    assert "page 1: scanned page" in report
+
+
+def test_missing_tesseract_fails_the_scan_and_publishes_the_rest(tmp_path, rules, detector):
+    dossier = tmp_path / "in"
+    dossier.mkdir()
+    scanned_pdf(dossier / "scan.pdf", [NAME])
+    make_pdf(dossier / "digitaal.pdf", ["Een gewone pagina."])
+    reader = DocumentReader(Tesseract(program="woopub-no-such-tesseract"))
+    result = run(dossier, tmp_path / "out", rules, detector, reader=reader)
+    status = {o.document: o for o in result.outcomes}
+    assert status["digitaal.pdf"].status == "published"
+    assert status["scan.pdf"].status == "failed" and "need OCR" in status["scan.pdf"].reason
+    assert not (tmp_path / "out" / "scan.pdf").exists()
+
+
+# -- what OCR gets wrong, and detection copes with ------------------------
+
+
+def test_dossier_names_are_found_with_the_accents_ocr_lost(detector):
+    from woopub.detect import PersonIndex
+
+    index = PersonIndex()
+    index.add_person("Ş. (Şükrü) Yıldırım-Bakker")
+    index.add_person("Sevda Öztürk")
+    text = "Overleg (aanwezig: SO; MdH) met Sükrü Yildirim-Bakker en mevrouw Ozturk."
+    found = {text[r.start : r.end] for r in index.recogniser().analyze(text, ["PERSON"])}
+    assert {"SO", "Sükrü", "Yildirim-Bakker", "Ozturk"} <= found
+
+
+def test_email_address_cut_off_at_a_table_cell_is_still_an_email(detector):
+    found = {(f.entity, f.text) for f in detector.find("Contact: s.ozturk@utrecht.r en Chidi Okafor, c.okafor@comens")}
+    assert {("EMAIL", "s.ozturk@utrecht.r"), ("EMAIL", "c.okafor@comens"), ("PERSON", "Chidi Okafor")} <= found
+
+
+def test_colophon_label_glued_to_a_phone_number_is_split():
+    from woopub.ocr import _split_label
+
+    page = pymupdf.open().new_page()
+    (label, first), (number, rest) = _split_label("M06", pymupdf.Rect(100, 100, 130, 110), page)
+    assert (label, number) == ("M", "06") and first.x1 == rest.x0 == 110
+    assert _split_label("B8/3-regeling", pymupdf.Rect(0, 0, 10, 10), page)[0][0] == "B8/3-regeling"
+
+
+def test_email_address_ending_a_sentence_is_not_glued_to_the_next_line():
+    from woopub.extract import build_text
+    from woopub.model import Word
+
+    words = [Word(0, (0, 0, 80, 10), "r.bouzambou@minjenv.nl.", 0, 0), Word(0, (0, 12, 20, 22), "Het", 1, 0)]
+    assert build_text([words]).text == "r.bouzambou@minjenv.nl.\nHet"
+
+
+def test_each_page_is_ocred_once_per_run_also_when_passes_run_in_child_processes(tmp_path, rules, detector):
+    """Both passes read the document; the second, in another forked child, finds the first's OCR on disk."""
+    from woopub.pipeline import Dossier
+
+    calls = tmp_path / "calls"
+
+    class Counting(Tesseract):
+        def read(self, image, dpi):
+            with open(calls, "a") as fh:
+                fh.write("read\n")
+            return super().read(image, dpi)
+
+    dossier_dir = tmp_path / "in"
+    dossier_dir.mkdir()
+    scanned_pdf(dossier_dir / "brief.pdf", [f"Met vriendelijke groet, {NAME}"], width=300, height=120)
+    dossier = Dossier(rules, detector, reader=DocumentReader(Counting()))
+    result = dossier.run([dossier_dir], tmp_path / "out")
+    assert [o.status for o in result.outcomes] == ["published"]
+    assert calls.read_text().split() == ["read"]
+    assert "Wijnberg" not in pdf_text(tmp_path / "out" / "brief.pdf")
