@@ -266,6 +266,7 @@ class Dossier:
             secrets + secrets_from(proposals),
             proposals,
             [{"page": e.page, "rect": list(e.box), "ground": e.ground} for e in entries],
+            index=index,
         )
         if problems:
             staged.unlink(missing_ok=True)
@@ -308,7 +309,7 @@ class Dossier:
         scans = [self.scan(d) for d in documents]
         index = self.person_index(scans)
         # what every document is checked for besides its own redactions: the name forms the dossier spreads
-        secrets = index_secrets(index)
+        secrets = index_secrets(index, long_only=True)
         proposals: list[Proposal] = []
         entries: list[LogEntry] = []
         for scan in scans:

@@ -46,6 +46,7 @@ from woopub.sanitize import ANY_OBJECT_KEYS, CATALOG_ALLOWED, PAGE_ALLOWED, STRI
 # Values shorter than this are not searched in raw PDF objects (too many chance hits).
 RAW_MIN_LENGTH = 6
 NUMBER_ENTITIES = {"PHONE", "BSN", "IBAN"}
+INVISIBLE_MIN_LENGTH = 6
 INFO_KEYS = ("title", "author", "subject", "keywords", "creator", "producer", "creationDate", "modDate", "trapped")
 # Values shorter than this are not searched in text strings of objects.
 STRING_MIN_LENGTH = 4
@@ -75,9 +76,15 @@ class Secret:
     label: str
 
 
-def index_secrets(index) -> list[Secret]:
-    """The name forms a dossier redacts in every document (``PersonIndex``)."""
-    return [Secret(form, "PERSON", "a name form redacted across the dossier") for form in index.searched_everywhere()]
+def index_secrets(index, long_only: bool = False) -> list[Secret]:
+    """The name forms a dossier redacts in every document (``PersonIndex``), as
+    values to hunt for in metadata, strings and streams. The page text itself is
+    checked with the dossier's recogniser (``check_dossier_names``); ``long_only``
+    leaves the short forms to that check."""
+    forms = index.searched_everywhere()
+    if long_only:
+        forms = [f for f in forms if len(f) >= INVISIBLE_MIN_LENGTH]
+    return [Secret(form, "PERSON", "a name form redacted across the dossier") for form in forms]
 
 
 def secrets_from(proposals: list[Proposal]) -> list[Secret]:
@@ -220,7 +227,9 @@ def _invisible_count(secret: Secret, compact_text: str, digits_text: str) -> int
     if secret.entity in NUMBER_ENTITIES:
         digits = _digits(secret.value)
         return digits_text.count(digits) if len(digits) >= 6 else 0
-    return compact_text.count(_normal(_compact(secret.value)))
+    value = _normal(_compact(secret.value))
+    # in text without spaces a short value ("DP", "Lin") turns up inside other words by chance
+    return compact_text.count(value) if len(value) >= INVISIBLE_MIN_LENGTH else 0
 
 
 def _all_kept(text, words: list[int], keep: dict[int, list[pymupdf.Rect]]) -> bool:
@@ -394,7 +403,26 @@ def check_labels(doc: pymupdf.Document, name: str, entries: list[dict]) -> list[
     return problems
 
 
-def verify_pdf(path: Path, name: str, secrets: list[Secret], proposals: list[Proposal], entries: list[dict]) -> list[Problem]:
+def check_dossier_names(doc: pymupdf.Document, name: str, index, keep: dict[int, list[pymupdf.Rect]]) -> list[Problem]:
+    """The dossier's name forms, found by the same recogniser that redacted them:
+    whatever it still finds outside a box kept on purpose is a leak."""
+    if index is None or not len(index):
+        return []
+    text = extract_text(doc)
+    problems = []
+    for r in index.recogniser().analyze(text.text, ["PERSON"]):
+        if "dossier:in-organisation-name" in (r.recognition_metadata or {}).get("evidence", ()):
+            continue  # the rules keep these ("Wet Mulder")
+        words = text.word_indices(r.start, r.end)
+        if words and not _all_kept(text, words, keep):
+            page = text.page_of(r.start) + 1
+            problems.append(Problem(name, "leak", f"a name form redacted across the dossier is still in the text of page {page}"))
+            break
+    return problems
+
+
+def verify_pdf(path: Path, name: str, secrets: list[Secret], proposals: list[Proposal], entries: list[dict],
+               index=None) -> list[Problem]:
     raw = Path(path).read_bytes()
     forget_warnings()  # earlier documents' warnings are not this one's
     try:
@@ -409,6 +437,7 @@ def verify_pdf(path: Path, name: str, secrets: list[Secret], proposals: list[Pro
             lambda: check_hygiene(doc, raw, name),
             lambda: check_labels(doc, name, entries),
             lambda: check_objects(doc, name, secrets, kept),
+            lambda: check_dossier_names(doc, name, index, _keep_boxes(proposals, name)),
             lambda: check_text(doc, name, secrets, _keep_boxes(proposals, name)),  # shows hidden layers: last
         ]
         problems = []
@@ -435,8 +464,10 @@ def verify_dir(out_dir: Path, internal_dir: Path | None = None) -> tuple[list[Pr
     if proposals is None:
         notes.append(f"no internal record in {internal_dir}: redacted values were not searched for")
         proposals = []
-    index = read_index(internal_dir)
-    dossier_wide = index_secrets(PersonIndex.from_dict(index)) if index else secrets_from(proposals)
+    index_data = read_index(internal_dir)
+    index = PersonIndex.from_dict(index_data) if index_data else None
+    # without a recorded index (older runs) every redacted value is hunted for everywhere
+    dossier_wide = index_secrets(index, long_only=True) if index else secrets_from(proposals)
     own: dict[str, list[Proposal]] = {}
     for p in proposals:
         own.setdefault(p.document, []).append(p)
@@ -453,7 +484,7 @@ def verify_dir(out_dir: Path, internal_dir: Path | None = None) -> tuple[list[Pr
             problems.append(Problem(name, "log", "PDF is not listed as published in publicatielog.json"))
             continue
         secrets = secrets_from(own.get(name, [])) + dossier_wide
-        problems += verify_pdf(pdf, name, secrets, proposals, entries_by_doc.get(name, []))
+        problems += verify_pdf(pdf, name, secrets, proposals, entries_by_doc.get(name, []), index=index)
     for name in sorted(published):
         if not (out_dir / name).is_file():
             problems.append(Problem(name, "missing", "listed as published but not in the folder"))

@@ -31,11 +31,18 @@ FUNCTIONAL_LOCAL_PARTS = re.compile(
     r"bestuurssecretariaat|griffie|post|mail|office|admin|support)([._-].*)?$",
     re.IGNORECASE,
 )
-# A two-letter short-hand ("SK") stands for a person only where minutes and
-# tables put one: at a line or cell start, after "actie", a colon, comma,
-# bracket or slash. Longer or mixed-case forms ("AvdZ", "KEA") are specific
-# enough anywhere.
+# Initials used as short-hand ("SK", "AvdZ", "KEA") are found anywhere as a
+# whole word, except the few two-letter forms that are also abbreviations of
+# mail and notes ("RE", "FW", "NB"): those only where minutes and tables put
+# initials (line or cell start, after "actie", a colon, comma, bracket).
+POSTCODE_DIGITS = re.compile(r"(?<![\d/.-])\b\d{4} ?$")  # "2511 DP", not "28-10-2023\tFA"
+CONTEXT_ONLY = {"RE", "FW", "CC", "NB", "PS", "OK", "TV", "ID", "AM", "PM", "NL", "BV", "NV", "EN", "OF", "IN", "OP"}
 SHORTHAND_CONTEXT = re.compile(r"(?:^|[\n\t|(\[,:;/]|\b(?:actie|actiehouder|wie|door|cc|aan|en|paraaf))\s*$", re.IGNORECASE)
+
+
+def shorthand_anywhere(form: str) -> bool:
+    """Is this initials short-hand found wherever it stands (and so checked everywhere)?"""
+    return form not in CONTEXT_ONLY
 
 
 def fold_accents(text: str) -> str:
@@ -147,7 +154,7 @@ class PersonIndex:
     def searched_everywhere(self) -> list[str]:
         """The forms the recogniser finds wherever they stand (short upper-case
         initials such as "SK" only in minutes-like places, so they are left out)."""
-        shorthands = [s for s in self.shorthands if len(s) > 2 or not s.isupper()]
+        shorthands = [s for s in self.shorthands if shorthand_anywhere(s)]
         return sorted(set(self.variants) | set(shorthands) | self.local_parts)
 
     def to_dict(self) -> dict:
@@ -218,7 +225,10 @@ class KnownPersonRecognizer(LocalRecognizer):
         if self.shorthand:
             for m in self.shorthand.finditer(fold_accents(text)):  # "SÖ" as OCR reads it: "SO", "SÒ"
                 form = m.group(1)
-                if len(form) > 2 or not form.isupper() or SHORTHAND_CONTEXT.search(text[max(0, m.start() - 15) : m.start()]):
+                before = text[max(0, m.start() - 15) : m.start()]
+                if POSTCODE_DIGITS.search(before):
+                    continue  # "2511 DP Den Haag": the letters of a postcode
+                if shorthand_anywhere(form) or SHORTHAND_CONTEXT.search(before):
                     results.append(self._result(m, "dossier:initials short-hand"))
         if self.local:
             for m in self.local.finditer(text):

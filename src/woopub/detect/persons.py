@@ -82,7 +82,9 @@ SAME_NAME_SOURCE = 0.75  # a single word found this surely makes its other menti
 # words, a colon: "[10-06-2025 09:14] Fenna Wijnberg: ...", "Kwabena: akkoord".
 SPEAKER = re.compile(
     r"^\s*(?:\[?\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{2,4})?,?\s+\d{1,2}:\d{2}(?::\d{2})?\]?\s*(?:-\s*)?)?"
-    r"(?P<who>[^\W\d_][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,3}?)(?:\s*:\s+\S|[ \t]+\d{1,2}:\d{2}\b)"
+    # who: a capitalised word, then up to three words without digits that are capitalised or a tussenvoegsel
+    r"(?P<who>[^\W\d_a-z][^\W\d_]*(?:[’'.-][^\W\d_]+)*(?:[ \t]+(?:[^\W\d_a-z][^\W\d_’'.-]*|van|de|der|den|ter|ten|'t|el|al|bin|ben)\.?){0,3}?)"
+    r"(?:\s*:\s+\S|[ \t]+\d{1,2}:\d{2}\b)"
 )
 # an author's initials alone in brackets on the last line of a piece: "( KS )", "(JdV)"
 INITIALS_SIGNATURE = re.compile(r"^\s*\(\s*(?P<who>[A-Z][A-Za-z]{0,2}[A-Z])\s*\)\s*$")
@@ -92,7 +94,9 @@ ADDRESS_AFTER = re.compile(r",?[ \t]*[A-Z][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,3}[
 HYPHEN_INTERFIX = re.compile(r"-(van|de|der|den|ter|ten|te|'t|van der|van de|in 't)$")
 PLACE_PREPOSITIONS = {"in", "te", "naar", "uit", "vanuit", "nabij", "richting", "via"}
 ORG_LINKS = {"van", "voor", "de", "het", "der", "den", "en", "ter", "tot", "'t"}
-ENTRY_END = {"<", "|", "(", "[", ";", "/"}  # what ends a name entry in headers and tables
+# a date or a long number starts a data column; a house number ("Halvemaanpassage 1") does not
+DATA_CELL = re.compile(r"^\d[\d./-]{4,}$")
+ENTRY_END = {"<", "|", "(", "[", ";", "/", "-", "–", "—", "]"}  # what ends a name entry in headers and tables
 LABEL_LINE_WORDS = 7  # lines under a label ("Aanwezig:") hold a name each, not a sentence
 LABEL_BLOCK_LINES = 30
 # Words that join names in a list whose members share one lead ("de leden A, B en C").
@@ -429,6 +433,10 @@ class PersonRecognizer(LocalRecognizer):
             if j < len(toks) and toks[j].text == "." and toks[j].break_before == 0:
                 j += 1  # "mw" "." split by the tokenizer
         parts: list[Token] = []
+        # "Do, L. (Linh)", "Graaf, G.A. de": an everyday word is the surname when initials follow the comma
+        if (j + 2 < len(toks) and toks[j].kind == COMMON and toks[j].text.istitle() and toks[j + 1].kind == COMMA
+                and toks[j + 2].kind == INITIALS and toks[j + 2].break_before == 0):
+            toks[j].kind = NAME
         while j < len(toks):
             t = toks[j]
             if parts and t.break_before == 2:
@@ -502,7 +510,8 @@ class PersonRecognizer(LocalRecognizer):
         # text "Erik Zabel, Rolf Aldag, ..." is a list of names, not one name in Outlook order
         while k < len(toks) and toks[k].kind in (NAME, COMMON) and toks[k].break_before == 0:
             k += 1
-        ends_entry = k >= len(toks) or toks[k].break_before or toks[k].text in ENTRY_END or toks[k].kind == INTERFIX
+        ends_entry = (k >= len(toks) or toks[k].break_before or toks[k].text in ENTRY_END or toks[k].kind == INTERFIX
+                      or DATA_CELL.match(toks[k].text) is not None)  # "Zijlstra, Lysbeth 25-03-1965": a data column starts
         return k > j + 1 and toks[j + 1].kind == NAME and ends_entry
 
     def _name_complete(self, parts: list[Token]) -> bool:

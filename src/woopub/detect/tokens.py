@@ -245,7 +245,8 @@ class TokenView:
         for tok in self.tokens:
             if prev is not None:
                 gap = self.text[prev.end : tok.start]
-                tok.break_before = 2 if ("\n\n" in gap or "\f" in gap) else (1 if "\n" in gap else 0)
+                # a tab separates table cells: no name runs across it
+                tok.break_before = 2 if ("\n\n" in gap or "\f" in gap or "\t" in gap) else (1 if "\n" in gap else 0)
             prev = tok
 
     def _caps_lines(self) -> set[int]:
