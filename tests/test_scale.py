@@ -171,6 +171,29 @@ def test_json_output_is_one_object_per_line_with_a_summary_last(tmp_path, inputs
     assert all(e["skipped"] for e in events if e["event"] == "document")
 
 
+def test_json_output_of_worker_processes_is_only_json(tmp_path, inputs):
+    # a real process: worker processes write to the real standard output, which CliRunner does not catch;
+    # what they log (Frog's start, file locks) must not reach it
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-m", "woopub", "redact", str(inputs), "--out", str(tmp_path / "out"),
+                          "--json", "--workers", "2"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert [json.loads(line)["event"] for line in run.stdout.splitlines()][-1] == "summary"
+
+
+def test_reading_the_name_lists_leaves_logging_alone():
+    import logging
+    import subprocess
+    import sys
+
+    code = ("import logging; from woopub.detect.lexicon import lexicon; lexicon(); "
+            "r = logging.getLogger(); print(len(r.handlers), r.level)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["0", str(logging.WARNING)]
+
+
 def test_without_a_terminal_progress_is_plain_lines(tmp_path, inputs):
     result = CliRunner().invoke(main, ["redact", str(inputs), "--out", str(tmp_path / "out"), "--workers", "1"])
     assert result.exit_code == 0, result.output
