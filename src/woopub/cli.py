@@ -59,6 +59,25 @@ def main() -> None:
     logging.basicConfig(stream=sys.stderr, level=logging.WARNING, format="woopub: %(levelname)s: %(message)s", force=True)
 
 
+def batch_options(fn):
+    """Options of the commands that run a batch: workers, cluster, progress, resume."""
+    options = [
+        click.option("--workers", type=click.IntRange(min=1), default=None,
+                     help="Worker processes on this machine (default: one per core; 1 runs in this process)."),
+        click.option("--scheduler", metavar="ADDRESS",
+                     help="Run on a Dask cluster, e.g. tcp://10.0.0.5:8786. Every worker must see the input, "
+                          "output and internal folders under the same paths."),
+        click.option("--quiet", "-q", is_flag=True, help="No progress and no per-document lines; only failures and the total."),
+        click.option("--json", "as_json", is_flag=True,
+                     help="Machine-readable progress: one JSON object per line on standard output, a summary last."),
+        click.option("--no-resume", is_flag=True,
+                     help="Start afresh: ignore what an earlier, interrupted run over the same output already did."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
 @main.command(epilog=EXIT_CODES_HELP)
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
@@ -71,57 +90,91 @@ def main() -> None:
               help='JSON file with a password per document: {"nota.pdf": "geheim", "bijlagen/brief.pdf": "..."}; '
                    "documents named by their path in the dossier or their file name. Wins over --password.")
 @rules_option
-def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths):
+@batch_options
+def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, workers, scheduler, quiet, as_json,
+           no_resume):
     """Redact INPUT PDFs (files or folders, searched recursively) into OUT_DIR.
 
     Writes each redacted PDF under the same name, plus publicatielog.json and
     publicatielog.csv, then verifies the output. The original values and a
     reviewer report go to the internal folder, outside OUT_DIR.
 
+    Documents are processed in parallel on all cores (or on a Dask cluster
+    with --scheduler). A run that was stopped continues where it stopped:
+    documents already published with the same input, rules and persons are
+    skipped and still listed in the log.
+
     \b
     Examples:
       woopub redact samples/ --out out/
       woopub redact nota.pdf bijlagen/ --out out/ --rules dossier-regels.yaml
+      woopub redact dossier/ --out out/ --scheduler tcp://10.0.0.5:8786 --json
     """
-    from woopub.passwords import Passwords, PasswordFileError, load_password_file
-    from woopub.pipeline import Dossier
-    from woopub.verify import verify_dir
+    import time
 
+    from woopub.executors import Settings, make_executor
+    from woopub.passwords import Passwords, PasswordFileError, load_password_file
+    from woopub.publish import default_internal_dir
+
+    started = time.monotonic()
     rules = _load_rules(rule_paths)
     try:
         passwords = Passwords(password, load_password_file(password_file) if password_file else {})
     except PasswordFileError as exc:
         click.echo(f"woopub: {exc}", err=True)
         sys.exit(EXIT_USAGE)
-    click.echo("woopub: loading detectors ...", err=True)
-    dossier = Dossier(rules, passwords=passwords)
+    internal = internal_dir or default_internal_dir(out_dir)
+    try:  # workers first: they load the detectors while this process loads the pipeline
+        executor = make_executor(workers, scheduler, scratch=Path(internal) / ".werkbestanden")
+    except OSError as exc:
+        raise click.UsageError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from exc
+    from woopub.batch import run_batch, verify_output
+    from woopub.progress import make_reporter
 
-    def report(outcome):
-        if outcome.status == "published":
-            grounds = ", ".join(f"{g}: {n}" for g, n in sorted(outcome.per_ground.items())) or "none"
-            click.echo(
-                f"{outcome.document}: published, {outcome.pages} page(s), {outcome.redactions} redaction(s) "
-                f"[{grounds}], {outcome.kept} kept public"
-            )
-            for w in outcome.warnings:
-                click.echo(f"  warning: {w}")
-        else:
-            click.echo(f"{outcome.document}: FAILED: {outcome.reason}", err=True)
-
+    reporter = make_reporter(quiet=quiet, as_json=as_json)
     try:
-        result = dossier.run(inputs, out_dir, internal_dir, on_document=report)
-    except ValueError as exc:
-        raise click.UsageError(str(exc)) from exc
-    problems, notes = verify_dir(out_dir, result.internal_dir)
+        with executor:
+            reporter.note(f"loading detectors, {executor.description} ...")
+            try:
+                result = run_batch(Settings(rules, passwords), inputs, out_dir, internal_dir, executor, reporter,
+                                   resume=not no_resume, keep_proposals=False)
+            except ValueError as exc:
+                raise click.UsageError(str(exc)) from exc
+            problems, notes = verify_output(out_dir, result.internal_dir, executor, reporter, result)
+    finally:
+        reporter.close()
     published = [o for o in result.outcomes if o.status == "published"]
     pages = sum(o.pages for o in published)
     redactions = sum(o.redactions for o in published)
+    exit_code = EXIT_DOCUMENT_FAILED if (result.failed or problems) else EXIT_OK
+    seconds = time.monotonic() - started
+    if as_json:
+        click.echo(json.dumps({
+            "event": "summary",
+            "documents": len(result.outcomes),
+            "published": len(published),
+            "failed": [{"document": o.document, "reason": o.reason} for o in result.failed],
+            "skipped": result.skipped,
+            "pages": pages,
+            "redactions": redactions,
+            "verify": "passed" if not problems else "failed",
+            "problems": [str(p) for p in problems],
+            "notes": notes,
+            "seconds": round(seconds, 2),
+            "pages_per_second": round(pages / seconds, 2) if seconds else None,
+            "stage_seconds": {k: round(v, 3) for k, v in sorted(result.seconds.items())},
+            "workers": executor.workers,
+            "internal_record": str(result.internal_dir),
+            "exit_code": exit_code,
+        }, ensure_ascii=False))
+        sys.exit(exit_code)
     click.echo(
         f"total: {len(published)} of {len(result.outcomes)} document(s) published, {pages} page(s), "
         f"{redactions} redaction(s); verify: {'passed' if not problems else f'{len(problems)} problem(s)'}"
     )
-    _echo_pages_to_check(published)
-    click.echo(f"internal record (do not publish): {result.internal_dir}")
+    if not quiet:
+        _echo_pages_to_check(published)
+        click.echo(f"internal record (do not publish): {result.internal_dir}")
     for note in notes:
         click.echo(f"note: {note}", err=True)
     for name in passwords.unused([o.document for o in result.outcomes]):
@@ -132,7 +185,7 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths):
         click.echo("failed: " + ", ".join(o.document for o in result.failed), err=True)
         for o in result.failed:  # the reasons again, together at the end of a long run
             click.echo(f"  {o.reason}", err=True)
-    sys.exit(EXIT_DOCUMENT_FAILED if (result.failed or problems) else EXIT_OK)
+    sys.exit(exit_code)
 
 
 def _echo_pages_to_check(published) -> None:

@@ -12,6 +12,7 @@ Order (the first rule that matches decides):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections import defaultdict
@@ -24,6 +25,7 @@ from woopub.model import KEEP, REDACT, Decision, Finding
 from woopub.rules import Official, Rule, RuleSet, ValueRule
 
 
+@functools.lru_cache(maxsize=65536)  # pure; called for every rule pattern on every finding
 def _fold(text: str) -> str:
     """Lower case without accents or punctuation, single spaces: for comparing names."""
     text = unicodedata.normalize("NFKD", text)

@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,13 +36,13 @@ from woopub.guard import can_isolate, run_bounded
 from woopub.intake import admit, inspect, refusal_reason
 from woopub.model import KEEP, REDACT, Decision, DocumentOutcome, DocumentText, Finding, LogEntry, Proposal
 from woopub.passwords import Passwords
-from woopub.publish import build_log, default_internal_dir, sha256_file, write_internal, write_log
+from woopub.publish import sha256_file
 from woopub.reading import DocumentReader
 from woopub.redact import apply_proposals
 from woopub.rules import RuleSet
 from woopub.sanitize import sanitize, save_clean
 from woopub.signatures import find_signatures, signature_proposals
-from woopub.verify import Secret, index_secrets, secrets_from, verify_pdf
+from woopub.verify import Secret, secrets_from, verify_pdf
 
 CONTEXT_CHARS = 60
 # Names found with this confidence spread in all their forms (surname alone,
@@ -65,6 +67,24 @@ class DocumentScan:
     findings: list[Finding] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
     error: str | None = None
+    sha256: str | None = None  # of the input file: part of the resume key
+    text_length: int = 0  # characters of the extracted text
+    seconds: dict[str, float] = field(default_factory=dict)  # time per stage (extract, detect, decide)
+
+
+class Stopwatch:
+    """Seconds spent per pipeline stage, for the benchmark and the --json summary."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = defaultdict(float)
+
+    @contextmanager
+    def stage(self, name: str):
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] += time.perf_counter() - start
 
 
 @dataclass
@@ -73,6 +93,11 @@ class RunResult:
     proposals: list[Proposal]
     log: dict
     internal_dir: Path
+    seconds: dict[str, float] = field(default_factory=dict)  # worker seconds per stage
+    skipped: list[str] = field(default_factory=list)  # already published by an earlier run (resume)
+    # the documents this run published and verified (their own values and the dossier's name
+    # forms), by the SHA-256 of the file: the closing verification need not repeat them
+    verified: dict[str, str] = field(default_factory=dict)
 
     @property
     def failed(self) -> list[DocumentOutcome]:
@@ -150,6 +175,23 @@ def proposals_for(name: str, text: DocumentText, findings: list[Finding], decisi
     return out
 
 
+def person_index(rules: RuleSet, scans: Iterable[DocumentScan]) -> PersonIndex:
+    """The persons (and personal e-mail addresses) decided to be redacted anywhere in the dossier."""
+    index = PersonIndex()
+    for rule in rules.always_redact:
+        if rule.entity in (None, "PERSON"):
+            index.add_person(rule.value)
+    for scan in scans:
+        for f, d in zip(scan.findings, scan.decisions):
+            if d.action != REDACT:
+                continue
+            if f.entity == "PERSON":
+                index.add_person(f.text, confident=f.score >= INDEX_MIN_SCORE)
+            elif f.entity == "EMAIL":
+                index.add_email(f.text)
+    return index
+
+
 class Dossier:
     """Runs the pipeline over a set of input documents."""
 
@@ -189,88 +231,94 @@ class Dossier:
 
     def _scan(self, document: InputDocument) -> DocumentScan:
         scan = DocumentScan(document)
+        clock = Stopwatch()
         try:
-            with admit(document.path, self._password(document)) as admitted:
+            with clock.stage("extract"), admit(document.path, self._password(document)) as admitted:
                 inspect(admitted.doc, document.path)
                 scan.pages = admitted.doc.page_count
                 text = self.reader.read(admitted.doc).text
         except InputError as exc:
             scan.error = str(exc)
             return scan
-        decider = Decider(self.rules, document_date(text.text))
-        scan.findings = self.detector.find(text.text)
-        scan.decisions = [decider.decide(f) for f in scan.findings]
+        with clock.stage("detect"):
+            scan.findings = self.detector.find(text.text)
+        with clock.stage("decide"):
+            decider = Decider(self.rules, document_date(text.text))
+            scan.decisions = [decider.decide(f) for f in scan.findings]
+        scan.text_length = len(text.text)
+        scan.seconds = dict(clock.seconds)
         return scan
 
     def person_index(self, scans: list[DocumentScan]) -> PersonIndex:
-        index = PersonIndex()
-        for rule in self.rules.always_redact:
-            if rule.entity in (None, "PERSON"):
-                index.add_person(rule.value)
-        for scan in scans:
-            for f, d in zip(scan.findings, scan.decisions):
-                if d.action != REDACT:
-                    continue
-                if f.entity == "PERSON":
-                    index.add_person(f.text, confident=f.score >= INDEX_MIN_SCORE)
-                elif f.entity == "EMAIL":
-                    index.add_email(f.text)
-        return index
+        return person_index(self.rules, scans)
 
     # -- pass 2 -------------------------------------------------------------
 
     def publish(
-        self, scan: DocumentScan, index: PersonIndex, out_dir: Path, staging: Path, secrets: list[Secret]
+        self, scan: DocumentScan, index: PersonIndex, out_dir: Path, staging: Path, secrets: list[Secret],
+        clock: Stopwatch | None = None,
     ) -> tuple[DocumentOutcome, list[Proposal], list[LogEntry]]:
+        clock = clock or Stopwatch()
         name = scan.document.name
         if scan.error:
             return DocumentOutcome(name, "failed", reason=scan.error), [], []
         try:
-            outcome, proposals, entries = self._bounded(self._publish, scan, index, staging, secrets)
+            outcome, proposals, entries, seconds = self._bounded(self._publish, scan, index, staging, secrets)
         except Exception as exc:  # one document never stops the batch
             return DocumentOutcome(name, "failed", reason=refusal_reason(scan.document.path, exc)), [], []
+        for stage, s in seconds.items():
+            clock.seconds[stage] += s
         if outcome.status == "published":  # verified in staging; only now does it enter the output folder
-            target = out_dir / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            _move(staging / name, target)
-            outcome.sha256 = sha256_file(target)
+            with clock.stage("save"):
+                target = out_dir / name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                _move(staging / name, target)
+                outcome.sha256 = sha256_file(target)
         return outcome, proposals, entries
 
     def _publish(
         self, scan: DocumentScan, index: PersonIndex, staging: Path, secrets: list[Secret]
-    ) -> tuple[DocumentOutcome, list[Proposal], list[LogEntry]]:
+    ) -> tuple[DocumentOutcome, list[Proposal], list[LogEntry], dict[str, float]]:
+        clock = Stopwatch()
         name = scan.document.name
         staged = staging / name
         staged.parent.mkdir(parents=True, exist_ok=True)
         try:
             with admit(scan.document.path, self._password(scan.document)) as admitted:
                 doc = admitted.doc
-                reading = self.reader.read(doc)
-                text = reading.text
-                known = index.recogniser().analyze(text.text, ["PERSON"]) if len(index) else []
-                findings = resolve_overlaps(scan.findings + [_known_finding(r, text.text) for r in known], text.text)
-                decider = Decider(self.rules, document_date(text.text), index.surnames)
-                decisions = [decider.decide(f) for f in findings]
-                proposals = proposals_for(name, text, findings, decisions)
-                proposals += signature_proposals(name, find_signatures(doc, reading), decider)
-                entries, warnings = apply_proposals(doc, proposals)
-                reading.add_text_layer(doc, proposals)  # scans stay searchable for the words that stay
-                warnings = admitted.notes + reading.warnings + warnings
-                sanitize(doc)
-                save_clean(doc, staged)
+                with clock.stage("extract"):
+                    reading = self.reader.read(doc)
+                    text = reading.text
+                with clock.stage("detect"):
+                    known = index.recogniser().analyze(text.text, ["PERSON"]) if len(index) else []
+                    findings = resolve_overlaps(scan.findings + [_known_finding(r, text.text) for r in known], text.text)
+                with clock.stage("decide"):
+                    decider = Decider(self.rules, document_date(text.text), index.surnames)
+                    decisions = [decider.decide(f) for f in findings]
+                    proposals = proposals_for(name, text, findings, decisions)
+                    proposals += signature_proposals(name, find_signatures(doc, reading), decider)
+                with clock.stage("redact"):
+                    entries, warnings = apply_proposals(doc, proposals)
+                    reading.add_text_layer(doc, proposals)  # scans stay searchable for the words that stay
+                    warnings = admitted.notes + reading.warnings + warnings
+                    sanitize(doc)
+                with clock.stage("save"):
+                    save_clean(doc, staged)
         except InputError as exc:
-            return DocumentOutcome(name, "failed", reason=str(exc)), [], []
-        problems = verify_pdf(
-            staged,
-            name,
-            secrets + secrets_from(proposals),
-            proposals,
-            [{"page": e.page, "rect": list(e.box), "ground": e.ground} for e in entries],
-            index=index,
-        )
+            return DocumentOutcome(name, "failed", reason=str(exc)), [], [], dict(clock.seconds)
+        with clock.stage("verify"):
+            problems = verify_pdf(
+                staged,
+                name,
+                secrets + secrets_from(proposals),
+                proposals,
+                [{"page": e.page, "rect": list(e.box), "ground": e.ground} for e in entries],
+                index=index,
+            )
         if problems:
             staged.unlink(missing_ok=True)
-            return DocumentOutcome(name, "failed", reason=f"verification failed: {problems[0]}"), proposals, []
+            outcome = DocumentOutcome(name, "failed", reason=f"verification failed: {problems[0]}")
+            return outcome, proposals, [], dict(clock.seconds)
         redacted = [p for p in proposals if p.action == REDACT]
         outcome = DocumentOutcome(
             name,
@@ -281,7 +329,7 @@ class Dossier:
             per_ground=dict(Counter(p.ground for p in redacted)),
             warnings=warnings,
         )
-        return outcome, proposals, entries
+        return outcome, proposals, entries, dict(clock.seconds)
 
     # -- the whole run ------------------------------------------------------
 
@@ -292,38 +340,10 @@ class Dossier:
         internal_dir: Path | None = None,
         on_document: Callable[[DocumentOutcome], None] | None = None,
     ) -> RunResult:
-        out_dir = Path(out_dir)
-        internal_dir = Path(internal_dir) if internal_dir else default_internal_dir(out_dir)
-        if _inside(internal_dir.resolve(), out_dir.resolve()):
-            raise ValueError(f"the internal folder {internal_dir} must not be inside the output folder {out_dir}")
-        documents, missing = collect_inputs(list(inputs), exclude=[out_dir, internal_dir])
-        out_dir.mkdir(parents=True, exist_ok=True)
-        staging = internal_dir / "staging"
-        shutil.rmtree(staging, ignore_errors=True)
-        staging.mkdir(parents=True)
+        """The whole dossier in this process (see ``woopub.batch`` for parallel and resumable runs)."""
+        from woopub.batch import CallbackReporter, InlineExecutor, run_batch
 
-        outcomes: list[DocumentOutcome] = list(missing)
-        for o in missing:
-            if on_document:
-                on_document(o)
-        scans = [self.scan(d) for d in documents]
-        index = self.person_index(scans)
-        # what every document is checked for besides its own redactions: the name forms the dossier spreads
-        secrets = index_secrets(index, long_only=True)
-        proposals: list[Proposal] = []
-        entries: list[LogEntry] = []
-        for scan in scans:
-            outcome, doc_proposals, doc_entries = self.publish(scan, index, out_dir, staging, secrets)
-            outcomes.append(outcome)
-            proposals += doc_proposals
-            entries += doc_entries
-            if on_document:
-                on_document(outcome)
-        shutil.rmtree(staging, ignore_errors=True)
-        log = build_log(outcomes, entries, self.rules)
-        write_log(out_dir, log)
-        write_internal(internal_dir, proposals, outcomes, self.rules, index=index.to_dict())
-        return RunResult(outcomes, proposals, log, internal_dir)
+        return run_batch(self, inputs, out_dir, internal_dir, InlineExecutor(), CallbackReporter(on_document))
 
 
 def _known_finding(result, text: str) -> Finding:

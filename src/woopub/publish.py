@@ -17,9 +17,11 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import itertools
 import json
 import os
 from collections import Counter
+from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
 
@@ -129,6 +131,47 @@ def write_internal(internal_dir: Path, proposals: list[Proposal], outcomes: list
     if index is not None:  # the name forms redacted dossier-wide: verify hunts for them in every file
         write_atomic(internal_dir / INDEX_FILE, json.dumps(index, ensure_ascii=False, indent=1).encode("utf-8"))
     write_atomic(internal_dir / REPORT_FILE, render_report(proposals, outcomes, rules).encode("utf-8"))
+
+
+def write_internal_stream(
+    internal_dir: Path, proposals: Callable[[], Iterable[Proposal]], outcomes: list[DocumentOutcome], rules: RuleSet,
+    index: dict | None = None,
+) -> None:
+    """``write_internal`` for a dossier too large to hold in memory.
+
+    ``proposals()`` gives the proposals in document order and is called
+    three times; nothing is built whole in memory but the "check first" list.
+    """
+    internal_dir.mkdir(parents=True, exist_ok=True)
+    write_internal(internal_dir, [], outcomes, rules, index)  # the read-me and the index
+    _write_lines_atomic(internal_dir / PROPOSALS_FILE, (json.dumps(p.to_dict(), ensure_ascii=False) + "\n" for p in proposals()))
+    check = [p for p in proposals() if (p.action == KEEP and p.entity == "PERSON") or p.score < 0.7]
+    env = jinja2.Environment(loader=jinja2.PackageLoader("woopub", "templates"),
+                             autoescape=jinja2.select_autoescape(["html", "j2"]))
+    chunks = env.get_template("report.html.j2").generate(
+        version=__version__, created=dt.datetime.now().strftime("%Y-%m-%d %H:%M"), outcomes=outcomes,
+        by_doc=_ByDocument(proposals), check=check, grounds=rules.grounds, REDACT=REDACT, KEEP=KEEP,
+    )
+    _write_lines_atomic(internal_dir / REPORT_FILE, chunks)
+
+
+def _write_lines_atomic(path: Path, chunks: Iterable[str]) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        for chunk in chunks:
+            fh.write(chunk)
+    os.replace(tmp, path)
+
+
+class _ByDocument:
+    """The report's per-document sections, read in turn (``items()`` as a dict's)."""
+
+    def __init__(self, proposals: Callable[[], Iterable[Proposal]]):
+        self.proposals = proposals
+
+    def items(self):
+        for doc, group in itertools.groupby(self.proposals(), key=lambda p: p.document):
+            yield doc, list(group)
 
 
 def read_proposals(internal_dir: Path) -> list[Proposal] | None:

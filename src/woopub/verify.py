@@ -453,39 +453,7 @@ def verify_pdf(path: Path, name: str, secrets: list[Secret], proposals: list[Pro
 
 
 def verify_dir(out_dir: Path, internal_dir: Path | None = None) -> tuple[list[Problem], list[str]]:
-    """Verify every PDF in ``out_dir``. Returns (problems, notes)."""
-    out_dir = Path(out_dir)
-    internal_dir = Path(internal_dir) if internal_dir else default_internal_dir(out_dir)
-    notes: list[str] = []
-    log = read_log(out_dir)
-    if log is None:
-        return [Problem(str(out_dir), "log", "no publicatielog.json")], notes
-    proposals = read_proposals(internal_dir)
-    if proposals is None:
-        notes.append(f"no internal record in {internal_dir}: redacted values were not searched for")
-        proposals = []
-    index_data = read_index(internal_dir)
-    index = PersonIndex.from_dict(index_data) if index_data else None
-    # without a recorded index (older runs) every redacted value is hunted for everywhere
-    dossier_wide = index_secrets(index, long_only=True) if index else secrets_from(proposals)
-    own: dict[str, list[Proposal]] = {}
-    for p in proposals:
-        own.setdefault(p.document, []).append(p)
-    entries_by_doc: dict[str, list[dict]] = {}
-    for e in log["redactions"]:
-        entries_by_doc.setdefault(e["document"], []).append(e)
-    published = {d["document"] for d in log["documents"] if d["status"] == "published"}
-    problems: list[Problem] = []
-    for pdf in sorted(out_dir.rglob("*")):
-        if not pdf.is_file() or pdf.suffix.lower() != ".pdf":
-            continue
-        name = pdf.relative_to(out_dir).as_posix()
-        if name not in published:
-            problems.append(Problem(name, "log", "PDF is not listed as published in publicatielog.json"))
-            continue
-        secrets = secrets_from(own.get(name, [])) + dossier_wide
-        problems += verify_pdf(pdf, name, secrets, proposals, entries_by_doc.get(name, []), index=index)
-    for name in sorted(published):
-        if not (out_dir / name).is_file():
-            problems.append(Problem(name, "missing", "listed as published but not in the folder"))
-    return problems, notes
+    """Verify every PDF in ``out_dir``: ``batch.verify_output`` in this process. Returns (problems, notes)."""
+    from woopub.batch import verify_output
+
+    return verify_output(out_dir, internal_dir)

@@ -14,6 +14,8 @@ the farmer.
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import re
 import unicodedata
 
@@ -77,6 +79,23 @@ class PersonIndex:
         self.shorthands: set[str] = set()
         self.local_parts: set[str] = set()
         self.surnames: set[str] = set()  # "van der berg", lower case: who could be confused with an office holder
+        self._recogniser: KnownPersonRecognizer | None = None
+
+    # Workers receive the index pickled: without the lexicon (every worker has
+    # its own) and without the compiled recogniser (rebuilt once per worker).
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k not in ("lex", "_recogniser")}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state, lex=lexicon(), _recogniser=None)
+
+    def digest(self) -> str:
+        """SHA-256 over every form the index holds: equal digests find the same mentions."""
+        body = json.dumps(
+            [sorted(self.variants.items()), sorted(self.shorthands), sorted(self.local_parts), sorted(self.surnames)],
+            ensure_ascii=False,
+        )
+        return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
     def __len__(self) -> int:
         return len(self.variants) + len(self.shorthands) + len(self.local_parts)
@@ -94,6 +113,7 @@ class PersonIndex:
     def add_person(self, text: str, confident: bool = True) -> None:
         """Add a person by the name as found. A name found with little confidence
         adds only itself, exactly as written; a confident one adds all its forms."""
+        self._recogniser = None
         if not confident:
             full = re.sub(r"\s+", " ", text.strip())
             if all(self._usable(w) for w in full.split()):
@@ -132,6 +152,7 @@ class PersonIndex:
                         self.shorthands.add(form)
 
     def add_email(self, address: str) -> None:
+        self._recogniser = None
         local = address.split("@", 1)[0]
         if FUNCTIONAL_LOCAL_PARTS.match(local) or len(local) < 3:
             return
@@ -171,7 +192,10 @@ class PersonIndex:
         return index
 
     def recogniser(self) -> "KnownPersonRecognizer":
-        return KnownPersonRecognizer(self)
+        # built once per index, not per document: compiling every known form is the costly part
+        if self._recogniser is None:
+            self._recogniser = KnownPersonRecognizer(self)
+        return self._recogniser
 
 
 class KnownPersonRecognizer(LocalRecognizer):

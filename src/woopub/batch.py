@@ -1,0 +1,559 @@
+"""A dossier as a batch: the pipeline's passes as work units, run in parallel, resumable.
+
+  plan     the input documents and their page counts (in a bounded child process)
+  scan     a unit per document, on any worker: extract (and OCR), detect, decide
+  merge    here: the dossier's person index built
+  publish  a unit per document, on any worker: known persons, decide, redact, sanitise,
+           save, verify, move into the output folder
+  verify   a unit per published document (``verify_output``): checked against every value
+           redacted anywhere in the dossier
+
+Dossier-wide consistency holds however the units are spread over workers: no
+document is published before every document is scanned and the person index
+is merged. Results are put back in input order, so a parallel or distributed
+run writes the same publication log as a run in one process.
+
+Work units are plain functions of picklable dataclasses, so the review
+workflow's ``scan`` (pass 1 into a dossier of proposals) and ``apply``
+(decided proposals to PDFs) reuse them: ``scan_unit`` as it is,
+``Dossier.apply`` inside a unit of its own.
+
+Resume: see ``woopub.journal``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import pickle
+import shutil
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from woopub.guard import run_bounded
+from woopub.executors import InlineExecutor, resolve, worker_dossier
+from woopub.extract import PAGE_BREAK, open_pdf
+from woopub.journal import Journal
+from woopub.model import KEEP, DocumentOutcome, LogEntry, Proposal
+from woopub.pipeline import (
+    DocumentScan,
+    InputDocument,
+    RunResult,
+    Stopwatch,
+    _inside,
+    collect_inputs,
+    person_index,
+)
+from woopub.publish import (
+    PROPOSALS_FILE,
+    build_log,
+    default_internal_dir,
+    read_log,
+    sha256_file,
+    write_internal_stream,
+    write_log,
+)
+from woopub.detect import PersonIndex
+from woopub.publish import read_index
+from woopub.verify import Problem, index_secrets, secrets_from, verify_pdf
+
+STAGING = "staging"
+SPOOL = ".voorstellen.spool"
+SCAN_SPOOL = ".detectie.spool"
+SCRATCH = ".werkbestanden"  # shared objects of a process pool (names from the dossier: internal)
+
+
+class Reporter:
+    """Receives a batch's progress. The command line shows it; this one ignores it."""
+
+    def stage(self, name: str, documents: int, pages: int) -> None:
+        """A stage begins: ``scan``, ``publish`` or ``verify``, over so many documents and pages."""
+
+    def advance(self, name: str, documents: int, pages: int) -> None:
+        """So many more documents and pages are done in stage ``name``."""
+
+    def document(self, outcome: DocumentOutcome, skipped: bool = False) -> None:
+        """A document's end result; ``skipped``: already published by an earlier run."""
+
+    def note(self, text: str) -> None:
+        """Something the user should know (resuming, reused scans)."""
+
+    def done(self, name: str) -> None:
+        """Stage ``name`` is finished."""
+
+
+class CallbackReporter(Reporter):
+    def __init__(self, on_document: Callable[[DocumentOutcome], None] | None = None):
+        self.on_document = on_document
+
+    def document(self, outcome: DocumentOutcome, skipped: bool = False) -> None:
+        if self.on_document:
+            self.on_document(outcome)
+
+
+# -- work units -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ScanUnit:
+    document: InputDocument
+    pages: tuple[int, int] | None = None  # (first, end) page range of a large document
+    page_count: int = 0  # pages this unit covers, for progress
+    reuse_sha256: str | None = None  # the journal holds a scan of the input with this hash
+
+
+@dataclass
+class ScanResult:
+    unit: ScanUnit
+    scan: DocumentScan | None  # None: the journal's scan of this input is still valid
+    sha256: str | None
+
+
+def scan_unit(unit: ScanUnit, settings) -> ScanResult:
+    """Pass 1 over one document or page range, on whichever worker runs it."""
+    sha = _sha256(unit.document.path)
+    if unit.reuse_sha256 is not None and sha == unit.reuse_sha256:
+        return ScanResult(unit, None, sha)
+    scan = worker_dossier(settings).scan(unit.document)
+    scan.sha256 = sha
+    return ScanResult(unit, scan, sha)
+
+
+@dataclass
+class PublishResult:
+    outcome: DocumentOutcome
+    proposals: list[Proposal]
+    entries: list[LogEntry]
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def publish_unit(scan: DocumentScan, settings, index, secrets, out_dir: str, staging: str) -> PublishResult:
+    """Pass 2 over one document, on whichever worker runs it."""
+    clock = Stopwatch()
+    outcome, proposals, entries = worker_dossier(settings).publish(
+        scan, resolve(index), Path(out_dir), Path(staging), resolve(secrets), clock
+    )
+    return PublishResult(outcome, proposals, entries, dict(clock.seconds))
+
+
+@dataclass(frozen=True)
+class VerifyJob:
+    path: str
+    name: str
+    own: list  # the values redacted in this document (``verify.Secret``)
+    kept: list[Proposal]  # its kept names: the same letters may stand there
+    entries: list[dict]  # its boxes in the publication log
+    verified_sha256: str | None = None  # set when this run verified the file before moving it in
+
+
+def verify_unit(job: VerifyJob, dossier_wide, index=None) -> list[Problem]:
+    """Check one published document for its own values and the dossier's name forms (``verify.verify_dir``).
+
+    A file this run verified for exactly these values, and that is byte for
+    byte unchanged since, is not checked again.
+    """
+    path = Path(job.path)
+    if job.verified_sha256 is not None and job.verified_sha256 == _sha256(path):
+        return []
+    return verify_pdf(path, job.name, job.own + resolve(dossier_wide), job.kept, job.entries, index=resolve(index))
+
+
+def _sha256(path: Path) -> str | None:
+    try:
+        return sha256_file(path)
+    except OSError:
+        return None  # the scan reports why
+
+
+# -- plan and merge -----------------------------------------------------------------
+
+
+def page_counts(documents: list[InputDocument], passwords=None) -> list[int]:
+    """The page count of every document (0 where it cannot be opened: its scan says why).
+
+    Counted in one bounded child process (``woopub.guard``): a hostile file
+    may hang or crash MuPDF, never the run. If the child fails, every count
+    is 0: documents are then scanned whole and progress counts documents.
+    """
+    try:
+        return run_bounded(_count_pages, documents, passwords, seconds=60 + len(documents))
+    except Exception:
+        return [0] * len(documents)
+
+
+def _count_pages(documents: list[InputDocument], passwords) -> list[int]:
+    counts = []
+    for document in documents:
+        password = passwords.for_document(document.name, document.path) if passwords else None
+        try:
+            with open_pdf(document.path, password) as doc:
+                counts.append(doc.page_count)
+        except Exception:
+            counts.append(0)
+    return counts
+
+
+def plan(documents: list[InputDocument], passwords, journal: Journal | None) -> list[ScanUnit]:
+    """Scan units: one per document.
+
+    Not page ranges of a large document: the document reader (text layer
+    plus OCR, ``woopub.reading``) reads a whole document; ``merge_scans``
+    is ready for ranges once it reads ranges.
+    """
+    units: list[ScanUnit] = []
+    for document, count in zip(documents, page_counts(documents, passwords)):
+        entry = journal.scans.get(document.name) if journal else None
+        reuse = entry["sha256"] if entry else None
+        units.append(ScanUnit(document, None, count, reuse))
+    return units
+
+
+def merge_scans(parts: list[DocumentScan]) -> DocumentScan:
+    """Join the scans of a document's page ranges (in page order) into the scan of the document.
+
+    The text of a document is the texts of its page ranges joined by a page
+    break (ranges without text add nothing), so findings move by the length
+    of the text before their range.
+    """
+    if len(parts) == 1:
+        return parts[0]
+    failed = next((p for p in parts if p.error), None)
+    if failed:
+        return failed
+    first = parts[0]
+    merged = DocumentScan(first.document, pages=first.pages, sha256=first.sha256)
+    seconds: dict[str, float] = defaultdict(float)
+    offset = 0
+    for part in parts:
+        for stage, s in part.seconds.items():
+            seconds[stage] += s
+        if part.text_length == 0:
+            continue
+        merged.findings += [dataclasses.replace(f, start=f.start + offset, end=f.end + offset) for f in part.findings]
+        merged.decisions += part.decisions
+        offset += part.text_length + len(PAGE_BREAK)
+    merged.text_length = max(offset - len(PAGE_BREAK), 0)
+    merged.seconds = dict(seconds)
+    return merged
+
+
+# -- the whole run ---------------------------------------------------------------------
+
+
+class Spool:
+    """Objects written to a private file as they come in, read back by key.
+
+    The client holds no finished document's scan or proposals: its memory
+    stays flat however large the dossier. The file is internal (0600, in the
+    internal record) and removed at the end.
+    """
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.where: dict[str, tuple[int, int]] = {}
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o600)
+        self._fh = os.fdopen(fd, "w+b")
+
+    def put(self, key: str, obj) -> None:
+        data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+        self._fh.seek(0, os.SEEK_END)
+        self.where[key] = (self._fh.tell(), len(data))
+        self._fh.write(data)
+
+    def get(self, key: str):
+        self._fh.flush()
+        offset, length = self.where[key]
+        self._fh.seek(offset)
+        return pickle.loads(self._fh.read(length))
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.where
+
+    def close(self) -> None:
+        self._fh.close()
+        self.path.unlink(missing_ok=True)
+
+
+class ProposalSpool:
+    """Each document's proposals on disk as they come in; read back in document order.
+
+    The client then holds no proposal of a finished document: its memory
+    stays flat however large the dossier (the file is internal: 0600, in the
+    internal record, removed at the end).
+    """
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.where: dict[str, tuple[int, int]] = {}
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o600)
+        self._fh = os.fdopen(fd, "w+b")
+
+    def add(self, document: str, proposals: list[Proposal]) -> None:
+        data = "".join(json.dumps(p.to_dict(), ensure_ascii=False) + "\n" for p in proposals).encode("utf-8")
+        self._fh.seek(0, os.SEEK_END)
+        self.where[document] = (self._fh.tell(), len(data))
+        self._fh.write(data)
+
+    def read(self, documents: Iterable[str]) -> Iterator[Proposal]:
+        self._fh.flush()
+        for name in documents:
+            if name in self.where:
+                offset, length = self.where[name]
+                self._fh.seek(offset)
+                for line in self._fh.read(length).decode("utf-8").splitlines():
+                    yield Proposal.from_dict(json.loads(line))
+
+    def close(self) -> None:
+        self._fh.close()
+        self.path.unlink(missing_ok=True)
+
+
+def run_batch(
+    settings,
+    inputs: Iterable[Path],
+    out_dir: Path,
+    internal_dir: Path | None = None,
+    executor=None,
+    reporter: Reporter | None = None,
+    resume: bool = True,
+    keep_proposals: bool = True,
+) -> RunResult:
+    """Scan every document, merge the person index, publish every document.
+
+    ``settings`` is an ``executors.Settings`` (workers build their own
+    Dossier from it) or a ready ``Dossier`` (in-process runs). With
+    ``keep_proposals=False`` the result's ``proposals`` stays empty (they are
+    in the internal record): what a large batch needs.
+    """
+    out_dir = Path(out_dir)
+    internal_dir = Path(internal_dir) if internal_dir else default_internal_dir(out_dir)
+    if _inside(internal_dir.resolve(), out_dir.resolve()):
+        raise ValueError(f"the internal folder {internal_dir} must not be inside the output folder {out_dir}")
+    batch = Batch(settings, out_dir, internal_dir, executor or InlineExecutor(), reporter or Reporter(), resume)
+    return batch.run(inputs, keep_proposals)
+
+
+class Batch:
+    """One run over a dossier: what its passes share."""
+
+    def __init__(self, settings, out_dir: Path, internal_dir: Path, executor, reporter: Reporter, resume: bool):
+        self.settings = settings
+        self.rules = settings.rules
+        self.out_dir = out_dir
+        self.internal_dir = internal_dir
+        self.staging = internal_dir / STAGING
+        self.executor = executor
+        self.reporter = reporter
+        self.resume = resume
+        self.journal = Journal(internal_dir, self.rules.digest)
+        self.seconds: dict[str, float] = defaultdict(float)  # worker seconds per stage
+        self.input_sha: dict[str, str | None] = {}
+
+    def run(self, inputs: Iterable[Path], keep_proposals: bool) -> RunResult:
+        documents, missing = collect_inputs(list(inputs), exclude=[self.out_dir, self.internal_dir])
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        shutil.rmtree(self.staging, ignore_errors=True)
+        self.staging.mkdir(parents=True)
+        if self.resume:
+            self.journal.load()
+        else:
+            self.journal.reset()
+        for o in missing:
+            self.reporter.document(o)
+        self.settings_handle = self.executor.share(self.settings)
+
+        self.scans = Spool(self.internal_dir / SCAN_SPOOL)
+        spool = ProposalSpool(self.internal_dir / SPOOL)
+        try:
+            self.scan_all(documents)
+            names = [d.name for d in documents]
+            # the persons decided to be redacted anywhere, merged before anything is published
+            index = person_index(self.rules, (self.scans.get(n) for n in names))
+            # what every document is checked for besides its own redactions: the name forms the dossier spreads
+            secrets = index_secrets(index, long_only=True)
+            results, skipped, verified = self.publish_all(names, index, secrets, spool)
+            shutil.rmtree(self.staging, ignore_errors=True)
+            outcomes = list(missing)
+            entries: list[LogEntry] = []
+            for d in documents:
+                r = results.pop(d.name)
+                outcomes.append(r.outcome)
+                entries += r.entries
+            log = build_log(outcomes, entries, self.rules)
+            write_log(self.out_dir, log)
+            write_internal_stream(self.internal_dir, lambda: spool.read(names), outcomes, self.rules, index=index.to_dict())
+            proposals = list(spool.read(names)) if keep_proposals else []
+        finally:
+            spool.close()
+            self.scans.close()
+        self.journal.compact(set(names))
+        return RunResult(outcomes, proposals, log, self.internal_dir, dict(self.seconds), skipped, verified)
+
+    # -- pass 1 -------------------------------------------------------------------------
+
+    def scan_all(self, documents: list[InputDocument]) -> None:
+        """Every document scanned (page ranges of large ones on several workers), into ``self.scans``."""
+        units = plan(documents, getattr(self.settings, "passwords", None), self.journal if self.resume else None)
+        units_of: dict[str, int] = defaultdict(int)
+        for u in units:
+            units_of[u.document.name] += 1
+        self.reporter.stage("scan", len(documents), sum(u.page_count for u in units))
+        parts: dict[str, list[ScanResult]] = defaultdict(list)
+        reused = 0
+        for _, result in self.executor.map(scan_unit, units, self.settings_handle):
+            name = result.unit.document.name
+            parts[name].append(result)
+            complete = len(parts[name]) == units_of[name]
+            self.reporter.advance("scan", int(complete), result.unit.page_count)
+            if complete:
+                scan, from_journal = self._document_scan(sorted(parts.pop(name), key=lambda r: (r.unit.pages or (0,))[0]))
+                reused += from_journal
+                for stage, s in scan.seconds.items():
+                    self.seconds[stage] += s
+                self.scans.put(name, scan)
+                self.input_sha[name] = scan.sha256
+        self.reporter.done("scan")
+        if reused:
+            self.reporter.note(f"resumed: detection of {reused} unchanged document(s) taken from the journal")
+
+    def _document_scan(self, done: list[ScanResult]) -> tuple[DocumentScan, bool]:
+        """A document's scan from its units' results (or from the journal, if they say it is unchanged)."""
+        document = done[0].unit.document
+        if any(r.scan is None for r in done):
+            scan = self.journal.scan_for(document, done[0].sha256)
+            if scan is not None:
+                return scan, True
+            scan = worker_dossier(self.settings).scan(document)  # changed between two units: scan again, here
+            scan.sha256 = done[0].sha256
+        else:
+            scan = merge_scans([r.scan for r in done])
+        self.journal.add_scan(scan)
+        return scan, False
+
+    # -- pass 2 -------------------------------------------------------------------------
+
+    def publish_all(self, names: list[str], index, secrets: list, spool: "ProposalSpool"):
+        """Every document published, or skipped when an earlier run published it with the same key."""
+        persons = index.digest()
+        results: dict[str, PublishResult] = {}
+        todo: list[tuple[str, int]] = []  # (document, pages); the scans stay in the spool until sent
+        skipped: list[str] = []
+        for name in names:
+            scan = self.scans.get(name)
+            earlier = self.journal.publication_for(name, scan.sha256, persons, self.out_dir) if self.resume else None
+            if earlier is not None:
+                outcome, earlier_proposals, earlier_entries = earlier
+                spool.add(name, earlier_proposals)
+                results[name] = PublishResult(outcome, [], earlier_entries)
+                skipped.append(name)
+            elif scan.error:
+                results[name] = PublishResult(DocumentOutcome(name, "failed", reason=scan.error), [], [])
+            else:
+                todo.append((name, scan.pages))
+        if skipped:
+            self.reporter.note(
+                f"resumed: {len(skipped)} of {len(names)} document(s) already published with the same input, "
+                "rules, persons and woopub version: skipped"
+            )
+        for name in names:
+            if name in results:
+                self.reporter.document(results[name].outcome, skipped=name in skipped)
+
+        # what this run's own verification covered, per file: the closing verification need not repeat it
+        verified: dict[str, str] = {}
+        self.reporter.stage("publish", len(todo), sum(pages for _, pages in todo))
+        if todo:
+            index_handle, secrets_handle = self.executor.share(index), self.executor.share(secrets)
+            scans = (self.scans.get(name) for name, _ in todo)  # read as the executor sends them
+            for i, result in self.executor.map(publish_unit, scans, self.settings_handle, index_handle, secrets_handle,
+                                               str(self.out_dir), str(self.staging)):
+                name, pages = todo[i]
+                self.journal.add_published(name, self.input_sha[name], persons, result.outcome, result.proposals, result.entries)
+                spool.add(name, result.proposals)
+                if result.outcome.status == "published" and result.outcome.sha256:
+                    verified[name] = result.outcome.sha256
+                results[name] = dataclasses.replace(result, proposals=[])
+                for stage, s in result.seconds.items():
+                    self.seconds[stage] += s
+                self.reporter.document(result.outcome)
+                self.reporter.advance("publish", 1, pages)
+        self.reporter.done("publish")
+        return results, skipped, verified
+
+
+def verify_output(out_dir: Path, internal_dir: Path | None = None, executor=None,
+                  reporter: Reporter | None = None, run: RunResult | None = None) -> tuple[list[Problem], list[str]]:
+    """``verify.verify_dir`` with the documents checked in parallel, the record read as a stream.
+
+    With ``run``, the files that run published are not checked again when
+    they are unchanged: the run verified them, before moving them into
+    ``out_dir``, for the same values (their own and the dossier's name forms).
+    """
+    executor = executor or InlineExecutor()
+    reporter = reporter or Reporter()
+    out_dir = Path(out_dir)
+    internal_dir = Path(internal_dir) if internal_dir else default_internal_dir(out_dir)
+    notes: list[str] = []
+    log = read_log(out_dir)
+    if log is None:
+        return [Problem(str(out_dir), "log", "no publicatielog.json")], notes
+    record = internal_dir / PROPOSALS_FILE
+    if not record.is_file():
+        notes.append(f"no internal record in {internal_dir}: redacted values were not searched for")
+    index_data = read_index(internal_dir)
+    index = PersonIndex.from_dict(index_data) if index_data else None
+    # the page text is checked with the dossier's recogniser; values are hunted for in strings and streams
+    dossier_wide = index_secrets(index, long_only=True) if index else secrets_from(_iter_proposals(record))
+    # per document only its redacted values and its kept names, never every proposal at once
+    own: dict[str, list[Proposal]] = defaultdict(list)
+    kept: dict[str, list[Proposal]] = defaultdict(list)
+    for p in _iter_proposals(record):
+        (kept if p.action == KEEP else own)[p.document].append(p)
+    own_secrets = {name: secrets_from(ps) for name, ps in own.items()}
+    own.clear()
+    entries_by_doc: dict[str, list[dict]] = defaultdict(list)
+    for e in log["redactions"]:
+        entries_by_doc[e["document"]].append(e)
+    published = {d["document"]: d.get("pages", 0) for d in log["documents"] if d["status"] == "published"}
+    checked = run.verified if run is not None else {}
+    problems: list[Problem] = []
+    jobs = []
+    for pdf in sorted(out_dir.rglob("*")):
+        if not pdf.is_file() or pdf.suffix.lower() != ".pdf":
+            continue
+        name = pdf.relative_to(out_dir).as_posix()
+        if name not in published:
+            problems.append(Problem(name, "log", "PDF is not listed as published in publicatielog.json"))
+            continue
+        jobs.append(VerifyJob(str(pdf), name, own_secrets.get(name, []), kept.get(name, []),
+                              entries_by_doc.get(name, []), checked.get(name)))
+    reporter.stage("verify", len(jobs), sum(published[j.name] for j in jobs))
+    found: dict[int, list[Problem]] = {}
+    if jobs:
+        handle, index_handle = executor.share(dossier_wide), executor.share(index)
+        for i, result in executor.map(verify_unit, jobs, handle, index_handle):
+            found[i] = result
+            reporter.advance("verify", 1, published[jobs[i].name])
+    reporter.done("verify")
+    for i in range(len(jobs)):
+        problems += found[i]
+    for name in sorted(published):
+        if not (out_dir / name).is_file():
+            problems.append(Problem(name, "missing", "listed as published but not in the folder"))
+    return problems, notes
+
+
+def _iter_proposals(path: Path) -> Iterator[Proposal]:
+    if not path.is_file():
+        return
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                yield Proposal.from_dict(json.loads(line))
+
+
+__all__ = ["Reporter", "CallbackReporter", "ScanUnit", "scan_unit", "publish_unit", "verify_unit", "plan",
+           "merge_scans", "run_batch", "verify_output"]
