@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from woopub.guard import run_bounded
-from woopub.executors import InlineExecutor, resolve, worker_dossier
+from woopub.executors import InlineExecutor, Settings, resolve, worker_dossier
 from woopub.extract import PAGE_BREAK, open_pdf
 from woopub.journal import Journal
 from woopub.model import KEEP, DocumentOutcome, LogEntry, Proposal
@@ -61,6 +61,7 @@ from woopub.publish import read_index
 from woopub.verify import Problem, index_secrets, secrets_from, verify_pdf
 
 STAGING = "staging"
+FROG_CACHE = "frog-lezingen.sqlite"
 SPOOL = ".voorstellen.spool"
 SCAN_SPOOL = ".detectie.spool"
 SCRATCH = ".werkbestanden"  # shared objects of a process pool (names from the dossier: internal)
@@ -363,6 +364,11 @@ class Batch:
             self.journal.reset()
         for o in missing:
             self.reporter.document(o)
+        frog_cache = self.staging / FROG_CACHE  # sentences of the dossier: internal, deleted with staging
+        if isinstance(self.settings, Settings):
+            self.settings = dataclasses.replace(self.settings, frog_cache=str(frog_cache))
+        else:  # a ready Dossier, in this process
+            self.settings.detector.share_frog_cache(frog_cache)
         self.settings_handle = self.executor.share(self.settings)
 
         self.scans = Spool(self.internal_dir / SCAN_SPOOL)

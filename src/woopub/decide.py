@@ -104,12 +104,22 @@ class OfficialIndex:
         return head == given[0]
 
 
+_OFFICIAL_INDEXES: dict[str, OfficialIndex] = {}
+
+
+def _official_index(rules: RuleSet) -> OfficialIndex:
+    """One office-holder index per rule set (built once, before worker processes fork)."""
+    if rules.digest not in _OFFICIAL_INDEXES:
+        _OFFICIAL_INDEXES[rules.digest] = OfficialIndex(rules.officials)
+    return _OFFICIAL_INDEXES[rules.digest]
+
+
 class Decider:
     def __init__(self, rules: RuleSet, document_date: dt.date | None = None, known_surnames: set[str] = frozenset()):
         self.rules = rules
         self.document_date = document_date
         self.known_surnames = {_fold(s) for s in known_surnames}
-        self.officials = OfficialIndex(rules.officials)
+        self.officials = _official_index(rules)
         self.parties = {_fold(p) for p in rules.parties}
 
     def decide(self, f: Finding) -> Decision:

@@ -49,6 +49,7 @@ class Settings:
     rules: "RuleSet"
     passwords: "Passwords | None" = None
     recognisers: tuple[str, ...] | None = None  # None: the default set
+    frog_cache: str | None = None  # the run's shared store of Frog readings (not part of ``key``)
 
     @property
     def key(self) -> str:
@@ -103,6 +104,7 @@ def worker_dossier(settings):
 
         detector = Detector(settings.recognisers) if settings.recognisers else Detector()
         cache[key] = Dossier(settings.rules, detector, passwords=settings.passwords)
+    cache[key].detector.share_frog_cache(settings.frog_cache)
     return cache[key]
 
 

@@ -217,7 +217,9 @@ class Dossier:
         if not self.isolate:
             return fn(*args)
         if not getattr(self, "_warm", False):  # build the detector's lazy parts once, before forking
+            self.detector.start_helpers()  # one Frog server, shared by every forked child
             self.detector.find(WARM_UP_TEXT)
+            Decider(self.rules)  # the office-holder index, built once
             self._warm = True
         return run_bounded(fn, *args)
 

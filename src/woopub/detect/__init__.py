@@ -20,6 +20,7 @@ from woopub.detect.dossier import PersonIndex
 from woopub.detect.engine import LANGUAGE, build_analyzer
 from woopub.detect.overlap import resolve_overlaps
 from woopub.detect.persons import PersonRecognizer
+from woopub.detect.tokens import preload_frequencies
 from woopub.detect.private import DateOfBirthRecognizer, HomeAddressRecognizer, LicencePlateRecognizer
 from woopub.model import Finding
 
@@ -49,6 +50,36 @@ class Detector:
             raise ValueError(f"unknown recogniser(s): {', '.join(sorted(unknown))}")
         self.names = tuple(names)
         self.analyzer = build_analyzer([RECOGNISERS[n]() for n in self.names])
+        preload_frequencies()
+
+    def _persons(self):
+        return next((r for r in self.analyzer.registry.recognizers if isinstance(r, PersonRecognizer)), None)
+
+    def start_helpers(self) -> None:
+        """Start the Frog tagger now, in this process: forked children then share it
+        instead of each loading Frog's models. Failure is recorded, not raised."""
+        from woopub.detect.frog import FrogUnavailable
+
+        persons = self._persons()
+        if persons is not None and persons.use_frog:
+            try:
+                persons.tagger.start()
+            except FrogUnavailable as exc:
+                persons.frog_problem = str(exc)
+
+    def share_frog_cache(self, path) -> None:
+        """Keep Frog's readings in ``path`` too, shared by the processes of one run."""
+        persons = self._persons()
+        if persons is not None and persons.use_frog:
+            persons.tagger.use_shared_cache(path)
+
+    @property
+    def problems(self) -> list[str]:
+        """What keeps detection from working at full strength (e.g. Frog missing)."""
+        persons = self._persons()
+        if persons is not None and persons.frog_problem:
+            return [f"person detection runs without the Frog tagger: {persons.frog_problem}"]
+        return []
 
     def find(self, text: str, known: PersonIndex | None = None) -> list[Finding]:
         """All findings in ``text``; ``known`` adds the dossier's known persons."""

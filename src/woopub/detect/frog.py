@@ -43,7 +43,9 @@ import os
 import queue
 import shutil
 import signal
+import pickle
 import socket
+import sqlite3
 import subprocess
 import tempfile
 import threading
@@ -52,6 +54,7 @@ import unicodedata
 import weakref
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from dataclasses import dataclass, field
 
 log = logging.getLogger(__name__)
@@ -255,6 +258,63 @@ class _FrogServer:
             self.workdir = None
 
 
+class _SharedCache:
+    """Frog's readings by sentence in an SQLite file, for the processes of one run."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._conn: sqlite3.Connection | None = None
+        self._pid = 0
+
+    def _db(self) -> sqlite3.Connection:
+        if self._conn is None or self._pid != os.getpid():  # a connection never crosses a fork
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._conn = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
+            self._conn.execute("PRAGMA journal_mode=WAL")
+            self._conn.execute("CREATE TABLE IF NOT EXISTS reading (sentence TEXT PRIMARY KEY, value BLOB)")
+            self._pid = os.getpid()
+        return self._conn
+
+    def get_many(self, keys: list[str]) -> dict[str, tuple]:
+        found: dict[str, tuple] = {}
+        try:
+            db = self._db()
+            for i in range(0, len(keys), 500):
+                chunk = keys[i : i + 500]
+                rows = db.execute(f"SELECT sentence, value FROM reading WHERE sentence IN ({','.join('?' * len(chunk))})", chunk)
+                found.update((k, pickle.loads(v)) for k, v in rows)
+        except sqlite3.Error as exc:  # a cache: never a reason to fail
+            log.warning("shared Frog cache unreadable (%s); asking Frog", exc)
+        return found
+
+    def put_many(self, items: list[tuple[str, tuple]]) -> None:
+        try:
+            self._db().executemany("INSERT OR IGNORE INTO reading VALUES (?, ?)", [(k, pickle.dumps(v)) for k, v in items])
+        except sqlite3.Error as exc:
+            log.warning("shared Frog cache not written (%s)", exc)
+
+
+class _BorrowedServer:
+    """A server a parent process started, used by a forked child: connect, never stop."""
+
+    def __init__(self, port: int, pid: int):
+        self.port, self.pid = port, pid
+        self.proc = None
+
+    def connect(self, timeout: float) -> socket.socket:
+        return socket.create_connection(("127.0.0.1", self.port), timeout=timeout)
+
+    def alive(self) -> bool:
+        try:
+            os.kill(self.pid, 0)
+            return True
+        except OSError:
+            return False
+
+    def stop(self) -> None:
+        pass  # the parent's
+
+
 class _Connection:
     """One socket to the server, that is one forked Frog worker."""
 
@@ -334,6 +394,7 @@ class FrogTagger:
         self.stats = FrogStats()
         self.reason = ""
         self._cache: collections.OrderedDict[str, tuple] = collections.OrderedDict()
+        self._shared: _SharedCache | None = None
         self._cache_lock = threading.Lock()
         self._state_lock = threading.RLock()  # start, restart, close
         self._server: _FrogServer | None = None
@@ -413,11 +474,21 @@ class FrogTagger:
         log.warning("Frog NER unavailable: %s", reason)
 
     def _forked_check(self) -> None:
-        """In a child after fork(): forget the parent's server without touching it."""
+        """In a child after fork(): keep using the parent's server, never stop it.
+
+        woopub forks a child per document pass and the parent waits for it, so
+        the child may use the parent's open connections (the sockets are
+        inherited; no two processes use one at the same time). A new
+        connection makes Frog fork a new worker, and a server per child would
+        load Frog's models again for every document: both cost seconds.
+        """
         if os.getpid() != self._pid:
             self._pid = os.getpid()
-            self._server = None
-            self._pool = queue.Queue()
+            parent = self._server
+            pid = parent.proc.pid if isinstance(parent, _FrogServer) and parent.proc else getattr(parent, "pid", None)
+            self._server = _BorrowedServer(parent.port, pid) if parent is not None and pid else None
+            if self._server is None:
+                self._pool = queue.Queue()
 
     def close(self) -> None:
         """Stop the server. The tagger can start a new one on next use."""
@@ -464,6 +535,16 @@ class FrogTagger:
         with self._cache_lock:
             self._cache.clear()
 
+    def use_shared_cache(self, path: str | Path | None) -> None:
+        """Also keep readings in an SQLite file that the processes of one run share.
+
+        woopub reads every document twice, each pass in a forked child whose
+        memory is gone when it ends; without a shared store the second pass
+        would send the same sentences to Frog again. The file holds document
+        text: put it in the internal record and delete it after the run.
+        """
+        self._shared = _SharedCache(Path(path)) if path else None
+
     # -- tagging ----------------------------------------------------------
 
     def tag_sentence(self, tokens: Sequence[str]) -> list[FrogToken]:
@@ -487,6 +568,12 @@ class FrogTagger:
                 readings[i] = hit
             else:
                 todo.setdefault(key, []).append(i)
+        if todo and self._shared is not None:
+            for key, reading in self._shared.get_many(list(todo)).items():
+                self._cache_put(key, reading)
+                self.stats.add(cache_hits=1)
+                for i in todo.pop(key):
+                    readings[i] = reading
         if todo:
             if self._unavailable:
                 raise FrogUnavailable(self.reason)
@@ -497,6 +584,8 @@ class FrogTagger:
                     self._cache_put(key, reading)
                 for i in todo[key]:
                     readings[i] = reading
+            if self._shared is not None:
+                self._shared.put_many([(k, r) for k, r in zip(keys, fresh) if r is not None])
         return [_tokens(s, r) for s, r in zip(sentences, readings)]
 
     def _tag_uncached(self, sentences: list[list[str]]) -> list[tuple | None]:

@@ -77,6 +77,7 @@ _EMAIL = re.compile(r"([\w.+-]+)@[\w-]+")  # also an address OCR read cut off: "
 MIN_SCORE = 0.5
 # Candidates scored in this range are open: Frog is asked about them.
 FROG_ASK = (0.0, 0.8)
+FROG_WINDOW = 2  # tokens either side of an open candidate that Frog reads
 SAME_NAME_SOURCE = 0.75  # a single word found this surely makes its other mentions names too
 # A chat or minutes line opened by who speaks: optional time stamp, one to four
 # words, a colon: "[10-06-2025 09:14] Fenna Wijnberg: ...", "Kwabena: akkoord".
@@ -362,7 +363,7 @@ class PersonRecognizer(LocalRecognizer):
         entity Frog finds in a window where no candidate stands is added.
         """
         from woopub.detect.frog import FrogUnavailable
-        from woopub.detect.frog_persons import WINDOW, _entities, tag_view
+        from woopub.detect.frog_persons import _entities, tag_view
 
         open_tokens = {t.i for cand, score, ev in scored if FROG_ASK[0] <= score < FROG_ASK[1] for t in cand.tokens}
         if not open_tokens:
@@ -375,7 +376,7 @@ class PersonRecognizer(LocalRecognizer):
             return any(t.i in open_tokens for t in sentence)
 
         try:
-            pairs = tag_view(view, self.tagger, needs, 2, triggers)
+            pairs = tag_view(view, self.tagger, needs, FROG_WINDOW, triggers)
         except FrogUnavailable as exc:
             self.frog_problem = str(exc)
             return scored, []

@@ -77,6 +77,13 @@ class Token:
     break_before: int = 0  # 0 same line, 1 new line, 2 blank line / page
 
 
+def preload_frequencies() -> None:
+    """Load wordfreq's Dutch and English tables now, so forked children inherit them
+    (loading one takes a third of a second, in every child that needs it)."""
+    for language in ("nl", "en"):
+        zipf_frequency("de", language)
+
+
 @functools.lru_cache(maxsize=200_000)
 def zipf(lower: str, language: str = "nl") -> float:
     return zipf_frequency(lower, language)
