@@ -315,3 +315,21 @@ def test_only_the_window_around_a_name_goes_to_frog(tagger):
     tags = frog_token_tags(text, tagger=tagger, window=3)
     assert [t.text for t in tags] == ["daarna", "zei", "mevrouw", "Kowalski", "dat", "de", "cijfers"]
     assert [t.label for t in tags if t.text == "Kowalski"] == ["PER"]
+
+
+@needs_frog_program
+def test_frog_leaves_no_file_with_document_text(tmp_path, monkeypatch):
+    """Frog logs every request, text included, in its working folder: nothing of it may remain on disk."""
+    import glob
+    import tempfile
+
+    from woopub.detect.frog import FrogTagger
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    tagger = FrogTagger()
+    try:
+        tagger.tag([["Fenna", "Wijnberg", "belde", "gisteren", "."]])
+        leftovers = [p for p in glob.glob(str(tmp_path / "**"), recursive=True) if p != str(tmp_path) + "/"]
+        assert not [p for p in leftovers if "frog" in p], leftovers
+    finally:
+        tagger.close()

@@ -201,6 +201,10 @@ class _FrogServer:
             drain = threading.Thread(target=self._drain, args=(self.proc,), daemon=True)
             drain.start()
             if self._wait_listening(t0):
+                # Frog writes every request, document text included, to a debug file in its
+                # working folder. Remove the folder now: Frog keeps writing to a file that has
+                # no name any more, and it is gone when Frog ends, however it ends.
+                shutil.rmtree(self.workdir, ignore_errors=True)
                 return time.monotonic() - t0
             if self.proc.poll() is None:  # alive but silent past the deadline
                 break
