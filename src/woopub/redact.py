@@ -59,8 +59,10 @@ def _text_band(box: pymupdf.Rect) -> pymupdf.Rect:
     return pymupdf.Rect(box.x0, box.y0 + cut, box.x1, box.y1 - cut)
 
 
-def _draw_box(page: pymupdf.Page, box: pymupdf.Rect, code: str) -> Label:
-    page.draw_rect(box, color=None, fill=(0, 0, 0), overlay=True)
+def _draw_box(page: pymupdf.Page, shape: pymupdf.Shape, box: pymupdf.Rect, code: str) -> Label:
+    """Add a black box and its ground code to ``shape`` (committed once per page)."""
+    shape.draw_rect(box)
+    shape.finish(color=None, fill=(0, 0, 0))
     # the label reads upright as the page is shown, also on a page turned by /Rotate (scans)
     shown = box * page.rotation_matrix
     label = fit_label(code, shown)
@@ -70,8 +72,8 @@ def _draw_box(page: pymupdf.Page, box: pymupdf.Rect, code: str) -> Label:
     point = pymupdf.Point(x, y) * page.derotation_matrix
     turn = pymupdf.Matrix(page.rotation)
     morph = (point, ~turn * pymupdf.Matrix(label.stretch, 1) * turn) if label.stretch < 1 else None
-    page.insert_text(point, code, fontsize=label.fontsize, fontname=LABEL_FONT, color=(1, 1, 1), morph=morph,
-                     rotate=page.rotation)
+    shape.insert_text(point, code, fontsize=label.fontsize, fontname=LABEL_FONT, color=(1, 1, 1), morph=morph,
+                      rotate=page.rotation)
     return label
 
 
@@ -94,8 +96,12 @@ def redact_page(page: pymupdf.Page, boxes: list[tuple[Box, str]]) -> list[Label]
         graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
         text=pymupdf.PDF_REDACT_TEXT_REMOVE,
     )
-    # 3. black boxes with the ground code
-    return [_draw_box(page, rect, code) for rect, code in rects]
+    # 3. black boxes with the ground code: one drawing for the page (a call per box costs
+    #    a font lookup and a content-stream rewrite each)
+    shape = page.new_shape()
+    labels = [_draw_box(page, shape, rect, code) for rect, code in rects]
+    shape.commit(overlay=True)
+    return labels
 
 
 def apply_proposals(doc: pymupdf.Document, proposals: list[Proposal]) -> tuple[list[LogEntry], list[str]]:

@@ -120,27 +120,31 @@ def sanitize(doc: pymupdf.Document) -> Counter:
                 doc.xref_set_key(xref, key, "null")
                 removed[f"page tree /{key}"] += 1
     for xref in range(1, doc.xref_length()):
-        for key in ANY_OBJECT_KEYS:
-            try:
-                if doc.xref_get_key(xref, key)[0] != "null":
-                    doc.xref_set_key(xref, key, "null")
-                    removed[f"/{key} on objects"] += 1
-            except Exception:  # free or broken object numbers
-                continue
-        removed["text strings on objects"] += _remove_stray_strings(doc, xref)
+        try:  # one read of the object: most objects carry neither these keys nor strings
+            keys = doc.xref_get_keys(xref)
+            source = doc.xref_object(xref, compressed=True)
+        except Exception:  # free or broken object numbers, non-dictionaries
+            continue
+        for key in keys:
+            if key in ANY_OBJECT_KEYS and doc.xref_get_key(xref, key)[0] != "null":
+                doc.xref_set_key(xref, key, "null")
+                removed[f"/{key} on objects"] += 1
+        if _may_hold_strings(source):
+            removed["text strings on objects"] += _remove_stray_strings(doc, xref, keys)
     return removed
 
 
-def _remove_stray_strings(doc: pymupdf.Document, xref: int) -> int:
+def _may_hold_strings(source: str) -> bool:
+    """Does an object's source have a literal "(...)" or hex "<...>" string anywhere?"""
+    return "(" in source or "<" in source.replace("<<", "").replace(">>", "")
+
+
+def _remove_stray_strings(doc: pymupdf.Document, xref: int, keys) -> int:
     """Drop text strings an object carries under keys where no text belongs (private data).
 
     Only the object's own keys: strings nested deeper are left to verify,
     which refuses a file that still carries one.
     """
-    try:
-        keys = doc.xref_get_keys(xref)
-    except Exception:  # free or broken object numbers, non-dictionaries
-        return 0
     count = 0
     for key in keys:
         if "/" + key not in STRING_KEYS_ALLOWED and doc.xref_get_key(xref, key)[0] == "string":
