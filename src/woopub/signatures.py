@@ -105,12 +105,14 @@ def _shown(page: pymupdf.Page, box) -> pymupdf.Rect:
 def _zones(page: pymupdf.Page, lines: list[list]) -> list[_Zone]:
     closings, signers, columns = _cues()
     width, height = page.rect.width, page.rect.height
+    turn = page.rotation_matrix  # computed once: it is a property that builds a new matrix per call
     zones = []
     for line in lines:
         text = _clean(" ".join(w.text for w in line))
-        box = pymupdf.Rect()
-        for w in line:
-            box |= _shown(page, w.box)
+        if not (len(line) <= MAX_ZONE_WORDS or len(line) <= 3):
+            continue
+        xs0, ys0, xs1, ys1 = zip(*(w.box for w in line))
+        box = pymupdf.Rect(min(xs0), min(ys0), max(xs1), max(ys1)) * turn
         raw = " ".join(w.text for w in line).strip()
         if len(line) <= MAX_ZONE_WORDS and (
             text in closings or (raw.endswith(",") and any(text.startswith(s) for s in signers))

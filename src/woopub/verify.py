@@ -37,7 +37,7 @@ import pikepdf
 import pymupdf
 
 from woopub.errors import InputError, one_line
-from woopub.extract import WORD_FLAGS, extract_text
+from woopub.extract import extract_text, text_layer_words
 from woopub.intake import forget_warnings, loss_warnings, unreadable_text
 from woopub.model import KEEP, REDACT, Proposal
 from woopub.prepare import ALTERNATE_TEXT_KEYS, content_streams, parse_content, show_hidden_layers
@@ -410,12 +410,19 @@ def check_raw(raw: bytes, name: str, secrets: list[Secret]) -> list[Problem]:
 
 
 def check_labels(doc: pymupdf.Document, name: str, entries: list[dict]) -> list[Problem]:
+    """Every box of the log shows its ground code: the words of each page read once,
+    then each box asks which of them stand in it."""
     problems = []
+    words: dict[int, list] = {}
     for e in entries:
-        page = doc[e["page"] - 1]
+        number = e["page"] - 1
+        if number not in words:
+            # no media-box clip: a box outside the visible page (over text outside the crop box) counts too
+            words[number] = [((w[0] + w[2]) / 2, (w[1] + w[3]) / 2, w[4]) for w in text_layer_words(doc[number])]
         rect = pymupdf.Rect(e["rect"]) + (-1, -1, 1, 1)
-        # no media-box clip: a box outside the visible page (over text outside the crop box) counts too
-        if _compact(e["ground"]) not in _compact(page.get_text("text", clip=rect, flags=WORD_FLAGS)):
+        x0, y0, x1, y1 = rect
+        inside = "".join(w for mx, my, w in words[number] if x0 <= mx <= x1 and y0 <= my <= y1)
+        if _compact(e["ground"]) not in _compact(inside):
             problems.append(Problem(name, "label", f"page {e['page']}: a box shows no ground code {e['ground']}"))
     return problems
 
