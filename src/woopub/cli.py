@@ -128,6 +128,10 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
         executor = make_executor(workers, scheduler, scratch=Path(internal) / ".werkbestanden")
     except OSError as exc:
         raise click.UsageError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from exc
+    if executor.workers == 1 and not scheduler:  # Frog loads beside this process's imports
+        from woopub.detect.frog import start_default_in_background
+
+        start_default_in_background()
     from woopub.batch import run_batch, verify_output
     from woopub.progress import make_reporter
 
@@ -243,6 +247,9 @@ def scan_text(file, rule_paths):
       woopub scan-text brief.txt
       echo "Beste Jan, bel me op 06-12345678." | woopub scan-text -
     """
+    from woopub.detect.frog import start_default_in_background
+
+    start_default_in_background()  # Frog loads while the detectors are built
     from woopub.decide import Decider
     from woopub.detect import Detector
     from woopub.docdate import document_date

@@ -108,6 +108,13 @@ def worker_dossier(settings):
     return cache[key]
 
 
+def _start_worker() -> None:
+    """A pool worker starts its Frog server at once, while it builds its detector."""
+    from woopub.detect.frog import start_default_in_background
+
+    start_default_in_background()
+
+
 class InlineExecutor:
     """Runs every unit here, one after the other (``--workers 1``, tests, the library's ``Dossier.run``)."""
 
@@ -154,7 +161,9 @@ class PoolExecutor(InlineExecutor):
             forkserver.ensure_running()  # starts importing now, beside this process
         else:
             context = multiprocessing.get_context("spawn")
-        self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=_start_worker
+        )
 
     def _ensure_pool(self) -> ProcessPoolExecutor:
         if self._pool is None:

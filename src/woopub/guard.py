@@ -13,6 +13,7 @@ runs in-process, unbounded.
 from __future__ import annotations
 
 import faulthandler
+import gc
 import os
 import pickle
 import resource
@@ -50,6 +51,9 @@ def run_bounded(fn: Callable[..., T], *args, seconds: float | None = None, memor
     if not can_isolate():
         return fn(*args)
     read_fd, write_fd = os.pipe()
+    # Objects alive now are the parent's (lexicons, detectors): frozen, the child's
+    # garbage collector does not walk them, so it does not copy every page they sit on.
+    gc.freeze()
     pid = os.fork()
     if pid == 0:  # the child: never returns
         os.close(read_fd)

@@ -264,6 +264,8 @@ class Dossier:
         name = scan.document.name
         if scan.error:
             return DocumentOutcome(name, "failed", reason=scan.error), [], []
+        if len(index):
+            index.recogniser()  # built once here, not in every document's child
         try:
             outcome, proposals, entries, seconds = self._bounded(self._publish, scan, index, staging, secrets)
         except Exception as exc:  # one document never stops the batch

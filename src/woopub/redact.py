@@ -77,25 +77,32 @@ def _draw_box(page: pymupdf.Page, shape: pymupdf.Shape, box: pymupdf.Rect, code:
     return label
 
 
+def _apply(page: pymupdf.Page, images: int, graphics: int, text: int) -> None:
+    """Apply the page's redaction annotations (MuPDF's pdf_redact_page, which also removes them).
+
+    PyMuPDF's public ``apply_redactions`` first reads every annotation back to
+    draw fills and texts we never set; where its one-call core exists, use that.
+    """
+    core = getattr(page, "_apply_redactions", None)
+    if core is None:
+        page.apply_redactions(images=images, graphics=graphics, text=text)
+    elif not core(text, images, graphics):
+        raise ValueError("MuPDF could not apply the redactions")
+
+
 def redact_page(page: pymupdf.Page, boxes: list[tuple[Box, str]]) -> list[Label]:
     """Remove everything under ``boxes`` [(box, ground code)] and draw labelled boxes."""
     rects = [(pymupdf.Rect(b), code) for b, code in boxes]
     # 1. pixels and drawings under the full box; text untouched
     for rect, _ in rects:
-        page.add_redact_annot(rect, fill=False)
-    page.apply_redactions(
-        images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
-        graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_COVERED,
-        text=pymupdf.PDF_REDACT_TEXT_NONE,
-    )
+        page.add_redact_annot(rect, fill=False, cross_out=False)  # no appearance: never shown, only applied
+    _apply(page, images=pymupdf.PDF_REDACT_IMAGE_PIXELS, graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_COVERED,
+           text=pymupdf.PDF_REDACT_TEXT_NONE)
     # 2. text under the middle band; images and drawings untouched
     for rect, _ in rects:
-        page.add_redact_annot(_text_band(rect), fill=False)
-    page.apply_redactions(
-        images=pymupdf.PDF_REDACT_IMAGE_NONE,
-        graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
-        text=pymupdf.PDF_REDACT_TEXT_REMOVE,
-    )
+        page.add_redact_annot(_text_band(rect), fill=False, cross_out=False)
+    _apply(page, images=pymupdf.PDF_REDACT_IMAGE_NONE, graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
+           text=pymupdf.PDF_REDACT_TEXT_REMOVE)
     # 3. black boxes with the ground code: one drawing for the page (a call per box costs
     #    a font lookup and a content-stream rewrite each)
     shape = page.new_shape()

@@ -22,6 +22,7 @@ woopub.intake for what is made visible or refused before extraction).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pymupdf
@@ -130,7 +131,7 @@ def sanitize(doc: pymupdf.Document) -> Counter:
                 doc.xref_set_key(xref, key, "null")
                 removed[f"/{key} on objects"] += 1
         if _may_hold_strings(source):
-            removed["text strings on objects"] += _remove_stray_strings(doc, xref, keys)
+            removed["text strings on objects"] += _remove_stray_strings(doc, xref, keys, source)
     return removed
 
 
@@ -139,14 +140,24 @@ def _may_hold_strings(source: str) -> bool:
     return "(" in source or "<" in source.replace("<<", "").replace(">>", "")
 
 
-def _remove_stray_strings(doc: pymupdf.Document, xref: int, keys) -> int:
+# "/Key(" or "/Key<" (not "<<") in an object's source: a key with a string value, at some depth
+_STRING_AFTER_KEY = re.compile(r"/([A-Za-z0-9_.+-]+)\s*(?:\(|<(?!<))")
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_.+-]+")
+
+
+def _remove_stray_strings(doc: pymupdf.Document, xref: int, keys, source: str) -> int:
     """Drop text strings an object carries under keys where no text belongs (private data).
 
     Only the object's own keys: strings nested deeper are left to verify,
-    which refuses a file that still carries one.
+    which refuses a file that still carries one. The source tells which keys
+    can hold a string, so most keys are not asked about one by one; a key
+    with unusual characters in its name is always asked.
     """
+    candidates = set(_STRING_AFTER_KEY.findall(source))
     count = 0
     for key in keys:
+        if key not in candidates and _PLAIN_KEY.fullmatch(key):
+            continue
         if "/" + key not in STRING_KEYS_ALLOWED and doc.xref_get_key(xref, key)[0] == "string":
             doc.xref_set_key(xref, key, "null")
             count += 1
