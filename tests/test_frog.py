@@ -247,6 +247,28 @@ def test_server_that_crashes_again_after_restart_is_marked_unavailable(fake_frog
         assert tagger.pid is None, "no server left running"
 
 
+def test_a_tagger_attached_to_another_process_server_tags_there_and_leaves_it_running(fake_frog):
+    with FrogTagger(binary=fake_frog, connections=1) as owner:
+        owner.tag_sentence(["Jan"])
+        address = owner.server_address()
+        assert address is not None and address[1] == owner.pid
+        worker = FrogTagger(binary=fake_frog, connections=2)
+        assert worker.attach(*address)
+        assert [t.ner for t in worker.tag_sentence(["Piet", "las"])] == ["O", "O"]
+        assert worker.pid is None and worker.server_address() is None, "it started no server of its own"
+        worker.close()
+        assert [t.ner for t in owner.tag_sentence(["Kees"])] == ["O"], "the owner's server still runs"
+
+
+def test_attaching_to_a_server_that_is_gone_falls_back_to_an_own_server(fake_frog):
+    from woopub.detect.frog import free_port
+
+    with FrogTagger(binary=fake_frog, connections=1) as tagger:
+        assert not tagger.attach(free_port(), os.getpid())
+        assert [t.ner for t in tagger.tag_sentence(["Jan"])] == ["O"]
+        assert tagger.pid is not None, "started its own"
+
+
 def _live_in_group(pgid: int) -> list[int]:
     """Processes of a process group that still run (zombies left unreaped by init do not count)."""
     live = []

@@ -366,7 +366,8 @@ class Batch:
             self.reporter.document(o)
         frog_cache = self.staging / FROG_CACHE  # sentences of the dossier: internal, deleted with staging
         if isinstance(self.settings, Settings):
-            self.settings = dataclasses.replace(self.settings, frog_cache=str(frog_cache))
+            self.settings = dataclasses.replace(self.settings, frog_cache=str(frog_cache),
+                                                frog_server=self._shared_frog_server())
         else:  # a ready Dossier, in this process
             self.settings.detector.share_frog_cache(frog_cache)
         self.settings_handle = self.executor.share(self.settings)
@@ -397,6 +398,17 @@ class Batch:
             self.scans.close()
         self.journal.compact(set(names))
         return RunResult(outcomes, proposals, log, self.internal_dir, dict(self.seconds), skipped, verified)
+
+    def _shared_frog_server(self) -> tuple[int, int] | None:
+        """A pool on this machine shares one Frog server, started here (not one per worker)."""
+        if self.executor.workers <= 1 or not getattr(self.executor, "same_machine", False):
+            return None
+        recognisers = self.settings.recognisers
+        if recognisers is not None and "persons" not in recognisers:
+            return None
+        from woopub.detect.frog import shareable_server
+
+        return shareable_server()
 
     # -- pass 1 -------------------------------------------------------------------------
 

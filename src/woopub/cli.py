@@ -128,7 +128,7 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
         executor = make_executor(workers, scheduler, scratch=Path(internal) / ".werkbestanden")
     except OSError as exc:
         raise click.UsageError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from exc
-    if executor.workers == 1 and not scheduler:  # Frog loads beside this process's imports
+    if not scheduler:  # Frog loads beside this process's imports (a pool's workers share it)
         from woopub.detect.frog import start_default_in_background
 
         start_default_in_background()

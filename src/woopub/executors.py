@@ -50,6 +50,7 @@ class Settings:
     passwords: "Passwords | None" = None
     recognisers: tuple[str, ...] | None = None  # None: the default set
     frog_cache: str | None = None  # the run's shared store of Frog readings (not part of ``key``)
+    frog_server: tuple[int, int] | None = None  # (port, pid) of the run's Frog server on this machine
 
     @property
     def key(self) -> str:
@@ -102,17 +103,15 @@ def worker_dossier(settings):
     if key not in cache:
         from woopub.detect import Detector
 
+        if settings.frog_server:  # the main process's server: one Frog load for the whole run
+            from woopub.detect.frog import default_tagger
+
+            default_tagger().attach(*settings.frog_server)
+
         detector = Detector(settings.recognisers) if settings.recognisers else Detector()
         cache[key] = Dossier(settings.rules, detector, passwords=settings.passwords)
     cache[key].detector.share_frog_cache(settings.frog_cache)
     return cache[key]
-
-
-def _start_worker() -> None:
-    """A pool worker starts its Frog server at once, while it builds its detector."""
-    from woopub.detect.frog import start_default_in_background
-
-    start_default_in_background()
 
 
 class InlineExecutor:
@@ -120,6 +119,7 @@ class InlineExecutor:
 
     workers = 1
     description = "in this process"
+    same_machine = True  # its processes can reach a server this process starts on 127.0.0.1
 
     def share(self, obj):
         return obj
@@ -161,9 +161,7 @@ class PoolExecutor(InlineExecutor):
             forkserver.ensure_running()  # starts importing now, beside this process
         else:
             context = multiprocessing.get_context("spawn")
-        self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
-            max_workers=workers, mp_context=context, initializer=_start_worker
-        )
+        self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(max_workers=workers, mp_context=context)
 
     def _ensure_pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -220,6 +218,8 @@ class DaskExecutor(InlineExecutor):
     Start workers with one thread each (``dask worker ADDRESS --nthreads 1
     --nworkers N``): each worker thread builds its own detector.
     """
+
+    same_machine = False  # workers may be on other hosts: each starts its own Frog
 
     def __init__(self, address=None, client=None):
         from distributed import Client

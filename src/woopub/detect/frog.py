@@ -299,14 +299,17 @@ class _SharedCache:
 
 
 class _BorrowedServer:
-    """A server a parent process started, used by a forked child: connect, never stop."""
+    """A server another process of the run started (the parent of a forked child, the main
+    process of a worker pool): connect, never stop."""
 
     def __init__(self, port: int, pid: int):
         self.port, self.pid = port, pid
         self.proc = None
 
     def connect(self, timeout: float) -> socket.socket:
-        return socket.create_connection(("127.0.0.1", self.port), timeout=timeout)
+        sock = socket.create_connection(("127.0.0.1", self.port), timeout=timeout)
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        return sock
 
     def alive(self) -> bool:
         try:
@@ -461,6 +464,37 @@ class FrogTagger:
             self._pool.put(conn)
         self.stats.startup_seconds.append(round(seconds, 2))
         log.info("Frog server on port %d ready in %.1f s", server.port, seconds)
+
+    def attach(self, port: int, pid: int) -> bool:
+        """Use the server another process of this run started, at ``port`` (its process ``pid``).
+
+        A pool's workers share the main process's server instead of each
+        loading Frog's models (seconds and about 1 GB each); the server forks
+        a worker per connection, so they still tag in parallel. Returns False
+        when that server cannot be reached: the tagger then starts its own.
+        """
+        with self._state_lock:
+            self._stop_locked()
+            self._pid = os.getpid()
+            server = _BorrowedServer(port, pid)
+            generation = self._generation + 1
+            try:
+                conns = [_Connection(server.connect(self.start_timeout), generation) for _ in range(self.connections)]
+            except OSError as exc:
+                log.warning("cannot reach the run's Frog server on port %d (%s); starting one", port, exc)
+                return False
+            self._server, self._generation = server, generation
+            for conn in conns:
+                self._pool.put(conn)
+            return True
+
+    def server_address(self) -> tuple[int, int] | None:
+        """(port, process id) of the running server this process started, to share with workers."""
+        with self._state_lock:
+            server = self._server
+            if isinstance(server, _FrogServer) and server.alive() and server.proc is not None:
+                return server.port, server.proc.pid
+            return None
 
     def _stop_locked(self) -> None:
         while True:
@@ -730,6 +764,18 @@ def default_tagger() -> FrogTagger:
         if _DEFAULT is None:
             _DEFAULT = FrogTagger()
         return _DEFAULT
+
+
+def shareable_server() -> tuple[int, int] | None:
+    """Start (or wait for) this process's server; its (port, pid) for the run's workers, or None."""
+    tagger = default_tagger()
+    if not tagger.available:
+        return None
+    try:
+        tagger.start()
+    except FrogUnavailable:
+        return None
+    return tagger.server_address()
 
 
 def start_default_in_background() -> None:
