@@ -106,3 +106,12 @@ def test_known_surname_matches_only_with_its_capital(detector):
     index.add_person("Piet Boer")
     found = {f.text for f in detector.find("De boer op het land sprak met Boer.", known=index) if f.entity == "PERSON"}
     assert found == {"Boer"}
+
+
+def test_known_name_wrapped_over_lines_of_a_table_cell_is_found_whole():
+    # the dossier recogniser on its own: the person recogniser may find this name too
+    index = PersonIndex()
+    index.add_person("Gerbrich van Oosterwolde")
+    text = "Naam\nGemeente\nGerbrich\nvan\nOosterwolde\nGemeente\nZwolle\n"
+    spans = [text[r.start:r.end] for r in index.recogniser().analyze(text, ["PERSON"])]
+    assert "Gerbrich\nvan\nOosterwolde" in spans, spans

@@ -217,14 +217,16 @@ def _unplaced_glyphs(page: pymupdf.Page, trace: list[dict]) -> bool:
     A glyph with an empty box alone is no proof: the second letter of a
     ligature ("fi") has no width of its own, yet its word holds it. So the
     glyphs drawn are counted against the letters of the words extracted.
+    Only letters and digits count: personal data is written with them, and a
+    stray bullet or dash placed nowhere (seen in generated lists) says nothing.
     """
-    glyphs = [c for span in trace for c in span["chars"] if not chr(c[0]).isspace()]
+    glyphs = [c for span in trace for c in span["chars"] if chr(c[0]).isalnum()]
     if not any(_empty(c[3]) for c in glyphs):
         return False
     from woopub.extract import WORD_CLIP, WORD_FLAGS  # extract imports this module
 
     words = page.get_text("words", flags=WORD_FLAGS, clip=WORD_CLIP)
-    return len(glyphs) > sum(sum(not ch.isspace() for ch in w[4]) for w in words)
+    return len(glyphs) > sum(sum(ch.isalnum() for ch in w[4]) for w in words)
 
 
 def loss_warnings() -> list[str]:

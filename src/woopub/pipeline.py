@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from woopub.decide import Decider
-from woopub.detect import Detector, PersonIndex
+from woopub.detect import Detector, PersonIndex, words_before
 from woopub.detect.overlap import resolve_overlaps
 from woopub.docdate import document_date
 from woopub.errors import InputError
@@ -42,7 +42,7 @@ from woopub.redact import apply_proposals
 from woopub.rules import RuleSet
 from woopub.sanitize import sanitize, save_clean
 from woopub.signatures import find_signatures, signature_proposals
-from woopub.verify import Secret, secrets_from, verify_pdf
+from woopub.verify import Secret, secrets_from, value_pattern, verify_pdf
 
 CONTEXT_CHARS = 60
 # Names found with this confidence spread in all their forms (surname alone,
@@ -299,6 +299,11 @@ class Dossier:
                 with clock.stage("decide"):
                     decider = Decider(self.rules, document_date(text.text), index.surnames)
                     decisions = [decider.decide(f) for f in findings]
+                    more = same_document_mentions(text.text, findings, decisions)
+                    if more:
+                        pairs = sorted([*zip(findings, decisions), *((f, decider.decide(f)) for f in more)],
+                                       key=lambda fd: (fd[0].start, fd[0].end))
+                        findings, decisions = [f for f, _ in pairs], [d for _, d in pairs]
                     proposals = proposals_for(name, text, findings, decisions)
                     proposals += signature_proposals(name, find_signatures(doc, reading), decider)
                 with clock.stage("redact"):
@@ -348,6 +353,32 @@ class Dossier:
         from woopub.batch import CallbackReporter, InlineExecutor, run_batch
 
         return run_batch(self, inputs, out_dir, internal_dir, InlineExecutor(), CallbackReporter(on_document))
+
+
+def same_document_mentions(text: str, findings: list[Finding], decisions: list[Decision]) -> list[Finding]:
+    """The other mentions of a name this document redacts, found as verification looks for them.
+
+    "Mevrouw Kind" redacted, "Vragen kunnen naar IJfke Kind" further on: a
+    surname that is also a common word is easily missed where no title stands
+    before it. Verification would then refuse the document for the leak;
+    redacting every mention of the same letters (on word edges, case as
+    written) keeps the document consistent. A mention inside another finding
+    (a name kept public, an organisation) is left to that finding.
+    """
+    taken = bytearray(len(text))  # 1 where a finding stands already
+    for f in findings:
+        taken[f.start : f.end] = b"\x01" * (f.end - f.start)
+    values = sorted({" ".join(f.text.split()) for f, d in zip(findings, decisions)
+                     if d.action == REDACT and f.entity == "PERSON" and len(f.text.strip()) >= 2})
+    found: list[Finding] = []
+    for value in values:
+        for m in value_pattern(value).finditer(text):
+            if any(taken[m.start() : m.end()]):
+                continue
+            taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+            found.append(Finding(m.start(), m.end(), "PERSON", m.group(), 0.7, "document",
+                                 ("same-name-redacted-in-document",), lead=words_before(text, m.start())))
+    return found
 
 
 def _known_finding(result, text: str) -> Finding:

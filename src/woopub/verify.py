@@ -178,11 +178,15 @@ def _keep_boxes(proposals: list[Proposal], document: str) -> dict[int, list[pymu
     return boxes
 
 
-def check_text(doc: pymupdf.Document, name: str, secrets: list[Secret], keep: dict[int, list[pymupdf.Rect]]) -> list[Problem]:
-    """Search every page's text (hidden text included) for redacted values."""
+def check_text(doc: pymupdf.Document, name: str, secrets: list[Secret], keep: dict[int, list[pymupdf.Rect]],
+               text=None) -> list[Problem]:
+    """Search every page's text (hidden text included) for redacted values.
+
+    ``text``: the document's text as extracted before, reused when no hidden layer was switched on.
+    """
     problems = []
-    show_hidden_layers(doc)  # what any reader sees after switching every layer on
-    text = extract_text(doc)
+    if show_hidden_layers(doc) or text is None:  # what any reader sees after switching every layer on
+        text = extract_text(doc)
     digits_text = _digits(text.text)
     compact_text = _compact(text.text)
     traces = [page.get_texttrace() for page in doc]
@@ -209,9 +213,7 @@ def check_text(doc: pymupdf.Document, name: str, secrets: list[Secret], keep: di
         words = s.value.split()
         if not all(w in text.text for w in words):
             continue  # a word of it is nowhere: no need for the pattern (most values are gone)
-        # the word edges the dossier recogniser uses: "Hendrik" is not in "Hendrik-Ido-Ambacht"
-        pattern = re.compile(r"(?<![\w@.-])" + r"\s+".join(map(re.escape, words)) + r"(?![\w@-])")
-        for m in pattern.finditer(text.text):
+        for m in value_pattern(s.value).finditer(text.text):
             words = text.word_indices(m.start(), m.end())
             if words and _all_kept(text, words, keep):
                 continue  # the same letters stand here as a deliberately kept name
@@ -219,6 +221,15 @@ def check_text(doc: pymupdf.Document, name: str, secrets: list[Secret], keep: di
             problems.append(Problem(name, "leak", f"{s.label} is still in the text of page {page}"))
             break
     return problems
+
+
+def value_pattern(value: str) -> re.Pattern:
+    """Where a redacted name stands in text: its words, any white space between, on word edges.
+
+    The word edges the dossier recogniser uses: "Hendrik" is not in "Hendrik-Ido-Ambacht".
+    The redaction stage finds a document's other mentions of a name with this same pattern.
+    """
+    return re.compile(r"(?<![\w@.-])" + r"\s+".join(map(re.escape, value.split())) + r"(?![\w@-])")
 
 
 def _normal(text: str) -> str:
@@ -427,12 +438,13 @@ def check_labels(doc: pymupdf.Document, name: str, entries: list[dict]) -> list[
     return problems
 
 
-def check_dossier_names(doc: pymupdf.Document, name: str, index, keep: dict[int, list[pymupdf.Rect]]) -> list[Problem]:
+def check_dossier_names(doc: pymupdf.Document, name: str, index, keep: dict[int, list[pymupdf.Rect]],
+                        text=None) -> list[Problem]:
     """The dossier's name forms, found by the same recogniser that redacted them:
     whatever it still finds outside a box kept on purpose is a leak."""
     if index is None or not len(index):
         return []
-    text = extract_text(doc)
+    text = text if text is not None else extract_text(doc)
     problems = []
     for r in index.recogniser().analyze(text.text, ["PERSON"]):
         if "dossier:in-organisation-name" in (r.recognition_metadata or {}).get("evidence", ()):
@@ -457,12 +469,20 @@ def verify_pdf(path: Path, name: str, secrets: list[Secret], proposals: list[Pro
         if doc.needs_pass or doc.is_encrypted:
             return [Problem(name, "encrypted", "published file is encrypted")]
         kept = frozenset(" ".join(p.text.split()).lower() for p in proposals if p.action == KEEP and p.document == name)
+        keep_boxes = _keep_boxes(proposals, name)
+        text = []  # the page text, extracted once for the two checks that read it
+
+        def page_text():
+            if not text:
+                text.append(extract_text(doc))
+            return text[0]
+
         checks = [
             lambda: check_hygiene(doc, raw, name),
             lambda: check_labels(doc, name, entries),
             lambda: check_objects(doc, name, secrets, kept),
-            lambda: check_dossier_names(doc, name, index, _keep_boxes(proposals, name)),
-            lambda: check_text(doc, name, secrets, _keep_boxes(proposals, name)),  # shows hidden layers: last
+            lambda: check_dossier_names(doc, name, index, keep_boxes, page_text()),
+            lambda: check_text(doc, name, secrets, keep_boxes, page_text()),  # shows hidden layers: last
         ]
         problems = []
         for check in checks:

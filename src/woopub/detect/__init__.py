@@ -93,7 +93,7 @@ class Detector:
         return resolve_overlaps(findings, text)
 
 
-def _words_before(text: str, start: int, width: int = 4) -> str:
+def words_before(text: str, start: int, width: int = 4) -> str:
     """Up to ``width`` words before ``start`` on its line, lower case ("telefoon (algemeen):")."""
     line_start = text.rfind("\n", 0, start) + 1
     line = text[line_start:start]
@@ -116,10 +116,10 @@ def _to_finding(result, text: str) -> Finding:
         score=round(float(result.score), 2),
         recogniser=meta.get("recognizer_name", "?"),
         evidence=evidence,
-        lead=meta.get("lead") or _words_before(text, result.start),
+        lead=meta.get("lead") or words_before(text, result.start),
         line_before=meta.get("line_before", ""),
         trail=meta.get("trail", ""),
     )
 
 
-__all__ = ["Detector", "PersonIndex", "RECOGNISERS", "DEFAULT_RECOGNISERS"]
+__all__ = ["Detector", "PersonIndex", "RECOGNISERS", "DEFAULT_RECOGNISERS", "words_before"]

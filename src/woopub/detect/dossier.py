@@ -49,7 +49,15 @@ def shorthand_anywhere(form: str) -> bool:
 
 def fold_accents(text: str) -> str:
     """``text`` with every letter stripped of its accents, character for character."""
-    return "".join(_fold_char(c) for c in text)
+    return text if text.isascii() else text.translate(_FOLDED)
+
+
+class _FoldTable(dict):
+    """str.translate's table, filled as characters come: each is folded once per process."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = folded = _fold_char(chr(code))
+        return folded
 
 
 # letters Unicode does not decompose, as OCR and ASCII spellings write them ("Yıldırım" -> "Yildirim")
@@ -64,6 +72,9 @@ def _fold_char(c: str) -> str:
         return _UNDECOMPOSED[c]
     base = unicodedata.normalize("NFKD", c)[0]
     return base if base.isalpha() and len(base) == 1 else c
+
+
+_FOLDED = _FoldTable()
 
 
 def _cap_interfix(interfix: str) -> str:
@@ -205,10 +216,13 @@ class KnownPersonRecognizer(LocalRecognizer):
 
     def __init__(self, index: PersonIndex):
         self.index = index
-        self.forms = {fold_accents(f): f for f in index.variants}
+        self.forms = {" ".join(fold_accents(f).split()): f for f in index.variants}
         forms = sorted(self.forms, key=len, reverse=True)
+        # any white space between the words of a form: a name wraps in a narrow table cell
+        # ("Helenius\nvan\nDriebergen"), and verification looks for it the same way
         self.pattern = (
-            re.compile(r"(?<![\w@.-])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w@-])") if forms else None
+            re.compile(r"(?<![\w@.-])(" + "|".join(r"\s+".join(map(re.escape, f.split())) for f in forms) + r")(?![\w@-])")
+            if forms else None
         )
         shorthands = sorted(index.shorthands, key=len, reverse=True)
         self.shorthand = (
@@ -245,7 +259,8 @@ class KnownPersonRecognizer(LocalRecognizer):
                     # "Wet Mulder", "Stichting De Boer": not the person; reported so the rules keep it in view
                     results.append(self._result(m, "dossier:in-organisation-name"))
                     continue
-                results.append(self._result(m, f"dossier:{self.index.variants[self.forms[m.group(1)]]}"))
+                form = self.forms[" ".join(m.group(1).split())]
+                results.append(self._result(m, f"dossier:{self.index.variants[form]}"))
         if self.shorthand:
             for m in self.shorthand.finditer(fold_accents(text)):  # "SÖ" as OCR reads it: "SO", "SÒ"
                 form = m.group(1)
