@@ -147,11 +147,19 @@ def remove_alternate_texts(doc: pymupdf.Document, path: Path) -> int:
             doc.update_stream(xref, pikepdf.unparse_content_stream(instructions))
             count += changed
     for xref in range(1, doc.xref_length()):  # named property lists (resources)
-        for key in ALTERNATE_TEXT_KEYS:
-            if key_type(doc, xref, key[1:]) not in ("null", ""):
-                doc.xref_set_key(xref, key[1:], "null")
+        try:  # one read of the object; most carry none of these keys
+            source = doc.xref_object(xref, compressed=True)
+        except Exception:  # free or broken object numbers
+            continue
+        for key in set(_ALTERNATE_KEY_NAMES.findall(source)):
+            if key_type(doc, xref, key) not in ("null", ""):
+                doc.xref_set_key(xref, key, "null")
                 count += 1
     return count
+
+
+# /ActualText, /Alt or /E as a whole name (the next character ends a PDF name) in an object's source
+_ALTERNATE_KEY_NAMES = re.compile(r"/(ActualText|Alt|E)(?![^\s/<>\[\]()%{}])")
 
 
 def parse_content(data: bytes, what: str) -> list:

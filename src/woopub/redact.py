@@ -19,6 +19,7 @@ farmer "boer" along with the person Boer).
 from __future__ import annotations
 
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pymupdf
@@ -106,9 +107,23 @@ def redact_page(page: pymupdf.Page, boxes: list[tuple[Box, str]]) -> list[Label]
     # 3. black boxes with the ground code: one drawing for the page (a call per box costs
     #    a font lookup and a content-stream rewrite each)
     shape = page.new_shape()
-    labels = [_draw_box(page, shape, rect, code) for rect, code in rects]
+    with _font_looked_up_once(page):
+        labels = [_draw_box(page, shape, rect, code) for rect, code in rects]
     shape.commit(overlay=True)
     return labels
+
+
+@contextmanager
+def _font_looked_up_once(page: pymupdf.Page):
+    """PyMuPDF's ``Shape.insert_text`` asks the page for its font at every label, and the
+    page reads its whole font list each time: most of a label's cost. The font is put on
+    the page once here, and for this page's labels the answer is remembered."""
+    xref = page.insert_font(fontname=LABEL_FONT)
+    page.insert_font = lambda *args, **kwargs: xref
+    try:
+        yield
+    finally:
+        del page.insert_font
 
 
 def apply_proposals(doc: pymupdf.Document, proposals: list[Proposal]) -> tuple[list[LogEntry], list[str]]:

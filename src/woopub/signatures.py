@@ -133,9 +133,10 @@ def _column_zones(page: pymupdf.Page, cell: pymupdf.Rect, cue: str, lines: list[
     """The column under a header cell, and the space right of it, up to the neighbouring cells."""
     left, right = 0.0, page.rect.width
     h = cell.height
+    turn = page.rotation_matrix  # once: the property builds a new matrix per call
     for line in lines:
         for w in line:
-            r = _shown(page, w.box)
+            r = pymupdf.Rect(w.box) * turn
             if abs((r.y0 + r.y1) / 2 - (cell.y0 + cell.y1) / 2) > h / 2 or r == cell:
                 continue
             if r.x1 <= cell.x0:
