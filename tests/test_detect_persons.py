@@ -106,3 +106,39 @@ def test_known_surname_matches_only_with_its_capital(detector):
     index.add_person("Piet Boer")
     found = {f.text for f in detector.find("De boer op het land sprak met Boer.", known=index) if f.entity == "PERSON"}
     assert found == {"Boer"}
+
+
+@pytest.mark.parametrize("person, shorthand", [
+    ("Jan-Bart Oosterlee", "JBO"),  # every part of a hyphenated given name
+    ("Wim in 't Zandt", "WitZ"),  # "in 't": the letters past the apostrophe
+    ("Kim Thao Vu", "KV"),  # the first of two given names alone
+    ("Haan, P.J. de (Pieter)", "PJdH"),  # Outlook order: the initials as well as the given name
+])
+def test_initials_short_hand_of_a_known_person(detector, person, shorthand):
+    index = PersonIndex()
+    index.add_person(person)
+    found = {f.text for f in detector.find(f"Actie: {shorthand} (donderdag)", known=index) if f.entity == "PERSON"}
+    assert shorthand in found
+
+
+def test_short_hand_that_is_also_an_abbreviation_only_where_minutes_put_initials(detector):
+    index = PersonIndex()
+    index.add_person("Uriël Kloppers")  # UK
+    table = "nr | actie | wie\n1 | Notitie opstellen | UK\n"
+    found = {(f.text, f.start) for f in detector.find(table, known=index) if f.entity == "PERSON"}
+    assert ("UK", table.index("UK")) in found
+    prose = "De handelsrelatie met het UK is besproken."
+    assert not any(f.text == "UK" for f in detector.find(prose, known=index) if f.entity == "PERSON")
+
+
+def test_a_list_of_names_is_not_read_as_outlook_order(persons):
+    found = persons("Aanwezig: Lotte Brinkhorst, F. Oudejans, M. Swart")
+    assert {"Lotte Brinkhorst", "F. Oudejans", "M. Swart"} <= found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Van: Bergh, H.J. van den (Hidde)\nAan: postbus@minbzk.nl", "Bergh, H.J. van den (Hidde)"),
+    ("Het dossier staat bij Zand, W. in 't (Wessel) 10:18", "Zand, W. in 't (Wessel)"),
+])
+def test_outlook_order_with_a_trailing_tussenvoegsel_and_given_name(persons, text, name):
+    assert name in persons(text)

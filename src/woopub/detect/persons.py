@@ -59,7 +59,7 @@ EVIDENCE = {
     "sentence-start-alone": -0.2,  # "Groen is ..." with nothing else to go on
     "common-word": -0.2,
     "followed-by-number": -0.5,
-    "part-of-organisation-name": -1.0,  # "Pieter Baan Centrum", "Wet Mulder", "Raad voor de Kinderbescherming"
+    "part-of-organisation-name": -1.5,  # outweighs a label cue: "Aanwezig: ..., D. Kooistra (Pieter Baan Centrum)"  # "Pieter Baan Centrum", "Wet Mulder", "Raad voor de Kinderbescherming"
     "verb-after-given-name": 0.3,  # "Fatima heeft", "Ursula vraagt"
     "surname-in-capitals": 0.25,  # a lone "School" or "Bakker" that is also an everyday word
     "place-name": -0.3,
@@ -445,7 +445,8 @@ class PersonRecognizer(LocalRecognizer):
             if parts and t.break_before == 1 and not self._continues_over_line_end(parts, t):
                 break
             if t.kind in NAME_PARTS:
-                if t.kind == INTERFIX and t.text.islower() and self._name_complete(parts):
+                outlook_tail = bool(parts) and parts[-1].kind == INITIALS and any(p.kind == COMMA for p in parts)  # "Graaf, G.A. de"
+                if t.kind == INTERFIX and t.text.islower() and not outlook_tail and self._name_complete(parts):
                     break  # "Patrick Du Bois van Sabena", "Kees Broere in de Volkskrant": "van", "in" start a new phrase
                 parts.append(t)
                 j += 1
@@ -471,7 +472,9 @@ class PersonRecognizer(LocalRecognizer):
                 # after initials any name ("J. (Jan)"); after a name only a listed first name written
                 # as one, so "Barak (Israël)" and "Anciaux (VU)" do not swallow country or party
                 and (parts[-1].kind == INITIALS
-                     or parts[-1].kind == NAME and toks[j + 1].lower in self.lex.first_names and toks[j + 1].text.istitle())
+                     or parts[-1].kind == NAME and toks[j + 1].lower in self.lex.first_names and toks[j + 1].text.istitle()
+                     # Outlook order with a trailing tussenvoegsel: "Graaf, G.A. de (Gerrit)"
+                     or parts[-1].kind == INTERFIX and any(p.kind == COMMA for p in parts))
             ):
                 parts.extend(toks[j : j + 3])
                 j += 3
@@ -506,7 +509,9 @@ class PersonRecognizer(LocalRecognizer):
         if k >= len(toks) or toks[k].break_before:
             return False
         if toks[k].kind == INITIALS:
-            return True
+            # "Samira Ziani, D. Kooistra": initials with a surname of their own start the next name of a list
+            after = toks[k + 1] if k + 1 < len(toks) else None
+            return not (after is not None and after.break_before == 0 and after.kind == NAME)
         # "Bouma, Wytske <...>", "| Le, Thi Lan |": the given names end the entry; in running
         # text "Erik Zabel, Rolf Aldag, ..." is a list of names, not one name in Outlook order
         while k < len(toks) and toks[k].kind in (NAME, COMMON) and toks[k].break_before == 0:
