@@ -142,3 +142,60 @@ def test_a_list_of_names_is_not_read_as_outlook_order(persons):
 ])
 def test_outlook_order_with_a_trailing_tussenvoegsel_and_given_name(persons, text, name):
     assert name in persons(text)
+
+
+def test_cells_of_a_person_column_hold_names_and_initials(persons):
+    table = ("Parafen\nFunctie\tNaam\tDatum\tParaaf\n"
+             "afdelingshoofd\tOkonkwo Adewale\t12-05-2024\tOA\n"
+             "directeur\tB. van Zwanikken\t13-05-2024\tBvZ\n")
+    assert {"Okonkwo Adewale", "OA", "B. van Zwanikken", "BvZ"} <= persons(table)
+    actions = "nr | actie | wie | wanneer\n1 | Notitie opstellen | HvB | 3 juni 2025\n"
+    assert "HvB" in persons(actions)
+
+
+def test_the_author_of_a_comment_is_a_person(persons):
+    assert "KvdW" in persons("Dat is essentieel. [Opmerking KvdW: deze alinea nog afstemmen met DGRR]")
+    assert "Sluis, T. (Tessa)" in persons("Dat is essentieel.\nOpmerking [Sluis, T. (Tessa)]: nog afstemmen")
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Van: Pronk, L. (Lisa) - DBenI\nVerzonden: donderdag", "DBenI"),  # a unit: "X en Y"
+    ("Wij werken samen met VluchtWeg aan de opvang.", "VluchtWeg"),  # a brand written with a capital inside
+    ("Datum 3 mei 2024\nBetreft Evaluatiebrief Omgevingswet\nOns kenmerk 123", "Evaluatiebrief"),  # compounds
+])
+def test_abbreviations_brands_compounds_and_participles_are_not_names(persons, text, word):
+    assert not any(word in f for f in persons(text))
+
+
+@pytest.mark.parametrize("word", ["Gepubliceerd", "Geëvalueerd", "K-schijf", "Wob-verzoek", "Evaluatiebrief",
+                                  "Omgevingswet", "DBenI", "VluchtWeg"])
+def test_words_that_are_never_name_parts(word):
+    from woopub.detect.lexicon import lexicon
+    from woopub.detect.tokens import NAME, classify
+
+    assert classify(word, lexicon(), False) != NAME
+
+
+@pytest.mark.parametrize("word", ["Hoogendoorn-van", "McDonald", "IJsbrand", "Gerritsen", "Bakker-Smit", "RitV"])
+def test_names_that_look_like_compounds_or_abbreviations_stay_names(word):
+    from woopub.detect.lexicon import lexicon
+    from woopub.detect.tokens import NAME, classify
+
+    assert classify(word, lexicon(), False) == NAME
+
+
+def test_a_title_before_a_name_is_not_taken_for_a_title_after_the_word_before(detector):
+    found = [f for f in detector.find("Gisteren sprak ik de heer Bruinsma over de zaak.") if f.entity == "PERSON"]
+    assert any(f.text == "Bruinsma" and "title:heer" in f.evidence for f in found)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Mevrouw Le stelt voor de casus te bespreken.", "Le"),  # a tussenvoegsel that is also a surname
+    ("Aan: mevr. T. Le\nVan: Jan Smit", "T. Le"),  # and the name ends at the line end
+    ("Terneuzen | Thi Lan Le | 11-11-1996", "Thi Lan Le"),
+    ("| Van Long Pham | strategisch adviseur |", "Van Long Pham"),  # a Vietnamese middle name "Van"
+    ("Van: Mei Jansen-Wu\nOnderwerp: overleg", "Mei Jansen-Wu"),  # a capitalised month before a name is a given name
+    ("[Opmerking Kaya, E. (Emre)]: nog afstemmen", "Kaya, E. (Emre)"),  # a long word heading the line is no given name
+])
+def test_short_east_asian_names_and_names_next_to_everyday_words(persons, text, name):
+    assert name in persons(text)
