@@ -199,3 +199,27 @@ def test_a_title_before_a_name_is_not_taken_for_a_title_after_the_word_before(de
 ])
 def test_short_east_asian_names_and_names_next_to_everyday_words(persons, text, name):
     assert name in persons(text)
+
+
+def test_a_hospital_named_after_a_person_is_not_a_person(persons):
+    # "Albert Schweitzer" is a hospital in deduce's list; "Antoni van Leeuwenhoek" a healthcare
+    # institution listed with departments. With initials or a title it is a person again.
+    assert not persons("Zij heeft beloofd dat Albert Schweitzer contact zou opnemen.")
+    assert not persons("Het onderzoek van Antoni van Leeuwenhoek laat zien dat het werkt.")
+    assert "A. Schweitzer" in persons("Ook dr. A. Schweitzer belde gisteren.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("De brief over de motie-Van Kuijpers ligt bij de minister.", "Kuijpers"),
+    ("De uitvoering van de motie-Sanne Hofstede loopt nog.", "Hofstede"),
+])
+def test_a_name_inside_a_motion_name_is_kept(detector, rules, text, name):
+    from woopub.decide import Decider
+
+    decider = Decider(rules, None)
+    found = [(f, decider.decide(f)) for f in detector.find(text) if f.entity == "PERSON" and f.text == name]
+    assert found and all(d.action == "keep" for _, d in found)
+
+
+def test_a_drive_letter_after_a_name_is_not_its_surname(persons):
+    assert not any("schijf" in f for f in persons("Staat in de map van Bouhaddou op de K-schijf van het team."))

@@ -37,6 +37,7 @@ from woopub.detect.tokens import (
     WORD,
     Token,
     TokenView,
+    is_compound_with_lowercase_tail,
     zipf,
 )
 
@@ -66,6 +67,7 @@ EVIDENCE = {
     "frog:PER": 0.35,  # Frog's Dutch NER (trained on SoNaR) reads a person here
     "frog:not-a-person": -0.25,  # Frog reads an organisation, place or other name
     "place-phrase": -1.0,  # "Den Haag": a place, whatever cue stands near it
+    "institution-name": -1.0,  # "Antoni van Leeuwenhoek", "Albert Schweitzer": a hospital named after a person
     "affiliation-in-brackets": -1.0,
     "after-article": -0.6,
     "before-address": -0.6,  # a building or organisation, then its address  # "het Rutgers", "een Philips": persons take no article
@@ -108,6 +110,8 @@ DATA_CELL = re.compile(r"^\d[\d./-]{4,}$")
 ENTRY_END = {"<", "|", "(", "[", ";", "/", "-", "–", "—", "]"}  # what ends a name entry in headers and tables
 LABEL_LINE_WORDS = 7  # lines under a label ("Aanwezig:") hold a name each, not a sentence
 LABEL_BLOCK_LINES = 30
+# a word glued to the first part of a name by a hyphen: "motie-Six" (Dijkstra), "motie-Van" (Nispen)
+GLUED_NAME = re.compile(r"^([a-zë]{3,})-(?:[A-Z][\w'’]*)$")
 # Words that join names in a list whose members share one lead ("de leden A, B en C").
 LIST_JOINERS = {"en", "of", "c.s.", "cs", "e.a."}
 PLURAL_ROLES = {"leden", "kamerleden", "moties", "ministers", "staatssecretarissen", "bewindspersonen", "indieners"}
@@ -532,7 +536,8 @@ class PersonRecognizer(LocalRecognizer):
                 j += 1
                 continue
             # "L. de Wit", "Lotte de Wit", "mevrouw De Boer", "L. Do": an everyday word as the surname
-            if t.kind == COMMON and t.break_before == 0 and (_surname_slot(parts, bool(titles)) or self._after_given_name(toks, j, parts)):
+            if (t.kind == COMMON and t.break_before == 0 and not is_compound_with_lowercase_tail(t.text, self.lex)  # not "op de J-schijf"
+                    and (_surname_slot(parts, bool(titles)) or self._after_given_name(toks, j, parts))):
                 parts.append(t)
                 j += 1
                 break
@@ -746,6 +751,8 @@ class PersonRecognizer(LocalRecognizer):
             ev.append(("after-article", EVIDENCE["after-article"]))
         if ADDRESS_AFTER.match(view.text, cand.end):
             ev.append(("before-address", EVIDENCE["before-address"]))  # "Timmerhuis, Halvemaanpassage 1, 3011 AH"
+        if not cand.titles and INITIALS not in kinds and COMMA not in kinds and _institution_at(cand, view, lex):
+            ev.append(("institution-name", EVIDENCE["institution-name"]))
         if _bracketed_after_name(cand, view):
             ev.append(("affiliation-in-brackets", EVIDENCE["affiliation-in-brackets"]))  # "M. Lin (Van Hall Larenstein)"
         if first_listed and cand.tokens[0] is first and cues.verb_follows(cand):
@@ -777,6 +784,18 @@ class PersonRecognizer(LocalRecognizer):
             ev.append(("place-name", EVIDENCE["place-name"]))
         score = max(0.0, min(1.0, BASE + sum(w for _, w in ev)))
         return round(score, 2), [e for e, _ in ev]
+
+
+def _institution_at(cand: Candidate, view: TokenView, lex: Lexicon) -> bool:
+    """Does a listed institution's name start with the candidate and cover it ("Antoni" of
+    "Antoni van Leeuwenhoek")?"""
+    text = view.text[cand.start : cand.start + 80].lower()
+    text = re.sub(r"\s+", " ", text)
+    covered = len(re.sub(r"\s+", " ", view.text[cand.start : cand.end]))
+    for name in lex.institutions_by_first_word.get(cand.tokens[0].lower, ()):
+        if len(name) >= covered and text.startswith(name) and (len(text) == len(name) or not text[len(name)].isalnum()):
+            return True
+    return False
 
 
 def _strong(evidence: list[str]) -> bool:
@@ -850,6 +869,11 @@ def lead_of(cand: Candidate, view: TokenView, width: int = 3) -> str:
     toks = view.tokens
     j = (cand.titles[0] if cand.titles else cand.tokens[0]).i - 1
     line = toks[j + 1].line
+    glued = GLUED_NAME.match(toks[j].text) if j >= 0 and toks[j].line == line and not cand.titles else None
+    if glued:
+        # "de motie-Six Dijkstra", "motie-Van Nispen": the name starts inside the word before it
+        before = [toks[k].lower for k in range(max(0, j - width + 1), j) if toks[k].line == line]
+        return " ".join(before + [glued.group(1).lower()])
     skipped_list = False
     crossed_slash = False
     while j >= 0 and toks[j].break_before < 2 and toks[j].line >= line - 1:
