@@ -223,3 +223,17 @@ def test_a_name_inside_a_motion_name_is_kept(detector, rules, text, name):
 
 def test_a_drive_letter_after_a_name_is_not_its_surname(persons):
     assert not any("schijf" in f for f in persons("Staat in de map van Bouhaddou op de K-schijf van het team."))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("2025-446 | HANNEKE VAN DE KAMP | 1983-06-04 | Venlo", "HANNEKE VAN DE KAMP"),
+    ("2025-862\tMARIEKE DE GROOT\t20 februari 1971\tDen Haag", "MARIEKE DE GROOT"),  # an everyday word as surname
+    ("directeur YOUSSEF EL KADDOURI 26-04-2023", "YOUSSEF EL KADDOURI"),
+    ("Aan: Ratna Tahitu\nVan: TESFALEM GHEBREYESUS\nCc: postbus@minbzk.nl", "TESFALEM GHEBREYESUS"),  # in no list
+])
+def test_names_in_capitals_on_a_mixed_line(persons, text, name):
+    assert name in persons(text)
+
+
+def test_unknown_words_in_capitals_alone_are_no_name(persons):
+    assert not persons("Het rapport KWALITEITSMONITOR ZORGKANTOOR verscheen in maart.")

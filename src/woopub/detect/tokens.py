@@ -285,6 +285,20 @@ class TokenView:
                 continue
             if caps(t) and any(p in lex.first_names or p in lex.surnames for p in t.lower.split("-") if p):
                 t.kind = NAME
+        # "GEERTJE DE WIT", "HANNEKE VAN DE KAMP": a name, tussenvoegsels in capitals, then the
+        # surname (an everyday word too: "de Wit")
+        for i, t in enumerate(toks):
+            if t.kind != NAME:
+                continue
+            k = i + 1
+            while k < len(toks) and toks[k].line == t.line and toks[k].text.isupper() and toks[k].lower in lex.interfix_words:
+                k += 1
+            if i + 1 < k < len(toks) and toks[k].line == t.line and (toks[k].kind == NAME or caps(toks[k]) or (
+                    toks[k].kind == OTHER and toks[k].text.isupper() and toks[k].text.isalpha() and len(toks[k].text) > 1
+                    and toks[k].text not in lex.acronyms)):
+                for m in range(i + 1, k):
+                    toks[m].kind = INTERFIX
+                toks[k].kind = NAME
         for _ in range(2):  # spread to neighbours: "ELIF KAYA-ADEYEMI", "WOJCIK Agnieszka"
             for i, t in enumerate(toks):
                 if t.kind == OTHER and t.text.isupper() and t.lower in lex.interfix_words:
@@ -301,6 +315,15 @@ class TokenView:
                 # "WOJCIK Agnieszka", "KOVALENKO Oksana"; whether such a pair is a name, the score decides
                 if any(n.kind == NAME for n in near):
                     t.kind = NAME
+        # "SEMHAR ANDEMARIAM": two or more words in capitals that no list knows, side by side and
+        # no everyday words; whether they are a name, the cues decide (alone they score too low)
+        def unknown_caps(t: Token) -> bool:
+            return (caps(t) and len(t.text) >= 4 and re.search(r"[AEIOUY]", t.text) is not None
+                    and not is_common_word(t.lower, lex) and not is_compound_word(t.lower))
+
+        for a, b in zip(toks, toks[1:]):
+            if b.line == a.line and b.break_before == 0 and unknown_caps(a) and unknown_caps(b):
+                a.kind = b.kind = NAME
 
     def _fix_line_breaks(self) -> None:
         # break_before from token positions: robust to how spaCy groups whitespace
