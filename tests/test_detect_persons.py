@@ -115,3 +115,134 @@ def test_known_name_wrapped_over_lines_of_a_table_cell_is_found_whole():
     text = "Naam\nGemeente\nGerbrich\nvan\nOosterwolde\nGemeente\nZwolle\n"
     spans = [text[r.start:r.end] for r in index.recogniser().analyze(text, ["PERSON"])]
     assert "Gerbrich\nvan\nOosterwolde" in spans, spans
+
+
+@pytest.mark.parametrize("person, shorthand", [
+    ("Jan-Bart Oosterlee", "JBO"),  # every part of a hyphenated given name
+    ("Wim in 't Zandt", "WitZ"),  # "in 't": the letters past the apostrophe
+    ("Kim Thao Vu", "KV"),  # the first of two given names alone
+    ("Haan, P.J. de (Pieter)", "PJdH"),  # Outlook order: the initials as well as the given name
+])
+def test_initials_short_hand_of_a_known_person(detector, person, shorthand):
+    index = PersonIndex()
+    index.add_person(person)
+    found = {f.text for f in detector.find(f"Actie: {shorthand} (donderdag)", known=index) if f.entity == "PERSON"}
+    assert shorthand in found
+
+
+def test_short_hand_that_is_also_an_abbreviation_only_where_minutes_put_initials(detector):
+    index = PersonIndex()
+    index.add_person("Uriël Kloppers")  # UK
+    table = "nr | actie | wie\n1 | Notitie opstellen | UK\n"
+    found = {(f.text, f.start) for f in detector.find(table, known=index) if f.entity == "PERSON"}
+    assert ("UK", table.index("UK")) in found
+    prose = "De handelsrelatie met het UK is besproken."
+    assert not any(f.text == "UK" for f in detector.find(prose, known=index) if f.entity == "PERSON")
+
+
+def test_a_list_of_names_is_not_read_as_outlook_order(persons):
+    found = persons("Aanwezig: Lotte Brinkhorst, F. Oudejans, M. Swart")
+    assert {"Lotte Brinkhorst", "F. Oudejans", "M. Swart"} <= found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Van: Bergh, H.J. van den (Hidde)\nAan: postbus@minbzk.nl", "Bergh, H.J. van den (Hidde)"),
+    ("Het dossier staat bij Zand, W. in 't (Wessel) 10:18", "Zand, W. in 't (Wessel)"),
+])
+def test_outlook_order_with_a_trailing_tussenvoegsel_and_given_name(persons, text, name):
+    assert name in persons(text)
+
+
+def test_cells_of_a_person_column_hold_names_and_initials(persons):
+    table = ("Parafen\nFunctie\tNaam\tDatum\tParaaf\n"
+             "afdelingshoofd\tOkonkwo Adewale\t12-05-2024\tOA\n"
+             "directeur\tB. van Zwanikken\t13-05-2024\tBvZ\n")
+    assert {"Okonkwo Adewale", "OA", "B. van Zwanikken", "BvZ"} <= persons(table)
+    actions = "nr | actie | wie | wanneer\n1 | Notitie opstellen | HvB | 3 juni 2025\n"
+    assert "HvB" in persons(actions)
+
+
+def test_the_author_of_a_comment_is_a_person(persons):
+    assert "KvdW" in persons("Dat is essentieel. [Opmerking KvdW: deze alinea nog afstemmen met DGRR]")
+    assert "Sluis, T. (Tessa)" in persons("Dat is essentieel.\nOpmerking [Sluis, T. (Tessa)]: nog afstemmen")
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Van: Pronk, L. (Lisa) - DBenI\nVerzonden: donderdag", "DBenI"),  # a unit: "X en Y"
+    ("Wij werken samen met VluchtWeg aan de opvang.", "VluchtWeg"),  # a brand written with a capital inside
+    ("Datum 3 mei 2024\nBetreft Evaluatiebrief Omgevingswet\nOns kenmerk 123", "Evaluatiebrief"),  # compounds
+])
+def test_abbreviations_brands_compounds_and_participles_are_not_names(persons, text, word):
+    assert not any(word in f for f in persons(text))
+
+
+@pytest.mark.parametrize("word", ["Gepubliceerd", "Geëvalueerd", "K-schijf", "Wob-verzoek", "Evaluatiebrief",
+                                  "Omgevingswet", "DBenI", "VluchtWeg"])
+def test_words_that_are_never_name_parts(word):
+    from woopub.detect.lexicon import lexicon
+    from woopub.detect.tokens import NAME, classify
+
+    assert classify(word, lexicon(), False) != NAME
+
+
+@pytest.mark.parametrize("word", ["Hoogendoorn-van", "McDonald", "IJsbrand", "Gerritsen", "Bakker-Smit", "RitV"])
+def test_names_that_look_like_compounds_or_abbreviations_stay_names(word):
+    from woopub.detect.lexicon import lexicon
+    from woopub.detect.tokens import NAME, classify
+
+    assert classify(word, lexicon(), False) == NAME
+
+
+def test_a_title_before_a_name_is_not_taken_for_a_title_after_the_word_before(detector):
+    found = [f for f in detector.find("Gisteren sprak ik de heer Bruinsma over de zaak.") if f.entity == "PERSON"]
+    assert any(f.text == "Bruinsma" and "title:heer" in f.evidence for f in found)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Mevrouw Le stelt voor de casus te bespreken.", "Le"),  # a tussenvoegsel that is also a surname
+    ("Aan: mevr. T. Le\nVan: Jan Smit", "T. Le"),  # and the name ends at the line end
+    ("Terneuzen | Thi Lan Le | 11-11-1996", "Thi Lan Le"),
+    ("| Van Long Pham | strategisch adviseur |", "Van Long Pham"),  # a Vietnamese middle name "Van"
+    ("Van: Mei Jansen-Wu\nOnderwerp: overleg", "Mei Jansen-Wu"),  # a capitalised month before a name is a given name
+    ("[Opmerking Kaya, E. (Emre)]: nog afstemmen", "Kaya, E. (Emre)"),  # a long word heading the line is no given name
+])
+def test_short_east_asian_names_and_names_next_to_everyday_words(persons, text, name):
+    assert name in persons(text)
+
+
+def test_a_hospital_named_after_a_person_is_not_a_person(persons):
+    # "Albert Schweitzer" is a hospital in deduce's list; "Antoni van Leeuwenhoek" a healthcare
+    # institution listed with departments. With initials or a title it is a person again.
+    assert not persons("Zij heeft beloofd dat Albert Schweitzer contact zou opnemen.")
+    assert not persons("Het onderzoek van Antoni van Leeuwenhoek laat zien dat het werkt.")
+    assert "A. Schweitzer" in persons("Ook dr. A. Schweitzer belde gisteren.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("De brief over de motie-Van Kuijpers ligt bij de minister.", "Kuijpers"),
+    ("De uitvoering van de motie-Sanne Hofstede loopt nog.", "Hofstede"),
+])
+def test_a_name_inside_a_motion_name_is_kept(detector, rules, text, name):
+    from woopub.decide import Decider
+
+    decider = Decider(rules, None)
+    found = [(f, decider.decide(f)) for f in detector.find(text) if f.entity == "PERSON" and f.text == name]
+    assert found and all(d.action == "keep" for _, d in found)
+
+
+def test_a_drive_letter_after_a_name_is_not_its_surname(persons):
+    assert not any("schijf" in f for f in persons("Staat in de map van Bouhaddou op de K-schijf van het team."))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("2025-446 | HANNEKE VAN DE KAMP | 1983-06-04 | Venlo", "HANNEKE VAN DE KAMP"),
+    ("2025-862\tMARIEKE DE GROOT\t20 februari 1971\tDen Haag", "MARIEKE DE GROOT"),  # an everyday word as surname
+    ("directeur YOUSSEF EL KADDOURI 26-04-2023", "YOUSSEF EL KADDOURI"),
+    ("Aan: Ratna Tahitu\nVan: TESFALEM GHEBREYESUS\nCc: postbus@minbzk.nl", "TESFALEM GHEBREYESUS"),  # in no list
+])
+def test_names_in_capitals_on_a_mixed_line(persons, text, name):
+    assert name in persons(text)
+
+
+def test_unknown_words_in_capitals_alone_are_no_name(persons):
+    assert not persons("Het rapport KWALITEITSMONITOR ZORGKANTOOR verscheen in maart.")

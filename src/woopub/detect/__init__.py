@@ -19,7 +19,7 @@ from woopub.detect.contact import (
 from woopub.detect.dossier import PersonIndex
 from woopub.detect.engine import LANGUAGE, build_analyzer
 from woopub.detect.overlap import resolve_overlaps
-from woopub.detect.persons import PersonRecognizer
+from woopub.detect.persons import GLUED_NAME, PersonRecognizer
 from woopub.detect.tokens import preload_frequencies
 from woopub.detect.private import DateOfBirthRecognizer, HomeAddressRecognizer, LicencePlateRecognizer
 from woopub.model import Finding
@@ -99,7 +99,11 @@ def words_before(text: str, start: int, width: int = 4) -> str:
     line = text[line_start:start]
     if not line.strip() and line_start > 1:  # the value opens its line: the label is the line above
         line = text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1]
-    return " ".join(line.lower().split()[-width:])
+    words = line.split()
+    glued = GLUED_NAME.match(words[-1]) if words else None
+    if glued:
+        words[-1] = glued.group(1)  # "motie-Van Nispen": the name starts inside the word before it
+    return " ".join(w.lower() for w in words[-width:])
 
 
 def _to_finding(result, text: str) -> Finding:

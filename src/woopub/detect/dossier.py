@@ -88,6 +88,7 @@ class PersonIndex:
         self.lex = lex or lexicon()
         self.variants: dict[str, str] = {}  # form -> kind of form
         self.shorthands: set[str] = set()
+        self.context_shorthands: set[str] = set()  # short-hand that is also an abbreviation ("UK"): only in minutes-like places
         self.local_parts: set[str] = set()
         self.surnames: set[str] = set()  # "van der berg", lower case: who could be confused with an office holder
         self._recogniser: KnownPersonRecognizer | None = None
@@ -103,13 +104,14 @@ class PersonIndex:
     def digest(self) -> str:
         """SHA-256 over every form the index holds: equal digests find the same mentions."""
         body = json.dumps(
-            [sorted(self.variants.items()), sorted(self.shorthands), sorted(self.local_parts), sorted(self.surnames)],
+            [sorted(self.variants.items()), sorted(self.shorthands), sorted(self.local_parts), sorted(self.surnames),
+             sorted(self.context_shorthands)],
             ensure_ascii=False,
         )
         return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
     def __len__(self) -> int:
-        return len(self.variants) + len(self.shorthands) + len(self.local_parts)
+        return len(self.variants) + len(self.shorthands) + len(self.context_shorthands) + len(self.local_parts)
 
     def _usable(self, word: str) -> bool:
         low = word.lower()
@@ -150,17 +152,36 @@ class PersonIndex:
         for given in name.given:
             if self._usable(given) and len(given) >= 3:
                 self.variants.setdefault(given, "first name")
-        letters = [g[0] for g in name.given] or [c for i in name.initials for c in i if c.isupper()]
-        if letters and name.surname:
-            given = "".join(letters).upper()
-            inter = "".join(w[0] for w in name.interfix.split())
-            # "El Amrani" -> EA, "Kaya-Adeyemi" -> KA as well as K
-            parts = [p for p in re.split(r"[\s-]+", name.surname) if p]
-            surname_letters = {parts[0][0].upper(), "".join(p[0] for p in parts).upper()}
+        if name.surname:
+            for form in self._shorthand_forms(name):
+                if form in self.lex.acronyms or form.lower() in self.lex.public_words:
+                    self.context_shorthands.add(form)  # "UK" for Ursula Kartosen: only where minutes put initials
+                else:
+                    self.shorthands.add(form)
+
+    @staticmethod
+    def _shorthand_forms(name) -> set[str]:
+        """The initials a person's name is short-handed to: "Jan-Willem Schouten" JWS,
+        "Rutger in 't Veld" RitV and RV, "Thu Trang Pham" TTP and TP."""
+        # every part of a hyphenated given name counts: "Anne-Marie" is A and M
+        given_parts = [[p[0] for p in re.split(r"-", g) if p] for g in name.given]
+        initials = [c for i in name.initials for c in i if c.isupper()]
+        letters = [c for g in given_parts for c in g] or initials
+        if not letters:
+            return set()
+        givens = {"".join(letters).upper(), "".join(initials)} - {""}  # "Graaf, G.A. de (Gerrit)": GdG and GAdG
+        if len(given_parts) > 1:
+            givens.add("".join(given_parts[0]).upper())  # the first given name alone: "Thu Trang Pham" TP
+        # the first letter of each word of the tussenvoegsel, past an apostrophe: "in 't" -> "it"
+        inter = "".join(next((c for c in w if c.isalpha()), "") for w in name.interfix.split())
+        # "El Amrani" -> EA, "Kaya-Adeyemi" -> KA as well as K
+        parts = [p for p in re.split(r"[\s-]+", name.surname) if p]
+        surname_letters = {parts[0][0].upper(), "".join(p[0] for p in parts).upper()}
+        forms = set()
+        for given in givens:
             for sur in surname_letters:
-                for form in {given + inter.lower() + sur, given + sur, (given + inter + sur).upper()}:
-                    if len(form) >= 2 and form not in self.lex.acronyms and form.lower() not in self.lex.public_words:
-                        self.shorthands.add(form)
+                forms |= {given + inter.lower() + sur, given + sur, (given + inter + sur).upper()}
+        return {f for f in forms if len(f) >= 2}
 
     def add_email(self, address: str) -> None:
         self._recogniser = None
@@ -191,13 +212,15 @@ class PersonIndex:
 
     def to_dict(self) -> dict:
         return {"variants": self.variants, "shorthands": sorted(self.shorthands),
-                "local_parts": sorted(self.local_parts), "surnames": sorted(self.surnames)}
+                "local_parts": sorted(self.local_parts), "surnames": sorted(self.surnames),
+                "context_shorthands": sorted(self.context_shorthands)}
 
     @classmethod
     def from_dict(cls, data: dict) -> "PersonIndex":
         index = cls()
         index.variants = dict(data.get("variants", {}))
         index.shorthands = set(data.get("shorthands", ()))
+        index.context_shorthands = set(data.get("context_shorthands", ()))
         index.local_parts = set(data.get("local_parts", ()))
         index.surnames = set(data.get("surnames", ()))
         return index
@@ -224,7 +247,8 @@ class KnownPersonRecognizer(LocalRecognizer):
             re.compile(r"(?<![\w@.-])(" + "|".join(r"\s+".join(map(re.escape, f.split())) for f in forms) + r")(?![\w@-])")
             if forms else None
         )
-        shorthands = sorted(index.shorthands, key=len, reverse=True)
+        self.context_only = {fold_accents(s) for s in index.context_shorthands}
+        shorthands = sorted(index.shorthands | index.context_shorthands, key=len, reverse=True)
         self.shorthand = (
             re.compile(r"(?<![\w@.])(" + "|".join(re.escape(fold_accents(s)) for s in shorthands) + r")(?![\w@])")
             if shorthands
@@ -267,7 +291,7 @@ class KnownPersonRecognizer(LocalRecognizer):
                 before = text[max(0, m.start() - 15) : m.start()]
                 if POSTCODE_DIGITS.search(before):
                     continue  # "2511 DP Den Haag": the letters of a postcode
-                if shorthand_anywhere(form) or SHORTHAND_CONTEXT.search(before):
+                if (shorthand_anywhere(form) and form not in self.context_only) or SHORTHAND_CONTEXT.search(before):
                     results.append(self._result(m, "dossier:initials short-hand"))
         if self.local:
             for m in self.local.finditer(text):

@@ -62,6 +62,14 @@ class Lexicon:
     places: frozenset[str]  # lower case: Dutch places (deduce) and countries (pycountry)
     cues: dict
     acronyms: frozenset[str] = frozenset()  # as written and in capitals: "JenV", "JENV"
+    institutions: frozenset[str] = frozenset()  # lower case, of two words or more: "albert schweitzer", "antoni van leeuwenhoek"
+
+    @functools.cached_property
+    def institutions_by_first_word(self) -> dict[str, tuple[str, ...]]:
+        out: dict[str, list[str]] = {}
+        for name in self.institutions:
+            out.setdefault(name.split()[0], []).append(name)
+        return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
     @functools.cached_property
     def interfix_words(self) -> frozenset[str]:
@@ -110,6 +118,23 @@ def _countries() -> set[str]:
     return names
 
 
+# a department or site after the comma marks an institution, not a practitioner's own practice
+_INSTITUTION_PARTS = ("afdeling", "locatie", "polikliniek", "vestiging")
+
+
+def _institutions() -> set[str]:
+    """Hospitals and clinics named like persons ("Albert Schweitzer", "Antoni van Leeuwenhoek"),
+    from deduce's lists: every hospital, and every healthcare institution listed with a
+    department or site ("Antoni van Leeuwenhoek, afdeling Radiotherapie"). Care providers
+    listed under their own name alone are left out: they are persons."""
+    names = set(_deduce_list("institutions", "lst_hospital"))
+    for item in _deduce_list("institutions", "lst_healthcare_institution"):
+        head, _, rest = item.partition(",")
+        if rest.strip().lower().startswith(_INSTITUTION_PARTS):
+            names.add(head.strip())
+    return {n.lower() for n in names if len(n.split()) >= 2}
+
+
 @functools.cache
 def lexicon() -> Lexicon:
     places: set[str] = set()
@@ -129,4 +154,5 @@ def lexicon() -> Lexicon:
         places=frozenset(p.lower() for p in places),
         cues=cues,
         acronyms=frozenset(a for x in _own_list("acronyms.txt") for a in (x, x.upper())),
+        institutions=frozenset(_institutions()),
     )

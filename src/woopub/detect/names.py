@@ -25,11 +25,16 @@ def parse_name(text: str, lex: Lexicon) -> PersonName:
     """Split a detected name into given names, initials, tussenvoegsel and surname."""
     caps = text.isupper()
 
+    words = re.findall(r"[^\s(),]+", text)
+    # "in" of "in 't", "op" of "op den": a tussenvoegsel only before the rest of it
+    openers = {w for w, nxt in zip(words, words[1:]) if f"{w.lower()} {nxt.lower()}" in lex.interfix_pairs}
+
     def kind(word: str) -> str:
+        if word in openers:
+            return INTERFIX
         k = classify(word, lex, caps)
         return NAME if k in (WORD, COMMON) else k  # the text is known to be a name: "Plas", "Na" are name parts here
 
-    words = re.findall(r"[^\s(),]+", text)
     name = PersonName()
     outlook = "," in text  # "Vries, J. (Jan) de"
     kinds = [(w, kind(w)) for w in words]

@@ -37,6 +37,7 @@ from woopub.detect.tokens import (
     WORD,
     Token,
     TokenView,
+    is_compound_with_lowercase_tail,
     zipf,
 )
 
@@ -66,6 +67,7 @@ EVIDENCE = {
     "frog:PER": 0.35,  # Frog's Dutch NER (trained on SoNaR) reads a person here
     "frog:not-a-person": -0.25,  # Frog reads an organisation, place or other name
     "place-phrase": -1.0,  # "Den Haag": a place, whatever cue stands near it
+    "institution-name": -1.0,  # "Antoni van Leeuwenhoek", "Albert Schweitzer": a hospital named after a person
     "affiliation-in-brackets": -1.0,
     "after-article": -0.6,
     "before-address": -0.6,  # a building or organisation, then its address  # "het Rutgers", "een Philips": persons take no article
@@ -89,6 +91,14 @@ SPEAKER = re.compile(
 )
 # an author's initials alone in brackets on the last line of a piece: "( KS )", "(JdV)"
 INITIALS_SIGNATURE = re.compile(r"^\s*\(\s*(?P<who>[A-Z][A-Za-z]{0,2}[A-Z])\s*\)\s*$")
+# a person's initials used as short-hand: "AO", "JtH", "RitV", "AvdZ", "EMJR"
+SHORTHAND = re.compile(r"[A-Z](?:[a-z]{0,3}[A-Z]){1,4}")
+# the author of a comment in a Word export: "[Opmerking KG: ...]", "Opmerking [KG1]:", "Commented [Demir, M.]:"
+COMMENT_AUTHOR = re.compile(
+    r"\b(?:Opmerking|Commentaar|Comment(?:ed)?)\s*\[?\s*(?P<who>[^\s:\[\]][^:\[\]\n]{0,40}?)\d*\s*\]?\s*:", re.IGNORECASE
+)
+# table cells: separated by a tab or a bar
+CELL_SEPARATOR = re.compile(r"\t+|\s+\|\s+")
 # a chat user name as speaker: "ruud.hermans 11:14", "ralhassan: ok"
 USERNAME_SPEAKER = re.compile(r"^\s*(?P<user>[a-z][a-z0-9]*(?:[._][a-z0-9]+)*)(?:[ \t]+\d{1,2}:\d{2}\b|:\s)")
 ADDRESS_AFTER = re.compile(r",?[ \t]*[A-Z][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,3}[ \t]+\d{1,5}[a-zA-Z]?\b[^\n]{0,12}\d{4}[ \t]?[A-Z]{2}\b")
@@ -100,10 +110,15 @@ DATA_CELL = re.compile(r"^\d[\d./-]{4,}$")
 ENTRY_END = {"<", "|", "(", "[", ";", "/", "-", "–", "—", "]"}  # what ends a name entry in headers and tables
 LABEL_LINE_WORDS = 7  # lines under a label ("Aanwezig:") hold a name each, not a sentence
 LABEL_BLOCK_LINES = 30
+# a word glued to the first part of a name by a hyphen: "motie-Six" (Dijkstra), "motie-Van" (Nispen)
+GLUED_NAME = re.compile(r"^([a-zë]{3,})-(?:[A-Z][\w'’]*)$")
 # Words that join names in a list whose members share one lead ("de leden A, B en C").
 LIST_JOINERS = {"en", "of", "c.s.", "cs", "e.a."}
 PLURAL_ROLES = {"leden", "kamerleden", "moties", "ministers", "staatssecretarissen", "bewindspersonen", "indieners"}
 NAME_PARTS = {NAME, INITIALS, INTERFIX}
+# Dutch writes months in lower case: a capitalised one before a name is a given name ("Mei Zhang")
+MONTHS = {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+          "november", "december"}
 
 
 @dataclass
@@ -143,9 +158,14 @@ class CueIndex:
         self.signature_lines: set[int] = set()
         self.speakers: list[tuple[int, int]] = []  # "[10-06 09:14] Fenna Wijnberg: ..." -> span of the speaker
         self.usernames: list[tuple[int, int]] = []  # "ruud.hermans 11:14 ..." or "(KS)" -> span of the person
+        self.name_spans: list[tuple[int, int, str]] = []  # a table cell under "Naam", a comment's author -> span, cue
+        self.columns = {w.lower() for w in cues["column"]["words"]}
         self.view_acronyms = lexicon().acronyms
         self.weights["speaker"] = float(cues["speaker"]["weight"])
+        self.weights["column"] = float(cues["column"]["weight"])
         self._index()
+        self._table_columns()
+        self._comment_authors()
 
     @staticmethod
     def _norm(line: str) -> str:
@@ -204,6 +224,59 @@ class CueIndex:
                     self.signature_lines.add(n)
                     closing_seen_at = None
 
+    def _is_shorthand(self, word: str) -> bool:
+        return bool(SHORTHAND.fullmatch(word)) and word not in self.view_acronyms and word.lower() not in lexicon().public_words
+
+    def _person_place(self, start: int, end: int, cue: str) -> None:
+        """A place where a person stands: initials short-hand there is that person, a name there gets the cue."""
+        text = self.view.text[start:end]
+        lead = len(text) - len(text.lstrip())
+        text = text.strip()
+        if not text:
+            return
+        if self._is_shorthand(text):
+            self.usernames.append((start + lead, start + lead + len(text)))
+        else:
+            self.name_spans.append((start + lead, start + lead + len(text), cue))
+
+    def _table_columns(self) -> None:
+        """Columns headed by a person word ("Naam", "Paraaf", "Wie", "Afzender"): each cell
+        below the header, to the end of the table (a blank line), holds a person."""
+        text, starts = self.view.text, self.view.line_starts
+        lines = text.split("\n")
+        persons_at: set[int] = set()
+        for n, raw in enumerate(lines):
+            if not raw.strip():
+                persons_at = set()
+                continue
+            cells = self._cells(raw)
+            if len(cells) < 2:
+                persons_at = set()
+                continue
+            header = {k for k, (a, b) in enumerate(cells) if self._norm(raw[a:b]) in self.columns}
+            if header:
+                persons_at = header
+                continue
+            for k in persons_at:
+                if k < len(cells):
+                    a, b = cells[k]
+                    self._person_place(starts[n] + a, starts[n] + b, "cue:column")
+
+    @staticmethod
+    def _cells(line: str) -> list[tuple[int, int]]:
+        cells, at = [], 0
+        for m in CELL_SEPARATOR.finditer(line):
+            cells.append((at, m.start()))
+            at = m.end()
+        cells.append((at, len(line)))
+        if cells and not line[cells[0][0] : cells[0][1]].strip() and line.lstrip().startswith("|"):
+            cells = cells[1:]  # "| a | b |": the bar opens the row
+        return cells
+
+    def _comment_authors(self) -> None:
+        for m in COMMENT_AUTHOR.finditer(self.view.text):
+            self._person_place(m.start("who"), m.end("who"), "cue:comment-author")
+
     def cues_for(self, cand: Candidate) -> list[tuple[str, float]]:
         found = []
         first = cand.titles[0] if cand.titles else cand.tokens[0]
@@ -233,6 +306,9 @@ class CueIndex:
             found.append(("cue:signature", self.weights["closing"]))
         if any(a <= cand.start and cand.end <= b for a, b in self.speakers):
             found.append(("cue:speaker", self.weights["speaker"]))
+        where = next((cue for a, b, cue in self.name_spans if a <= cand.start and cand.end <= b), None)
+        if where and not any(c.startswith("cue:label") for c, _ in found):
+            found.append((where, self.weights["column"]))
         return found
 
     def _is_username(self, user: str) -> bool:
@@ -434,6 +510,8 @@ class PersonRecognizer(LocalRecognizer):
             if j < len(toks) and toks[j].text == "." and toks[j].break_before == 0:
                 j += 1  # "mw" "." split by the tokenizer
         parts: list[Token] = []
+        if j + 1 < len(toks) and self._month_as_given_name(toks, j):
+            toks[j].kind = NAME
         # "Do, L. (Linh)", "Graaf, G.A. de": an everyday word is the surname when initials follow the comma
         if (j + 2 < len(toks) and toks[j].kind == COMMON and toks[j].text.istitle() and toks[j + 1].kind == COMMA
                 and toks[j + 2].kind == INITIALS and toks[j + 2].break_before == 0):
@@ -445,7 +523,8 @@ class PersonRecognizer(LocalRecognizer):
             if parts and t.break_before == 1 and not self._continues_over_line_end(parts, t):
                 break
             if t.kind in NAME_PARTS:
-                if t.kind == INTERFIX and t.text.islower() and self._name_complete(parts):
+                outlook_tail = bool(parts) and parts[-1].kind == INITIALS and any(p.kind == COMMA for p in parts)  # "Graaf, G.A. de"
+                if t.kind == INTERFIX and t.text.islower() and not outlook_tail and self._name_complete(parts):
                     break  # "Patrick Du Bois van Sabena", "Kees Broere in de Volkskrant": "van", "in" start a new phrase
                 parts.append(t)
                 j += 1
@@ -457,7 +536,8 @@ class PersonRecognizer(LocalRecognizer):
                 j += 1
                 continue
             # "L. de Wit", "Lotte de Wit", "mevrouw De Boer", "L. Do": an everyday word as the surname
-            if t.kind == COMMON and t.break_before == 0 and _surname_slot(parts, bool(titles)):
+            if (t.kind == COMMON and t.break_before == 0 and not is_compound_with_lowercase_tail(t.text, self.lex)  # not "op de J-schijf"
+                    and (_surname_slot(parts, bool(titles)) or self._after_given_name(toks, j, parts))):
                 parts.append(t)
                 j += 1
                 break
@@ -471,7 +551,9 @@ class PersonRecognizer(LocalRecognizer):
                 # after initials any name ("J. (Jan)"); after a name only a listed first name written
                 # as one, so "Barak (Israël)" and "Anciaux (VU)" do not swallow country or party
                 and (parts[-1].kind == INITIALS
-                     or parts[-1].kind == NAME and toks[j + 1].lower in self.lex.first_names and toks[j + 1].text.istitle())
+                     or parts[-1].kind == NAME and toks[j + 1].lower in self.lex.first_names and toks[j + 1].text.istitle()
+                     # Outlook order with a trailing tussenvoegsel: "Graaf, G.A. de (Gerrit)"
+                     or parts[-1].kind == INTERFIX and any(p.kind == COMMA for p in parts))
             ):
                 parts.extend(toks[j : j + 3])
                 j += 3
@@ -491,14 +573,42 @@ class PersonRecognizer(LocalRecognizer):
             break
         # trailing post-nominal titles (MSc) count as evidence
         post: list[Token] = []
-        while j < len(toks) and toks[j].kind == TITLE and toks[j].break_before == 0 and parts:
+        # (not "de heer Jansen", where "de" is no name and "heer" is the title of the next one)
+        while (j < len(toks) and toks[j].kind == TITLE and toks[j].break_before == 0
+               and any(p.kind in (NAME, INITIALS) for p in parts) and not self._title_of_next_name(toks, j)):
             post.append(toks[j])
             j += 1
         has_title = bool(titles) or bool(post)
-        parts = self._trim(parts, has_title=has_title)
+        parts = self._trim(parts, has_title=has_title, title_before=bool(titles))
         if not parts or not _name_parts(parts, has_title):
             return None, j  # "mevrouw J." or a lone tussenvoegsel is too little to go on
         return Candidate(parts, titles=titles + post), j
+
+    @staticmethod
+    def _title_of_next_name(toks: list[Token], j: int) -> bool:
+        k = j + 1
+        while k < len(toks) and toks[k].kind == TITLE and toks[k].break_before == 0:
+            k += 1
+        return k < len(toks) and toks[k].break_before == 0 and toks[k].kind in NAME_PARTS
+
+    @staticmethod
+    def _month_as_given_name(toks: list[Token], j: int) -> bool:
+        t, nxt = toks[j], toks[j + 1]
+        before = toks[j - 1] if j else None
+        return (t.kind == WORD and t.lower in MONTHS and t.text.istitle() and nxt.kind == NAME and nxt.break_before == 0
+                and not (before is not None and before.text.isdigit() and before.line == t.line))  # not "3 Mei"
+
+    def _after_given_name(self, toks: list[Token], j: int, parts: list[Token]) -> bool:
+        """"Hoa Do", "Linh Ha": a capitalised everyday word right after a lone listed given name
+        is its surname when the name ends there (the score then decides)."""
+        t = toks[j]
+        if len(parts) != 1 or parts[0].kind != NAME or not t.text.istitle() or t.lower in self.lex.stop_words:
+            return False
+        given = parts[0].lower
+        if given not in self.lex.first_names or given in self.lex.surnames:
+            return False
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
+        return nxt is None or nxt.break_before > 0 or nxt.kind not in (NAME, INITIALS, INTERFIX, COMMON)
 
     def _outlook_given_follows(self, toks: list[Token], j: int) -> bool:
         """After "Surname," come initials, a listed given name, or given names that end the entry."""
@@ -506,7 +616,9 @@ class PersonRecognizer(LocalRecognizer):
         if k >= len(toks) or toks[k].break_before:
             return False
         if toks[k].kind == INITIALS:
-            return True
+            # "Samira Ziani, D. Kooistra": initials with a surname of their own start the next name of a list
+            after = toks[k + 1] if k + 1 < len(toks) else None
+            return not (after is not None and after.break_before == 0 and after.kind == NAME)
         # "Bouma, Wytske <...>", "| Le, Thi Lan |": the given names end the entry; in running
         # text "Erik Zabel, Rolf Aldag, ..." is a list of names, not one name in Outlook order
         while k < len(toks) and toks[k].kind in (NAME, COMMON) and toks[k].break_before == 0:
@@ -530,10 +642,14 @@ class PersonRecognizer(LocalRecognizer):
     @staticmethod
     def _common_word_in_name(toks: list[Token], j: int, parts: list[Token]) -> bool:
         t = toks[j]
-        if parts and (parts[-1].kind not in (NAME, INITIALS, COMMON) or t.break_before):
+        # after a capitalised tussenvoegsel that opens the run too: "Van Long Hoang"
+        opener = len(parts) == 1 and parts[0].kind == INTERFIX and parts[0].text.istitle()
+        if parts and (parts[-1].kind not in (NAME, INITIALS, COMMON) and not opener or t.break_before):
             return False
         if not parts and t.lower in lexicon().stop_words:
             return False  # "Maar Barak", "Volgens Jansen": a function word never opens a name
+        if not parts and len(t.text) >= 7 and zipf(t.lower, "en") < 4.5:
+            return False  # "Opmerking Demir", "Chatbericht Veld": a long Dutch word heads the line, it is no given name
         k = j + 1
         while k < len(toks) and k <= j + 2 and toks[k].break_before == 0:
             if toks[k].kind == NAME:
@@ -548,6 +664,8 @@ class PersonRecognizer(LocalRecognizer):
         last = parts[-1]
         if nxt.kind not in NAME_PARTS or any(p.kind == COMMA for p in parts):
             return False  # "HADDAD, L." ends an entry of a list, one per line
+        if last.kind == INTERFIX and last.text.istitle() and last.lower in self.lex.surnames and len(parts) > 1:
+            return False  # "mevr. T. Le" + newline: "Le" is the surname, the name ends
         if last.kind in (INITIALS, INTERFIX) or (last.kind == NAME and last.text.endswith("-")):
             return True
         if last.kind == NAME and HYPHEN_INTERFIX.search(last.lower):
@@ -558,7 +676,7 @@ class PersonRecognizer(LocalRecognizer):
         return bool(given) and all(p.kind == NAME and p.lower in self.lex.first_names for p in given) and not nxt.sentence_start
 
     @staticmethod
-    def _trim(parts: list[Token], has_title: bool) -> list[Token]:
+    def _trim(parts: list[Token], has_title: bool, title_before: bool = True) -> list[Token]:
         # a run cannot end in a tussenvoegsel, comma or open bracket ("Jan van" -> "Jan"),
         # except in Outlook order where the tussenvoegsel trails: "Vries, J. (Jan) de"
         outlook = any(p.kind == COMMA for p in parts)
@@ -568,20 +686,26 @@ class PersonRecognizer(LocalRecognizer):
                 parts = parts[:-1]
             elif last.kind == COMMON and not (outlook or _surname_slot(parts[:-1], has_title)):
                 parts = parts[:-1]
-            elif last.kind == INTERFIX and not outlook and not (last.text.istitle() and _surname_slot(parts[:-1], has_title)):
+            elif last.kind == INTERFIX and not outlook and not (last.text.istitle() and (
+                    _surname_slot(parts[:-1], has_title)
+                    # "Mai Anh Le": a capitalised tussenvoegsel that is also a surname ends a name of given names
+                    or last.lower in lexicon().surnames and any(p.kind == NAME for p in parts[:-1]))):
                 parts = parts[:-1]  # "Jan van" -> "Jan"; but "mevrouw Le", "T. Le" keep their surname
             else:
                 break
         # A surname without given name or title writes its tussenvoegsel with a
         # capital ("De Vries"); a lower-case "de" opening a run is an article
         # ("de Reshape Foundation").
-        if not has_title:
+        if not title_before:  # ("van Jan de Vries MSc": a title after the name says nothing of "van")
             while parts and parts[0].kind == INTERFIX and parts[0].text.islower():
                 parts = parts[1:]
         # "Het", "Der" never open a surname ("Het Parool"); "De", "Van", "Ter" can
         while parts and parts[0].kind == INTERFIX and parts[0].lower not in lexicon().interfix_openers_single:
             parts = parts[1:]
         if parts and all(p.kind == INTERFIX for p in parts):
+            # "mevrouw Le", "de heer Le": after a title, a capitalised tussenvoegsel that is also a surname
+            if has_title and len(parts) == 1 and parts[0].text.istitle() and parts[0].lower in lexicon().surnames:
+                return parts
             return []
         return parts
 
@@ -627,6 +751,8 @@ class PersonRecognizer(LocalRecognizer):
             ev.append(("after-article", EVIDENCE["after-article"]))
         if ADDRESS_AFTER.match(view.text, cand.end):
             ev.append(("before-address", EVIDENCE["before-address"]))  # "Timmerhuis, Halvemaanpassage 1, 3011 AH"
+        if not cand.titles and INITIALS not in kinds and COMMA not in kinds and _institution_at(cand, view, lex):
+            ev.append(("institution-name", EVIDENCE["institution-name"]))
         if _bracketed_after_name(cand, view):
             ev.append(("affiliation-in-brackets", EVIDENCE["affiliation-in-brackets"]))  # "M. Lin (Van Hall Larenstein)"
         if first_listed and cand.tokens[0] is first and cues.verb_follows(cand):
@@ -641,7 +767,10 @@ class PersonRecognizer(LocalRecognizer):
             ev.append(("after-place-preposition", EVIDENCE["after-place-preposition"]))  # "in Den Hey-Acker"
         if email_parts and _matches_email(cand, email_parts):
             ev.append(("matches-e-mail", EVIDENCE["matches-e-mail"]))
-        ev.extend(cues.cues_for(cand))
+        org = any(e == "part-of-organisation-name" for e, _ in ev)
+        # a label says a name stands on the line, not that an organisation's name is one:
+        # "Aanwezig: ..., D. Kooistra (Pieter Baan Centrum)"
+        ev.extend(c for c in cues.cues_for(cand) if not (org and c[0].startswith(("cue:label", "cue:column"))))
         strong = {e for e, _ in ev} - {"capitalised-mid-sentence", "first-name-alone", "surname", "tussenvoegsel"}
         if len(cand.tokens) == 1 and lead_tok.sentence_start and not strong:
             ev.append(("sentence-start-alone", EVIDENCE["sentence-start-alone"]))
@@ -655,6 +784,18 @@ class PersonRecognizer(LocalRecognizer):
             ev.append(("place-name", EVIDENCE["place-name"]))
         score = max(0.0, min(1.0, BASE + sum(w for _, w in ev)))
         return round(score, 2), [e for e, _ in ev]
+
+
+def _institution_at(cand: Candidate, view: TokenView, lex: Lexicon) -> bool:
+    """Does a listed institution's name start with the candidate and cover it ("Antoni" of
+    "Antoni van Leeuwenhoek")?"""
+    text = view.text[cand.start : cand.start + 80].lower()
+    text = re.sub(r"\s+", " ", text)
+    covered = len(re.sub(r"\s+", " ", view.text[cand.start : cand.end]))
+    for name in lex.institutions_by_first_word.get(cand.tokens[0].lower, ()):
+        if len(name) >= covered and text.startswith(name) and (len(text) == len(name) or not text[len(name)].isalnum()):
+            return True
+    return False
 
 
 def _strong(evidence: list[str]) -> bool:
@@ -728,6 +869,11 @@ def lead_of(cand: Candidate, view: TokenView, width: int = 3) -> str:
     toks = view.tokens
     j = (cand.titles[0] if cand.titles else cand.tokens[0]).i - 1
     line = toks[j + 1].line
+    glued = GLUED_NAME.match(toks[j].text) if j >= 0 and toks[j].line == line and not cand.titles else None
+    if glued:
+        # "de motie-Six Dijkstra", "motie-Van Nispen": the name starts inside the word before it
+        before = [toks[k].lower for k in range(max(0, j - width + 1), j) if toks[k].line == line]
+        return " ".join(before + [glued.group(1).lower()])
     skipped_list = False
     crossed_slash = False
     while j >= 0 and toks[j].break_before < 2 and toks[j].line >= line - 1:

@@ -94,7 +94,10 @@ def is_compound_word(lower: str) -> bool:
     """A Dutch compound of two everyday words ("presentielijst", "advocatenkantoor"), not a name."""
     if len(lower) < 8 or not lower.isalpha():
         return False
-    return any(zipf(lower[:i]) >= 3.5 and zipf(lower[i:]) >= 3.5 for i in range(3, len(lower) - 3))
+    if any(zipf(lower[:i]) >= 3.5 and zipf(lower[i:]) >= 3.5 for i in range(3, len(lower) - 3)):
+        return True
+    # with a linking s: "voortgang-s-brief", "overleg-s-vorm"
+    return any(lower[i] == "s" and zipf(lower[:i]) >= 3.5 and zipf(lower[i + 1 :]) >= 3.5 for i in range(4, len(lower) - 4))
 
 
 def is_common_word(lower: str, lex: Lexicon) -> bool:
@@ -111,6 +114,56 @@ def is_common_word(lower: str, lex: Lexicon) -> bool:
         if zipf(part) < COMMON_WORD_ZIPF and zipf(part, "en") < COMMON_ENGLISH_ZIPF:
             return False
     return True
+
+
+# prefixes after which a name has a capital inside: "McDonald", "DeShawn", "MacKenzie", "FitzGerald"
+_INNER_CAPITAL_PREFIXES = {"mc", "mac", "fitz", "de", "di", "da", "du", "la", "le", "van", "von", "o", "st"}
+
+
+def is_abbreviation_or_brand(text: str) -> bool:
+    """Written like an abbreviation or a brand, not a name: two capitals before lower case
+    ("DSenB", not the Dutch "IJsbrand"), "X en Y" ("JenV"), or a capital inside a word
+    after a prefix no name has ("CoMensha", "WhatsApp", "PostNL")."""
+    if "-" in text or "'" in text or "’" in text or text.isupper() or not text[:1].isupper():
+        return False
+    if len(text) > 2 and text[1].isupper() and text[2].islower() and not text.startswith("IJ"):
+        return True
+    if re.search(r"[A-Z]en[A-Z]", text):
+        return True
+    inner = re.search(r"(?<=[a-z])[A-Z]", text)
+    if inner is None:
+        return False
+    if re.fullmatch(r"[A-Z](?:[a-z]{0,3}[A-Z]){1,4}", text):
+        return False  # a person's initials short-hand: "JtH", "RitV", "AvdZ"
+    return text[: inner.start()].lower() not in _INNER_CAPITAL_PREFIXES
+
+
+@functools.lru_cache(maxsize=50_000)
+def is_participle(lower: str) -> bool:
+    """A Dutch past participle ("geëxporteerd", "gemaakt"): ge- + stem + -d/-t of a known verb."""
+    if not (lower.startswith("ge") and lower[-1:] in "dt" and len(lower) >= 7):
+        return False
+    stem = lower[2:-1].lstrip("ë")
+    stem = "e" + stem if lower[2:3] == "ë" else stem  # "geëxporteerd" -> "exporteer"
+    # a long vowel written double in a closed syllable is single in the infinitive: "exporteer" -> "exporteren"
+    short = re.sub(r"(aa|ee|oo|uu)(?=[^aeiou]$)", lambda m: m.group(1)[0], stem)
+    return any(zipf(v) >= 3.0 for v in {stem + "en", short + "en"})
+
+
+def is_compound_with_lowercase_tail(text: str, lex: Lexicon) -> bool:
+    """"Woo-verzoek", "J-schijf", "EU-richtlijn": the part after the hyphen is an everyday word
+    written in lower case. Double surnames capitalise every part ("Bakker-Smit"), except a
+    tussenvoegsel ("Hoogendoorn-van")."""
+    if "-" not in text:
+        return False
+    tail = text.rsplit("-", 1)[1]
+    return tail.isalpha() and tail.islower() and len(tail) >= 3 and tail not in lex.interfix_words and zipf(tail) >= 3.0
+
+
+def is_law_name(lower: str) -> bool:
+    """"Participatiewet", "Omgevingswet": an everyday word (with a linking s) before "wet"."""
+    head = lower[:-3]
+    return lower.endswith("wet") and len(head) >= 4 and (zipf(head) >= 3.5 or head.endswith("s") and zipf(head[:-1]) >= 3.5)
 
 
 def classify(text: str, lex: Lexicon, caps_line: bool) -> str:
@@ -135,6 +188,8 @@ def classify(text: str, lex: Lexicon, caps_line: bool) -> str:
     if lower in lex.interfix_words and (text.islower() or text.istitle() or caps_line):
         return INTERFIX
     if is_name_shaped(text, caps_line):
+        if is_abbreviation_or_brand(text):
+            return WORD  # "DSenB", "CoMensha"
         if lower in lex.public_words or lower in lex.greetings or any(p in lex.public_words for p in lower.split("-")):
             return WORD
         if lower in lex.role_words:
@@ -145,8 +200,9 @@ def classify(text: str, lex: Lexicon, caps_line: bool) -> str:
             return WORD  # "Britse", "Zeeuwse", "Joegoslavische": adjectives of a country or place
         if lower in lex.stop_words or is_common_word(lower, lex):
             return COMMON
-        if is_compound_word(lower) and lower not in lex.surnames and lower not in lex.first_names:
-            return COMMON  # "Teamchef", "Zorgboer": two everyday words in one
+        if lower not in lex.surnames and lower not in lex.first_names and (
+                is_compound_word(lower) or is_participle(lower) or is_compound_with_lowercase_tail(text, lex) or is_law_name(lower)):
+            return COMMON  # "Teamchef", "Voortgangsbrief", "Geëxporteerd", "Woo-verzoek"
         return NAME
     return OTHER
 
@@ -229,6 +285,20 @@ class TokenView:
                 continue
             if caps(t) and any(p in lex.first_names or p in lex.surnames for p in t.lower.split("-") if p):
                 t.kind = NAME
+        # "GEERTJE DE WIT", "HANNEKE VAN DE KAMP": a name, tussenvoegsels in capitals, then the
+        # surname (an everyday word too: "de Wit")
+        for i, t in enumerate(toks):
+            if t.kind != NAME:
+                continue
+            k = i + 1
+            while k < len(toks) and toks[k].line == t.line and toks[k].text.isupper() and toks[k].lower in lex.interfix_words:
+                k += 1
+            if i + 1 < k < len(toks) and toks[k].line == t.line and (toks[k].kind == NAME or caps(toks[k]) or (
+                    toks[k].kind == OTHER and toks[k].text.isupper() and toks[k].text.isalpha() and len(toks[k].text) > 1
+                    and toks[k].text not in lex.acronyms)):
+                for m in range(i + 1, k):
+                    toks[m].kind = INTERFIX
+                toks[k].kind = NAME
         for _ in range(2):  # spread to neighbours: "ELIF KAYA-ADEYEMI", "WOJCIK Agnieszka"
             for i, t in enumerate(toks):
                 if t.kind == OTHER and t.text.isupper() and t.lower in lex.interfix_words:
@@ -245,6 +315,15 @@ class TokenView:
                 # "WOJCIK Agnieszka", "KOVALENKO Oksana"; whether such a pair is a name, the score decides
                 if any(n.kind == NAME for n in near):
                     t.kind = NAME
+        # "SEMHAR ANDEMARIAM": two or more words in capitals that no list knows, side by side and
+        # no everyday words; whether they are a name, the cues decide (alone they score too low)
+        def unknown_caps(t: Token) -> bool:
+            return (caps(t) and len(t.text) >= 4 and re.search(r"[AEIOUY]", t.text) is not None
+                    and not is_common_word(t.lower, lex) and not is_compound_word(t.lower))
+
+        for a, b in zip(toks, toks[1:]):
+            if b.line == a.line and b.break_before == 0 and unknown_caps(a) and unknown_caps(b):
+                a.kind = b.kind = NAME
 
     def _fix_line_breaks(self) -> None:
         # break_before from token positions: robust to how spaCy groups whitespace
