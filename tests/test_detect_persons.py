@@ -246,3 +246,25 @@ def test_names_in_capitals_on_a_mixed_line(persons, text, name):
 
 def test_unknown_words_in_capitals_alone_are_no_name(persons):
     assert not persons("Het rapport KWALITEITSMONITOR ZORGKANTOOR verscheen in maart.")
+
+
+@pytest.mark.parametrize("text, name", [
+    # both words are ordinary Dutch words; the address spells them out
+    ("Vragen kunnen naar Anders\nPaling (telefoon 06-7116 3886, a.paling@minbzk.nl).", "Anders\nPaling"),
+    ("Inlichtingen bij Gerdien Wolken, g.wolken@minjenv.nl.", "Gerdien Wolken"),
+    ("Contact: T.H. van der Kamer (th.vanderkamer@minfin.nl)", "T.H. van der Kamer"),
+])
+def test_words_before_an_address_that_spell_it_are_the_person(detector, text, name):
+    start = text.index(name)
+    persons = [f for f in detector.find(text) if f.entity == "PERSON"]
+    assert any(f.start <= start and f.end >= start + len(name) for f in persons), [f.text for f in persons]
+
+
+def test_an_organisation_before_a_look_alike_address_is_not_a_person(detector):
+    text = "Gemeente Zwolle\n038-4981234\ng.zwolle@example.nl"
+    assert [f.text for f in detector.find(text) if f.entity == "PERSON"] == []
+
+
+def test_the_words_of_a_functional_mailbox_before_it_are_not_a_person(detector):
+    text = "Optionele deelnemers: Postbus Stevig Fundament (postbus.stevigfundament@minjenv.nl)"
+    assert [f.text for f in detector.find(text) if f.entity == "PERSON"] == []

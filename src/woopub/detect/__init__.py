@@ -17,6 +17,7 @@ from woopub.detect.contact import (
     OfflineEmailRecognizer,
 )
 from woopub.detect.dossier import PersonIndex
+from woopub.detect.email_names import NameBeforeEmailRecognizer
 from woopub.detect.engine import LANGUAGE, build_analyzer
 from woopub.detect.overlap import resolve_overlaps
 from woopub.detect.persons import GLUED_NAME, PersonRecognizer
@@ -31,6 +32,7 @@ RECOGNISERS: dict[str, Callable[[], object]] = {
     "bsn": BsnRecognizer,
     "iban": DutchIbanRecognizer,
     "persons": PersonRecognizer,
+    "email-name": NameBeforeEmailRecognizer,  # "Anders Buren (a.buren@...)": words the address spells
     "birthdate": DateOfBirthRecognizer,
     "licence-plate": LicencePlateRecognizer,
     "home-address": HomeAddressRecognizer,
