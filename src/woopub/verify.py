@@ -104,7 +104,7 @@ def _digits(text: str) -> str:
 
 
 def _compact(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return "".join(text.split())
 
 
 def check_hygiene(doc: pymupdf.Document, raw: bytes, name: str) -> list[Problem]:
@@ -198,8 +198,16 @@ def check_text(doc: pymupdf.Document, name: str, secrets: list[Secret], keep: di
     drawn = _normal(_compact("".join(chr(c[0]) for trace in traces for span in trace for c in span["chars"])))
     placed = _normal(compact_text)
     drawn_digits, placed_digits = _digits(drawn), _digits(placed)
+    compact_lower = compact_text.lower()
+    # A large dossier hunts for thousands of name forms in every document, and most are nowhere
+    # in it: which forms (and words of forms) occur at all is found in one pass each.
+    names = [s for s in secrets if s.entity not in NUMBER_ENTITIES]
+    normal = {s.value: _normal(_compact(s.value)) for s in names}
+    drawn_forms = _occurring(set(normal.values()), drawn)
+    text_words = _occurring({w for s in names if s.entity != "EMAIL" for w in s.value.split()}, text.text)
     for s in secrets:
-        if _invisible_count(s, drawn, drawn_digits) > _invisible_count(s, placed, placed_digits):
+        maybe_drawn = s.entity in NUMBER_ENTITIES or normal[s.value] in drawn_forms
+        if maybe_drawn and _invisible_count(s, drawn, drawn_digits) > _invisible_count(s, placed, placed_digits):
             problems.append(Problem(name, "leak", f"{s.label} is drawn invisibly (no size) in a content stream"))
             continue
         if s.entity in NUMBER_ENTITIES:
@@ -207,11 +215,11 @@ def check_text(doc: pymupdf.Document, name: str, secrets: list[Secret], keep: di
                 problems.append(Problem(name, "leak", f"{s.label} is still in the text"))
             continue
         if s.entity == "EMAIL":
-            if _compact(s.value).lower() in compact_text.lower():
+            if _compact(s.value).lower() in compact_lower:
                 problems.append(Problem(name, "leak", f"{s.label} is still in the text"))
             continue
         words = s.value.split()
-        if not all(w in text.text for w in words):
+        if not all(w in text_words for w in words):
             continue  # a word of it is nowhere: no need for the pattern (most values are gone)
         for m in value_pattern(s.value).finditer(text.text):
             words = text.word_indices(m.start(), m.end())
@@ -221,6 +229,18 @@ def check_text(doc: pymupdf.Document, name: str, secrets: list[Secret], keep: di
             problems.append(Problem(name, "leak", f"{s.label} is still in the text of page {page}"))
             break
     return problems
+
+
+def _occurring(keys: set[str], text: str) -> set[str]:
+    """The keys that occur in ``text`` as substrings (``key in text`` for each), in one pass."""
+    keys = {k for k in keys if k}
+    if not keys:
+        return set()
+    automaton = ahocorasick.Automaton()
+    for key in keys:
+        automaton.add_word(key, key)
+    automaton.make_automaton()
+    return {key for _, key in automaton.iter(text)}
 
 
 def value_pattern(value: str) -> re.Pattern:
@@ -341,7 +361,7 @@ def check_strings(raw: bytes, name: str, secrets: list[Secret]) -> list[Problem]
         pdf = pikepdf.open(io.BytesIO(raw))
     except Exception as exc:
         return [Problem(name, "unreadable", f"a second PDF parser (qpdf) cannot read the file ({exc})")]
-    wanted = [s for s in secrets if len(s.value) >= STRING_MIN_LENGTH]
+    wanted = _searchable([s for s in secrets if len(s.value) >= STRING_MIN_LENGTH])
     problems: list[Problem] = []
     stray: list[str] = []
     with pdf:
@@ -385,14 +405,23 @@ def _decode(s: pikepdf.String) -> str:
         return bytes(s).decode("latin-1")
 
 
-def _find(text: str, secrets: list[Secret]) -> Secret | None:
-    flat = " ".join(text.split()).lower()
-    digits = _digits(text)
+def _searchable(secrets: list[Secret]) -> list[tuple[Secret, str, bool]]:
+    """Each value once in the form ``_find`` compares: its digits (numbers) or its words, lower case."""
+    out = []
     for s in secrets:
         if s.entity in NUMBER_ENTITIES:
-            if len(_digits(s.value)) >= 6 and _digits(s.value) in digits:
-                return s
-        elif " ".join(s.value.split()).lower() in flat:
+            if len(_digits(s.value)) >= 6:
+                out.append((s, _digits(s.value), True))
+        else:
+            out.append((s, " ".join(s.value.split()).lower(), False))
+    return out
+
+
+def _find(text: str, searchable: list[tuple[Secret, str, bool]]) -> Secret | None:
+    flat = " ".join(text.split()).lower()
+    digits = _digits(text)
+    for s, value, is_number in searchable:
+        if value in (digits if is_number else flat):
             return s
     return None
 

@@ -21,6 +21,7 @@ import unicodedata
 
 from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
 
+from woopub.detect.forms import FormMatcher
 from woopub.detect.lexicon import Lexicon, lexicon
 from woopub.detect.names import parse_name
 from woopub.detect.persons import ORG_LINKS
@@ -240,26 +241,12 @@ class KnownPersonRecognizer(LocalRecognizer):
     def __init__(self, index: PersonIndex):
         self.index = index
         self.forms = {" ".join(fold_accents(f).split()): f for f in index.variants}
-        forms = sorted(self.forms, key=len, reverse=True)
-        # any white space between the words of a form: a name wraps in a narrow table cell
-        # ("Helenius\nvan\nDriebergen"), and verification looks for it the same way
-        self.pattern = (
-            re.compile(r"(?<![\w@.-])(" + "|".join(r"\s+".join(map(re.escape, f.split())) for f in forms) + r")(?![\w@-])")
-            if forms else None
-        )
+        # thousands of forms in a large dossier: one Aho-Corasick pass each, not a regex alternation
+        self.pattern = FormMatcher(self.forms, before="@.-", after="@-")
         self.context_only = {fold_accents(s) for s in index.context_shorthands}
-        shorthands = sorted(index.shorthands | index.context_shorthands, key=len, reverse=True)
-        self.shorthand = (
-            re.compile(r"(?<![\w@.])(" + "|".join(re.escape(fold_accents(s)) for s in shorthands) + r")(?![\w@])")
-            if shorthands
-            else None
-        )
-        locals_ = sorted(index.local_parts, key=len, reverse=True)
-        self.local = (
-            re.compile(r"(?<![\w@.])(" + "|".join(re.escape(p) for p in locals_) + r")(?![\w@])", re.IGNORECASE)
-            if locals_
-            else None
-        )
+        self.shorthand = FormMatcher((fold_accents(s) for s in index.shorthands | index.context_shorthands),
+                                     before="@.", after="@")
+        self.local = FormMatcher(index.local_parts, before="@.", after="@", ignore_case=True)
         self.org_before = set(index.lex.cues["organisation"]["before"])
         super().__init__(supported_entities=["PERSON"], supported_language="nl", name="dossier", context=[])
 
@@ -275,34 +262,32 @@ class KnownPersonRecognizer(LocalRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None):
         results = []
-        if self.pattern:
-            # matched on a copy without accents, same length, so "Zielinski" (from an
-            # e-mail address) finds "Zieliński" and "Ozturk" finds "Öztürk"
-            for m in self.pattern.finditer(fold_accents(text)):
-                if self._in_organisation_name(text, m.start()):
-                    # "Wet Mulder", "Stichting De Boer": not the person; reported so the rules keep it in view
-                    results.append(self._result(m, "dossier:in-organisation-name"))
-                    continue
-                form = self.forms[" ".join(m.group(1).split())]
-                results.append(self._result(m, f"dossier:{self.index.variants[form]}"))
-        if self.shorthand:
-            for m in self.shorthand.finditer(fold_accents(text)):  # "SÖ" as OCR reads it: "SO", "SÒ"
-                form = m.group(1)
-                before = text[max(0, m.start() - 15) : m.start()]
-                if POSTCODE_DIGITS.search(before):
-                    continue  # "2511 DP Den Haag": the letters of a postcode
-                if (shorthand_anywhere(form) and form not in self.context_only) or SHORTHAND_CONTEXT.search(before):
-                    results.append(self._result(m, "dossier:initials short-hand"))
-        if self.local:
-            for m in self.local.finditer(text):
-                results.append(self._result(m, "dossier:e-mail local part"))
+        # matched on a copy without accents, same length, so "Zielinski" (from an
+        # e-mail address) finds "Zieliński" and "Ozturk" finds "Öztürk"
+        folded = fold_accents(text)
+        for start, end in self.pattern.spans(folded):
+            if self._in_organisation_name(text, start):
+                # "Wet Mulder", "Stichting De Boer": not the person; reported so the rules keep it in view
+                results.append(self._result(start, end, "dossier:in-organisation-name"))
+                continue
+            form = self.forms[" ".join(folded[start:end].split())]
+            results.append(self._result(start, end, f"dossier:{self.index.variants[form]}"))
+        for start, end in self.shorthand.spans(folded):  # "SÖ" as OCR reads it: "SO", "SÒ"
+            form = folded[start:end]
+            before = text[max(0, start - 15) : start]
+            if POSTCODE_DIGITS.search(before):
+                continue  # "2511 DP Den Haag": the letters of a postcode
+            if (shorthand_anywhere(form) and form not in self.context_only) or SHORTHAND_CONTEXT.search(before):
+                results.append(self._result(start, end, "dossier:initials short-hand"))
+        for start, end in self.local.spans(text):
+            results.append(self._result(start, end, "dossier:e-mail local part"))
         return results
 
-    def _result(self, m: re.Match, evidence: str) -> RecognizerResult:
+    def _result(self, start: int, end: int, evidence: str) -> RecognizerResult:
         return RecognizerResult(
             "PERSON",
-            m.start(1),
-            m.end(1),
+            start,
+            end,
             self.SCORE,
             AnalysisExplanation(recognizer="dossier", original_score=self.SCORE, textual_explanation=evidence),
             recognition_metadata={
