@@ -12,7 +12,7 @@ genres, cached in --work) and each worker count, it runs
 as a separate process and prints pages per second end to end, the peak
 memory of the whole process tree (the command, its fork server and its
 workers: the sum of their proportional set sizes, and of their resident sets,
-sampled every 200 ms), the CPU time of the tree, and the time split per stage
+sampled every 500 ms: reading every process's memory map more often took a third of a core), the CPU time of the tree, and the time split per stage
 (worker seconds, from the --json summary). Then, on the same text and machine, the detection throughput of
 woopub's Detector, of a plain Presidio AnalyzerEngine with its predefined
 recognisers, and of deduce on its own, as ratios; deduce's one-off
@@ -62,7 +62,7 @@ class TreeSampler(threading.Thread):
     shared pages once per process and overstates it.
     """
 
-    def __init__(self, pid: int, interval: float = 0.2):
+    def __init__(self, pid: int, interval: float = 0.5):
         super().__init__(daemon=True)
         self.root = psutil.Process(pid)
         self.interval = interval
@@ -116,7 +116,7 @@ def run_redact(folder: Path, out: Path, workers: int, src: Path = ROOT / "src") 
         "wall": wall,
         "peak_mb": sampler.peak / 2**20,
         "peak_rss_mb": sampler.peak_rss / 2**20,
-        "cpu": sum(sampler.cpu.values()),  # sampled: a process's last 200 ms may be missed
+        "cpu": sum(sampler.cpu.values()),  # sampled: a process's last 500 ms may be missed
         "stages": summary["stage_seconds"],
         "redactions": summary["redactions"],
         "failed": len(summary["failed"]),

@@ -253,6 +253,9 @@ def test_unknown_words_in_capitals_alone_are_no_name(persons):
     ("Vragen kunnen naar Anders\nPaling (telefoon 06-7116 3886, a.paling@minbzk.nl).", "Anders\nPaling"),
     ("Inlichtingen bij Gerdien Wolken, g.wolken@minjenv.nl.", "Gerdien Wolken"),
     ("Contact: T.H. van der Kamer (th.vanderkamer@minfin.nl)", "T.H. van der Kamer"),
+    # an address without a separator: the words spell its end, the initials its start
+    ("Zie info@gemeente.nl.\nW.P. Wolken, wpwolken@rivm.nl", "W.P. Wolken"),
+    ("Openbaar Ministerie\tQ. Paling\tjurist\tqpaling@om.nl", "Q. Paling"),
 ])
 def test_words_before_an_address_that_spell_it_are_the_person(detector, text, name):
     start = text.index(name)

@@ -58,7 +58,7 @@ from woopub.publish import (
 )
 from woopub.detect import PersonIndex
 from woopub.publish import read_index
-from woopub.verify import Problem, index_secrets, secrets_from, verify_pdf
+from woopub.verify import Problem, SecretSet, index_secrets, secrets_from, verify_pdf
 
 STAGING = "staging"
 FROG_CACHE = "frog-lezingen.sqlite"
@@ -159,7 +159,10 @@ def verify_unit(job: VerifyJob, dossier_wide, index=None) -> list[Problem]:
     path = Path(job.path)
     if job.verified_sha256 is not None and job.verified_sha256 == _sha256(path):
         return []
-    return verify_pdf(path, job.name, job.own + resolve(dossier_wide), job.kept, job.entries, index=resolve(index))
+    dossier_wide = resolve(dossier_wide)  # a worker keeps it, with its search structures, for every document
+    if not isinstance(dossier_wide, SecretSet):
+        dossier_wide = SecretSet(dossier_wide)
+    return verify_pdf(path, job.name, [dossier_wide, SecretSet(job.own)], job.kept, job.entries, index=resolve(index))
 
 
 def _sha256(path: Path) -> str | None:
@@ -380,7 +383,7 @@ class Batch:
             # the persons decided to be redacted anywhere, merged before anything is published
             index = person_index(self.rules, (self.scans.get(n) for n in names))
             # what every document is checked for besides its own redactions: the name forms the dossier spreads
-            secrets = index_secrets(index, long_only=True)
+            secrets = SecretSet(index_secrets(index, long_only=True))
             results, skipped, verified = self.publish_all(names, index, secrets, spool)
             shutil.rmtree(self.staging, ignore_errors=True)
             outcomes = list(missing)
@@ -524,7 +527,7 @@ def verify_output(out_dir: Path, internal_dir: Path | None = None, executor=None
     index_data = read_index(internal_dir)
     index = PersonIndex.from_dict(index_data) if index_data else None
     # the page text is checked with the dossier's recogniser; values are hunted for in strings and streams
-    dossier_wide = index_secrets(index, long_only=True) if index else secrets_from(_iter_proposals(record))
+    dossier_wide = SecretSet(index_secrets(index, long_only=True) if index else secrets_from(_iter_proposals(record)))
     # per document only its redacted values and its kept names, never every proposal at once
     own: dict[str, list[Proposal]] = defaultdict(list)
     kept: dict[str, list[Proposal]] = defaultdict(list)

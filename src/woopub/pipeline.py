@@ -42,7 +42,7 @@ from woopub.redact import apply_proposals
 from woopub.rules import RuleSet
 from woopub.sanitize import sanitize, save_clean
 from woopub.signatures import find_signatures, signature_proposals
-from woopub.verify import Secret, secrets_from, value_pattern, verify_pdf
+from woopub.verify import Secret, SecretSet, secrets_from, value_pattern, verify_pdf
 
 CONTEXT_CHARS = 60
 # Names found with this confidence spread in all their forms (surname alone,
@@ -257,7 +257,7 @@ class Dossier:
     # -- pass 2 -------------------------------------------------------------
 
     def publish(
-        self, scan: DocumentScan, index: PersonIndex, out_dir: Path, staging: Path, secrets: list[Secret],
+        self, scan: DocumentScan, index: PersonIndex, out_dir: Path, staging: Path, secrets: list[Secret] | SecretSet,
         clock: Stopwatch | None = None,
     ) -> tuple[DocumentOutcome, list[Proposal], list[LogEntry]]:
         clock = clock or Stopwatch()
@@ -266,6 +266,8 @@ class Dossier:
             return DocumentOutcome(name, "failed", reason=scan.error), [], []
         if len(index):
             index.recogniser()  # built once here, not in every document's child
+        # the dossier's values with their search structures, also built once here
+        secrets = (secrets if isinstance(secrets, SecretSet) else SecretSet(secrets)).warm()
         try:
             outcome, proposals, entries, seconds = self._bounded(self._publish, scan, index, staging, secrets)
         except Exception as exc:  # one document never stops the batch
@@ -281,7 +283,7 @@ class Dossier:
         return outcome, proposals, entries
 
     def _publish(
-        self, scan: DocumentScan, index: PersonIndex, staging: Path, secrets: list[Secret]
+        self, scan: DocumentScan, index: PersonIndex, staging: Path, secrets: SecretSet
     ) -> tuple[DocumentOutcome, list[Proposal], list[LogEntry], dict[str, float]]:
         clock = Stopwatch()
         name = scan.document.name
@@ -319,7 +321,7 @@ class Dossier:
             problems = verify_pdf(
                 staged,
                 name,
-                secrets + secrets_from(proposals),
+                [secrets, SecretSet(secrets_from(proposals))],
                 proposals,
                 [{"page": e.page, "rect": list(e.box), "ground": e.ground} for e in entries],
                 index=index,

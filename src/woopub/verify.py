@@ -99,6 +99,85 @@ def secrets_from(proposals: list[Proposal]) -> list[Secret]:
     return list(seen.values())
 
 
+class SecretSet:
+    """Values to hunt for, with their search structures built once, on first use.
+
+    The dossier's name forms (thousands in a large dossier) are hunted for in
+    every document: built per document, their automata were most of the
+    verification work. The pipeline builds them in the parent, before it
+    forks the children that verify each document. Pickled, only the values
+    travel; a worker builds the structures again, once.
+    """
+
+    def __init__(self, secrets=()):
+        self.secrets = tuple(secrets)
+
+    def __len__(self) -> int:
+        return len(self.secrets)
+
+    def __iter__(self):
+        return iter(self.secrets)
+
+    def __getstate__(self) -> dict:
+        return {"secrets": self.secrets}
+
+    def __setstate__(self, state: dict) -> None:
+        self.secrets = state["secrets"]
+
+    def warm(self) -> "SecretSet":
+        for name in ("matcher", "searchable", "normal", "form_automaton", "word_automaton"):
+            getattr(self, name)
+        return self
+
+    @functools.cached_property
+    def matcher(self) -> "_Matcher":
+        """Byte forms of the values long enough for raw bytes and objects."""
+        return _Matcher(_wanted(list(self.secrets)))
+
+    @functools.cached_property
+    def searchable(self) -> list:
+        return _searchable([s for s in self.secrets if len(s.value) >= STRING_MIN_LENGTH])
+
+    @functools.cached_property
+    def normal(self) -> dict[str, str]:
+        """Each name's value, compacted and normalised, as the invisible-text check compares it."""
+        return {s.value: _normal(_compact(s.value)) for s in self.secrets if s.entity not in NUMBER_ENTITIES}
+
+    @functools.cached_property
+    def form_automaton(self):
+        return _automaton(set(self.normal.values()))
+
+    @functools.cached_property
+    def word_automaton(self):
+        return _automaton({w for s in self.secrets if s.entity not in NUMBER_ENTITIES and s.entity != "EMAIL"
+                           for w in s.value.split()})
+
+
+def secret_sets(secrets) -> list[SecretSet]:
+    """``secrets`` as sets: a SecretSet, a list of them, or plain Secrets (made one set)."""
+    if isinstance(secrets, SecretSet):
+        return [secrets]
+    sets = [x for x in secrets if isinstance(x, SecretSet)]
+    loose = [x for x in secrets if not isinstance(x, SecretSet)]
+    return sets + ([SecretSet(loose)] if loose else [])
+
+
+def _automaton(keys: set[str]):
+    keys = {k for k in keys if k}
+    if not keys:
+        return None
+    automaton = ahocorasick.Automaton()
+    for key in keys:
+        automaton.add_word(key, key)
+    automaton.make_automaton()
+    return automaton
+
+
+def _occurring(automaton, text: str) -> set[str]:
+    """The automaton's keys that occur in ``text`` as substrings, in one pass."""
+    return {key for _, key in automaton.iter(text)} if automaton is not None else set()
+
+
 def _digits(text: str) -> str:
     return re.sub(r"\D", "", text)
 
@@ -199,13 +278,21 @@ def check_text(doc: pymupdf.Document, name: str, secrets: list[Secret], keep: di
     placed = _normal(compact_text)
     drawn_digits, placed_digits = _digits(drawn), _digits(placed)
     compact_lower = compact_text.lower()
+    for group in secret_sets(secrets):
+        problems += _check_text_for(group, name, text, keep, drawn, placed, drawn_digits, placed_digits,
+                                    digits_text, compact_lower)
+    return problems
+
+
+def _check_text_for(group: "SecretSet", name, text, keep, drawn, placed, drawn_digits, placed_digits,
+                    digits_text, compact_lower) -> list[Problem]:
+    problems = []
     # A large dossier hunts for thousands of name forms in every document, and most are nowhere
     # in it: which forms (and words of forms) occur at all is found in one pass each.
-    names = [s for s in secrets if s.entity not in NUMBER_ENTITIES]
-    normal = {s.value: _normal(_compact(s.value)) for s in names}
-    drawn_forms = _occurring(set(normal.values()), drawn)
-    text_words = _occurring({w for s in names if s.entity != "EMAIL" for w in s.value.split()}, text.text)
-    for s in secrets:
+    normal = group.normal
+    drawn_forms = _occurring(group.form_automaton, drawn)
+    text_words = _occurring(group.word_automaton, text.text)
+    for s in group.secrets:
         maybe_drawn = s.entity in NUMBER_ENTITIES or normal[s.value] in drawn_forms
         if maybe_drawn and _invisible_count(s, drawn, drawn_digits) > _invisible_count(s, placed, placed_digits):
             problems.append(Problem(name, "leak", f"{s.label} is drawn invisibly (no size) in a content stream"))
@@ -229,18 +316,6 @@ def check_text(doc: pymupdf.Document, name: str, secrets: list[Secret], keep: di
             problems.append(Problem(name, "leak", f"{s.label} is still in the text of page {page}"))
             break
     return problems
-
-
-def _occurring(keys: set[str], text: str) -> set[str]:
-    """The keys that occur in ``text`` as substrings (``key in text`` for each), in one pass."""
-    keys = {k for k in keys if k}
-    if not keys:
-        return set()
-    automaton = ahocorasick.Automaton()
-    for key in keys:
-        automaton.add_word(key, key)
-    automaton.make_automaton()
-    return {key for _, key in automaton.iter(text)}
 
 
 def value_pattern(value: str) -> re.Pattern:
@@ -311,10 +386,16 @@ class _Matcher:
         return sorted(found, key=lambda s: s.label)
 
 
-@functools.lru_cache(maxsize=8)
-def _matcher(secrets: tuple[Secret, ...]) -> _Matcher:
-    """One automaton per set of values: a dossier's documents share most of theirs."""
-    return _Matcher(list(secrets))
+class _Matchers:
+    """The matchers of several sets of values (the dossier's, built once; a document's own), as one."""
+
+    def __init__(self, secrets):
+        self.matchers = [g.matcher for g in secret_sets(secrets) if not g.matcher.empty]
+        self.empty = not self.matchers
+
+    def find(self, blob: bytes) -> list[Secret]:
+        found = {s for m in self.matchers for s in m.find(blob)}
+        return sorted(found, key=lambda s: s.label)
 
 
 def check_objects(doc: pymupdf.Document, name: str, secrets: list[Secret], kept: frozenset[str] = frozenset()) -> list[Problem]:
@@ -325,11 +406,10 @@ def check_objects(doc: pymupdf.Document, name: str, secrets: list[Secret], kept:
     document (``kept``, lower case) is not searched in content streams: the
     text check tells its kept occurrences from leaks by their place.
     """
-    wanted = _wanted(secrets)
-    if not wanted:
+    matcher = _Matchers(secrets)
+    if matcher.empty:
         return []
     content = set(content_streams(doc))
-    matcher = _matcher(tuple(wanted))
     problems = []
     for xref in range(1, doc.xref_length()):
         try:
@@ -361,7 +441,7 @@ def check_strings(raw: bytes, name: str, secrets: list[Secret]) -> list[Problem]
         pdf = pikepdf.open(io.BytesIO(raw))
     except Exception as exc:
         return [Problem(name, "unreadable", f"a second PDF parser (qpdf) cannot read the file ({exc})")]
-    wanted = _searchable([s for s in secrets if len(s.value) >= STRING_MIN_LENGTH])
+    wanted = [x for group in secret_sets(secrets) for x in group.searchable]
     problems: list[Problem] = []
     stray: list[str] = []
     with pdf:
@@ -433,10 +513,9 @@ def check_raw(raw: bytes, name: str, secrets: list[Secret]) -> list[Problem]:
     revision, orphaned objects, data after the end of the file. Image data
     is not inflated: pixels hold no text to search (that is OCR's work).
     """
-    wanted = _wanted(secrets)
-    if not wanted:
+    matcher = _Matchers(secrets)
+    if matcher.empty:
         return []
-    matcher = _matcher(tuple(wanted))
     found = set(matcher.find(raw))
     for m in _RAW_STREAM.finditer(raw):
         head = raw[max(0, m.start() - RAW_DICT_WINDOW) : m.start()]

@@ -30,7 +30,8 @@ MAX_SURNAME_WORDS = 4
 
 ADDRESS = re.compile(r"(?<![\w.+-])([\w.+-]+)@[\w-]+(?:\.[\w-]+)+")
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-INITIALS_BEFORE = re.compile(r"((?:[^\W\d_]\.-?\s?){1,4})\s*$")
+# "J.P. " right before the surname: on its line, starting a word ("nl.\nJ.P." is not "lJP")
+INITIALS_BEFORE = re.compile(r"(?<![^\s(\[,;:])((?:[^\W\d_]\.-?[ \t]?){1,4})[ \t]*$")
 
 
 def _letters(text: str) -> str:
@@ -56,7 +57,7 @@ class NameBeforeEmailRecognizer(LocalRecognizer):
         results = []
         for m in ADDRESS.finditer(text):
             pieces = [p for p in re.split(r"[._+-]+", m.group(1).lower()) if p]
-            if len(pieces) < 2 or not pieces[-1].isalpha() or len(pieces[-1]) < 2:
+            if not pieces or not pieces[-1].isalpha() or len(pieces[-1]) < 2 or (len(pieces) == 1 and len(pieces[0]) < 4):
                 continue
             if functional_local_part(m.group(1)):  # "postbus.veiligopgroeien": a mailbox, its words a programme
                 continue
@@ -66,6 +67,10 @@ class NameBeforeEmailRecognizer(LocalRecognizer):
         return results
 
     def _name_before(self, text, at, pieces, organisation_words, lex) -> tuple[int, int] | None:
+        """With a separator ("a.buren") the last piece is the surname; without one ("jliu",
+        "jpdevries") the surname is the end the words spell, and the rest must be their given
+        name or initials."""
+        joined = len(pieces) == 1
         surname_key, given = pieces[-1], pieces[:-1]
         window_start = max(0, at - MAX_GAP - 80)
         window = text[window_start:at]
@@ -82,12 +87,20 @@ class NameBeforeEmailRecognizer(LocalRecognizer):
                 if i < j and not _only_space(text, words[i][1], words[i + 1][0]):
                     break
                 spelled = _letters("".join(w[2] for w in words[i : j + 1]))
-                if spelled != surname_key:
+                if joined:
+                    if len(spelled) >= len(surname_key):
+                        break
+                    if not (spelled and surname_key.endswith(spelled)):
+                        continue
+                    given = [surname_key[: -len(spelled)]]
+                elif spelled != surname_key:
                     if len(spelled) >= len(surname_key):
                         break
                     continue
                 start = self._given_start(text, words, i, given, organisation_words, lex)
-                if start is None and not self._surname_alone(text, words, i, j, organisation_words, lex):
+                if start is None and (joined or not self._surname_alone(text, words, i, j, organisation_words, lex)):
+                    if joined:
+                        continue  # the start of the address is no given name here: maybe longer words are
                     return None
                 return (start if start is not None else words[i][0]), words[j][1]
         return None
