@@ -7,7 +7,9 @@ spans with start, end, entity and label ``redact`` or ``keep``.
 Each document is detected and decided as the pipeline does it for a dossier
 of one document: detect, decide, collect the persons decided to be redacted,
 detect again with those known persons (surname alone, first name, initials
-short-hand, e-mail local part) and decide again. ``dossier_pass=False``
+short-hand, e-mail local part) and decide again, then add the other mentions
+of every name the document redacts, as the publish pass does before it
+redacts. ``dossier_pass=False``
 measures the single pass that ``woopub scan-text`` runs.
 
 The figures, per entity type:
@@ -227,7 +229,7 @@ def predict(text: str, detector, rules, dossier_pass: bool = True) -> list[Predi
     """Detect and decide on one text, as the pipeline does for a one-document dossier."""
     from woopub.decide import Decider
     from woopub.docdate import document_date
-    from woopub.pipeline import DocumentScan, Dossier, InputDocument
+    from woopub.pipeline import DocumentScan, Dossier, InputDocument, same_document_mentions
 
     date = document_date(text)
     decider = Decider(rules, date)
@@ -240,6 +242,8 @@ def predict(text: str, detector, rules, dossier_pass: bool = True) -> list[Predi
             findings = detector.find(text, known=index)
             decider = Decider(rules, date, index.surnames)
             decisions = [decider.decide(f) for f in findings]
+        more = same_document_mentions(text, findings, decisions)  # as the publish pass does
+        findings, decisions = findings + more, decisions + [decider.decide(f) for f in more]
     return [Predicted(f.start, f.end, f.entity, f.text, d.action, d.rule) for f, d in zip(findings, decisions)]
 
 
