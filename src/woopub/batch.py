@@ -159,10 +159,9 @@ def verify_unit(job: VerifyJob, dossier_wide, index=None) -> list[Problem]:
     path = Path(job.path)
     if job.verified_sha256 is not None and job.verified_sha256 == _sha256(path):
         return []
-    dossier_wide = resolve(dossier_wide)  # a worker keeps it, with its search structures, for every document
-    if not isinstance(dossier_wide, SecretSet):
-        dossier_wide = SecretSet(dossier_wide)
-    return verify_pdf(path, job.name, [dossier_wide, SecretSet(job.own)], job.kept, job.entries, index=resolve(index))
+    # resolved once per worker and kept, with its search structures, for every document
+    return verify_pdf(path, job.name, [resolve(dossier_wide), SecretSet(job.own)], job.kept, job.entries,
+                      index=resolve(index))
 
 
 def _sha256(path: Path) -> str | None:

@@ -13,7 +13,6 @@ the farmer.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import re
@@ -65,8 +64,7 @@ class _FoldTable(dict):
 _UNDECOMPOSED = {"ı": "i", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D"}
 
 
-@functools.lru_cache(maxsize=4096)
-def _fold_char(c: str) -> str:
+def _fold_char(c: str) -> str:  # remembered by _FoldTable
     if c.isascii():
         return c
     if c in _UNDECOMPOSED:

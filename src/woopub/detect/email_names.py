@@ -15,11 +15,11 @@ never taken as the given name).
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
 
 from woopub.detect.contact import functional_local_part
+from woopub.detect.dossier import fold_accents
 
 LANGUAGE = "nl"
 SCORE = 0.85
@@ -35,9 +35,8 @@ INITIALS_BEFORE = re.compile(r"(?<![^\s(\[,;:])((?:[^\W\d_]\.-?[ \t]?){1,4})[ \t
 
 
 def _letters(text: str) -> str:
-    """Lower-case letters only, accents folded: what an address can spell."""
-    folded = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in folded if c.isalpha() and c.isascii())
+    """Lower-case letters only, accents folded as the dossier pass folds them: what an address can spell."""
+    return "".join(c for c in fold_accents(text.lower()) if c.isalpha() and c.isascii())
 
 
 class NameBeforeEmailRecognizer(LocalRecognizer):
