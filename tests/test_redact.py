@@ -67,3 +67,18 @@ def test_image_pixels_under_a_box_are_removed():
     # the image itself was blanked under the box, not just covered
     assert img.pixel(50, 25) != (30, 30, 30)
     assert img.pixel(5, 5) == (30, 30, 30)
+
+
+def test_on_a_turned_page_the_text_under_the_box_goes_and_the_rest_stays():
+    # /Rotate turns the page as shown; word boxes are in the unrotated page, and so must the redactions be
+    for rotation in (90, 180, 270):
+        doc = _doc(["Overleg met Priya Raghunathan over de begroting.", "Tweede regel blijft staan."])
+        doc[0].set_rotation(rotation)
+        text = extract_text(doc)
+        apply_proposals(doc, [_proposal(text, ["Priya", "Raghunathan"])])
+        after = doc[0].get_text()
+        assert "Priya" not in after and "Raghunathan" not in after, rotation
+        assert "Overleg met" in after and "over de begroting." in after, rotation
+        assert "Tweede regel blijft staan." in after, rotation
+        assert doc[0].rotation == rotation
+        assert not list(doc[0].annots()), rotation  # applied, none left behind

@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict
 from pathlib import Path
 
 from woopub import __version__
-from woopub.model import Decision, DocumentOutcome, Finding, LogEntry, Proposal
+from woopub.model import Decision, DocumentOutcome, Finding, LogEntry, Proposal, plain
 from woopub.pipeline import DocumentScan, InputDocument
 
 JOURNAL_FILE = "voortgang.jsonl"
@@ -103,8 +102,8 @@ class Journal:
             "sha256": scan.sha256,
             "pages": scan.pages,
             "text_length": scan.text_length,
-            "findings": [asdict(f) for f in scan.findings],
-            "decisions": [asdict(d) for d in scan.decisions],
+            "findings": [plain(f) for f in scan.findings],
+            "decisions": [plain(d) for d in scan.decisions],
         }
         self._write(entry)
 
@@ -117,9 +116,9 @@ class Journal:
             "document": name,
             "sha256": sha256,
             "persons": persons,
-            "outcome": asdict(outcome),
+            "outcome": plain(outcome),
             "proposals": [p.to_dict() for p in proposals],
-            "entries": [asdict(e) for e in entries],
+            "entries": [plain(e) for e in entries],
         }
         self._write(entry)
 

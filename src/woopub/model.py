@@ -14,7 +14,7 @@ Page numbers in everything a human reads are 1-based.
 from __future__ import annotations
 
 import bisect
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Literal
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1
@@ -123,7 +123,7 @@ class Proposal:
     context: str = ""  # the text around the value, for the reviewer (internal)
 
     def to_dict(self) -> dict:
-        d = asdict(self)
+        d = plain(self)
         d["boxes"] = [list(b) for b in self.boxes]
         return d
 
@@ -157,3 +157,23 @@ class DocumentOutcome:
     sha256: str | None = None
     reason: str | None = None  # why it failed, one line
     warnings: list[str] = field(default_factory=list)
+
+
+def plain(record) -> dict:
+    """A flat record (the dataclasses above) as a dict of its fields, for JSON.
+
+    ``dataclasses.asdict`` deep-copies every value and took most of a
+    batch's main-process time; these records hold only strings, numbers,
+    tuples and flat lists or dicts of them, so a shallow copy is the same.
+    """
+    names = _FIELD_NAMES.get(type(record))
+    if names is None:
+        names = _FIELD_NAMES[type(record)] = tuple(f.name for f in fields(record))
+    d = {name: getattr(record, name) for name in names}
+    for name, value in d.items():
+        if isinstance(value, (list, dict)):
+            d[name] = value.copy()
+    return d
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}

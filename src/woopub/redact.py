@@ -78,6 +78,34 @@ def _draw_box(page: pymupdf.Page, shape: pymupdf.Shape, box: pymupdf.Rect, code:
     return label
 
 
+def _mark_for_redaction(page: pymupdf.Page, rects: list[pymupdf.Rect]) -> None:
+    """Add a redaction annotation for every rect (unrotated page space), to be applied at once.
+
+    PyMuPDF's ``add_redact_annot`` gives every annotation an appearance and a
+    unique name, and finding a unique name reads the names of all the page's
+    annotations: quadratic in the boxes of a page, and most of the time spent
+    redacting. Annotations that are applied (and so removed) right away need
+    neither: they are made with MuPDF's own calls where PyMuPDF exposes them.
+    """
+    pdf_page = getattr(page, "_pdf_page", None)
+    if pdf_page is None or not hasattr(pymupdf, "mupdf"):
+        for rect in rects:
+            page.add_redact_annot(rect, fill=False, cross_out=False)
+        return
+    mupdf = pymupdf.mupdf
+    rotation = page.rotation
+    if rotation:  # MuPDF reads an annotation's rect in the page as shown: read it unrotated, as PyMuPDF does
+        page.set_rotation(0)
+    try:
+        target = pdf_page()
+        for rect in rects:
+            annot = mupdf.pdf_create_annot(target, mupdf.PDF_ANNOT_REDACT)
+            mupdf.pdf_set_annot_rect(annot, mupdf.FzRect(rect.x0, rect.y0, rect.x1, rect.y1))
+    finally:
+        if rotation:
+            page.set_rotation(rotation)
+
+
 def _apply(page: pymupdf.Page, images: int, graphics: int, text: int) -> None:
     """Apply the page's redaction annotations (MuPDF's pdf_redact_page, which also removes them).
 
@@ -95,13 +123,11 @@ def redact_page(page: pymupdf.Page, boxes: list[tuple[Box, str]]) -> list[Label]
     """Remove everything under ``boxes`` [(box, ground code)] and draw labelled boxes."""
     rects = [(pymupdf.Rect(b), code) for b, code in boxes]
     # 1. pixels and drawings under the full box; text untouched
-    for rect, _ in rects:
-        page.add_redact_annot(rect, fill=False, cross_out=False)  # no appearance: never shown, only applied
+    _mark_for_redaction(page, [rect for rect, _ in rects])
     _apply(page, images=pymupdf.PDF_REDACT_IMAGE_PIXELS, graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_COVERED,
            text=pymupdf.PDF_REDACT_TEXT_NONE)
     # 2. text under the middle band; images and drawings untouched
-    for rect, _ in rects:
-        page.add_redact_annot(_text_band(rect), fill=False, cross_out=False)
+    _mark_for_redaction(page, [_text_band(rect) for rect, _ in rects])
     _apply(page, images=pymupdf.PDF_REDACT_IMAGE_NONE, graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
            text=pymupdf.PDF_REDACT_TEXT_REMOVE)
     # 3. black boxes with the ground code: one drawing for the page (a call per box costs
