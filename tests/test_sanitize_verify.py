@@ -90,3 +90,20 @@ def test_kept_occurrence_of_the_same_letters_is_not_a_leak(tmp_path):
     with pymupdf.open(path) as d:
         assert check_text(d, "kamer.pdf", [Secret("Bikker", "PERSON", "x")], {1: [pymupdf.Rect(w.box)]}) == []
         assert check_text(d, "kamer.pdf", [Secret("Bikker", "PERSON", "x")], {}) != []
+
+
+def test_javascript_actions_and_metadata_streams_are_emptied_wherever_they_hang():
+    # names written with #-escapes are read in their plain spelling: no way around the check
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "Tekst van de nota.")
+    action = doc.get_new_xref()
+    doc.update_object(action, "<</S/Java#53cript/JS(app.alert\\('Fenna Wijnberg'\\))>>")
+    xmp = doc.get_new_xref()
+    doc.update_object(xmp, "<</Type/Meta#64ata/Subtype/XML>>")
+    doc.update_stream(xmp, b"<x:xmpmeta><dc:creator>Fenna Wijnberg</dc:creator></x:xmpmeta>")
+    holder = doc.get_new_xref()
+    doc.update_object(holder, f"<</Next {action} 0 R/Stream {xmp} 0 R>>")
+    removed = sanitize(doc)
+    assert removed["JavaScript actions"] == 1 and removed["metadata streams"] == 1
+    assert "Wijnberg" not in doc.xref_object(action) and b"Wijnberg" not in doc.xref_stream(xmp)

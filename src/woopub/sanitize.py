@@ -80,19 +80,21 @@ def sanitize(doc: pymupdf.Document) -> Counter:
         removed["attached files"] += 1
     if any(v for v in (doc.metadata or {}).values()):
         removed["info metadata"] += 1
+    # JavaScript actions and XMP metadata streams are found in the walk over all objects below,
+    # which reads each object once; scrub's own walk asks every object for three keys
     doc.scrub(
         attached_files=True,
         clean_pages=False,
         embedded_files=True,
         hidden_text=False,
-        javascript=True,
+        javascript=False,
         metadata=True,
         redactions=False,
         remove_links=True,
         reset_fields=True,
         reset_responses=True,
         thumbnails=True,
-        xml_metadata=True,
+        xml_metadata=False,
     )
     doc.set_metadata({})
     doc.del_xml_metadata()
@@ -122,17 +124,45 @@ def sanitize(doc: pymupdf.Document) -> Counter:
                 removed[f"page tree /{key}"] += 1
     for xref in range(1, doc.xref_length()):
         try:  # one read of the object: most objects carry neither these keys nor strings
-            keys = doc.xref_get_keys(xref)
             source = doc.xref_object(xref, compressed=True)
-        except Exception:  # free or broken object numbers, non-dictionaries
+        except Exception:  # free or broken object numbers
             continue
-        for key in keys:
-            if key in ANY_OBJECT_KEYS and doc.xref_get_key(xref, key)[0] != "null":
-                doc.xref_set_key(xref, key, "null")
-                removed[f"/{key} on objects"] += 1
-        if _may_hold_strings(source):
+        suspect, strings = _SUSPECT_NAME.search(source), _may_hold_strings(source)
+        if not (suspect or strings):
+            continue
+        try:
+            keys = doc.xref_get_keys(xref)
+        except Exception:  # not a dictionary
+            continue
+        if suspect:
+            if _is_javascript_action(doc, xref, keys):
+                doc.update_object(xref, "<</S/JavaScript/JS()>>")  # as Document.scrub does
+                removed["JavaScript actions"] += 1
+                continue
+            if "Type" in keys and doc.xref_get_key(xref, "Type")[1] == "/Metadata":
+                doc.update_object(xref, "<<>>")  # an XMP metadata stream, wherever it hangs
+                doc.update_stream(xref, b"deleted", new=True)
+                removed["metadata streams"] += 1
+                continue
+            for key in keys:
+                if key in ANY_OBJECT_KEYS and doc.xref_get_key(xref, key)[0] != "null":
+                    doc.xref_set_key(xref, key, "null")
+                    removed[f"/{key} on objects"] += 1
+        if strings:
             removed["text strings on objects"] += _remove_stray_strings(doc, xref, keys, source)
     return removed
+
+
+# A name in an object's source that makes it worth a closer look: the keys removed from every
+# object, and the values /JavaScript and /Metadata. MuPDF writes an object's source itself, with
+# names in their plain spelling (no #-escapes for letters), so a key present is found here.
+_SUSPECT_NAME = re.compile(
+    "/(?:" + "|".join(sorted(ANY_OBJECT_KEYS, key=len, reverse=True)) + r"|JavaScript|Metadata)(?![A-Za-z0-9_.+-])"
+)
+
+
+def _is_javascript_action(doc: pymupdf.Document, xref: int, keys) -> bool:
+    return "S" in keys and doc.xref_get_key(xref, "S")[1] == "/JavaScript"
 
 
 def _may_hold_strings(source: str) -> bool:
