@@ -135,6 +135,28 @@ def test_second_pass_reads_from_the_cache(tmp_path):
     assert "Actieplan" in first and first == second and len(calls) == 1
 
 
+def test_readers_sharing_a_store_read_a_page_once(tmp_path):
+    # a pool's workers each have a reader: the one that publishes finds what the one that scanned read
+    path = scanned_pdf(tmp_path / "scan.pdf", ["Actieplan mensenhandel"], width=300, height=120)
+    calls = []
+
+    class Counting(Tesseract):
+        def read(self, image, dpi):
+            calls.append(dpi)
+            return super().read(image, dpi)
+
+    store = tmp_path / "run" / "ocr"
+    scanning, publishing = DocumentReader(Counting()), DocumentReader(Counting())
+    for reader in (scanning, publishing):
+        reader.share_store(store)
+    with pymupdf.open(path) as doc:
+        first = scanning.read(doc).text.text
+    with pymupdf.open(path) as doc:
+        second = publishing.read(doc).text.text
+    assert "Actieplan" in first and first == second and len(calls) == 1
+    assert oct(store.stat().st_mode & 0o777) == oct(0o700)  # what OCR read is personal data
+
+
 # -- end to end -------------------------------------------------------------
 
 

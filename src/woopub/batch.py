@@ -62,6 +62,7 @@ from woopub.verify import Problem, SecretSet, index_secrets, secrets_from, verif
 
 STAGING = "staging"
 FROG_CACHE = "frog-lezingen.sqlite"
+OCR_STORE = "ocr-lezingen"
 SPOOL = ".voorstellen.spool"
 SCAN_SPOOL = ".detectie.spool"
 SCRATCH = ".werkbestanden"  # shared objects of a process pool (names from the dossier: internal)
@@ -367,9 +368,13 @@ class Batch:
         for o in missing:
             self.reporter.document(o)
         frog_cache = self.staging / FROG_CACHE  # sentences of the dossier: internal, deleted with staging
+        # what OCR read, for whichever worker publishes the page: internal too, and only where every
+        # worker sees this folder (not on a cluster's hosts, which keep their own, removed with them)
+        ocr_store = self.staging / OCR_STORE if getattr(self.executor, "same_machine", False) else None
         if isinstance(self.settings, Settings):
             self.settings = dataclasses.replace(self.settings, frog_cache=str(frog_cache),
-                                                frog_server=self._shared_frog_server())
+                                                frog_server=self._shared_frog_server(),
+                                                ocr_store=str(ocr_store) if ocr_store else None)
         else:  # a ready Dossier, in this process
             self.settings.detector.share_frog_cache(frog_cache)
         self.settings_handle = self.executor.share(self.settings)

@@ -51,6 +51,7 @@ class Settings:
     recognisers: tuple[str, ...] | None = None  # None: the default set
     frog_cache: str | None = None  # the run's shared store of Frog readings (not part of ``key``)
     frog_server: tuple[int, int] | None = None  # (port, pid) of the run's Frog server on this machine
+    ocr_store: str | None = None  # the run's folder of OCR results, read again by whichever worker publishes
 
     @property
     def key(self) -> str:
@@ -111,6 +112,7 @@ def worker_dossier(settings):
         detector = Detector(settings.recognisers) if settings.recognisers else Detector()
         cache[key] = Dossier(settings.rules, detector, passwords=settings.passwords)
     cache[key].detector.share_frog_cache(settings.frog_cache)
+    cache[key].reader.share_store(settings.ocr_store)
     return cache[key]
 
 

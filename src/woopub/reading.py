@@ -76,6 +76,23 @@ class DocumentReader:
         self._folder = Path(tempfile.mkdtemp(prefix="woopub-ocr-"))  # mode 0700: OCR text is personal data
         weakref.finalize(self, shutil.rmtree, self._folder, True)
 
+    def share_store(self, folder) -> None:
+        """Keep OCR results in ``folder`` (the run's, internal), where every worker of the run finds them.
+
+        A pool's workers each have a reader: without a shared folder a page
+        scanned on one worker would be read again when another publishes it.
+        ``None``, or a folder that cannot be made, keeps this reader's own.
+        """
+        if folder is None:
+            return
+        try:
+            Path(folder).mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError:
+            return
+        if Path(folder) != self._folder:
+            self._folder = Path(folder)
+            self._cache.clear()
+
     def _cached(self, key: str, page: int) -> PageReading | None:
         if (key, page) in self._cache:
             return self._cache[(key, page)]
