@@ -33,9 +33,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pymupdf
+
 from woopub.guard import run_bounded
 from woopub.executors import InlineExecutor, Settings, resolve, worker_dossier
-from woopub.extract import PAGE_BREAK, open_pdf
+from woopub.extract import PAGE_BREAK
 from woopub.journal import Journal
 from woopub.model import KEEP, DocumentOutcome, LogEntry, Proposal
 from woopub.pipeline import (
@@ -45,7 +47,8 @@ from woopub.pipeline import (
     Stopwatch,
     _inside,
     collect_inputs,
-    person_index,
+    add_to_person_index,
+    rules_person_index,
 )
 from woopub.publish import (
     PROPOSALS_FILE,
@@ -189,11 +192,15 @@ def page_counts(documents: list[InputDocument], passwords=None) -> list[int]:
 
 
 def _count_pages(documents: list[InputDocument], passwords) -> list[int]:
+    """Opened as they are, not admitted (``woopub.intake``): a count needs no preparing, which costs more."""
     counts = []
     for document in documents:
         password = passwords.for_document(document.name, document.path) if passwords else None
         try:
-            with open_pdf(document.path, password) as doc:
+            with pymupdf.open(document.path, filetype="pdf") as doc:
+                if doc.needs_pass and not (password and doc.authenticate(password)):
+                    counts.append(0)
+                    continue
                 counts.append(doc.page_count)
         except Exception:
             counts.append(0)
@@ -367,6 +374,8 @@ class Batch:
             self.journal.reset()
         for o in missing:
             self.reporter.document(o)
+        # planned (page counts read) while the Frog server started at the command's start loads its models
+        units = plan(documents, getattr(self.settings, "passwords", None), self.journal if self.resume else None)
         frog_cache = self.staging / FROG_CACHE  # sentences of the dossier: internal, deleted with staging
         # what OCR read, for whichever worker publishes the page: internal too, and only where every
         # worker sees this folder (not on a cluster's hosts, which keep their own, removed with them)
@@ -382,10 +391,9 @@ class Batch:
         self.scans = Spool(self.internal_dir / SCAN_SPOOL)
         spool = ProposalSpool(self.internal_dir / SPOOL)
         try:
-            self.scan_all(documents)
-            names = [d.name for d in documents]
             # the persons decided to be redacted anywhere, merged before anything is published
-            index = person_index(self.rules, (self.scans.get(n) for n in names))
+            index = self.scan_all(units)
+            names = [d.name for d in documents]
             # what every document is checked for besides its own redactions: the name forms the dossier spreads
             secrets = SecretSet(index_secrets(index, long_only=True))
             results, skipped, verified = self.publish_all(names, index, secrets, spool)
@@ -419,9 +427,16 @@ class Batch:
 
     # -- pass 1 -------------------------------------------------------------------------
 
-    def scan_all(self, documents: list[InputDocument]) -> None:
-        """Every document scanned (page ranges of large ones on several workers), into ``self.scans``."""
-        units = plan(documents, getattr(self.settings, "passwords", None), self.journal if self.resume else None)
+    def scan_all(self, units: list[ScanUnit]) -> PersonIndex:
+        """Every document scanned (page ranges of large ones on several workers), into ``self.scans``.
+
+        Returns the dossier's person index, built here while the workers scan:
+        each scan is added as soon as every document before it is in.
+        """
+        documents = list({u.document.name: u.document for u in units}.values())
+        index = rules_person_index(self.rules)
+        waiting: dict[str, DocumentScan] = {}  # scanned, not yet added: an earlier document is still out
+        next_up = 0
         units_of: dict[str, int] = defaultdict(int)
         for u in units:
             units_of[u.document.name] += 1
@@ -440,9 +455,16 @@ class Batch:
                     self.seconds[stage] += s
                 self.scans.put(name, scan)
                 self.input_sha[name] = scan.sha256
+                waiting[name] = scan
+                while next_up < len(documents) and documents[next_up].name in waiting:
+                    add_to_person_index(index, waiting.pop(documents[next_up].name))
+                    next_up += 1
         self.reporter.done("scan")
         if reused:
             self.reporter.note(f"resumed: detection of {reused} unchanged document(s) taken from the journal")
+        for document in documents[next_up:]:  # not expected: every document's scan is in
+            add_to_person_index(index, self.scans.get(document.name))
+        return index
 
     def _document_scan(self, done: list[ScanResult]) -> tuple[DocumentScan, bool]:
         """A document's scan from its units' results (or from the journal, if they say it is unchanged)."""

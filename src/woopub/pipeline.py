@@ -177,19 +177,31 @@ def proposals_for(name: str, text: DocumentText, findings: list[Finding], decisi
 
 def person_index(rules: RuleSet, scans: Iterable[DocumentScan]) -> PersonIndex:
     """The persons (and personal e-mail addresses) decided to be redacted anywhere in the dossier."""
+    index = rules_person_index(rules)
+    for scan in scans:
+        add_to_person_index(index, scan)
+    return index
+
+
+def rules_person_index(rules: RuleSet) -> PersonIndex:
+    """The index before any document: the persons the rules always redact."""
     index = PersonIndex()
     for rule in rules.always_redact:
         if rule.entity in (None, "PERSON"):
             index.add_person(rule.value)
-    for scan in scans:
-        for f, d in zip(scan.findings, scan.decisions):
-            if d.action != REDACT:
-                continue
-            if f.entity == "PERSON":
-                index.add_person(f.text, confident=f.score >= INDEX_MIN_SCORE)
-            elif f.entity == "EMAIL":
-                index.add_email(f.text)
     return index
+
+
+def add_to_person_index(index: PersonIndex, scan: DocumentScan) -> None:
+    """Add what one document's scan decided to redact (scans are added in input order: the
+    first document to give a form decides what kind of form it is)."""
+    for f, d in zip(scan.findings, scan.decisions):
+        if d.action != REDACT:
+            continue
+        if f.entity == "PERSON":
+            index.add_person(f.text, confident=f.score >= INDEX_MIN_SCORE)
+        elif f.entity == "EMAIL":
+            index.add_email(f.text)
 
 
 class Dossier:
