@@ -385,7 +385,7 @@ class Batch:
                                                 frog_server=self._shared_frog_server(),
                                                 ocr_store=str(ocr_store) if ocr_store else None)
         else:  # a ready Dossier, in this process
-            self.settings.detector.share_frog_cache(frog_cache)
+            self.settings.use_run_stores(frog_cache)
         self.settings_handle = self.executor.share(self.settings)
 
         self.scans = Spool(self.internal_dir / SCAN_SPOOL)
@@ -411,6 +411,8 @@ class Batch:
         finally:
             spool.close()
             self.scans.close()
+            if not isinstance(self.settings, Settings):  # a Dossier in this process: its sandbox child goes
+                self.settings.close()
         self.journal.compact(set(names))
         return RunResult(outcomes, proposals, log, self.internal_dir, dict(self.seconds), skipped, verified)
 

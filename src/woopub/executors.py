@@ -111,8 +111,7 @@ def worker_dossier(settings):
 
         detector = Detector(settings.recognisers) if settings.recognisers else Detector()
         cache[key] = Dossier(settings.rules, detector, passwords=settings.passwords)
-    cache[key].detector.share_frog_cache(settings.frog_cache)
-    cache[key].reader.share_store(settings.ocr_store)
+    cache[key].use_run_stores(settings.frog_cache, settings.ocr_store)
     return cache[key]
 
 

@@ -32,7 +32,7 @@ from woopub.detect import Detector, PersonIndex, words_before
 from woopub.detect.overlap import resolve_overlaps
 from woopub.docdate import document_date
 from woopub.errors import InputError
-from woopub.guard import can_isolate, run_bounded
+from woopub.guard import Sandbox, can_isolate
 from woopub.intake import admit, inspect, refusal_reason
 from woopub.model import KEEP, REDACT, Decision, DocumentOutcome, DocumentText, Finding, LogEntry, Proposal
 from woopub.passwords import Passwords
@@ -225,21 +225,44 @@ class Dossier:
     def _password(self, document: InputDocument) -> str | None:
         return self.passwords.for_document(document.name, document.path)
 
-    def _bounded(self, fn, *args):
+    def _bounded(self, fn, shared: tuple, *args):
+        """``fn(*shared, *args)`` in this Dossier's sandbox child (``woopub.guard``), which serves
+        document after document while ``fn`` and the ``shared`` objects stay the same."""
         if not self.isolate:
-            return fn(*args)
+            return fn(*shared, *args)
         if not getattr(self, "_warm", False):  # build the detector's lazy parts once, before forking
             self.detector.start_helpers()  # one Frog server, shared by every forked child
             self.detector.find(WARM_UP_TEXT)
             Decider(self.rules)  # the office-holder index, built once
             self._warm = True
-        return run_bounded(fn, *args)
+        if getattr(self, "_sandbox", None) is None:
+            self._sandbox = Sandbox()
+        return self._sandbox.run(fn, shared, *args)
+
+    def close(self) -> None:
+        """Stop the sandbox child (it also stops when this Dossier is collected)."""
+        if getattr(self, "_sandbox", None) is not None:
+            self._sandbox.close()
+
+    def use_run_stores(self, frog_cache, ocr_store=None) -> None:
+        """Share Frog's readings and OCR results through this run's stores (``woopub.batch``).
+
+        A sandbox child forked for an earlier run still points at that run's
+        stores, so it is stopped when they change.
+        """
+        stores = (str(frog_cache) if frog_cache else None, str(ocr_store) if ocr_store else None)
+        if stores == getattr(self, "_stores", None):
+            return
+        self.close()
+        self.detector.share_frog_cache(stores[0])
+        self.reader.share_store(stores[1])
+        self._stores = stores
 
     # -- pass 1 -------------------------------------------------------------
 
     def scan(self, document: InputDocument) -> DocumentScan:
         try:
-            return self._bounded(self._scan, document)
+            return self._bounded(self._scan, (), document)
         except Exception as exc:  # one document never stops the batch
             return DocumentScan(document, error=refusal_reason(document.path, exc))
 
@@ -281,7 +304,7 @@ class Dossier:
         # the dossier's values with their search structures, also built once here
         secrets = (secrets if isinstance(secrets, SecretSet) else SecretSet(secrets)).warm()
         try:
-            outcome, proposals, entries, seconds = self._bounded(self._publish, scan, index, staging, secrets)
+            outcome, proposals, entries, seconds = self._bounded(self._publish, (index, secrets), scan, staging)
         except Exception as exc:  # one document never stops the batch
             return DocumentOutcome(name, "failed", reason=refusal_reason(scan.document.path, exc)), [], []
         for stage, s in seconds.items():
@@ -295,7 +318,7 @@ class Dossier:
         return outcome, proposals, entries
 
     def _publish(
-        self, scan: DocumentScan, index: PersonIndex, staging: Path, secrets: SecretSet
+        self, index: PersonIndex, secrets: SecretSet, scan: DocumentScan, staging: Path
     ) -> tuple[DocumentOutcome, list[Proposal], list[LogEntry], dict[str, float]]:
         clock = Stopwatch()
         name = scan.document.name
