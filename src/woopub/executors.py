@@ -38,8 +38,8 @@ if TYPE_CHECKING:  # this module stays light: the command line starts workers be
     from woopub.passwords import Passwords
     from woopub.rules import RuleSet
 
-# what a pool worker imports before it is forked off: the pipeline, Presidio, spaCy
-WORKER_PRELOAD = ["woopub.batch"]
+# what a pool worker imports before it is forked off: the pipeline, Presidio, spaCy, a default detector
+WORKER_PRELOAD = ["woopub.batch", "woopub.preload"]
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,9 @@ def worker_dossier(settings):
 
             default_tagger().attach(*settings.frog_server)
 
-        detector = Detector(settings.recognisers) if settings.recognisers else Detector()
+        preload = sys.modules.get("woopub.preload")  # imported by the fork server, if this is its worker
+        prebuilt = preload.take_detector() if preload and not settings.recognisers else None
+        detector = Detector(settings.recognisers) if settings.recognisers else prebuilt or Detector()
         cache[key] = Dossier(settings.rules, detector, passwords=settings.passwords)
     cache[key].use_run_stores(settings.frog_cache, settings.ocr_store)
     return cache[key]
