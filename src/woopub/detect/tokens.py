@@ -267,8 +267,8 @@ class TokenView:
         def caps(t: Token) -> bool:
             return (
                 t.kind == OTHER
+                and t.text.isupper()  # first: false for nearly every token, and cheap
                 and sum(c.isalpha() for c in t.text) >= 2
-                and t.text.isupper()
                 and all(c.isalpha() or c in "-'’" for c in t.text)
                 and t.text not in lex.acronyms
                 and t.lower not in lex.public_words
@@ -337,14 +337,12 @@ class TokenView:
 
     def _caps_lines(self) -> set[int]:
         """Lines written in capitals ("JAN DE VRIES"): shape says nothing there."""
-        letters: dict[int, list[int]] = {}
-        for tok in self.tokens:
-            if any(c.isalpha() for c in tok.text):
-                up = sum(c.isupper() for c in tok.text)
-                low = sum(c.islower() for c in tok.text)
-                u, l = letters.get(tok.line, [0, 0])
-                letters[tok.line] = [u + up, l + low]
-        return {line for line, (u, l) in letters.items() if u >= 4 and l == 0}
+        lines = set()
+        for line in {tok.line for tok in self.tokens}:
+            text = self.line_text(line)
+            if text == text.upper() and sum(c.isupper() for c in text) >= 4:  # no lower case, 4 capitals
+                lines.add(line)
+        return lines
 
     def line_tokens(self, line: int) -> list[Token]:
         return [t for t in self.tokens if t.line == line]
