@@ -108,9 +108,9 @@ def _zones(page: pymupdf.Page, lines: list[list]) -> list[_Zone]:
     turn = page.rotation_matrix  # computed once: it is a property that builds a new matrix per call
     zones = []
     for line in lines:
-        text = _clean(" ".join(w.text for w in line))
         if not (len(line) <= MAX_ZONE_WORDS or len(line) <= 3):
             continue
+        text = _clean(" ".join(w.text for w in line))
         xs0, ys0, xs1, ys1 = zip(*(w.box for w in line))
         box = pymupdf.Rect(min(xs0), min(ys0), max(xs1), max(ys1)) * turn
         raw = " ".join(w.text for w in line).strip()
@@ -152,16 +152,15 @@ def _printed_boxes(page: pymupdf.Page, reading: DocumentReading) -> list[pymupdf
     """Boxes of printed words on the page, in shown space: their ink is not handwriting."""
     ocr = reading.ocr.get(page.number)
     scan = ocr is not None and any(r.whole_page for r in ocr.regions)
-    boxes = []
+    raw = []
     if not scan:  # on a scan the text layer (if any) is an earlier OCR, and may have read a signature as words
-        boxes += [_shown(page, w[:4]) for w in page.get_text("words") if sum(c.isalnum() for c in w[4]) >= 1]
+        raw += [w[:4] for w in page.get_text("words") if any(c.isalnum() for c in w[4])]
     if ocr is not None:
-        boxes += [
-            _shown(page, w.box)
-            for w in ocr.words
-            if w.confidence >= OCR_PRINTED and sum(c.isalnum() for c in w.text) >= 2
-        ]
-    return boxes
+        raw += [w.box for w in ocr.words if w.confidence >= OCR_PRINTED and sum(c.isalnum() for c in w.text) >= 2]
+    if not page.rotation:  # shown space is page space
+        return [pymupdf.Rect(b) for b in raw]
+    turn = page.rotation_matrix  # once: the property builds a new matrix at every call
+    return [pymupdf.Rect(b) * turn for b in raw]
 
 
 def _marks_in_zones(page: pymupdf.Page, zones: list[_Zone], reading: DocumentReading) -> list[SignatureMark]:
@@ -223,8 +222,9 @@ def _ink_marks(page: pymupdf.Page, zone: pymupdf.Rect, printed: list[pymupdf.Rec
         z = r * pymupdf.Matrix(ZOOM, ZOOM)
         return (max(int(z.x0 - origin.x), 0), max(int(z.y0 - origin.y), 0), max(int(z.x1 - origin.x + 1), 0), max(int(z.y1 - origin.y + 1), 0))
 
+    cx0, cy0, cx1, cy1 = clip
     for r in printed:
-        if r.intersects(clip):
+        if r.x0 < r.x1 and r.y0 < r.y1 and r.x0 < cx1 and cx0 < r.x1 and r.y0 < cy1 and cy0 < r.y1:  # r.intersects(clip)
             x0, y0, x1, y1 = px(r + (-0.5, -0.5, 0.5, 0.5))
             ink[y0:y1, x0:x1] = False
     rules = _clear_rules(ink, int(RULE_H * ZOOM), int(RULE_V * ZOOM))
