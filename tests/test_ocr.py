@@ -306,3 +306,29 @@ def test_each_page_is_ocred_once_per_run_also_when_passes_run_in_child_processes
     assert [o.status for o in result.outcomes] == ["published"]
     assert calls.read_text().split() == ["read"]
     assert "Wijnberg" not in pdf_text(tmp_path / "out" / "brief.pdf")
+
+
+def test_the_publish_pass_takes_the_reading_the_scan_pass_kept(tmp_path, monkeypatch):
+    # the scan pass keeps its whole reading; the publish pass of the same file takes it (and it is
+    # used up), with the same text, words and boxes as extracting again would give
+    from woopub import reading as reading_module
+
+    src = SAMPLES / "nota-voortgang-mensenhandel.pdf"
+    store = tmp_path / "store"
+    scanning, publishing = DocumentReader(), DocumentReader()
+    for reader in (scanning, publishing):
+        reader.share_store(store)
+    with pymupdf.open(src) as doc:
+        kept = scanning.read(doc, keep=True)
+    assert len(list(store.glob("*.lezing"))) == 1
+    extracted = []
+    real = reading_module.text_layer_words
+    monkeypatch.setattr(reading_module, "text_layer_words", lambda page: extracted.append(page.number) or real(page))
+    with pymupdf.open(src) as doc:
+        reused = publishing.read(doc, reuse=True)
+    assert extracted == [] and not list(store.glob("*.lezing"))
+    assert reused.text.text == kept.text.text and reused.text.words == kept.text.words
+    assert reused.text.spans == kept.text.spans and reused.text.page_starts == kept.text.page_starts
+    with pymupdf.open(src) as doc:
+        again = publishing.read(doc, reuse=True)  # used up: extracted again, the same
+    assert extracted and again.text.words == kept.text.words

@@ -65,7 +65,7 @@ from woopub.verify import Problem, SecretSet, index_secrets, secrets_from, verif
 
 STAGING = "staging"
 FROG_CACHE = "frog-lezingen.sqlite"
-OCR_STORE = "ocr-lezingen"
+READING_STORE = "lezingen"
 SPOOL = ".voorstellen.spool"
 SCAN_SPOOL = ".detectie.spool"
 SCRATCH = ".werkbestanden"  # shared objects of a process pool (names from the dossier: internal)
@@ -377,13 +377,13 @@ class Batch:
         # planned (page counts read) while the Frog server started at the command's start loads its models
         units = plan(documents, getattr(self.settings, "passwords", None), self.journal if self.resume else None)
         frog_cache = self.staging / FROG_CACHE  # sentences of the dossier: internal, deleted with staging
-        # what OCR read, for whichever worker publishes the page: internal too, and only where every
-        # worker sees this folder (not on a cluster's hosts, which keep their own, removed with them)
-        ocr_store = self.staging / OCR_STORE if getattr(self.executor, "same_machine", False) else None
+        # what the scan pass read (text, words, OCR), for whichever worker publishes the document: internal
+        # too, and only where every worker sees this folder (a cluster's hosts keep their own, removed with them)
+        reading_store = self.staging / READING_STORE if getattr(self.executor, "same_machine", False) else None
         if isinstance(self.settings, Settings):
             self.settings = dataclasses.replace(self.settings, frog_cache=str(frog_cache),
                                                 frog_server=self._shared_frog_server(),
-                                                ocr_store=str(ocr_store) if ocr_store else None)
+                                                reading_store=str(reading_store) if reading_store else None)
         else:  # a ready Dossier, in this process
             self.settings.use_run_stores(frog_cache)
         self.settings_handle = self.executor.share(self.settings)

@@ -51,7 +51,7 @@ class Settings:
     recognisers: tuple[str, ...] | None = None  # None: the default set
     frog_cache: str | None = None  # the run's shared store of Frog readings (not part of ``key``)
     frog_server: tuple[int, int] | None = None  # (port, pid) of the run's Frog server on this machine
-    ocr_store: str | None = None  # the run's folder of OCR results, read again by whichever worker publishes
+    reading_store: str | None = None  # the run's folder of readings (text, OCR), read again by whichever worker publishes
 
     @property
     def key(self) -> str:
@@ -113,7 +113,7 @@ def worker_dossier(settings):
         prebuilt = preload.take_detector() if preload and not settings.recognisers else None
         detector = Detector(settings.recognisers) if settings.recognisers else prebuilt or Detector()
         cache[key] = Dossier(settings.rules, detector, passwords=settings.passwords)
-    cache[key].use_run_stores(settings.frog_cache, settings.ocr_store)
+    cache[key].use_run_stores(settings.frog_cache, settings.reading_store)
     return cache[key]
 
 

@@ -244,13 +244,13 @@ class Dossier:
         if getattr(self, "_sandbox", None) is not None:
             self._sandbox.close()
 
-    def use_run_stores(self, frog_cache, ocr_store=None) -> None:
+    def use_run_stores(self, frog_cache, reading_store=None) -> None:
         """Share Frog's readings and OCR results through this run's stores (``woopub.batch``).
 
         A sandbox child forked for an earlier run still points at that run's
         stores, so it is stopped when they change.
         """
-        stores = (str(frog_cache) if frog_cache else None, str(ocr_store) if ocr_store else None)
+        stores = (str(frog_cache) if frog_cache else None, str(reading_store) if reading_store else None)
         if stores == getattr(self, "_stores", None):
             return
         self.close()
@@ -273,7 +273,7 @@ class Dossier:
             with clock.stage("extract"), admit(document.path, self._password(document)) as admitted:
                 inspect(admitted.doc, document.path)
                 scan.pages = admitted.doc.page_count
-                text = self.reader.read(admitted.doc).text
+                text = self.reader.read(admitted.doc, keep=True).text  # kept for the publish pass
         except InputError as exc:
             scan.error = str(exc)
             return scan
@@ -328,7 +328,7 @@ class Dossier:
             with admit(scan.document.path, self._password(scan.document)) as admitted:
                 doc = admitted.doc
                 with clock.stage("extract"):
-                    reading = self.reader.read(doc)
+                    reading = self.reader.read(doc, reuse=True)  # as the scan pass read it
                     text = reading.text
                 with clock.stage("detect"):
                     known = index.recogniser().analyze(text.text, ["PERSON"]) if len(index) else []
