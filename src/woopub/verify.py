@@ -216,12 +216,17 @@ def check_hygiene(doc: pymupdf.Document, raw: bytes, name: str) -> list[Problem]
     for xref in range(1, doc.xref_length()):
         try:
             obj = doc.xref_object(xref, compressed=True)
-            keys = present_keys(doc, xref)
         except Exception:
             continue
         if not javascript and ("/JavaScript" in obj or "/JS" in obj):
             problems.append(Problem(name, "javascript", f"object {xref} holds JavaScript"))
             javascript = True
+        if not _CARRIED_NAME.search(obj):  # MuPDF writes the source: a key present is named in it
+            continue
+        try:
+            keys = present_keys(doc, xref)
+        except Exception:
+            continue
         carried = [k for k in keys if k in ANY_OBJECT_KEYS or "/" + k in ALTERNATE_TEXT_KEYS]
         if carried:
             problems.append(Problem(name, "carried data", f"object {xref} carries /{', /'.join(carried)}"))
@@ -229,6 +234,13 @@ def check_hygiene(doc: pymupdf.Document, raw: bytes, name: str) -> list[Problem]
     if raw.count(b"%%EOF") > 1 or len(re.findall(rb"startxref", raw)) > 1:
         problems.append(Problem(name, "history", "incremental updates: an earlier revision may be recoverable"))
     return problems
+
+
+# a key that no published object may carry, as a whole name in an object's source
+_CARRIED_NAME = re.compile(
+    "/(?:" + "|".join(sorted({*ANY_OBJECT_KEYS, *(k.lstrip("/") for k in ALTERNATE_TEXT_KEYS)}, key=len, reverse=True))
+    + r")(?![A-Za-z0-9_.+-])"
+)
 
 
 def _check_marked_content(doc: pymupdf.Document, name: str) -> list[Problem]:
