@@ -309,13 +309,18 @@ class ProposalSpool:
         self._fh.write(data)
 
     def read(self, documents: Iterable[str]) -> Iterator[Proposal]:
+        for chunk in self.chunks(documents):
+            for line in chunk.splitlines():
+                yield Proposal.from_dict(json.loads(line))
+
+    def chunks(self, documents: Iterable[str]) -> Iterator[str]:
+        """Each document's proposals as the JSON lines they were written as, in document order."""
         self._fh.flush()
         for name in documents:
             if name in self.where:
                 offset, length = self.where[name]
                 self._fh.seek(offset)
-                for line in self._fh.read(length).decode("utf-8").splitlines():
-                    yield Proposal.from_dict(json.loads(line))
+                yield self._fh.read(length).decode("utf-8")
 
     def close(self) -> None:
         self._fh.close()
@@ -406,7 +411,8 @@ class Batch:
                 entries += r.entries
             log = build_log(outcomes, entries, self.rules)
             write_log(self.out_dir, log)
-            write_internal_stream(self.internal_dir, lambda: spool.read(names), outcomes, self.rules, index=index.to_dict())
+            write_internal_stream(self.internal_dir, lambda: spool.read(names), outcomes, self.rules, index=index.to_dict(),
+                                  proposal_lines=lambda: spool.chunks(names))
             proposals = list(spool.read(names)) if keep_proposals else []
         finally:
             spool.close()

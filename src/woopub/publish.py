@@ -135,16 +135,19 @@ def write_internal(internal_dir: Path, proposals: list[Proposal], outcomes: list
 
 def write_internal_stream(
     internal_dir: Path, proposals: Callable[[], Iterable[Proposal]], outcomes: list[DocumentOutcome], rules: RuleSet,
-    index: dict | None = None,
+    index: dict | None = None, proposal_lines: Callable[[], Iterable[str]] | None = None,
 ) -> None:
     """``write_internal`` for a dossier too large to hold in memory.
 
     ``proposals()`` gives the proposals in document order and is called
-    three times; nothing is built whole in memory but the "check first" list.
+    (up to) three times; nothing is built whole in memory but the "check
+    first" list. ``proposal_lines()``, if given, gives them as the JSON lines
+    of the proposals file already (a spool's), so they are not read and written again.
     """
     internal_dir.mkdir(parents=True, exist_ok=True)
     write_internal(internal_dir, [], outcomes, rules, index)  # the read-me and the index
-    _write_lines_atomic(internal_dir / PROPOSALS_FILE, (json.dumps(p.to_dict(), ensure_ascii=False) + "\n" for p in proposals()))
+    lines = proposal_lines() if proposal_lines else (json.dumps(p.to_dict(), ensure_ascii=False) + "\n" for p in proposals())
+    _write_lines_atomic(internal_dir / PROPOSALS_FILE, lines)
     check = [p for p in proposals() if (p.action == KEEP and p.entity == "PERSON") or p.score < 0.7]
     env = jinja2.Environment(loader=jinja2.PackageLoader("woopub", "templates"),
                              autoescape=jinja2.select_autoescape(["html", "j2"]))
