@@ -336,7 +336,10 @@ def value_pattern(value: str) -> re.Pattern:
     The word edges the dossier recogniser uses: "Hendrik" is not in "Hendrik-Ido-Ambacht".
     The redaction stage finds a document's other mentions of a name with this same pattern.
     """
-    return re.compile(r"(?<![\w@.-])" + r"\s+".join(map(re.escape, value.split())) + r"(?![\w@-])")
+    words = [re.escape(w) for w in value.split()]
+    # the edge before the name is checked after its first word: a pattern that opens with a
+    # literal is searched for by that literal, one that opens with a look-behind char by char (25x slower)
+    return re.compile(words[0] + rf"(?<![\w@.-]{words[0]})" + "".join(r"\s+" + w for w in words[1:]) + r"(?![\w@-])")
 
 
 def _normal(text: str) -> str:
