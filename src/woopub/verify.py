@@ -337,6 +337,8 @@ def value_pattern(value: str) -> re.Pattern:
     The redaction stage finds a document's other mentions of a name with this same pattern.
     """
     words = [re.escape(w) for w in value.split()]
+    if not words:  # nothing to find but an edge, as the plain pattern would
+        return re.compile(r"(?<![\w@.-])(?![\w@-])")
     # the edge before the name is checked after its first word: a pattern that opens with a
     # literal is searched for by that literal, one that opens with a look-behind char by char (25x slower)
     return re.compile(words[0] + rf"(?<![\w@.-]{words[0]})" + "".join(r"\s+" + w for w in words[1:]) + r"(?![\w@-])")
