@@ -51,3 +51,60 @@ def test_value_pattern_checks_the_edge_before_a_name_as_a_leading_look_behind_wo
 
     plain = re.compile(r"(?<![\w@.-])" + r"\s+".join(map(re.escape, value.split())) + r"(?![\w@-])")
     assert [m.span() for m in value_pattern(value).finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+# -- verification looks only at the values that can be in a document ----------------------
+
+VALUE_LETTERS = "abAB@.-0123456789 "
+
+
+def _text_of(string: str):
+    from woopub.model import DocumentText, Word
+
+    words, spans, pos = [], [], 0
+    for k, w in enumerate(string.split(" ")):
+        if w:
+            words.append(Word(0, (k * 10.0, 0.0, k * 10.0 + 9, 10.0), w, 0, 0))
+            spans.append((pos, pos + len(w)))
+        pos += len(w) + 1
+    return DocumentText(string, words, spans, [0])
+
+
+@st.composite
+def _values_and_texts(draw):
+    """Values of several kinds, and a placed and a drawn text made of pieces of them and noise."""
+    kinds = st.sampled_from(["PERSON", "EMAIL", "PHONE", "BSN"])
+    values = draw(st.lists(st.tuples(st.text(VALUE_LETTERS, min_size=1, max_size=12), kinds), min_size=1, max_size=8))
+    piece = st.one_of(st.sampled_from([v for v, _ in values]), st.text(VALUE_LETTERS, max_size=6))
+    placed = " ".join(draw(st.lists(piece, max_size=10)))
+    drawn = " ".join(draw(st.lists(piece, max_size=4)))
+    return values, placed, drawn
+
+
+@settings(max_examples=500, deadline=None)
+@given(_values_and_texts())
+def test_a_document_checked_for_its_candidate_values_only_gets_every_problem(case):
+    # the check restricted to the values whose forms occur reports what checking every value reports
+    from woopub import verify
+
+    class Everything(verify.SecretSet):
+        def candidates(self, *args):
+            return list(range(len(self.secrets)))
+
+    values, placed_text, drawn_text = case
+    secrets = [verify.Secret(v, e, f"waarde {k}") for k, (v, e) in enumerate(values)]
+    text = _text_of(placed_text)
+    drawn = verify._normal(verify._compact(drawn_text + placed_text))
+    placed = verify._normal(verify._compact(placed_text))
+    args = ("doc.pdf", text, {}, drawn, placed, verify._digits(drawn), verify._digits(placed),
+            verify._digits(placed_text), verify._compact(placed_text).lower())
+    everything = verify._check_text_for(Everything(secrets), *args)
+    assert verify._check_text_for(verify.SecretSet(secrets), *args) == everything
+    _found.append(bool(everything))
+
+
+_found: list[bool] = []
+
+
+def test_the_candidate_check_was_tried_on_documents_with_problems():
+    assert any(_found), "no generated case had a value in its text: the comparison above proved nothing"

@@ -29,6 +29,7 @@ import io
 import re
 import unicodedata
 import zlib
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -125,9 +126,59 @@ class SecretSet:
         self.secrets = state["secrets"]
 
     def warm(self) -> "SecretSet":
-        for name in ("matcher", "searchable", "normal", "form_automaton", "word_automaton"):
+        for name in ("matcher", "searchable", "normal", "form_automaton", "word_automaton", "_places"):
             getattr(self, name)
         return self
+
+    @functools.cached_property
+    def _places(self) -> dict:
+        """Where each kind of value is listed: by normal form, by word, by digits, by compact e-mail."""
+        by_normal, by_word, by_digits, by_email = (defaultdict(list) for _ in range(4))
+        word_count, always = [], []
+        for k, s in enumerate(self.secrets):
+            words = set()
+            if s.entity in NUMBER_ENTITIES:
+                digits = _digits(s.value)
+                if len(digits) >= 6:  # shorter numbers are never reported (see _invisible_count)
+                    by_digits[digits].append(k)
+            else:
+                by_normal[self.normal[s.value]].append(k)
+                if s.entity == "EMAIL":
+                    compact = _compact(s.value).lower()
+                    (by_email[compact] if compact else always).append(k)
+                else:
+                    words = set(s.value.split())
+                    for w in words:
+                        by_word[w].append(k)
+                    if not words:
+                        always.append(k)  # no word to look for: checked as it is, everywhere
+            word_count.append(len(words))
+        return {"normal": by_normal, "word": by_word, "digits": by_digits, "email": by_email, "words": word_count,
+                "always": always, "digit_automaton": _automaton(set(by_digits)),
+                "email_automaton": _automaton(set(by_email))}
+
+    def candidates(self, drawn_forms: set[str], text_words: set[str], digit_texts: tuple[str, str],
+                   compact_lower: str) -> list[int]:
+        """Positions of the values that can be in a document at all, in order.
+
+        A value none of whose forms occur cannot be reported, so a document is
+        checked for these only, not for every name form of the dossier.
+        """
+        places = self._places
+        found: set[int] = set(places["always"])
+        for form in drawn_forms:
+            found.update(places["normal"].get(form, ()))
+        for text in digit_texts:
+            for digits in _occurring(places["digit_automaton"], text):
+                found.update(places["digits"][digits])
+        for email in _occurring(places["email_automaton"], compact_lower):
+            found.update(places["email"][email])
+        seen: dict[int, int] = defaultdict(int)
+        for w in text_words:
+            for k in places["word"].get(w, ()):
+                seen[k] += 1
+        found.update(k for k, n in seen.items() if n == places["words"][k])
+        return sorted(found)
 
     @functools.cached_property
     def matcher(self) -> "_Matcher":
@@ -304,7 +355,8 @@ def _check_text_for(group: "SecretSet", name, text, keep, drawn, placed, drawn_d
     normal = group.normal
     drawn_forms = _occurring(group.form_automaton, drawn)
     text_words = _occurring(group.word_automaton, text.text)
-    for s in group.secrets:
+    for k in group.candidates(drawn_forms, text_words, (digits_text, drawn_digits), compact_lower):
+        s = group.secrets[k]
         maybe_drawn = s.entity in NUMBER_ENTITIES or normal[s.value] in drawn_forms
         if maybe_drawn and _invisible_count(s, drawn, drawn_digits) > _invisible_count(s, placed, placed_digits):
             problems.append(Problem(name, "leak", f"{s.label} is drawn invisibly (no size) in a content stream"))
