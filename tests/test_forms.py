@@ -108,3 +108,17 @@ _found: list[bool] = []
 
 def test_the_candidate_check_was_tried_on_documents_with_problems():
     assert any(_found), "no generated case had a value in its text: the comparison above proved nothing"
+
+
+@settings(max_examples=500, deadline=None)
+@given(_values_and_texts())
+def test_the_first_value_in_a_string_is_the_one_a_search_in_order_finds(case):
+    # check_strings asks which value a PDF text string holds: one pass with automata must name
+    # the same value as trying the values one by one, in order
+    from woopub import verify
+
+    values, text, _ = case
+    group = verify.SecretSet([verify.Secret(v, e, f"waarde {k}") for k, (v, e) in enumerate(values)])
+    flat, digits = " ".join(text.split()).lower(), verify._digits(text)
+    in_order = next((s for s, value, is_number in group.searchable if value in (digits if is_number else flat)), None)
+    assert group.first_in(text) == in_order

@@ -29,7 +29,7 @@ import io
 import re
 import unicodedata
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,34 +126,36 @@ class SecretSet:
         self.secrets = state["secrets"]
 
     def warm(self) -> "SecretSet":
-        for name in ("matcher", "searchable", "normal", "form_automaton", "word_automaton", "_places"):
+        for name in ("matcher", "searchable", "normal", "form_automaton", "word_automaton", "_places", "_string_search"):
             getattr(self, name)
         return self
 
     @functools.cached_property
     def _places(self) -> dict:
-        """Where each kind of value is listed: by normal form, by word, by digits, by compact e-mail."""
-        by_normal, by_word, by_digits, by_email = (defaultdict(list) for _ in range(4))
-        word_count, always = [], []
+        """Where each kind of value is listed: by normal form, by digits, by compact e-mail, and
+        names by their rarest word (a name is in a text only if all its words are)."""
+        by_normal, by_digits, by_email, by_word = (defaultdict(list) for _ in range(4))
+        name_words: dict[int, frozenset[str]] = {}
+        always = []
         for k, s in enumerate(self.secrets):
-            words = set()
             if s.entity in NUMBER_ENTITIES:
                 digits = _digits(s.value)
                 if len(digits) >= 6:  # shorter numbers are never reported (see _invisible_count)
                     by_digits[digits].append(k)
+                continue
+            by_normal[self.normal[s.value]].append(k)
+            if s.entity == "EMAIL":
+                compact = _compact(s.value).lower()
+                (by_email[compact] if compact else always).append(k)
             else:
-                by_normal[self.normal[s.value]].append(k)
-                if s.entity == "EMAIL":
-                    compact = _compact(s.value).lower()
-                    (by_email[compact] if compact else always).append(k)
-                else:
-                    words = set(s.value.split())
-                    for w in words:
-                        by_word[w].append(k)
-                    if not words:
-                        always.append(k)  # no word to look for: checked as it is, everywhere
-            word_count.append(len(words))
-        return {"normal": by_normal, "word": by_word, "digits": by_digits, "email": by_email, "words": word_count,
+                name_words[k] = frozenset(s.value.split())
+                if not name_words[k]:
+                    always.append(k)  # no word to look for: checked as it is, everywhere
+        frequency = Counter(w for words in name_words.values() for w in words)
+        for k, words in name_words.items():
+            if words:
+                by_word[min(words, key=lambda w: (frequency[w], w))].append(k)
+        return {"normal": by_normal, "digits": by_digits, "email": by_email, "word": by_word, "name_words": name_words,
                 "always": always, "digit_automaton": _automaton(set(by_digits)),
                 "email_automaton": _automaton(set(by_email))}
 
@@ -173,11 +175,9 @@ class SecretSet:
                 found.update(places["digits"][digits])
         for email in _occurring(places["email_automaton"], compact_lower):
             found.update(places["email"][email])
-        seen: dict[int, int] = defaultdict(int)
+        name_words = places["name_words"]
         for w in text_words:
-            for k in places["word"].get(w, ()):
-                seen[k] += 1
-        found.update(k for k, n in seen.items() if n == places["words"][k])
+            found.update(k for k in places["word"].get(w, ()) if name_words[k] <= text_words)
         return sorted(found)
 
     @functools.cached_property
@@ -188,6 +188,26 @@ class SecretSet:
     @functools.cached_property
     def searchable(self) -> list:
         return _searchable([s for s in self.secrets if len(s.value) >= STRING_MIN_LENGTH])
+
+    @functools.cached_property
+    def _string_search(self):
+        """For ``first_in``: the searchable forms by where they first stand, in two automata."""
+        words, digits, always = {}, {}, []
+        for k, (_, value, is_number) in enumerate(self.searchable):
+            if not value:
+                always.append(k)  # an empty form is in every string
+            else:
+                (digits if is_number else words).setdefault(value, k)
+        return _automaton(set(words)), words, _automaton(set(digits)), digits, always
+
+    def first_in(self, text: str) -> "Secret | None":
+        """The first searchable value in ``text`` (a string of a PDF object): its words, in any
+        spacing and case, or its digits. One pass over the string, however many values."""
+        word_automaton, words, digit_automaton, digits, always = self._string_search
+        flat = " ".join(text.split()).lower()
+        at = [*always, *(words[v] for v in _occurring(word_automaton, flat)),
+              *(digits[v] for v in _occurring(digit_automaton, _digits(text)))]
+        return self.searchable[min(at)][0] if at else None
 
     @functools.cached_property
     def normal(self) -> dict[str, str]:
@@ -510,7 +530,7 @@ def check_strings(raw: bytes, name: str, secrets: list[Secret]) -> list[Problem]
         pdf = pikepdf.open(io.BytesIO(raw))
     except Exception as exc:
         return [Problem(name, "unreadable", f"a second PDF parser (qpdf) cannot read the file ({exc})")]
-    wanted = [x for group in secret_sets(secrets) for x in group.searchable]
+    groups = secret_sets(secrets)
     problems: list[Problem] = []
     stray: list[str] = []
     with pdf:
@@ -520,7 +540,7 @@ def check_strings(raw: bytes, name: str, secrets: list[Secret]) -> list[Problem]
                 for key, text in _strings(root):
                     if key not in STRING_KEYS_ALLOWED:
                         stray.append(f"{where} {key}")
-                    found = _find(text, wanted)
+                    found = next((s for s in (g.first_in(text) for g in groups) if s is not None), None)
                     if found:
                         problems.append(Problem(name, "leak", f"{found.label} is in a text string of {where}"))
         except Exception as exc:  # qpdf opened it but cannot read all of it
@@ -555,7 +575,7 @@ def _decode(s: pikepdf.String) -> str:
 
 
 def _searchable(secrets: list[Secret]) -> list[tuple[Secret, str, bool]]:
-    """Each value once in the form ``_find`` compares: its digits (numbers) or its words, lower case."""
+    """Each value once in the form ``SecretSet.first_in`` compares: its digits (numbers) or its words, lower case."""
     out = []
     for s in secrets:
         if s.entity in NUMBER_ENTITIES:
@@ -564,15 +584,6 @@ def _searchable(secrets: list[Secret]) -> list[tuple[Secret, str, bool]]:
         else:
             out.append((s, " ".join(s.value.split()).lower(), False))
     return out
-
-
-def _find(text: str, searchable: list[tuple[Secret, str, bool]]) -> Secret | None:
-    flat = " ".join(text.split()).lower()
-    digits = _digits(text)
-    for s, value, is_number in searchable:
-        if value in (digits if is_number else flat):
-            return s
-    return None
 
 
 def check_raw(raw: bytes, name: str, secrets: list[Secret]) -> list[Problem]:

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 
 import ahocorasick
 
-_WHITE = re.compile(r"\s+")
+_SQUEEZABLE = re.compile(r"\s{2,}|[^\S ]")  # white space that is not one plain space
 
 
 def _is_word(c: str) -> bool:
@@ -40,10 +40,8 @@ class Squeezed:
         pieces: list[str] = []
         self.breaks, self.shifts = [0], [0]  # from squeezed position breaks[k] on, add shifts[k]
         last = length = 0
-        for m in _WHITE.finditer(text):
+        for m in _SQUEEZABLE.finditer(text):  # a single plain space is left as it is
             a, b = m.span()
-            if b - a == 1 and text[a] == " ":
-                continue  # already one plain space
             pieces += [text[last:a], " "]
             length += a - last + 1
             self.breaks.append(length)
@@ -54,6 +52,18 @@ class Squeezed:
 
     def original(self, position: int) -> int:
         return position + self.shifts[bisect_right(self.breaks, position) - 1]
+
+
+_last: tuple = (None, None)  # the last text squeezed, and how: the matchers of one recogniser read the same text
+
+
+def _squeezed(text: str) -> Squeezed:
+    global _last
+    seen, squeezed = _last  # one read of the pair: another thread may replace it
+    if seen is not text:
+        squeezed = Squeezed(text)
+        _last = (text, squeezed)
+    return squeezed
 
 
 class FormMatcher:
@@ -76,7 +86,7 @@ class FormMatcher:
         """Non-overlapping (start, end) in ``text``, as ``re.finditer`` would give them."""
         if self.empty:
             return []
-        squeezed = Squeezed(text)
+        squeezed = _squeezed(text)
         hay = _lower_same_length(squeezed.text) if self.ignore_case else squeezed.text
         found = []
         for end, length in self.automaton.iter(hay):
