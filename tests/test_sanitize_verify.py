@@ -107,3 +107,25 @@ def test_javascript_actions_and_metadata_streams_are_emptied_wherever_they_hang(
     removed = sanitize(doc)
     assert removed["JavaScript actions"] == 1 and removed["metadata streams"] == 1
     assert "Wijnberg" not in doc.xref_object(action) and b"Wijnberg" not in doc.xref_stream(xmp)
+
+
+def test_verification_finds_a_box_without_its_ground_code(tmp_path):
+    from woopub.extract import extract_text
+    from woopub.model import Proposal
+    from woopub.redact import apply_proposals
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), "Overleg met Fenna Wijnberg over de planning.", fontsize=11)
+    page.insert_text((72, 130), "Tweede regel zonder naam.", fontsize=11)
+    text = extract_text(doc)
+    boxes = [w.box for w in text.words if w.text in ("Fenna", "Wijnberg")]
+    box = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+    entries, _ = apply_proposals(doc, [Proposal("t#1", "t.pdf", 1, (box,), "Fenna Wijnberg", "PERSON", "redact", "5.1.2e",
+                                                 "r", 0.9, "test", "test")])
+    out = tmp_path / "t.pdf"
+    save_clean(doc, out)
+    logged = [{"page": e.page, "rect": list(e.box), "ground": e.ground} for e in entries]
+    assert not [p for p in verify_pdf(out, "t.pdf", [], [], logged) if p.kind == "label"]
+    elsewhere = [{"page": 1, "rect": [72, 120, 200, 134], "ground": "5.1.2e"}]  # over the second line: no box there
+    assert [p.kind for p in verify_pdf(out, "t.pdf", [], [], logged + elsewhere) if p.kind == "label"] == ["label"]

@@ -114,11 +114,25 @@ def _official_index(rules: RuleSet) -> OfficialIndex:
     return _OFFICIAL_INDEXES[rules.digest]
 
 
+_last_folded: tuple = (None, 0, frozenset())
+
+
+def _folded(names: set[str]) -> frozenset[str]:
+    """``names`` folded; the dossier's surnames (thousands) come again for every document, so
+    the last set is remembered (by identity and size: the set only grows while scans come in)."""
+    global _last_folded
+    seen, size, folded = _last_folded
+    if seen is not names or size != len(names):
+        folded = frozenset(_fold(s) for s in names)
+        _last_folded = (names, len(names), folded)
+    return folded
+
+
 class Decider:
     def __init__(self, rules: RuleSet, document_date: dt.date | None = None, known_surnames: set[str] = frozenset()):
         self.rules = rules
         self.document_date = document_date
-        self.known_surnames = {_fold(s) for s in known_surnames}
+        self.known_surnames = _folded(known_surnames)
         self.officials = _official_index(rules)
         self.parties = {_fold(p) for p in rules.parties}
 

@@ -165,9 +165,10 @@ def _printed_boxes(page: pymupdf.Page, reading: DocumentReading) -> list[pymupdf
 
 def _marks_in_zones(page: pymupdf.Page, zones: list[_Zone], reading: DocumentReading) -> list[SignatureMark]:
     printed = _printed_boxes(page, reading)
+    images = page.get_image_info()  # once for the page: each call reads the whole page again
     found: list[tuple[pymupdf.Rect, _Zone]] = []
     for zone in zones:
-        for rect in _ink_marks(page, zone.rect, printed):
+        for rect in _ink_marks(page, zone.rect, printed, images):
             same = next((k for k, (r, _) in enumerate(found) if rect.intersects(r) and _overlap(rect, r) > 0.5), None)
             if same is None:
                 found.append((rect, zone))
@@ -175,7 +176,6 @@ def _marks_in_zones(page: pymupdf.Page, zones: list[_Zone], reading: DocumentRea
                 found[same] = (found[same][0], zone)
     marks = []
     drawings = [d for d in page.get_drawings() if not _is_rule(d)]
-    images = page.get_image_info()
     for shown, zone in found:
         box = (shown + (-PAD, -PAD, PAD, PAD)) * page.derotation_matrix
         kind = "scan"
@@ -209,13 +209,14 @@ def _overlap(a: pymupdf.Rect, b: pymupdf.Rect) -> float:
     return _area(inter) / max(min(_area(a), _area(b)), 1e-6)
 
 
-def _ink_marks(page: pymupdf.Page, zone: pymupdf.Rect, printed: list[pymupdf.Rect]) -> list[pymupdf.Rect]:
+def _ink_marks(page: pymupdf.Page, zone: pymupdf.Rect, printed: list[pymupdf.Rect], images: list[dict] | None = None
+               ) -> list[pymupdf.Rect]:
     """Handwriting in ``zone`` (shown page space): boxes of ink that is not print, rule or solid shape."""
     clip = (zone + (-ZONE_MARGIN, -ZONE_MARGIN, ZONE_MARGIN, ZONE_MARGIN)) & page.rect
     clip.y0 = max(clip.y0, zone.y0)  # never above the anchor: the letterhead stays
     if clip.is_empty:
         return []
-    grey, origin = _render_grey(page, clip)
+    grey, origin = _render_grey(page, clip, images)
     ink = grey < INK_LEVEL
 
     def px(r: pymupdf.Rect) -> tuple[int, int, int, int]:
@@ -243,7 +244,7 @@ def _ink_marks(page: pymupdf.Page, zone: pymupdf.Rect, printed: list[pymupdf.Rec
     return out
 
 
-def _render_grey(page: pymupdf.Page, clip: pymupdf.Rect) -> tuple[np.ndarray, pymupdf.Point]:
+def _render_grey(page: pymupdf.Page, clip: pymupdf.Rect, images: list[dict] | None = None) -> tuple[np.ndarray, pymupdf.Point]:
     """``clip`` in grey at ZOOM, and where its pixel (0, 0) is in the zoomed page.
 
     Images are rendered at (at least) their own resolution and then averaged
@@ -252,7 +253,7 @@ def _render_grey(page: pymupdf.Page, clip: pymupdf.Rect) -> tuple[np.ndarray, py
     would depend on what was rendered before.
     """
     native = max(
-        (info["width"] / max(pymupdf.Rect(info["bbox"]).width, 1e-3) for info in page.get_image_info()
+        (info["width"] / max(pymupdf.Rect(info["bbox"]).width, 1e-3) for info in (page.get_image_info() if images is None else images)
          if pymupdf.Rect(info["bbox"]).intersects(clip * page.derotation_matrix)),
         default=ZOOM,
     )

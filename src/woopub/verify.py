@@ -608,11 +608,15 @@ def check_raw(raw: bytes, name: str, secrets: list[Secret]) -> list[Problem]:
     return [Problem(name, "leak", f"{s.label} is in the raw bytes of the file") for s in sorted(found, key=lambda s: s.label)]
 
 
-def check_labels(doc: pymupdf.Document, name: str, entries: list[dict]) -> list[Problem]:
+def check_labels(doc: pymupdf.Document, name: str, entries: list[dict], text=None) -> list[Problem]:
     """Every box of the log shows its ground code: the words of each page read once,
-    then each box asks which of them stand in it."""
+    then each box asks which of them stand in it. ``text``: the document's words, as
+    ``extract_text`` gave them (read here if not given)."""
     problems = []
     words: dict[int, list] = {}
+    if text is not None and entries:
+        for w in text.words:
+            words.setdefault(w.page, []).append(((w.box[0] + w.box[2]) / 2, (w.box[1] + w.box[3]) / 2, w.text))
     for e in entries:
         number = e["page"] - 1
         if number not in words:
@@ -667,7 +671,7 @@ def verify_pdf(path: Path, name: str, secrets: list[Secret], proposals: list[Pro
 
         checks = [
             lambda: check_hygiene(doc, raw, name),
-            lambda: check_labels(doc, name, entries),
+            lambda: check_labels(doc, name, entries, page_text() if entries else None),
             lambda: check_objects(doc, name, secrets, kept),
             lambda: check_dossier_names(doc, name, index, keep_boxes, page_text()),
             lambda: check_text(doc, name, secrets, keep_boxes, page_text()),  # shows hidden layers: last
