@@ -104,3 +104,25 @@ def test_initials_used_as_short_hand_are_redacted(dossier_run):
     text = pdf_text(dossier_run["out"] / "bijlage-contactpersonen.pdf")
     for short in ("SÖ", "BtH", "MdH"):
         assert not still_there(short, text)
+
+
+def test_a_file_changed_between_the_passes_is_not_published(tmp_path, rules, detector):
+    # the scan's findings are places in the text it read: applied to another file they would miss
+    from conftest import make_pdf
+    from woopub.detect import PersonIndex
+    from woopub.pipeline import Dossier, InputDocument
+    from woopub.publish import sha256_file
+    from woopub.verify import SecretSet
+
+    (tmp_path / "in").mkdir()
+    path = make_pdf(tmp_path / "in" / "nota.pdf", ["Contactpersoon: Fenna Wijnberg", "T 06 12345678"])
+    dossier = Dossier(rules, detector)
+    scan = dossier.scan(InputDocument(path, "nota.pdf"))
+    scan.sha256 = sha256_file(path)
+    make_pdf(path, ["Een andere tekst, langer dan de eerste.", "Contactpersoon: Fenna Wijnberg", "T 06 12345678"])
+    staging, out = tmp_path / "staging", tmp_path / "out"
+    staging.mkdir()
+    outcome, proposals, entries = dossier.publish(scan, PersonIndex(), out, staging, SecretSet())
+    assert outcome.status == "failed" and "changed after it was scanned" in outcome.reason
+    assert not (out / "nota.pdf").exists()
+    dossier.close()

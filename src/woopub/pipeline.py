@@ -324,6 +324,10 @@ class Dossier:
         name = scan.document.name
         staged = staging / name
         staged.parent.mkdir(parents=True, exist_ok=True)
+        if scan.sha256 is not None and _sha256_or_none(scan.document.path) != scan.sha256:
+            # the findings are places in the text that was scanned: in another file they point anywhere
+            reason = f"{name}: the file changed after it was scanned; run woopub again"
+            return DocumentOutcome(name, "failed", reason=reason), [], [], dict(clock.seconds)
         try:
             with admit(scan.document.path, self._password(scan.document)) as admitted:
                 doc = admitted.doc
@@ -429,6 +433,13 @@ def _known_finding(result, text: str) -> Finding:
         recogniser="dossier",
         evidence=tuple(meta.get("evidence") or ()),
     )
+
+
+def _sha256_or_none(path: Path) -> str | None:
+    try:
+        return sha256_file(path)
+    except OSError:
+        return None
 
 
 def _move(src: Path, dst: Path) -> None:
