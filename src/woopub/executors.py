@@ -113,7 +113,8 @@ def worker_dossier(settings):
         prebuilt = preload.take_detector() if preload and not settings.recognisers else None
         detector = Detector(settings.recognisers) if settings.recognisers else prebuilt or Detector()
         cache[key] = Dossier(settings.rules, detector, passwords=settings.passwords)
-    cache[key].use_run_stores(settings.frog_cache, settings.reading_store)
+    # no run store (a cluster): the publish pass may run on another host, so nothing is kept for it
+    cache[key].use_run_stores(settings.frog_cache, settings.reading_store, keep_readings=settings.reading_store is not None)
     return cache[key]
 
 

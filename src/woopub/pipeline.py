@@ -221,6 +221,9 @@ class Dossier:
         self.passwords = passwords or Passwords(password)
         self.isolate = isolate and can_isolate()  # each pass over a document in a bounded child process
         self.reader = reader or DocumentReader()  # text layer + OCR; keeps OCR results for the second pass
+        self._warm = False  # the detector's lazy parts built (before the first fork)
+        self._sandbox: Sandbox | None = None  # the child that runs the passes over documents
+        self._stores: tuple | None = None  # the run's shared stores this Dossier uses
 
     def _password(self, document: InputDocument) -> str | None:
         return self.passwords.for_document(document.name, document.path)
@@ -230,32 +233,35 @@ class Dossier:
         document after document while ``fn`` and the ``shared`` objects stay the same."""
         if not self.isolate:
             return fn(*shared, *args)
-        if not getattr(self, "_warm", False):  # build the detector's lazy parts once, before forking
+        if not self._warm:  # build the detector's lazy parts once, before forking
             self.detector.start_helpers()  # one Frog server, shared by every forked child
             self.detector.find(WARM_UP_TEXT)
             Decider(self.rules)  # the office-holder index, built once
             self._warm = True
-        if getattr(self, "_sandbox", None) is None:
+        if self._sandbox is None:
             self._sandbox = Sandbox()
         return self._sandbox.run(fn, shared, *args)
 
     def close(self) -> None:
         """Stop the sandbox child (it also stops when this Dossier is collected)."""
-        if getattr(self, "_sandbox", None) is not None:
+        if self._sandbox is not None:
             self._sandbox.close()
 
-    def use_run_stores(self, frog_cache, reading_store=None) -> None:
+    def use_run_stores(self, frog_cache, reading_store=None, keep_readings: bool = True) -> None:
         """Share Frog's readings and OCR results through this run's stores (``woopub.batch``).
 
+        ``keep_readings``: keep what the scan pass read for the publish pass; off
+        where that pass may run on another machine, which could not reuse it.
         A sandbox child forked for an earlier run still points at that run's
         stores, so it is stopped when they change.
         """
-        stores = (str(frog_cache) if frog_cache else None, str(reading_store) if reading_store else None)
-        if stores == getattr(self, "_stores", None):
+        stores = (str(frog_cache) if frog_cache else None, str(reading_store) if reading_store else None, keep_readings)
+        if stores == self._stores:
             return
         self.close()
         self.detector.share_frog_cache(stores[0])
         self.reader.share_store(stores[1])
+        self.reader.keep_readings = keep_readings
         self._stores = stores
 
     # -- pass 1 -------------------------------------------------------------

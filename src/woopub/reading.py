@@ -78,6 +78,8 @@ class DocumentReader:
         self._cache: dict[tuple[str, int], PageReading] = {}
         self._folder = Path(tempfile.mkdtemp(prefix="woopub-ocr-"))  # mode 0700: OCR text is personal data
         weakref.finalize(self, shutil.rmtree, self._folder, True)
+        # False where the pass that would reuse a kept reading may run elsewhere (a cluster's workers)
+        self.keep_readings = True
 
     def share_store(self, folder) -> None:
         """Keep OCR results and readings in ``folder`` (the run's, internal), where every worker of the run finds them.
@@ -127,7 +129,7 @@ class DocumentReader:
             if kept is not None:
                 return kept
         reading = self._read(doc, key)
-        if key and keep:
+        if key and keep and self.keep_readings:
             self._keep_reading(key, reading)
         return reading
 
