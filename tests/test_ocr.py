@@ -118,16 +118,22 @@ def _overlap(a, b):
     return inter.get_area() / min(pymupdf.Rect(a).get_area(), pymupdf.Rect(b).get_area())
 
 
+class _Counting(Tesseract):
+    """Tesseract that notes every image it reads in ``calls``."""
+
+    def __init__(self, calls: list):
+        super().__init__()
+        self.calls = calls
+
+    def read(self, image, dpi):
+        self.calls.append(dpi)
+        return super().read(image, dpi)
+
+
 def test_second_pass_reads_from_the_cache(tmp_path):
     path = scanned_pdf(tmp_path / "scan.pdf", ["Actieplan mensenhandel"], width=300, height=120)
     calls = []
-
-    class Counting(Tesseract):
-        def read(self, image, dpi):
-            calls.append(dpi)
-            return super().read(image, dpi)
-
-    reader = DocumentReader(Counting())
+    reader = DocumentReader(_Counting(calls))
     with pymupdf.open(path) as doc:
         first = reader.read(doc).text.text
     with pymupdf.open(path) as doc:
@@ -139,14 +145,8 @@ def test_readers_sharing_a_store_read_a_page_once(tmp_path):
     # a pool's workers each have a reader: the one that publishes finds what the one that scanned read
     path = scanned_pdf(tmp_path / "scan.pdf", ["Actieplan mensenhandel"], width=300, height=120)
     calls = []
-
-    class Counting(Tesseract):
-        def read(self, image, dpi):
-            calls.append(dpi)
-            return super().read(image, dpi)
-
     store = tmp_path / "run" / "ocr"
-    scanning, publishing = DocumentReader(Counting()), DocumentReader(Counting())
+    scanning, publishing = DocumentReader(_Counting(calls)), DocumentReader(_Counting(calls))
     for reader in (scanning, publishing):
         reader.share_store(store)
     with pymupdf.open(path) as doc:
