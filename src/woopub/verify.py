@@ -131,7 +131,7 @@ class SecretSet:
         return self
 
     @functools.cached_property
-    def _places(self) -> dict:
+    def _places(self) -> "_Places":
         """Where each kind of value is listed: by normal form, by digits, by compact e-mail, and
         names by their rarest word (a name is in a text only if all its words are)."""
         by_normal, by_digits, by_email, by_word = (defaultdict(list) for _ in range(4))
@@ -155,9 +155,8 @@ class SecretSet:
         for k, words in name_words.items():
             if words:
                 by_word[min(words, key=lambda w: (frequency[w], w))].append(k)
-        return {"normal": by_normal, "digits": by_digits, "email": by_email, "word": by_word, "name_words": name_words,
-                "always": always, "digit_automaton": _automaton(set(by_digits)),
-                "email_automaton": _automaton(set(by_email))}
+        return _Places(by_normal, by_digits, by_email, by_word, name_words, always,
+                       _automaton(set(by_digits)), _automaton(set(by_email)))
 
     def candidates(self, drawn_forms: set[str], text_words: set[str], digit_texts: tuple[str, str],
                    compact_lower: str) -> list[int]:
@@ -167,17 +166,16 @@ class SecretSet:
         checked for these only, not for every name form of the dossier.
         """
         places = self._places
-        found: set[int] = set(places["always"])
+        found: set[int] = set(places.always)
         for form in drawn_forms:
-            found.update(places["normal"].get(form, ()))
+            found.update(places.by_normal.get(form, ()))
         for text in digit_texts:
-            for digits in _occurring(places["digit_automaton"], text):
-                found.update(places["digits"][digits])
-        for email in _occurring(places["email_automaton"], compact_lower):
-            found.update(places["email"][email])
-        name_words = places["name_words"]
+            for digits in _occurring(places.digit_automaton, text):
+                found.update(places.by_digits[digits])
+        for email in _occurring(places.email_automaton, compact_lower):
+            found.update(places.by_email[email])
         for w in text_words:
-            found.update(k for k in places["word"].get(w, ()) if name_words[k] <= text_words)
+            found.update(k for k in places.by_rarest_word.get(w, ()) if places.name_words[k] <= text_words)
         return sorted(found)
 
     @functools.cached_property
@@ -222,6 +220,20 @@ class SecretSet:
     def word_automaton(self):
         return _automaton({w for s in self.secrets if s.entity not in NUMBER_ENTITIES and s.entity != "EMAIL"
                            for w in s.value.split()})
+
+
+@dataclass(frozen=True)
+class _Places:
+    """Positions of a SecretSet's values by what finds them in a document (``SecretSet.candidates``)."""
+
+    by_normal: dict[str, list[int]]  # normal form (compact, NFKC, lower case): names and e-mail addresses
+    by_digits: dict[str, list[int]]  # digits of numbers of 6 digits or more
+    by_email: dict[str, list[int]]  # e-mail address, compact and lower case
+    by_rarest_word: dict[str, list[int]]  # names, by the word of theirs that the fewest names share
+    name_words: dict[int, frozenset[str]]  # a name's words: all must be in the text
+    always: list[int]  # values with nothing to look for (empty): always checked
+    digit_automaton: object
+    email_automaton: object
 
 
 def secret_sets(secrets) -> list[SecretSet]:
