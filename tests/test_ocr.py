@@ -332,3 +332,16 @@ def test_the_publish_pass_takes_the_reading_the_scan_pass_kept(tmp_path, monkeyp
     with pymupdf.open(src) as doc:
         again = publishing.read(doc, reuse=True)  # used up: extracted again, the same
     assert extracted and again.text.words == kept.text.words
+
+
+def test_a_damaged_kept_reading_is_read_again(tmp_path):
+    src = SAMPLES / "nota-voortgang-mensenhandel.pdf"
+    reader = DocumentReader()
+    reader.share_store(tmp_path / "store")
+    with pymupdf.open(src) as doc:
+        kept = reader.read(doc, keep=True)
+    (stored,) = (tmp_path / "store").glob("*.lezing")
+    stored.write_bytes(stored.read_bytes()[:100])  # a write cut short
+    with pymupdf.open(src) as doc:
+        again = reader.read(doc, reuse=True)
+    assert again.text.text == kept.text.text and again.text.words == kept.text.words

@@ -140,8 +140,11 @@ class DocumentReader:
             path.unlink()
         except OSError:
             return None
-        text, words, spans, page_starts, ocr, added = pickle.loads(zlib.decompress(data))
-        return DocumentReading(DocumentText(text, [Word(*w) for w in words], spans, page_starts), ocr, added)
+        try:
+            text, words, spans, page_starts, ocr, added = pickle.loads(zlib.decompress(data))
+            return DocumentReading(DocumentText(text, [Word(*w) for w in words], spans, page_starts), ocr, added)
+        except Exception:  # cut short (a full disk, a killed writer): read the document again
+            return None
 
     def _keep_reading(self, key: str, reading: DocumentReading) -> None:
         """Words as plain tuples, compressed: ~9 KB a page, written and read back in ~1 ms."""
