@@ -514,11 +514,11 @@ class FrogTagger:
     def _forked_check(self) -> None:
         """In a child after fork(): keep using the parent's server, never stop it.
 
-        woopub forks a child per document pass and the parent waits for it, so
-        the child may use the parent's open connections (the sockets are
-        inherited; no two processes use one at the same time). A new
-        connection makes Frog fork a new worker, and a server per child would
-        load Frog's models again for every document: both cost seconds.
+        woopub runs the passes over documents in a forked child (``guard.Sandbox``)
+        and the parent waits while it works, so the child may use the parent's
+        open connections (the sockets are inherited; no two processes use one
+        at the same time). A new connection makes Frog fork a new worker, and a
+        server per child would load Frog's models again: both cost seconds.
         """
         if os.getpid() != self._pid:
             self._pid = os.getpid()
