@@ -21,7 +21,7 @@ import itertools
 import json
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 
@@ -95,13 +95,25 @@ def _document_row(o: DocumentOutcome) -> dict:
 
 
 def write_log(out_dir: Path, log: dict) -> None:
-    write_atomic(out_dir / LOG_JSON, (json.dumps(log, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    """The log as JSON and as CSV, each written as it is encoded: the whole text of a large
+    release's log (a few hundred bytes a box) is never held in memory at once."""
+    encoder = json.JSONEncoder(indent=2, ensure_ascii=False)  # what json.dumps(log, indent=2, ...) writes
+    _write_lines_atomic(out_dir / LOG_JSON, itertools.chain(encoder.iterencode(log), ["\n"]))
+    _write_lines_atomic(out_dir / LOG_CSV, _csv_lines(log))
+
+
+def _csv_lines(log: dict) -> Iterator[str]:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(["document", "page", "x0", "y0", "x1", "y1", "ground", "entity", "rule"])
-    for r in log["redactions"]:
-        writer.writerow([r["document"], r["page"], *r["rect"], r["ground"], r["entity"], r["rule"]])
-    write_atomic(out_dir / LOG_CSV, buf.getvalue().encode("utf-8"))
+    rows = itertools.chain(
+        [["document", "page", "x0", "y0", "x1", "y1", "ground", "entity", "rule"]],
+        ([r["document"], r["page"], *r["rect"], r["ground"], r["entity"], r["rule"]] for r in log["redactions"]),
+    )
+    for row in rows:
+        writer.writerow(row)
+        yield buf.getvalue()
+        buf.seek(0)
+        buf.truncate()
 
 
 def read_log(out_dir: Path) -> dict | None:
