@@ -338,7 +338,7 @@ class Dossier:
             with admit(scan.document.path, self._password(scan.document)) as admitted:
                 doc = admitted.doc
                 with clock.stage("extract"):
-                    reading = self.reader.read(doc, reuse=True)  # as the scan pass read it
+                    reading = self.reader.read(doc, reuse=True, key=scan.sha256)  # as the scan pass read it
                     text = reading.text
                 with clock.stage("detect"):
                     known = index.recogniser().analyze(text.text, ["PERSON"]) if len(index) else []

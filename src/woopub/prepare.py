@@ -158,10 +158,6 @@ def remove_alternate_texts(doc: pymupdf.Document, path: Path) -> int:
     return count
 
 
-# /ActualText, /Alt or /E as a whole name (the next character ends a PDF name) in an object's source
-_ALTERNATE_KEY_NAMES = re.compile(r"/(ActualText|Alt|E)(?![^\s/<>\[\]()%{}])")
-
-
 def parse_content(data: bytes, what: str) -> list:
     """Tokenise a content stream with qpdf (through pikepdf); refuse what it cannot parse."""
     scratch = pikepdf.new()
@@ -177,6 +173,22 @@ def parse_content(data: bytes, what: str) -> list:
 
 
 # -- reading raw objects ------------------------------------------------------------
+
+
+def names_in_source(names) -> re.Pattern:
+    """Any of ``names`` as a whole PDF name ("/Alt", not "/Alternates") in an object's source.
+
+    The source is the one MuPDF writes (``xref_object``): names in their plain
+    spelling, without #-escapes for letters, so a key an object carries is
+    found here. The group is the name found. Callers use it to skip the many
+    objects that carry none of the names, and ask MuPDF about the others.
+    """
+    alternatives = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+    return re.compile(rf"/({alternatives})(?![^\s/<>\[\]()%{{}}])")  # a name ends at white space or a delimiter
+
+
+# alternate texts as keys of property lists (resources)
+_ALTERNATE_KEY_NAMES = names_in_source(key[1:] for key in ALTERNATE_TEXT_KEYS)
 
 
 def key_entry(doc: pymupdf.Document, xref: int, key: str) -> tuple[str, str]:

@@ -114,7 +114,8 @@ class DocumentReader:
         tmp.write_bytes(pickle.dumps(reading))
         os.replace(tmp, path)
 
-    def read(self, doc: pymupdf.Document, keep: bool = False, reuse: bool = False) -> DocumentReading:
+    def read(self, doc: pymupdf.Document, keep: bool = False, reuse: bool = False, key: str | None = None
+             ) -> DocumentReading:
         """The document's text, its words and what OCR read.
 
         ``keep``: also store the whole reading (the scan pass), so that a
@@ -122,8 +123,9 @@ class DocumentReader:
         worker) takes it from the store instead of extracting every page
         again; a reused reading is removed from the store. The key is the
         file's SHA-256: only an unchanged file, freshly opened, reads the same.
+        ``key``: that SHA-256, when the caller has just computed it.
         """
-        key = document_key(doc)
+        key = key or document_key(doc)
         if key and reuse:
             kept = self._kept_reading(key)
             if kept is not None:

@@ -28,6 +28,7 @@ from collections import Counter
 import pymupdf
 
 from woopub.errors import DamagedPdfError
+from woopub.prepare import names_in_source
 
 # Keys kept in the catalog; everything else goes (/Names with embedded files,
 # JavaScript and named destinations, /Dests, /OpenAction, /AA, /Outlines,
@@ -154,11 +155,8 @@ def sanitize(doc: pymupdf.Document) -> Counter:
 
 
 # A name in an object's source that makes it worth a closer look: the keys removed from every
-# object, and the values /JavaScript and /Metadata. MuPDF writes an object's source itself, with
-# names in their plain spelling (no #-escapes for letters), so a key present is found here.
-_SUSPECT_NAME = re.compile(
-    "/(?:" + "|".join(sorted(ANY_OBJECT_KEYS, key=len, reverse=True)) + r"|JavaScript|Metadata)(?![A-Za-z0-9_.+-])"
-)
+# object, and the values /JavaScript and /Metadata
+_SUSPECT_NAME = names_in_source([*ANY_OBJECT_KEYS, "JavaScript", "Metadata"])
 
 
 def _is_javascript_action(doc: pymupdf.Document, xref: int, keys) -> bool:

@@ -209,8 +209,7 @@ def _overlap(a: pymupdf.Rect, b: pymupdf.Rect) -> float:
     return _area(inter) / max(min(_area(a), _area(b)), 1e-6)
 
 
-def _ink_marks(page: pymupdf.Page, zone: pymupdf.Rect, printed: list[pymupdf.Rect], images: list[dict] | None = None
-               ) -> list[pymupdf.Rect]:
+def _ink_marks(page: pymupdf.Page, zone: pymupdf.Rect, printed: list[pymupdf.Rect], images: list[dict]) -> list[pymupdf.Rect]:
     """Handwriting in ``zone`` (shown page space): boxes of ink that is not print, rule or solid shape."""
     clip = (zone + (-ZONE_MARGIN, -ZONE_MARGIN, ZONE_MARGIN, ZONE_MARGIN)) & page.rect
     clip.y0 = max(clip.y0, zone.y0)  # never above the anchor: the letterhead stays
@@ -244,8 +243,9 @@ def _ink_marks(page: pymupdf.Page, zone: pymupdf.Rect, printed: list[pymupdf.Rec
     return out
 
 
-def _render_grey(page: pymupdf.Page, clip: pymupdf.Rect, images: list[dict] | None = None) -> tuple[np.ndarray, pymupdf.Point]:
-    """``clip`` in grey at ZOOM, and where its pixel (0, 0) is in the zoomed page.
+def _render_grey(page: pymupdf.Page, clip: pymupdf.Rect, images: list[dict]) -> tuple[np.ndarray, pymupdf.Point]:
+    """``clip`` in grey at ZOOM, and where its pixel (0, 0) is in the zoomed page (``images``: the
+    page's ``get_image_info()``).
 
     Images are rendered at (at least) their own resolution and then averaged
     down: rendered straight at 100 dpi, MuPDF decodes a 200 dpi JPEG at half
@@ -253,7 +253,7 @@ def _render_grey(page: pymupdf.Page, clip: pymupdf.Rect, images: list[dict] | No
     would depend on what was rendered before.
     """
     native = max(
-        (info["width"] / max(pymupdf.Rect(info["bbox"]).width, 1e-3) for info in (page.get_image_info() if images is None else images)
+        (info["width"] / max(pymupdf.Rect(info["bbox"]).width, 1e-3) for info in images
          if pymupdf.Rect(info["bbox"]).intersects(clip * page.derotation_matrix)),
         default=ZOOM,
     )

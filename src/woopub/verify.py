@@ -41,7 +41,7 @@ from woopub.errors import InputError, one_line
 from woopub.extract import extract_text, text_layer_words
 from woopub.intake import forget_warnings, loss_warnings, unreadable_text
 from woopub.model import KEEP, REDACT, Proposal
-from woopub.prepare import ALTERNATE_TEXT_KEYS, content_streams, parse_content, show_hidden_layers
+from woopub.prepare import ALTERNATE_TEXT_KEYS, content_streams, names_in_source, parse_content, show_hidden_layers
 from woopub.sanitize import ANY_OBJECT_KEYS, CATALOG_ALLOWED, PAGE_ALLOWED, STRING_KEYS_ALLOWED, present_keys
 
 # Values shorter than this are not searched in raw PDF objects (too many chance hits).
@@ -320,10 +320,7 @@ def check_hygiene(doc: pymupdf.Document, raw: bytes, name: str) -> list[Problem]
 
 
 # a key that no published object may carry, as a whole name in an object's source
-_CARRIED_NAME = re.compile(
-    "/(?:" + "|".join(sorted({*ANY_OBJECT_KEYS, *(k.lstrip("/") for k in ALTERNATE_TEXT_KEYS)}, key=len, reverse=True))
-    + r")(?![A-Za-z0-9_.+-])"
-)
+_CARRIED_NAME = names_in_source([*ANY_OBJECT_KEYS, *(k.lstrip("/") for k in ALTERNATE_TEXT_KEYS)])
 
 
 def _check_marked_content(doc: pymupdf.Document, name: str) -> list[Problem]:

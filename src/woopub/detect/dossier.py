@@ -20,7 +20,7 @@ import unicodedata
 
 from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
 
-from woopub.detect.forms import FormMatcher
+from woopub.detect.forms import FormMatcher, Squeezed
 from woopub.detect.lexicon import Lexicon, lexicon
 from woopub.detect.names import parse_name
 from woopub.detect.persons import ORG_LINKS
@@ -263,21 +263,22 @@ class KnownPersonRecognizer(LocalRecognizer):
         # matched on a copy without accents, same length, so "Zielinski" (from an
         # e-mail address) finds "Zieliński" and "Ozturk" finds "Öztürk"
         folded = fold_accents(text)
-        for start, end in self.pattern.spans(folded):
+        squeezed = Squeezed(folded)  # white space made single once, for the three matchers
+        for start, end in self.pattern.spans(folded, squeezed):
             if self._in_organisation_name(text, start):
                 # "Wet Mulder", "Stichting De Boer": not the person; reported so the rules keep it in view
                 results.append(self._result(start, end, "dossier:in-organisation-name"))
                 continue
             form = self.forms[" ".join(folded[start:end].split())]
             results.append(self._result(start, end, f"dossier:{self.index.variants[form]}"))
-        for start, end in self.shorthand.spans(folded):  # "SÖ" as OCR reads it: "SO", "SÒ"
+        for start, end in self.shorthand.spans(folded, squeezed):  # "SÖ" as OCR reads it: "SO", "SÒ"
             form = folded[start:end]
             before = text[max(0, start - 15) : start]
             if POSTCODE_DIGITS.search(before):
                 continue  # "2511 DP Den Haag": the letters of a postcode
             if (shorthand_anywhere(form) and form not in self.context_only) or SHORTHAND_CONTEXT.search(before):
                 results.append(self._result(start, end, "dossier:initials short-hand"))
-        for start, end in self.local.spans(text):
+        for start, end in self.local.spans(text, squeezed if folded is text else None):
             results.append(self._result(start, end, "dossier:e-mail local part"))
         return results
 

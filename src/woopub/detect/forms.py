@@ -54,18 +54,6 @@ class Squeezed:
         return position + self.shifts[bisect_right(self.breaks, position) - 1]
 
 
-_last: tuple = (None, None)  # the last text squeezed, and how: the matchers of one recogniser read the same text
-
-
-def _squeezed(text: str) -> Squeezed:
-    global _last
-    seen, squeezed = _last  # one read of the pair: another thread may replace it
-    if seen is not text:
-        squeezed = Squeezed(text)
-        _last = (text, squeezed)
-    return squeezed
-
-
 class FormMatcher:
     """``(?<![\\w<before>])(forms...)(?![\\w<after>])`` over any white space, by Aho-Corasick."""
 
@@ -82,11 +70,14 @@ class FormMatcher:
         if not self.empty:
             self.automaton.make_automaton()
 
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        """Non-overlapping (start, end) in ``text``, as ``re.finditer`` would give them."""
+    def spans(self, text: str, squeezed: Squeezed | None = None) -> list[tuple[int, int]]:
+        """Non-overlapping (start, end) in ``text``, as ``re.finditer`` would give them.
+
+        ``squeezed``: ``Squeezed(text)``, when several matchers read the same text.
+        """
         if self.empty:
             return []
-        squeezed = _squeezed(text)
+        squeezed = squeezed or Squeezed(text)
         hay = _lower_same_length(squeezed.text) if self.ignore_case else squeezed.text
         found = []
         for end, length in self.automaton.iter(hay):
