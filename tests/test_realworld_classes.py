@@ -46,3 +46,56 @@ def test_string_outside_allowed_keys_is_still_flagged():
     pdf.Root.Stray = pikepdf.String("Jan Jansen")
     problems = check_strings(_pdf_bytes(pdf), "doc.pdf", [])
     assert [p.kind for p in problems] == ["carried text"]
+
+
+def _hand_pdf(tmp_path, contents: list[bytes], annots: list[bytes] = ()) -> "Path":
+    """A one-page PDF written by hand: its content in the streams given, Helvetica as F1, annotations as objects."""
+    n = len(contents)
+    refs = " ".join(f"{5 + i} 0 R" for i in range(n)).encode()
+    annot_refs = b" ".join(b"%d 0 R" % (5 + n + i) for i in range(len(annots)))
+    objects = [
+        b"<</Type/Catalog/Pages 2 0 R>>",
+        b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Resources<</Font<</F1 4 0 R>>>>/Contents[" + refs + b"]"
+        + (b"/Annots[" + annot_refs + b"]" if annots else b"") + b">>",
+        b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica/Encoding/WinAnsiEncoding>>",
+    ] + [b"<</Length %d>>stream\n" % len(c) + c + b"\nendstream" for c in contents] + list(annots)
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<</Root 1 0 R/Size %d>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path = tmp_path / "hand.pdf"
+    path.write_bytes(bytes(out))
+    return path
+
+
+def test_content_split_between_operand_and_operator_is_one_stream(tmp_path):
+    from woopub.intake import admit, inspect
+
+    # the split falls inside BDC's operands and between Tj's operand and operator
+    parts = [b"/Span <</Lang (nl-NL)", b">> BDC BT /F1 12 Tf 72 720 Td (Jan Jansen belt)", b"Tj ET EMC"]
+    path = _hand_pdf(tmp_path, parts)
+    with admit(path) as admitted:
+        assert len(admitted.doc[0].get_contents()) == 1
+        inspect(admitted.doc, path)
+        assert "Jan Jansen belt" in admitted.doc[0].get_text()
+
+
+def test_sixteen_thousand_links_on_a_page_are_removed_quickly(tmp_path):
+    import time
+
+    from woopub.intake import admit
+
+    link = b"<</Type/Annot/Subtype/Link/Rect[%d 10 %d 20]/A<</S/URI/URI(https://example.org/)>>>>"
+    annots = [link % (i % 500, i % 500 + 5) for i in range(16384)]
+    path = _hand_pdf(tmp_path, [b"BT /F1 12 Tf 72 720 Td (Links) Tj ET"], annots)
+    started = time.monotonic()
+    with admit(path) as admitted:
+        assert admitted.doc.xref_get_key(admitted.doc[0].xref, "Annots")[0] == "null"
+        assert any("16384 annotation(s) and link(s)" in n for n in admitted.notes)
+    assert time.monotonic() - started < 20
