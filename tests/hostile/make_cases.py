@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pikepdf
 import pymupdf
 
 NAME = "Fenna Wijnberg"
@@ -548,6 +549,136 @@ def build_alternate_image(path: Path) -> None:
     _save(doc, path)
 
 
+# -- data that is not page content (the value is also visible on the page) -----------------------
+
+
+def build_language_tag(path: Path) -> None:
+    doc = _pdf_with_sentence()
+    _hide(doc, "Lang", _text_string(f"nl-NL-x-{NAME} {EMAIL} {PHONE}"))
+    _save(doc, path)
+
+
+def build_file_identifier(path: Path) -> None:
+    doc = _pdf_with_sentence()
+    doc.save(path)
+    doc.close()
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:  # MuPDF would write an /ID of its own
+        pdf.trailer.ID = pikepdf.Array([pikepdf.String(NAME), pikepdf.String(f"{EMAIL} {PHONE}")])
+        pdf.save(path, static_id=True)
+
+
+def build_private_trailer_keys(path: Path) -> None:
+    doc = _pdf_with_sentence()
+    doc.save(path)
+    doc.close()
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:  # MuPDF drops unknown trailer keys it writes
+        pdf.trailer.Opsteller = pikepdf.String(NAME)
+        pdf.trailer.Contact = pikepdf.Dictionary(Mail=pikepdf.String(EMAIL), Tel=pikepdf.String(PHONE))
+        pdf.save(path)
+
+
+def _icc_profile(text: str) -> bytes:
+    """A grey ICC profile (v2) whose description, copyright and a private tag hold ``text``."""
+    ascii_text = text.encode("latin-1") + b"\0"
+    desc = b"desc" + bytes(4) + len(ascii_text).to_bytes(4, "big") + ascii_text + bytes(4 + 4 + 2 + 1 + 67)
+    cprt = b"text" + bytes(4) + ascii_text
+    wtpt = b"XYZ " + bytes(4) + (63190).to_bytes(4, "big") + (65536).to_bytes(4, "big") + (54061).to_bytes(4, "big")
+    ktrc = b"curv" + bytes(4) + (1).to_bytes(4, "big") + (256).to_bytes(2, "big") + bytes(2)
+    priv = b"Fwij" + bytes(4) + text.encode("utf-16-be")
+    tags = [(b"desc", desc), (b"cprt", cprt), (b"wtpt", wtpt), (b"kTRC", ktrc), (b"Fwij", priv)]
+    offset, table, body = 128 + 4 + 12 * len(tags), b"", b""
+    for sig, data in tags:
+        data += bytes(-len(data) % 4)
+        table += sig + (offset + len(body)).to_bytes(4, "big") + len(data).to_bytes(4, "big")
+        body += data
+    size = offset + len(body)
+    header = (size.to_bytes(4, "big") + b"lcms" + bytes([2, 0x10, 0, 0]) + b"mntrGRAY" + b"XYZ " + bytes(12)
+              + b"acsp" + b"APPL" + bytes(4) + b"Fenn" + b"Wijn" + bytes(8) + bytes(4)
+              + (63190).to_bytes(4, "big") + (65536).to_bytes(4, "big") + (54061).to_bytes(4, "big") + b"Fenn")
+    header += bytes(128 - len(header))
+    return header + len(tags).to_bytes(4, "big") + table + body
+
+
+def build_output_intent(path: Path) -> None:
+    doc = _pdf_with_sentence()
+    profile = _object(doc, "<< /N 1 >>", _icc_profile(SENTENCE))
+    intent = _object(doc, f"<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier ({NAME}) "
+                          f"/OutputCondition ({EMAIL}) /RegistryName ({PHONE}) /Info {_pdf_string(SENTENCE).decode()} "
+                          f"/DestOutputProfile {profile} 0 R >>")
+    _hide(doc, "OutputIntents", f"[{intent} 0 R]")
+    _save(doc, path)
+
+
+def build_icc_profile(path: Path) -> None:
+    doc = _pdf_with_sentence()
+    page = doc[0]
+    profile = _object(doc, "<< /N 1 /Alternate /DeviceGray >>", _icc_profile(SENTENCE))
+    image = _object(doc, f"<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /BitsPerComponent 8 "
+                         f"/ColorSpace [/ICCBased {profile} 0 R] >>", bytes(range(0, 256, 4)))
+    _add_resource(doc, page, "XObject", "Im9", image)
+    _add_content(doc, page, b"80 0 0 80 72 500 cm /Im9 Do")
+    _save(doc, path)
+
+
+def _jpeg_segment(marker: int, payload: bytes) -> bytes:
+    return bytes([0xFF, marker]) + (len(payload) + 2).to_bytes(2, "big") + payload
+
+
+def build_jpeg_metadata(path: Path) -> None:
+    doc = _pdf_with_sentence()
+    pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 64, 32), False)
+    pix.set_rect(pix.irect, (180, 200, 220))
+    jpeg = pix.tobytes("jpeg")
+    tiff = (b"MM\0*\0\0\0\x08\0\x01" + b"\x01\x3b\0\x02" + (len(NAME) + 1).to_bytes(4, "big")
+            + (26).to_bytes(4, "big") + b"\0\0\0\0" + NAME.encode() + b"\0")  # Artist tag
+    xmp = f'<x:xmpmeta xmlns:x="adobe:ns:meta/"><dc:creator>{NAME}</dc:creator></x:xmpmeta>'.encode()
+    segments = (_jpeg_segment(0xE1, b"Exif\0\0" + tiff) + _jpeg_segment(0xE1, b"http://ns.adobe.com/xap/1.0/\0" + xmp)
+                + _jpeg_segment(0xFE, SENTENCE.encode()) + _jpeg_segment(0xED, b"Photoshop 3.0\0" + EMAIL.encode())
+                + _jpeg_segment(0xEB, f"{PHONE} {NAME}".encode("utf-16-le")))
+    jpeg = jpeg[:2] + segments + jpeg[2:] + f"na het einde: {SENTENCE}".encode()
+    doc[0].insert_image(pymupdf.Rect(72, 300, 264, 396), stream=jpeg)
+    _save(doc, path)
+
+
+def build_font_names(path: Path) -> None:
+    doc = _pdf_with_sentence()
+    page = doc[0]
+    page.insert_font(fontname="FW", fontbuffer=pymupdf.Font("tiro").buffer)  # embedded
+    page.insert_text((72, 200), INNOCENT, fontname="FW", fontsize=11)
+    _add_content(doc, page, _text_op(INNOCENT, 72, 500))  # /F9, not embedded
+    for xref, *_, resource, _ in page.get_fonts():
+        if resource == "helv":  # the redaction labels' font (woopub reuses it by that name)
+            continue
+        embedded = doc.xref_get_key(xref, "Subtype")[1] == "/Type0"
+        name = "ABCDEF+" + NAME.replace(" ", "-") if embedded else NAME.replace(" ", "")
+        if embedded:  # the drawing font is the descendant, which carries the descriptor
+            doc.xref_set_key(xref, "BaseFont", "/" + name)
+            xref = int(doc.xref_get_key(xref, "DescendantFonts")[1].strip("[]").split()[0])
+        doc.xref_set_key(xref, "BaseFont", "/" + name)
+        descriptor = int(doc.xref_get_key(xref, "FontDescriptor")[1].split()[0]) if embedded else _object(
+            doc, "<< /Type /FontDescriptor /Flags 32 /FontBBox [0 0 1000 1000] /ItalicAngle 0 /Ascent 700 "
+                 "/Descent -200 /CapHeight 700 /StemV 80 >>")
+        doc.xref_set_key(xref, "FontDescriptor", f"{descriptor} 0 R")
+        doc.xref_set_key(descriptor, "FontName", "/" + name)
+        doc.xref_set_key(descriptor, "FontFamily", _text_string(NAME))
+        doc.xref_set_key(descriptor, "CharSet", _pdf_string(f"/{EMAIL}/{PHONE}").decode())
+        doc.xref_set_key(descriptor, "FontStretch", "/" + NAME.replace(" ", ""))
+        doc.xref_set_key(descriptor, "Style", f"<< /Panose <{PHONE.encode().hex()}> >>")
+        doc.xref_set_key(xref, "Name", "/" + NAME.replace(" ", "") + "Font")
+    _save(doc, path)
+
+
+def build_marked_content(path: Path) -> None:
+    doc = _pdf_with_sentence()
+    page = doc[0]
+    props = _object(doc, f"<< /Auteur {_pdf_string(NAME).decode()} /Contact << /Mail ({EMAIL}) /Tel ({PHONE}) >> >>")
+    _add_resource(doc, page, "Properties", "MC9", props)
+    inline = f"<< /Opsteller {_pdf_string(NAME).decode()} /E ({EMAIL}) /Tel ({PHONE}) >>".encode()
+    _add_content(doc, page, b"/FennaWijnberg " + inline + b" BDC /Span /MC9 BDC "
+                 + _text_op(INNOCENT, 72, 400) + b" EMC EMC /Note " + inline + b" DP")
+    _save(doc, path)
+
+
 # -- size ----------------------------------------------------------------------------
 
 BIG_PAGES = 2000
@@ -622,6 +753,7 @@ def build_nested_forms(path: Path) -> None:
 # -- the cases -------------------------------------------------------------------------
 
 E, D, H, C, S = "Encrypted", "Damaged", "Hidden text and history", "Carried data", "Size"
+N = "Not page content (value also visible)"
 
 CASES: list[Case] = [
     Case("versleuteld-wachtwoord.pdf", E, "user password, given in the password file", PUBLISHED,
@@ -710,6 +842,24 @@ CASES: list[Case] = [
          "removed by the allow-lists", build=build_private_keys),
     Case("alternatieve-afbeelding.pdf", C, "image with an alternate version for printing", PUBLISHED,
          "alternate removed", build=build_alternate_image),
+    Case("taalcode.pdf", N, "catalog /Lang holding name, e-mail and phone after a language tag", PUBLISHED,
+         "kept only as a well-formed language tag (here dropped)", build=build_language_tag),
+    Case("bestands-id.pdf", N, "trailer /ID written as the name and e-mail", PUBLISHED, "a new /ID",
+         build=build_file_identifier),
+    Case("prive-trailer.pdf", N, "private trailer keys with text", PUBLISHED, "not written (trailer keys of the spec only)",
+         build=build_private_trailer_keys),
+    Case("outputintent.pdf", N, "OutputIntent with condition strings and a profile describing the person",
+         PUBLISHED, "OutputIntents dropped", build=build_output_intent),
+    Case("icc-profiel.pdf", N, "image colour space with an ICC profile whose description, copyright and a private "
+         "tag hold the data", PUBLISHED, "every profile tag that is not numbers blanked", build=build_icc_profile),
+    Case("jpeg-metadata.pdf", N, "JPEG with EXIF Artist, XMP, COM, Photoshop and UTF-16 APPn segments, and data "
+         "after its end marker", PUBLISHED, "rewritten with its coding segments only", build=build_jpeg_metadata),
+    Case("lettertype-namen.pdf", N, "embedded and non-embedded fonts named after the person, family, charset, "
+         "stretch and Panose strings", PUBLISHED, "embedded fonts renamed Font1.. (subset tag kept), others the "
+         "standard font they resemble; descriptions dropped", build=build_font_names),
+    Case("marked-content.pdf", N, "marked-content tag named after the person, inline and resource property lists, "
+         "a marked point", PUBLISHED, "property lists dropped (BDC -> BMC, DP -> MP), private tags renamed /Span",
+         build=build_marked_content),
     Case("2000-paginas.pdf", S, f"{BIG_PAGES} pages", PUBLISHED, "published within the per-document limits",
          build=build_many_pages),
     Case("100-megapixel.pdf", S, "a page with a 100-megapixel image under the text", PUBLISHED,
