@@ -48,6 +48,7 @@ class Case:
     reason: str = ""  # a piece of the refusal reason the test requires
     planted: tuple[str, ...] = PLANTED  # values that must not survive in a published file
     password: str | None = None  # entry in the password file
+    ocr: bool = False  # the published pages are also read by OCR (text that is drawn, not only stored)
     build: Callable[[Path], None] = field(default=lambda path: None, repr=False)
 
 
@@ -679,6 +680,160 @@ def build_marked_content(path: Path) -> None:
     _save(doc, path)
 
 
+# -- visible text that is not read as the words a reader sees -----------------------------------------
+
+BSN = "123456782"  # passes the eleven test; invented
+IBAN_SPACED = "nl91 abna 0417 1643 00"
+PHONE_DOTS = "06.48.29.17.30"
+EMAIL_SPELLED = "f.wijnberg [at] minjenv [dot] nl"
+UNICODE_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")  # Debian fonts-dejavu-core
+
+
+def _glyph_ops(text: str, x: float, y: float, order: str, size: float = 11) -> bytes:
+    """Each glyph of ``text`` placed on its own with Tm, written in ``order`` (reversed, shuffled)."""
+    placed, pos = [], x
+    for ch in text:
+        placed.append(b"1 0 0 1 %.2f %.2f Tm " % (pos, y) + _pdf_string(ch) + b" Tj")
+        pos += pymupdf.get_text_length(ch, "helv", size)
+    if order == "reversed":
+        placed.reverse()
+    else:  # a fixed shuffle: every glyph away from its neighbours in the stream
+        placed = placed[::3] + placed[1::3] + placed[2::3]
+        placed = placed[::2] + placed[1::2]
+    return b"BT /F9 %g Tf " % size + b" ".join(placed) + b" ET"
+
+
+def build_glyphs_shuffled(path: Path) -> None:
+    doc = _doc(INNOCENT)
+    _add_content(doc, doc[0], _glyph_ops(SENTENCE, 72, 700, "shuffled"))
+    _save(doc, path)
+
+
+def build_glyphs_reversed(path: Path) -> None:
+    doc = _doc(INNOCENT)
+    _add_content(doc, doc[0], _glyph_ops(SENTENCE, 72, 700, "reversed"))
+    _save(doc, path)
+
+
+def build_letter_spaced(path: Path) -> None:
+    doc = _doc(INNOCENT)
+    _add_content(doc, doc[0], b"BT /F9 10 Tf 3 Tc 40 650 Td " + _pdf_string(SENTENCE) + b" Tj ET")
+    _save(doc, path)
+
+
+def build_spaced_capitals(path: Path) -> None:
+    doc = _doc(INNOCENT, f"Telefoon {PHONE}, e-mail {EMAIL}")
+    spaced = " ".join(NAME.upper()).replace("   ", "   ")  # "F E N N A   W I J N B E R G"
+    doc[0].insert_text((72, 50), spaced, fontsize=9)
+    _save(doc, path)
+
+
+def build_rotated_lines(path: Path) -> None:
+    doc = _doc(INNOCENT)
+    page = doc[0]
+    page.insert_text((40, 700), SENTENCE, fontsize=9, rotate=90)
+    page.insert_text((560, 150), SENTENCE, fontsize=9, rotate=270)
+    c, s_ = 0.1736, 0.9848  # 80 degrees
+    _add_content(doc, page, b"BT /F9 9 Tf %.4f %.4f %.4f %.4f 300 120 Tm " % (c, s_, -s_, c) + _pdf_string(SENTENCE)
+                 + b" Tj ET")
+    _save(doc, path)
+
+
+def _unicode_page(text: str) -> pymupdf.Document:
+    doc = _doc(INNOCENT)
+    page = doc[0]
+    page.insert_font(fontname="U", fontfile=str(UNICODE_FONT))
+    page.insert_text((72, 140), text, fontname="U", fontsize=11)
+    return doc
+
+
+def build_invisible_characters(path: Path) -> None:
+    doc = _unicode_page(f"Contactpersoon: Fen\u200bna Wijn\u00adberg, e-mail f.wijn\u200dberg@minjenv.nl, "
+                        f"telefoon 06-4829\u20601730")
+    _save(doc, path)
+
+
+def build_homoglyphs(path: Path) -> None:
+    doc = _unicode_page("Contactpersoon: F\u0435nn\u0430 Wijnb\u0435rg, e-mail f.wijnb\u0435rg@minj\u0435nv.nl")
+    _save(doc, path)
+
+
+def build_table_cells(path: Path) -> None:
+    doc = _doc(INNOCENT)
+    page = doc[0]
+    rows = [("Naam", NAME), ("BSN", BSN), ("Rekening", IBAN_SPACED), ("Telefoon", PHONE_DOTS)]
+    for n, (label, value) in enumerate(rows):
+        y = 200 + 20 * n
+        page.draw_rect(pymupdf.Rect(70, y - 14, 200, y + 6))
+        page.draw_rect(pymupdf.Rect(200, y - 14, 420, y + 6))
+        page.insert_text((74, y), label, fontsize=10)
+        page.insert_text((204, y), value, fontsize=10)
+    _save(doc, path)
+
+
+def build_spelled_email(path: Path) -> None:
+    doc = _doc(INNOCENT, f"Vragen kunt u sturen naar {EMAIL_SPELLED}.")
+    _save(doc, path)
+
+
+def _tounicode_cmap(doc: pymupdf.Document, meaning: dict[int, str]) -> int:
+    pairs = "\n".join(f"<{code:02X}> <{text.encode('utf-16-be').hex().upper()}>" for code, text in meaning.items())
+    cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /W def "
+            "1 begincodespacerange <00> <FF> endcodespacerange "
+            f"{len(meaning)} beginbfchar\n{pairs}\nendbfchar endcmap CMapName currentdict /CMap defineresource pop end end")
+    return _object(doc, "<<>>", cmap.encode())
+
+
+def _lying_font(doc: pymupdf.Document, say) -> int:
+    """Helvetica whose ToUnicode map says ``say(char)`` for every character it draws."""
+    meaning = {code: say(chr(code)) for code in range(32, 127)}
+    return _object(doc, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding "
+                        f"/ToUnicode {_tounicode_cmap(doc, meaning)} 0 R >>")
+
+
+def _page_with_lying_font(path: Path, say) -> None:
+    doc = _doc(INNOCENT)
+    page = doc[0]
+    _add_resource(doc, page, "Font", "F8", _lying_font(doc, say))
+    _add_content(doc, page, _text_op(SENTENCE, 72, 650, font=b"/F8"))
+    _save(doc, path)
+
+
+def _rot13(ch: str) -> str:
+    if ch.isascii() and ch.isalpha():
+        base = ord("a") if ch.islower() else ord("A")
+        return chr(base + (ord(ch) - base + 13) % 26)
+    return ch
+
+
+def build_tounicode_rot13(path: Path) -> None:
+    _page_with_lying_font(path, _rot13)
+
+
+def build_tounicode_private_use(path: Path) -> None:
+    _page_with_lying_font(path, lambda ch: chr(0xE000 + ord(ch)))
+
+
+def build_full_width(path: Path) -> None:
+    """Digits and e-mail that the text layer gives as full-width forms (the glyphs are plain)."""
+    doc = _doc(INNOCENT)
+    page = doc[0]
+    _add_resource(doc, page, "Font", "F8", _lying_font(doc, lambda ch: chr(ord(ch) + 0xFEE0) if ch.isalnum() or ch in "@.-" else ch))
+    _add_content(doc, page, _text_op(f"Telefoon {PHONE}, e-mail {EMAIL}", 72, 650, font=b"/F8"))
+    _save(doc, path)
+
+
+def build_iban_grouping(path: Path) -> None:
+    doc = _doc(INNOCENT, f"Rekeningnummer van {NAME}: NL9 1ABN A04 1716 4300.")
+    _save(doc, path)
+
+
+def build_user_unit(path: Path) -> None:
+    doc = _doc(INNOCENT, SENTENCE)
+    doc.xref_set_key(doc[0].xref, "UserUnit", "2")
+    _save(doc, path)
+
+
 # -- size ----------------------------------------------------------------------------
 
 BIG_PAGES = 2000
@@ -754,6 +909,8 @@ def build_nested_forms(path: Path) -> None:
 
 E, D, H, C, S = "Encrypted", "Damaged", "Hidden text and history", "Carried data", "Size"
 N = "Not page content (value also visible)"
+V = "Visible text read otherwise"
+R = "Refusals that can be publications"
 
 CASES: list[Case] = [
     Case("versleuteld-wachtwoord.pdf", E, "user password, given in the password file", PUBLISHED,
@@ -860,6 +1017,35 @@ CASES: list[Case] = [
     Case("marked-content.pdf", N, "marked-content tag named after the person, inline and resource property lists, "
          "a marked point", PUBLISHED, "property lists dropped (BDC -> BMC, DP -> MP), private tags renamed /Span",
          build=build_marked_content),
+    Case("glyphs-geschud.pdf", V, "each glyph placed on its own, in shuffled stream order", PUBLISHED,
+         "words rebuilt from glyph positions, detected and redacted", ocr=True, build=build_glyphs_shuffled),
+    Case("glyphs-omgekeerd.pdf", V, "each glyph placed on its own, in reversed stream order", PUBLISHED,
+         "words rebuilt from glyph positions, detected and redacted", ocr=True, build=build_glyphs_reversed),
+    Case("spatiering.pdf", V, "letter-spaced text (3 pt character spacing)", PUBLISHED,
+         "read as words, detected and redacted", ocr=True, build=build_letter_spaced),
+    Case("spatie-kapitalen.pdf", V, "the name in spaced capitals in a letterhead (F E N N A)", PUBLISHED,
+         "read as a word, detected and redacted", ocr=True, build=build_spaced_capitals),
+    Case("gedraaide-regels.pdf", V, "the sentence rotated 90, 270 and 80 degrees in the margins", PUBLISHED,
+         "read along its direction, detected and redacted", ocr=True, build=build_rotated_lines),
+    Case("onzichtbare-tekens.pdf", V, "soft hyphen, zero-width space, joiner and word joiner inside name, e-mail, "
+         "phone", PUBLISHED, "read without them, detected and redacted", ocr=True, build=build_invisible_characters),
+    Case("homoglyphs.pdf", V, "Cyrillic a and e inside the name and e-mail", PUBLISHED,
+         "folded to Latin for detection; the boxes cover the real glyphs", ocr=True, build=build_homoglyphs),
+    Case("tabelcellen.pdf", V, "table cells: name, BSN, lower-case IBAN with spaces, phone with dots", PUBLISHED,
+         "each cell detected and redacted", planted=(NAME, BSN, IBAN_SPACED, PHONE_DOTS), ocr=True,
+         build=build_table_cells),
+    Case("email-uitgeschreven.pdf", V, 'e-mail written "name [at] domain [dot] nl"', PUBLISHED,
+         "detected as an e-mail and redacted", planted=(EMAIL_SPELLED,), ocr=True, build=build_spelled_email),
+    Case("tounicode-rot13.pdf", V, "ToUnicode map that says ROT13 while the glyphs draw the sentence", PUBLISHED,
+         "read as a scan (OCR), redacted pixels and all", ocr=True, build=build_tounicode_rot13),
+    Case("tounicode-prive.pdf", V, "ToUnicode map that says Private Use characters while the glyphs draw the sentence",
+         PUBLISHED, "read as a scan (OCR), redacted pixels and all", ocr=True, build=build_tounicode_private_use),
+    Case("volle-breedte.pdf", R, "phone and e-mail in full-width forms in the text layer", PUBLISHED,
+         "normalised (NFKC), detected and redacted", planted=(PHONE, EMAIL), ocr=True, build=build_full_width),
+    Case("iban-groepering.pdf", R, "an IBAN grouped oddly (NL9 1ABN A04 ...)", PUBLISHED, "detected and redacted",
+         planted=(NAME, "NL91ABNA0417164300"), ocr=True, build=build_iban_grouping),
+    Case("userunit.pdf", R, "a page with /UserUnit 2", PUBLISHED, "redacted in the page's own units", ocr=True,
+         build=build_user_unit),
     Case("2000-paginas.pdf", S, f"{BIG_PAGES} pages", PUBLISHED, "published within the per-document limits",
          build=build_many_pages),
     Case("100-megapixel.pdf", S, "a page with a 100-megapixel image under the text", PUBLISHED,
