@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pymupdf
 
+from woopub.glyphs import fragmented, join_spaced_letters, words_from_glyphs
 from woopub.intake import admit
 from woopub.model import DocumentText, Word
 
@@ -63,9 +64,13 @@ def text_layer_words(page: pymupdf.Page) -> list:
     """Every word of the page's text layer in PyMuPDF's raw shape, also outside the visible page.
 
     ``get_text`` clips to the page unless told otherwise; text placed off the
-    page is still in the file, so it is read (and detected) too.
+    page is still in the file, so it is read (and detected) too. Glyphs placed
+    one by one and letter-spaced words are read as words (woopub.glyphs).
     """
-    return page.get_text("words", sort=False, flags=WORD_FLAGS, clip=WORD_CLIP)
+    words = page.get_text("words", sort=False, flags=WORD_FLAGS, clip=WORD_CLIP)
+    if fragmented(words):  # glyphs placed one by one, out of order: read by position (see woopub.glyphs)
+        words = words_from_glyphs(page, WORD_FLAGS, WORD_CLIP)
+    return join_spaced_letters(words)
 
 
 def page_words(page: pymupdf.Page, page_index: int, raw_words: list | None = None) -> list[Word]:
