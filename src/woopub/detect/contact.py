@@ -202,16 +202,56 @@ class BsnRecognizer(PatternRecognizer):
         return bsn_is_valid(re.sub(r"\D", "", pattern_text))
 
 
+# IBAN lengths of the countries Dutch government documents name most; an IBAN in lower case or in
+# odd grouping ("nl91 abna 0417 1643 00", "NL9 1ABN A04 ...") is read by these lengths and mod-97
+IBAN_LENGTHS = {"NL": 18, "BE": 16, "DE": 22, "FR": 27, "GB": 22, "LU": 20, "ES": 24, "IT": 27, "AT": 20, "DK": 18,
+                "PL": 28, "PT": 25, "IE": 22, "CH": 21, "SE": 24, "FI": 18, "NO": 15}
+_IBAN_START = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2}) ?(\d) ?(\d)")
+
+
+def iban_is_valid(compact: str) -> bool:
+    digits = "".join(str(int(c, 36)) for c in compact[4:] + compact[:4])
+    return digits.isdigit() and int(digits) % 97 == 1
+
+
+def loose_ibans(text: str) -> list[tuple[int, int]]:
+    """IBANs in any grouping (single spaces anywhere) and any case, by country length and mod-97."""
+    found = []
+    for m in _IBAN_START.finditer(text):
+        length = IBAN_LENGTHS.get(m.group(1).upper(), 0)
+        if not length:
+            continue
+        compact, end = m.group(1) + m.group(2) + m.group(3), m.end()
+        while len(compact) < length and end < len(text):
+            step = 2 if text[end] == " " and end + 1 < len(text) else 1
+            ch = text[end + step - 1]
+            if not ch.isascii() or not ch.isalnum():
+                break
+            compact += ch
+            end += step
+        followed = end < len(text) and text[end].isascii() and text[end].isalnum()
+        if len(compact) == length and not followed and iban_is_valid(compact.upper()):
+            found.append((m.start(), end))
+    return found
+
+
 class DutchIbanRecognizer(IbanRecognizer):
     """Presidio's IBAN recogniser (country formats + mod-97 check) for Dutch text,
-    also across a line end ("NL42 SNSB 8930" + newline + "3131 32")."""
+    also across a line end ("NL42 SNSB 8930" + newline + "3131 32"), in lower case
+    and in odd grouping (``loose_ibans``)."""
 
     def __init__(self):
         super().__init__(supported_language=LANGUAGE, supported_entity="IBAN", name="iban")
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         flat = text.replace("\n", " ").replace("\f", " ")
-        return super().analyze(flat, entities, nlp_artifacts, regex_flags)
+        results = super().analyze(flat, entities, nlp_artifacts, regex_flags)
+        for start, end in loose_ibans(flat):
+            if not any(r.start <= start and end <= r.end for r in results):
+                results.append(RecognizerResult("IBAN", start, end, 1.0, recognition_metadata={
+                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+        return results
 
 
 def contact_recognisers() -> list:
