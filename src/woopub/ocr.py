@@ -11,6 +11,13 @@ Which parts of a page are read (``plan_page``):
                          Unicode meaning (fonts without a ToUnicode map).
   image                  an image on a text page: a pasted screenshot of an
                          e-mail, a scanned annex, a signature. Its area only.
+                         Images too small to read alone that touch (a picture
+                         stored as strips or tiles) are read together.
+  doubtful text layer    a Type3 font, or a text layer of very few distinct
+                         letters: the text layer may not say what is drawn.
+                         The whole page; OCR words it lacks join it.
+  drawn text             a line of small filled curved shapes where the text
+                         layer has no words: text as glyph outlines. Its area.
 
 Every word read there that the text layer does not already hold at the same
 place joins the page's words (``merged_raw_words``) in PyMuPDF's raw word
@@ -165,12 +172,12 @@ class Tesseract:
 @dataclass(frozen=True, slots=True)
 class OcrRegion:
     rect: Box  # page space (unrotated, as text extraction and redaction use)
-    reason: str  # scan | no text layer | unreadable text layer | image
+    reason: str  # scan | no text layer | unreadable text layer | doubtful text layer | image | drawn text
     dpi: int = DPI
 
     @property
     def whole_page(self) -> bool:
-        return self.reason != "image"
+        return self.reason not in ("image", "drawn text")
 
 
 def _area(r: pymupdf.Rect) -> float:
@@ -202,25 +209,67 @@ def _union_area(rects: list[pymupdf.Rect]) -> float:
 def _image_rects(page: pymupdf.Page) -> list[tuple[pymupdf.Rect, float]]:
     """Where images are shown on the page (clipped to it), with their pixels per point."""
     visible = page.mediabox if page.rotation == 0 else page.rect * page.derotation_matrix
-    out = []
+    out, small = [], []
     for info in page.get_image_info():
         rect = pymupdf.Rect(info["bbox"]) & visible
-        if rect.is_empty or rect.width < MIN_IMAGE_SIDE or rect.height < MIN_IMAGE_SIDE or _area(rect) < MIN_IMAGE_AREA:
+        if rect.is_empty:
             continue
         full = pymupdf.Rect(info["bbox"])
         side = max(full.width, full.height, 1.0)
         density = max(info.get("width", 0), info.get("height", 0)) / side  # pixels per point
-        out.append((rect, density))
+        (small if _too_small(rect) else out).append((rect, density))
+    if len(small) > 1:  # a picture stored as strips or tiles: read what they show together
+        for joined in _merge_rects([r + (-1, -1, 1, 1) for r, _ in small]):
+            parts = [(r, d) for r, d in small if r.intersects(joined)]
+            if len(parts) > 1 and not _too_small(joined):
+                out.append((joined & visible, max(d for _, d in parts)))
     return out
+
+
+def _too_small(rect: pymupdf.Rect) -> bool:
+    return rect.width < MIN_IMAGE_SIDE or rect.height < MIN_IMAGE_SIDE or _area(rect) < MIN_IMAGE_AREA
+
+
+DRAWN_GLYPH_HEIGHT = 40.0  # points: a filled shape with curves no higher than this may be a drawn letter
+DRAWN_TEXT_MIN = 8  # drawn letters in a row before their line is read by OCR
+
+
+def _drawn_text_rects(page: pymupdf.Page, text_words: list) -> list[pymupdf.Rect]:
+    """Lines of small filled curved shapes where the text layer has no words: text drawn as outlines."""
+    words = [pymupdf.Rect(w[:4]) for w in text_words]
+    glyphs, curved = [], []  # letters like F and W are drawn with straight lines only
+    for d in page.get_cdrawings():
+        rect = pymupdf.Rect(d["rect"])
+        if "f" not in d.get("type", "") or not 0 < rect.height <= DRAWN_GLYPH_HEIGHT:
+            continue
+        if rect.width > 1.5 * DRAWN_GLYPH_HEIGHT or any(w.intersects(rect) for w in words):
+            continue
+        glyphs.append(rect)
+        if any(item[0] == "c" for item in d["items"]):
+            curved.append(rect)
+    if len(curved) < DRAWN_TEXT_MIN:
+        return []
+    lines = _merge_rects([g + (-3, 0, 3, 0) for g in glyphs])
+    return [line for line in lines
+            if sum(1 for g in curved if g.intersects(line)) >= DRAWN_TEXT_MIN and line.width >= 3 * line.height]
+
+
+def _doubtful_text_layer(page: pymupdf.Page, text_words: list) -> bool:
+    """Signs that the text layer may not say what the glyphs draw: a Type3 font (its glyphs are
+    procedures that can draw anything), or letters from too few distinct characters ("xxxx xxx")."""
+    letters = [c.lower() for w in text_words for c in w[4] if c.isalnum()]
+    if len(letters) >= 20 and len(set(letters)) <= 4:
+        return True
+    return any(font[2] == "Type3" for font in page.get_fonts())
 
 
 def _merge_rects(rects: list[pymupdf.Rect]) -> list[pymupdf.Rect]:
     merged: list[pymupdf.Rect] = []
     for r in sorted(rects, key=lambda r: (r.y0, r.x0)):
         r = pymupdf.Rect(r)
-        for m in merged:
+        for k, m in enumerate(merged):
             if m.intersects(r):
-                m |= r
+                merged[k] = m | r  # "m |= r" would rebind m and leave the list as it was
                 break
         else:
             merged.append(r)
@@ -246,10 +295,13 @@ def plan_page(page: pymupdf.Page, text_words: list | None = None) -> list[OcrReg
         return [OcrRegion(tuple(whole), "unreadable text layer")]
     if not readable and (images or page.get_drawings()):
         return [OcrRegion(tuple(whole), "no text layer")]
+    if readable and _doubtful_text_layer(page, text_words):  # OCR words the text layer lacks join it
+        return [OcrRegion(tuple(whole), "doubtful text layer")]
     regions = []
     for rect in _merge_rects([r for r, _ in images]):
         density = max(d for r, d in images if r.intersects(rect))
         regions.append(OcrRegion(tuple(rect), "image", _dpi(density)))
+    regions += [OcrRegion(tuple(r + (-2, -2, 2, 2)), "drawn text") for r in _drawn_text_rects(page, text_words)]
     return regions
 
 

@@ -834,6 +834,110 @@ def build_user_unit(path: Path) -> None:
     _save(doc, path)
 
 
+# -- pictures of text on a page that also has a text layer -------------------------------------------------
+
+
+def _text_picture(text: str, height: float = 11, dpi: int = 200) -> pymupdf.Pixmap:
+    """A grey picture of ``text`` in one line, as a screenshot holds it."""
+    width = pymupdf.get_text_length(text, "helv", height) + 4
+    scratch = pymupdf.open()
+    page = scratch.new_page(width=width, height=height * 1.3)
+    page.insert_text((2, height), text, fontsize=height)
+    return page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY)
+
+
+def _image_object(doc: pymupdf.Document, pix: pymupdf.Pixmap, mask: bool = False) -> int:
+    if not mask:
+        return _object(doc, f"<< /Type /XObject /Subtype /Image /Width {pix.width} /Height {pix.height} "
+                            "/ColorSpace /DeviceGray /BitsPerComponent 8 >>", bytes(pix.samples))
+    rows = []
+    for y in range(pix.height):  # 1 bit a pixel; 0 paints with the fill colour
+        row = pix.samples[y * pix.stride: y * pix.stride + pix.width]
+        bits = "".join("0" if v < 128 else "1" for v in row)
+        bits += "1" * (-len(bits) % 8)
+        rows.append(int(bits, 2).to_bytes(len(bits) // 8, "big"))
+    return _object(doc, f"<< /Type /XObject /Subtype /Image /Width {pix.width} /Height {pix.height} "
+                        "/ImageMask true /BitsPerComponent 1 >>", b"".join(rows))
+
+
+def _picture_rect(pix: pymupdf.Pixmap, y: float, height: float = 14.3) -> pymupdf.Rect:
+    return pymupdf.Rect(72, y, 72 + height * pix.width / pix.height, y + height)
+
+
+def build_screenshot_line(path: Path) -> None:
+    doc = _doc(INNOCENT)
+    pix = _text_picture(SENTENCE)
+    doc[0].insert_image(_picture_rect(pix, 300), pixmap=pix)
+    _save(doc, path)
+
+
+def build_image_strips(path: Path) -> None:
+    doc = _doc(INNOCENT)
+    pix = _text_picture(SENTENCE)
+    rect, strips = _picture_rect(pix, 300), 5
+    step = pix.height // strips + 1
+    for n in range(strips):
+        top = n * step
+        bottom = min(pix.height, top + step)
+        part = pymupdf.Pixmap(pix, pix.width, pix.height, pymupdf.IRect(0, top, pix.width, bottom))
+        y0 = rect.y0 + rect.height * top / pix.height
+        y1 = rect.y0 + rect.height * bottom / pix.height
+        doc[0].insert_image(pymupdf.Rect(rect.x0, y0, rect.x1, y1), pixmap=part)
+    _save(doc, path)
+
+
+def build_stencil_mask(path: Path) -> None:
+    doc = _doc(INNOCENT)
+    page = doc[0]
+    pix = _text_picture(SENTENCE)
+    rect = _picture_rect(pix, 300)
+    _add_resource(doc, page, "XObject", "Im7", _image_object(doc, pix, mask=True))
+    h = page.rect.height
+    _add_content(doc, page, b"0 g %.2f 0 0 %.2f %.2f %.2f cm /Im7 Do" % (rect.width, rect.height, rect.x0, h - rect.y1))
+    _save(doc, path)
+
+
+def build_shared_image(path: Path) -> None:
+    doc = _doc(INNOCENT, pages=2)
+    pix = _text_picture(SENTENCE)
+    xref = doc[0].insert_image(_picture_rect(pix, 300), pixmap=pix)
+    doc[1].insert_image(_picture_rect(pix, 500), xref=xref)  # the same image object on page 2
+    _save(doc, path)
+
+
+def build_text_as_outlines(path: Path) -> None:
+    scratch = pymupdf.open()
+    page = scratch.new_page(width=500, height=40)
+    page.insert_text((5, 25), SENTENCE, fontsize=11)
+    svg = page.get_svg_image(text_as_path=True)
+    outlines = pymupdf.open(stream=svg.encode(), filetype="svg")
+    drawing = pymupdf.open("pdf", outlines.convert_to_pdf())
+    doc = _doc(INNOCENT)
+    doc[0].show_pdf_page(pymupdf.Rect(72, 300, 572, 340), drawing, 0)
+    _save(doc, path)
+
+
+def build_type3_drawing_text(path: Path) -> None:
+    """A Type3 font whose glyph procedures draw letters with Helvetica; its ToUnicode says 'x' for each."""
+    doc = _doc(INNOCENT)
+    page = doc[0]
+    codes = sorted(set(SENTENCE))
+    helvetica = _helvetica(doc)
+    procs = {ch: _object(doc, "<<>>", b"%d 0 d0 BT /H 1000 Tf 0 0 Td " % (pymupdf.get_text_length(ch, "helv", 1000))
+                         + _pdf_string(ch) + b" Tj ET") for ch in codes}
+    widths = " ".join(str(int(pymupdf.get_text_length(chr(c), "helv", 1000))) if chr(c) in procs else "0"
+                      for c in range(32, 127))
+    cmap = _tounicode_cmap(doc, {ord(ch): "x" for ch in codes})
+    font = _object(doc, "<< /Type /Font /Subtype /Type3 /FontBBox [0 -200 1000 800] /FontMatrix [0.001 0 0 0.001 0 0] "
+                        f"/CharProcs << {' '.join(f'/g{ord(c)} {x} 0 R' for c, x in procs.items())} >> "
+                        f"/Encoding << /Type /Encoding /Differences [{' '.join(f'{ord(c)} /g{ord(c)}' for c in codes)}] >> "
+                        f"/FirstChar 32 /LastChar 126 /Widths [{widths}] /Resources << /Font << /H {helvetica} 0 R >> >> "
+                        f"/ToUnicode {cmap} 0 R >>")
+    _add_resource(doc, page, "Font", "T3", font)
+    _add_content(doc, page, _text_op(SENTENCE, 72, 500, font=b"/T3"))
+    _save(doc, path)
+
+
 # -- size ----------------------------------------------------------------------------
 
 BIG_PAGES = 2000
@@ -911,6 +1015,7 @@ E, D, H, C, S = "Encrypted", "Damaged", "Hidden text and history", "Carried data
 N = "Not page content (value also visible)"
 V = "Visible text read otherwise"
 R = "Refusals that can be publications"
+P = "Pictures of text beside a text layer"
 
 CASES: list[Case] = [
     Case("versleuteld-wachtwoord.pdf", E, "user password, given in the password file", PUBLISHED,
@@ -1046,6 +1151,18 @@ CASES: list[Case] = [
          planted=(NAME, "NL91ABNA0417164300"), ocr=True, build=build_iban_grouping),
     Case("userunit.pdf", R, "a page with /UserUnit 2", PUBLISHED, "redacted in the page's own units", ocr=True,
          build=build_user_unit),
+    Case("schermafdruk-regel.pdf", P, "a one-line screenshot of the sentence, 11 pt high, no signature cue", PUBLISHED,
+         "the image read by OCR, detected and its pixels redacted", ocr=True, build=build_screenshot_line),
+    Case("afbeelding-stroken.pdf", P, "the screenshot stored as five image strips", PUBLISHED,
+         "the strips read together by OCR, redacted", ocr=True, build=build_image_strips),
+    Case("stencilmasker.pdf", P, "the screenshot as a 1-bit stencil mask", PUBLISHED,
+         "read by OCR, redacted", ocr=True, build=build_stencil_mask),
+    Case("gedeelde-afbeelding.pdf", P, "one image object drawn on two pages", PUBLISHED,
+         "redacted wherever it is drawn", ocr=True, build=build_shared_image),
+    Case("tekst-als-paden.pdf", P, "the sentence as glyph outlines (paths) on a page with a text layer", PUBLISHED,
+         "read by OCR, redacted", ocr=True, build=build_text_as_outlines),
+    Case("type3-tekent-tekst.pdf", P, "a Type3 font whose glyph procedures draw the letters; ToUnicode says 'x'",
+         PUBLISHED, "read as a scan (OCR), redacted pixels and all", ocr=True, build=build_type3_drawing_text),
     Case("2000-paginas.pdf", S, f"{BIG_PAGES} pages", PUBLISHED, "published within the per-document limits",
          build=build_many_pages),
     Case("100-megapixel.pdf", S, "a page with a 100-megapixel image under the text", PUBLISHED,
