@@ -25,8 +25,13 @@ INF = pymupdf.INFINITE_RECT()
 TEXT_FLAGS = (pymupdf.TEXT_PRESERVE_WHITESPACE, pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_IGNORE_ACTUALTEXT)
 
 
+# Letters of other scripts that look like Latin ones (Cyrillic, Greek): a reader sees the Latin word
+_LOOKALIKES = str.maketrans("аеорсхуіјѕԁһӏАВЕКМНОРСТХІЈЅοαΑΒΕΗΙΚΜΝΟΡΤΧΥΖ", "aeopcxyijsdhlABEKMHOPCTXIJSoaABEHIKMNOPTXYZ")
+
+
 def _norm(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).lower()
+    text = unicodedata.normalize("NFKC", text).translate(_LOOKALIKES)
+    return re.sub(r"[\s\u00ad\u200b-\u200d\u2060\ufeff]+", "", text).lower()
 
 
 def _digits(text: str) -> str:

@@ -1135,7 +1135,8 @@ CASES: list[Case] = [
     Case("onzichtbare-tekens.pdf", V, "soft hyphen, zero-width space, joiner and word joiner inside name, e-mail, "
          "phone", PUBLISHED, "read without them, detected and redacted", ocr=True, build=build_invisible_characters),
     Case("homoglyphs.pdf", V, "Cyrillic a and e inside the name and e-mail", PUBLISHED,
-         "folded to Latin for detection; the boxes cover the real glyphs", ocr=True, build=build_homoglyphs),
+         "folded to Latin for detection; the boxes cover the real glyphs", planted=(NAME, EMAIL), ocr=True,
+         build=build_homoglyphs),
     Case("tabelcellen.pdf", V, "table cells: name, BSN, lower-case IBAN with spaces, phone with dots", PUBLISHED,
          "each cell detected and redacted", planted=(NAME, BSN, IBAN_SPACED, PHONE_DOTS), ocr=True,
          build=build_table_cells),
