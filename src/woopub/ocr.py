@@ -393,6 +393,7 @@ def _rules(pix: pymupdf.Pixmap, to_page: pymupdf.Matrix, zoom: float) -> list[Bo
     ink = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.stride)[:, : pix.width] < INK_LEVEL
     length = int(RULE_LENGTH * zoom)
     found: list[pymupdf.Rect] = []
+    rules: list[pymupdf.Rect] = []
     for horizontal in (True, False):
         m = ink if horizontal else ink.T
         near = m.copy()
@@ -406,7 +407,10 @@ def _rules(pix: pymupdf.Pixmap, to_page: pymupdf.Matrix, zoom: float) -> list[Bo
         for (row, start), (_, end) in zip(starts[long], ends[long]):
             r = pymupdf.Rect(start, row, end, row + 1) if horizontal else pymupdf.Rect(row, start, row + 1, end)
             found.append(r)
-    return [tuple(r * to_page) for r in _merge_rects([r + (-1, -1, 1, 1) for r in found])]
+        # one direction at a time: a table's rules and borders all touch, merged they would be one box
+        rules += _merge_rects([r + (-1, -1, 1, 1) for r in found])
+        found = []
+    return [tuple(r * to_page) for r in rules]
 
 
 def _ink_share(pix: pymupdf.Pixmap) -> float:
