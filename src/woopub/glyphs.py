@@ -26,7 +26,7 @@ import pymupdf
 FRAGMENTED_MIN = 8  # one-glyph words on a page before it is read again from its glyphs
 FRAGMENTED_SHARE = 0.25  # ... and their share of the page's words
 RUN_MIN = 3  # one-glyph words in a row that are read as letter-spaced text
-RUN_GAP = 1.0  # the widest gap (in line heights) inside a run of spaced letters
+RUN_GAP = 0.6  # the widest gap (in line heights) inside a run of spaced letters (table columns are wider)
 WORD_GAP_FACTOR = 1.6  # a gap this many times the run's median gap separates words
 GLYPH_GAP = 0.2  # a gap of this many font sizes beyond the line's usual gap separates words
 
