@@ -42,6 +42,7 @@ import os
 import re
 import shutil
 import subprocess
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -256,11 +257,55 @@ def _drawn_text_rects(page: pymupdf.Page, text_words: list) -> list[pymupdf.Rect
 
 def _doubtful_text_layer(page: pymupdf.Page, text_words: list) -> bool:
     """Signs that the text layer may not say what the glyphs draw: a Type3 font (its glyphs are
-    procedures that can draw anything), or letters from too few distinct characters ("xxxx xxx")."""
+    procedures that can draw anything), letters from too few distinct characters ("xxxx xxx"), or a
+    simple font whose ToUnicode map contradicts its own glyph names (ROT13, shuffled letters)."""
     letters = [c.lower() for w in text_words for c in w[4] if c.isalnum()]
     if len(letters) >= 20 and len(set(letters)) <= 4:
         return True
-    return any(font[2] == "Type3" for font in page.get_fonts())
+    fonts = page.get_fonts()
+    return any(f[2] == "Type3" for f in fonts) or any(_tounicode_contradicts(page.parent, f[0]) for f in fonts)
+
+
+_BFCHAR = re.compile(rb"<([0-9A-Fa-f]{2})>\s*<([0-9A-Fa-f]{4,8})>")
+_CODEPAGES = {"/WinAnsiEncoding": "cp1252", "/MacRomanEncoding": "mac_roman"}
+CONTRADICTIONS_MIN = 5  # letters a simple font's ToUnicode map gives otherwise than its glyph names
+
+
+def _tounicode_contradicts(doc: pymupdf.Document, font: int) -> bool:
+    """Does the font's ToUnicode map give other letters than its encoding's glyph names (codes of one byte)?"""
+    if doc.xref_get_key(font, "Subtype")[1] not in ("/Type1", "/TrueType", "/MMType1"):
+        return False
+    kind, ref = doc.xref_get_key(font, "ToUnicode")
+    if kind != "xref":
+        return False
+    by_encoding: dict[int, str] = {}
+    kind, encoding = doc.xref_get_key(font, "Encoding")
+    if kind == "xref":
+        encoding_xref = int(encoding.split()[0])
+        codepage = _CODEPAGES.get(doc.xref_get_key(encoding_xref, "BaseEncoding")[1])
+        differences = doc.xref_get_key(encoding_xref, "Differences")[1]
+    else:
+        codepage, differences = _CODEPAGES.get(encoding), ""
+    if codepage:
+        by_encoding = {c: bytes([c]).decode(codepage, "replace") for c in range(33, 256)}
+    code = 0
+    for token in differences.strip("[]").split():
+        if token.lstrip("-").isdigit():
+            code = int(token)
+        elif token.startswith("/"):
+            by_encoding[code] = chr(pymupdf.glyph_name_to_unicode(token[1:]) or 0xFFFD)
+            code += 1
+    try:
+        cmap = doc.xref_stream(int(ref.split()[0])) or b""
+    except Exception:
+        return False
+    wrong = 0
+    for code_hex, text_hex in _BFCHAR.findall(cmap):
+        expected = by_encoding.get(int(code_hex, 16), "")
+        said = unicodedata.normalize("NFKC", bytes.fromhex(text_hex.decode()).decode("utf-16-be", "replace"))
+        if expected.isalnum() and said.isalnum() and said.lower() != expected.lower():
+            wrong += 1
+    return wrong >= CONTRADICTIONS_MIN
 
 
 def _merge_rects(rects: list[pymupdf.Rect]) -> list[pymupdf.Rect]:
