@@ -141,6 +141,28 @@ def standard_font_for(name: str, flags: int, weight: float, italic_angle: float)
     return family + styles[bold + 2 * italic]
 
 
+def sfnt_without_names(data: bytes) -> bytes | None:
+    """A TrueType/OpenType font with the strings of its 'name' table zeroed (family, full name,
+    copyright, designer, licence, ...): drawing uses glyphs, not names. None if not such a font."""
+    if data[:4] not in (b"\x00\x01\x00\x00", b"true", b"OTTO") or len(data) < 12:
+        return None
+    font = bytearray(data)
+    for k in range(int.from_bytes(font[4:6], "big")):
+        record = 12 + 16 * k
+        if record + 16 > len(font):
+            return None
+        if bytes(font[record : record + 4]) != b"name":
+            continue
+        start = int.from_bytes(font[record + 8 : record + 12], "big")
+        length = int.from_bytes(font[record + 12 : record + 16], "big")
+        if start + 6 > len(font) or start + length > len(font):
+            return None
+        storage = start + int.from_bytes(font[start + 4 : start + 6], "big")
+        if storage < start + length:
+            font[storage : start + length] = bytes(start + length - storage)
+    return bytes(font)
+
+
 def is_known_font(name: str) -> bool:
     return bool(_KNOWN_FONT.fullmatch(_SUBSET_PREFIX.sub("", name, count=1)))
 

@@ -19,8 +19,9 @@ What drawing needs of the rest is kept and rewritten to just that (see
 woopub.carried): the trailer's file identifier is new, the language tag
 is kept only when well formed, JPEG images lose their metadata segments,
 ICC profiles their description and copyright tags, embedded fonts their
-names (a non-embedded font keeps a known font's name or takes the standard
-font it resembles), marked content its property lists and private tags.
+names and TrueType/OpenType programs their name tables (a non-embedded
+font keeps a known font's name or takes the standard font it resembles),
+marked content its property lists and private tags.
 OutputIntents (a PDF/A claim the publication no longer makes) go.
 
 Hidden text is not scrubbed here: it was extracted, detected and redacted
@@ -42,6 +43,7 @@ from woopub.carried import (
     is_known_font,
     jpeg_without_metadata,
     language_tag,
+    sfnt_without_names,
     standard_font_for,
 )
 from woopub.errors import DamagedPdfError
@@ -257,6 +259,7 @@ def _rename_fonts(doc: pymupdf.Document, fonts: list[int]) -> int:
     """Give fonts names that say nothing: embedded ones "Font1" (a subset keeps its "ABCDEF+" tag),
     others a known font's name or the standard font they resemble. Same name in, same name out."""
     names: dict[str, str] = {}
+    programs_done: set[int] = set()
     count = 0
     for font in fonts:
         kind, value = doc.xref_get_key(font, "BaseFont")
@@ -283,6 +286,15 @@ def _rename_fonts(doc: pymupdf.Document, fonts: list[int]) -> int:
             count += 1
         if descriptor is not None and doc.xref_get_key(descriptor, "FontName")[0] == "name":
             doc.xref_set_key(descriptor, "FontName", "/" + new)
+        if descriptor is not None and descriptor not in programs_done:
+            programs_done.add(descriptor)
+            for key in ("FontFile2", "FontFile3"):  # TrueType and OpenType programs carry a name table
+                kind, ref = doc.xref_get_key(descriptor, key)
+                if kind == "xref":
+                    program = int(ref.split()[0])
+                    cleaned = sfnt_without_names(doc.xref_stream(program) or b"")
+                    if cleaned is not None:
+                        doc.update_stream(program, cleaned)
     return count
 
 

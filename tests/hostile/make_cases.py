@@ -669,6 +669,20 @@ def build_font_names(path: Path) -> None:
     _save(doc, path)
 
 
+def build_font_program_names(path: Path) -> None:
+    """An embedded TrueType font whose name table (licence text) holds the sentence."""
+    font = bytearray(UNICODE_FONT.read_bytes())
+    licence = "Permission is hereby granted".encode("utf-16-be")
+    at = font.index(licence)
+    planted = SENTENCE.encode("utf-16-be")
+    font[at : at + len(planted)] = planted
+    doc = _pdf_with_sentence()
+    page = doc[0]
+    page.insert_font(fontname="NT", fontbuffer=bytes(font))
+    page.insert_text((72, 200), INNOCENT, fontname="NT", fontsize=11)
+    _save(doc, path)
+
+
 def build_marked_content(path: Path) -> None:
     doc = _pdf_with_sentence()
     page = doc[0]
@@ -1119,6 +1133,8 @@ CASES: list[Case] = [
     Case("lettertype-namen.pdf", N, "embedded and non-embedded fonts named after the person, family, charset, "
          "stretch and Panose strings", PUBLISHED, "embedded fonts renamed Font1.. (subset tag kept), others the "
          "standard font they resemble; descriptions dropped", build=build_font_names),
+    Case("lettertype-programma.pdf", N, "an embedded TrueType font whose name table holds the sentence", PUBLISHED,
+         "the program's name table blanked", build=build_font_program_names),
     Case("marked-content.pdf", N, "marked-content tag named after the person, inline and resource property lists, "
          "a marked point", PUBLISHED, "property lists dropped (BDC -> BMC, DP -> MP), private tags renamed /Span",
          build=build_marked_content),
