@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import os
 import re
+import zlib
 from collections import Counter
 
 import pymupdf
@@ -212,16 +213,31 @@ def _rewrite_carrier(doc: pymupdf.Document, xref: int, source: str, fonts: list,
             if doc.xref_get_key(xref, key)[0] != "null":
                 doc.xref_set_key(xref, key, "null")
                 done["font descriptions"] += 1
-    elif "/DCTDecode" in source and doc.xref_get_key(xref, "Filter")[1] == "/DCTDecode":
-        raw = doc.xref_stream_raw(xref)
+    elif "/DCTDecode" in source and (jpeg := _jpeg_data(doc, xref)) is not None:
+        raw = jpeg
         image = jpeg_without_metadata(raw)
         if image is None:
             raise DamagedPdfError(f"image object {xref}: JPEG data that cannot be read to drop its metadata")
-        if image != raw:
+        if image != raw or doc.xref_get_key(xref, "Filter")[1] != "/DCTDecode":
             doc.update_stream(xref, image, compress=False)
             doc.xref_set_key(xref, "Filter", "/DCTDecode")  # update_stream dropped it
             done["image metadata segments"] += 1
     return done
+
+
+def _jpeg_data(doc: pymupdf.Document, xref: int) -> bytes | None:
+    """The JPEG data of an image stream: stored as it is, or inside a Flate layer ([/FlateDecode /DCTDecode])."""
+    kind, value = doc.xref_get_key(xref, "Filter")
+    if value == "/DCTDecode":
+        return doc.xref_stream_raw(xref)
+    if kind == "array" and re.findall(r"/[A-Za-z0-9]+", value) == ["/FlateDecode", "/DCTDecode"]:
+        if doc.xref_get_key(xref, "DecodeParms")[0] != "null":  # a predictor for JPEG data: not met
+            return None
+        try:
+            return zlib.decompress(doc.xref_stream_raw(xref))
+        except zlib.error as exc:
+            raise DamagedPdfError(f"image object {xref}: compressed JPEG data cannot be read ({exc})") from exc
+    return None
 
 
 def _bare_page_content(doc: pymupdf.Document, page: pymupdf.Page) -> int:

@@ -638,6 +638,13 @@ def build_jpeg_metadata(path: Path) -> None:
                 + _jpeg_segment(0xEB, f"{PHONE} {NAME}".encode("utf-16-le")))
     jpeg = jpeg[:2] + segments + jpeg[2:] + f"na het einde: {SENTENCE}".encode()
     doc[0].insert_image(pymupdf.Rect(72, 300, 264, 396), stream=jpeg)
+    # the same JPEG once more inside a Flate layer, as some producers store it
+    chained = _object(doc, "<< /Type /XObject /Subtype /Image /Width 64 /Height 32 /ColorSpace /DeviceRGB "
+                           "/BitsPerComponent 8 /Filter [/FlateDecode /DCTDecode] >>")
+    doc.update_stream(chained, zlib.compress(jpeg), compress=False)
+    doc.xref_set_key(chained, "Filter", "[/FlateDecode /DCTDecode]")
+    _add_resource(doc, doc[0], "XObject", "Im8", chained)
+    _add_content(doc, doc[0], b"192 0 0 96 300 300 cm /Im8 Do")
     _save(doc, path)
 
 
