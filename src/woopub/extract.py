@@ -55,9 +55,22 @@ def open_pdf(path: Path, password: str | None = None) -> pymupdf.Document:
     return admit(path, password).doc
 
 
+# Cyrillic and Greek letters that look like Latin ones. A word mixing them with Latin letters is
+# disguised ("Fеnnа" with Cyrillic е and а): detectors read it in Latin; its box is the word's own.
+# A word all in another script (a Russian name) is left as it is.
+_LOOKALIKES = str.maketrans("аеорсхуіјѕԁһӏАВЕКМНОРСТХІЈЅοαΑΒΕΗΙΚΜΝΟΡΤΧΥΖ", "aeopcxyijsdhlABEKMHOPCTXIJSoaABEHIKMNOPTXYZ")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
 def normalise(word: str) -> str:
-    """What the detectors read for a word: NFKC, without invisible characters."""
-    return unicodedata.normalize("NFKC", word).translate(_INVISIBLE).replace("\u00a0", " ")
+    """What the detectors read for a word: NFKC, without invisible characters, look-alike letters
+    of other scripts in a Latin word read as Latin."""
+    word = unicodedata.normalize("NFKC", word).translate(_INVISIBLE).replace("\u00a0", " ")
+    if _LATIN_LETTER.search(word) and not word.isascii():
+        folded = word.translate(_LOOKALIKES)
+        if folded != word:
+            return folded
+    return word
 
 
 def text_layer_words(page: pymupdf.Page) -> list:

@@ -63,11 +63,10 @@ def cases_dir(tmp_path_factory):
     return base
 
 
-# Cases whose planted values verify cannot read (known gaps, reported on issue 13): it reads no
-# pixels (pictures of text are read only by the redaction pass's OCR) and does not fold letters of
-# other scripts. Strict: when verify learns to see them, these fail and move out of this list.
+# Cases whose planted values verify cannot read (a known gap, reported on issue 13): it reads no
+# pixels (pictures of text are read only by the redaction pass's OCR). Strict: when verify learns
+# to see them, these fail and move out of this list.
 VERIFY_BLIND = {
-    "homoglyphs.pdf": "verify does not fold Cyrillic look-alike letters",
     "schermafdruk-regel.pdf": "verify reads no pixels",
     "afbeelding-stroken.pdf": "verify reads no pixels",
     "stencilmasker.pdf": "verify reads no pixels",
