@@ -336,3 +336,17 @@ def test_dossier_index_takes_only_names_with_evidence_of_their_own(detector):
     index = person_index(rules, [DocumentScan(InputDocument(Path("a.pdf"), "a.pdf"), findings=findings, decisions=decisions)])
     assert "Wolthuis" in index.variants
     assert not any("Logius" in form or "API" in form for form in index.variants)
+
+
+@pytest.mark.parametrize("local, functional", [
+    ("ai-verordening", True),  # an abbreviation before an everyday word: a programme's mailbox
+    ("hr.advies", True),
+    ("team.ketenregie", True),
+    ("j.devries", False),  # initials and a surname
+    ("a.bakker", False),
+    ("fenna.wijnberg", False),
+])
+def test_e_mail_local_part_names_a_function_or_a_person(local, functional):
+    from woopub.detect.contact import functional_local_part
+
+    assert functional_local_part(local) is functional

@@ -47,8 +47,14 @@ def functional_local_part(local: str) -> bool:
 
     lex = lexicon()
     pieces = [p for p in re.split(r"[._+-]+", local.lower()) if p]
-    if not pieces or any(len(p) == 1 or p in lex.first_names or p in lex.surnames for p in pieces):
+    if not pieces or any(len(p) >= 3 and (p in lex.first_names or p in lex.surnames) for p in pieces):
         return False
+    short = [p for p in pieces if len(p) <= 2]
+    if short:
+        # "j.devries", "jd.k": initials make it a person's; "ai-verordening", "hr.advies": an
+        # abbreviation before everyday words makes it a function's
+        rest = [p for p in pieces if len(p) > 2]
+        return bool(rest) and all(zipf(p) >= 3.0 for p in rest) and not any(len(p) == 1 for p in short)
     if pieces[0] in FUNCTION_WORDS:  # "team.ketenregie", "programma-x"
         return True
     return all(zipf(p) >= 3.0 or p.upper() in lex.acronyms for p in pieces)  # "evenementen", "woo-verzoeken"
