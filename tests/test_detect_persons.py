@@ -350,3 +350,16 @@ def test_e_mail_local_part_names_a_function_or_a_person(local, functional):
     from woopub.detect.contact import functional_local_part
 
     assert functional_local_part(local) is functional
+
+
+def test_office_holders_in_a_capitals_heading_are_kept(detector):
+    from woopub.decide import Decider
+    from woopub.rules import load_rules
+
+    text = ("MOTIE VAN DE LEDEN BIKKER EN GRINWIS\n\nVoorgesteld 12 maart 2024\n\nDe Kamer,\n\nverzoekt de regering\n\n"
+            "Bikker\nGrinwis\n\nMET VRIENDELIJKE GROET\n\nJAN DE VRIES\nbeleidsmedewerker\n")
+    decider = Decider(load_rules())
+    decided = {f.text: decider.decide(f).action for f in detector.find(text) if f.entity == "PERSON"}
+    assert decided.get("BIKKER") == "keep" and decided.get("GRINWIS") == "keep"
+    assert not any("LEDEN" in t for t in decided)  # the heading's words are no name
+    assert decided.get("JAN DE VRIES") == "redact"  # a civil servant in capitals still is

@@ -867,7 +867,7 @@ class PersonRecognizer(LocalRecognizer):
         lex, found = self.lex, []
         if len(names) == 1 and INITIALS not in kinds:
             word = names[0]
-            if acronym_shaped(word.text):
+            if acronym_shaped(word.text) and word.line not in cues.view.caps_lines:  # a capitals line says nothing
                 found.append(("acronym-shape", EVIDENCE["acronym-shape"]))
             elif word.lower in cues.nouns:
                 found.append(("used-as-noun", EVIDENCE["used-as-noun"]))
