@@ -30,6 +30,8 @@ from pathlib import Path
 from woopub.decide import Decider
 from woopub.detect import Detector, PersonIndex, words_before
 from woopub.detect.overlap import resolve_overlaps
+from woopub.detect.dossier import in_organisation_name
+from woopub.detect.lexicon import lexicon
 from woopub.detect.persons import has_own_evidence
 from woopub.docdate import document_date
 from woopub.errors import InputError
@@ -421,13 +423,17 @@ def same_document_mentions(text: str, findings: list[Finding], decisions: list[D
     values = sorted({" ".join(f.text.split()) for f, d in zip(findings, decisions)
                      if d.action == REDACT and f.entity == "PERSON" and len(f.text.strip()) >= 2})
     found: list[Finding] = []
+    org_before = set(lexicon().cues["organisation"]["before"])
     for value in values:
         for m in value_pattern(value).finditer(text):
             if any(taken[m.start() : m.end()]):
                 continue
             taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+            # "Stichting Brouwer" beside the person Brouwer: the organisation's name, kept by rule as the dossier pass does
+            evidence = ("dossier:in-organisation-name" if in_organisation_name(text, m.start(), org_before)
+                        else "same-name-redacted-in-document")
             found.append(Finding(m.start(), m.end(), "PERSON", m.group(), 0.7, "document",
-                                 ("same-name-redacted-in-document",), lead=words_before(text, m.start())))
+                                 (evidence,), lead=words_before(text, m.start())))
     return found
 
 

@@ -98,6 +98,10 @@ AGAINST = {"everyday-words-only", "everyday-word-in-name", "acronym-shape", "rep
            "enumerated-heading"}
 
 
+# where the same word names something else than the person the text introduced: "Stichting Brouwer"
+NOT_THE_PERSON = {"part-of-organisation-name", "institution-name", "affiliation-in-brackets", "place-phrase"}
+
+
 def has_own_evidence(evidence, words: int = 1) -> bool:
     """Does a person finding stand on evidence of its own (see OWN_EVIDENCE)? A listed given name
     before a surname, or a name of two or more words that Frog reads as a person, does too when
@@ -475,7 +479,8 @@ class PersonRecognizer(LocalRecognizer):
             score, evidence = self.score(cand, view, cues, email_parts)
             scored.append((cand, round(max(0.0, min(1.0, score + EVIDENCE["frog:PER"])), 2), evidence + ["frog:PER"]))
         for cand, score, evidence in scored:
-            if score < MIN_SCORE and len(cand.tokens) == 1 and cand.tokens[0].lower in known and not AGAINST & set(evidence):
+            if (score < MIN_SCORE and len(cand.tokens) == 1 and cand.tokens[0].lower in known
+                    and not (AGAINST | NOT_THE_PERSON) & set(evidence)):
                 # the document settles what Frog read differently in one sentence
                 undo = -EVIDENCE["frog:not-a-person"] if any(e.startswith("frog:") and e != "frog:PER" for e in evidence) else 0
                 score = round(min(1.0, score + undo + EVIDENCE["same-name-in-text"]), 2)
