@@ -35,6 +35,7 @@ _NAMED_REF = re.compile(r"/([^\s/<>\[\]()]+)\s*(\d+) 0 R")
 def prepare(doc: pymupdf.Document, path: Path) -> list[str]:
     """Bring ``doc`` into the form that is extracted, redacted and published."""
     notes = []
+    join_page_contents(doc)
     layers = show_hidden_layers(doc)
     if layers:
         notes.append(f"{layers} optional-content layer reference(s): every layer shown")
@@ -96,6 +97,23 @@ def bake_user_units(doc: pymupdf.Document) -> int:
         doc.xref_set_key(page.xref, "UserUnit", "null")
         count += 1
     return count
+
+
+def join_page_contents(doc: pymupdf.Document) -> int:
+    """Make each page's content streams one stream. The PDF specification reads them as one, and
+    writers (Word 2013, the Adobe PDF Library) split them anywhere between tokens, even between
+    an operand and its operator: read one by one, each looks damaged. Returns the pages joined."""
+    joined = 0
+    for page in doc:
+        xrefs = page.get_contents()
+        if len(xrefs) < 2:
+            continue
+        # white space between the parts: a split falls between tokens, never inside one
+        data = b"\n".join(doc.xref_stream(x) or b"" for x in xrefs)
+        doc.update_stream(xrefs[0], data)
+        page.set_contents(xrefs[0])
+        joined += 1
+    return joined
 
 
 def show_hidden_layers(doc: pymupdf.Document) -> int:

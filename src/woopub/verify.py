@@ -543,11 +543,13 @@ def check_strings(raw: bytes, name: str, secrets: list[Secret]) -> list[Problem]
     problems: list[Problem] = []
     stray: list[str] = []
     with pdf:
-        roots = [("trailer", pdf.trailer)] + [(f"object {o.objgen[0]}", o) for o in pdf.objects if o is not None]
+        # pikepdf gives an indirect number or boolean as a plain Python value, without objgen
+        roots = [("trailer", pdf.trailer)] + [(f"object {o.objgen[0]}", o) for o in pdf.objects
+                                              if isinstance(o, (pikepdf.Dictionary, pikepdf.Array, pikepdf.Stream, pikepdf.String))]
         try:
             for where, root in roots:
                 for key, text in _strings(root):
-                    if key not in STRING_KEYS_ALLOWED:
+                    if key not in STRING_KEYS_ALLOWED and key != PALETTE:  # a palette draws: searched, not stray
                         stray.append(f"{where} {key}")
                     found = next((s for s in (g.first_in(text) for g in groups) if s is not None), None)
                     if found:
@@ -557,6 +559,9 @@ def check_strings(raw: bytes, name: str, secrets: list[Secret]) -> list[Problem]
     if stray:
         problems.append(Problem(name, "carried text", f"text strings where none belong: {', '.join(stray[:5])}"))
     return problems
+
+
+PALETTE = "/Indexed"  # the colour table of an /Indexed colour space, a string of colour values
 
 
 def _strings(obj, key: str = "", depth: int = 0):
@@ -569,7 +574,7 @@ def _strings(obj, key: str = "", depth: int = 0):
         palette = len(obj) >= 4 and obj[0] == pikepdf.Name.Indexed
         for item in obj:
             if not getattr(item, "is_indirect", False):
-                yield from _strings(item, "/Indexed" if palette else key, depth + 1)
+                yield from _strings(item, PALETTE if palette else key, depth + 1)
     elif isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
         for k, v in obj.items():
             if not getattr(v, "is_indirect", False):
