@@ -363,3 +363,12 @@ def test_office_holders_in_a_capitals_heading_are_kept(detector):
     assert decided.get("BIKKER") == "keep" and decided.get("GRINWIS") == "keep"
     assert not any("LEDEN" in t for t in decided)  # the heading's words are no name
     assert decided.get("JAN DE VRIES") == "redact"  # a civil servant in capitals still is
+
+
+def test_a_role_word_before_one_unlisted_word_does_not_put_it_in_the_dossier_index():
+    from woopub.detect.persons import has_own_evidence
+
+    # "Directeur-Generaal Rechtspleging en Rechtshandhaving": an organisation unit after a role word
+    assert not has_own_evidence(("capitalised-mid-sentence", "cue:role:directeur-generaal", "frog:PER"), 1)
+    assert has_own_evidence(("surname", "cue:role:woordvoerder"), 1)  # "woordvoerder Bakker"
+    assert has_own_evidence(("first-name", "surname", "cue:role:woordvoerder"), 2)

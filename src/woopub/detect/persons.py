@@ -93,6 +93,7 @@ INNER_CAPITAL_PREFIX = re.compile(r"^(?:Mc|Mac|IJ|Ij)(?=[A-Z]?)")
 DETERMINERS = r"(?:het|een|deze|dit|onze|uw|elke|iedere|welke|geen|the)"
 
 
+CONTEXT_CUES = ("cue:before:", "cue:role:")
 # what the shape and usage of the words say against a name (see _usage_evidence)
 AGAINST = {"everyday-words-only", "everyday-word-in-name", "acronym-shape", "repeated-word", "used-as-noun",
            "enumerated-heading"}
@@ -108,7 +109,12 @@ def has_own_evidence(evidence, words: int = 1) -> bool:
     the words' shape and usage say nothing against it ("Gartner Magic Kwadrant")."""
     if "enumerated-heading" in evidence:
         return False
-    if any(e.startswith(OWN_EVIDENCE) for e in evidence):
+    own = [e for e in evidence if e.startswith(OWN_EVIDENCE)]
+    if own and words == 1 and all(e.startswith(CONTEXT_CUES) for e in own) and not {"surname", "first-name-alone"} & set(evidence):
+        # "Directeur-Generaal Rechtspleging": a role word before one unlisted word may head an
+        # organisation unit; the word stays local unless a list or more evidence makes it a name
+        return False
+    if own:
         return True
     if AGAINST & set(evidence):
         return False
