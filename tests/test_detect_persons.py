@@ -372,3 +372,34 @@ def test_a_role_word_before_one_unlisted_word_does_not_put_it_in_the_dossier_ind
     assert not has_own_evidence(("capitalised-mid-sentence", "cue:role:directeur-generaal", "frog:PER"), 1)
     assert has_own_evidence(("surname", "cue:role:woordvoerder"), 1)  # "woordvoerder Bakker"
     assert has_own_evidence(("first-name", "surname", "cue:role:woordvoerder"), 2)
+
+
+def test_organisations_on_their_own_lines_in_an_attendee_list_are_not_persons(detector):
+    from woopub.decide import Decider
+    from woopub.rules import load_rules
+
+    text = ("Deelnemers aan het overleg:\nFemke Wolthuis\nBKWI\nJoost Verbeek\nKadaster\nAnouk de Graaf\nGeonovum\n\n"
+            "1 Introductie\nHet overleg begint om tien uur.\n")
+    decider = Decider(load_rules())
+    redacted = {f.text for f in detector.find(text) if f.entity == "PERSON" and decider.decide(f).action == "redact"}
+    assert {"Femke Wolthuis", "Joost Verbeek", "Anouk de Graaf"} <= redacted
+    assert not redacted & {"BKWI", "Kadaster", "Geonovum"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Cover: Saskia Vermeer & Studio / https://example.org", "Saskia Vermeer"),
+    ("Unsplash © Maarten Dijkhuis\nToelichting op de ontwikkeling", "Maarten Dijkhuis"),
+    ("Foto: Ingrid Vos", "Ingrid Vos"),
+])
+def test_the_maker_in_a_credit_line_is_kept(detector, text, name):
+    from woopub.decide import Decider
+    from woopub.rules import load_rules
+
+    decider = Decider(load_rules())
+    found = {f.text: decider.decide(f) for f in detector.find(text) if f.entity == "PERSON"}
+    assert name in found and found[name].action == "keep" and found[name].rule == "makersvermelding"
+
+
+def test_lettered_annex_headings_in_a_contents_list_are_not_initials(persons):
+    text = "Bijlage A. Opdracht, vraagstelling en aanpak ..... 37\nBijlage B. Eigenschappen van REST ..... 39\n"
+    assert not any(f.startswith(("A.", "B.")) for f in persons(text))

@@ -78,7 +78,7 @@ EVIDENCE = {
     "acronym-shape": -0.6,
     "used-as-noun": -0.5,
     "everyday-words-only": -0.4,
-    "enumerated-heading": -0.6,
+    "enumerated-heading": -1.0,  # "A. Opdracht", "Bijlage B. Eigenschappen": a lettered heading, not initials
     "repeated-word": -0.6,  # "A. Opdracht", "B. Eigenschappen": a lettered heading, not initials
 }
 # Evidence that says "a person" by itself. Only a name with such evidence enters the
@@ -93,7 +93,12 @@ INNER_CAPITAL_PREFIX = re.compile(r"^(?:Mc|Mac|IJ|Ij)(?=[A-Z]?)")
 DETERMINERS = r"(?:het|een|deze|dit|onze|uw|elke|iedere|welke|geen|the)"
 
 
-CONTEXT_CUES = ("cue:before:", "cue:role:")
+# cues that say where a name may stand, not that the word there is one
+PLACE_CUES = ("cue:before:", "cue:role:", "cue:label", "cue:column", "cue:signature")
+# a credit line before a name: a photo's, illustration's or cover's maker, kept by rule (makers-vermelding)
+CREDIT_BEFORE = re.compile(r"(?:©|\(c\)|\b(?:[Ff]oto(?:grafie)?|[Bb]eeld|[Ii]llustratie|[Cc]over|[Pp]hoto|[Ii]mage)\s*:)\s*$")
+# a lettered heading after "Bijlage", "Hoofdstuk": "Bijlage A. Opdracht"
+HEADING_WORDS = {"bijlage", "hoofdstuk", "deel", "paragraaf", "annex", "appendix", "bijlagen"}
 # what the shape and usage of the words say against a name (see _usage_evidence)
 AGAINST = {"everyday-words-only", "everyday-word-in-name", "acronym-shape", "repeated-word", "used-as-noun",
            "enumerated-heading"}
@@ -110,9 +115,9 @@ def has_own_evidence(evidence, words: int = 1) -> bool:
     if "enumerated-heading" in evidence:
         return False
     own = [e for e in evidence if e.startswith(OWN_EVIDENCE)]
-    if own and words == 1 and all(e.startswith(CONTEXT_CUES) for e in own) and not {"surname", "first-name-alone"} & set(evidence):
-        # "Directeur-Generaal Rechtspleging": a role word before one unlisted word may head an
-        # organisation unit; the word stays local unless a list or more evidence makes it a name
+    if own and words == 1 and all(e.startswith(PLACE_CUES) for e in own) and not {"surname", "first-name-alone"} & set(evidence):
+        # "Directeur-Generaal Rechtspleging", an attendee list's "Kadaster" line: a place where names
+        # stand also holds organisations; one unlisted word there is no name by the place alone
         return False
     if own:
         return True
@@ -543,7 +548,7 @@ class PersonRecognizer(LocalRecognizer):
         for cand, score, ev in scored:
             names = [t for t in cand.tokens if t.kind in (NAME, COMMON, INTERFIX, INITIALS)]
             labels = {label[t.i] for t in names if t.i in label}
-            if "PER" in labels:
+            if "PER" in labels and not (len(names) == 1 and _alone_on_line(names[0], view) and not self._listed(names[0])):
                 score, ev = min(1.0, score + EVIDENCE["frog:PER"]), ev + ["frog:PER"]
             elif labels and labels <= {"ORG", "LOC", "MISC", "PRO", "EVE"} and not _strong(ev):
                 score, ev = max(0.0, score + EVIDENCE["frog:not-a-person"]), ev + [f"frog:{sorted(labels)[0]}"]
@@ -556,6 +561,9 @@ class PersonRecognizer(LocalRecognizer):
             and any(t.kind in (NAME, COMMON) and t.lower not in self.lex.stop_words for t in ent.tokens)
         ]
         return rescored, [c for c in extra if c.tokens]
+
+    def _listed(self, tok: Token) -> bool:
+        return any(p in self.lex.first_names or p in self.lex.surnames for p in tok.lower.split("-") if p)
 
     def _username_result(self, start: int, end: int, text: str) -> RecognizerResult:
         score = 0.75
@@ -847,6 +855,8 @@ class PersonRecognizer(LocalRecognizer):
             ev.append(("surname-in-capitals", EVIDENCE["surname-in-capitals"]))  # "KOVALENKO Oksana"
         if not cand.titles and INITIALS not in kinds and not first_listed and cues.after_place_preposition(cand):
             ev.append(("after-place-preposition", EVIDENCE["after-place-preposition"]))  # "in Den Hey-Acker"
+        if CREDIT_BEFORE.search(view.text, max(0, cand.start - 40), cand.start):
+            ev.append(("credited-creator", 0.0))  # "Foto: Jan Jansen", "© Jan Jansen": the maker of a published work
         if email_parts and _matches_email(cand, email_parts):
             ev.append(("matches-e-mail", EVIDENCE["matches-e-mail"]))
         org = any(e == "part-of-organisation-name" for e, _ in ev)
@@ -866,7 +876,8 @@ class PersonRecognizer(LocalRecognizer):
             ev.append(("place-name", EVIDENCE["place-name"]))
         toks = cand.tokens
         if (len(toks) == 2 and not cand.titles and toks[0].kind == INITIALS and re.fullmatch(r"[A-Z]\.", toks[0].text)
-                and toks[1].lower not in lex.surnames and zipf(toks[1].lower) >= 3.0 and cues._opens_line(toks[0])):
+                and toks[1].lower not in lex.surnames and zipf(toks[1].lower) >= 3.0
+                and (cues._opens_line(toks[0]) or toks[0].i > 0 and view.tokens[toks[0].i - 1].lower in HEADING_WORDS)):
             ev.append(("enumerated-heading", EVIDENCE["enumerated-heading"]))
         if not has_own_evidence([e for e, _ in ev], len(names)):
             ev.extend(self._usage_evidence(cand, names, kinds, cues))
@@ -878,7 +889,8 @@ class PersonRecognizer(LocalRecognizer):
         lex, found = self.lex, []
         if len(names) == 1 and INITIALS not in kinds:
             word = names[0]
-            if acronym_shaped(word.text) and word.line not in cues.view.caps_lines:  # a capitals line says nothing
+            # (a heading in capitals says nothing by its shape; one word alone on its line does)
+            if acronym_shaped(word.text) and (word.line not in cues.view.caps_lines or _alone_on_line(word, cues.view)):
                 found.append(("acronym-shape", EVIDENCE["acronym-shape"]))
             elif word.lower in cues.nouns:
                 found.append(("used-as-noun", EVIDENCE["used-as-noun"]))
@@ -890,6 +902,15 @@ class PersonRecognizer(LocalRecognizer):
             if len({p.lower for p in names}) < len(names):
                 found.append(("repeated-word", EVIDENCE["repeated-word"]))  # "Logius Logius"
         return found
+
+
+def _alone_on_line(tok: Token, view: TokenView) -> bool:
+    """Is ``tok`` the only word on its line ("Kadaster" under a name in an attendee list)? Frog then
+    reads it without a sentence, and its PER says little."""
+    toks = view.tokens
+    before = tok.i > 0 and toks[tok.i - 1].line == tok.line
+    after = tok.i + 1 < len(toks) and toks[tok.i + 1].line == tok.line
+    return not before and not after
 
 
 def _everyday(tok: Token, lex: Lexicon) -> bool:
