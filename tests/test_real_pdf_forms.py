@@ -74,3 +74,28 @@ def test_indirect_numbers_and_booleans_do_not_crash_verification(tmp_path):
     doc.xref_set_key(doc.pdf_catalog(), "Extra", f"[{number} 0 R {truth} 0 R]")
     doc.save(tmp_path / "plain.pdf")
     check_strings((tmp_path / "plain.pdf").read_bytes(), "plain.pdf", [])  # raised AttributeError: 'int' ... 'objgen'
+
+
+REALPDF = __import__("pathlib").Path(__file__).resolve().parents[1].parent / "shared" / "realpdf"
+
+
+@pytest.mark.skipif(not REALPDF.is_dir(), reason="the real PDFs lie beside the repository in ../shared/realpdf")
+@pytest.mark.parametrize("name", [
+    "qpdf__appearances-b.pdf",  # ZapfDingbats check boxes of a flattened form
+    "pdfjs__issue4550.pdf",  # a TrueType text font whose glyphs no ToUnicode maps: the pages are read by OCR
+    "pdfjs__issue5874.pdf",  # an Urdu font without a Unicode mapping: read by OCR
+])
+def test_glyphs_without_a_unicode_mapping_do_not_refuse_a_document(tmp_path, rules, detector, name):
+    import shutil
+
+    (tmp_path / "in").mkdir()
+    shutil.copy(REALPDF / name, tmp_path / "in" / name)
+    outcomes = _run(tmp_path, rules, detector)
+    assert outcomes[name].status == "published", outcomes[name].reason
+
+
+def test_an_unmapped_glyph_in_a_symbol_font_is_no_letter_but_in_a_text_font_it_may_be():
+    from woopub.ocr import SYMBOL_FONT
+
+    assert SYMBOL_FONT.search("Wingdings-Regular") and SYMBOL_FONT.search("ZapfDingbats") and SYMBOL_FONT.search("CMEX10")
+    assert not SYMBOL_FONT.search("RubikLight-Medium") and not SYMBOL_FONT.search("Calibri")

@@ -173,7 +173,7 @@ class Tesseract:
 @dataclass(frozen=True, slots=True)
 class OcrRegion:
     rect: Box  # page space (unrotated, as text extraction and redaction use)
-    reason: str  # scan | no text layer | unreadable text layer | doubtful text layer | image | drawn text
+    reason: str  # scan | no text layer | unreadable text layer | doubtful text layer | unmapped glyphs | image | drawn text
     dpi: int = DPI
 
     @property
@@ -253,6 +253,23 @@ def _drawn_text_rects(page: pymupdf.Page, text_words: list) -> list[pymupdf.Rect
     lines = _merge_rects([g + (-3, 0, 3, 0) for g in glyphs])
     return [line for line in lines
             if sum(1 for g in curved if g.intersects(line)) >= DRAWN_TEXT_MIN and line.width >= 3 * line.height]
+
+
+# fonts whose glyphs are symbols (bullets, check boxes, arrows, math brackets): an unmapped glyph there is no letter
+SYMBOL_FONT = re.compile(r"(?i)wingding|webding|dingbat|symbol|marlett|cmex|cmsy|msam|msbm|mt ?extra|opensymbol|"
+                         r"fontawesome|emoji|bookshelf|icons?\b|glyphicons|math")
+
+
+def unmapped_letters(page: pymupdf.Page) -> bool:
+    """Does the page draw glyphs without a Unicode meaning that may be letters: visible (a box with
+    area; .notdef draws nothing) and in a font that is not a symbol font? Then OCR reads the page."""
+    for span in page.get_texttrace():
+        if SYMBOL_FONT.search(span["font"] or ""):
+            continue
+        for c in span["chars"]:
+            if (c[0] == 0xFFFD or c[0] < 0x20 and c[0] not in (9, 10, 13)) and c[3][2] > c[3][0] and c[3][3] > c[3][1]:
+                return True
+    return False
 
 
 def _doubtful_text_layer(page: pymupdf.Page, text_words: list) -> bool:
@@ -342,6 +359,8 @@ def plan_page(page: pymupdf.Page, text_words: list | None = None) -> list[OcrReg
         return [OcrRegion(tuple(whole), "no text layer")]
     if readable and _doubtful_text_layer(page, text_words):  # OCR words the text layer lacks join it
         return [OcrRegion(tuple(whole), "doubtful text layer")]
+    if unmapped_letters(page):
+        return [OcrRegion(tuple(whole), "unmapped glyphs")]
     regions = []
     for rect in _merge_rects([r for r, _ in images]):
         density = max(d for r, d in images if r.intersects(rect))

@@ -30,7 +30,6 @@ NOT_READABLE = {
     "versleuteld-fout-wachtwoord.pdf": "encrypted",
     "geen-pdf.pdf": "unreadable",
     "leeg.pdf": "unreadable",
-    "cid-zonder-tounicode.pdf": "unreadable text",
     "kapotte-stream.pdf": "damaged",
 }
 
