@@ -1,205 +1,183 @@
-"""Run woopub over a folder of real-world PDFs and report what came out.
+"""woopub on a folder of real PDFs: outcomes by reason, speed, what was redacted most, damage.
 
-Prints outcomes by reason (published / refused with the reason's class /
-crashed), pages per second (OCR'd pages counted apart), the most frequent
-redacted strings (from the internal proposals file, never published), boxes
-per page, and a damage check: each published page compared with its input
-outside the redaction boxes (rendered at low resolution, and the words).
+    python bench/realworld.py [FOLDER] [--workers 2] [--top 30] [--keep DIR] [--json]
 
-    python bench/realworld.py [FOLDER] [--workers 1] [--limit N] [--keep DIR]
+FOLDER defaults to ../shared/realpdf (beside the repository). The script runs
+`woopub redact --json` over it, as an officer would, and prints:
 
-FOLDER defaults to ../shared/realpdf/ beside the repository. Long runs: use
-``nice -n 10``; speed figures taken while other work runs are noisy.
+  outcomes     published / refused, refusals grouped by their reason with the
+               file names and numbers taken out ("not a PDF", "truncated PDF")
+  speed        pages per second of the whole run, and the pages without a text
+               layer (which woopub reads by OCR) counted apart
+  redactions   boxes per page by entity and the most frequent redacted strings
+               (from the internal record: the strings are redacted values, so
+               the output of this script is internal too)
+  damage       each published page rendered at low resolution beside its input,
+               the redaction boxes (and a margin) masked out: a page whose pixels
+               differ elsewhere was changed by more than its redactions
+
+The figures say which documents they were measured on: the folder's name and
+the number of files and pages are printed first.
 """
 
 from __future__ import annotations
 
 import argparse
-import collections
 import json
-import os
 import re
 import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter, defaultdict
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-DEFAULT_FOLDER = REPO.parent / "shared" / "realpdf"
+import numpy as np
+import pymupdf
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_FOLDER = ROOT.parent / "shared" / "realpdf"
 DAMAGE_DPI = 40
-MARGIN = 4.0  # points around each box that may change (label, anti-aliasing)
-PIXEL_TOLERANCE = 40  # a channel difference below this is rendering noise
-CHANGED_SHARE = 0.002  # share of unmasked pixels that may differ before a page counts as changed
+DAMAGE_MARGIN = 3.0  # points around a box: its edge and label anti-aliasing
+DAMAGE_PIXEL_DELTA = 48  # a grey level difference that is a change, not rendering noise
+DAMAGE_SHARE = 0.005  # of the unmasked pixels: more than this changed is damage
 
 
-def reason_class(reason: str | None) -> str:
-    """The reason's kind without the document's details (names, numbers, paths)."""
-    if not reason:
-        return "(no reason)"
-    text = reason.split(":", 1)[-1] if reason.count(":") and len(reason.split(":", 1)[0]) > 60 else reason
-    text = re.sub(r"'[^']*'|\"[^\"]*\"", "'…'", text)
-    text = re.sub(r"\d+", "N", text)
-    return text.strip()[:110]
+def reason_class(reason: str) -> str:
+    """A refusal's reason without its file, object numbers and counts: the class it belongs to."""
+    reason = reason.split(": FAILED: ")[-1]
+    reason = re.sub(r"^(verification failed: )?[^:]*\.pdf: ", r"\1", reason)
+    reason = re.sub(r"^/\S+: ", "", reason)
+    reason = re.sub(r"\d+(\.\d+)?", "N", reason)
+    return reason[:110]
 
 
-def run_woopub(inputs: list[Path], out: Path, workers: int) -> tuple[list[dict], dict | None, float, str]:
-    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
-    cmd = [sys.executable, "-m", "woopub", "redact", *map(str, inputs), "--out", str(out), "--json",
-           "--workers", str(workers), "--no-resume"]
-    started = time.monotonic()
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
-    seconds = time.monotonic() - started
-    documents, summary = [], None
-    for line in proc.stdout.splitlines():
-        try:
-            event = json.loads(line)
-        except ValueError:
-            continue
-        if event.get("event") == "document":
-            documents.append(event)
-        elif event.get("event") == "summary":
-            summary = event
-    return documents, summary, seconds, proc.stderr
+def pages_without_text(path: Path) -> int:
+    try:
+        with pymupdf.open(path) as doc:
+            return sum(1 for page in doc if not page.get_text("text").strip())
+    except Exception:
+        return 0
 
 
-def damage(input_pdf: Path, output_pdf: Path, boxes: dict[int, list[tuple]]) -> list[str]:
-    """Pages of the output that differ from the input outside the redaction boxes."""
-    import numpy as np
-    import pymupdf
+def grey(page: pymupdf.Page) -> np.ndarray:
+    pix = page.get_pixmap(dpi=DAMAGE_DPI, colorspace=pymupdf.csGRAY, alpha=False, annots=False)
+    return np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.width)
 
-    found = []
-    with pymupdf.open(input_pdf) as a, pymupdf.open(output_pdf) as b:
+
+def damaged_pages(source: Path, published: Path, boxes: dict[int, list[list[float]]]) -> list[tuple[int, float]]:
+    """Pages whose rendering differs from the input's outside the redaction boxes: (page, share)."""
+    out = []
+    with pymupdf.open(source) as a, pymupdf.open(published) as b:
         if len(a) != len(b):
-            return [f"page count {len(a)} -> {len(b)}"]
-        for i in range(len(a)):
-            pa, pb = a[i], b[i]
-            rects = [pymupdf.Rect(r) + (-MARGIN, -MARGIN, MARGIN, MARGIN) for r in boxes.get(i + 1, [])]
-            ia = pa.get_pixmap(dpi=DAMAGE_DPI, alpha=False)
-            ib = pb.get_pixmap(dpi=DAMAGE_DPI, alpha=False)
-            if (ia.width, ia.height) != (ib.width, ib.height):
-                found.append(f"page {i + 1}: size changed")
+            return [(0, 1.0)]
+        for n, (pa, pb) in enumerate(zip(a, b), start=1):
+            ga, gb = grey(pa), grey(pb)
+            if ga.shape != gb.shape:
+                out.append((n, 1.0))
                 continue
-            xa = np.frombuffer(ia.samples, np.uint8).reshape(ia.height, ia.width, ia.n).astype(np.int16)
-            xb = np.frombuffer(ib.samples, np.uint8).reshape(ib.height, ib.width, ib.n).astype(np.int16)
-            mask = np.ones((ia.height, ia.width), bool)
+            changed = np.abs(ga.astype(np.int16) - gb.astype(np.int16)) > DAMAGE_PIXEL_DELTA
+            mask = np.ones_like(changed)
             scale = DAMAGE_DPI / 72
-            matrix = pa.rotation_matrix
-            for r in rects:
-                r = (r * matrix) * scale
-                mask[max(int(r.y0), 0):int(r.y1) + 2, max(int(r.x0), 0):int(r.x1) + 2] = False
-            diff = (np.abs(xa - xb).max(axis=2) > PIXEL_TOLERANCE) & mask
-            share = diff.sum() / max(mask.sum(), 1)
-            if share > CHANGED_SHARE:
-                found.append(f"page {i + 1}: {share:.1%} of pixels outside boxes changed")
-                continue
-            words_a = _words_outside(pa, rects)
-            words_b = _words_outside(pb, rects)
-            lost = words_a - words_b
-            if len(lost) > max(2, len(words_a) // 50):
-                found.append(f"page {i + 1}: {len(lost)} words outside boxes lost")
-    return found
-
-
-def _words_outside(page, rects) -> collections.Counter:
-    words = collections.Counter()
-    for w in page.get_text("words"):
-        import pymupdf
-
-        r = pymupdf.Rect(w[:4])
-        if not any(r.intersects(x) for x in rects):
-            words[w[4]] += 1
-    return words
+            for x0, y0, x1, y1 in boxes.get(n, ()):
+                r = pymupdf.Rect(x0, y0, x1, y1) * pb.rotation_matrix  # log boxes are in unrotated page space
+                r = (r + (-DAMAGE_MARGIN, -DAMAGE_MARGIN, DAMAGE_MARGIN, DAMAGE_MARGIN)) * scale
+                mask[max(0, int(r.y0)) : int(r.y1) + 1, max(0, int(r.x0)) : int(r.x1) + 1] = False
+            share = float((changed & mask).sum()) / max(1, int(mask.sum()))
+            if share > DAMAGE_SHARE:
+                out.append((n, round(share, 4)))
+    return out
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER)
-    parser.add_argument("--workers", type=int, default=1)
-    parser.add_argument("--limit", type=int, default=0, help="only the first N PDFs (by name)")
-    parser.add_argument("--keep", type=Path, help="write the output here instead of a temporary folder")
-    parser.add_argument("--no-damage", action="store_true", help="skip the damage check")
-    args = parser.parse_args()
-
-    pdfs = sorted(p for p in args.folder.rglob("*") if p.suffix.lower() == ".pdf")
-    if args.limit:
-        pdfs = pdfs[: args.limit]
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--top", type=int, default=30)
+    ap.add_argument("--keep", type=Path, help="write the output and internal record here (default: a temporary folder)")
+    ap.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    args = ap.parse_args()
+    if not args.folder.is_dir():
+        print(f"realworld: {args.folder} not found", file=sys.stderr)
+        return 2
+    files = sorted(p for p in args.folder.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf")
     work = args.keep or Path(tempfile.mkdtemp(prefix="woopub-realworld-"))
-    out = work / "out"
-    documents, summary, seconds, stderr = run_woopub(pdfs, out, args.workers)
-    internal = Path(summary["internal_record"]) if summary else Path(str(out) + "-INTERN-niet-publiceren")
+    out, internal = work / "out", work / "intern"
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-m", "woopub", "redact", str(args.folder), "--out", str(out),
+                           "--internal", str(internal), "--json", "--workers", str(args.workers), "--no-resume"],
+                          capture_output=True, text=True)
+    seconds = time.monotonic() - started
+    events = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    summary = next((e for e in events if e.get("event") == "summary"), None)
+    if summary is None:
+        print(f"realworld: woopub ended without a summary (exit {done.returncode}):\n{done.stderr[-3000:]}", file=sys.stderr)
+        return 1
+    outcomes = {e["document"]: e for e in events if e.get("event") == "document"}
+    refused = Counter(reason_class(f["reason"]) for f in summary["failed"])
+    refused_files = defaultdict(list)
+    for f in summary["failed"]:
+        refused_files[reason_class(f["reason"])].append(f["document"])
+    crashed = [f for f in summary["failed"] if "Traceback" in f["reason"] or "Error:" in f["reason"]]
+    published = [d for d, e in outcomes.items() if e["status"] == "published"]
+    no_text = {d: pages_without_text(args.folder / d) for d in published}
+    ocr_pages = sum(no_text.values())
+    text_pages = summary["pages"] - ocr_pages
 
-    by_name = {d["document"]: d for d in documents}
-    outcomes = collections.Counter()
-    reasons = collections.Counter()
-    crashed = []
-    for pdf in pdfs:
-        d = by_name.get(pdf.name) or next((v for k, v in by_name.items() if k.endswith(pdf.name)), None)
-        if d is None:
-            outcomes["no outcome (run died?)"] += 1
-            crashed.append(pdf.name)
-        elif d["status"] == "published":
-            outcomes["published"] += 1
-        else:
-            reason = d.get("reason") or ""
-            kind = "crashed" if re.search(r"Error|Exception|Traceback|object has no attribute", reason) else "refused"
-            outcomes[kind] += 1
-            reasons[f"{kind}: {reason_class(reason)}"] += 1
-    published = [d for d in documents if d["status"] == "published"]
-    pages = sum(d.get("pages", 0) for d in published)
-    ocr_pages = sum(1 for d in published for w in d.get("warnings", []) if "OCR" in w or "ocr" in w)
+    log = json.loads((out / "publicatielog.json").read_text("utf-8")) if (out / "publicatielog.json").is_file() else {}
+    boxes: dict[str, dict[int, list]] = defaultdict(lambda: defaultdict(list))
+    for r in log.get("redactions", ()):
+        boxes[r["document"]][r["page"]].append(r["rect"])
+    damage = {}
+    for d in published:
+        try:
+            found = damaged_pages(args.folder / d, out / d, boxes.get(d, {}))
+        except Exception as exc:  # a file this script cannot render is reported, not fatal
+            found = [(0, f"cannot compare: {exc}")]
+        if found:
+            damage[d] = found
 
-    print(f"# woopub over {args.folder} ({len(pdfs)} PDFs, {args.workers} worker(s))\n")
-    print("| outcome | documents |\n|---|---:|")
-    for k, v in outcomes.most_common():
-        print(f"| {k} | {v} |")
-    if reasons:
-        print("\n| reason class | documents |\n|---|---:|")
-        for k, v in reasons.most_common():
-            print(f"| {k} | {v} |")
-    print(f"\npages published: {pages} in {seconds:.0f} s = {pages / seconds:.2f} pages/s overall"
-          f" (whole run incl. start-up; pages with an OCR warning: {ocr_pages})")
-    if summary:
-        print(f"verify: {summary['verify']}; problems: {len(summary['problems'])}")
-        for p in summary["problems"][:20]:
-            print(f"  {p}")
-        stage = summary.get("stage_seconds") or {}
-        if stage:
-            print("stage seconds: " + ", ".join(f"{k} {v:.0f}" for k, v in stage.items()))
-    elif stderr:
-        print("woopub stderr (last lines):\n" + "\n".join(stderr.splitlines()[-15:]))
-
-    strings = collections.Counter()
-    boxes: dict[str, dict[int, list]] = collections.defaultdict(lambda: collections.defaultdict(list))
+    strings, entities = Counter(), Counter()
     proposals = internal / "voorstellen.jsonl"
-    if proposals.exists():
-        for line in proposals.read_text(encoding="utf-8").splitlines():
+    if proposals.is_file():
+        for line in proposals.read_text("utf-8").splitlines():
             p = json.loads(line)
-            if p.get("action") == "redact":
-                strings[p["text"]] += 1
-                boxes[p["document"]][p["page"]].extend(p["boxes"])
-    n_boxes = sum(len(b) for doc in boxes.values() for b in doc.values())
-    print(f"\nboxes: {n_boxes} on {pages} pages = {n_boxes / max(pages, 1):.2f} per page")
-    print("\nmost frequent redacted strings (internal, do not publish):")
-    for text, count in strings.most_common(30):
-        print(f"  {count:5d}  {text}")
-
-    if not args.no_damage:
-        damaged = []
-        for d in published:
-            src = next((p for p in pdfs if p.name == Path(d["document"]).name), None)
-            dst = out / d["document"]
-            if src is None or not dst.exists():
-                continue
-            try:
-                found = damage(src, dst, boxes.get(d["document"], {}))
-            except Exception as exc:  # noqa: BLE001 - a check that cannot run is reported, not fatal
-                found = [f"damage check failed: {exc}"]
-            if found:
-                damaged.append((d["document"], found))
-        print(f"\ndamage check ({DAMAGE_DPI} dpi, words): {len(damaged)} of {len(published)} published documents changed")
-        for name, found in damaged:
-            print(f"  {name}: {'; '.join(found[:3])}")
+            if p["action"] == "redact" and p["document"] in outcomes and outcomes[p["document"]]["status"] == "published":
+                strings[" ".join(p["text"].split())] += 1
+                entities[p["entity"]] += len(p["boxes"])
+    pages = summary["pages"] or 1
+    figures = {
+        "folder": str(args.folder), "files": len(files), "workers": args.workers,
+        "published": len(published), "refused": len(summary["failed"]), "crashed": len(crashed),
+        "refused_by_reason": {k: {"count": n, "files": refused_files[k]} for k, n in refused.most_common()},
+        "pages": summary["pages"], "pages_without_text_layer": ocr_pages, "seconds": round(seconds, 1),
+        "pages_per_second": round(summary["pages"] / seconds, 2),
+        "text_layer_pages": text_pages,
+        "stage_seconds": summary.get("stage_seconds", {}),
+        "boxes_per_page": {e: round(n / pages, 2) for e, n in entities.most_common()},
+        "most_redacted": strings.most_common(args.top),
+        "damaged": {d: pages for d, pages in damage.items()},
+        "exit_code": done.returncode,
+    }
+    if args.json:
+        print(json.dumps(figures, ensure_ascii=False, indent=1))
+        return 0
+    print(f"{args.folder}: {len(files)} PDF file(s); woopub redact --workers {args.workers}, exit {done.returncode}")
+    print(f"published {len(published)}, refused {len(summary['failed'])} (unhandled errors: {len(crashed)})")
+    for reason, n in refused.most_common():
+        print(f"  {n:3d}  {reason}")
+        for name in refused_files[reason]:
+            print(f"         {name}")
+    print(f"pages published {summary['pages']} ({ocr_pages} without a text layer, read by OCR) in {seconds:.1f} s: "
+          f"{summary['pages'] / seconds:.2f} pages/s over all, start-up included")
+    print("time per stage (worker seconds): " + ", ".join(f"{k} {v:.1f}" for k, v in sorted(summary.get('stage_seconds', {}).items())))
+    print("boxes per page: " + ", ".join(f"{e} {n / pages:.2f}" for e, n in entities.most_common()))
+    print(f"most redacted (internal: these are redacted values), top {args.top}:")
+    for text, n in strings.most_common(args.top):
+        print(f"  {n:4d}  {text!r}")
+    print(f"damage check ({DAMAGE_DPI} dpi, boxes masked): {len(damage)} of {len(published)} published file(s) changed outside their boxes")
+    for d, found in damage.items():
+        print(f"  {d}: page(s) {found}")
     return 0
 
 
