@@ -124,6 +124,13 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
         click.echo(f"woopub: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     internal = internal_dir or default_internal_dir(out_dir)
+    from woopub.safety import PathConflict, check_paths
+
+    try:  # before anything is written: no input is ever written over or written among
+        check_paths(inputs, out_dir, internal)
+    except PathConflict as exc:
+        click.echo(f"woopub: {exc}", err=True)
+        sys.exit(exc.exit_code)
     try:  # workers first: they load the detectors while this process loads the pipeline
         executor = make_executor(workers, scheduler, scratch=Path(internal) / ".werkbestanden")
     except OSError as exc:
@@ -133,6 +140,7 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
 
         start_default_in_background()
     from woopub.batch import run_batch, verify_output
+    from woopub.safety import RunInProgress
     from woopub.progress import make_reporter
 
     reporter = make_reporter(quiet=quiet, as_json=as_json)
@@ -144,6 +152,9 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
                                    resume=not no_resume, keep_proposals=False)
             except ValueError as exc:
                 raise click.UsageError(str(exc)) from exc
+            except RunInProgress as exc:
+                click.echo(f"woopub: {exc}", err=True)
+                sys.exit(exc.exit_code)
             problems, notes = verify_output(out_dir, result.internal_dir, executor, reporter, result)
     finally:
         reporter.close()

@@ -1,0 +1,125 @@
+"""Operational safety (issue 17): never touch an input, never delete a user's
+file, one run per output, no child outliving the run."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+from click.testing import CliRunner
+
+from conftest import make_pdf, sha256
+from woopub.cli import main
+from woopub.safety import MARKER, RunInProgress, RunLock, make_staging, remove_made
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+
+@pytest.fixture()
+def dossier(tmp_path):
+    d = tmp_path / "dossier"
+    d.mkdir()
+    make_pdf(d / "nota.pdf", ["Beste Fenna,", "Bel mij op 06-48291730.", "Groet, Jan de Vries"])
+    return d
+
+
+def _snapshot(folder: Path) -> dict:
+    return {p.relative_to(folder).as_posix(): sha256(p) for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("case", ["out_is_input_folder", "out_inside_input", "internal_inside_input",
+                                  "internal_is_output", "misspelled_input"])
+def test_a_run_that_would_touch_an_input_is_refused_with_exit_2_and_nothing_written(tmp_path, dossier, case):
+    before = _snapshot(dossier)
+    nota = str(dossier / "nota.pdf")
+    args = {
+        "out_is_input_folder": [nota, "--out", str(dossier)],
+        "out_inside_input": [str(dossier), "--out", str(dossier / "uit")],
+        "internal_inside_input": [str(dossier), "--out", str(tmp_path / "uit"), "--internal", str(dossier / "int")],
+        "internal_is_output": [str(dossier), "--out", str(tmp_path / "uit"), "--internal", str(tmp_path / "uit")],
+        "misspelled_input": [nota + "x", "--out", str(tmp_path / "uit")],
+    }[case]
+    result = CliRunner().invoke(main, ["redact", *args])
+    assert result.exit_code == 2, result.output
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("woopub: ") and "nothing was written" in lines[0]
+    assert "Traceback" not in result.output
+    assert _snapshot(dossier) == before
+    assert not (tmp_path / "uit").exists() and not (dossier / "uit").exists() and not (dossier / "int").exists()
+
+
+def test_a_users_file_in_the_internal_folder_is_never_removed(tmp_path, dossier):
+    internal = tmp_path / "intern"
+    (internal / "staging").mkdir(parents=True)
+    (internal / "staging" / "mijn-notities.txt").write_text("van de gebruiker")
+    (internal / "staging-eigen").mkdir()
+    (internal / "staging-eigen" / "ook-van-mij.txt").write_text("van de gebruiker")
+    result = CliRunner().invoke(main, ["redact", str(dossier), "--out", str(tmp_path / "uit"),
+                                       "--internal", str(internal), "--workers", "1", "-q"])
+    assert result.exit_code == 0, result.output
+    assert (internal / "staging" / "mijn-notities.txt").read_text() == "van de gebruiker"
+    assert (internal / "staging-eigen" / "ook-van-mij.txt").read_text() == "van de gebruiker"
+    assert not [p for p in internal.glob("staging-*") if (p / MARKER).exists()], "the run's own staging is gone"
+
+
+def test_only_a_folder_woopub_marked_is_removed(tmp_path):
+    made = make_staging(tmp_path)
+    (made / "x").write_text("x")
+    foreign = tmp_path / "staging-foreign"
+    foreign.mkdir()
+    assert remove_made(made) and not made.exists()
+    assert not remove_made(foreign) and foreign.exists()
+
+
+def test_two_runs_on_one_output_the_second_is_refused(tmp_path, dossier):
+    internal = tmp_path / "intern"
+    with RunLock(internal):
+        with pytest.raises(RunInProgress):
+            with RunLock(internal):
+                pass
+        result = CliRunner().invoke(main, ["redact", str(dossier), "--out", str(tmp_path / "uit"),
+                                           "--internal", str(internal), "--workers", "1"])
+        assert result.exit_code == 2
+        assert "another woopub run" in result.output and "Traceback" not in result.output
+    with RunLock(internal):  # released when the first ends
+        pass
+
+
+def test_two_runs_never_share_a_staging_folder(tmp_path):
+    a, b = make_staging(tmp_path / "a"), make_staging(tmp_path / "b")
+    assert a != b and a.parent != b.parent
+
+
+def _descendants(pid: int) -> list[psutil.Process]:
+    try:
+        return psutil.Process(pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        return []
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM, signal.SIGINT])
+def test_no_child_survives_the_main_process(tmp_path, dossier, sig):
+    for i in range(6):
+        make_pdf(dossier / f"brief-{i}.pdf", [f"Beste Fenna {i},", "Groet, Jan de Vries"] * 20)
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    proc = subprocess.Popen([sys.executable, "-m", "woopub", "redact", str(dossier), "--out", str(tmp_path / "uit"),
+                             "--workers", "2", "-q"], env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    children: list[psutil.Process] = []
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:  # wait until the pool's workers are there
+        children = _descendants(proc.pid)
+        if len(children) >= 3:
+            break
+        time.sleep(0.2)
+    assert len(children) >= 3, "the run started its fork server and workers"
+    os.kill(proc.pid, sig)
+    proc.wait(timeout=60)
+    gone, alive = psutil.wait_procs(children, timeout=30)
+    assert not alive, f"left alive after {sig.name}: {[(p.pid, p.name()) for p in alive]}"
+    # a reader of its standard output (woopub ... | cat) sees it end
+    assert proc.stdout.read() is not None
