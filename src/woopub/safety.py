@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import ctypes
 import fcntl
+import os
 import shutil
 import signal
 import tempfile
+import threading
 from pathlib import Path
 from typing import Iterable
 
@@ -98,10 +100,21 @@ def remove_made(path: Path) -> bool:
     return False
 
 
-def die_with_parent() -> None:
-    """Linux: this process gets SIGKILL when its parent dies (even by kill -9)."""
+def die_with_parent(parent: int | None = None) -> None:
+    """Linux: this process gets SIGKILL when its parent dies (even by kill -9).
+
+    The kernel ties this to the thread that forked: call it only in a child
+    forked from its parent's main thread (a pool thread may end early). With
+    ``parent`` given, a parent already gone before the call ends the child.
+    """
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     except (OSError, AttributeError):  # not Linux: the pool's own shutdown is all there is
-        pass
+        return
+    if parent is not None and os.getppid() != parent:
+        os._exit(1)
+
+
+def forked_from_main_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()
