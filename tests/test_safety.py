@@ -131,3 +131,15 @@ def test_no_child_survives_the_main_process(tmp_path, dossier, sig):
         p.kill()
     assert not alive, f"left alive after {sig.name}: {[(p.pid, p.name()) for p in alive]}"
     assert proc.stdout.read() is not None  # a reader of its output (woopub ... | cat) sees the end
+
+
+@pytest.mark.parametrize("content", ["empty", "only_other_files"])
+def test_an_input_folder_without_pdfs_gets_one_line_and_exit_2_not_verify_passed(tmp_path, content):
+    folder = tmp_path / "dossier"
+    folder.mkdir()
+    if content == "only_other_files":
+        (folder / "notities.txt").write_text("geen PDF")
+    result = CliRunner().invoke(main, ["redact", str(folder), "--out", str(tmp_path / "uit")])
+    assert result.exit_code == 2
+    assert "no PDF found" in result.output and "verify: passed" not in result.output
+    assert not (tmp_path / "uit").exists()

@@ -22,7 +22,8 @@ EXIT_CODES_HELP = """
 Exit codes:
   0  every document published and verified
   1  a document was refused or failed, or verification found a problem
-  2  usage or configuration error (bad option, broken rule file)
+  2  usage or configuration error (bad option, broken rule file, missing
+     input, no PDF, output at or inside an input, another run on the output)
 """
 
 rules_option = click.option(
@@ -124,10 +125,12 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
         click.echo(f"woopub: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     internal = internal_dir or default_internal_dir(out_dir)
-    from woopub.safety import PathConflict, check_paths
+    from woopub.pipeline import collect_inputs
+    from woopub.safety import PathConflict, check_not_empty, check_paths
 
     try:  # before anything is written: no input is ever written over or written among
         check_paths(inputs, out_dir, internal)
+        check_not_empty(inputs, collect_inputs(inputs, exclude=[out_dir, internal])[0])
     except PathConflict as exc:
         click.echo(f"woopub: {exc}", err=True)
         sys.exit(exc.exit_code)

@@ -54,6 +54,17 @@ def check_paths(inputs: Iterable[Path], out_dir: Path, internal_dir: Path) -> No
         raise PathConflict(f"the internal folder {internal} and the output folder {out} must be apart; nothing was written")
 
 
+def check_not_empty(inputs: Iterable[Path], documents: list) -> None:
+    """No PDF among the inputs: say so, instead of an empty "verify: passed"."""
+    if documents:
+        return
+    others = sum(1 for raw in inputs for p in ([Path(raw)] if Path(raw).is_file() else Path(raw).rglob("*"))
+                 if p.is_file())
+    raise PathConflict(f"no PDF found in {', '.join(str(i) for i in inputs)}"
+                       + (f" ({others} other file(s), not PDFs)" if others else " (the folder is empty)")
+                       + "; nothing was written")
+
+
 class RunLock:
     """One run per output: an exclusive flock on a file in the internal record."""
 
