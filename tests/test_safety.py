@@ -143,3 +143,31 @@ def test_an_input_folder_without_pdfs_gets_one_line_and_exit_2_not_verify_passed
     assert result.exit_code == 2
     assert "no PDF found" in result.output and "verify: passed" not in result.output
     assert not (tmp_path / "uit").exists()
+
+
+def _run_with_broken_frog(tmp_path, dossier, *extra):
+    bindir = tmp_path / "bin"
+    bindir.mkdir(exist_ok=True)
+    frog = bindir / "frog"
+    frog.write_text("#!/bin/sh\necho 'frog: cannot load models' >&2\nexit 3\n")
+    frog.chmod(0o755)
+    env = {**os.environ, "PYTHONPATH": str(SRC), "PATH": f"{bindir}{os.pathsep}{os.environ['PATH']}"}
+    env.pop("WOOPUB_WITHOUT", None)
+    return subprocess.run([sys.executable, "-m", "woopub", "redact", str(dossier), "--out", str(tmp_path / "uit"),
+                           "--workers", "2", "-q", *extra], env=env, capture_output=True, text=True, timeout=300)
+
+
+def test_a_frog_that_cannot_start_fails_the_run_with_one_line(tmp_path, dossier):
+    result = _run_with_broken_frog(tmp_path, dossier)
+    assert result.returncode == 1, result.stdout + result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.startswith("woopub: ") and "WARNING" not in line]
+    assert len(lines) == 1 and "Frog cannot run" in lines[0] and "--without frog" in lines[0]
+    assert "Traceback" not in result.stderr and "verify: passed" not in result.stdout
+    assert not (tmp_path / "uit").exists()
+
+
+def test_running_explicitly_without_frog_publishes(tmp_path, dossier):
+    result = _run_with_broken_frog(tmp_path, dossier, "--without", "frog")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Frog" not in result.stderr
+    assert (tmp_path / "uit" / "nota.pdf").exists()

@@ -435,6 +435,10 @@ class Batch:
         recognisers = self.settings.recognisers
         if recognisers is not None and "persons" not in recognisers:
             return None
+        from woopub.detect.persons import frog_wanted
+
+        if not frog_wanted():  # the user runs --without frog
+            return None
         from woopub.detect.frog import shareable_server
 
         return shareable_server()
