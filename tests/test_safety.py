@@ -171,3 +171,15 @@ def test_running_explicitly_without_frog_publishes(tmp_path, dossier):
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Frog" not in result.stderr
     assert (tmp_path / "uit" / "nota.pdf").exists()
+
+
+def test_a_file_name_with_a_newline_keeps_its_result_on_one_line(tmp_path):
+    folder = tmp_path / "dossier"
+    folder.mkdir()
+    make_pdf(folder / "twee\nregels.pdf", ["Beste Fenna,", "Groet, Jan de Vries"])
+    (folder / "kapot\nbestand.pdf").write_text("geen PDF")
+    result = CliRunner().invoke(main, ["redact", str(folder), "--out", str(tmp_path / "uit"), "--workers", "1"])
+    lines = result.output.splitlines()
+    assert any(line.startswith("'twee\\nregels.pdf': published") for line in lines), result.output
+    assert any(line.startswith("'kapot\\nbestand.pdf': FAILED") for line in lines), result.output
+    assert not any(line.startswith(("regels.pdf", "bestand.pdf")) for line in lines)

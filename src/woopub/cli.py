@@ -211,9 +211,11 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
     for p in problems:
         click.echo(f"verify: {p}", err=True)
     if result.failed:
-        click.echo("failed: " + ", ".join(o.document for o in result.failed), err=True)
+        from woopub.progress import shown_name
+
+        click.echo("failed: " + ", ".join(shown_name(o.document) for o in result.failed), err=True)
         for o in result.failed:  # the reasons again, together at the end of a long run
-            click.echo(f"  {o.reason}", err=True)
+            click.echo("  " + " ".join(str(o.reason).replace(o.document, shown_name(o.document)).splitlines()), err=True)
     sys.exit(exit_code)
 
 
