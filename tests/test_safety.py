@@ -183,3 +183,50 @@ def test_a_file_name_with_a_newline_keeps_its_result_on_one_line(tmp_path):
     assert any(line.startswith("'twee\\nregels.pdf': published") for line in lines), result.output
     assert any(line.startswith("'kapot\\nbestand.pdf': FAILED") for line in lines), result.output
     assert not any(line.startswith(("regels.pdf", "bestand.pdf")) for line in lines)
+
+
+def test_every_file_of_the_dossier_is_named_with_its_outcome_none_silently_dropped(tmp_path):
+    folder, elsewhere = tmp_path / "dossier", tmp_path / "elders"
+    (folder / "sub").mkdir(parents=True)
+    elsewhere.mkdir()
+    lines = ["Beste Fenna,", "Groet, Jan de Vries"]
+    for name in ("spatie.pdf ", "zonder-extensie", "oud.pdf.bak"):
+        make_pdf(folder / name, lines)
+    make_pdf(elsewhere / "gelinkt.pdf", lines)
+    (folder / "link").symlink_to(elsewhere, target_is_directory=True)
+    (folder / "sub" / "lus").symlink_to(folder, target_is_directory=True)  # a loop: followed once
+    (folder / "weg.pdf").symlink_to(tmp_path / "bestaat-niet.pdf")
+    (folder / "brief.docx").write_bytes(b"PK\x03\x04")
+    (folder / "notities.txt").write_text("geen PDF")
+    out = tmp_path / "uit"
+    result = CliRunner().invoke(main, ["redact", str(folder), "--out", str(out), "--workers", "1"])
+    assert result.exit_code == 1, result.output  # files that are not documents are reported, not hidden
+    text = result.output
+    for name in ("spatie.pdf : published", "zonder-extensie: published", "oud.pdf.bak: published",
+                 "link/gelinkt.pdf: published"):
+        assert name in text, name
+    for name, why in (("weg.pdf", "dangling link"), ("brief.docx", "not a PDF"), ("notities.txt", "not a PDF")):
+        assert f"{name}: FAILED: {name}: {why}" in text
+    import json
+    documents = {d["document"]: d for d in json.loads((out / "publicatielog.json").read_text())["documents"]}
+    assert {"weg.pdf", "brief.docx", "notities.txt", "link/gelinkt.pdf", "zonder-extensie"} <= set(documents)
+    assert sum("gelinkt.pdf" in n for n in documents) == 1, "the loop does not list a file twice"
+
+
+def test_an_unreadable_sub_folder_is_named(tmp_path, monkeypatch):
+    from woopub import pipeline
+
+    folder = tmp_path / "dossier"
+    (folder / "dicht").mkdir(parents=True)
+    make_pdf(folder / "open.pdf", ["Beste Fenna,"])
+    real_scandir = os.scandir
+
+    def scandir(path):  # root reads any folder: the permission error is simulated
+        if Path(path).name == "dicht":
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(pipeline.os, "scandir", scandir)
+    docs, problems = pipeline.collect_inputs([folder])
+    assert [d.name for d in docs] == ["open.pdf"]
+    assert [o.document for o in problems] == ["dicht"] and "cannot be read" in problems[0].reason
