@@ -82,7 +82,7 @@ def test_broken_rule_file_stops_before_any_output(runner, tmp_path):
 
 def test_redact_then_verify_on_samples_exits_0(runner, tmp_path):
     inputs = tmp_path / "in"
-    shutil.copytree(SAMPLES, inputs, ignore=shutil.ignore_patterns("*.py", "seed", "*.yaml", "scans"))
+    shutil.copytree(SAMPLES, inputs, ignore=shutil.ignore_patterns("*.py", "seed", "*.yaml", "scans", "corpus"))
     out = tmp_path / "out"
     result = runner.invoke(main, ["redact", str(inputs), "--out", str(out)])
     assert result.exit_code == 0, result.output
