@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import os
 import re
@@ -16,6 +17,7 @@ import yaml
 # A keep-list refreshed on this machine (woopub rules officials --update) lives
 # under $XDG_DATA_HOME and would replace the shipped one: tests use the shipped rules.
 os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="woopub-tests-xdg-")
+atexit.register(shutil.rmtree, os.environ["XDG_DATA_HOME"], True)  # test runs leave no temporary folders
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"

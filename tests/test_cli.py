@@ -128,3 +128,21 @@ def test_scan_text_standard_output_holds_only_json_lines():
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines and all(json.loads(line)["entity"] for line in lines)
+
+
+def test_a_run_leaves_no_temporary_folders(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from conftest import make_pdf
+
+    (tmp_path / "in").mkdir()
+    make_pdf(tmp_path / "in" / "nota.pdf", ["Contactpersoon: Fenna Wijnberg", "T 06 12345678"])
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    env = {**os.environ, "TMPDIR": str(temp)}
+    done = subprocess.run([sys.executable, "-m", "woopub", "redact", str(tmp_path / "in"), "--out", str(tmp_path / "out"),
+                           "--internal", str(tmp_path / "intern")], env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in temp.iterdir()) == []

@@ -186,6 +186,7 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
             "skipped": result.skipped,
             "pages": pages,
             "redactions": redactions,
+            "boxes_per_page": _boxes_per_page(result.internal_dir, pages),
             "verify": "passed" if not problems else "failed",
             "problems": [str(p) for p in problems],
             "notes": notes,
@@ -202,6 +203,7 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
         f"{redactions} redaction(s); verify: {'passed' if not problems else f'{len(problems)} problem(s)'}"
     )
     if not quiet:
+        _echo_overview(result.internal_dir, pages)
         _echo_pages_to_check(published)
         click.echo(f"internal record (do not publish): {result.internal_dir}")
     for note in notes:
@@ -231,6 +233,24 @@ def _require_frog(executor) -> None:
         click.echo(f"woopub: the Dutch name recogniser Frog cannot run ({reason}); repair it, or run with "
                    "--without frog to publish without it (fewer names found); nothing was written", err=True)
         sys.exit(EXIT_DOCUMENT_FAILED)
+
+
+def _boxes_per_page(internal_dir, pages: int) -> dict[str, float]:
+    from woopub.publish import read_proposals, redaction_overview
+
+    return redaction_overview(read_proposals(internal_dir) or [], pages).boxes_per_page
+
+
+def _echo_overview(internal_dir, pages: int) -> None:
+    """Boxes per page by entity and the most redacted strings, so over-redaction shows at a glance.
+    The strings are redacted values: on the terminal only, never in --json (CI logs) or the public log."""
+    from woopub.publish import read_proposals, redaction_overview
+
+    overview = redaction_overview(read_proposals(internal_dir) or [], pages)
+    if overview.boxes_per_page:
+        click.echo("boxes per page: " + ", ".join(f"{e} {n}" for e, n in overview.boxes_per_page.items()))
+        click.echo("most redacted: " + ", ".join(f"{t!r} {n}" for t, n in overview.top_strings[:10])
+                   + (f"; {len(overview.weak)} name(s) on weak evidence alone: see the report" if overview.weak else ""))
 
 
 def _echo_pages_to_check(published) -> None:

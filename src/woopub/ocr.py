@@ -11,6 +11,13 @@ Which parts of a page are read (``plan_page``):
                          Unicode meaning (fonts without a ToUnicode map).
   image                  an image on a text page: a pasted screenshot of an
                          e-mail, a scanned annex, a signature. Its area only.
+                         Images too small to read alone that touch (a picture
+                         stored as strips or tiles) are read together.
+  doubtful text layer    a Type3 font, or a text layer of very few distinct
+                         letters: the text layer may not say what is drawn.
+                         The whole page; OCR words it lacks join it.
+  drawn text             a line of small filled curved shapes where the text
+                         layer has no words: text as glyph outlines. Its area.
 
 Every word read there that the text layer does not already hold at the same
 place joins the page's words (``merged_raw_words``) in PyMuPDF's raw word
@@ -35,6 +42,7 @@ import os
 import re
 import shutil
 import subprocess
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -165,12 +173,12 @@ class Tesseract:
 @dataclass(frozen=True, slots=True)
 class OcrRegion:
     rect: Box  # page space (unrotated, as text extraction and redaction use)
-    reason: str  # scan | no text layer | unreadable text layer | image
+    reason: str  # scan | no text layer | unreadable text layer | doubtful text layer | unmapped glyphs | image | drawn text
     dpi: int = DPI
 
     @property
     def whole_page(self) -> bool:
-        return self.reason != "image"
+        return self.reason not in ("image", "drawn text")
 
 
 def _area(r: pymupdf.Rect) -> float:
@@ -202,25 +210,128 @@ def _union_area(rects: list[pymupdf.Rect]) -> float:
 def _image_rects(page: pymupdf.Page) -> list[tuple[pymupdf.Rect, float]]:
     """Where images are shown on the page (clipped to it), with their pixels per point."""
     visible = page.mediabox if page.rotation == 0 else page.rect * page.derotation_matrix
-    out = []
+    out, small = [], []
     for info in page.get_image_info():
         rect = pymupdf.Rect(info["bbox"]) & visible
-        if rect.is_empty or rect.width < MIN_IMAGE_SIDE or rect.height < MIN_IMAGE_SIDE or _area(rect) < MIN_IMAGE_AREA:
+        if rect.is_empty:
             continue
         full = pymupdf.Rect(info["bbox"])
         side = max(full.width, full.height, 1.0)
         density = max(info.get("width", 0), info.get("height", 0)) / side  # pixels per point
-        out.append((rect, density))
+        (small if _too_small(rect) else out).append((rect, density))
+    if len(small) > 1:  # a picture stored as strips or tiles: read what they show together
+        for joined in _merge_rects([r + (-1, -1, 1, 1) for r, _ in small]):
+            parts = [(r, d) for r, d in small if r.intersects(joined)]
+            if len(parts) > 1 and not _too_small(joined):
+                out.append((joined & visible, max(d for _, d in parts)))
     return out
+
+
+def _too_small(rect: pymupdf.Rect) -> bool:
+    return rect.width < MIN_IMAGE_SIDE or rect.height < MIN_IMAGE_SIDE or _area(rect) < MIN_IMAGE_AREA
+
+
+DRAWN_GLYPH_HEIGHT = 40.0  # points: a filled shape with curves no higher than this may be a drawn letter
+DRAWN_TEXT_MIN = 8  # drawn letters in a row before their line is read by OCR
+
+
+def _drawn_text_rects(page: pymupdf.Page, text_words: list) -> list[pymupdf.Rect]:
+    """Lines of small filled curved shapes where the text layer has no words: text drawn as outlines."""
+    words = [pymupdf.Rect(w[:4]) for w in text_words]
+    glyphs, curved = [], []  # letters like F and W are drawn with straight lines only
+    for d in page.get_cdrawings():
+        rect = pymupdf.Rect(d["rect"])
+        if "f" not in d.get("type", "") or not 0 < rect.height <= DRAWN_GLYPH_HEIGHT:
+            continue
+        if rect.width > 1.5 * DRAWN_GLYPH_HEIGHT or any(w.intersects(rect) for w in words):
+            continue
+        glyphs.append(rect)
+        if any(item[0] == "c" for item in d["items"]):
+            curved.append(rect)
+    if len(curved) < DRAWN_TEXT_MIN:
+        return []
+    lines = _merge_rects([g + (-3, 0, 3, 0) for g in glyphs])
+    return [line for line in lines
+            if sum(1 for g in curved if g.intersects(line)) >= DRAWN_TEXT_MIN and line.width >= 3 * line.height]
+
+
+# fonts whose glyphs are symbols (bullets, check boxes, arrows, math brackets): an unmapped glyph there is no letter
+SYMBOL_FONT = re.compile(r"(?i)wingding|webding|dingbat|symbol|marlett|cmex|cmsy|msam|msbm|mt ?extra|opensymbol|"
+                         r"fontawesome|emoji|bookshelf|icons?\b|glyphicons|math")
+
+
+def unmapped_letters(page: pymupdf.Page) -> bool:
+    """Does the page draw glyphs without a Unicode meaning that may be letters: visible (a box with
+    area; .notdef draws nothing) and in a font that is not a symbol font? Then OCR reads the page."""
+    for span in page.get_texttrace():
+        if SYMBOL_FONT.search(span["font"] or ""):
+            continue
+        for c in span["chars"]:
+            if (c[0] == 0xFFFD or c[0] < 0x20 and c[0] not in (9, 10, 13)) and c[3][2] > c[3][0] and c[3][3] > c[3][1]:
+                return True
+    return False
+
+
+def _doubtful_text_layer(page: pymupdf.Page, text_words: list) -> bool:
+    """Signs that the text layer may not say what the glyphs draw: a Type3 font (its glyphs are
+    procedures that can draw anything), letters from too few distinct characters ("xxxx xxx"), or a
+    simple font whose ToUnicode map contradicts its own glyph names (ROT13, shuffled letters)."""
+    letters = [c.lower() for w in text_words for c in w[4] if c.isalnum()]
+    if len(letters) >= 20 and len(set(letters)) <= 4:
+        return True
+    fonts = page.get_fonts()
+    return any(f[2] == "Type3" for f in fonts) or any(_tounicode_contradicts(page.parent, f[0]) for f in fonts)
+
+
+_BFCHAR = re.compile(rb"<([0-9A-Fa-f]{2})>\s*<([0-9A-Fa-f]{4,8})>")
+_CODEPAGES = {"/WinAnsiEncoding": "cp1252", "/MacRomanEncoding": "mac_roman"}
+CONTRADICTIONS_MIN = 5  # letters a simple font's ToUnicode map gives otherwise than its glyph names
+
+
+def _tounicode_contradicts(doc: pymupdf.Document, font: int) -> bool:
+    """Does the font's ToUnicode map give other letters than its encoding's glyph names (codes of one byte)?"""
+    if doc.xref_get_key(font, "Subtype")[1] not in ("/Type1", "/TrueType", "/MMType1"):
+        return False
+    kind, ref = doc.xref_get_key(font, "ToUnicode")
+    if kind != "xref":
+        return False
+    by_encoding: dict[int, str] = {}
+    kind, encoding = doc.xref_get_key(font, "Encoding")
+    if kind == "xref":
+        encoding_xref = int(encoding.split()[0])
+        codepage = _CODEPAGES.get(doc.xref_get_key(encoding_xref, "BaseEncoding")[1])
+        differences = doc.xref_get_key(encoding_xref, "Differences")[1]
+    else:
+        codepage, differences = _CODEPAGES.get(encoding), ""
+    if codepage:
+        by_encoding = {c: bytes([c]).decode(codepage, "replace") for c in range(33, 256)}
+    code = 0
+    for token in differences.strip("[]").split():
+        if token.lstrip("-").isdigit():
+            code = int(token)
+        elif token.startswith("/"):
+            by_encoding[code] = chr(pymupdf.glyph_name_to_unicode(token[1:]) or 0xFFFD)
+            code += 1
+    try:
+        cmap = doc.xref_stream(int(ref.split()[0])) or b""
+    except Exception:
+        return False
+    wrong = 0
+    for code_hex, text_hex in _BFCHAR.findall(cmap):
+        expected = by_encoding.get(int(code_hex, 16), "")
+        said = unicodedata.normalize("NFKC", bytes.fromhex(text_hex.decode()).decode("utf-16-be", "replace"))
+        if expected.isalnum() and said.isalnum() and said.lower() != expected.lower():
+            wrong += 1
+    return wrong >= CONTRADICTIONS_MIN
 
 
 def _merge_rects(rects: list[pymupdf.Rect]) -> list[pymupdf.Rect]:
     merged: list[pymupdf.Rect] = []
     for r in sorted(rects, key=lambda r: (r.y0, r.x0)):
         r = pymupdf.Rect(r)
-        for m in merged:
+        for k, m in enumerate(merged):
             if m.intersects(r):
-                m |= r
+                merged[k] = m | r  # "m |= r" would rebind m and leave the list as it was
                 break
         else:
             merged.append(r)
@@ -246,10 +357,15 @@ def plan_page(page: pymupdf.Page, text_words: list | None = None) -> list[OcrReg
         return [OcrRegion(tuple(whole), "unreadable text layer")]
     if not readable and (images or page.get_drawings()):
         return [OcrRegion(tuple(whole), "no text layer")]
+    if readable and _doubtful_text_layer(page, text_words):  # OCR words the text layer lacks join it
+        return [OcrRegion(tuple(whole), "doubtful text layer")]
+    if unmapped_letters(page):
+        return [OcrRegion(tuple(whole), "unmapped glyphs")]
     regions = []
     for rect in _merge_rects([r for r, _ in images]):
         density = max(d for r, d in images if r.intersects(rect))
         regions.append(OcrRegion(tuple(rect), "image", _dpi(density)))
+    regions += [OcrRegion(tuple(r + (-2, -2, 2, 2)), "drawn text") for r in _drawn_text_rects(page, text_words)]
     return regions
 
 
@@ -341,6 +457,7 @@ def _rules(pix: pymupdf.Pixmap, to_page: pymupdf.Matrix, zoom: float) -> list[Bo
     ink = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.stride)[:, : pix.width] < INK_LEVEL
     length = int(RULE_LENGTH * zoom)
     found: list[pymupdf.Rect] = []
+    rules: list[pymupdf.Rect] = []
     for horizontal in (True, False):
         m = ink if horizontal else ink.T
         near = m.copy()
@@ -354,7 +471,10 @@ def _rules(pix: pymupdf.Pixmap, to_page: pymupdf.Matrix, zoom: float) -> list[Bo
         for (row, start), (_, end) in zip(starts[long], ends[long]):
             r = pymupdf.Rect(start, row, end, row + 1) if horizontal else pymupdf.Rect(row, start, row + 1, end)
             found.append(r)
-    return [tuple(r * to_page) for r in _merge_rects([r + (-1, -1, 1, 1) for r in found])]
+        # one direction at a time: a table's rules and borders all touch, merged they would be one box
+        rules += _merge_rects([r + (-1, -1, 1, 1) for r in found])
+        found = []
+    return [tuple(r * to_page) for r in rules]
 
 
 def _ink_share(pix: pymupdf.Pixmap) -> float:

@@ -30,6 +30,9 @@ from pathlib import Path
 from woopub.decide import Decider
 from woopub.detect import Detector, PersonIndex, words_before
 from woopub.detect.overlap import resolve_overlaps
+from woopub.detect.dossier import in_organisation_name
+from woopub.detect.lexicon import lexicon
+from woopub.detect.persons import has_own_evidence
 from woopub.docdate import document_date
 from woopub.errors import InputError
 from woopub.guard import Sandbox, can_isolate
@@ -45,9 +48,10 @@ from woopub.signatures import find_signatures, signature_proposals
 from woopub.verify import Secret, SecretSet, secrets_from, value_pattern, verify_pdf
 
 CONTEXT_CHARS = 60
-# Names found with this confidence spread in all their forms (surname alone,
-# first name, initials) to the rest of the dossier; a doubtful name spreads
-# only as written, so one mistake is not blacked out in every form everywhere.
+# Names found with this confidence and evidence of their own (a title, initials, a given and
+# a surname, a label or signature; see persons.OWN_EVIDENCE) spread in all their forms to the
+# rest of the dossier; a name that rests on shape, lists or Frog alone is redacted where it
+# stands and spreads no further, so one mistake is not blacked out everywhere.
 INDEX_MIN_SCORE = 0.7
 WARM_UP_TEXT = "Beste Jan de Vries, bel mij op 06-12345678 of mail j.devries@example.nl."
 
@@ -257,7 +261,8 @@ def add_to_person_index(index: PersonIndex, scan: DocumentScan) -> None:
         if d.action != REDACT:
             continue
         if f.entity == "PERSON":
-            index.add_person(f.text, confident=f.score >= INDEX_MIN_SCORE)
+            if f.score >= INDEX_MIN_SCORE and has_own_evidence(f.evidence, len(f.text.split())):
+                index.add_person(f.text)
         elif f.entity == "EMAIL":
             index.add_email(f.text)
 
@@ -476,13 +481,17 @@ def same_document_mentions(text: str, findings: list[Finding], decisions: list[D
     values = sorted({" ".join(f.text.split()) for f, d in zip(findings, decisions)
                      if d.action == REDACT and f.entity == "PERSON" and len(f.text.strip()) >= 2})
     found: list[Finding] = []
+    org_before = set(lexicon().cues["organisation"]["before"])
     for value in values:
         for m in value_pattern(value).finditer(text):
             if any(taken[m.start() : m.end()]):
                 continue
             taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+            # "Stichting Brouwer" beside the person Brouwer: the organisation's name, kept by rule as the dossier pass does
+            evidence = ("dossier:in-organisation-name" if in_organisation_name(text, m.start(), org_before)
+                        else "same-name-redacted-in-document")
             found.append(Finding(m.start(), m.end(), "PERSON", m.group(), 0.7, "document",
-                                 ("same-name-redacted-in-document",), lead=words_before(text, m.start())))
+                                 (evidence,), lead=words_before(text, m.start())))
     return found
 
 

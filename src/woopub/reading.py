@@ -64,6 +64,11 @@ class DocumentReading:
         return written
 
 
+def _remove_own_folder(folder: Path, maker: int) -> None:
+    if os.getpid() == maker:  # not a forked child that inherited the reader
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 class DocumentReader:
     """Reads documents; keeps OCR results so a document is OCR'd once per run.
 
@@ -76,8 +81,8 @@ class DocumentReader:
     def __init__(self, engine: Tesseract | None = None):
         self.engine = engine or Tesseract()
         self._cache: dict[tuple[str, int], PageReading] = {}
-        self._folder = Path(tempfile.mkdtemp(prefix="woopub-ocr-"))  # mode 0700: OCR text is personal data
-        weakref.finalize(self, shutil.rmtree, self._folder, True)
+        self._shared: Path | None = None  # the run's store, when share_store gave one
+        self._own: Path | None = None  # else a private temporary folder, made on first use
         # False where the pass that would reuse a kept reading may run elsewhere (a cluster's workers)
         self.keep_readings = True
 
@@ -94,9 +99,20 @@ class DocumentReader:
             Path(folder).mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError:
             return
-        if Path(folder) != self._folder:
-            self._folder = Path(folder)
+        if Path(folder) != self._shared:
+            self._shared = Path(folder)
             self._cache.clear()
+
+    @property
+    def _folder(self) -> Path:
+        if self._shared is not None:
+            return self._shared
+        if self._own is None:
+            # made only when needed (a reader given the run's store never makes one), mode 0700:
+            # OCR text is personal data; removed with the reader, by the process that made it
+            self._own = Path(tempfile.mkdtemp(prefix="woopub-ocr-"))
+            weakref.finalize(self, _remove_own_folder, self._own, os.getpid())
+        return self._own
 
     def _cached(self, key: str, page: int) -> PageReading | None:
         if (key, page) in self._cache:
