@@ -264,7 +264,8 @@ def unmapped_letters(page: pymupdf.Page) -> bool:
     """Does the page draw glyphs without a Unicode meaning that may be letters: visible (a box with
     area; .notdef draws nothing) and in a font that is not a symbol font? Then OCR reads the page."""
     for span in page.get_texttrace():
-        if SYMBOL_FONT.search(span["font"] or ""):
+        # a symbol font's glyphs are no letters; invisible text (an OCR layer) draws nothing
+        if SYMBOL_FONT.search(span["font"] or "") or span.get("type") == 3 or span.get("opacity", 1) == 0:
             continue
         for c in span["chars"]:
             if (c[0] == 0xFFFD or c[0] < 0x20 and c[0] not in (9, 10, 13)) and c[3][2] > c[3][0] and c[3][3] > c[3][1]:

@@ -82,7 +82,11 @@ class DocumentReader:
         self.engine = engine or Tesseract()
         self._cache: dict[tuple[str, int], PageReading] = {}
         self._shared: Path | None = None  # the run's store, when share_store gave one
-        self._own: Path | None = None  # else a private temporary folder, made on first use
+        # else a private temporary folder (mode 0700: OCR text is personal data), made here so that
+        # children forked for the passes share it; removed with the reader by the process that made it
+        self._own: Path | None = Path(tempfile.mkdtemp(prefix="woopub-ocr-"))
+        self._maker = os.getpid()
+        weakref.finalize(self, _remove_own_folder, self._own, self._maker)
         # False where the pass that would reuse a kept reading may run elsewhere (a cluster's workers)
         self.keep_readings = True
 
@@ -102,16 +106,18 @@ class DocumentReader:
         if Path(folder) != self._shared:
             self._shared = Path(folder)
             self._cache.clear()
+            if self._own is not None and os.getpid() == self._maker:  # not needed any more: gone now, not at exit
+                shutil.rmtree(self._own, ignore_errors=True)
+                self._own = None
 
     @property
     def _folder(self) -> Path:
         if self._shared is not None:
             return self._shared
-        if self._own is None:
-            # made only when needed (a reader given the run's store never makes one), mode 0700:
-            # OCR text is personal data; removed with the reader, by the process that made it
+        if self._own is None:  # given up for a store that later went: a new one
             self._own = Path(tempfile.mkdtemp(prefix="woopub-ocr-"))
-            weakref.finalize(self, _remove_own_folder, self._own, os.getpid())
+            self._maker = os.getpid()
+            weakref.finalize(self, _remove_own_folder, self._own, self._maker)
         return self._own
 
     def _cached(self, key: str, page: int) -> PageReading | None:
