@@ -44,7 +44,7 @@ def dossier_run(tmp_path_factory, rules, detector):
 
     base = tmp_path_factory.mktemp("run")
     inputs = base / "in"
-    shutil.copytree(SAMPLES, inputs, ignore=shutil.ignore_patterns("*.py", "seed", "*.yaml", "out*", "scans"))
+    shutil.copytree(SAMPLES, inputs, ignore=shutil.ignore_patterns("*.py", "seed", "*.yaml", "out*", "scans", "corpus"))
     before = {p.name: sha256(p) for p in inputs.glob("*.pdf")}
     result = Dossier(rules, detector).run([inputs], base / "out")
     return {"base": base, "inputs": inputs, "out": base / "out", "result": result, "hashes_before": before}

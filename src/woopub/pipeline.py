@@ -117,11 +117,12 @@ def collect_inputs(inputs: Iterable[Path], exclude: Iterable[Path] = ()) -> tupl
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf")
-            for p in found:
-                if any(_inside(p.resolve(), e) for e in excluded):
-                    continue
-                _add(docs, seen, p, p.relative_to(path).as_posix())  # sub-folders are mirrored
+            for p, problem in _dossier_files(path, excluded):
+                name = p.relative_to(path).as_posix()  # sub-folders are mirrored
+                if problem:  # named in the output and the log, never silently dropped
+                    missing.append(DocumentOutcome(name, "failed", reason=f"{name}: {problem}: not published"))
+                else:
+                    _add(docs, seen, p, name)
         elif path.is_file():
             _add(docs, seen, path, path.name)
         else:
@@ -131,6 +132,63 @@ def collect_inputs(inputs: Iterable[Path], exclude: Iterable[Path] = ()) -> tupl
     if clashes:  # two inputs with one file name: keep both by their full path
         docs = [InputDocument(d.path, d.path.resolve().as_posix().lstrip("/")) if d.name in clashes else d for d in docs]
     return docs, missing
+
+
+PDF_MAGIC = b"%PDF-"
+MAGIC_WINDOW = 1024  # the PDF specification lets a reader find the header within the first 1024 bytes
+
+
+def _dossier_files(folder: Path, excluded: list[Path]) -> Iterable[tuple[Path, str | None]]:
+    """Every file under ``folder`` with why it cannot be a document (None: a PDF).
+
+    A PDF is known by its first bytes, not its name (no extension, `.pdf.bak`, a
+    trailing space); symlinked folders are followed once (no loops); an
+    unreadable folder or a dangling link is reported, not skipped.
+    """
+    visited: set[Path] = set()
+    found: list[tuple[Path, str | None]] = []
+
+    def walk(d: Path) -> None:
+        real = d.resolve()
+        if real in visited or any(_inside(real, e) for e in excluded):
+            return
+        visited.add(real)
+        try:
+            entries = sorted(os.scandir(d), key=lambda e: e.name)
+        except OSError as exc:
+            found.append((d, f"folder cannot be read ({exc.strerror or exc})"))
+            return
+        for e in entries:
+            p = Path(e.path)
+            try:
+                if e.is_dir():  # follows a symlinked folder
+                    walk(p)
+                    continue
+                if not e.is_file():
+                    found.append((p, "dangling link" if e.is_symlink() else "not a regular file"))
+                    continue
+            except OSError as exc:
+                found.append((p, f"cannot be read ({exc.strerror or exc})"))
+                continue
+            if any(_inside(p.resolve(), ex) for ex in excluded):
+                continue
+            found.append((p, _not_a_pdf(p)))
+
+    walk(folder)
+    return found
+
+
+def _not_a_pdf(path: Path) -> str | None:
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(MAGIC_WINDOW)
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    if PDF_MAGIC in head:
+        return None
+    if path.name.strip().lower().endswith(".pdf"):  # named a PDF: admission gives the precise reason
+        return None
+    return "not a PDF"
 
 
 def _inside(path: Path, folder: Path) -> bool:

@@ -15,6 +15,8 @@ before it when it opens its line (signature blocks under "De Minister van
 
 from __future__ import annotations
 
+import os
+
 import re
 from dataclasses import dataclass, field
 
@@ -448,12 +450,20 @@ class CueIndex:
         return True
 
 
+WITHOUT_ENV = "WOOPUB_WITHOUT"  # detectors the user chose to run without, comma-separated
+
+
+def frog_wanted() -> bool:
+    """False when the user runs `--without frog` (the pool's processes inherit the environment)."""
+    return "frog" not in os.environ.get(WITHOUT_ENV, "").split(",")
+
+
 class PersonRecognizer(LocalRecognizer):
     """Dutch person names: lists + shape + cues. Entity PERSON."""
 
-    def __init__(self, lex: Lexicon | None = None, tagger=None, use_frog: bool = True):
+    def __init__(self, lex: Lexicon | None = None, tagger=None, use_frog: bool | None = None):
         self.lex = lex or lexicon()
-        self.use_frog = use_frog
+        self.use_frog = use_frog if use_frog is not None else frog_wanted()
         self._tagger = tagger
         self.frog_problem: str | None = None  # why Frog could not help, once known
         super().__init__(supported_entities=["PERSON"], supported_language="nl", name="persons", context=[])
