@@ -200,7 +200,9 @@ class PersonIndex:
         pieces = [p for p in re.split(r"[._-]+", local) if p]
         if len(pieces) >= 2:
             surname = pieces[-1]
-            for interfix in sorted(self.lex.interfixes, key=len, reverse=True):
+            # longest glued form first, then by name: the same choice in every process ("dehaan" is
+            # "de Haan", never "d' Ehaan"); set order differs between processes and changed the index digest
+            for interfix in sorted(self.lex.interfixes, key=lambda i: (-len(i.replace(" ", "").replace("'", "")), i)):
                 glued = interfix.replace(" ", "").replace("'", "")
                 if glued and surname.startswith(glued) and len(surname) > len(glued) + 2:
                     core = surname[len(glued) :].capitalize()
