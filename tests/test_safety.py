@@ -78,7 +78,11 @@ def test_only_a_folder_woopub_marked_is_removed(tmp_path):
 
 def test_two_runs_on_one_output_the_second_is_refused(tmp_path, dossier):
     internal = tmp_path / "intern"
-    with RunLock(internal):
+    holder = subprocess.Popen([sys.executable, "-c", "import sys, time; from woopub.safety import RunLock\n"
+                               "with RunLock(sys.argv[1]):\n print('held', flush=True); time.sleep(60)", str(internal)],
+                              env={**os.environ, "PYTHONPATH": str(SRC)}, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
         with pytest.raises(RunInProgress):
             with RunLock(internal):
                 pass
@@ -86,8 +90,17 @@ def test_two_runs_on_one_output_the_second_is_refused(tmp_path, dossier):
                                            "--internal", str(internal), "--workers", "1"])
         assert result.exit_code == 2
         assert "another woopub run" in result.output and "Traceback" not in result.output
+    finally:
+        holder.kill()
+        holder.wait()
     with RunLock(internal):  # released when the first ends
         pass
+
+
+def test_a_second_run_in_one_process_is_not_locked_out(tmp_path, dossier):
+    for _ in range(2):  # a sandbox child of the first run must not keep the lock
+        result = CliRunner().invoke(main, ["redact", str(dossier), "--out", str(tmp_path / "uit"), "--workers", "1", "-q"])
+        assert result.exit_code == 0, result.output
 
 
 def test_two_runs_never_share_a_staging_folder(tmp_path):

@@ -66,7 +66,7 @@ def check_not_empty(inputs: Iterable[Path], documents: list) -> None:
 
 
 class RunLock:
-    """One run per output: an exclusive flock on a file in the internal record."""
+    """One run per output: an exclusive lock on a file in the internal record."""
 
     def __init__(self, internal_dir: Path):
         self.path = Path(internal_dir) / LOCK_FILE
@@ -76,8 +76,10 @@ class RunLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._fh = open(self.path, "a")
         try:
-            fcntl.flock(self._fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            # a POSIX record lock, not flock: it belongs to this process, so a sandbox child forked
+            # during the run (and outliving it, in a library caller) does not keep holding it
+            fcntl.lockf(self._fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
             self._fh.close()
             self._fh = None
             raise RunInProgress(f"another woopub run is writing to this output (lock {self.path}); "
