@@ -475,3 +475,63 @@ def test_members_listed_with_their_party_are_kept_in_every_form(detector):
     decider = Decider(load_rules())
     decided = {f.text: decider.decide(f).action for f in detector.find(text) if f.entity == "PERSON"}
     assert decided.get("Kat") == "keep" and decided.get("Romke de Haas") == "keep", decided
+
+
+def test_nota_bene_is_no_initials(detector):
+    text = "N.B. Voeg de bijlage toe aan het dossier.\nN.B. Maak een kopie.\n"
+    assert not any(f.startswith("N.B.") for f in _redacted(detector, text))
+
+
+def test_an_abbreviation_defined_by_the_words_before_it_is_no_person(detector):
+    text = "PLATFORM VOOR SOFTWARE DEVELOPMENT LIFECYCLE\n(SDLC)\nDe keten is klaar.\n"
+    assert "SDLC" not in _redacted(detector, text)
+    # an author's initials after a finished sentence still are
+    assert "KS" in _redacted(detector, "Het stuk is af en de redactie kan starten.\n(KS)\n")
+
+
+def test_a_capitalised_tussenvoegsel_opens_a_surname_mid_sentence(detector):
+    text = ("Een lijn die De Wilde rechtstreeks doortrok. Nadien specialiseerde De Wilde zich in verslaggeving.\n"
+            "Van der Hout vindt het griezelig, zegt hoogleraar Van der Hout.\n")
+    found = _redacted(detector, text)
+    assert {"De Wilde", "Van der Hout"} <= found, found
+    # a phrase of capitalised words after it names an institution, not a person
+    assert not any("Hall" in f for f in _redacted(detector, "Het overleg met Van Hall Larenstein is gepland.\n"))
+
+
+def test_an_everyday_word_alone_is_no_name_unless_the_text_names_the_person(detector):
+    table = "0.1 Concept 25-01-2017 Initiële versie.\n0.2 Concept 27-01-2017 Aanvullingen en opmerkingen.\n"
+    assert not _redacted(detector, table) & {"Initiële", "Aanvullingen"}
+    text = "Het voorstel kwam van Bram Barak. Volgens de krant moet Barak nu kiezen.\n"
+    found = _redacted(detector, text)
+    assert "Bram Barak" in found and "Barak" in found, found
+
+
+def test_two_letter_short_hand_of_a_known_person_is_found_where_minutes_put_it_or_beside_the_name():
+    from woopub.detect import PersonIndex
+
+    index = PersonIndex()
+    index.add_person("Isa Verloop")
+    rec = index.recogniser()
+
+    def found(text):
+        return [text[r.start:r.end] for r in rec.analyze(text, ["PERSON"]) if text[r.start:r.end] == "IV"]
+
+    assert found("Actiepunten\nIV: stuurt de nota rond.\n")  # minutes
+    assert found("Isa Verloop licht toe. IV vraagt om uitstel.\n")  # the text names her
+    assert not found("Referentiearchitectuur\nIV Architectuur 2022\nDe wendbare IV voor het werk.\n")
+
+
+def test_a_surname_that_is_an_everyday_word_is_redacted_at_its_other_mentions(detector):
+    from woopub.decide import Decider
+    from woopub.pipeline import same_document_mentions
+    from woopub.rules import load_rules
+
+    text = "Het voorstel kwam van Bram Vloer. Daarna vroeg Vloer om uitstel. De vloer is nat. Vloer wordt gelegd.\n"
+    decider = Decider(load_rules())
+    findings = detector.find(text)
+    decisions = [decider.decide(f) for f in findings]
+    more = same_document_mentions(text, findings, decisions)
+    redacted = [(f.start, f.text) for f, d in zip(findings, decisions) if d.action == "redact"] + [(f.start, f.text) for f in more]
+    assert (text.index("Bram Vloer"), "Bram Vloer") in redacted
+    assert (text.index("vroeg Vloer") + 6, "Vloer") in redacted  # mid-sentence: the person
+    assert not any(s == text.index("Vloer wordt") for s, _ in redacted)  # a sentence's first word: the floor

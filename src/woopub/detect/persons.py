@@ -39,6 +39,7 @@ from woopub.detect.tokens import (
     WORD,
     Token,
     TokenView,
+    is_common_word,
     is_compound_with_lowercase_tail,
     zipf,
 )
@@ -80,7 +81,8 @@ EVIDENCE = {
     "acronym-shape": -0.6,
     "used-as-noun": -0.5,
     "everyday-words-only": -0.4,
-    "everyday-word-in-name": -0.15,  # "Typologie van API's", "Gartner Magic Kwadrant"
+    "everyday-word-in-name": -0.15,
+    "everyday-word-alone": -0.4,  # "Typologie van API's", "Gartner Magic Kwadrant"
     "firm-name": -1.0,  # "Vellekoop & Meesters": surnames joined by "&" with no given name name a firm
     "defines-short-name": -1.0,  # "Qredits Microfinanciering Nederland (Qredits)": an organisation gives its short name
     "after-acronym": -0.5,  # "CIO Rijk": a lone given name after an acronym names a unit
@@ -106,7 +108,7 @@ CREDIT_BEFORE = re.compile(r"(?:©|\(c\)|\b(?:[Ff]oto(?:grafie)?|[Bb]eeld|[Ii]ll
 # a lettered heading after "Bijlage", "Hoofdstuk": "Bijlage A. Opdracht"
 HEADING_WORDS = {"bijlage", "hoofdstuk", "deel", "paragraaf", "annex", "appendix", "bijlagen"}
 # what the shape and usage of the words say against a name (see _usage_evidence)
-AGAINST = {"everyday-words-only", "everyday-word-in-name", "acronym-shape", "repeated-word", "used-as-noun",
+AGAINST = {"everyday-words-only", "everyday-word-in-name", "everyday-word-alone", "acronym-shape", "repeated-word", "used-as-noun",
            "enumerated-heading"}
 
 
@@ -281,7 +283,8 @@ class CueIndex:
                     and not self._field_line(sp.group("who"), lines, n, lower_words)):
                 self.speakers.append((starts[n] + sp.start("who"), starts[n] + sp.end("who")))
             sig = INITIALS_SIGNATURE.match(raw)
-            if sig and sig.group("who") not in self.view_acronyms:
+            if sig and sig.group("who") not in self.view_acronyms and not _spelled_before(
+                    sig.group("who"), self.view.text[max(0, starts[n] - 120):starts[n]]):
                 self.usernames.append((starts[n] + sig.start("who"), starts[n] + sig.end("who")))
             user = USERNAME_SPEAKER.match(raw)
             if user and self._is_username(user.group("user")):
@@ -528,9 +531,11 @@ class PersonRecognizer(LocalRecognizer):
             scored.append((cand, round(max(0.0, min(1.0, score + EVIDENCE["frog:PER"])), 2), evidence + ["frog:PER"]))
         for cand, score, evidence in scored:
             if (score < MIN_SCORE and len(cand.tokens) == 1 and cand.tokens[0].lower in known
-                    and not (AGAINST | NOT_THE_PERSON) & set(evidence)):
-                # the document settles what Frog read differently in one sentence
+                    and not (AGAINST - {"everyday-word-alone"} | NOT_THE_PERSON) & set(evidence)):
+                # the document settles what Frog read differently in one sentence, and that
+                # an everyday word ("Barak" after "Ehud Barak") is a surname here
                 undo = -EVIDENCE["frog:not-a-person"] if any(e.startswith("frog:") and e != "frog:PER" for e in evidence) else 0
+                undo -= EVIDENCE["everyday-word-alone"] if "everyday-word-alone" in evidence else 0
                 score = round(min(1.0, score + undo + EVIDENCE["same-name-in-text"]), 2)
                 evidence = evidence + ["same-name-in-text"]
             if score < MIN_SCORE:
@@ -663,7 +668,12 @@ class PersonRecognizer(LocalRecognizer):
                 j += 1
                 continue
             # "L. de Wit", "Lotte de Wit", "mevrouw De Boer", "L. Do": an everyday word as the surname
+            # (after a bare capitalised tussenvoegsel, not when more capitalised words follow: "Van Hall Larenstein")
+            bare_interfix = bool(parts) and all(p.kind == INTERFIX for p in parts) and not titles
+            more_follows = (j + 1 < len(toks) and toks[j + 1].break_before == 0 and toks[j + 1].text[:1].isupper()
+                            and toks[j + 1].kind in (NAME, COMMON))
             if (t.kind == COMMON and t.break_before == 0 and not is_compound_with_lowercase_tail(t.text, self.lex)  # not "op de J-schijf"
+                    and not (bare_interfix and more_follows)
                     and (_surname_slot(parts, bool(titles)) or self._after_given_name(toks, j, parts))):
                 parts.append(t)
                 j += 1
@@ -729,7 +739,10 @@ class PersonRecognizer(LocalRecognizer):
         """"Hoa Do", "Linh Ha": a capitalised everyday word right after a lone listed given name
         is its surname when the name ends there (the score then decides)."""
         t = toks[j]
-        if len(parts) != 1 or parts[0].kind != NAME or not t.text.istitle() or t.lower in self.lex.stop_words:
+        parts = _past_lower_interfix(parts)  # "van Bram Vloer": the run may have opened at the preposition
+        # (a given name in capitals before a capitalised word is an acronym: "NORA Expertgroep")
+        if (len(parts) != 1 or parts[0].kind != NAME or not parts[0].text.istitle() or not t.text.istitle()
+                or t.lower in self.lex.stop_words):
             return False
         given = parts[0].lower
         if given not in self.lex.first_names or given in self.lex.surnames:
@@ -782,6 +795,9 @@ class PersonRecognizer(LocalRecognizer):
             return False  # "Maar Barak", "Volgens Jansen": a function word never opens a name
         if not parts and len(t.text) >= 7 and zipf(t.lower, "en") < 4.5:
             return False  # "Opmerking Demir", "Chatbericht Veld": a long Dutch word heads the line, it is no given name
+        if (not parts and len(t.text) > 3 and j + 1 < len(toks) and toks[j + 1].kind == NAME
+                and toks[j + 1].lower in lexicon().first_names):
+            return False  # "Review Stephen", "Input Dimitri van Hees": a name starts at its given name
         k = j + 1
         while k < len(toks) and k <= j + 2 and toks[k].break_before == 0:
             if toks[k].kind == NAME:
@@ -947,6 +963,9 @@ class PersonRecognizer(LocalRecognizer):
                 found.append(("acronym-shape", EVIDENCE["acronym-shape"]))
             elif word.lower in cues.nouns:
                 found.append(("used-as-noun", EVIDENCE["used-as-noun"]))
+            elif _everyday_dutch(word, lex):
+                # "Initiële", "Aanvullingen", "Ctrl" read as a name by Frog in a table: an unlisted everyday word alone
+                found.append(("everyday-word-alone", EVIDENCE["everyday-word-alone"]))
         elif len(names) > 1 and not cand.titles:
             if all(_everyday(p, lex) for p in names):
                 found.append(("everyday-words-only", EVIDENCE["everyday-words-only"]))
@@ -957,11 +976,48 @@ class PersonRecognizer(LocalRecognizer):
         return found
 
 
+def _past_lower_interfix(parts: list[Token]) -> list[Token]:
+    """``parts`` without the lower-case tussenvoegsels that open them ("van Bram" -> "Bram")."""
+    k = 0
+    while k < len(parts) and parts[k].kind == INTERFIX and parts[k].text.islower():
+        k += 1
+    return parts[k:]
+
+
+def _spelled_before(letters: str, before: str) -> bool:
+    """Do the words right before spell the capitals, and are they no names? "SOFTWARE DEVELOPMENT
+    LIFECYCLE (SDLC)" defines an abbreviation; "Jan de Vries (JdV)" gives a person's initials."""
+    abbr = letters.lower()
+    if not re.search(r"[^\W\d_]\s*$", before):
+        return False  # "... kan starten.\n(KS)": a finished sentence, then its author's initials
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", before)]
+    lex = lexicon()
+
+    def spells(a: str, ws: list[str]) -> bool:  # each word gives its first letter, and maybe more ("LifeCycle": L, C)
+        if not ws:
+            return not a
+        if not a or a[0] != ws[0][0]:
+            return False
+        return any(_subsequence(a[1:1 + t], ws[0][1:]) and spells(a[1 + t:], ws[1:]) for t in range(len(a)))
+
+    for k in range(1, len(abbr) + 1):
+        tail = words[-k:]
+        if len(tail) == k and spells(abbr, tail):
+            return not any(w in lex.first_names or w in lex.surnames for w in tail)
+    return False
+
+
+def _subsequence(needle: str, hay: str) -> bool:
+    it = iter(hay)
+    return all(c in it for c in needle)
+
+
 def _after_lone_given_name(parts: list[Token]) -> bool:
     """"Pascal Thuis", "Hoa Do": a capitalised everyday word that ends a name after a listed given
     name (one that is no surname) is the surname; the run took it only where the name ends."""
     lex = lexicon()
-    return (len(parts) == 2 and parts[0].kind == NAME and parts[0].lower in lex.first_names
+    parts = _past_lower_interfix(parts)
+    return (len(parts) == 2 and parts[0].kind == NAME and parts[0].text.istitle() and parts[0].lower in lex.first_names
             and parts[0].lower not in lex.surnames and parts[1].text.istitle())
 
 
@@ -985,6 +1041,14 @@ def _everyday(tok: Token, lex: Lexicon) -> bool:
     if low in lex.first_names or low in lex.surnames:
         return False
     return acronym_shaped(tok.text) or zipf(low) >= 3.0 or zipf(low, "en") >= 3.5
+
+
+def _everyday_dutch(tok: Token, lex: Lexicon) -> bool:
+    """An everyday Dutch word in no name list: frequent, and written in lower case in a Dutch
+    dictionary ("sturing", "initiële"; not "Heijden", which word counts find as often)."""
+    low = tok.lower
+    return (zipf(low) >= 3.0 and low not in lex.name_like and low.split("-")[0] not in lex.first_names
+            and low not in lex.surnames)
 
 
 def _institution_at(cand: Candidate, view: TokenView, lex: Lexicon) -> bool:
@@ -1082,7 +1146,8 @@ def _name_parts(parts: list[Token], has_title: bool) -> list[Token]:
     standing where the surname goes ("R. de Wit", "mevrouw Le")."""
     names = [p for p in parts if p.kind == NAME]
     last = parts[-1] if parts else None
-    if last is not None and last.kind in (COMMON, INTERFIX) and _surname_slot(parts[:-1], has_title):
+    if last is not None and last.kind in (COMMON, INTERFIX) and (
+            _surname_slot(parts[:-1], has_title) or last.kind == COMMON and _after_lone_given_name(parts)):
         names.append(last)
     return names
 
@@ -1097,7 +1162,11 @@ def _surname_slot(parts: list[Token], has_title: bool) -> bool:
         return True
     if last.kind == INTERFIX:
         before = [p for p in parts[:-1] if p.kind != INTERFIX]
-        return has_title or bool(before) and before[-1].kind in (NAME, INITIALS)
+        # "die De Prins doortrok", "meent Van der Voort": mid-sentence a capitalised tussenvoegsel opens a surname
+        # (at a sentence's start too "Van der", "Van den": no article or preposition reads so)
+        opens_surname = not before and parts[0].text[:1].isupper() and (
+            not parts[0].sentence_start or " ".join(p.lower for p in parts) in ("van der", "van den"))
+        return has_title or opens_surname or bool(before) and before[-1].kind in (NAME, INITIALS)
     return False
 
 
@@ -1187,3 +1256,17 @@ def line_before(cand: Candidate, view: TokenView) -> str:
 
 
 __all__ = ["PersonRecognizer", "Candidate", "EVIDENCE", "MIN_SCORE", "WORD", "OTHER"]
+
+
+def everyday_surname_pattern(name: str) -> re.Pattern | None:
+    """"Pascal Thuis" redacted, then "vroeg Thuis" further on: a surname that is an everyday word
+    is in no dossier form (it would redact the word everywhere), so the document's own other
+    mentions are found here: capitalised, on word edges, where no sentence starts."""
+    words = name.split()
+    if len(words) < 2 or not words[-1][:1].isupper() or len(words[-1]) < 3 or not words[-1].isalpha():
+        return None
+    if not is_common_word(words[-1].lower(), lexicon()):
+        return None  # a surname of its own is a dossier form already
+    # after a letter (and maybe a comma) and one space: mid-sentence
+    return re.compile(rf"(?:(?<=[^\W\d_] )|(?<=[^\W\d_][,;] )){re.escape(words[-1])}(?![\w-])")
+
