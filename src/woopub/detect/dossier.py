@@ -43,7 +43,8 @@ SHORTHAND_CONTEXT = re.compile(r"(?:^|[\n\t|(\[,:;/]|\b(?:actie|actiehouder|wie|
 
 
 LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
-SHORTHAND_AFTER = re.compile(r"[ \t]*(?:[:)\],;/|–-]|\t|$)", re.MULTILINE)
+STRONG_SHORTHAND_BEFORE = re.compile(r"(?:[(\[|]|\b(?:actie|actiehouder|actiepunt|wie|door|paraaf|cc)\s*:?)\s*$", re.IGNORECASE)
+SHORTHAND_AFTER = re.compile(r"[ \t]*(?:[:–-]|$)", re.MULTILINE)
 
 
 def shorthand_anywhere(form: str) -> bool:
@@ -297,8 +298,11 @@ class KnownPersonRecognizer(LocalRecognizer):
                 continue  # "2511 DP Den Haag": the letters of a postcode
             named = self._owner_named(form, folded)
             context = SHORTHAND_CONTEXT.search(before)
-            if context and not named and LINE_START.search(before) and not SHORTHAND_AFTER.match(text, end):
-                context = None  # "IV Architectuur" opening a slide's line; minutes write "IV: ..." or "IV - ..."
+            if context and not named and not (STRONG_SHORTHAND_BEFORE.search(before) or (
+                    LINE_START.search(before) and SHORTHAND_AFTER.match(text, end))):
+                # two capitals in a table cell or a list of an unrelated text ("AD", "FR", "ID") are as often
+                # an abbreviation; minutes write "AD: ...", "Actie: AD", "(AD)"
+                context = None
             if context or (shorthand_anywhere(form) and form not in self.context_only and named):
                 results.append(self._result(start, end, "dossier:initials short-hand"))
         for start, end in self.local.spans(text, squeezed if folded is text else None):
