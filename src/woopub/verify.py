@@ -37,6 +37,7 @@ import ahocorasick
 import pikepdf
 import pymupdf
 
+from woopub.detect.dossier import PLACED_SHORTHAND
 from woopub.errors import InputError, one_line
 from woopub.ocr import Tesseract, unmapped_letters
 from woopub.extract import extract_text, text_layer_words
@@ -675,8 +676,12 @@ def check_dossier_names(doc: pymupdf.Document, name: str, index, keep: dict[int,
     text = text if text is not None else extract_text(doc)
     problems = []
     for r in index.recogniser().analyze(text.text, ["PERSON"]):
-        if "dossier:in-organisation-name" in (r.recognition_metadata or {}).get("evidence", ()):
+        evidence = (r.recognition_metadata or {}).get("evidence", ())
+        if "dossier:in-organisation-name" in evidence:
             continue  # the rules keep these ("Wet Mulder")
+        if PLACED_SHORTHAND in evidence:
+            continue  # redaction moves what stands beside it; the values redacted are hunted for by themselves
+
         words = text.word_indices(r.start, r.end)
         if words and not _all_kept(text, words, keep):
             page = text.page_of(r.start) + 1

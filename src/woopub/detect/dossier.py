@@ -47,6 +47,11 @@ STRONG_SHORTHAND_BEFORE = re.compile(r"(?:[(\[|]|\b(?:actie|actiehouder|actiepun
 SHORTHAND_AFTER = re.compile(r"[ \t]*(?:[:–-]|$)", re.MULTILINE)
 
 
+# short-hand found only by where it stands: verification, which reads the page with its boxes
+# cut out, sees other places ("Logius EL" redacted to "5.1.2e\nEL"), so it does not look for these
+PLACED_SHORTHAND = "dossier:initials short-hand in place"
+
+
 def shorthand_anywhere(form: str) -> bool:
     """Is this initials short-hand found wherever it stands (and so checked everywhere)?"""
     return form not in CONTEXT_ONLY
@@ -303,8 +308,11 @@ class KnownPersonRecognizer(LocalRecognizer):
                 # two capitals in a table cell or a list of an unrelated text ("AD", "FR", "ID") are as often
                 # an abbreviation; minutes write "AD: ...", "Actie: AD", "(AD)"
                 context = None
-            if context or (shorthand_anywhere(form) and form not in self.context_only and named):
+            anywhere = shorthand_anywhere(form) and form not in self.context_only and named
+            if anywhere:
                 results.append(self._result(start, end, "dossier:initials short-hand"))
+            elif context:
+                results.append(self._result(start, end, PLACED_SHORTHAND))
         for start, end in self.local.spans(text, squeezed if folded is text else None):
             results.append(self._result(start, end, "dossier:e-mail local part"))
         return results
