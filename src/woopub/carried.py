@@ -163,6 +163,61 @@ def sfnt_without_names(data: bytes) -> bytes | None:
     return bytes(font)
 
 
+# a PostScript literal string: parentheses nest, a backslash escapes the next character
+_PS_STRING = re.compile(rb"\((?:[^()\\]|\\.|\((?:[^()\\]|\\.)*\))*\)", re.S)
+_PS_FONT_NAME = re.compile(rb"/FontName\s*/[^\s/\[\]{}()<>%]*")
+_PS_COMMENT = re.compile(rb"^%[^\r\n]*", re.M)
+
+
+def type1_without_names(data: bytes, clear_length: int) -> tuple[bytes, int] | None:
+    """A Type1 font program (PDF /FontFile) whose clear-text part says no names: its strings
+    (FullName, FamilyName, Notice, Copyright, Weight, version) emptied, /FontName "Font",
+    header comments neutral. Returns the program and its new /Length1, None if not Type1.
+    The encrypted part (glyph programs) is kept as it is."""
+    clear = data[:clear_length]
+    if not clear.startswith(b"%!") or b"eexec" not in clear:
+        return None
+    clear = _PS_STRING.sub(b"()", clear)
+    clear = _PS_FONT_NAME.sub(b"/FontName /Font", clear)
+    clear = _PS_COMMENT.sub(lambda m: b"%!PS-AdobeFont-1.0: Font" if m.start() == 0 else b"%", clear)
+    return clear + data[clear_length:], len(clear)
+
+
+_CFF_NAME_KEYS = ("version", "Notice", "Copyright", "FullName", "FamilyName", "Weight", "PostScript", "BaseFontName")
+
+
+def cff_without_names(data: bytes) -> bytes | None:
+    """A bare CFF font program (PDF /FontFile3 /Type1C or /CIDFontType0C) with its names
+    rewritten: the font "Font", the top dictionary's strings (Notice, Copyright, FullName,
+    FamilyName, Weight, ...) left out, a CID font's sub-font names "Font". The String INDEX
+    is written anew, so no left-out string stays behind. None if not readable as CFF."""
+    import io
+    from types import SimpleNamespace
+
+    from fontTools.cffLib import CFFFontSet  # imported here: only documents with CFF fonts pay for it
+
+    if len(data) < 4 or data[0] != 1:  # CFF major version 1
+        return None
+    try:
+        cff = CFFFontSet()
+        cff.decompile(io.BytesIO(data), None, isCFF2=False)
+        for name in list(cff.fontNames):
+            top = cff[name]
+            for key in _CFF_NAME_KEYS:
+                if key in top.rawDict:
+                    del top.rawDict[key]
+                top.__dict__.pop(key, None)
+            for fd in getattr(top, "FDArray", None) or []:
+                if hasattr(fd, "FontName"):
+                    fd.FontName = "Font"
+        cff.fontNames = ["Font" if len(cff.fontNames) == 1 else f"Font{n + 1}" for n in range(len(cff.fontNames))]
+        out = io.BytesIO()
+        cff.compile(out, SimpleNamespace(recalcBBoxes=False), isCFF2=False)  # no OpenType font around it
+    except Exception:  # fontTools raises many kinds on malformed programs
+        return None
+    return out.getvalue()
+
+
 def is_known_font(name: str) -> bool:
     return bool(_KNOWN_FONT.fullmatch(_SUBSET_PREFIX.sub("", name, count=1)))
 
