@@ -44,6 +44,7 @@ from woopub.carried import (
     icc_without_text,
     is_known_font,
     jpeg_without_metadata,
+    jpx_without_metadata,
     language_tag,
     sfnt_without_names,
     standard_font_for,
@@ -224,7 +225,25 @@ def _rewrite_carrier(doc: pymupdf.Document, xref: int, source: str, fonts: list,
             doc.update_stream(xref, image, compress=False)
             doc.xref_set_key(xref, "Filter", "/DCTDecode")  # update_stream dropped it
             done["image metadata segments"] += 1
+    elif "/JPXDecode" in source:
+        done.update(_jpx_without_metadata(doc, xref))
     return done
+
+
+def _jpx_without_metadata(doc: pymupdf.Document, xref: int) -> Counter:
+    """A JPEG 2000 image rewritten to the boxes and segments decoding needs (its XML, UUID and
+    comment text dropped); refused when it cannot be read to do that."""
+    if doc.xref_get_key(xref, "Filter")[1] != "/JPXDecode":
+        raise DamagedPdfError(f"image object {xref}: JPEG 2000 data under another filter, cannot drop its metadata")
+    raw = doc.xref_stream_raw(xref)
+    image = jpx_without_metadata(raw)
+    if image is None:
+        raise DamagedPdfError(f"image object {xref}: JPEG 2000 data that cannot be read to drop its metadata")
+    if image == raw:
+        return Counter()
+    doc.update_stream(xref, image, compress=False)
+    doc.xref_set_key(xref, "Filter", "/JPXDecode")  # update_stream dropped it
+    return Counter({"image metadata segments": 1})
 
 
 def _jpeg_data(doc: pymupdf.Document, xref: int) -> bytes | None:

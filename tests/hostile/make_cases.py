@@ -648,6 +648,34 @@ def build_jpeg_metadata(path: Path) -> None:
     _save(doc, path)
 
 
+def _jp2_box(kind: bytes, payload: bytes) -> bytes:
+    return (8 + len(payload)).to_bytes(4, "big") + kind + payload
+
+
+def build_jpeg2000_metadata(path: Path) -> None:
+    """JPEG 2000 images: a JP2 file with an XML box (XMP), a UUID box, a comment in the codestream
+    and data after the last box; and a bare codestream with a comment, stored as JPXDecode."""
+    from PIL import Image
+
+    image = Image.new("L", (64, 32), 190)
+    jp2, bare = io.BytesIO(), io.BytesIO()
+    image.save(jp2, "JPEG2000", comment=SENTENCE.encode())
+    image.save(bare, "JPEG2000", no_jp2=True, comment=f"{EMAIL} {PHONE}".encode())
+    xmp = f'<x:xmpmeta xmlns:x="adobe:ns:meta/"><dc:creator>{NAME}</dc:creator></x:xmpmeta>'.encode()
+    data = (jp2.getvalue() + _jp2_box(b"xml ", xmp) + _jp2_box(b"uuid", bytes(16) + EMAIL.encode())
+            + f"na het einde: {PHONE}".encode())
+    doc = _pdf_with_sentence()
+    page = doc[0]
+    for n, stream in enumerate((data, bare.getvalue())):
+        xref = _object(doc, "<< /Type /XObject /Subtype /Image /Width 64 /Height 32 /ColorSpace /DeviceGray "
+                            "/BitsPerComponent 8 >>")
+        doc.update_stream(xref, stream, compress=False)
+        doc.xref_set_key(xref, "Filter", "/JPXDecode")
+        _add_resource(doc, page, "XObject", f"Jp{n}", xref)
+        _add_content(doc, page, b"192 0 0 96 %d 300 cm /Jp%d Do" % (72 + 220 * n, n))
+    _save(doc, path)
+
+
 def build_font_names(path: Path) -> None:
     doc = _pdf_with_sentence()
     page = doc[0]
@@ -1234,6 +1262,9 @@ CASES: list[Case] = [
          "tag hold the data", PUBLISHED, "every profile tag that is not numbers blanked", build=build_icc_profile),
     Case("jpeg-metadata.pdf", N, "JPEG with EXIF Artist, XMP, COM, Photoshop and UTF-16 APPn segments, and data "
          "after its end marker", PUBLISHED, "rewritten with its coding segments only", build=build_jpeg_metadata),
+    Case("jpeg2000-metadata.pdf", N, "JPEG 2000 images: XML (XMP) and UUID boxes, a codestream comment, data after "
+         "the last box, and a bare codestream with a comment", PUBLISHED, "rewritten to the boxes and segments "
+         "decoding needs", build=build_jpeg2000_metadata),
     Case("lettertype-namen.pdf", N, "embedded and non-embedded fonts named after the person, family, charset, "
          "stretch and Panose strings", PUBLISHED, "embedded fonts renamed Font1.. (subset tag kept), others the "
          "standard font they resemble; descriptions dropped", build=build_font_names),
