@@ -5,7 +5,13 @@ from __future__ import annotations
 import pymupdf
 import pytest
 
-from woopub.carried import bare_marked_content, icc_without_text, jpeg_without_metadata, language_tag
+from woopub.carried import (
+    bare_marked_content,
+    icc_without_text,
+    jpeg_without_metadata,
+    jpx_without_metadata,
+    language_tag,
+)
 
 
 def _jpeg() -> bytes:
@@ -77,3 +83,36 @@ def test_marked_content_loses_property_lists_and_private_tags():
 
 def test_content_without_marked_content_is_left_alone():
     assert bare_marked_content(b"BT /F1 9 Tf (tekst) Tj ET") is None
+
+
+def _codestream(comment: bytes) -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("L", (16, 8), 120).save(out, "JPEG2000", no_jp2=True, comment=comment)
+    return out.getvalue()
+
+
+def test_jpeg2000_comment_in_a_tile_part_header_is_dropped_and_the_tile_length_corrected():
+    import io
+
+    from PIL import Image
+
+    data = bytearray(_codestream(b"hoofd Fenna Wijnberg"))
+    sot = data.index(b"\xff\x90")
+    psot = int.from_bytes(data[sot + 6 : sot + 10], "big")
+    com = b"\xff\x64" + (4 + 12).to_bytes(2, "big") + b"\x00\x01" + b"tegel Wijnbg"
+    data[sot + 12 : sot + 12] = com  # a comment in the tile-part header, before SOD
+    if psot:
+        data[sot + 6 : sot + 10] = (psot + len(com)).to_bytes(4, "big")
+    cleaned = jpx_without_metadata(bytes(data) + b"achteraf Wijnberg")
+    assert cleaned is not None and b"Wijn" not in cleaned and b"\xff\x64" not in cleaned
+    assert Image.open(io.BytesIO(cleaned)).getpixel((3, 3)) == 120
+
+
+def test_jpeg2000_that_is_not_one_is_not_rewritten():
+    assert jpx_without_metadata(b"\x00\x00\x00\x0cjP  \r\n\x87\n") is None  # no codestream box
+    assert jpx_without_metadata(b"\xff\x4f\xff\x51\x00") is None  # a codestream cut short
+    assert jpx_without_metadata(b"%PDF-1.7") is None

@@ -1,10 +1,11 @@
 """Redaction removes text for real and labels every box."""
 
 import pymupdf
+import pytest
 
 from woopub.extract import extract_text
 from woopub.model import Proposal
-from woopub.redact import apply_proposals, fit_label
+from woopub.redact import apply_proposals, fit_label, redact_page
 
 
 def _proposal(doc_text, word_texts, page=1, ground="5.1.2e"):
@@ -82,3 +83,40 @@ def test_on_a_turned_page_the_text_under_the_box_goes_and_the_rest_stays():
         assert "Tweede regel blijft staan." in after, rotation
         assert doc[0].rotation == rotation
         assert not list(doc[0].annots()), rotation  # applied, none left behind
+
+
+def _page_with_own_helv(font_object: str) -> tuple[pymupdf.Document, pymupdf.Page]:
+    """A saved and reopened page whose own font resource /helv is not Helvetica."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), "Contactpersoon Fenna Wijnberg", fontname="tiro", fontsize=11)
+    if font_object == "type3":  # a Type3 font whose one glyph draws nothing
+        proc = doc.get_new_xref()
+        doc.update_object(proc, "<<>>")
+        doc.update_stream(proc, b"0 0 0 0 0 0 d1")
+        font_object = (f"<</Type/Font/Subtype/Type3/FontBBox[0 0 1 1]/FontMatrix[0.001 0 0 0.001 0 0]"
+                       f"/CharProcs<</a {proc} 0 R>>/Encoding<</Differences[97/a]>>/FirstChar 97/LastChar 97/Widths[500]>>")
+    font = doc.get_new_xref()
+    doc.update_object(font, font_object)
+    fonts = doc.xref_get_key(page.xref, "Resources")[1].split()[0]
+    doc.xref_set_key(int(fonts), "Font/helv", f"{font} 0 R")
+    content = page.get_contents()[0]  # the page draws with its /helv, so redaction keeps it
+    doc.update_stream(content, doc.xref_stream(content) + b"\nBT /helv 11 Tf 72 300 Td (aaa) Tj ET")
+    doc = pymupdf.open("pdf", doc.tobytes())
+    return doc, doc[0]
+
+
+@pytest.mark.parametrize("font_object", ["<</Type/Font/Subtype/Type1/BaseFont/Times-Roman>>", "type3", "null", "42"],
+                         ids=["times", "type3", "null", "not-a-font"])
+def test_label_drawn_in_helvetica_when_the_page_has_its_own_helv(font_object):
+    doc, page = _page_with_own_helv(font_object)
+    box = page.search_for("Fenna Wijnberg")[0]
+    redact_page(page, [(tuple(box), "5.1.2e")])
+    spans = [s for b in page.get_text("dict")["blocks"] for line in b.get("lines", []) for s in line["spans"]]
+    label = [s for s in spans if s["text"] == "5.1.2e"]
+    assert label and all(s["font"] == "Helvetica" for s in label), [(s["text"], s["font"]) for s in spans]
+    assert "Fenna" not in page.get_text()
+    # the white label is really drawn inside the black box (a Type3 /helv drew nothing)
+    pix = page.get_pixmap(clip=box, dpi=200)
+    assert any(pix.pixel(x, y)[0] > 200 for x in range(pix.width) for y in range(pix.height))
+    doc.tobytes()  # and the document still saves

@@ -76,6 +76,105 @@ _ICC_NUMERIC_TYPES = frozenset(
 )
 
 
+# -- JPEG 2000 -----------------------------------------------------------------------------------------
+
+_J2K_SOC, _J2K_SOT, _J2K_SOD, _J2K_EOC, _J2K_COM = 0xFF4F, 0xFF90, 0xFF93, 0xFFD9, 0xFF64
+_JP2_KEPT = (b"jP  ", b"ftyp", b"jp2h", b"jp2c")  # signature, file type, header, codestream
+
+
+def j2k_without_comments(data: bytes) -> bytes | None:
+    """A JPEG 2000 codestream without its comment (COM) segments, in the main and the tile-part
+    headers (each tile-part's length corrected), and nothing after the end marker; None when it
+    is not a codestream this can read."""
+    if data[:2] != b"\xff\x4f":
+        return None
+    out = bytearray(data[:2])
+    at = 2
+    try:
+        while at + 2 <= len(data):
+            marker = int.from_bytes(data[at : at + 2], "big")
+            if marker == _J2K_EOC:
+                return bytes(out + data[at : at + 2])
+            if marker != _J2K_SOT:  # a main-header segment
+                length = int.from_bytes(data[at + 2 : at + 4], "big")
+                if marker >> 8 != 0xFF or length < 2:
+                    return None
+                if marker != _J2K_COM:
+                    out += data[at : at + 2 + length]
+                at += 2 + length
+                continue
+            # a tile-part: SOT (its length Psot counts from SOT's first byte), header segments, SOD, data
+            psot = int.from_bytes(data[at + 6 : at + 10], "big")
+            end = at + psot if psot else len(data)
+            header, k = bytearray(data[at : at + 12]), at + 12
+            while int.from_bytes(data[k : k + 2], "big") != _J2K_SOD:
+                marker, length = int.from_bytes(data[k : k + 2], "big"), int.from_bytes(data[k + 2 : k + 4], "big")
+                if marker >> 8 != 0xFF or length < 2 or k + 2 + length > end:
+                    return None
+                if marker != _J2K_COM:
+                    header += data[k : k + 2 + length]
+                k += 2 + length
+            if not psot:  # the last tile-part runs to the end marker
+                body = data[k:]
+                eoc = body.rfind(b"\xff\xd9")
+                return bytes(out + header + (body[: eoc + 2] if eoc >= 0 else body))
+            part = header + data[k:end]
+            part[6:10] = len(part).to_bytes(4, "big")
+            out += part
+            at = end
+    except IndexError:
+        return None
+    return None
+
+
+def jpx_without_metadata(data: bytes) -> bytes | None:
+    """A JPEG 2000 image (JP2 file or bare codestream) with only what decoding needs: the
+    signature, file-type, header and codestream boxes (XML, UUID/XMP, IPR, UUID-info and unknown
+    boxes dropped), the header's ICC profile without text, the codestream without comments,
+    nothing after the last box. None when it is not JPEG 2000 this can read."""
+    if data[:2] == b"\xff\x4f":
+        return j2k_without_comments(data)
+    if data[4:8] != b"jP  ":
+        return None
+    out, at, codestream = bytearray(), 0, False
+    while at + 8 <= len(data):
+        size, kind, head = int.from_bytes(data[at : at + 4], "big"), data[at + 4 : at + 8], 8
+        if size == 1:
+            size, head = int.from_bytes(data[at + 8 : at + 16], "big"), 16
+        elif size == 0:
+            size = len(data) - at
+        if size < head or at + size > len(data):  # not a box: data after the last one, dropped
+            break
+        payload = data[at + head : at + size]
+        if kind == b"jp2c":
+            payload, codestream = j2k_without_comments(payload), True
+            if payload is None:
+                return None
+        elif kind == b"jp2h":
+            payload = _jp2_header_without_text(payload)
+        if kind in _JP2_KEPT:
+            out += (8 + len(payload)).to_bytes(4, "big") + kind + payload
+        at += size
+    return bytes(out) if codestream else None
+
+
+def _jp2_header_without_text(header: bytes) -> bytes:
+    """The JP2 header box's sub-boxes, an ICC profile in a colour box ('colr', method 2 or 3)
+    without its text tags, and any sub-box a decoder does not read ('res ', unknown) dropped."""
+    out, at = bytearray(), 0
+    while at + 8 <= len(header):
+        size, kind = int.from_bytes(header[at : at + 4], "big"), header[at + 4 : at + 8]
+        if size < 8 or at + size > len(header):
+            break
+        payload = header[at + 8 : at + size]
+        if kind == b"colr" and len(payload) > 3 and payload[0] in (2, 3):
+            payload = payload[:3] + (icc_without_text(payload[3:]) or payload[3:])
+        if kind in (b"ihdr", b"bpcc", b"colr", b"pclr", b"cmap", b"cdef"):
+            out += (8 + len(payload)).to_bytes(4, "big") + kind + payload
+        at += size
+    return bytes(out)
+
+
 def icc_without_text(data: bytes) -> bytes | None:
     """The ICC profile with every tag that is not numbers zeroed (an empty text); None if not a profile."""
     if len(data) < 132 or data[36:40] != b"acsp":
@@ -161,6 +260,61 @@ def sfnt_without_names(data: bytes) -> bytes | None:
         if storage < start + length:
             font[storage : start + length] = bytes(start + length - storage)
     return bytes(font)
+
+
+# a PostScript literal string: parentheses nest, a backslash escapes the next character
+_PS_STRING = re.compile(rb"\((?:[^()\\]|\\.|\((?:[^()\\]|\\.)*\))*\)", re.S)
+_PS_FONT_NAME = re.compile(rb"/FontName\s*/[^\s/\[\]{}()<>%]*")
+_PS_COMMENT = re.compile(rb"^%[^\r\n]*", re.M)
+
+
+def type1_without_names(data: bytes, clear_length: int) -> tuple[bytes, int] | None:
+    """A Type1 font program (PDF /FontFile) whose clear-text part says no names: its strings
+    (FullName, FamilyName, Notice, Copyright, Weight, version) emptied, /FontName "Font",
+    header comments neutral. Returns the program and its new /Length1, None if not Type1.
+    The encrypted part (glyph programs) is kept as it is."""
+    clear = data[:clear_length]
+    if not clear.startswith(b"%!") or b"eexec" not in clear:
+        return None
+    clear = _PS_STRING.sub(b"()", clear)
+    clear = _PS_FONT_NAME.sub(b"/FontName /Font", clear)
+    clear = _PS_COMMENT.sub(lambda m: b"%!PS-AdobeFont-1.0: Font" if m.start() == 0 else b"%", clear)
+    return clear + data[clear_length:], len(clear)
+
+
+_CFF_NAME_KEYS = ("version", "Notice", "Copyright", "FullName", "FamilyName", "Weight", "PostScript", "BaseFontName")
+
+
+def cff_without_names(data: bytes) -> bytes | None:
+    """A bare CFF font program (PDF /FontFile3 /Type1C or /CIDFontType0C) with its names
+    rewritten: the font "Font", the top dictionary's strings (Notice, Copyright, FullName,
+    FamilyName, Weight, ...) left out, a CID font's sub-font names "Font". The String INDEX
+    is written anew, so no left-out string stays behind. None if not readable as CFF."""
+    import io
+    from types import SimpleNamespace
+
+    from fontTools.cffLib import CFFFontSet  # imported here: only documents with CFF fonts pay for it
+
+    if len(data) < 4 or data[0] != 1:  # CFF major version 1
+        return None
+    try:
+        cff = CFFFontSet()
+        cff.decompile(io.BytesIO(data), None, isCFF2=False)
+        for name in list(cff.fontNames):
+            top = cff[name]
+            for key in _CFF_NAME_KEYS:
+                if key in top.rawDict:
+                    del top.rawDict[key]
+                top.__dict__.pop(key, None)
+            for fd in getattr(top, "FDArray", None) or []:
+                if hasattr(fd, "FontName"):
+                    fd.FontName = "Font"
+        cff.fontNames = ["Font" if len(cff.fontNames) == 1 else f"Font{n + 1}" for n in range(len(cff.fontNames))]
+        out = io.BytesIO()
+        cff.compile(out, SimpleNamespace(recalcBBoxes=False), isCFF2=False)  # no OpenType font around it
+    except Exception:  # fontTools raises many kinds on malformed programs
+        return None
+    return out.getvalue()
 
 
 def is_known_font(name: str) -> bool:

@@ -60,7 +60,7 @@ def _text_band(box: pymupdf.Rect) -> pymupdf.Rect:
     return pymupdf.Rect(box.x0, box.y0 + cut, box.x1, box.y1 - cut)
 
 
-def _draw_box(page: pymupdf.Page, shape: pymupdf.Shape, box: pymupdf.Rect, code: str) -> Label:
+def _draw_box(page: pymupdf.Page, shape: pymupdf.Shape, box: pymupdf.Rect, code: str, font: str = LABEL_FONT) -> Label:
     """Add a black box and its ground code to ``shape`` (committed once per page)."""
     shape.draw_rect(box)
     shape.finish(color=None, fill=(0, 0, 0))
@@ -73,7 +73,7 @@ def _draw_box(page: pymupdf.Page, shape: pymupdf.Shape, box: pymupdf.Rect, code:
     point = pymupdf.Point(x, y) * page.derotation_matrix
     turn = pymupdf.Matrix(page.rotation)
     morph = (point, ~turn * pymupdf.Matrix(label.stretch, 1) * turn) if label.stretch < 1 else None
-    shape.insert_text(point, code, fontsize=label.fontsize, fontname=LABEL_FONT, color=(1, 1, 1), morph=morph,
+    shape.insert_text(point, code, fontsize=label.fontsize, fontname=font, color=(1, 1, 1), morph=morph,
                       rotate=page.rotation)
     return label
 
@@ -133,21 +133,40 @@ def redact_page(page: pymupdf.Page, boxes: list[tuple[Box, str]]) -> list[Label]
     # 3. black boxes with the ground code: one drawing for the page (a call per box costs
     #    a font lookup and a content-stream rewrite each)
     shape = page.new_shape()
-    with _font_looked_up_once(page):
-        labels = [_draw_box(page, shape, rect, code) for rect, code in rects]
+    with _font_looked_up_once(page) as font:
+        labels = [_draw_box(page, shape, rect, code, font) for rect, code in rects]
     shape.commit(overlay=True)
     return labels
+
+
+def _label_resource_name(page: pymupdf.Page) -> str:
+    """A font resource name the page does not use that PyMuPDF still reads as Base-14 Helvetica.
+
+    PyMuPDF takes a font already on the page under the requested name as it is: a document's
+    own /helv (Times, a Type3 font, a broken object) would draw the labels in that font, with
+    Helvetica's widths, or fail. Base-14 names are matched without case, resource names with
+    case, so another spelling of "helv" or "Helvetica" is free unless the page uses them all.
+    """
+    taken = {str(f[4]) for f in page.get_fonts()}
+    for base in (LABEL_FONT, "Helvetica"):
+        for n in range(2 ** len(base)):
+            name = "".join(c.upper() if n >> i & 1 else c.lower() for i, c in enumerate(base))
+            if name not in taken:
+                return name
+    raise ValueError("the page uses every font resource name the label font can take")
 
 
 @contextmanager
 def _font_looked_up_once(page: pymupdf.Page):
     """PyMuPDF's ``Shape.insert_text`` asks the page for its font at every label, and the
     page reads its whole font list each time: most of a label's cost. The font is put on
-    the page once here, and for this page's labels the answer is remembered."""
-    xref = page.insert_font(fontname=LABEL_FONT)
+    the page once here (under a name the page does not use), and for this page's labels
+    the answer is remembered. Yields the resource name to draw the labels with."""
+    name = _label_resource_name(page)
+    xref = page.insert_font(fontname=name)
     page.insert_font = lambda *args, **kwargs: xref
     try:
-        yield
+        yield name
     finally:
         del page.insert_font
 

@@ -40,12 +40,15 @@ import pymupdf
 
 from woopub.carried import (
     bare_marked_content,
+    cff_without_names,
     icc_without_text,
     is_known_font,
     jpeg_without_metadata,
+    jpx_without_metadata,
     language_tag,
     sfnt_without_names,
     standard_font_for,
+    type1_without_names,
 )
 from woopub.errors import DamagedPdfError
 from woopub.prepare import names_in_source
@@ -222,7 +225,25 @@ def _rewrite_carrier(doc: pymupdf.Document, xref: int, source: str, fonts: list,
             doc.update_stream(xref, image, compress=False)
             doc.xref_set_key(xref, "Filter", "/DCTDecode")  # update_stream dropped it
             done["image metadata segments"] += 1
+    elif "/JPXDecode" in source:
+        done.update(_jpx_without_metadata(doc, xref))
     return done
+
+
+def _jpx_without_metadata(doc: pymupdf.Document, xref: int) -> Counter:
+    """A JPEG 2000 image rewritten to the boxes and segments decoding needs (its XML, UUID and
+    comment text dropped); refused when it cannot be read to do that."""
+    if doc.xref_get_key(xref, "Filter")[1] != "/JPXDecode":
+        raise DamagedPdfError(f"image object {xref}: JPEG 2000 data under another filter, cannot drop its metadata")
+    raw = doc.xref_stream_raw(xref)
+    image = jpx_without_metadata(raw)
+    if image is None:
+        raise DamagedPdfError(f"image object {xref}: JPEG 2000 data that cannot be read to drop its metadata")
+    if image == raw:
+        return Counter()
+    doc.update_stream(xref, image, compress=False)
+    doc.xref_set_key(xref, "Filter", "/JPXDecode")  # update_stream dropped it
+    return Counter({"image metadata segments": 1})
 
 
 def _jpeg_data(doc: pymupdf.Document, xref: int) -> bytes | None:
@@ -304,14 +325,31 @@ def _rename_fonts(doc: pymupdf.Document, fonts: list[int]) -> int:
             doc.xref_set_key(descriptor, "FontName", "/" + new)
         if descriptor is not None and descriptor not in programs_done:
             programs_done.add(descriptor)
-            for key in ("FontFile2", "FontFile3"):  # TrueType and OpenType programs carry a name table
-                kind, ref = doc.xref_get_key(descriptor, key)
-                if kind == "xref":
-                    program = int(ref.split()[0])
-                    cleaned = sfnt_without_names(doc.xref_stream(program) or b"")
-                    if cleaned is not None:
-                        doc.update_stream(program, cleaned)
+            _programs_without_names(doc, descriptor)
     return count
+
+
+def _programs_without_names(doc: pymupdf.Document, descriptor: int) -> None:
+    """Rewrite an embedded font program's own names: TrueType/OpenType name tables (FontFile2,
+    FontFile3 /OpenType), Type1 clear text (FontFile) and bare CFF (FontFile3 /Type1C,
+    /CIDFontType0C). A program that cannot be read this way is left for verify to judge."""
+    for key in ("FontFile", "FontFile2", "FontFile3"):
+        kind, ref = doc.xref_get_key(descriptor, key)
+        if kind != "xref":
+            continue
+        program = int(ref.split()[0])
+        data = doc.xref_stream(program) or b""
+        cleaned = sfnt_without_names(data)
+        if cleaned is None and key == "FontFile3":
+            cleaned = cff_without_names(data)
+        if cleaned is not None:
+            doc.update_stream(program, cleaned)
+        elif key == "FontFile":
+            clear = doc.xref_get_key(program, "Length1")
+            rewritten = type1_without_names(data, int(clear[1])) if clear[0] == "int" else None
+            if rewritten is not None:
+                doc.update_stream(program, rewritten[0])
+                doc.xref_set_key(program, "Length1", str(rewritten[1]))
 
 
 # A name in an object's source that makes it worth a closer look: the keys removed from every

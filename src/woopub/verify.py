@@ -39,7 +39,7 @@ import pymupdf
 
 from woopub.detect.dossier import PLACED_SHORTHAND
 from woopub.errors import InputError, one_line
-from woopub.ocr import Tesseract, unmapped_letters
+from woopub.ocr import Tesseract, plan_page, read_pages, unmapped_letters
 from woopub.extract import extract_text, text_layer_words
 from woopub.intake import forget_warnings, loss_warnings, unreadable_text
 from woopub.model import KEEP, REDACT, Proposal
@@ -368,6 +368,40 @@ def _check_by_ocr(page: pymupdf.Page, name: str, secrets: list[Secret]) -> list[
         return [Problem(name, "unreadable text", f"page {page.number + 1}: OCR failed ({one_line(exc)})")]
     found = [s for group in secret_sets(secrets) if (s := group.first_in(read)) is not None]
     return [Problem(name, "leak", f"{found[0].label} is drawn on page {page.number + 1} (read by OCR)")] if found else []
+
+
+def _centre(box) -> pymupdf.Point:
+    rect = pymupdf.Rect(box)
+    return (rect.tl + rect.br) / 2
+
+
+def check_pictures(doc: pymupdf.Document, name: str, secrets: list[Secret],
+                   keep: dict[int, list[pymupdf.Rect]]) -> list[Problem]:
+    """Read by OCR what the redaction pass reads by OCR (images, strips, stencil masks, letters
+    drawn as outlines, doubtful text layers, scans) and search it for redacted values: a value
+    shown only as pixels is found nowhere else. Pages that show none of these cost nothing;
+    unmapped-glyph pages are read by ``check_text``. Words in a keep box are not searched."""
+    if not secrets:
+        return []
+    plans = [(page, regions) for page in doc if (regions := plan_page(page)) and not unmapped_letters(page)]
+    if not plans:
+        return []
+    engine = Tesseract()
+    if engine.problem():
+        return [Problem(name, "unreadable text", f"page {plans[0][0].number + 1}: pictures that may hold text, "
+                                                  f"and no OCR to read them ({engine.problem()})")]
+    problems = []
+    for reading in read_pages(plans, engine):
+        number = reading.page + 1
+        if reading.error:
+            problems.append(Problem(name, "unreadable text", f"page {number}: OCR failed ({one_line(reading.error)})"))
+            continue
+        kept = keep.get(number, [])
+        read = " ".join(w.text for w in reading.words if not any(k.contains(_centre(w.box)) for k in kept))
+        found = [s for group in secret_sets(secrets) if (s := group.first_in(read)) is not None]
+        if found:
+            problems.append(Problem(name, "leak", f"{found[0].label} is drawn on page {number} (read by OCR)"))
+    return problems
 
 
 def check_text(doc: pymupdf.Document, name: str, secrets: list[Secret], keep: dict[int, list[pymupdf.Rect]],
@@ -715,6 +749,7 @@ def verify_pdf(path: Path, name: str, secrets: list[Secret], proposals: list[Pro
             lambda: check_labels(doc, name, entries, page_text() if entries else None),
             lambda: check_objects(doc, name, secrets, kept),
             lambda: check_dossier_names(doc, name, index, keep_boxes, page_text()),
+            lambda: check_pictures(doc, name, secrets, keep_boxes),
             lambda: check_text(doc, name, secrets, keep_boxes, page_text()),  # shows hidden layers: last
         ]
         problems = []

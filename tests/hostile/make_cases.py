@@ -648,6 +648,34 @@ def build_jpeg_metadata(path: Path) -> None:
     _save(doc, path)
 
 
+def _jp2_box(kind: bytes, payload: bytes) -> bytes:
+    return (8 + len(payload)).to_bytes(4, "big") + kind + payload
+
+
+def build_jpeg2000_metadata(path: Path) -> None:
+    """JPEG 2000 images: a JP2 file with an XML box (XMP), a UUID box, a comment in the codestream
+    and data after the last box; and a bare codestream with a comment, stored as JPXDecode."""
+    from PIL import Image
+
+    image = Image.new("L", (64, 32), 190)
+    jp2, bare = io.BytesIO(), io.BytesIO()
+    image.save(jp2, "JPEG2000", comment=SENTENCE.encode())
+    image.save(bare, "JPEG2000", no_jp2=True, comment=f"{EMAIL} {PHONE}".encode())
+    xmp = f'<x:xmpmeta xmlns:x="adobe:ns:meta/"><dc:creator>{NAME}</dc:creator></x:xmpmeta>'.encode()
+    data = (jp2.getvalue() + _jp2_box(b"xml ", xmp) + _jp2_box(b"uuid", bytes(16) + EMAIL.encode())
+            + f"na het einde: {PHONE}".encode())
+    doc = _pdf_with_sentence()
+    page = doc[0]
+    for n, stream in enumerate((data, bare.getvalue())):
+        xref = _object(doc, "<< /Type /XObject /Subtype /Image /Width 64 /Height 32 /ColorSpace /DeviceGray "
+                            "/BitsPerComponent 8 >>")
+        doc.update_stream(xref, stream, compress=False)
+        doc.xref_set_key(xref, "Filter", "/JPXDecode")
+        _add_resource(doc, page, "XObject", f"Jp{n}", xref)
+        _add_content(doc, page, b"192 0 0 96 %d 300 cm /Jp%d Do" % (72 + 220 * n, n))
+    _save(doc, path)
+
+
 def build_font_names(path: Path) -> None:
     doc = _pdf_with_sentence()
     page = doc[0]
@@ -688,6 +716,103 @@ def build_font_program_names(path: Path) -> None:
     page.insert_font(fontname="NT", fontbuffer=bytes(font))
     page.insert_text((72, 200), INNOCENT, fontname="NT", fontsize=11)
     _save(doc, path)
+
+
+def _box_glyph_program() -> list:
+    """A Type1/CFF charstring drawing a filled box (what the glyph looks like does not matter here)."""
+    return [0, 600, "hsbw", 50, 0, "rmoveto", 400, 0, "rlineto", 0, 600, "rlineto", -400, 0, "rlineto",
+            "closepath", "endchar"]
+
+
+def _type1_program() -> tuple[bytes, int, int]:
+    """A Type1 font program whose clear text names the person (FontName, FullName, FamilyName,
+    Notice, a header comment); glyphs a..z are boxes. Returns (program, Length1, Length2)."""
+    from fontTools.misc import eexec
+    from fontTools.misc.psCharStrings import T1CharString
+
+    def charstring(program: list) -> bytes:
+        cs = T1CharString(program=program)
+        cs.compile()
+        return eexec.encrypt(b"\0\0\0\0" + cs.bytecode, 4330)[0]
+
+    tag = NAME.replace(" ", "")
+    clear = (f"%!PS-AdobeFont-1.0: {tag} 001.000\n%%Title: {SENTENCE}\n11 dict begin\n"
+             f"/FontInfo 5 dict dup begin\n/FullName ({SENTENCE}) readonly def\n/FamilyName ({NAME}) readonly def\n"
+             f"/Notice ({EMAIL} {PHONE}) readonly def\n/Weight (Medium) readonly def\nend readonly def\n"
+             f"/FontName /{tag} def\n/Encoding StandardEncoding def\n/PaintType 0 def\n/FontType 1 def\n"
+             "/FontMatrix [0.001 0 0 0.001 0 0] readonly def\n/FontBBox {0 0 600 600} readonly def\n"
+             "currentdict end\ncurrentfile eexec\n").encode("latin-1")
+    glyphs = [(".notdef", [0, 600, "hsbw", "endchar"])] + [(c, _box_glyph_program()) for c in "abcdefghijklmnopqrstuvwxyz"]
+    private = (b"dup /Private 8 dict dup begin\n/RD{string currentfile exch readstring pop}executeonly def\n"
+               b"/ND{noaccess def}executeonly def\n/NP{noaccess put}executeonly def\n/lenIV 4 def\n"
+               b"/password 5839 def\n/MinFeature{16 16}def\n/BlueValues [] def\n"
+               b"2 index /CharStrings %d dict dup begin\n" % len(glyphs))
+    for name, program in glyphs:
+        code = charstring(program)
+        private += b"/%s %d RD " % (name.encode(), len(code)) + code + b" ND\n"
+    private += b"end\nend\nreadonly put\nnoaccess put\ndup /FontName get exch definefont pop\nmark currentfile closefile\n"
+    encrypted = eexec.encrypt(b"\0\0\0\0" + private, 55665)[0]
+    trailer = (b"0" * 64 + b"\n") * 8 + b"cleartomark\n"
+    return clear + encrypted + trailer, len(clear), len(encrypted)
+
+
+def _cff_program() -> bytes:
+    """A bare CFF font program named after the person, whose Notice, Copyright, FullName and
+    FamilyName hold the sentence; glyphs a..z are boxes."""
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.t2CharStringPen import T2CharStringPen
+
+    glyph_order = [".notdef", *"abcdefghijklmnopqrstuvwxyz"]
+    builder = FontBuilder(1000, isTTF=False)
+    builder.setupGlyphOrder(glyph_order)
+    builder.setupCharacterMap({ord(c): c for c in glyph_order[1:]})
+    strings = {}
+    for g in glyph_order:
+        pen = T2CharStringPen(600, None)
+        pen.moveTo((50, 0)), pen.lineTo((450, 0)), pen.lineTo((450, 600)), pen.lineTo((50, 600)), pen.closePath()
+        strings[g] = pen.getCharString()
+    tag = NAME.replace(" ", "")
+    builder.setupCFF(tag, {"FullName": SENTENCE, "FamilyName": NAME, "Notice": f"{EMAIL} {PHONE}",
+                           "Copyright": SENTENCE, "Weight": NAME}, strings, {})
+    builder.setupHorizontalMetrics({g: (600, 50) for g in glyph_order})
+    builder.setupHorizontalHeader(ascent=800, descent=-200)
+    builder.setupNameTable({"familyName": "X", "styleName": "Regular"})
+    builder.setupOS2()
+    builder.setupPost()
+    buffer = io.BytesIO()
+    builder.save(buffer)
+    from fontTools.ttLib import TTFont
+
+    return TTFont(io.BytesIO(buffer.getvalue())).getTableData("CFF ")
+
+
+def _simple_font_with_program(doc: pymupdf.Document, subtype: str, file_key: str, program: int) -> int:
+    descriptor = _object(doc, f"<</Type/FontDescriptor/FontName/Font0/Flags 32/FontBBox[0 0 600 600]/ItalicAngle 0"
+                              f"/Ascent 800/Descent -200/CapHeight 600/StemV 80/{file_key} {program} 0 R>>")
+    return _object(doc, f"<</Type/Font/Subtype/{subtype}/BaseFont/Font0/FirstChar 97/LastChar 122"
+                        f"/Widths[{' '.join(['600'] * 26)}]/Encoding/WinAnsiEncoding/FontDescriptor {descriptor} 0 R>>")
+
+
+def _page_drawing_innocent_with(doc: pymupdf.Document, font: int, path: Path) -> None:
+    page = doc[0]
+    _add_resource(doc, page, "Font", "FP", font)
+    _add_content(doc, page, _text_op("voortgang", 72, 500, font=b"/FP"))
+    _save(doc, path)
+
+
+def build_type1_program_names(path: Path) -> None:
+    """An embedded Type1 font program (FontFile) whose clear text names the person."""
+    program, clear, encrypted = _type1_program()
+    doc = _pdf_with_sentence()
+    xref = _object(doc, f"<</Length1 {clear}/Length2 {encrypted}/Length3 0>>", program)
+    _page_drawing_innocent_with(doc, _simple_font_with_program(doc, "Type1", "FontFile", xref), path)
+
+
+def build_cff_program_names(path: Path) -> None:
+    """An embedded bare CFF font program (FontFile3 /Type1C) named after the person."""
+    doc = _pdf_with_sentence()
+    xref = _object(doc, "<</Subtype/Type1C>>", _cff_program())
+    _page_drawing_innocent_with(doc, _simple_font_with_program(doc, "Type1", "FontFile3", xref), path)
 
 
 def build_marked_content(path: Path) -> None:
@@ -1137,11 +1262,20 @@ CASES: list[Case] = [
          "tag hold the data", PUBLISHED, "every profile tag that is not numbers blanked", build=build_icc_profile),
     Case("jpeg-metadata.pdf", N, "JPEG with EXIF Artist, XMP, COM, Photoshop and UTF-16 APPn segments, and data "
          "after its end marker", PUBLISHED, "rewritten with its coding segments only", build=build_jpeg_metadata),
+    Case("jpeg2000-metadata.pdf", N, "JPEG 2000 images: XML (XMP) and UUID boxes, a codestream comment, data after "
+         "the last box, and a bare codestream with a comment", PUBLISHED, "rewritten to the boxes and segments "
+         "decoding needs", build=build_jpeg2000_metadata),
     Case("lettertype-namen.pdf", N, "embedded and non-embedded fonts named after the person, family, charset, "
          "stretch and Panose strings", PUBLISHED, "embedded fonts renamed Font1.. (subset tag kept), others the "
          "standard font they resemble; descriptions dropped", build=build_font_names),
     Case("lettertype-programma.pdf", N, "an embedded TrueType font whose name table holds the sentence", PUBLISHED,
          "the program's name table blanked", build=build_font_program_names),
+    Case("lettertype-type1.pdf", N, "an embedded Type1 font program whose clear text (FontName, FullName, Notice, a "
+         "comment) holds the name, sentence, e-mail and phone", PUBLISHED, "strings emptied, font program named Font",
+         build=build_type1_program_names),
+    Case("lettertype-cff.pdf", N, "an embedded bare CFF font program (Type1C) named after the person, its Notice, "
+         "Copyright, FullName and FamilyName holding the data", PUBLISHED, "CFF rewritten: name Font, those strings "
+         "left out", build=build_cff_program_names),
     Case("marked-content.pdf", N, "marked-content tag named after the person, inline and resource property lists, "
          "a marked point", PUBLISHED, "property lists dropped (BDC -> BMC, DP -> MP), private tags renamed /Span",
          build=build_marked_content),
