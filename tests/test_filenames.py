@@ -37,3 +37,16 @@ def test_detectors_read_joined_file_name_words(rules, detector):
 def test_email_in_file_name_is_replaced(rules, detector):
     safe = decide_name("doorgestuurd j.devries@minbzk.nl.pdf", detector, Decider(rules))
     assert "devries" not in safe
+
+
+def test_known_name_joined_in_url_handle_and_user_name_is_redacted(rules, detector):
+    from woopub.pipeline import same_document_mentions
+
+    text = ("Met vriendelijke groet,\ndrs. Jan de Vries\nbeleidsmedewerker\n"
+            "Profiel: linkedin.com/in/jan-de-vries en op X @JanDeVries, intern j_devries.\n")
+    findings = detector.find(text)
+    decider = Decider(rules)
+    decisions = [decider.decide(f) for f in findings]
+    more = same_document_mentions(text, findings, decisions)
+    redacted = {f.text for f in more if decider.decide(f).action == REDACT}
+    assert {"jan-de-vries", "JanDeVries", "j_devries"} <= redacted
