@@ -186,6 +186,14 @@ def test_running_explicitly_without_frog_publishes(tmp_path, dossier):
     assert (tmp_path / "uit" / "nota.pdf").exists()
 
 
+def test_a_published_run_leaves_every_input_byte_for_byte_as_it_was(tmp_path, dossier):
+    before = _snapshot(dossier)
+    result = _run_with_broken_frog(tmp_path, dossier, "--without", "frog")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "uit" / "nota.pdf").exists()
+    assert _snapshot(dossier) == before
+
+
 def test_a_file_name_with_a_newline_keeps_its_result_on_one_line(tmp_path):
     folder = tmp_path / "dossier"
     folder.mkdir()
