@@ -494,7 +494,8 @@ def same_document_mentions(text: str, findings: list[Finding], decisions: list[D
                         else "same-name-redacted-in-document")
             found.append(Finding(m.start(), m.end(), "PERSON", m.group(), 0.7, "document",
                                  (evidence,), lead=words_before(text, m.start())))
-        # the same name joined into one token: "linkedin.com/in/jan-de-vries", "@JanDeVries", "j_devries"
+    # the same name joined into one token: "linkedin.com/in/jan-de-vries", "@JanDeVries", "j_devries"
+    for value in values:
         for start, end in joined_mentions(text, value):
             if any(taken[start:end]):
                 continue
