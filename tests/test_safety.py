@@ -186,6 +186,14 @@ def test_running_explicitly_without_frog_publishes(tmp_path, dossier):
     assert (tmp_path / "uit" / "nota.pdf").exists()
 
 
+def test_a_published_run_leaves_every_input_byte_for_byte_as_it_was(tmp_path, dossier):
+    before = _snapshot(dossier)
+    result = _run_with_broken_frog(tmp_path, dossier, "--without", "frog")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "uit" / "nota.pdf").exists()
+    assert _snapshot(dossier) == before
+
+
 def test_a_file_name_with_a_newline_keeps_its_result_on_one_line(tmp_path):
     folder = tmp_path / "dossier"
     folder.mkdir()
@@ -243,3 +251,39 @@ def test_an_unreadable_sub_folder_is_named(tmp_path, monkeypatch):
     docs, problems = pipeline.collect_inputs([folder])
     assert [d.name for d in docs] == ["open.pdf"]
     assert [o.document for o in problems] == ["dicht"] and "cannot be read" in problems[0].reason
+
+
+# -- full disk and read-only output: one line and exit 3, nothing half-written left --------
+
+def _mount_tmpfs(where: Path, *options: str) -> bool:
+    where.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", ",".join(("size=64k", *options)), "tmpfs", str(where)],
+                          capture_output=True)
+    return done.returncode == 0
+
+
+def _run_cli(src: Path, out: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    return subprocess.run([sys.executable, "-m", "woopub", "redact", str(src), "--out", str(out), "--without", "frog",
+                           "--workers", "1"], capture_output=True, text=True, env=env, timeout=600)
+
+
+@pytest.mark.parametrize("options", [(), ("ro",)], ids=["full-disk", "read-only"])
+def test_full_disk_or_read_only_output_gives_one_line_and_exit_3(tmp_path, options):
+    mnt = tmp_path / "mnt"
+    if not _mount_tmpfs(mnt, *options):
+        pytest.skip("cannot mount a small tmpfs here (needs root)")
+    try:
+        src = tmp_path / "dossier"
+        src.mkdir()
+        make_pdf(src / "nota.pdf", ["Met vriendelijke groet, Jan de Vries, beleidsmedewerker."] * 40)
+        done = _run_cli(src, mnt / "out")
+        assert done.returncode == 3, done.stderr
+        assert "Traceback" not in done.stderr
+        assert "cannot write the output" in done.stderr.strip().splitlines()[-1]
+        left = [p for p in mnt.rglob("*") if p.is_file()]
+        assert not [p for p in left if p.stat().st_size == 0 and p.name != ".woopub.lock"], left
+        assert not [p for p in left if p.suffix == ".pdf"], left  # no PDFs without a log
+        assert not [p for p in left if p.name.endswith(".partial")], left
+    finally:
+        subprocess.run(["umount", str(mnt)], capture_output=True)

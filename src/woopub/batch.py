@@ -400,6 +400,8 @@ class Batch:
 
         self.scans = Spool(self.internal_dir / SCAN_SPOOL)
         spool = ProposalSpool(self.internal_dir / SPOOL)
+        self.moved_in = {}  # name -> SHA-256 of each PDF this run moved into the output folder
+        logged = False
         try:
             # the persons decided to be redacted anywhere, merged before anything is published
             index = self.scan_all(units)
@@ -416,9 +418,14 @@ class Batch:
                 entries += r.entries
             log = build_log(outcomes, entries, self.rules)
             write_log(self.out_dir, log)
+            logged = True
             write_internal_stream(self.internal_dir, lambda: spool.read(names), outcomes, self.rules, index=index.to_dict(),
                                   proposal_lines=lambda: spool.chunks(names))
             proposals = list(spool.read(names)) if keep_proposals else []
+        except OSError:  # a full disk or read-only output: no PDFs left without the log that lists them
+            if not logged:
+                self._withdraw_moved_in()
+            raise
         finally:
             remove_made(self.staging)
             spool.close()
@@ -427,6 +434,16 @@ class Batch:
                 self.settings.close()
         self.journal.compact(set(names))
         return RunResult(outcomes, proposals, log, self.internal_dir, dict(self.seconds), skipped, verified)
+
+    def _withdraw_moved_in(self) -> None:
+        """Remove the PDFs this run moved into the output, each only while byte for byte the one it wrote."""
+        for name, digest in getattr(self, "moved_in", {}).items():
+            target = self.out_dir / name
+            try:
+                if target.is_file() and _sha256(target) == digest:
+                    target.unlink()
+            except OSError:
+                pass  # cannot even remove it: the missing log already marks the output unpublished
 
     def _shared_frog_server(self) -> tuple[int, int] | None:
         """A pool on this machine shares one Frog server, started here (not one per worker)."""
@@ -536,6 +553,8 @@ class Batch:
             for i, result in self.executor.map(publish_unit, scans, self.settings_handle, index_handle, secrets_handle,
                                                str(self.out_dir), str(self.staging)):
                 name, pages = todo[i]
+                if result.outcome.status == "published" and result.outcome.sha256:  # before anything else can fail
+                    self.moved_in[name] = result.outcome.sha256
                 self.journal.add_published(name, self.input_sha[name], persons, result.outcome, result.proposals, result.entries)
                 spool.add(name, result.proposals)
                 if result.outcome.status == "published" and result.outcome.sha256:

@@ -47,6 +47,15 @@ def _load_rules(rule_paths):
         sys.exit(EXIT_USAGE)
 
 
+def _exit_on_write_fault(exc: OSError) -> None:
+    from woopub.errors import EXIT_CANNOT_WRITE, write_fault_line
+
+    line = write_fault_line(exc)
+    if line:
+        click.echo(line, err=True)
+        sys.exit(EXIT_CANNOT_WRITE)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="woopub")
 def main() -> None:
@@ -146,6 +155,7 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
     try:  # workers first: they load the detectors while this process loads the pipeline
         executor = make_executor(workers, scheduler, scratch=Path(internal) / ".werkbestanden")
     except OSError as exc:
+        _exit_on_write_fault(exc)
         raise click.UsageError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from exc
     if not scheduler and "frog" not in without:  # Frog loads beside this process's imports (workers share it)
         from woopub.detect.frog import start_default_in_background
@@ -170,6 +180,9 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
                 click.echo(f"woopub: {exc}", err=True)
                 sys.exit(exc.exit_code)
             problems, notes = verify_output(out_dir, result.internal_dir, executor, reporter, result)
+    except OSError as exc:  # a full disk or read-only output: one line, not a traceback
+        _exit_on_write_fault(exc)
+        raise
     finally:
         reporter.close()
     published = [o for o in result.outcomes if o.status == "published"]

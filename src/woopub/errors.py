@@ -4,11 +4,13 @@ Exit codes (documented in the README and checked by tests):
   0  every document published and verified
   1  a document was refused or failed, or verification found a leak
   2  usage or configuration error (bad option, broken rule file): nothing was written
+  3  the output could not be written (full disk, read-only or unwritable folder)
 """
 
 EXIT_OK = 0
 EXIT_DOCUMENT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_CANNOT_WRITE = 3
 
 
 class WoopubError(Exception):
@@ -49,3 +51,16 @@ class VerificationError(WoopubError):
 def one_line(exc) -> str:
     text = " ".join(str(exc).split())
     return text[:200] or type(exc).__name__
+
+
+# the write faults a user fixes outside woopub (space, permissions, a read-only mount)
+WRITE_FAULTS = {28, 30, 13, 122}  # ENOSPC, EROFS, EACCES, EDQUOT
+
+
+def write_fault_line(exc: OSError) -> str | None:
+    """One line for a fault writing the output, or None for any other error."""
+    if exc.errno not in WRITE_FAULTS:
+        return None
+    where = f" ({exc.filename})" if exc.filename else ""
+    return (f"woopub: cannot write the output: {exc.strerror}{where}; free space or choose a writable --out "
+            "and run again (this run's output is incomplete and not published)")

@@ -177,8 +177,12 @@ class PoolExecutor(InlineExecutor):
     def share(self, obj) -> Shared:
         self.scratch.mkdir(parents=True, exist_ok=True)
         path = self.scratch / f"shared-{uuid.uuid4().hex}.pickle"
-        with open(path, "wb") as fh:
-            pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            with open(path, "wb") as fh:
+                pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        except OSError:  # a full disk: no half-written file of dossier names left behind
+            path.unlink(missing_ok=True)
+            raise
         os.chmod(path, 0o600)  # holds names from the dossier: internal
         self._files.append(path)
         return Shared(str(path), path.stem)

@@ -31,6 +31,7 @@ from woopub.decide import Decider
 from woopub.detect import Detector, PersonIndex, words_before
 from woopub.detect.overlap import resolve_overlaps
 from woopub.detect.dossier import in_organisation_name
+from woopub.detect.joined import joined_mentions
 from woopub.detect.lexicon import lexicon
 from woopub.detect.persons import everyday_surname_pattern, has_own_evidence
 from woopub.docdate import document_date
@@ -493,6 +494,14 @@ def same_document_mentions(text: str, findings: list[Finding], decisions: list[D
                         else "same-name-redacted-in-document")
             found.append(Finding(m.start(), m.end(), "PERSON", m.group(), 0.7, "document",
                                  (evidence,), lead=words_before(text, m.start())))
+    # the same name joined into one token: "linkedin.com/in/jan-de-vries", "@JanDeVries", "j_devries"
+    for value in values:
+        for start, end in joined_mentions(text, value):
+            if any(taken[start:end]):
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            found.append(Finding(start, end, "PERSON", text[start:end], 0.7, "document",
+                                 ("same-name-redacted-in-document", "joined-form"), lead=words_before(text, start)))
     return found
 
 

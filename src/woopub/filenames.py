@@ -1,0 +1,64 @@
+"""File and folder names are text: the public name of a document.
+
+"Mail van Jan de Vries 12-03-2024.pdf" or "bijlagen/Marieke Jansen/cv.pdf"
+carry the same personal data as the documents do. The relative path is read
+as text (separators as spaces, so the detectors see words), decided by the
+same rules, and every redacted part is replaced by its ground code. The
+internal record keeps the original name; the output folder, the public log
+and the summary lines use this one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from woopub.model import REDACT, Decision, Finding
+
+# "_" and "-" join words in file names where text would have a space;
+# read as spaces (same length, so offsets still point into the name)
+_JOINERS = re.compile(r"[_\-]")
+
+
+def name_as_text(relative: str) -> str:
+    """The relative path as the detectors read it: one line, words apart, same offsets."""
+    return _JOINERS.sub(" ", relative.replace("/", "\n"))
+
+
+def public_name(relative: str, findings: Sequence[Finding], decisions: Sequence[Decision]) -> str:
+    """Original relative path + its decided findings -> the name that may be published.
+
+    Offsets are those of ``name_as_text(relative)``. A redacted part becomes
+    its ground code in brackets ("Mail van [5.1.2e] 12-03-2024.pdf"); folder
+    separators and the extension stay.
+    """
+    spans = sorted((f.start, f.end, d.ground or "redacted") for f, d in zip(findings, decisions) if d.action == REDACT)
+    out: list[str] = []
+    pos = 0
+    for start, end, ground in spans:
+        if start < pos:  # overlapping findings: the first already covers this part
+            start = pos
+        if end <= start:
+            continue
+        part = relative[start:end]
+        # a redacted span never swallows a folder separator: each folder keeps its own place
+        out.append(relative[pos:start] + "/".join(f"[{ground}]" if piece.strip() else piece for piece in part.split("/")))
+        pos = end
+    out.append(relative[pos:])
+    return "".join(out)
+
+
+def decide_name(relative: str, detector, decider, index=None) -> str:
+    """Detect, decide and rename one relative path with the dossier's detectors and rules.
+
+    ``index`` (the dossier's person index) finds a name the dossier redacts
+    elsewhere even where the name alone carries no evidence.
+    """
+    text = name_as_text(relative)
+    findings = list(detector.find(text))
+    if index is not None and len(index):
+        for r in index.recogniser().analyze(text, ["PERSON"]):
+            findings.append(Finding(r.start, r.end, "PERSON", text[r.start : r.end], round(float(r.score), 2), "dossier",
+                                    tuple((r.recognition_metadata or {}).get("evidence") or ())))
+    decisions = [decider.decide(f) for f in findings]
+    return public_name(relative, findings, decisions)
