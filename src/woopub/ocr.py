@@ -44,10 +44,11 @@ from pathlib import Path
 
 import numpy as np
 import pymupdf
+from scipy import ndimage
 
 from woopub.errors import InputError
 from woopub.model import Box
-from woopub.pictures import TOO_SMALL, Look, grey_of, grey_planes, look
+from woopub.pictures import MAX_DECODE, TOO_SMALL, Look, grey_of, grey_planes, look
 
 LANGUAGE = "nld"
 DPI = 300  # Tesseract reads body text best at 300 dpi; more costs time and gains little
@@ -217,12 +218,17 @@ class PictureCheck:
 
     A picture placed on many pages (a logo, a slide's background) is looked
     at on the first; ``skipped`` counts the placements OCR left alone, by
-    reason, for the run's summary.
+    reason, for the run's summary. Placements are known by the digest of
+    their pixels, and a digest by the image object that has it, each image
+    object decoded once per document (PyMuPDF's ``get_image_info(xrefs=True)``
+    decodes every image of every page again).
     """
 
     def __init__(self, doc: pymupdf.Document | None = None):
         self.doc = doc
-        self.looks: dict[int, Look] = {}
+        self.looks: dict[bytes, Look] = {}  # by the digest of the picture's pixels
+        self.xrefs: dict[bytes, int] = {}  # digest -> image object
+        self.digested: set[int] = set()  # image objects whose digest is known (or cannot be had)
         self.skipped: Counter[str] = Counter()
         self.drawn_pages_skipped = 0  # pages without a text layer whose drawing holds no letters
 
@@ -230,7 +236,10 @@ class PictureCheck:
         """The page's pictures larger than an icon, each with its look; icons are counted as skipped."""
         visible = page.mediabox if page.rotation == 0 else page.rect * page.derotation_matrix
         out = []
-        for info in page.get_image_info(xrefs=True):
+        infos = page.get_image_info(hashes=True)
+        if infos:
+            self._digest_images(page)
+        for info in infos:
             rect = pymupdf.Rect(info["bbox"]) & visible
             if rect.is_empty or rect.width < MIN_IMAGE_SIDE or rect.height < MIN_IMAGE_SIDE or _area(rect) < MIN_IMAGE_AREA:
                 self.skipped[TOO_SMALL] += 1
@@ -241,20 +250,35 @@ class PictureCheck:
             out.append(_Picture(rect, density, self._look(page, info, rect, density)))
         return out
 
+    def _digest_images(self, page: pymupdf.Page) -> None:
+        doc = page.parent
+        for item in page.get_images():
+            xref = item[0]
+            if xref in self.digested:
+                continue
+            self.digested.add(xref)
+            if item[2] * item[3] > MAX_DECODE:  # looked at as shown rather than decoded whole
+                continue
+            try:
+                self.xrefs[pymupdf.Pixmap(doc, xref).digest] = xref
+            except Exception:  # pixels MuPDF will not hand over: looked at as shown
+                continue
+
     def _look(self, page: pymupdf.Page, info: dict, rect: pymupdf.Rect, density: float) -> Look:
-        xref = info.get("xref", 0)
         if density < MIN_OWN_DENSITY:
             # too few pixels to show a letter: what shows is shaped elsewhere (a soft mask drawing text
             # through a patch of colour), so look at it as the page shows it, placement by placement
             return look([_shown_grey(page, rect, density)])
-        if xref > 0 and xref in self.looks:
-            return self.looks[xref]
+        digest = info.get("digest")
+        if digest in self.looks:
+            return self.looks[digest]
+        xref = self.xrefs.get(digest, 0)
         planes = grey_planes(page.parent, xref) if xref > 0 else None
         if planes is None:  # an inline image, or pixels MuPDF will not hand over: look at it as shown
             planes = [_shown_grey(page, rect, density)]
         found = look(planes)
-        if xref > 0:
-            self.looks[xref] = found
+        if digest and xref > 0:  # a look as shown depends on the placement: not kept
+            self.looks[digest] = found
         return found
 
     def drawing_has_letters(self, page: pymupdf.Page) -> bool:
@@ -448,25 +472,42 @@ def _rules(pix: pymupdf.Pixmap, to_page: pymupdf.Matrix, zoom: float) -> list[Bo
 
     OCR words carry no table structure; these lines tell where a cell ends
     (ocr_raw_words). A neighbouring row is ORed in, so a slightly skewed scan's
-    rule still reads as one run.
+    rule still reads as one run. Each line is one box (a pixel wider all
+    round); horizontal and vertical lines are kept apart, so a table's grid
+    stays rows and columns. (Runs joined as rectangles, pairwise, took half a
+    minute on a page of long dark runs.)
     """
     ink = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.stride)[:, : pix.width] < INK_LEVEL
     length = int(RULE_LENGTH * zoom)
-    found: list[pymupdf.Rect] = []
+    out: list[Box] = []
     for horizontal in (True, False):
         m = ink if horizontal else ink.T
         near = m.copy()
         near[1:] |= m[:-1]
         near[:-1] |= m[1:]
-        padded = np.zeros((near.shape[0], near.shape[1] + 2), dtype=np.int8)
-        padded[:, 1:-1] = near
-        edges = np.diff(padded, axis=1)
-        starts, ends = np.argwhere(edges == 1), np.argwhere(edges == -1)
-        long = (ends[:, 1] - starts[:, 1]) >= length
-        for (row, start), (_, end) in zip(starts[long], ends[long]):
-            r = pymupdf.Rect(start, row, end, row + 1) if horizontal else pymupdf.Rect(row, start, row + 1, end)
-            found.append(r)
-    return [tuple(r * to_page) for r in _merge_rects([r + (-1, -1, 1, 1) for r in found])]
+        runs = _long_runs(near, length)
+        if not runs.any():
+            continue
+        labels, _ = ndimage.label(ndimage.binary_dilation(runs, structure=np.ones((3, 3), dtype=bool)))
+        for rows, cols in ndimage.find_objects(labels):
+            r = pymupdf.Rect(cols.start, rows.start, cols.stop, rows.stop)
+            if not horizontal:
+                r = pymupdf.Rect(r.y0, r.x0, r.y1, r.x1)
+            out.append(tuple(r * to_page))
+    return out
+
+
+def _long_runs(mask: np.ndarray, length: int) -> np.ndarray:
+    """The pixels of ``mask`` in runs along a row at least ``length`` long."""
+    padded = np.zeros((mask.shape[0], mask.shape[1] + 2), dtype=np.int8)
+    padded[:, 1:-1] = mask
+    edges = np.diff(padded, axis=1)
+    starts, ends = np.argwhere(edges == 1), np.argwhere(edges == -1)
+    long = (ends[:, 1] - starts[:, 1]) >= length
+    marks = np.zeros((mask.shape[0], mask.shape[1] + 1), dtype=np.int32)
+    np.add.at(marks, (starts[long, 0], starts[long, 1]), 1)
+    np.add.at(marks, (ends[long, 0], ends[long, 1]), -1)
+    return np.cumsum(marks, axis=1)[:, :-1] > 0
 
 
 def _ink_share(pix: pymupdf.Pixmap) -> float:

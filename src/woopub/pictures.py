@@ -186,13 +186,19 @@ def _letter_marks(ink: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     if keep.any():
         # the stroke width: twice the farthest an ink pixel of the mark lies from its edge, less one
         depth = ndimage.distance_transform_cdt(ink, metric="chessboard")
-        index = np.flatnonzero(keep) + 1
-        stroke = np.zeros(count)
-        stroke[index - 1] = 2 * ndimage.maximum(depth, labels, index) - 1
+        stroke = 2 * _max_per_label(depth, labels, count) - 1
         upright &= stroke <= np.maximum(MIN_STROKE_PX, STROKE * h)
         sideways &= stroke <= np.maximum(MIN_STROKE_PX, STROKE * w)
     return (_with_letters(box, upright, labels, slices, across=True),
             _with_letters(box, sideways, labels, slices, across=False))
+
+
+def _max_per_label(values: np.ndarray, labels: np.ndarray, count: int) -> np.ndarray:
+    """The largest value under each label 1..count (ndimage.maximum sorts every pixel: slower)."""
+    where = labels > 0
+    out = np.zeros(count + 1, dtype=values.dtype)
+    np.maximum.at(out, labels[where], values[where])
+    return out[1:]
 
 
 def _with_letters(box: np.ndarray, keep: np.ndarray, labels: np.ndarray, slices: list, across: bool) -> np.ndarray:
@@ -211,14 +217,13 @@ def _with_letters(box: np.ndarray, keep: np.ndarray, labels: np.ndarray, slices:
 
 
 def _longest_row(boxes: np.ndarray) -> int:
-    """The most marks joined side by side in one row: similar heights, one baseline or top line, small
-    gaps, each beside the one before it rather than over it."""
+    """The most letters in one row of marks: similar heights, one baseline or top line, small gaps,
+    each beside the one before it rather than over it."""
     n = len(boxes)
     if n == 0:
         return 0
-    order = np.argsort(boxes[:, 0], kind="stable")
-    b = boxes[order]
-    x0s = b[:, 0].tolist()
+    b = boxes[np.argsort(boxes[:, 0], kind="stable")]
+    x0s, y0s, x1s, y1s = (b[:, k].tolist() for k in range(4))
     parent = list(range(n))
 
     def root(i: int) -> int:
@@ -228,18 +233,19 @@ def _longest_row(boxes: np.ndarray) -> int:
         return i
 
     for i in range(n):
-        x0, y0, x1, y1 = b[i, :4]
+        x1, y0, y1 = x1s[i], y0s[i], y1s[i]
         h = y1 - y0
         start = bisect_left(x0s, x1 - ROW_KERN * h)
         stop = bisect_left(x0s, x1 + ROW_GAP * ROW_HEIGHTS * h + 1, lo=start)  # the next may be taller
         for j in range(start, stop):
             if j == i:
                 continue
-            u0, v0, _, v1 = b[j, :4]
+            v0, v1 = y0s[j], y1s[j]
             hj = v1 - v0
-            if max(h, hj) > ROW_HEIGHTS * min(h, hj) or u0 < x1 - ROW_KERN * min(h, hj):
+            low, high = (h, hj) if h < hj else (hj, h)
+            if high > ROW_HEIGHTS * low or x0s[j] < x1 - ROW_KERN * low or x0s[j] - x1 > ROW_GAP * high:
                 continue
-            if min(abs(v1 - y1), abs(v0 - y0)) > max(ALIGN_PX, ROW_ALIGN * max(h, hj)):  # neither on one baseline nor one top line
+            if min(abs(v1 - y1), abs(v0 - y0)) > max(ALIGN_PX, ROW_ALIGN * high):  # neither one baseline nor one top line
                 continue
             parent[root(i)] = root(j)
     groups: dict[int, list[int]] = {}
