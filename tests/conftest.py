@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import os
 import re
@@ -16,6 +17,7 @@ import yaml
 # A keep-list refreshed on this machine (woopub rules officials --update) lives
 # under $XDG_DATA_HOME and would replace the shipped one: tests use the shipped rules.
 os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="woopub-tests-xdg-")
+atexit.register(shutil.rmtree, os.environ["XDG_DATA_HOME"], True)  # test runs leave no temporary folders
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
@@ -42,7 +44,7 @@ def dossier_run(tmp_path_factory, rules, detector):
 
     base = tmp_path_factory.mktemp("run")
     inputs = base / "in"
-    shutil.copytree(SAMPLES, inputs, ignore=shutil.ignore_patterns("*.py", "seed", "*.yaml", "out*", "scans"))
+    shutil.copytree(SAMPLES, inputs, ignore=shutil.ignore_patterns("*.py", "seed", "*.yaml", "out*", "scans", "corpus"))
     before = {p.name: sha256(p) for p in inputs.glob("*.pdf")}
     result = Dossier(rules, detector).run([inputs], base / "out")
     return {"base": base, "inputs": inputs, "out": base / "out", "result": result, "hashes_before": before}

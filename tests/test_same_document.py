@@ -42,3 +42,15 @@ def test_a_name_wrapped_over_two_lines_is_found_as_verification_finds_it():
     text = "Opgesteld door Ilse van Dam.\nVragen aan Ilse van\nDam, telefoon 070-1234567."
     found = same_document_mentions(text, [_finding(text, "Ilse van Dam")], [REDACTED])
     assert [f.text for f in found] == ["Ilse van\nDam"]
+
+
+def test_the_surname_in_an_organisations_name_is_kept_as_the_organisation():
+    text = "Aanwezig: de heer Brouwer. De Stichting Brouwer organiseert het congres."
+    found = same_document_mentions(text, [_finding(text, "Brouwer")], [REDACTED])
+    assert [f.evidence for f in found] == [("dossier:in-organisation-name",)]  # kept by rule naam-in-organisatienaam
+
+
+def test_an_organisation_word_before_the_same_surname_is_not_the_person(detector):
+    text = "Aanwezig: Tonnie Brouwer (Nederlandse Arbeidsinspectie)\n\nDe Stichting Brouwer organiseert het congres."
+    stichting = text.index("Stichting Brouwer") + len("Stichting ")
+    assert not any(f.start == stichting and f.entity == "PERSON" for f in detector.find(text))

@@ -27,7 +27,6 @@ import dataclasses
 import json
 import os
 import pickle
-import shutil
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -51,6 +50,7 @@ from woopub.pipeline import (
     add_to_person_index,
     rules_person_index,
 )
+from woopub.safety import RunLock, make_staging, remove_made
 from woopub.publish import (
     PROPOSALS_FILE,
     build_log,
@@ -361,7 +361,7 @@ class Batch:
         self.rules = settings.rules
         self.out_dir = out_dir
         self.internal_dir = internal_dir
-        self.staging = internal_dir / STAGING
+        self.staging = internal_dir / STAGING  # replaced by this run's own marked folder in run()
         self.executor = executor
         self.reporter = reporter
         self.resume = resume
@@ -371,10 +371,15 @@ class Batch:
         self.input_sha: dict[str, str | None] = {}
 
     def run(self, inputs: Iterable[Path], keep_proposals: bool) -> RunResult:
+        # one run per output; the lock is held until the log is written
+        with RunLock(self.internal_dir):
+            return self._run(inputs, keep_proposals)
+
+    def _run(self, inputs: Iterable[Path], keep_proposals: bool) -> RunResult:
         documents, missing = collect_inputs(list(inputs), exclude=[self.out_dir, self.internal_dir])
         self.out_dir.mkdir(parents=True, exist_ok=True)
-        shutil.rmtree(self.staging, ignore_errors=True)
-        self.staging.mkdir(parents=True)
+        # a folder of this run's own: a user's files in the internal folder are never emptied
+        self.staging = make_staging(self.internal_dir, prefix=STAGING + "-")
         if self.resume:
             self.journal.load()
         else:
@@ -404,7 +409,7 @@ class Batch:
             # what every document is checked for besides its own redactions: the name forms the dossier spreads
             secrets = SecretSet(index_secrets(index, long_only=True))
             results, skipped, verified = self.publish_all(names, index, secrets, spool)
-            shutil.rmtree(self.staging, ignore_errors=True)
+            remove_made(self.staging)
             outcomes = list(missing)
             entries: list[LogEntry] = []
             for d in documents:
@@ -417,6 +422,7 @@ class Batch:
                                   proposal_lines=lambda: spool.chunks(names))
             proposals = list(spool.read(names)) if keep_proposals else []
         finally:
+            remove_made(self.staging)
             spool.close()
             self.scans.close()
             if not isinstance(self.settings, Settings):  # a Dossier in this process: its sandbox child goes
@@ -430,6 +436,10 @@ class Batch:
             return None
         recognisers = self.settings.recognisers
         if recognisers is not None and "persons" not in recognisers:
+            return None
+        from woopub.detect.persons import frog_wanted
+
+        if not frog_wanted():  # the user runs --without frog
             return None
         from woopub.detect.frog import shareable_server
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -21,8 +22,10 @@ EXIT_CODES_HELP = """
 \b
 Exit codes:
   0  every document published and verified
-  1  a document was refused or failed, or verification found a problem
-  2  usage or configuration error (bad option, broken rule file)
+  1  a document was refused or failed, or verification found a problem,
+     or Frog cannot start (see --without)
+  2  usage or configuration error (bad option, broken rule file, missing
+     input, no PDF, output at or inside an input, another run on the output)
 """
 
 rules_option = click.option(
@@ -89,10 +92,13 @@ def batch_options(fn):
 @click.option("--password-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help='JSON file with a password per document: {"nota.pdf": "geheim", "bijlagen/brief.pdf": "..."}; '
                    "documents named by their path in the dossier or their file name. Wins over --password.")
+@click.option("--without", "without", multiple=True, type=click.Choice(["frog"]),
+              help="Run without a detector woopub otherwise requires: --without frog goes on with the name lists "
+                   "and patterns alone when Frog cannot run (fewer names found).")
 @rules_option
 @batch_options
 def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, workers, scheduler, quiet, as_json,
-           no_resume):
+           no_resume, without):
     """Redact INPUT PDFs (files or folders, searched recursively) into OUT_DIR.
 
     Writes each redacted PDF under the same name, plus publicatielog.json and
@@ -124,17 +130,33 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
         click.echo(f"woopub: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     internal = internal_dir or default_internal_dir(out_dir)
+    from woopub.pipeline import collect_inputs
+    from woopub.safety import PathConflict, check_not_empty, check_paths
+
+    try:  # before anything is written: no input is ever written over or written among
+        check_paths(inputs, out_dir, internal)
+        check_not_empty(inputs, collect_inputs(inputs, exclude=[out_dir, internal])[0])
+    except PathConflict as exc:
+        click.echo(f"woopub: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    if without:  # before the pool starts: its processes inherit it
+        from woopub.detect.persons import WITHOUT_ENV
+
+        os.environ[WITHOUT_ENV] = ",".join(without)
     try:  # workers first: they load the detectors while this process loads the pipeline
         executor = make_executor(workers, scheduler, scratch=Path(internal) / ".werkbestanden")
     except OSError as exc:
         raise click.UsageError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from exc
-    if not scheduler:  # Frog loads beside this process's imports (a pool's workers share it)
+    if not scheduler and "frog" not in without:  # Frog loads beside this process's imports (workers share it)
         from woopub.detect.frog import start_default_in_background
 
         start_default_in_background()
     from woopub.batch import run_batch, verify_output
+    from woopub.safety import RunInProgress
     from woopub.progress import make_reporter
 
+    if not scheduler and "frog" not in without:
+        _require_frog(executor)
     reporter = make_reporter(quiet=quiet, as_json=as_json)
     try:
         with executor:
@@ -144,6 +166,9 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
                                    resume=not no_resume, keep_proposals=False)
             except ValueError as exc:
                 raise click.UsageError(str(exc)) from exc
+            except RunInProgress as exc:
+                click.echo(f"woopub: {exc}", err=True)
+                sys.exit(exc.exit_code)
             problems, notes = verify_output(out_dir, result.internal_dir, executor, reporter, result)
     finally:
         reporter.close()
@@ -161,6 +186,7 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
             "skipped": result.skipped,
             "pages": pages,
             "redactions": redactions,
+            "boxes_per_page": _boxes_per_page(result.internal_dir, pages),
             "verify": "passed" if not problems else "failed",
             "problems": [str(p) for p in problems],
             "notes": notes,
@@ -181,6 +207,7 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
         line = _ocr_line(result.ocr)
         if line:
             click.echo(line)
+        _echo_overview(result.internal_dir, pages)
         _echo_pages_to_check(published)
         click.echo(f"internal record (do not publish): {result.internal_dir}")
     for note in notes:
@@ -190,9 +217,11 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
     for p in problems:
         click.echo(f"verify: {p}", err=True)
     if result.failed:
-        click.echo("failed: " + ", ".join(o.document for o in result.failed), err=True)
+        from woopub.progress import shown_name
+
+        click.echo("failed: " + ", ".join(shown_name(o.document) for o in result.failed), err=True)
         for o in result.failed:  # the reasons again, together at the end of a long run
-            click.echo(f"  {o.reason}", err=True)
+            click.echo("  " + " ".join(str(o.reason).replace(o.document, shown_name(o.document)).splitlines()), err=True)
     sys.exit(exit_code)
 
 
@@ -220,6 +249,36 @@ def _ocr_line(stats) -> str:
     if stats.drawn_pages_skipped:
         line += f"; {stats.drawn_pages_skipped} page(s) without text layer showed no letters"
     return line
+def _require_frog(executor) -> None:
+    """A detector the configuration relies on that cannot start fails the run, before anything is written."""
+    from woopub.detect.frog import FrogUnavailable, default_tagger
+
+    try:
+        default_tagger().start()  # waits for the start begun in the background
+    except FrogUnavailable as exc:
+        executor.close()
+        reason = " ".join(str(exc).split())  # one line, whatever Frog printed
+        click.echo(f"woopub: the Dutch name recogniser Frog cannot run ({reason}); repair it, or run with "
+                   "--without frog to publish without it (fewer names found); nothing was written", err=True)
+        sys.exit(EXIT_DOCUMENT_FAILED)
+
+
+def _boxes_per_page(internal_dir, pages: int) -> dict[str, float]:
+    from woopub.publish import read_proposals, redaction_overview
+
+    return redaction_overview(read_proposals(internal_dir) or [], pages).boxes_per_page
+
+
+def _echo_overview(internal_dir, pages: int) -> None:
+    """Boxes per page by entity and the most redacted strings, so over-redaction shows at a glance.
+    The strings are redacted values: on the terminal only, never in --json (CI logs) or the public log."""
+    from woopub.publish import read_proposals, redaction_overview
+
+    overview = redaction_overview(read_proposals(internal_dir) or [], pages)
+    if overview.boxes_per_page:
+        click.echo("boxes per page: " + ", ".join(f"{e} {n}" for e, n in overview.boxes_per_page.items()))
+        click.echo("most redacted: " + ", ".join(f"{t!r} {n}" for t, n in overview.top_strings[:10])
+                   + (f"; {len(overview.weak)} name(s) on weak evidence alone: see the report" if overview.weak else ""))
 
 
 def _echo_pages_to_check(published) -> None:

@@ -29,6 +29,7 @@ import sys
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator
+from woopub.safety import die_with_parent
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,7 +40,7 @@ if TYPE_CHECKING:  # this module stays light: the command line starts workers be
     from woopub.rules import RuleSet
 
 # what a pool worker imports before it is forked off: the pipeline, Presidio, spaCy, a default detector
-WORKER_PRELOAD = ["woopub.batch", "woopub.preload"]
+WORKER_PRELOAD = ["woopub.childhood", "woopub.batch", "woopub.preload"]
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,8 @@ class PoolExecutor(InlineExecutor):
             forkserver.ensure_running()  # starts importing now, beside this process
         else:
             context = multiprocessing.get_context("spawn")
-        self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                                                                  initializer=die_with_parent)
 
     def _ensure_pool(self) -> ProcessPoolExecutor:
         if self._pool is None:

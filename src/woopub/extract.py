@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pymupdf
 
+from woopub.glyphs import fragmented, join_spaced_letters, words_from_glyphs
 from woopub.intake import admit
 from woopub.model import DocumentText, Word
 
@@ -54,18 +55,35 @@ def open_pdf(path: Path, password: str | None = None) -> pymupdf.Document:
     return admit(path, password).doc
 
 
+# Cyrillic and Greek letters that look like Latin ones. A word mixing them with Latin letters is
+# disguised ("Fеnnа" with Cyrillic е and а): detectors read it in Latin; its box is the word's own.
+# A word all in another script (a Russian name) is left as it is.
+_LOOKALIKES = str.maketrans("аеорсхуіјѕԁһӏАВЕКМНОРСТХІЈЅοαΑΒΕΗΙΚΜΝΟΡΤΧΥΖ", "aeopcxyijsdhlABEKMHOPCTXIJSoaABEHIKMNOPTXYZ")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
 def normalise(word: str) -> str:
-    """What the detectors read for a word: NFKC, without invisible characters."""
-    return unicodedata.normalize("NFKC", word).translate(_INVISIBLE).replace("\u00a0", " ")
+    """What the detectors read for a word: NFKC, without invisible characters, look-alike letters
+    of other scripts in a Latin word read as Latin."""
+    word = unicodedata.normalize("NFKC", word).translate(_INVISIBLE).replace("\u00a0", " ")
+    if _LATIN_LETTER.search(word) and not word.isascii():
+        folded = word.translate(_LOOKALIKES)
+        if folded != word:
+            return folded
+    return word
 
 
 def text_layer_words(page: pymupdf.Page) -> list:
     """Every word of the page's text layer in PyMuPDF's raw shape, also outside the visible page.
 
     ``get_text`` clips to the page unless told otherwise; text placed off the
-    page is still in the file, so it is read (and detected) too.
+    page is still in the file, so it is read (and detected) too. Glyphs placed
+    one by one and letter-spaced words are read as words (woopub.glyphs).
     """
-    return page.get_text("words", sort=False, flags=WORD_FLAGS, clip=WORD_CLIP)
+    words = page.get_text("words", sort=False, flags=WORD_FLAGS, clip=WORD_CLIP)
+    if fragmented(words):  # glyphs placed one by one, out of order: read by position (see woopub.glyphs)
+        words = words_from_glyphs(page, WORD_FLAGS, WORD_CLIP)
+    return join_spaced_letters(words)
 
 
 def page_words(page: pymupdf.Page, page_index: int, raw_words: list | None = None) -> list[Word]:

@@ -34,6 +34,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from woopub.errors import InputError
+from woopub.safety import die_with_parent, forked_from_main_thread
 
 DOCUMENT_SECONDS = 900  # one pass (scan or publish) over one document
 DOCUMENT_MEMORY = 4 << 30  # address space one pass may add, in bytes
@@ -64,8 +65,11 @@ def run_bounded(fn: Callable[..., T], *args, seconds: float | None = None, memor
     # Objects alive now are the parent's (lexicons, detectors): frozen, the child's
     # garbage collector does not walk them, so it does not copy every page they sit on.
     gc.freeze()
+    parent, tie = os.getpid(), forked_from_main_thread()
     pid = os.fork()
     if pid == 0:  # the child: never returns
+        if tie:  # a busy child must not outlive a killed run
+            die_with_parent(parent)
         os.close(read_fd)
         _child(fn, args, memory, write_fd)
     os.close(write_fd)
@@ -235,8 +239,11 @@ class _Child:
         request_r, request_w = os.pipe()
         reply_r, reply_w = os.pipe()
         gc.freeze()  # see run_bounded
+        parent, tie = os.getpid(), forked_from_main_thread()
         pid = os.fork()
         if pid == 0:
+            if tie:  # see run_bounded
+                die_with_parent(parent)
             os.close(request_w)
             os.close(reply_r)
             _serve(fn, shared, memory, max_growth, max_calls, request_r, reply_w)

@@ -202,10 +202,10 @@ def inspect(doc: pymupdf.Document, path: Path) -> list[str]:
 
 def unreadable_text(doc: pymupdf.Document, page: pymupdf.Page, trace: list[dict]) -> str | None:
     """Why the text of a page cannot be read (its words cannot be detected), or None."""
+    # (glyphs without a Unicode mapping are no refusal: a symbol font's bullets are no text, and a
+    # page where such glyphs may carry letters is read by OCR, see ocr.unmapped_letters)
     type3 = _type3_without_tounicode(doc, page) if trace else set()
     for span in trace:
-        if any(c[0] == REPLACEMENT_CHARACTER or c[0] in CONTROL_CHARACTERS for c in span["chars"]):
-            return f"font {span['font']!r} has no Unicode mapping"
         if span["font"] in type3 and any(not chr(c[0]).isspace() for c in span["chars"]):
             return f"Type3 font {span['font']!r} without ToUnicode"
     return None

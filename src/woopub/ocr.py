@@ -11,6 +11,13 @@ Which parts of a page are read (``plan_page``):
                          Unicode meaning (fonts without a ToUnicode map).
   image                  an image on a text page: a pasted screenshot of an
                          e-mail, a scanned annex, a signature. Its area only.
+                         Images too small to read alone that touch (a picture
+                         stored as strips or tiles) are read together.
+  doubtful text layer    a Type3 font, or a text layer of very few distinct
+                         letters: the text layer may not say what is drawn.
+                         The whole page; OCR words it lacks join it.
+  drawn text             a line of small filled curved shapes where the text
+                         layer has no words: text as glyph outlines. Its area.
 
 Every word read there that the text layer does not already hold at the same
 place joins the page's words (``merged_raw_words``) in PyMuPDF's raw word
@@ -36,6 +43,7 @@ import os
 import re
 import shutil
 import subprocess
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -57,6 +65,7 @@ MIN_SCAN_DPI = 150  # a coarser scan (a fax) is enlarged to this
 SCAN_SHARE = 0.5  # images covering this share of a page make it a scan
 MIN_IMAGE_SIDE = 5.0  # points: a picture lower (or narrower) than this shows no legible line of text
 MIN_IMAGE_AREA = 50.0  # square points (e.g. 5 x 10): smaller pictures are bullets and rules
+TILE_OVERLAP = 1.1  # pictures whose areas add up to at most this share of their union's abut (tiles, strips)
 NEAR = 6.0  # points: text-bearing pictures this close are read as one region (a scan cut in tiles, lines of text)
 LOOK_ZOOM = 150 / 72  # pixels per point, at least, for looking at what a page or an inline picture shows
 MAX_LOOK_ZOOM = 300 / 72  # ... and at most
@@ -172,12 +181,12 @@ class Tesseract:
 @dataclass(frozen=True, slots=True)
 class OcrRegion:
     rect: Box  # page space (unrotated, as text extraction and redaction use)
-    reason: str  # scan | no text layer | unreadable text layer | image
+    reason: str  # scan | no text layer | unreadable text layer | doubtful text layer | unmapped glyphs | image | drawn text
     dpi: int = DPI
 
     @property
     def whole_page(self) -> bool:
-        return self.reason != "image"
+        return self.reason not in ("image", "drawn text")
 
 
 def _area(r: pymupdf.Rect) -> float:
@@ -239,16 +248,42 @@ class PictureCheck:
         infos = page.get_image_info(hashes=True)
         if infos:
             self._digest_images(page)
+        small = []
         for info in infos:
             rect = pymupdf.Rect(info["bbox"]) & visible
-            if rect.is_empty or rect.width < MIN_IMAGE_SIDE or rect.height < MIN_IMAGE_SIDE or _area(rect) < MIN_IMAGE_AREA:
-                self.skipped[TOO_SMALL] += 1
+            if rect.is_empty:
                 continue
             full = pymupdf.Rect(info["bbox"])
             side = max(full.width, full.height, 1.0)
             density = max(info.get("width", 0), info.get("height", 0)) / side  # pixels per point
+            if _too_small(rect):
+                self.skipped[TOO_SMALL] += 1
+                small.append(_Picture(rect, density, Look(False, TOO_SMALL)))
+                continue
             out.append(_Picture(rect, density, self._look(page, info, rect, density)))
-        return out
+        return self._tiles_joined(page, out, small)
+
+    def _tiles_joined(self, page: pymupdf.Page, pictures: list[_Picture], small: list[_Picture]) -> list[_Picture]:
+        """Pictures that abut without text of their own (a screenshot stored as strips or tiles, each
+        cutting its letters) are looked at together, as the page shows them, and read as one if letters show."""
+        unread = [p for p in pictures if not p.look.read] + small
+        if len(unread) < 2:
+            return pictures
+        joined_any = []
+        for near in _merge_rects([p.rect + (-1, -1, 1, 1) for p in unread]):
+            parts = [p for p in unread if p.rect.intersects(near)]
+            union = _union([p.rect for p in parts]) & near
+            # tiles abut: their areas add up to their union's (a logo on a photo overlaps it instead)
+            if len(parts) < 2 or _too_small(union) or sum(_area(p.rect) for p in parts) > TILE_OVERLAP * _area(union):
+                continue
+            density = max(p.density for p in parts)
+            found = look([_shown_grey(page, union, density)])
+            if found.read:
+                joined_any.append((parts, _Picture(union, density, found)))
+        for parts, joined in joined_any:
+            self.skipped[TOO_SMALL] -= sum(1 for p in parts if p.look.reason == TOO_SMALL)
+            pictures = [p for p in pictures if not any(p is q for q in parts)] + [joined]
+        return pictures
 
     def _digest_images(self, page: pymupdf.Page) -> None:
         doc = page.parent
@@ -299,6 +334,105 @@ def _shown_grey(page: pymupdf.Page, rect: pymupdf.Rect, pixels_per_point: float)
     return grey_of(page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), clip=clip, colorspace=pymupdf.csGRAY, alpha=False))
 
 
+def _too_small(rect: pymupdf.Rect) -> bool:
+    return rect.width < MIN_IMAGE_SIDE or rect.height < MIN_IMAGE_SIDE or _area(rect) < MIN_IMAGE_AREA
+
+
+DRAWN_GLYPH_HEIGHT = 40.0  # points: a filled shape with curves no higher than this may be a drawn letter
+DRAWN_TEXT_MIN = 8  # drawn letters in a row before their line is read by OCR
+
+
+def _drawn_text_rects(page: pymupdf.Page, text_words: list) -> list[pymupdf.Rect]:
+    """Lines of small filled curved shapes where the text layer has no words: text drawn as outlines."""
+    words = [pymupdf.Rect(w[:4]) for w in text_words]
+    glyphs, curved = [], []  # letters like F and W are drawn with straight lines only
+    for d in page.get_cdrawings():
+        rect = pymupdf.Rect(d["rect"])
+        if "f" not in d.get("type", "") or not 0 < rect.height <= DRAWN_GLYPH_HEIGHT:
+            continue
+        if rect.width > 1.5 * DRAWN_GLYPH_HEIGHT or any(w.intersects(rect) for w in words):
+            continue
+        glyphs.append(rect)
+        if any(item[0] == "c" for item in d["items"]):
+            curved.append(rect)
+    if len(curved) < DRAWN_TEXT_MIN:
+        return []
+    lines = _merge_rects([g + (-3, 0, 3, 0) for g in glyphs])
+    return [line for line in lines
+            if sum(1 for g in curved if g.intersects(line)) >= DRAWN_TEXT_MIN and line.width >= 3 * line.height]
+
+
+# fonts whose glyphs are symbols (bullets, check boxes, arrows, math brackets): an unmapped glyph there is no letter
+SYMBOL_FONT = re.compile(r"(?i)wingding|webding|dingbat|symbol|marlett|cmex|cmsy|msam|msbm|mt ?extra|opensymbol|"
+                         r"fontawesome|emoji|bookshelf|icons?\b|glyphicons|math")
+
+
+def unmapped_letters(page: pymupdf.Page) -> bool:
+    """Does the page draw glyphs without a Unicode meaning that may be letters: visible (a box with
+    area; .notdef draws nothing) and in a font that is not a symbol font? Then OCR reads the page."""
+    for span in page.get_texttrace():
+        # a symbol font's glyphs are no letters; invisible text (an OCR layer) draws nothing
+        if SYMBOL_FONT.search(span["font"] or "") or span.get("type") == 3 or span.get("opacity", 1) == 0:
+            continue
+        for c in span["chars"]:
+            if (c[0] == 0xFFFD or c[0] < 0x20 and c[0] not in (9, 10, 13)) and c[3][2] > c[3][0] and c[3][3] > c[3][1]:
+                return True
+    return False
+
+
+def _doubtful_text_layer(page: pymupdf.Page, text_words: list) -> bool:
+    """Signs that the text layer may not say what the glyphs draw: a Type3 font (its glyphs are
+    procedures that can draw anything), letters from too few distinct characters ("xxxx xxx"), or a
+    simple font whose ToUnicode map contradicts its own glyph names (ROT13, shuffled letters)."""
+    letters = [c.lower() for w in text_words for c in w[4] if c.isalnum()]
+    if len(letters) >= 20 and len(set(letters)) <= 4:
+        return True
+    fonts = page.get_fonts()
+    return any(f[2] == "Type3" for f in fonts) or any(_tounicode_contradicts(page.parent, f[0]) for f in fonts)
+
+
+_BFCHAR = re.compile(rb"<([0-9A-Fa-f]{2})>\s*<([0-9A-Fa-f]{4,8})>")
+_CODEPAGES = {"/WinAnsiEncoding": "cp1252", "/MacRomanEncoding": "mac_roman"}
+CONTRADICTIONS_MIN = 5  # letters a simple font's ToUnicode map gives otherwise than its glyph names
+
+
+def _tounicode_contradicts(doc: pymupdf.Document, font: int) -> bool:
+    """Does the font's ToUnicode map give other letters than its encoding's glyph names (codes of one byte)?"""
+    if doc.xref_get_key(font, "Subtype")[1] not in ("/Type1", "/TrueType", "/MMType1"):
+        return False
+    kind, ref = doc.xref_get_key(font, "ToUnicode")
+    if kind != "xref":
+        return False
+    by_encoding: dict[int, str] = {}
+    kind, encoding = doc.xref_get_key(font, "Encoding")
+    if kind == "xref":
+        encoding_xref = int(encoding.split()[0])
+        codepage = _CODEPAGES.get(doc.xref_get_key(encoding_xref, "BaseEncoding")[1])
+        differences = doc.xref_get_key(encoding_xref, "Differences")[1]
+    else:
+        codepage, differences = _CODEPAGES.get(encoding), ""
+    if codepage:
+        by_encoding = {c: bytes([c]).decode(codepage, "replace") for c in range(33, 256)}
+    code = 0
+    for token in differences.strip("[]").split():
+        if token.lstrip("-").isdigit():
+            code = int(token)
+        elif token.startswith("/"):
+            by_encoding[code] = chr(pymupdf.glyph_name_to_unicode(token[1:]) or 0xFFFD)
+            code += 1
+    try:
+        cmap = doc.xref_stream(int(ref.split()[0])) or b""
+    except Exception:
+        return False
+    wrong = 0
+    for code_hex, text_hex in _BFCHAR.findall(cmap):
+        expected = by_encoding.get(int(code_hex, 16), "")
+        said = unicodedata.normalize("NFKC", bytes.fromhex(text_hex.decode()).decode("utf-16-be", "replace"))
+        if expected.isalnum() and said.isalnum() and said.lower() != expected.lower():
+            wrong += 1
+    return wrong >= CONTRADICTIONS_MIN
+
+
 def _merge_rects(rects: list[pymupdf.Rect]) -> list[pymupdf.Rect]:
     """Overlapping rectangles joined. (``m |= r`` on a list item would rebind the name, not change the item.)"""
     merged: list[pymupdf.Rect] = []
@@ -306,7 +440,7 @@ def _merge_rects(rects: list[pymupdf.Rect]) -> list[pymupdf.Rect]:
         r = pymupdf.Rect(r)
         for k, m in enumerate(merged):
             if m.intersects(r):
-                merged[k] = m | r
+                merged[k] = m | r  # "m |= r" would rebind m and leave the list as it was
                 break
         else:
             merged.append(r)
@@ -339,6 +473,8 @@ def plan_page(page: pymupdf.Page, text_words: list | None = None, check: Picture
             return [OcrRegion(tuple(whole), "scan", _scan_dpi(max(p.density for p in pictures)))]
         if letters and len(_UNREADABLE.findall(letters)) >= UNREADABLE_SHARE * len(letters):
             return [OcrRegion(tuple(whole), "unreadable text layer")]
+        if unmapped_letters(page):
+            return [OcrRegion(tuple(whole), "unmapped glyphs")]
         if pictures or check.drawing_has_letters(page):
             return [OcrRegion(tuple(whole), "no text layer")]
         return []
@@ -351,12 +487,17 @@ def plan_page(page: pymupdf.Page, text_words: list | None = None, check: Picture
         return [OcrRegion(tuple(whole), "scan", _scan_dpi(max(p.density for p in text_pictures)))]
     if len(_UNREADABLE.findall(letters)) >= UNREADABLE_SHARE * len(letters):
         return [OcrRegion(tuple(whole), "unreadable text layer")]
+    if _doubtful_text_layer(page, text_words):  # OCR words the text layer lacks join it
+        return [OcrRegion(tuple(whole), "doubtful text layer")]
+    if unmapped_letters(page):
+        return [OcrRegion(tuple(whole), "unmapped glyphs")]
     regions = []
     # pictures side by side (a scan cut in tiles, lines of text drawn as pictures) are read as one
     for near in _merge_rects([p.rect + (-NEAR, -NEAR, NEAR, NEAR) for p in text_pictures]):
         members = [p for p in text_pictures if p.rect.intersects(near)]
         rect = _union([p.rect for p in members]) & whole
         regions.append(OcrRegion(tuple(rect), "image", _dpi(max(p.density for p in members))))
+    regions += [OcrRegion(tuple(r + (-2, -2, 2, 2)), "drawn text") for r in _drawn_text_rects(page, text_words)]
     return regions
 
 

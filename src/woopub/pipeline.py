@@ -30,6 +30,9 @@ from pathlib import Path
 from woopub.decide import Decider
 from woopub.detect import Detector, PersonIndex, words_before
 from woopub.detect.overlap import resolve_overlaps
+from woopub.detect.dossier import in_organisation_name
+from woopub.detect.lexicon import lexicon
+from woopub.detect.persons import has_own_evidence
 from woopub.docdate import document_date
 from woopub.errors import InputError
 from woopub.guard import Sandbox, can_isolate
@@ -46,9 +49,10 @@ from woopub.signatures import find_signatures, signature_proposals
 from woopub.verify import Secret, SecretSet, secrets_from, value_pattern, verify_pdf
 
 CONTEXT_CHARS = 60
-# Names found with this confidence spread in all their forms (surname alone,
-# first name, initials) to the rest of the dossier; a doubtful name spreads
-# only as written, so one mistake is not blacked out in every form everywhere.
+# Names found with this confidence and evidence of their own (a title, initials, a given and
+# a surname, a label or signature; see persons.OWN_EVIDENCE) spread in all their forms to the
+# rest of the dossier; a name that rests on shape, lists or Frog alone is redacted where it
+# stands and spreads no further, so one mistake is not blacked out everywhere.
 INDEX_MIN_SCORE = 0.7
 WARM_UP_TEXT = "Beste Jan de Vries, bel mij op 06-12345678 of mail j.devries@example.nl."
 
@@ -121,11 +125,12 @@ def collect_inputs(inputs: Iterable[Path], exclude: Iterable[Path] = ()) -> tupl
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf")
-            for p in found:
-                if any(_inside(p.resolve(), e) for e in excluded):
-                    continue
-                _add(docs, seen, p, p.relative_to(path).as_posix())  # sub-folders are mirrored
+            for p, problem in _dossier_files(path, excluded):
+                name = p.relative_to(path).as_posix()  # sub-folders are mirrored
+                if problem:  # named in the output and the log, never silently dropped
+                    missing.append(DocumentOutcome(name, "failed", reason=f"{name}: {problem}: not published"))
+                else:
+                    _add(docs, seen, p, name)
         elif path.is_file():
             _add(docs, seen, path, path.name)
         else:
@@ -135,6 +140,63 @@ def collect_inputs(inputs: Iterable[Path], exclude: Iterable[Path] = ()) -> tupl
     if clashes:  # two inputs with one file name: keep both by their full path
         docs = [InputDocument(d.path, d.path.resolve().as_posix().lstrip("/")) if d.name in clashes else d for d in docs]
     return docs, missing
+
+
+PDF_MAGIC = b"%PDF-"
+MAGIC_WINDOW = 1024  # the PDF specification lets a reader find the header within the first 1024 bytes
+
+
+def _dossier_files(folder: Path, excluded: list[Path]) -> Iterable[tuple[Path, str | None]]:
+    """Every file under ``folder`` with why it cannot be a document (None: a PDF).
+
+    A PDF is known by its first bytes, not its name (no extension, `.pdf.bak`, a
+    trailing space); symlinked folders are followed once (no loops); an
+    unreadable folder or a dangling link is reported, not skipped.
+    """
+    visited: set[Path] = set()
+    found: list[tuple[Path, str | None]] = []
+
+    def walk(d: Path) -> None:
+        real = d.resolve()
+        if real in visited or any(_inside(real, e) for e in excluded):
+            return
+        visited.add(real)
+        try:
+            entries = sorted(os.scandir(d), key=lambda e: e.name)
+        except OSError as exc:
+            found.append((d, f"folder cannot be read ({exc.strerror or exc})"))
+            return
+        for e in entries:
+            p = Path(e.path)
+            try:
+                if e.is_dir():  # follows a symlinked folder
+                    walk(p)
+                    continue
+                if not e.is_file():
+                    found.append((p, "dangling link" if e.is_symlink() else "not a regular file"))
+                    continue
+            except OSError as exc:
+                found.append((p, f"cannot be read ({exc.strerror or exc})"))
+                continue
+            if any(_inside(p.resolve(), ex) for ex in excluded):
+                continue
+            found.append((p, _not_a_pdf(p)))
+
+    walk(folder)
+    return found
+
+
+def _not_a_pdf(path: Path) -> str | None:
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(MAGIC_WINDOW)
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    if PDF_MAGIC in head:
+        return None
+    if path.name.strip().lower().endswith(".pdf"):  # named a PDF: admission gives the precise reason
+        return None
+    return "not a PDF"
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -207,7 +269,8 @@ def add_to_person_index(index: PersonIndex, scan: DocumentScan) -> None:
         if d.action != REDACT:
             continue
         if f.entity == "PERSON":
-            index.add_person(f.text, confident=f.score >= INDEX_MIN_SCORE)
+            if f.score >= INDEX_MIN_SCORE and has_own_evidence(f.evidence, len(f.text.split())):
+                index.add_person(f.text)
         elif f.entity == "EMAIL":
             index.add_email(f.text)
 
@@ -430,13 +493,17 @@ def same_document_mentions(text: str, findings: list[Finding], decisions: list[D
     values = sorted({" ".join(f.text.split()) for f, d in zip(findings, decisions)
                      if d.action == REDACT and f.entity == "PERSON" and len(f.text.strip()) >= 2})
     found: list[Finding] = []
+    org_before = set(lexicon().cues["organisation"]["before"])
     for value in values:
         for m in value_pattern(value).finditer(text):
             if any(taken[m.start() : m.end()]):
                 continue
             taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+            # "Stichting Brouwer" beside the person Brouwer: the organisation's name, kept by rule as the dossier pass does
+            evidence = ("dossier:in-organisation-name" if in_organisation_name(text, m.start(), org_before)
+                        else "same-name-redacted-in-document")
             found.append(Finding(m.start(), m.end(), "PERSON", m.group(), 0.7, "document",
-                                 ("same-name-redacted-in-document",), lead=words_before(text, m.start())))
+                                 (evidence,), lead=words_before(text, m.start())))
     return found
 
 

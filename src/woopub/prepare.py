@@ -29,12 +29,14 @@ from woopub.errors import DamagedPdfError, one_line
 # Keys of a marked-content property list that carry text of their own.
 ALTERNATE_TEXT_KEYS = ("/ActualText", "/Alt", "/E")
 
+_REFERENCE = re.compile(r"\d+\s+\d+\s+R")
 _NAMED_REF = re.compile(r"/([^\s/<>\[\]()]+)\s*(\d+) 0 R")
 
 
 def prepare(doc: pymupdf.Document, path: Path) -> list[str]:
     """Bring ``doc`` into the form that is extracted, redacted and published."""
     notes = []
+    join_page_contents(doc)
     layers = show_hidden_layers(doc)
     if layers:
         notes.append(f"{layers} optional-content layer reference(s): every layer shown")
@@ -54,7 +56,65 @@ def prepare(doc: pymupdf.Document, path: Path) -> list[str]:
     alternates = remove_alternate_texts(doc, path)
     if alternates:
         notes.append(f"{alternates} alternate text(s) of marked content removed")
+    scaled = bake_user_units(doc)
+    if scaled:
+        notes.append(f"{scaled} page(s) with a /UserUnit drawn at that scale in ordinary units")
     return notes
+
+
+_PAGE_BOXES = ("MediaBox", "CropBox", "BleedBox", "TrimBox", "ArtBox")
+
+
+def bake_user_units(doc: pymupdf.Document) -> int:
+    """Give pages with a /UserUnit the same size in ordinary units: boxes scaled, content drawn scaled.
+
+    MuPDF places redaction labels on such a page in unscaled units (elsewhere
+    than the box); baked, the page is ordinary and prints at the same size.
+    """
+    count = 0
+    for page in doc:
+        kind, value = doc.xref_get_key(page.xref, "UserUnit")
+        try:
+            unit = float(value) if kind in ("int", "float") else 1.0
+        except ValueError:
+            unit = 1.0
+        if kind == "null" or unit == 1.0:
+            continue
+        if not 0 < unit <= 75000:
+            raise DamagedPdfError(f"page {page.number + 1}: /UserUnit {value} is not a page scale")
+        for key in _PAGE_BOXES:
+            box = doc.xref_get_key(page.xref, key)
+            if box[0] == "null" and key == "MediaBox":  # inherited from the page tree
+                box = ("array", "[%g %g %g %g]" % tuple(page.mediabox))
+            if box[0] == "array":
+                numbers = [float(n) * unit for n in box[1].strip("[]").split()]
+                doc.xref_set_key(page.xref, key, "[" + " ".join(f"{n:g}" for n in numbers) + "]")
+        before, after = doc.get_new_xref(), doc.get_new_xref()
+        for xref, data in ((before, b"q %g 0 0 %g 0 0 cm\n" % (unit, unit)), (after, b"\nQ")):
+            doc.update_object(xref, "<<>>")
+            doc.update_stream(xref, data)
+        refs = " ".join(f"{x} 0 R" for x in [before, *page.get_contents(), after])
+        doc.xref_set_key(page.xref, "Contents", f"[{refs}]")
+        doc.xref_set_key(page.xref, "UserUnit", "null")
+        count += 1
+    return count
+
+
+def join_page_contents(doc: pymupdf.Document) -> int:
+    """Make each page's content streams one stream. The PDF specification reads them as one, and
+    writers (Word 2013, the Adobe PDF Library) split them anywhere between tokens, even between
+    an operand and its operator: read one by one, each looks damaged. Returns the pages joined."""
+    joined = 0
+    for page in doc:
+        xrefs = page.get_contents()
+        if len(xrefs) < 2:
+            continue
+        # white space between the parts: a split falls between tokens, never inside one
+        data = b"\n".join(doc.xref_stream(x) or b"" for x in xrefs)
+        doc.update_stream(xrefs[0], data)
+        page.set_contents(xrefs[0])
+        joined += 1
+    return joined
 
 
 def show_hidden_layers(doc: pymupdf.Document) -> int:
@@ -99,11 +159,13 @@ def remove_annotations(doc: pymupdf.Document) -> int:
         for annot in list(page.annots()):
             page.delete_annot(annot)
             count += 1
-        for link in page.get_links():
-            page.delete_link(link)
-            count += 1
-        if doc.xref_get_key(page.xref, "Annots")[0] != "null":
-            doc.xref_set_key(page.xref, "Annots", "null")  # popups and annotation kinds MuPDF does not list
+        # what is left in /Annots are links, popups and kinds MuPDF does not list: counted from the
+        # array itself, as page.get_links() is quadratic in the number of links (16,384 took minutes)
+        kind, value = doc.xref_get_key(page.xref, "Annots")
+        if kind == "array":
+            count += len(_REFERENCE.findall(value))
+        if kind != "null":
+            doc.xref_set_key(page.xref, "Annots", "null")
     return count
 
 

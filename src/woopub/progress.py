@@ -60,12 +60,21 @@ def _clock(seconds: float | None) -> str:
     return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
 
 
+def shown_name(name: str) -> str:
+    """A document name on one line: control characters (a newline in a file name) escaped, quoted then."""
+    if name.isprintable():
+        return name
+    return repr(name)
+
+
 def document_line(outcome: DocumentOutcome, skipped: bool = False) -> str:
+    name = shown_name(outcome.document)
     if outcome.status != "published":
-        return f"{outcome.document}: FAILED: {outcome.reason}"
+        reason = outcome.reason.replace(outcome.document, name) if outcome.reason else outcome.reason
+        return f"{name}: FAILED: {' '.join(str(reason).splitlines())}"
     grounds = ", ".join(f"{g}: {n}" for g, n in sorted(outcome.per_ground.items())) or "none"
     line = (
-        f"{outcome.document}: published, {outcome.pages} page(s), {outcome.redactions} redaction(s) "
+        f"{name}: published, {outcome.pages} page(s), {outcome.redactions} redaction(s) "
         f"[{grounds}], {outcome.kept} kept public"
     )
     return line + (" (unchanged since an earlier run: skipped)" if skipped else "")

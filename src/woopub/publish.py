@@ -21,6 +21,7 @@ import itertools
 import json
 import os
 from collections import Counter
+from dataclasses import dataclass, field
 from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 from pathlib import Path
@@ -152,7 +153,7 @@ def write_internal_stream(
     """``write_internal`` for a dossier too large to hold in memory.
 
     ``proposals()`` gives the proposals in document order and is called
-    (up to) three times; nothing is built whole in memory but the "check
+    (up to) four times; nothing is built whole in memory but the "check
     first" list. ``proposal_lines()``, if given, gives them as the JSON lines
     of the proposals file already (a spool's), so they are not read and written again.
     """
@@ -160,14 +161,55 @@ def write_internal_stream(
     write_internal(internal_dir, [], outcomes, rules, index)  # the read-me and the index
     lines = proposal_lines() if proposal_lines else (json.dumps(p.to_dict(), ensure_ascii=False) + "\n" for p in proposals())
     _write_lines_atomic(internal_dir / PROPOSALS_FILE, lines)
-    check = [p for p in proposals() if (p.action == KEEP and p.entity == "PERSON") or p.score < 0.7]
+    pages = sum(o.pages for o in outcomes if o.status == "published")
+    overview = redaction_overview(proposals(), pages)
+    check = _check_first(proposals(), overview)
     env = jinja2.Environment(loader=jinja2.PackageLoader("woopub", "templates"),
                              autoescape=jinja2.select_autoescape(["html", "j2"]))
     chunks = env.get_template("report.html.j2").generate(
         version=__version__, created=dt.datetime.now().strftime("%Y-%m-%d %H:%M"), outcomes=outcomes,
-        by_doc=_ByDocument(proposals), check=check, grounds=rules.grounds, REDACT=REDACT, KEEP=KEEP,
+        by_doc=_ByDocument(proposals), check=check, overview=overview, grounds=rules.grounds, REDACT=REDACT, KEEP=KEEP,
     )
     _write_lines_atomic(internal_dir / REPORT_FILE, chunks)
+
+
+TOP_STRINGS = 15
+
+
+@dataclass
+class RedactionOverview:
+    """What an officer checks first for over-redaction: boxes per page by entity, the most
+    frequent redacted strings (internal: they are the values), and the person redactions
+    that rest on weak evidence alone (no title, initials, given name, label or signature)."""
+
+    boxes_per_page: dict[str, float] = field(default_factory=dict)
+    top_strings: list[tuple[str, int]] = field(default_factory=list)
+    weak: list[Proposal] = field(default_factory=list)
+
+
+def redaction_overview(proposals: Iterable[Proposal], pages: int) -> RedactionOverview:
+    from woopub.detect.persons import has_own_evidence
+
+    boxes: Counter = Counter()
+    strings: Counter = Counter()
+    weak: list[Proposal] = []
+    for p in proposals:
+        if p.action != REDACT:
+            continue
+        boxes[p.entity] += len(p.boxes)
+        strings[" ".join(p.text.split())] += 1
+        if p.entity == "PERSON" and not has_own_evidence(p.evidence, len(p.text.split())) \
+                and not any(e.startswith("dossier:") for e in p.evidence):
+            weak.append(p)
+    per_page = {e: round(n / pages, 2) for e, n in boxes.most_common()} if pages else {}
+    return RedactionOverview(per_page, strings.most_common(TOP_STRINGS), weak)
+
+
+def _check_first(proposals: Iterable[Proposal], overview: RedactionOverview) -> list[Proposal]:
+    """Person redactions on weak evidence alone first, then kept names and low scores."""
+    weak = {p.id for p in overview.weak}
+    rest = [p for p in proposals if p.id not in weak and ((p.action == KEEP and p.entity == "PERSON") or p.score < 0.7)]
+    return overview.weak + rest
 
 
 def _write_lines_atomic(path: Path, chunks: Iterable[str]) -> None:
@@ -209,13 +251,15 @@ def render_report(proposals: list[Proposal], outcomes: list[DocumentOutcome], ru
     by_doc: dict[str, list[Proposal]] = {}
     for p in proposals:
         by_doc.setdefault(p.document, []).append(p)
-    check = [p for p in proposals if (p.action == KEEP and p.entity == "PERSON") or p.score < 0.7]
+    overview = redaction_overview(proposals, sum(o.pages for o in outcomes if o.status == "published"))
+    check = _check_first(proposals, overview)
     return env.get_template("report.html.j2").render(
         version=__version__,
         created=dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
         outcomes=outcomes,
         by_doc=by_doc,
         check=check,
+        overview=overview,
         grounds=rules.grounds,
         REDACT=REDACT,
         KEEP=KEEP,

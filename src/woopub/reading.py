@@ -68,6 +68,11 @@ class DocumentReading:
         return written
 
 
+def _remove_own_folder(folder: Path, maker: int) -> None:
+    if os.getpid() == maker:  # not a forked child that inherited the reader
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 class DocumentReader:
     """Reads documents; keeps OCR results so a document is OCR'd once per run.
 
@@ -80,8 +85,12 @@ class DocumentReader:
     def __init__(self, engine: Tesseract | None = None):
         self.engine = engine or Tesseract()
         self._cache: dict[tuple[str, int], PageReading] = {}
-        self._folder = Path(tempfile.mkdtemp(prefix="woopub-ocr-"))  # mode 0700: OCR text is personal data
-        weakref.finalize(self, shutil.rmtree, self._folder, True)
+        self._shared: Path | None = None  # the run's store, when share_store gave one
+        # else a private temporary folder (mode 0700: OCR text is personal data), made here so that
+        # children forked for the passes share it; removed with the reader by the process that made it
+        self._own: Path | None = Path(tempfile.mkdtemp(prefix="woopub-ocr-"))
+        self._maker = os.getpid()
+        weakref.finalize(self, _remove_own_folder, self._own, self._maker)
         # False where the pass that would reuse a kept reading may run elsewhere (a cluster's workers)
         self.keep_readings = True
 
@@ -98,9 +107,22 @@ class DocumentReader:
             Path(folder).mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError:
             return
-        if Path(folder) != self._folder:
-            self._folder = Path(folder)
+        if Path(folder) != self._shared:
+            self._shared = Path(folder)
             self._cache.clear()
+            if self._own is not None and os.getpid() == self._maker:  # not needed any more: gone now, not at exit
+                shutil.rmtree(self._own, ignore_errors=True)
+                self._own = None
+
+    @property
+    def _folder(self) -> Path:
+        if self._shared is not None:
+            return self._shared
+        if self._own is None:  # given up for a store that later went: a new one
+            self._own = Path(tempfile.mkdtemp(prefix="woopub-ocr-"))
+            self._maker = os.getpid()
+            weakref.finalize(self, _remove_own_folder, self._own, self._maker)
+        return self._own
 
     def _cached(self, key: str, page: int) -> PageReading | None:
         if (key, page) in self._cache:

@@ -15,6 +15,15 @@ labels keep their numbering style, not their text prefixes. Every page's
 content is rewritten with its resources cut down to what it draws, so a
 form XObject that is listed but never drawn (and so never extracted) goes.
 
+What drawing needs of the rest is kept and rewritten to just that (see
+woopub.carried): the trailer's file identifier is new, the language tag
+is kept only when well formed, JPEG images lose their metadata segments,
+ICC profiles their description and copyright tags, embedded fonts their
+names and TrueType/OpenType programs their name tables (a non-embedded
+font keeps a known font's name or takes the standard font it resembles),
+marked content its property lists and private tags.
+OutputIntents (a PDF/A claim the publication no longer makes) go.
+
 Hidden text is not scrubbed here: it was extracted, detected and redacted
 like visible text, and scans keep their OCR layer (see woopub.prepare and
 woopub.intake for what is made visible or refused before extraction).
@@ -22,11 +31,22 @@ woopub.intake for what is made visible or refused before extraction).
 
 from __future__ import annotations
 
+import os
 import re
+import zlib
 from collections import Counter
 
 import pymupdf
 
+from woopub.carried import (
+    bare_marked_content,
+    icc_without_text,
+    is_known_font,
+    jpeg_without_metadata,
+    language_tag,
+    sfnt_without_names,
+    standard_font_for,
+)
 from woopub.errors import DamagedPdfError
 from woopub.prepare import names_in_source
 
@@ -35,8 +55,7 @@ from woopub.prepare import names_in_source
 # /AcroForm, /Metadata, /PieceInfo, /StructTreeRoot, /MarkInfo, /Collection,
 # /Threads, /OCProperties, /AF, /DSS, /Perms, /Legal, /URI, private keys).
 CATALOG_ALLOWED = frozenset(
-    {"Type", "Pages", "Version", "Extensions", "PageLabels", "PageLayout", "PageMode", "ViewerPreferences", "Lang",
-     "OutputIntents"}
+    {"Type", "Pages", "Version", "Extensions", "PageLabels", "PageLayout", "PageMode", "ViewerPreferences", "Lang"}
 )
 # Keys kept on a page (/Annots, /AA, /PieceInfo, /Metadata, /Thumb, /B, /StructParents, /ID, /PZ, /VP,
 # /SeparationInfo, /Trans, /AF, /Tabs, private keys ... go).
@@ -48,16 +67,17 @@ PAGE_TREE_ALLOWED = frozenset({"Type", "Parent", "Kids", "Count", "Resources", "
 # Keys removed from every object: metadata streams, application data, associated
 # files, alternate versions of an image (which pixel redaction does not touch),
 # OPI proxies, reference XObjects pointing at other files, structure links.
-# Keys whose value may be a text string in a published file: font and
-# colour-profile descriptions, the language, the file identifier. Any other
-# text string is private data of some producer and goes.
-STRING_KEYS_ALLOWED = frozenset(
-    {"/Registry", "/Ordering", "/FontFamily", "/FontStretch", "/CharSet", "/Lang", "/ID", "/Panose",
-     "/OutputConditionIdentifier", "/OutputCondition", "/RegistryName", "/Info"}
-)
+# Keys whose value may be a text string in a published file: a CID font's character collection and
+# the language (kept only as a well-formed tag). Any other text string is private data of some
+# producer, or a description drawing does not need (a font's family and character set), and goes.
+STRING_KEYS_ALLOWED = frozenset({"/Registry", "/Ordering", "/Lang", "/ID"})  # /ID: the trailer's, made new
+# Marked-content property lists (/Properties) go with the properties in the content (see carried.py).
 ANY_OBJECT_KEYS = (
     "Metadata", "PieceInfo", "AF", "Alternates", "OPI", "Ref", "LastModified", "StructParent", "StructParents", "OC",
+    "Properties",
 )
+# Font descriptor keys that describe, not draw: family and character-set strings, the style (Panose)
+FONT_DESCRIPTOR_DROPPED = ("FontFamily", "CharSet", "Style", "FontStretch")
 
 
 def sanitize(doc: pymupdf.Document) -> Counter:
@@ -114,6 +134,7 @@ def sanitize(doc: pymupdf.Document) -> Counter:
             page.clean_contents(sanitize=True)  # resources cut down to what the page draws
         except Exception as exc:
             raise DamagedPdfError(f"page {page.number + 1}: content cannot be rewritten ({exc})") from exc
+        removed["marked-content property lists"] += _bare_page_content(doc, page)
     for xref in range(1, doc.xref_length()):
         try:
             is_tree_node = doc.xref_get_key(xref, "Type")[1] == "/Pages"
@@ -123,11 +144,13 @@ def sanitize(doc: pymupdf.Document) -> Counter:
             for key in _disallowed(doc, xref, PAGE_TREE_ALLOWED):
                 doc.xref_set_key(xref, key, "null")
                 removed[f"page tree /{key}"] += 1
+    fonts, profiles = [], set()
     for xref in range(1, doc.xref_length()):
         try:  # one read of the object: most objects carry neither these keys nor strings
             source = doc.xref_object(xref, compressed=True)
         except Exception:  # free or broken object numbers
             continue
+        removed += _rewrite_carrier(doc, xref, source, fonts, profiles)
         suspect, strings = _SUSPECT_NAME.search(source), _may_hold_strings(source)
         if not (suspect or strings):
             continue
@@ -151,7 +174,144 @@ def sanitize(doc: pymupdf.Document) -> Counter:
                     removed[f"/{key} on objects"] += 1
         if strings:
             removed["text strings on objects"] += _remove_stray_strings(doc, xref, keys, source)
+    removed["font names"] += _rename_fonts(doc, fonts)
+    for xref in sorted(profiles):
+        profile = icc_without_text(doc.xref_stream(xref) or b"")
+        if profile is not None:
+            doc.update_stream(xref, profile)
+            removed["colour profile texts"] += 1
     return removed
+
+
+_FORM = re.compile(r"/Subtype\s*/Form(?![A-Za-z])")
+_FONT = re.compile(r"/Type\s*/Font(?![A-Za-z])")
+_DESCRIPTOR = re.compile(r"/Type\s*/FontDescriptor(?![A-Za-z])")
+_ICC_REF = re.compile(r"/ICCBased\s*(\d+)\s+0\s+R")
+
+
+def _rewrite_carrier(doc: pymupdf.Document, xref: int, source: str, fonts: list, profiles: set) -> Counter:
+    """Rewrite one object to what drawing needs of it, if it is a form, font, descriptor or JPEG image.
+
+    Fonts are collected for renaming once all are known, ICC profiles (found
+    by the colour spaces naming them) for blanking their text tags.
+    """
+    done: Counter = Counter()
+    profiles.update(int(x) for x in _ICC_REF.findall(source))
+    if _FORM.search(source):
+        content = bare_marked_content(doc.xref_stream(xref) or b"")
+        if content is not None:
+            doc.update_stream(xref, content)
+            done["marked-content property lists"] += 1
+        if doc.xref_get_key(xref, "Resources/Properties")[0] != "null":
+            doc.xref_set_key(xref, "Resources/Properties", "null")
+    elif _FONT.search(source):
+        fonts.append(xref)
+        if doc.xref_get_key(xref, "Name")[0] != "null":  # the obsolete font name of PDF 1.0
+            doc.xref_set_key(xref, "Name", "null")
+    elif _DESCRIPTOR.search(source):
+        for key in FONT_DESCRIPTOR_DROPPED:
+            if doc.xref_get_key(xref, key)[0] != "null":
+                doc.xref_set_key(xref, key, "null")
+                done["font descriptions"] += 1
+    elif "/DCTDecode" in source and (jpeg := _jpeg_data(doc, xref)) is not None:
+        raw = jpeg
+        image = jpeg_without_metadata(raw)
+        if image is None:
+            raise DamagedPdfError(f"image object {xref}: JPEG data that cannot be read to drop its metadata")
+        if image != raw or doc.xref_get_key(xref, "Filter")[1] != "/DCTDecode":
+            doc.update_stream(xref, image, compress=False)
+            doc.xref_set_key(xref, "Filter", "/DCTDecode")  # update_stream dropped it
+            done["image metadata segments"] += 1
+    return done
+
+
+def _jpeg_data(doc: pymupdf.Document, xref: int) -> bytes | None:
+    """The JPEG data of an image stream: stored as it is, or inside a Flate layer ([/FlateDecode /DCTDecode])."""
+    kind, value = doc.xref_get_key(xref, "Filter")
+    if value == "/DCTDecode":
+        return doc.xref_stream_raw(xref)
+    if kind == "array" and re.findall(r"/[A-Za-z0-9]+", value) == ["/FlateDecode", "/DCTDecode"]:
+        if doc.xref_get_key(xref, "DecodeParms")[0] != "null":  # a predictor for JPEG data: not met
+            return None
+        try:
+            return zlib.decompress(doc.xref_stream_raw(xref))
+        except zlib.error as exc:
+            raise DamagedPdfError(f"image object {xref}: compressed JPEG data cannot be read ({exc})") from exc
+    return None
+
+
+def _bare_page_content(doc: pymupdf.Document, page: pymupdf.Page) -> int:
+    """Drop marked-content property lists from a page's content (one stream after clean_contents)."""
+    if doc.xref_get_key(page.xref, "Resources/Properties")[0] != "null":  # resources made direct by clean_contents
+        doc.xref_set_key(page.xref, "Resources/Properties", "null")
+    contents = page.get_contents()
+    if not contents:
+        return 0
+    content = bare_marked_content(page.read_contents())
+    if content is None:
+        return 0
+    doc.update_stream(contents[0], content)
+    if len(contents) > 1:
+        doc.xref_set_key(page.xref, "Contents", f"{contents[0]} 0 R")
+    return 1
+
+
+def _descriptor(doc: pymupdf.Document, font: int) -> int | None:
+    kind, value = doc.xref_get_key(font, "FontDescriptor")
+    return int(value.split()[0]) if kind == "xref" else None
+
+
+def _number(doc: pymupdf.Document, xref: int | None, key: str) -> float:
+    if xref is None:
+        return 0.0
+    kind, value = doc.xref_get_key(xref, key)
+    try:
+        return float(value) if kind in ("int", "float") else 0.0
+    except ValueError:
+        return 0.0
+
+
+def _rename_fonts(doc: pymupdf.Document, fonts: list[int]) -> int:
+    """Give fonts names that say nothing: embedded ones "Font1" (a subset keeps its "ABCDEF+" tag),
+    others a known font's name or the standard font they resemble. Same name in, same name out."""
+    names: dict[str, str] = {}
+    programs_done: set[int] = set()
+    count = 0
+    for font in fonts:
+        kind, value = doc.xref_get_key(font, "BaseFont")
+        if kind != "name":
+            continue
+        old = value[1:]
+        descriptor = _descriptor(doc, font)
+        embedded = descriptor is not None and any(
+            doc.xref_get_key(descriptor, k)[0] != "null" for k in ("FontFile", "FontFile2", "FontFile3"))
+        subtype = doc.xref_get_key(font, "Subtype")[1]
+        if old not in names:
+            if embedded or subtype in ("/Type0", "/Type3"):
+                prefix = m.group(0) if (m := re.match(r"[A-Z]{6}\+", old)) else ""
+                names[old] = f"{prefix}Font{len(names) + 1}"
+            elif is_known_font(old):
+                names[old] = old
+            else:
+                names[old] = standard_font_for(old, int(_number(doc, descriptor, "Flags")),
+                                               _number(doc, descriptor, "FontWeight"),
+                                               _number(doc, descriptor, "ItalicAngle"))
+        new = names[old]
+        if new != old:
+            doc.xref_set_key(font, "BaseFont", "/" + new)
+            count += 1
+        if descriptor is not None and doc.xref_get_key(descriptor, "FontName")[0] == "name":
+            doc.xref_set_key(descriptor, "FontName", "/" + new)
+        if descriptor is not None and descriptor not in programs_done:
+            programs_done.add(descriptor)
+            for key in ("FontFile2", "FontFile3"):  # TrueType and OpenType programs carry a name table
+                kind, ref = doc.xref_get_key(descriptor, key)
+                if kind == "xref":
+                    program = int(ref.split()[0])
+                    cleaned = sfnt_without_names(doc.xref_stream(program) or b"")
+                    if cleaned is not None:
+                        doc.update_stream(program, cleaned)
+    return count
 
 
 # A name in an object's source that makes it worth a closer look: the keys removed from every
@@ -186,9 +346,19 @@ def _remove_stray_strings(doc: pymupdf.Document, xref: int, keys, source: str) -
     for key in keys:
         if key not in candidates and _PLAIN_KEY.fullmatch(key):
             continue
-        if "/" + key not in STRING_KEYS_ALLOWED and doc.xref_get_key(xref, key)[0] == "string":
-            doc.xref_set_key(xref, key, "null")
-            count += 1
+        kind, value = doc.xref_get_key(xref, key)
+        if kind != "string":
+            continue
+        if key == "Lang":  # kept as a well-formed language tag only
+            tag = language_tag(value)
+            if tag is not None:
+                if tag != value:
+                    doc.xref_set_key(xref, key, f"({tag})")
+                continue
+        elif "/" + key in STRING_KEYS_ALLOWED:
+            continue
+        doc.xref_set_key(xref, key, "null")
+        count += 1
     return count
 
 
@@ -211,7 +381,12 @@ def _strip_page_label_prefixes(doc: pymupdf.Document) -> int:
 
 
 def save_clean(doc: pymupdf.Document, path) -> None:
-    """Save without history: a full rewrite, unused objects dropped, streams compressed."""
+    """Save without history: a full rewrite, unused objects dropped, streams compressed.
+
+    The file identifier is new: MuPDF keeps the first half of the old one,
+    which a producer may have written as any text.
+    """
+    doc.xref_set_key(-1, "ID", f"[<{os.urandom(16).hex()}><{os.urandom(16).hex()}>]")
     doc.save(
         path,
         garbage=4,

@@ -38,6 +38,7 @@ import pikepdf
 import pymupdf
 
 from woopub.errors import InputError, one_line
+from woopub.ocr import Tesseract, unmapped_letters
 from woopub.extract import extract_text, text_layer_words
 from woopub.intake import forget_warnings, loss_warnings, unreadable_text
 from woopub.model import KEEP, REDACT, Proposal
@@ -349,6 +350,25 @@ def _keep_boxes(proposals: list[Proposal], document: str) -> dict[int, list[pymu
     return boxes
 
 
+VERIFY_OCR_DPI = 200
+
+
+def _check_by_ocr(page: pymupdf.Page, name: str, secrets: list[Secret]) -> list[Problem]:
+    """Verify a page whose glyphs carry no Unicode meaning by reading its rendering with OCR, as the
+    redaction pass did; without OCR the page cannot be verified."""
+    engine = Tesseract()
+    if engine.problem():
+        return [Problem(name, "unreadable text", f"page {page.number + 1}: glyphs without a Unicode meaning, "
+                                                  f"and no OCR to read them ({engine.problem()})")]
+    png = page.get_pixmap(dpi=VERIFY_OCR_DPI, colorspace=pymupdf.csGRAY).tobytes("png")
+    try:
+        read = " ".join(w.text for w in engine.read(png, VERIFY_OCR_DPI))
+    except Exception as exc:
+        return [Problem(name, "unreadable text", f"page {page.number + 1}: OCR failed ({one_line(exc)})")]
+    found = [s for group in secret_sets(secrets) if (s := group.first_in(read)) is not None]
+    return [Problem(name, "leak", f"{found[0].label} is drawn on page {page.number + 1} (read by OCR)")] if found else []
+
+
 def check_text(doc: pymupdf.Document, name: str, secrets: list[Secret], keep: dict[int, list[pymupdf.Rect]],
                text=None) -> list[Problem]:
     """Search every page's text (hidden text included) for redacted values.
@@ -366,6 +386,8 @@ def check_text(doc: pymupdf.Document, name: str, secrets: list[Secret], keep: di
         if why:  # a value drawn in these glyphs could not be found: the file cannot be verified
             problems.append(Problem(name, "unreadable text", f"page {page.number + 1}: {why}"))
             break
+        if trace and unmapped_letters(page):  # glyphs without a Unicode meaning: read what they draw
+            problems += _check_by_ocr(page, name, secrets)
     drawn = _normal(_compact("".join(chr(c[0]) for trace in traces for span in trace for c in span["chars"])))
     placed = _normal(compact_text)
     drawn_digits, placed_digits = _digits(drawn), _digits(placed)
@@ -543,11 +565,13 @@ def check_strings(raw: bytes, name: str, secrets: list[Secret]) -> list[Problem]
     problems: list[Problem] = []
     stray: list[str] = []
     with pdf:
-        roots = [("trailer", pdf.trailer)] + [(f"object {o.objgen[0]}", o) for o in pdf.objects if o is not None]
+        # pikepdf gives an indirect number or boolean as a plain Python value, without objgen
+        roots = [("trailer", pdf.trailer)] + [(f"object {o.objgen[0]}", o) for o in pdf.objects
+                                              if isinstance(o, (pikepdf.Dictionary, pikepdf.Array, pikepdf.Stream, pikepdf.String))]
         try:
             for where, root in roots:
                 for key, text in _strings(root):
-                    if key not in STRING_KEYS_ALLOWED:
+                    if key not in STRING_KEYS_ALLOWED and key != PALETTE:  # a palette draws: searched, not stray
                         stray.append(f"{where} {key}")
                     found = next((s for s in (g.first_in(text) for g in groups) if s is not None), None)
                     if found:
@@ -557,6 +581,9 @@ def check_strings(raw: bytes, name: str, secrets: list[Secret]) -> list[Problem]
     if stray:
         problems.append(Problem(name, "carried text", f"text strings where none belong: {', '.join(stray[:5])}"))
     return problems
+
+
+PALETTE = "/Indexed"  # the colour table of an /Indexed colour space, a string of colour values
 
 
 def _strings(obj, key: str = "", depth: int = 0):
@@ -569,7 +596,7 @@ def _strings(obj, key: str = "", depth: int = 0):
         palette = len(obj) >= 4 and obj[0] == pikepdf.Name.Indexed
         for item in obj:
             if not getattr(item, "is_indirect", False):
-                yield from _strings(item, "/Indexed" if palette else key, depth + 1)
+                yield from _strings(item, PALETTE if palette else key, depth + 1)
     elif isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
         for k, v in obj.items():
             if not getattr(v, "is_indirect", False):

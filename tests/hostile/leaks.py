@@ -1,15 +1,19 @@
 """An oracle for the hostile-PDF tests, written apart from woopub.verify.
 
 It reads a file every way these tests know (raw bytes, every Flate stream
-in them, every object, string, name and decoded stream through qpdf, and
-the text of every page through MuPDF, with its layers switched on, its
-alternate texts used and ignored) and says which planted values it finds.
+in them, every object, string, name and decoded stream through qpdf, as
+Latin-1 and as UTF-16 either way round, the text of every page through
+MuPDF, with its layers switched on, its alternate texts used and ignored,
+and through Poppler's pdftotext, raw and in layout order) and says which
+planted values it finds. Asked to, it also reads the rendered pages by OCR.
 """
 
 from __future__ import annotations
 
 import io
 import re
+import shutil
+import subprocess
 import unicodedata
 import zlib
 from pathlib import Path
@@ -21,22 +25,50 @@ INF = pymupdf.INFINITE_RECT()
 TEXT_FLAGS = (pymupdf.TEXT_PRESERVE_WHITESPACE, pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_IGNORE_ACTUALTEXT)
 
 
+# Letters of other scripts that look like Latin ones (Cyrillic, Greek): a reader sees the Latin word
+_LOOKALIKES = str.maketrans("аеорсхуіјѕԁһӏАВЕКМНОРСТХІЈЅοαΑΒΕΗΙΚΜΝΟΡΤΧΥΖ", "aeopcxyijsdhlABEKMHOPCTXIJSoaABEHIKMNOPTXYZ")
+
+
 def _norm(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).lower()
+    text = unicodedata.normalize("NFKC", text).translate(_LOOKALIKES)
+    return re.sub(r"[\s\u00ad\u200b-\u200d\u2060\ufeff]+", "", text).lower()
 
 
 def _digits(text: str) -> str:
     return re.sub(r"\D", "", text)
 
 
+def _decodings(data: bytes) -> list[str]:
+    return [data.decode("latin-1"), *(data[k:].decode(c, "ignore") for c in ("utf-16-be", "utf-16-le") for k in (0, 1))]
+
+
+def _poppler(raw: bytes) -> list[str]:
+    """The text Poppler's pdftotext reads, in stream order and in layout order."""
+    if shutil.which("pdftotext") is None:
+        raise RuntimeError("pdftotext (Debian poppler-utils, see scripts/setup.sh) is needed by the leak oracle")
+    texts = []
+    for mode in ("-raw", "-layout"):
+        run = subprocess.run(["pdftotext", mode, "-q", "-", "-"], input=raw, capture_output=True, timeout=120)
+        texts.append(run.stdout.decode("utf-8", "replace"))
+    return texts
+
+
+def _ocr(raw: bytes) -> list[str]:
+    """Tesseract's reading of every page rendered at 300 dpi."""
+    with pymupdf.open(stream=raw, filetype="pdf") as doc:
+        pngs = [p.get_pixmap(dpi=300).tobytes("png") for p in doc]
+    return [subprocess.run(["tesseract", "stdin", "stdout", "-l", "nld"], input=png, capture_output=True,
+                           timeout=300).stdout.decode("utf-8", "replace") for png in pngs]
+
+
 def _readings(raw: bytes) -> list[str]:
-    texts = [raw.decode("latin-1"), raw.decode("utf-16-be", "ignore")]
+    texts = _decodings(raw) + _poppler(raw)
     for m in re.finditer(rb"stream\r?\n", raw):
         try:
             data = zlib.decompressobj().decompress(raw[m.end() : m.end() + (64 << 20)], 64 << 20)
         except zlib.error:
             continue
-        texts += [data.decode("latin-1"), data.decode("utf-16-be", "ignore")]
+        texts += _decodings(data)
     try:
         with pikepdf.open(io.BytesIO(raw)) as pdf:
             for obj in [pdf.trailer, *pdf.objects]:
@@ -90,9 +122,10 @@ def _strings_and_names(obj, depth: int = 0):
                 yield from _strings_and_names(value, depth + 1)
 
 
-def planted_left(path: Path, planted: tuple[str, ...]) -> list[str]:
-    """The planted values that can still be read from ``path``."""
-    readings = _readings(Path(path).read_bytes())
+def planted_left(path: Path, planted: tuple[str, ...], ocr: bool = False) -> list[str]:
+    """The planted values that can still be read from ``path`` (by OCR of its pages too if ``ocr``)."""
+    raw = Path(path).read_bytes()
+    readings = _readings(raw) + (_ocr(raw) if ocr else [])
     flat = [_norm(t) for t in readings]
     digits = [_digits(t) for t in readings]
     found = []

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pikepdf
 import pymupdf
 
 NAME = "Fenna Wijnberg"
@@ -47,6 +48,7 @@ class Case:
     reason: str = ""  # a piece of the refusal reason the test requires
     planted: tuple[str, ...] = PLANTED  # values that must not survive in a published file
     password: str | None = None  # entry in the password file
+    ocr: bool = False  # the published pages are also read by OCR (text that is drawn, not only stored)
     build: Callable[[Path], None] = field(default=lambda path: None, repr=False)
 
 
@@ -548,6 +550,415 @@ def build_alternate_image(path: Path) -> None:
     _save(doc, path)
 
 
+# -- data that is not page content (the value is also visible on the page) -----------------------
+
+
+def build_language_tag(path: Path) -> None:
+    doc = _pdf_with_sentence()
+    _hide(doc, "Lang", _text_string(f"nl-NL-x-{NAME} {EMAIL} {PHONE}"))
+    _save(doc, path)
+
+
+def build_file_identifier(path: Path) -> None:
+    doc = _pdf_with_sentence()
+    doc.save(path)
+    doc.close()
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:  # MuPDF would write an /ID of its own
+        pdf.trailer.ID = pikepdf.Array([pikepdf.String(NAME), pikepdf.String(f"{EMAIL} {PHONE}")])
+        pdf.save(path, static_id=True)
+
+
+def build_private_trailer_keys(path: Path) -> None:
+    doc = _pdf_with_sentence()
+    doc.save(path)
+    doc.close()
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:  # MuPDF drops unknown trailer keys it writes
+        pdf.trailer.Opsteller = pikepdf.String(NAME)
+        pdf.trailer.Contact = pikepdf.Dictionary(Mail=pikepdf.String(EMAIL), Tel=pikepdf.String(PHONE))
+        pdf.save(path)
+
+
+def _icc_profile(text: str) -> bytes:
+    """A grey ICC profile (v2) whose description, copyright and a private tag hold ``text``."""
+    ascii_text = text.encode("latin-1") + b"\0"
+    desc = b"desc" + bytes(4) + len(ascii_text).to_bytes(4, "big") + ascii_text + bytes(4 + 4 + 2 + 1 + 67)
+    cprt = b"text" + bytes(4) + ascii_text
+    wtpt = b"XYZ " + bytes(4) + (63190).to_bytes(4, "big") + (65536).to_bytes(4, "big") + (54061).to_bytes(4, "big")
+    ktrc = b"curv" + bytes(4) + (1).to_bytes(4, "big") + (256).to_bytes(2, "big") + bytes(2)
+    priv = b"Fwij" + bytes(4) + text.encode("utf-16-be")
+    tags = [(b"desc", desc), (b"cprt", cprt), (b"wtpt", wtpt), (b"kTRC", ktrc), (b"Fwij", priv)]
+    offset, table, body = 128 + 4 + 12 * len(tags), b"", b""
+    for sig, data in tags:
+        data += bytes(-len(data) % 4)
+        table += sig + (offset + len(body)).to_bytes(4, "big") + len(data).to_bytes(4, "big")
+        body += data
+    size = offset + len(body)
+    header = (size.to_bytes(4, "big") + b"lcms" + bytes([2, 0x10, 0, 0]) + b"mntrGRAY" + b"XYZ " + bytes(12)
+              + b"acsp" + b"APPL" + bytes(4) + b"Fenn" + b"Wijn" + bytes(8) + bytes(4)
+              + (63190).to_bytes(4, "big") + (65536).to_bytes(4, "big") + (54061).to_bytes(4, "big") + b"Fenn")
+    header += bytes(128 - len(header))
+    return header + len(tags).to_bytes(4, "big") + table + body
+
+
+def build_output_intent(path: Path) -> None:
+    doc = _pdf_with_sentence()
+    profile = _object(doc, "<< /N 1 >>", _icc_profile(SENTENCE))
+    intent = _object(doc, f"<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier ({NAME}) "
+                          f"/OutputCondition ({EMAIL}) /RegistryName ({PHONE}) /Info {_pdf_string(SENTENCE).decode()} "
+                          f"/DestOutputProfile {profile} 0 R >>")
+    _hide(doc, "OutputIntents", f"[{intent} 0 R]")
+    _save(doc, path)
+
+
+def build_icc_profile(path: Path) -> None:
+    doc = _pdf_with_sentence()
+    page = doc[0]
+    profile = _object(doc, "<< /N 1 /Alternate /DeviceGray >>", _icc_profile(SENTENCE))
+    image = _object(doc, f"<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /BitsPerComponent 8 "
+                         f"/ColorSpace [/ICCBased {profile} 0 R] >>", bytes(range(0, 256, 4)))
+    _add_resource(doc, page, "XObject", "Im9", image)
+    _add_content(doc, page, b"80 0 0 80 72 500 cm /Im9 Do")
+    _save(doc, path)
+
+
+def _jpeg_segment(marker: int, payload: bytes) -> bytes:
+    return bytes([0xFF, marker]) + (len(payload) + 2).to_bytes(2, "big") + payload
+
+
+def build_jpeg_metadata(path: Path) -> None:
+    doc = _pdf_with_sentence()
+    pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 64, 32), False)
+    pix.set_rect(pix.irect, (180, 200, 220))
+    jpeg = pix.tobytes("jpeg")
+    tiff = (b"MM\0*\0\0\0\x08\0\x01" + b"\x01\x3b\0\x02" + (len(NAME) + 1).to_bytes(4, "big")
+            + (26).to_bytes(4, "big") + b"\0\0\0\0" + NAME.encode() + b"\0")  # Artist tag
+    xmp = f'<x:xmpmeta xmlns:x="adobe:ns:meta/"><dc:creator>{NAME}</dc:creator></x:xmpmeta>'.encode()
+    segments = (_jpeg_segment(0xE1, b"Exif\0\0" + tiff) + _jpeg_segment(0xE1, b"http://ns.adobe.com/xap/1.0/\0" + xmp)
+                + _jpeg_segment(0xFE, SENTENCE.encode()) + _jpeg_segment(0xED, b"Photoshop 3.0\0" + EMAIL.encode())
+                + _jpeg_segment(0xEB, f"{PHONE} {NAME}".encode("utf-16-le")))
+    jpeg = jpeg[:2] + segments + jpeg[2:] + f"na het einde: {SENTENCE}".encode()
+    doc[0].insert_image(pymupdf.Rect(72, 300, 264, 396), stream=jpeg)
+    # the same JPEG once more inside a Flate layer, as some producers store it
+    chained = _object(doc, "<< /Type /XObject /Subtype /Image /Width 64 /Height 32 /ColorSpace /DeviceRGB "
+                           "/BitsPerComponent 8 /Filter [/FlateDecode /DCTDecode] >>")
+    doc.update_stream(chained, zlib.compress(jpeg), compress=False)
+    doc.xref_set_key(chained, "Filter", "[/FlateDecode /DCTDecode]")
+    _add_resource(doc, doc[0], "XObject", "Im8", chained)
+    _add_content(doc, doc[0], b"192 0 0 96 300 300 cm /Im8 Do")
+    _save(doc, path)
+
+
+def build_font_names(path: Path) -> None:
+    doc = _pdf_with_sentence()
+    page = doc[0]
+    page.insert_font(fontname="FW", fontbuffer=pymupdf.Font("tiro").buffer)  # embedded
+    page.insert_text((72, 200), INNOCENT, fontname="FW", fontsize=11)
+    _add_content(doc, page, _text_op(INNOCENT, 72, 500))  # /F9, not embedded
+    for xref, *_, resource, _ in page.get_fonts():
+        if resource == "helv":  # the redaction labels' font (woopub reuses it by that name)
+            continue
+        embedded = doc.xref_get_key(xref, "Subtype")[1] == "/Type0"
+        name = "ABCDEF+" + NAME.replace(" ", "-") if embedded else NAME.replace(" ", "")
+        if embedded:  # the drawing font is the descendant, which carries the descriptor
+            doc.xref_set_key(xref, "BaseFont", "/" + name)
+            xref = int(doc.xref_get_key(xref, "DescendantFonts")[1].strip("[]").split()[0])
+        doc.xref_set_key(xref, "BaseFont", "/" + name)
+        descriptor = int(doc.xref_get_key(xref, "FontDescriptor")[1].split()[0]) if embedded else _object(
+            doc, "<< /Type /FontDescriptor /Flags 32 /FontBBox [0 0 1000 1000] /ItalicAngle 0 /Ascent 700 "
+                 "/Descent -200 /CapHeight 700 /StemV 80 >>")
+        doc.xref_set_key(xref, "FontDescriptor", f"{descriptor} 0 R")
+        doc.xref_set_key(descriptor, "FontName", "/" + name)
+        doc.xref_set_key(descriptor, "FontFamily", _text_string(NAME))
+        doc.xref_set_key(descriptor, "CharSet", _pdf_string(f"/{EMAIL}/{PHONE}").decode())
+        doc.xref_set_key(descriptor, "FontStretch", "/" + NAME.replace(" ", ""))
+        doc.xref_set_key(descriptor, "Style", f"<< /Panose <{PHONE.encode().hex()}> >>")
+        doc.xref_set_key(xref, "Name", "/" + NAME.replace(" ", "") + "Font")
+    _save(doc, path)
+
+
+def build_font_program_names(path: Path) -> None:
+    """An embedded TrueType font whose name table (licence text) holds the sentence."""
+    font = bytearray(UNICODE_FONT.read_bytes())
+    licence = "Permission is hereby granted".encode("utf-16-be")
+    at = font.index(licence)
+    planted = SENTENCE.encode("utf-16-be")
+    font[at : at + len(planted)] = planted
+    doc = _pdf_with_sentence()
+    page = doc[0]
+    page.insert_font(fontname="NT", fontbuffer=bytes(font))
+    page.insert_text((72, 200), INNOCENT, fontname="NT", fontsize=11)
+    _save(doc, path)
+
+
+def build_marked_content(path: Path) -> None:
+    doc = _pdf_with_sentence()
+    page = doc[0]
+    props = _object(doc, f"<< /Auteur {_pdf_string(NAME).decode()} /Contact << /Mail ({EMAIL}) /Tel ({PHONE}) >> >>")
+    _add_resource(doc, page, "Properties", "MC9", props)
+    inline = f"<< /Opsteller {_pdf_string(NAME).decode()} /E ({EMAIL}) /Tel ({PHONE}) >>".encode()
+    _add_content(doc, page, b"/FennaWijnberg " + inline + b" BDC /Span /MC9 BDC "
+                 + _text_op(INNOCENT, 72, 400) + b" EMC EMC /Note " + inline + b" DP")
+    _save(doc, path)
+
+
+# -- visible text that is not read as the words a reader sees -----------------------------------------
+
+BSN = "123456782"  # passes the eleven test; invented
+IBAN_SPACED = "nl91 abna 0417 1643 00"
+PHONE_DOTS = "06.48.29.17.30"
+EMAIL_SPELLED = "f.wijnberg [at] minjenv [dot] nl"
+UNICODE_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")  # Debian fonts-dejavu-core
+
+
+def _glyph_ops(text: str, x: float, y: float, order: str, size: float = 11) -> bytes:
+    """Each glyph of ``text`` placed on its own with Tm, written in ``order`` (reversed, shuffled)."""
+    placed, pos = [], x
+    for ch in text:
+        placed.append(b"1 0 0 1 %.2f %.2f Tm " % (pos, y) + _pdf_string(ch) + b" Tj")
+        pos += pymupdf.get_text_length(ch, "helv", size)
+    if order == "reversed":
+        placed.reverse()
+    else:  # a fixed shuffle: every glyph away from its neighbours in the stream
+        placed = placed[::3] + placed[1::3] + placed[2::3]
+        placed = placed[::2] + placed[1::2]
+    return b"BT /F9 %g Tf " % size + b" ".join(placed) + b" ET"
+
+
+def build_glyphs_shuffled(path: Path) -> None:
+    doc = _doc(INNOCENT)
+    _add_content(doc, doc[0], _glyph_ops(SENTENCE, 72, 700, "shuffled"))
+    _save(doc, path)
+
+
+def build_glyphs_reversed(path: Path) -> None:
+    doc = _doc(INNOCENT)
+    _add_content(doc, doc[0], _glyph_ops(SENTENCE, 72, 700, "reversed"))
+    _save(doc, path)
+
+
+def build_letter_spaced(path: Path) -> None:
+    doc = _doc(INNOCENT)
+    _add_content(doc, doc[0], b"BT /F9 10 Tf 3 Tc 40 650 Td " + _pdf_string(SENTENCE) + b" Tj ET")
+    _save(doc, path)
+
+
+def build_spaced_capitals(path: Path) -> None:
+    doc = _doc(INNOCENT, f"Telefoon {PHONE}, e-mail {EMAIL}")
+    spaced = " ".join(NAME.upper()).replace("   ", "   ")  # "F E N N A   W I J N B E R G"
+    doc[0].insert_text((72, 50), spaced, fontsize=9)
+    _save(doc, path)
+
+
+def build_rotated_lines(path: Path) -> None:
+    doc = _doc(INNOCENT)
+    page = doc[0]
+    page.insert_text((40, 700), SENTENCE, fontsize=9, rotate=90)
+    page.insert_text((560, 150), SENTENCE, fontsize=9, rotate=270)
+    c, s_ = 0.1736, 0.9848  # 80 degrees
+    _add_content(doc, page, b"BT /F9 9 Tf %.4f %.4f %.4f %.4f 300 120 Tm " % (c, s_, -s_, c) + _pdf_string(SENTENCE)
+                 + b" Tj ET")
+    _save(doc, path)
+
+
+def _unicode_page(text: str) -> pymupdf.Document:
+    doc = _doc(INNOCENT)
+    page = doc[0]
+    page.insert_font(fontname="U", fontfile=str(UNICODE_FONT))
+    page.insert_text((72, 140), text, fontname="U", fontsize=11)
+    return doc
+
+
+def build_invisible_characters(path: Path) -> None:
+    doc = _unicode_page(f"Contactpersoon: Fen\u200bna Wijn\u00adberg, e-mail f.wijn\u200dberg@minjenv.nl, "
+                        f"telefoon 06-4829\u20601730")
+    _save(doc, path)
+
+
+def build_homoglyphs(path: Path) -> None:
+    doc = _unicode_page("Contactpersoon: F\u0435nn\u0430 Wijnb\u0435rg, e-mail f.wijnb\u0435rg@minj\u0435nv.nl")
+    _save(doc, path)
+
+
+def build_table_cells(path: Path) -> None:
+    doc = _doc(INNOCENT)
+    page = doc[0]
+    rows = [("Naam", NAME), ("BSN", BSN), ("Rekening", IBAN_SPACED), ("Telefoon", PHONE_DOTS)]
+    for n, (label, value) in enumerate(rows):
+        y = 200 + 20 * n
+        page.draw_rect(pymupdf.Rect(70, y - 14, 200, y + 6))
+        page.draw_rect(pymupdf.Rect(200, y - 14, 420, y + 6))
+        page.insert_text((74, y), label, fontsize=10)
+        page.insert_text((204, y), value, fontsize=10)
+    _save(doc, path)
+
+
+def build_spelled_email(path: Path) -> None:
+    doc = _doc(INNOCENT, f"Vragen kunt u sturen naar {EMAIL_SPELLED}.")
+    _save(doc, path)
+
+
+def _tounicode_cmap(doc: pymupdf.Document, meaning: dict[int, str]) -> int:
+    pairs = "\n".join(f"<{code:02X}> <{text.encode('utf-16-be').hex().upper()}>" for code, text in meaning.items())
+    cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /W def "
+            "1 begincodespacerange <00> <FF> endcodespacerange "
+            f"{len(meaning)} beginbfchar\n{pairs}\nendbfchar endcmap CMapName currentdict /CMap defineresource pop end end")
+    return _object(doc, "<<>>", cmap.encode())
+
+
+def _lying_font(doc: pymupdf.Document, say) -> int:
+    """Helvetica whose ToUnicode map says ``say(char)`` for every character it draws."""
+    meaning = {code: say(chr(code)) for code in range(32, 127)}
+    return _object(doc, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding "
+                        f"/ToUnicode {_tounicode_cmap(doc, meaning)} 0 R >>")
+
+
+def _page_with_lying_font(path: Path, say) -> None:
+    doc = _doc(INNOCENT)
+    page = doc[0]
+    _add_resource(doc, page, "Font", "F8", _lying_font(doc, say))
+    _add_content(doc, page, _text_op(SENTENCE, 72, 650, font=b"/F8"))
+    _save(doc, path)
+
+
+def _rot13(ch: str) -> str:
+    if ch.isascii() and ch.isalpha():
+        base = ord("a") if ch.islower() else ord("A")
+        return chr(base + (ord(ch) - base + 13) % 26)
+    return ch
+
+
+def build_tounicode_rot13(path: Path) -> None:
+    _page_with_lying_font(path, _rot13)
+
+
+def build_tounicode_private_use(path: Path) -> None:
+    _page_with_lying_font(path, lambda ch: chr(0xE000 + ord(ch)))
+
+
+def build_full_width(path: Path) -> None:
+    """Digits and e-mail that the text layer gives as full-width forms (the glyphs are plain)."""
+    doc = _doc(INNOCENT)
+    page = doc[0]
+    _add_resource(doc, page, "Font", "F8", _lying_font(doc, lambda ch: chr(ord(ch) + 0xFEE0) if ch.isalnum() or ch in "@.-" else ch))
+    _add_content(doc, page, _text_op(f"Telefoon {PHONE}, e-mail {EMAIL}", 72, 650, font=b"/F8"))
+    _save(doc, path)
+
+
+def build_iban_grouping(path: Path) -> None:
+    doc = _doc(INNOCENT, f"Rekeningnummer van {NAME}: NL9 1ABN A04 1716 4300.")
+    _save(doc, path)
+
+
+def build_user_unit(path: Path) -> None:
+    doc = _doc(INNOCENT, SENTENCE)
+    doc.xref_set_key(doc[0].xref, "UserUnit", "2")
+    _save(doc, path)
+
+
+# -- pictures of text on a page that also has a text layer -------------------------------------------------
+
+
+def _text_picture(text: str, height: float = 11, dpi: int = 200) -> pymupdf.Pixmap:
+    """A grey picture of ``text`` in one line, as a screenshot holds it."""
+    width = pymupdf.get_text_length(text, "helv", height) + 4
+    scratch = pymupdf.open()
+    page = scratch.new_page(width=width, height=height * 1.3)
+    page.insert_text((2, height), text, fontsize=height)
+    return page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY)
+
+
+def _image_object(doc: pymupdf.Document, pix: pymupdf.Pixmap, mask: bool = False) -> int:
+    if not mask:
+        return _object(doc, f"<< /Type /XObject /Subtype /Image /Width {pix.width} /Height {pix.height} "
+                            "/ColorSpace /DeviceGray /BitsPerComponent 8 >>", bytes(pix.samples))
+    rows = []
+    for y in range(pix.height):  # 1 bit a pixel; 0 paints with the fill colour
+        row = pix.samples[y * pix.stride: y * pix.stride + pix.width]
+        bits = "".join("0" if v < 128 else "1" for v in row)
+        bits += "1" * (-len(bits) % 8)
+        rows.append(int(bits, 2).to_bytes(len(bits) // 8, "big"))
+    return _object(doc, f"<< /Type /XObject /Subtype /Image /Width {pix.width} /Height {pix.height} "
+                        "/ImageMask true /BitsPerComponent 1 >>", b"".join(rows))
+
+
+def _picture_rect(pix: pymupdf.Pixmap, y: float, height: float = 14.3) -> pymupdf.Rect:
+    return pymupdf.Rect(72, y, 72 + height * pix.width / pix.height, y + height)
+
+
+def build_screenshot_line(path: Path) -> None:
+    doc = _doc(INNOCENT)
+    pix = _text_picture(SENTENCE)
+    doc[0].insert_image(_picture_rect(pix, 300), pixmap=pix)
+    _save(doc, path)
+
+
+def build_image_strips(path: Path) -> None:
+    doc = _doc(INNOCENT)
+    pix = _text_picture(SENTENCE)
+    rect, strips = _picture_rect(pix, 300), 5
+    step = pix.height // strips + 1
+    for n in range(strips):
+        top = n * step
+        bottom = min(pix.height, top + step)
+        part = pymupdf.Pixmap(pix, pix.width, pix.height, pymupdf.IRect(0, top, pix.width, bottom))
+        y0 = rect.y0 + rect.height * top / pix.height
+        y1 = rect.y0 + rect.height * bottom / pix.height
+        doc[0].insert_image(pymupdf.Rect(rect.x0, y0, rect.x1, y1), pixmap=part)
+    _save(doc, path)
+
+
+def build_stencil_mask(path: Path) -> None:
+    doc = _doc(INNOCENT)
+    page = doc[0]
+    pix = _text_picture(SENTENCE)
+    rect = _picture_rect(pix, 300)
+    _add_resource(doc, page, "XObject", "Im7", _image_object(doc, pix, mask=True))
+    h = page.rect.height
+    _add_content(doc, page, b"0 g %.2f 0 0 %.2f %.2f %.2f cm /Im7 Do" % (rect.width, rect.height, rect.x0, h - rect.y1))
+    _save(doc, path)
+
+
+def build_shared_image(path: Path) -> None:
+    doc = _doc(INNOCENT, pages=2)
+    pix = _text_picture(SENTENCE)
+    xref = doc[0].insert_image(_picture_rect(pix, 300), pixmap=pix)
+    doc[1].insert_image(_picture_rect(pix, 500), xref=xref)  # the same image object on page 2
+    _save(doc, path)
+
+
+def build_text_as_outlines(path: Path) -> None:
+    scratch = pymupdf.open()
+    page = scratch.new_page(width=500, height=40)
+    page.insert_text((5, 25), SENTENCE, fontsize=11)
+    svg = page.get_svg_image(text_as_path=True)
+    outlines = pymupdf.open(stream=svg.encode(), filetype="svg")
+    drawing = pymupdf.open("pdf", outlines.convert_to_pdf())
+    doc = _doc(INNOCENT)
+    doc[0].show_pdf_page(pymupdf.Rect(72, 300, 572, 340), drawing, 0)
+    _save(doc, path)
+
+
+def build_type3_drawing_text(path: Path) -> None:
+    """A Type3 font whose glyph procedures draw letters with Helvetica; its ToUnicode says 'x' for each."""
+    doc = _doc(INNOCENT)
+    page = doc[0]
+    codes = sorted(set(SENTENCE))
+    helvetica = _helvetica(doc)
+    procs = {ch: _object(doc, "<<>>", b"%d 0 d0 BT /H 1000 Tf 0 0 Td " % (pymupdf.get_text_length(ch, "helv", 1000))
+                         + _pdf_string(ch) + b" Tj ET") for ch in codes}
+    widths = " ".join(str(int(pymupdf.get_text_length(chr(c), "helv", 1000))) if chr(c) in procs else "0"
+                      for c in range(32, 127))
+    cmap = _tounicode_cmap(doc, {ord(ch): "x" for ch in codes})
+    font = _object(doc, "<< /Type /Font /Subtype /Type3 /FontBBox [0 -200 1000 800] /FontMatrix [0.001 0 0 0.001 0 0] "
+                        f"/CharProcs << {' '.join(f'/g{ord(c)} {x} 0 R' for c, x in procs.items())} >> "
+                        f"/Encoding << /Type /Encoding /Differences [{' '.join(f'{ord(c)} /g{ord(c)}' for c in codes)}] >> "
+                        f"/FirstChar 32 /LastChar 126 /Widths [{widths}] /Resources << /Font << /H {helvetica} 0 R >> >> "
+                        f"/ToUnicode {cmap} 0 R >>")
+    _add_resource(doc, page, "Font", "T3", font)
+    _add_content(doc, page, _text_op(SENTENCE, 72, 500, font=b"/T3"))
+    _save(doc, path)
+
+
 # -- size ----------------------------------------------------------------------------
 
 BIG_PAGES = 2000
@@ -622,6 +1033,10 @@ def build_nested_forms(path: Path) -> None:
 # -- the cases -------------------------------------------------------------------------
 
 E, D, H, C, S = "Encrypted", "Damaged", "Hidden text and history", "Carried data", "Size"
+N = "Not page content (value also visible)"
+V = "Visible text read otherwise"
+R = "Refusals that can be publications"
+P = "Pictures of text beside a text layer"
 
 CASES: list[Case] = [
     Case("versleuteld-wachtwoord.pdf", E, "user password, given in the password file", PUBLISHED,
@@ -675,10 +1090,10 @@ CASES: list[Case] = [
          build=build_type3),
     Case("type3-met-tounicode.pdf", H, "Type3 font with a ToUnicode map", PUBLISHED, "read through ToUnicode, redacted",
          build=build_type3_with_tounicode),
-    Case("eigen-codering.pdf", H, "custom encoding: glyph names no reader knows, no ToUnicode", REFUSED,
-         "text cannot be read (font has no Unicode mapping): needs OCR", reason="needs OCR", build=build_custom_encoding),
-    Case("cid-zonder-tounicode.pdf", H, "CID font (Identity-H) without ToUnicode", REFUSED,
-         "text cannot be read (font has no Unicode mapping): needs OCR", reason="needs OCR",
+    Case("eigen-codering.pdf", H, "custom encoding: glyph names no reader knows, no ToUnicode", PUBLISHED,
+         "glyphs without a Unicode meaning: the page read by OCR and redacted as a scan", build=build_custom_encoding),
+    Case("cid-zonder-tounicode.pdf", H, "CID font (Identity-H) without ToUnicode", PUBLISHED,
+         "glyphs without a Unicode meaning: the page read by OCR and redacted as a scan",
          build=build_cid_without_tounicode),
     Case("actualtext.pdf", H, "marked content whose /ActualText and /Alt hold the data", PUBLISHED,
          "alternate texts dropped before extraction", build=build_actualtext),
@@ -710,6 +1125,68 @@ CASES: list[Case] = [
          "removed by the allow-lists", build=build_private_keys),
     Case("alternatieve-afbeelding.pdf", C, "image with an alternate version for printing", PUBLISHED,
          "alternate removed", build=build_alternate_image),
+    Case("taalcode.pdf", N, "catalog /Lang holding name, e-mail and phone after a language tag", PUBLISHED,
+         "kept only as a well-formed language tag (here dropped)", build=build_language_tag),
+    Case("bestands-id.pdf", N, "trailer /ID written as the name and e-mail", PUBLISHED, "a new /ID",
+         build=build_file_identifier),
+    Case("prive-trailer.pdf", N, "private trailer keys with text", PUBLISHED, "not written (trailer keys of the spec only)",
+         build=build_private_trailer_keys),
+    Case("outputintent.pdf", N, "OutputIntent with condition strings and a profile describing the person",
+         PUBLISHED, "OutputIntents dropped", build=build_output_intent),
+    Case("icc-profiel.pdf", N, "image colour space with an ICC profile whose description, copyright and a private "
+         "tag hold the data", PUBLISHED, "every profile tag that is not numbers blanked", build=build_icc_profile),
+    Case("jpeg-metadata.pdf", N, "JPEG with EXIF Artist, XMP, COM, Photoshop and UTF-16 APPn segments, and data "
+         "after its end marker", PUBLISHED, "rewritten with its coding segments only", build=build_jpeg_metadata),
+    Case("lettertype-namen.pdf", N, "embedded and non-embedded fonts named after the person, family, charset, "
+         "stretch and Panose strings", PUBLISHED, "embedded fonts renamed Font1.. (subset tag kept), others the "
+         "standard font they resemble; descriptions dropped", build=build_font_names),
+    Case("lettertype-programma.pdf", N, "an embedded TrueType font whose name table holds the sentence", PUBLISHED,
+         "the program's name table blanked", build=build_font_program_names),
+    Case("marked-content.pdf", N, "marked-content tag named after the person, inline and resource property lists, "
+         "a marked point", PUBLISHED, "property lists dropped (BDC -> BMC, DP -> MP), private tags renamed /Span",
+         build=build_marked_content),
+    Case("glyphs-geschud.pdf", V, "each glyph placed on its own, in shuffled stream order", PUBLISHED,
+         "words rebuilt from glyph positions, detected and redacted", ocr=True, build=build_glyphs_shuffled),
+    Case("glyphs-omgekeerd.pdf", V, "each glyph placed on its own, in reversed stream order", PUBLISHED,
+         "words rebuilt from glyph positions, detected and redacted", ocr=True, build=build_glyphs_reversed),
+    Case("spatiering.pdf", V, "letter-spaced text (3 pt character spacing)", PUBLISHED,
+         "read as words, detected and redacted", ocr=True, build=build_letter_spaced),
+    Case("spatie-kapitalen.pdf", V, "the name in spaced capitals in a letterhead (F E N N A)", PUBLISHED,
+         "read as a word, detected and redacted", ocr=True, build=build_spaced_capitals),
+    Case("gedraaide-regels.pdf", V, "the sentence rotated 90, 270 and 80 degrees in the margins", PUBLISHED,
+         "read along its direction, detected and redacted", ocr=True, build=build_rotated_lines),
+    Case("onzichtbare-tekens.pdf", V, "soft hyphen, zero-width space, joiner and word joiner inside name, e-mail, "
+         "phone", PUBLISHED, "read without them, detected and redacted", ocr=True, build=build_invisible_characters),
+    Case("homoglyphs.pdf", V, "Cyrillic a and e inside the name and e-mail", PUBLISHED,
+         "folded to Latin for detection; the boxes cover the real glyphs", planted=(NAME, EMAIL), ocr=True,
+         build=build_homoglyphs),
+    Case("tabelcellen.pdf", V, "table cells: name, BSN, lower-case IBAN with spaces, phone with dots", PUBLISHED,
+         "each cell detected and redacted", planted=(NAME, BSN, IBAN_SPACED, PHONE_DOTS), ocr=True,
+         build=build_table_cells),
+    Case("email-uitgeschreven.pdf", V, 'e-mail written "name [at] domain [dot] nl"', PUBLISHED,
+         "detected as an e-mail and redacted", planted=(EMAIL_SPELLED,), ocr=True, build=build_spelled_email),
+    Case("tounicode-rot13.pdf", V, "ToUnicode map that says ROT13 while the glyphs draw the sentence", PUBLISHED,
+         "read as a scan (OCR), redacted pixels and all", ocr=True, build=build_tounicode_rot13),
+    Case("tounicode-prive.pdf", V, "ToUnicode map that says Private Use characters while the glyphs draw the sentence",
+         PUBLISHED, "read as a scan (OCR), redacted pixels and all", ocr=True, build=build_tounicode_private_use),
+    Case("volle-breedte.pdf", R, "phone and e-mail in full-width forms in the text layer", PUBLISHED,
+         "normalised (NFKC), detected and redacted", planted=(PHONE, EMAIL), ocr=True, build=build_full_width),
+    Case("iban-groepering.pdf", R, "an IBAN grouped oddly (NL9 1ABN A04 ...)", PUBLISHED, "detected and redacted",
+         planted=(NAME, "NL91ABNA0417164300"), ocr=True, build=build_iban_grouping),
+    Case("userunit.pdf", R, "a page with /UserUnit 2", PUBLISHED, "redacted in the page's own units", ocr=True,
+         build=build_user_unit),
+    Case("schermafdruk-regel.pdf", P, "a one-line screenshot of the sentence, 11 pt high, no signature cue", PUBLISHED,
+         "the image read by OCR, detected and its pixels redacted", ocr=True, build=build_screenshot_line),
+    Case("afbeelding-stroken.pdf", P, "the screenshot stored as five image strips", PUBLISHED,
+         "the strips read together by OCR, redacted", ocr=True, build=build_image_strips),
+    Case("stencilmasker.pdf", P, "the screenshot as a 1-bit stencil mask", PUBLISHED,
+         "read by OCR, redacted", ocr=True, build=build_stencil_mask),
+    Case("gedeelde-afbeelding.pdf", P, "one image object drawn on two pages", PUBLISHED,
+         "redacted wherever it is drawn", ocr=True, build=build_shared_image),
+    Case("tekst-als-paden.pdf", P, "the sentence as glyph outlines (paths) on a page with a text layer", PUBLISHED,
+         "read by OCR, redacted", ocr=True, build=build_text_as_outlines),
+    Case("type3-tekent-tekst.pdf", P, "a Type3 font whose glyph procedures draw the letters; ToUnicode says 'x'",
+         PUBLISHED, "read as a scan (OCR), redacted pixels and all", ocr=True, build=build_type3_drawing_text),
     Case("2000-paginas.pdf", S, f"{BIG_PAGES} pages", PUBLISHED, "published within the per-document limits",
          build=build_many_pages),
     Case("100-megapixel.pdf", S, "a page with a 100-megapixel image under the text", PUBLISHED,

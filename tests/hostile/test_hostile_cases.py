@@ -58,10 +58,16 @@ def test_case_ends_as_the_readme_table_says(hostile_run, case):
 @pytest.mark.parametrize("case", [c for c in CASES if c.expect == PUBLISHED], ids=lambda c: c.file)
 def test_published_case_holds_no_planted_value(hostile_run, case):
     path = hostile_run["out"] / case.file
-    assert planted_left(path, case.planted) == []
+    assert planted_left(path, case.planted, ocr=case.ocr) == []
     secrets = [Secret(v, "PHONE" if v[0].isdigit() else "EMAIL" if "@" in v else "PERSON", f"planted #{n}")
                for n, v in enumerate(case.planted)]
     assert verify_pdf(path, case.file, secrets, [], []) == []
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.expect == PUBLISHED and c.ocr], ids=lambda c: c.file)
+def test_planted_values_are_readable_in_the_input(hostile_run, case):
+    """The case is a real hiding place: a reader finds every planted value in the input."""
+    assert planted_left(hostile_run["inputs"] / case.file, case.planted, ocr=True) == list(case.planted)
 
 
 def test_inputs_are_never_modified(hostile_run):

@@ -30,7 +30,6 @@ NOT_READABLE = {
     "versleuteld-fout-wachtwoord.pdf": "encrypted",
     "geen-pdf.pdf": "unreadable",
     "leeg.pdf": "unreadable",
-    "cid-zonder-tounicode.pdf": "unreadable text",
     "kapotte-stream.pdf": "damaged",
 }
 
@@ -63,7 +62,20 @@ def cases_dir(tmp_path_factory):
     return base
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.file for c in CASES])
+# Cases whose planted values verify cannot read (a known gap, reported on issue 13): it reads no
+# pixels (pictures of text are read only by the redaction pass's OCR). Strict: when verify learns
+# to see them, these fail and move out of this list.
+VERIFY_BLIND = {
+    "schermafdruk-regel.pdf": "verify reads no pixels",
+    "afbeelding-stroken.pdf": "verify reads no pixels",
+    "stencilmasker.pdf": "verify reads no pixels",
+    "gedeelde-afbeelding.pdf": "verify reads no pixels",
+    "tekst-als-paden.pdf": "verify reads no pixels",
+}
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=VERIFY_BLIND[c.file]))
+                                  if c.file in VERIFY_BLIND else c for c in CASES], ids=[c.file for c in CASES])
 def test_verify_fails_the_untouched_case_file(cases_dir, tmp_path, case):
     (tmp_path / "cases").symlink_to(cases_dir / "cases")
     out, internal = _as_published(tmp_path, case.file, case.planted)

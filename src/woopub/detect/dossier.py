@@ -80,6 +80,15 @@ def _cap_interfix(interfix: str) -> str:
     return interfix[:1].upper() + interfix[1:] if interfix else ""
 
 
+def in_organisation_name(text: str, start: int, org_before: set[str] | frozenset[str]) -> bool:
+    """Is the word before ``start`` (past "van", "voor de") an organisation word ("Stichting",
+    "Wet")? Then the name at ``start`` names the organisation, not the person."""
+    words = re.findall(r"[\w'-]+", text[max(0, start - 60) : start].split("\n")[-1])
+    while words and words[-1].lower() in ORG_LINKS:
+        words.pop()
+    return bool(words) and words[-1].lower() in org_before
+
+
 class PersonIndex:
     """The persons of a dossier and the forms their names take."""
 
@@ -191,7 +200,9 @@ class PersonIndex:
         pieces = [p for p in re.split(r"[._-]+", local) if p]
         if len(pieces) >= 2:
             surname = pieces[-1]
-            for interfix in sorted(self.lex.interfixes, key=len, reverse=True):
+            # longest glued form first, then by name: the same choice in every process ("dehaan" is
+            # "de Haan", never "d' Ehaan"); set order differs between processes and changed the index digest
+            for interfix in sorted(self.lex.interfixes, key=lambda i: (-len(i.replace(" ", "").replace("'", "")), i)):
                 glued = interfix.replace(" ", "").replace("'", "")
                 if glued and surname.startswith(glued) and len(surname) > len(glued) + 2:
                     core = surname[len(glued) :].capitalize()
@@ -252,11 +263,7 @@ class KnownPersonRecognizer(LocalRecognizer):
         pass
 
     def _in_organisation_name(self, text: str, start: int) -> bool:
-        """Is the word before ``start`` (past "van", "voor de") an organisation word?"""
-        words = re.findall(r"[\w'-]+", text[max(0, start - 60) : start].split("\n")[-1])
-        while words and words[-1].lower() in ORG_LINKS:
-            words.pop()
-        return bool(words) and words[-1].lower() in self.org_before
+        return in_organisation_name(text, start, self.org_before)
 
     def analyze(self, text, entities, nlp_artifacts=None):
         results = []

@@ -15,6 +15,8 @@ before it when it opens its line (signature blocks under "De Minister van
 
 from __future__ import annotations
 
+import os
+
 import re
 from dataclasses import dataclass, field
 
@@ -72,7 +74,75 @@ EVIDENCE = {
     "after-article": -0.6,
     "before-address": -0.6,  # a building or organisation, then its address  # "het Rutgers", "een Philips": persons take no article
     "after-place-preposition": -0.3,
+    # The shape and the document's own usage of a lone word (see _usage_evidence): an acronym
+    # or product name ("API", "DigiD", "PaaS"), a word the document uses as a noun ("de API",
+    # "het Kadaster", "sturing"), words all of which are everyday Dutch or English ("Event Mesh").
+    "acronym-shape": -0.6,
+    "used-as-noun": -0.5,
+    "everyday-words-only": -0.4,
+    "enumerated-heading": -1.0,  # "A. Opdracht", "Bijlage B. Eigenschappen": a lettered heading, not initials
+    "repeated-word": -0.6,  # "A. Opdracht", "B. Eigenschappen": a lettered heading, not initials
 }
+# Evidence that says "a person" by itself. Only a name with such evidence enters the
+# dossier's person index, which then redacts its every form in every document; a name
+# that rests on its shape, a list or Frog alone is redacted where it stands, no further.
+OWN_EVIDENCE = ("title:", "initials", "given-name-in-brackets", "outlook-order", "matches-e-mail", "surname-in-capitals",
+                "cue:label", "cue:signature", "cue:column", "cue:comment-author",
+                "cue:before:", "cue:role:")
+# name prefixes written with an inner capital: "McDonald", "MacLeod", "IJsbrand"
+INNER_CAPITAL_PREFIX = re.compile(r"^(?:Mc|Mac|IJ|Ij)(?=[A-Z]?)")
+# a determiner before a word makes it a thing ("het Kadaster", "een API", "deze Logius-standaard")
+DETERMINERS = r"(?:het|een|deze|dit|onze|uw|elke|iedere|welke|geen|the)"
+
+
+# cues that say where a name may stand, not that the word there is one
+PLACE_CUES = ("cue:before:", "cue:role:", "cue:label", "cue:column", "cue:signature")
+# a credit line before a name: a photo's, illustration's or cover's maker, kept by rule (makers-vermelding)
+CREDIT_BEFORE = re.compile(r"(?:©|\(c\)|\b(?:[Ff]oto(?:grafie)?|[Bb]eeld|[Ii]llustratie|[Cc]over|[Pp]hoto|[Ii]mage)\s*:)\s*$")
+# a lettered heading after "Bijlage", "Hoofdstuk": "Bijlage A. Opdracht"
+HEADING_WORDS = {"bijlage", "hoofdstuk", "deel", "paragraaf", "annex", "appendix", "bijlagen"}
+# what the shape and usage of the words say against a name (see _usage_evidence)
+AGAINST = {"everyday-words-only", "everyday-word-in-name", "acronym-shape", "repeated-word", "used-as-noun",
+           "enumerated-heading"}
+
+
+# where the same word names something else than the person the text introduced: "Stichting Brouwer"
+NOT_THE_PERSON = {"part-of-organisation-name", "institution-name", "affiliation-in-brackets", "place-phrase"}
+
+
+def has_own_evidence(evidence, words: int = 1) -> bool:
+    """Does a person finding stand on evidence of its own (see OWN_EVIDENCE)? A listed given name
+    before a surname, or a name of two or more words that Frog reads as a person, does too when
+    the words' shape and usage say nothing against it ("Gartner Magic Kwadrant")."""
+    if "enumerated-heading" in evidence:
+        return False
+    own = [e for e in evidence if e.startswith(OWN_EVIDENCE)]
+    if own and words == 1 and all(e.startswith(PLACE_CUES) for e in own) and not {"surname", "first-name-alone"} & set(evidence):
+        # "Directeur-Generaal Rechtspleging", an attendee list's "Kadaster" line: a place where names
+        # stand also holds organisations; one unlisted word there is no name by the place alone
+        return False
+    if own:
+        return True
+    if AGAINST & set(evidence):
+        return False
+    if "first-name" in evidence or words > 1 and "cue:speaker" in evidence:  # "[09:22] Iryna Kovalenko: ..."
+        return True
+    return (words > 1 and "frog:PER" in evidence and bool({"first-name", "surname", "two-unknown-parts"} & set(evidence))
+            )
+
+
+def acronym_shaped(word: str) -> bool:
+    """Is the word written as an acronym or product name ("API", "DigiD", "PaaS", "G2B", "API's"),
+    not as a name ("Jansen", "Jan-Willem", "McDonald", "O'Brien", "IJsbrand")?"""
+    if any(c.isdigit() for c in word):
+        return True
+    word = re.sub(r"['’]s$", "", word)
+    for part in re.split(r"[-'’]", word):
+        part = INNER_CAPITAL_PREFIX.sub("", part)
+        if sum(c.isupper() for c in part) >= 2:
+            return True
+    return False
+
 # A lone name part this frequent in Dutch (wordfreq Zipf) is also an everyday word.
 COMMON_NAME_ZIPF = 4.0
 _EMAIL = re.compile(r"([\w.+-]+)@[\w-]+")  # also an address OCR read cut off: "c.okafor@comens"
@@ -166,6 +236,24 @@ class CueIndex:
         self._index()
         self._table_columns()
         self._comment_authors()
+        self.nouns = self._words_used_as_nouns()
+        # initials in brackets or as a speaker are no person's when the text uses the word as a noun: "(API)"
+        self.usernames = [(a, b) for a, b in self.usernames
+                          if not acronym_shaped(self.view.text[a:b]) or self.view.text[a:b].lower() not in self.nouns]
+
+    def _words_used_as_nouns(self) -> set[str]:
+        """Capitalised words the text itself uses as nouns, lower case: after a determiner ("het
+        Kadaster", "een API"; "de" only before a word in no name list), an acronym with a plural
+        ("API's"), or a word written in lower case elsewhere ("sturing"). (Not the head of a compound:
+        news writes "Bush-regering".)"""
+        text, lex = self.view.text, lexicon()
+        found = {m.group(1).lower() for m in re.finditer(rf"\b{DETERMINERS}\s+([A-Z][\w'’]*)", text)}
+        found |= {m.group(1).lower() for m in re.finditer(r"\bde\s+([A-Z][\w'’]*)", text)
+                  if m.group(1).lower() not in lex.surnames and m.group(1).lower() not in lex.first_names}
+        found |= {m.group(1).lower() for m in re.finditer(r"\b([A-Z]{2,})['’]?s\b", text)}  # "API's": initials take no plural
+        lower_words = {t.text for t in self.view.tokens if t.text.islower() and not t.sentence_start}
+        found |= {w for w in lower_words if w not in lex.first_names and w not in lex.surnames}
+        return found
 
     @staticmethod
     def _norm(line: str) -> str:
@@ -362,12 +450,20 @@ class CueIndex:
         return True
 
 
+WITHOUT_ENV = "WOOPUB_WITHOUT"  # detectors the user chose to run without, comma-separated
+
+
+def frog_wanted() -> bool:
+    """False when the user runs `--without frog` (the pool's processes inherit the environment)."""
+    return "frog" not in os.environ.get(WITHOUT_ENV, "").split(",")
+
+
 class PersonRecognizer(LocalRecognizer):
     """Dutch person names: lists + shape + cues. Entity PERSON."""
 
-    def __init__(self, lex: Lexicon | None = None, tagger=None, use_frog: bool = True):
+    def __init__(self, lex: Lexicon | None = None, tagger=None, use_frog: bool | None = None):
         self.lex = lex or lexicon()
-        self.use_frog = use_frog
+        self.use_frog = use_frog if use_frog is not None else frog_wanted()
         self._tagger = tagger
         self.frog_problem: str | None = None  # why Frog could not help, once known
         super().__init__(supported_entities=["PERSON"], supported_language="nl", name="persons", context=[])
@@ -396,15 +492,16 @@ class PersonRecognizer(LocalRecognizer):
         # rarely uses one word for two things.
         # Only a name with person evidence of its own is a source, not one the shape alone suggested.
         known = {c.tokens[-1].lower for c, score, ev in scored
-                 if score >= MIN_SCORE and len(c.tokens) > 1 and (_strong(ev) or "frog:PER" in ev)}
+                 if score >= MIN_SCORE and len(c.tokens) > 1 and has_own_evidence(ev, len(c.tokens))}
         known |= {c.tokens[0].lower for c, score, ev in scored if score >= SAME_NAME_SOURCE and len(c.tokens) == 1
-                  and c.tokens[0].kind == NAME and (_strong(ev) or "frog:PER" in ev)}
+                  and c.tokens[0].kind == NAME and (_strong(ev) or "frog:PER" in ev) and not AGAINST & set(ev)}
         results = [self._username_result(a, b, text) for a, b in cues.usernames]
         for cand in extra:  # names Frog found next to an open candidate, weighed like any other
             score, evidence = self.score(cand, view, cues, email_parts)
             scored.append((cand, round(max(0.0, min(1.0, score + EVIDENCE["frog:PER"])), 2), evidence + ["frog:PER"]))
         for cand, score, evidence in scored:
-            if score < MIN_SCORE and len(cand.tokens) == 1 and cand.tokens[0].lower in known:
+            if (score < MIN_SCORE and len(cand.tokens) == 1 and cand.tokens[0].lower in known
+                    and not (AGAINST | NOT_THE_PERSON) & set(evidence)):
                 # the document settles what Frog read differently in one sentence
                 undo = -EVIDENCE["frog:not-a-person"] if any(e.startswith("frog:") and e != "frog:PER" for e in evidence) else 0
                 score = round(min(1.0, score + undo + EVIDENCE["same-name-in-text"]), 2)
@@ -461,7 +558,7 @@ class PersonRecognizer(LocalRecognizer):
         for cand, score, ev in scored:
             names = [t for t in cand.tokens if t.kind in (NAME, COMMON, INTERFIX, INITIALS)]
             labels = {label[t.i] for t in names if t.i in label}
-            if "PER" in labels:
+            if "PER" in labels and not (len(names) == 1 and _alone_on_line(names[0], view) and not self._listed(names[0])):
                 score, ev = min(1.0, score + EVIDENCE["frog:PER"]), ev + ["frog:PER"]
             elif labels and labels <= {"ORG", "LOC", "MISC", "PRO", "EVE"} and not _strong(ev):
                 score, ev = max(0.0, score + EVIDENCE["frog:not-a-person"]), ev + [f"frog:{sorted(labels)[0]}"]
@@ -474,6 +571,9 @@ class PersonRecognizer(LocalRecognizer):
             and any(t.kind in (NAME, COMMON) and t.lower not in self.lex.stop_words for t in ent.tokens)
         ]
         return rescored, [c for c in extra if c.tokens]
+
+    def _listed(self, tok: Token) -> bool:
+        return any(p in self.lex.first_names or p in self.lex.surnames for p in tok.lower.split("-") if p)
 
     def _username_result(self, start: int, end: int, text: str) -> RecognizerResult:
         score = 0.75
@@ -765,6 +865,8 @@ class PersonRecognizer(LocalRecognizer):
             ev.append(("surname-in-capitals", EVIDENCE["surname-in-capitals"]))  # "KOVALENKO Oksana"
         if not cand.titles and INITIALS not in kinds and not first_listed and cues.after_place_preposition(cand):
             ev.append(("after-place-preposition", EVIDENCE["after-place-preposition"]))  # "in Den Hey-Acker"
+        if CREDIT_BEFORE.search(view.text, max(0, cand.start - 40), cand.start):
+            ev.append(("credited-creator", 0.0))  # "Foto: Jan Jansen", "© Jan Jansen": the maker of a published work
         if email_parts and _matches_email(cand, email_parts):
             ev.append(("matches-e-mail", EVIDENCE["matches-e-mail"]))
         org = any(e == "part-of-organisation-name" for e, _ in ev)
@@ -782,8 +884,51 @@ class PersonRecognizer(LocalRecognizer):
         # "Van Nispen" is a surname made of a place: the tussenvoegsel says so
         elif all(p.lower in lex.places for p in names) and INTERFIX not in kinds and not strong:
             ev.append(("place-name", EVIDENCE["place-name"]))
+        toks = cand.tokens
+        if (len(toks) == 2 and not cand.titles and toks[0].kind == INITIALS and re.fullmatch(r"[A-Z]\.", toks[0].text)
+                and toks[1].lower not in lex.surnames and zipf(toks[1].lower) >= 3.0
+                and (cues._opens_line(toks[0]) or toks[0].i > 0 and view.tokens[toks[0].i - 1].lower in HEADING_WORDS)):
+            ev.append(("enumerated-heading", EVIDENCE["enumerated-heading"]))
+        if not has_own_evidence([e for e, _ in ev], len(names)):
+            ev.extend(self._usage_evidence(cand, names, kinds, cues))
         score = max(0.0, min(1.0, BASE + sum(w for _, w in ev)))
         return round(score, 2), [e for e, _ in ev]
+
+    def _usage_evidence(self, cand: Candidate, names: list[Token], kinds: list[str], cues: CueIndex) -> list[tuple[str, float]]:
+        """What the shape and the text's own usage say against a name with no evidence of its own."""
+        lex, found = self.lex, []
+        if len(names) == 1 and INITIALS not in kinds:
+            word = names[0]
+            # (a heading in capitals says nothing by its shape; one word alone on its line does)
+            if acronym_shaped(word.text) and (word.line not in cues.view.caps_lines or _alone_on_line(word, cues.view)):
+                found.append(("acronym-shape", EVIDENCE["acronym-shape"]))
+            elif word.lower in cues.nouns:
+                found.append(("used-as-noun", EVIDENCE["used-as-noun"]))
+        elif len(names) > 1 and not cand.titles:
+            if all(_everyday(p, lex) for p in names):
+                found.append(("everyday-words-only", EVIDENCE["everyday-words-only"]))
+            elif any(_everyday(p, lex) for p in names):
+                found.append(("everyday-word-in-name", 0.0))  # "Gartner Magic Kwadrant": not enough for the dossier index
+            if len({p.lower for p in names}) < len(names):
+                found.append(("repeated-word", EVIDENCE["repeated-word"]))  # "Logius Logius"
+        return found
+
+
+def _alone_on_line(tok: Token, view: TokenView) -> bool:
+    """Is ``tok`` the only word on its line ("Kadaster" under a name in an attendee list)? Frog then
+    reads it without a sentence, and its PER says little."""
+    toks = view.tokens
+    before = tok.i > 0 and toks[tok.i - 1].line == tok.line
+    after = tok.i + 1 < len(toks) and toks[tok.i + 1].line == tok.line
+    return not before and not after
+
+
+def _everyday(tok: Token, lex: Lexicon) -> bool:
+    """A word in no name list that is an everyday Dutch or English word, or an acronym."""
+    low = tok.lower
+    if low in lex.first_names or low in lex.surnames:
+        return False
+    return acronym_shaped(tok.text) or zipf(low) >= 3.0 or zipf(low, "en") >= 3.5
 
 
 def _institution_at(cand: Candidate, view: TokenView, lex: Lexicon) -> bool:

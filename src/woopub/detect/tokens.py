@@ -166,6 +166,9 @@ def is_law_name(lower: str) -> bool:
     return lower.endswith("wet") and len(head) >= 4 and (zipf(head) >= 3.5 or head.endswith("s") and zipf(head[:-1]) >= 3.5)
 
 
+CAPS_JOINERS = {"en", "of", "c.s."}
+
+
 def classify(text: str, lex: Lexicon, caps_line: bool) -> str:
     if text == "(":
         return OPEN
@@ -187,6 +190,8 @@ def classify(text: str, lex: Lexicon, caps_line: bool) -> str:
         return INITIALS
     if lower in lex.interfix_words and (text.islower() or text.istitle() or caps_line):
         return INTERFIX
+    if caps_line and text.isupper() and (lower in CAPS_JOINERS or is_common_word(lower, lex)):
+        return WORD  # "MOTIE VAN DE LEDEN BIKKER EN GRINWIS": a heading's words and its "EN" join no name
     if is_name_shaped(text, caps_line):
         if is_abbreviation_or_brand(text):
             return WORD  # "DSenB", "CoMensha"
@@ -244,7 +249,7 @@ class TokenView:
             if "\n" in t.whitespace_:
                 pending_break = 1
         self._fix_line_breaks()
-        caps_lines = self._caps_lines()
+        self.caps_lines = caps_lines = self._caps_lines()
         for tok in self.tokens:
             tok.kind = classify(tok.text, lex, tok.line in caps_lines)
         self._caps_names(lex)

@@ -1,0 +1,185 @@
+"""woopub on a folder of real PDFs: outcomes by reason, speed, what was redacted most, damage.
+
+    python bench/realworld.py [FOLDER] [--workers 2] [--top 30] [--keep DIR] [--json]
+
+FOLDER defaults to ../shared/realpdf (beside the repository). The script runs
+`woopub redact --json` over it, as an officer would, and prints:
+
+  outcomes     published / refused, refusals grouped by their reason with the
+               file names and numbers taken out ("not a PDF", "truncated PDF")
+  speed        pages per second of the whole run, and the pages without a text
+               layer (which woopub reads by OCR) counted apart
+  redactions   boxes per page by entity and the most frequent redacted strings
+               (from the internal record: the strings are redacted values, so
+               the output of this script is internal too)
+  damage       each published page rendered at low resolution beside its input,
+               the redaction boxes (and a margin) masked out: a page whose pixels
+               differ elsewhere was changed by more than its redactions
+
+The figures say which documents they were measured on: the folder's name and
+the number of files and pages are printed first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import numpy as np
+import pymupdf
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_FOLDER = ROOT.parent / "shared" / "realpdf"
+DAMAGE_DPI = 40
+DAMAGE_MARGIN = 3.0  # points around a box: its edge and label anti-aliasing
+DAMAGE_PIXEL_DELTA = 48  # a grey level difference that is a change, not rendering noise
+DAMAGE_SHARE = 0.005  # of the unmasked pixels: more than this changed is damage
+
+
+def reason_class(reason: str) -> str:
+    """A refusal's reason without its file, object numbers and counts: the class it belongs to."""
+    reason = reason.split(": FAILED: ")[-1]
+    reason = re.sub(r"^(verification failed: )?[^:]*\.pdf: ", r"\1", reason)
+    reason = re.sub(r"^/\S+: ", "", reason)
+    reason = re.sub(r"\d+(\.\d+)?", "N", reason)
+    return reason[:110]
+
+
+def pages_without_text(path: Path) -> int:
+    try:
+        with pymupdf.open(path) as doc:
+            return sum(1 for page in doc if not page.get_text("text").strip())
+    except Exception:
+        return 0
+
+
+def grey(page: pymupdf.Page) -> np.ndarray:
+    pix = page.get_pixmap(dpi=DAMAGE_DPI, colorspace=pymupdf.csGRAY, alpha=False, annots=False)
+    return np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.width)
+
+
+def damaged_pages(source: Path, published: Path, boxes: dict[int, list[list[float]]]) -> list[tuple[int, float]]:
+    """Pages whose rendering differs from the input's outside the redaction boxes: (page, share)."""
+    out = []
+    with pymupdf.open(source) as a, pymupdf.open(published) as b:
+        if len(a) != len(b):
+            return [(0, 1.0)]
+        for n, (pa, pb) in enumerate(zip(a, b), start=1):
+            ga, gb = grey(pa), grey(pb)
+            if ga.shape != gb.shape:
+                out.append((n, 1.0))
+                continue
+            changed = np.abs(ga.astype(np.int16) - gb.astype(np.int16)) > DAMAGE_PIXEL_DELTA
+            mask = np.ones_like(changed)
+            scale = DAMAGE_DPI / 72
+            for x0, y0, x1, y1 in boxes.get(n, ()):
+                r = pymupdf.Rect(x0, y0, x1, y1) * pb.rotation_matrix  # log boxes are in unrotated page space
+                r = (r + (-DAMAGE_MARGIN, -DAMAGE_MARGIN, DAMAGE_MARGIN, DAMAGE_MARGIN)) * scale
+                mask[max(0, int(r.y0)) : int(r.y1) + 1, max(0, int(r.x0)) : int(r.x1) + 1] = False
+            share = float((changed & mask).sum()) / max(1, int(mask.sum()))
+            if share > DAMAGE_SHARE:
+                out.append((n, round(share, 4)))
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--top", type=int, default=30)
+    ap.add_argument("--keep", type=Path, help="write the output and internal record here (default: a temporary folder)")
+    ap.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    args = ap.parse_args()
+    if not args.folder.is_dir():
+        print(f"realworld: {args.folder} not found", file=sys.stderr)
+        return 2
+    files = sorted(p for p in args.folder.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf")
+    work = args.keep or Path(tempfile.mkdtemp(prefix="woopub-realworld-"))
+    out, internal = work / "out", work / "intern"
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-m", "woopub", "redact", str(args.folder), "--out", str(out),
+                           "--internal", str(internal), "--json", "--workers", str(args.workers), "--no-resume"],
+                          capture_output=True, text=True)
+    seconds = time.monotonic() - started
+    events = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    summary = next((e for e in events if e.get("event") == "summary"), None)
+    if summary is None:
+        print(f"realworld: woopub ended without a summary (exit {done.returncode}):\n{done.stderr[-3000:]}", file=sys.stderr)
+        return 1
+    outcomes = {e["document"]: e for e in events if e.get("event") == "document"}
+    refused = Counter(reason_class(f["reason"]) for f in summary["failed"])
+    refused_files = defaultdict(list)
+    for f in summary["failed"]:
+        refused_files[reason_class(f["reason"])].append(f["document"])
+    crashed = [f for f in summary["failed"] if "Traceback" in f["reason"] or "Error:" in f["reason"]]
+    published = [d for d, e in outcomes.items() if e["status"] == "published"]
+    no_text = {d: pages_without_text(args.folder / d) for d in published}
+    ocr_pages = sum(no_text.values())
+    text_pages = summary["pages"] - ocr_pages
+
+    log = json.loads((out / "publicatielog.json").read_text("utf-8")) if (out / "publicatielog.json").is_file() else {}
+    boxes: dict[str, dict[int, list]] = defaultdict(lambda: defaultdict(list))
+    for r in log.get("redactions", ()):
+        boxes[r["document"]][r["page"]].append(r["rect"])
+    damage = {}
+    for d in published:
+        try:
+            found = damaged_pages(args.folder / d, out / d, boxes.get(d, {}))
+        except Exception as exc:  # a file this script cannot render is reported, not fatal
+            found = [(0, f"cannot compare: {exc}")]
+        if found:
+            damage[d] = found
+
+    strings, entities = Counter(), Counter()
+    proposals = internal / "voorstellen.jsonl"
+    if proposals.is_file():
+        for line in proposals.read_text("utf-8").splitlines():
+            p = json.loads(line)
+            if p["action"] == "redact" and p["document"] in outcomes and outcomes[p["document"]]["status"] == "published":
+                strings[" ".join(p["text"].split())] += 1
+                entities[p["entity"]] += len(p["boxes"])
+    pages = summary["pages"] or 1
+    figures = {
+        "folder": str(args.folder), "files": len(files), "workers": args.workers,
+        "published": len(published), "refused": len(summary["failed"]), "crashed": len(crashed),
+        "refused_by_reason": {k: {"count": n, "files": refused_files[k]} for k, n in refused.most_common()},
+        "pages": summary["pages"], "pages_without_text_layer": ocr_pages, "seconds": round(seconds, 1),
+        "pages_per_second": round(summary["pages"] / seconds, 2),
+        "text_layer_pages": text_pages,
+        "stage_seconds": summary.get("stage_seconds", {}),
+        "boxes_per_page": {e: round(n / pages, 2) for e, n in entities.most_common()},
+        "most_redacted": strings.most_common(args.top),
+        "damaged": {d: pages for d, pages in damage.items()},
+        "exit_code": done.returncode,
+    }
+    if args.json:
+        print(json.dumps(figures, ensure_ascii=False, indent=1))
+        return 0
+    print(f"{args.folder}: {len(files)} PDF file(s); woopub redact --workers {args.workers}, exit {done.returncode}")
+    print(f"published {len(published)}, refused {len(summary['failed'])} (unhandled errors: {len(crashed)})")
+    for reason, n in refused.most_common():
+        print(f"  {n:3d}  {reason}")
+        for name in refused_files[reason]:
+            print(f"         {name}")
+    print(f"pages published {summary['pages']} ({ocr_pages} without a text layer, read by OCR) in {seconds:.1f} s: "
+          f"{summary['pages'] / seconds:.2f} pages/s over all, start-up included")
+    print("time per stage (worker seconds): " + ", ".join(f"{k} {v:.1f}" for k, v in sorted(summary.get('stage_seconds', {}).items())))
+    print("boxes per page: " + ", ".join(f"{e} {n / pages:.2f}" for e, n in entities.most_common()))
+    print(f"most redacted (internal: these are redacted values), top {args.top}:")
+    for text, n in strings.most_common(args.top):
+        print(f"  {n:4d}  {text!r}")
+    print(f"damage check ({DAMAGE_DPI} dpi, boxes masked): {len(damage)} of {len(published)} published file(s) changed outside their boxes")
+    for d, found in damage.items():
+        print(f"  {d}: page(s) {found}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,213 @@
+"""Rewrite what a published PDF carries beside its drawing to what drawing needs.
+
+A producer can put text in many places a reader never sees on the page but
+a tool does: JPEG segments (EXIF, XMP, comments, any APPn), the description
+and copyright tags of an ICC colour profile, a font's names, marked-content
+tags and their property lists, the language tag. Rather than searching these
+places for values already known, each is rewritten to what drawing the page
+needs: the JPEG's coding segments, the profile's numbers, a neutral font
+name, bare marked-content tags, a well-formed language tag.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pikepdf
+
+# -- JPEG -------------------------------------------------------------------------------------------
+
+# In scan data, a marker is 0xFF followed by anything but a stuffed zero, a restart marker or fill
+_SCAN_END = re.compile(rb"\xff[^\x00\xd0-\xd7\xff]")
+_APP14, _COM, _SOS, _EOI = 0xEE, 0xFE, 0xDA, 0xD9
+
+
+def jpeg_without_metadata(data: bytes) -> bytes | None:
+    """The JPEG with only the segments a decoder needs; None when it is not a JPEG this can read.
+
+    Dropped: APP0-APP15 (JFIF, EXIF, XMP, ICC, Photoshop, ...) and COM
+    segments, and whatever follows the end-of-image marker. Kept: Adobe's
+    APP14 colour-transform flag (CMYK and YCCK images decode wrongly
+    without it), cut to its fixed 12 bytes.
+    """
+    if data[:2] != b"\xff\xd8":
+        return None
+    out = bytearray(b"\xff\xd8")
+    i = 2
+    while i + 1 < len(data):
+        if data[i] != 0xFF:
+            return None
+        marker = data[i + 1]
+        if marker == 0xFF:  # fill byte
+            i += 1
+            continue
+        if marker == _EOI:
+            out += b"\xff\xd9"
+            return bytes(out)
+        if marker == 0x01 or 0xD0 <= marker <= 0xD8:  # markers without a length
+            out += data[i : i + 2]
+            i += 2
+            continue
+        if i + 4 > len(data):
+            return None
+        end = i + 2 + int.from_bytes(data[i + 2 : i + 4], "big")
+        if end > len(data):
+            return None
+        segment = data[i:end]
+        if marker == _SOS:  # the entropy-coded data runs to the next real marker
+            found = _SCAN_END.search(data, end)
+            end = found.start() if found else len(data)
+            out += data[i:end]
+        elif marker == _APP14 and segment[4:9] == b"Adobe" and len(segment) >= 16:
+            out += b"\xff\xee\x00\x0e" + segment[4:16]
+        elif not (0xE0 <= marker <= 0xEF or marker == _COM):
+            out += segment
+        i = end
+    return bytes(out) + b"\xff\xd9"  # no end marker in the data: decoders stop at its end anyway
+
+
+# -- ICC profiles -------------------------------------------------------------------------------------
+
+# Tag types that hold numbers only (curves, matrices, lookup tables, dates, signatures); every other
+# tag (descriptions, copyright, device maker and model, colorant names, private tags) is blanked
+_ICC_NUMERIC_TYPES = frozenset(
+    {b"curv", b"para", b"XYZ ", b"sf32", b"mft1", b"mft2", b"mAB ", b"mBA ", b"chrm", b"mpet", b"sig ", b"meas",
+     b"dtim", b"ui16", b"ui32", b"ui64", b"ui08", b"uf32", b"vcgt", b"cicp", b"view"}
+)
+
+
+def icc_without_text(data: bytes) -> bytes | None:
+    """The ICC profile with every tag that is not numbers zeroed (an empty text); None if not a profile."""
+    if len(data) < 132 or data[36:40] != b"acsp":
+        return None
+    profile = bytearray(data)
+    count = int.from_bytes(profile[128:132], "big")
+    for k in range(min(count, (len(profile) - 132) // 12)):
+        entry = 132 + 12 * k
+        start = int.from_bytes(profile[entry + 4 : entry + 8], "big")
+        size = int.from_bytes(profile[entry + 8 : entry + 12], "big")
+        if start + size > len(profile) or size < 8:
+            continue
+        if bytes(profile[start : start + 4]) not in _ICC_NUMERIC_TYPES:
+            profile[start + 8 : start + size] = bytes(size - 8)
+    profile[84:100] = bytes(16)  # the profile ID (an MD5 of the profile) no longer holds: zero means "not set"
+    return bytes(profile)
+
+
+# -- language tags ---------------------------------------------------------------------------------------
+
+# BCP 47 as documents use it: a language, optionally a script and a region ("nl", "nl-NL", "sr-Latn-RS");
+# variants, extensions and private-use parts, which can spell anything, are not kept
+_LANGUAGE_TAG = re.compile(r"([a-z]{2,3})(-[A-Z][a-z]{3})?(-(?:[A-Z]{2}|\d{3}))?")
+
+
+def language_tag(value: str) -> str | None:
+    """``value`` as a well-formed language tag (case normalised), or None."""
+    parts = value.strip().replace("_", "-").split("-")
+    if not parts or not parts[0]:
+        return None
+    norm = [parts[0].lower()]
+    for part in parts[1:]:
+        norm.append(part.title() if len(part) == 4 else part.upper())
+    tag = "-".join(norm)
+    return tag if _LANGUAGE_TAG.fullmatch(tag) else None
+
+
+# -- fonts ------------------------------------------------------------------------------------------------
+
+# Fonts a viewer draws from its own files, found by name: a non-embedded font keeps its name only if it
+# is one of these (with a style suffix); any other non-embedded name becomes the standard font it resembles
+_KNOWN_FONT = re.compile(
+    r"(Helvetica|Arial|ArialMT|ArialNarrow|Times|Times-Roman|TimesNewRoman|TimesNewRomanPS|TimesNewRomanPSMT|"
+    r"Courier|CourierNew|CourierNewPS|CourierNewPSMT|Symbol|SymbolMT|ZapfDingbats|Wingdings|Calibri|Cambria|"
+    r"Verdana|Tahoma|Georgia|Garamond|TrebuchetMS|SegoeUI|CenturyGothic|BookAntiqua|LucidaConsole|"
+    r"RijksoverheidSansText|RijksoverheidSerif|RO(?:Sans|Serif)\w*)"
+    r"(?:[,-](?:Bold|Italic|BoldItalic|Oblique|BoldOblique|Regular|Roman|Light|Medium|Semibold|MT|PSMT|"
+    r"BoldMT|ItalicMT|BoldItalicMT|BoldOblique))*"
+)
+_SUBSET_PREFIX = re.compile(r"[A-Z]{6}\+")
+
+
+def standard_font_for(name: str, flags: int, weight: float, italic_angle: float) -> str:
+    """The standard-14 font a viewer would substitute for a font it does not have."""
+    bold = "bold" in name.lower() or weight >= 600 or bool(flags & (1 << 18))
+    italic = any(s in name.lower() for s in ("italic", "oblique")) or italic_angle != 0 or bool(flags & 64)
+    if flags & 1:
+        family, styles = "Courier", ("", "-Bold", "-Oblique", "-BoldOblique")
+    elif flags & 2:
+        family, styles = "Times", ("-Roman", "-Bold", "-Italic", "-BoldItalic")
+    else:
+        family, styles = "Helvetica", ("", "-Bold", "-Oblique", "-BoldOblique")
+    return family + styles[bold + 2 * italic]
+
+
+def sfnt_without_names(data: bytes) -> bytes | None:
+    """A TrueType/OpenType font with the strings of its 'name' table zeroed (family, full name,
+    copyright, designer, licence, ...): drawing uses glyphs, not names. None if not such a font."""
+    if data[:4] not in (b"\x00\x01\x00\x00", b"true", b"OTTO") or len(data) < 12:
+        return None
+    font = bytearray(data)
+    for k in range(int.from_bytes(font[4:6], "big")):
+        record = 12 + 16 * k
+        if record + 16 > len(font):
+            return None
+        if bytes(font[record : record + 4]) != b"name":
+            continue
+        start = int.from_bytes(font[record + 8 : record + 12], "big")
+        length = int.from_bytes(font[record + 12 : record + 16], "big")
+        if start + 6 > len(font) or start + length > len(font):
+            return None
+        storage = start + int.from_bytes(font[start + 4 : start + 6], "big")
+        if storage < start + length:
+            font[storage : start + length] = bytes(start + length - storage)
+    return bytes(font)
+
+
+def is_known_font(name: str) -> bool:
+    return bool(_KNOWN_FONT.fullmatch(_SUBSET_PREFIX.sub("", name, count=1)))
+
+
+# -- marked content ----------------------------------------------------------------------------------------
+
+# Marked-content tags kept as they are (structure types, optional content, artifacts); others become /Span
+_STANDARD_TAGS = frozenset(
+    "Span P H H1 H2 H3 H4 H5 H6 L LI Lbl LBody Table TR TH TD THead TBody TFoot Figure Formula Form Artifact OC "
+    "Document Part Art Sect Div BlockQuote Caption TOC TOCI Index Quote Note Reference BibEntry Code Link Annot "
+    "Ruby RB RT RP Warichu WT WP Tx".split()
+)
+_MARKS = (b"BDC", b"BMC", b"DP", b"MP")
+
+
+def bare_marked_content(content: bytes) -> bytes | None:
+    """Content with marked-content property lists dropped and private tags renamed; None if unchanged.
+
+    ``/Tag <<...>> BDC`` becomes ``/Tag BMC`` and ``/Tag <<...>> DP`` becomes
+    ``/Tag MP``: the properties (MCIDs, ActualText, Alt, Lang, layer
+    references, a producer's own strings) are not needed to draw; every
+    layer is shown in a publication anyway.
+    """
+    if not any(m in content for m in _MARKS):
+        return None
+    with pikepdf.new() as pdf:
+        try:
+            instructions = pikepdf.parse_content_stream(pikepdf.Stream(pdf, content))
+        except pikepdf.PdfError:
+            return None
+        changed = False
+        out = []
+        for item in instructions:
+            if isinstance(item, pikepdf.ContentStreamInlineImage):
+                out.append(item)
+                continue
+            operands, operator = item.operands, str(item.operator)
+            if operator in ("BDC", "BMC", "DP", "MP") and operands:
+                tag = operands[0] if isinstance(operands[0], pikepdf.Name) else pikepdf.Name("/Span")
+                if str(tag)[1:] not in _STANDARD_TAGS:
+                    tag = pikepdf.Name("/Span")
+                bare = {"BDC": "BMC", "DP": "MP"}.get(operator, operator)
+                if bare != operator or tag != operands[0] or len(operands) != 1:
+                    changed = True
+                out.append(pikepdf.ContentStreamInstruction([tag], pikepdf.Operator(bare)))
+            else:
+                out.append(item)
+        return pikepdf.unparse_content_stream(out) if changed else None

@@ -1,0 +1,79 @@
+"""What a published PDF carries beside its drawing is cut to what drawing needs (woopub.carried)."""
+
+from __future__ import annotations
+
+import pymupdf
+import pytest
+
+from woopub.carried import bare_marked_content, icc_without_text, jpeg_without_metadata, language_tag
+
+
+def _jpeg() -> bytes:
+    pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 32, 16), False)
+    pix.set_rect(pymupdf.IRect(0, 0, 16, 16), (200, 40, 40))
+    pix.set_rect(pymupdf.IRect(16, 0, 32, 16), (40, 40, 200))
+    return pix.tobytes("jpeg")
+
+
+def _segment(marker: int, payload: bytes) -> bytes:
+    return bytes([0xFF, marker]) + (len(payload) + 2).to_bytes(2, "big") + payload
+
+
+def test_jpeg_loses_app_and_comment_segments_and_trailing_data_but_decodes_the_same():
+    plain = _jpeg()
+    dressed = (plain[:2] + _segment(0xE1, b"Exif\0\0Jansen") + _segment(0xFE, b"Jansen") + _segment(0xED, b"Jansen")
+               + plain[2:] + b"Jansen")
+    cleaned = jpeg_without_metadata(dressed)
+    assert b"Jansen" not in cleaned and b"JFIF" not in cleaned
+    assert pymupdf.Pixmap(cleaned).samples == pymupdf.Pixmap(plain).samples
+
+
+def test_jpeg_keeps_adobe_colour_transform_cut_to_its_fixed_length():
+    plain = _jpeg()
+    adobe = _segment(0xEE, b"Adobe\0\x64\0\0\0\0\x01" + b"Jansen")
+    cleaned = jpeg_without_metadata(plain[:2] + adobe + plain[2:])
+    assert b"Adobe\0\x64\0\0\0\0\x01" in cleaned and b"Jansen" not in cleaned
+
+
+def test_not_a_jpeg_is_not_guessed_at():
+    assert jpeg_without_metadata(b"GIF89a....") is None
+
+
+def _icc(text: bytes) -> bytes:
+    desc = b"desc" + bytes(4) + len(text).to_bytes(4, "big") + text
+    curve = b"curv" + bytes(4) + (1).to_bytes(4, "big") + (256).to_bytes(2, "big") + bytes(2)
+    table_end = 128 + 4 + 24
+    header = bytearray(128)
+    header[36:40] = b"acsp"
+    header[84:100] = b"M" * 16
+    body = desc + bytes(-len(desc) % 4) + curve
+    tags = (b"desc" + table_end.to_bytes(4, "big") + len(desc).to_bytes(4, "big")
+            + b"kTRC" + (table_end + len(desc) + (-len(desc) % 4)).to_bytes(4, "big") + len(curve).to_bytes(4, "big"))
+    profile = bytes(header) + (2).to_bytes(4, "big") + tags + body
+    return profile[:0] + len(profile).to_bytes(4, "big") + profile[4:]
+
+
+def test_icc_profile_keeps_its_curves_and_loses_its_description():
+    profile = _icc(b"Profiel van J. Jansen\0")
+    cleaned = icc_without_text(profile)
+    assert b"Jansen" not in cleaned and len(cleaned) == len(profile)
+    assert cleaned[-len(b"curv") - 10:] == profile[-len(b"curv") - 10:]  # the curve tag untouched
+    assert cleaned[84:100] == bytes(16)  # the profile ID no longer claimed
+
+
+@pytest.mark.parametrize("value, tag", [("nl-NL", "nl-NL"), ("NL_nl", "nl-NL"), ("nl", "nl"), ("sr-latn-rs", "sr-Latn-RS"),
+                                        ("nl-NL-x-Jan Jansen", None), ("Jansen", None), ("", None)])
+def test_language_tag_is_kept_only_well_formed(value, tag):
+    assert language_tag(value) == tag
+
+
+def test_marked_content_loses_property_lists_and_private_tags():
+    content = (b"/Jansen <</Auteur (J. Jansen) /MCID 3>> BDC /P /MC0 BDC BT /F1 9 Tf (tekst) Tj ET EMC EMC "
+               b"/Note <</Tel (0612345678)>> DP")
+    bare = bare_marked_content(content)
+    assert b"Jansen" not in bare and b"0612345678" not in bare and b"MC0" not in bare
+    assert b"(tekst) Tj" in bare and bare.count(b"BMC") == 2 and b"/Span BMC" in bare and b"/P BMC" in bare
+
+
+def test_content_without_marked_content_is_left_alone():
+    assert bare_marked_content(b"BT /F1 9 Tf (tekst) Tj ET") is None
