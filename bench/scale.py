@@ -135,6 +135,7 @@ def run_redact(folder: Path, out: Path, workers: int, src: Path = ROOT / "src") 
         "redactions": summary["redactions"],
         "failed": len(summary["failed"]),
         "problems": len(summary["problems"]),
+        "summary": summary,
     }
 
 

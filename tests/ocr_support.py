@@ -46,6 +46,9 @@ def ocr_pixels(path: Path, engine: Tesseract | None = None) -> str:
                 img = pymupdf.Pixmap(doc, info["xref"])
                 if img.width < 100 or img.height < 30:
                     continue
+                if img.colorspace is None:  # a stencil mask: only coverage, read as ink on paper
+                    ink = bytes(255 - b for b in img.samples)
+                    img = pymupdf.Pixmap(pymupdf.csGRAY, img.width, img.height, ink, 0)
                 if img.alpha:
                     img = pymupdf.Pixmap(img, 0)
                 if img.n > 1:

@@ -11,7 +11,16 @@ from click.testing import CliRunner
 
 from conftest import SAMPLES, make_pdf, pdf_text, still_there
 from ocr_support import handwriting_pdf, image_ink, ocr_pixels, scanned_pdf, text_page_image
-from woopub.ocr import OcrRegion, OcrWord, PageReading, Tesseract, add_text_layer, merged_raw_words, plan_page
+from woopub.ocr import (
+    OcrRegion,
+    OcrWord,
+    PageReading,
+    PictureCheck,
+    Tesseract,
+    add_text_layer,
+    merged_raw_words,
+    plan_page,
+)
 from woopub.reading import DocumentReader
 
 NAME = "Fenna Wijnberg"
@@ -40,12 +49,29 @@ def test_image_only_page_is_read_whole_as_a_scan(tmp_path):
     assert region.reason == "scan" and region.whole_page
 
 
-def test_page_with_drawings_but_no_text_layer_is_read_whole(tmp_path):
+def _text_as_curves(line: str) -> pymupdf.Document:
+    """A page whose only text is ``line`` drawn as curves (glyph outlines), no text layer."""
+    page = pymupdf.open().new_page()
+    page.insert_text((72, 100), line, fontsize=11)
+    svg = pymupdf.open("svg", page.get_svg_image(text_as_path=True).encode())
+    return pymupdf.open("pdf", svg.convert_to_pdf())
+
+
+def test_page_with_text_drawn_as_curves_and_no_text_layer_is_read_whole():
+    doc = _text_as_curves(f"{NAME}, {PHONE}")
+    assert not doc[0].get_text("words") and doc[0].get_drawings()
+    (region,) = plan_page(doc[0])
+    assert region.reason == "no text layer"
+
+
+def test_page_of_a_drawing_without_letters_is_not_read_and_is_counted():
     doc = pymupdf.open()
     page = doc.new_page()
-    page.draw_bezier((100, 100), (150, 50), (200, 150), (250, 100))  # text as curves looks like this
-    (region,) = plan_page(page)
-    assert region.reason == "no text layer"
+    page.draw_bezier((100, 100), (150, 50), (200, 150), (250, 100))
+    page.draw_rect(pymupdf.Rect(100, 200, 300, 300), fill=(0.2, 0.4, 0.8))
+    check = PictureCheck(doc)
+    assert plan_page(page, check=check) == []
+    assert check.drawn_pages_skipped == 1
 
 
 def test_text_layer_of_unmapped_glyphs_is_read_whole():

@@ -39,6 +39,7 @@ from woopub.executors import InlineExecutor, Settings, resolve, worker_dossier
 from woopub.extract import PAGE_BREAK
 from woopub.journal import Journal
 from woopub.model import KEEP, DocumentOutcome, LogEntry, Proposal
+from woopub.ocr import OcrStats
 from woopub.pipeline import (
     DocumentScan,
     InputDocument,
@@ -366,6 +367,7 @@ class Batch:
         self.resume = resume
         self.journal = Journal(internal_dir, self.rules.digest)
         self.seconds: dict[str, float] = defaultdict(float)  # worker seconds per stage
+        self.ocr = OcrStats()  # what OCR read and left alone, over the scan pass
         self.input_sha: dict[str, str | None] = {}
 
     def run(self, inputs: Iterable[Path], keep_proposals: bool) -> RunResult:
@@ -433,7 +435,7 @@ class Batch:
             if not isinstance(self.settings, Settings):  # a Dossier in this process: its sandbox child goes
                 self.settings.close()
         self.journal.compact(set(names))
-        return RunResult(outcomes, proposals, log, self.internal_dir, dict(self.seconds), skipped, verified)
+        return RunResult(outcomes, proposals, log, self.internal_dir, dict(self.seconds), skipped, verified, self.ocr)
 
     def _withdraw_moved_in(self) -> None:
         """Remove the PDFs this run moved into the output, each only while byte for byte the one it wrote."""
@@ -488,6 +490,7 @@ class Batch:
                 reused += from_journal
                 for stage, s in scan.seconds.items():
                     self.seconds[stage] += s
+                self.ocr.add(scan.ocr)
                 self.scans.put(name, scan)
                 self.input_sha[name] = scan.sha256
                 waiting[name] = scan

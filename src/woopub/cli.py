@@ -206,6 +206,7 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
             "seconds": round(seconds, 2),
             "pages_per_second": round(pages / seconds, 2) if seconds else None,
             "stage_seconds": {k: round(v, 3) for k, v in sorted(result.seconds.items())},
+            "ocr": _ocr_summary(result.ocr),
             "workers": executor.workers,
             "internal_record": str(result.internal_dir),
             "exit_code": exit_code,
@@ -216,6 +217,9 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
         f"{redactions} redaction(s); verify: {'passed' if not problems else f'{len(problems)} problem(s)'}"
     )
     if not quiet:
+        line = _ocr_line(result.ocr)
+        if line:
+            click.echo(line)
         _echo_overview(result.internal_dir, pages)
         _echo_pages_to_check(published)
         click.echo(f"internal record (do not publish): {result.internal_dir}")
@@ -234,6 +238,30 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
     sys.exit(exit_code)
 
 
+def _ocr_summary(stats) -> dict:
+    """What OCR read and which pictures it left alone, by reason (the --json summary's "ocr")."""
+    return {
+        "pages": stats.pages,
+        "whole_pages": stats.whole_pages,
+        "images_read": stats.images,
+        "images_skipped": dict(sorted(stats.images_skipped.items(), key=lambda kv: -kv[1])),
+        "drawn_pages_skipped": stats.drawn_pages_skipped,
+        "seconds": round(stats.read_seconds, 2),
+        "look_seconds": round(stats.look_seconds, 2),
+    }
+
+
+def _ocr_line(stats) -> str:
+    """One line on what OCR read and left alone, or "" when the run had no pictures to look at."""
+    skipped = sum(stats.images_skipped.values())
+    if not (stats.pages or skipped or stats.drawn_pages_skipped):
+        return ""
+    reasons = ", ".join(f"{n} {reason}" for reason, n in sorted(stats.images_skipped.items(), key=lambda kv: -kv[1]))
+    line = (f"OCR: {stats.pages} page(s) read ({stats.whole_pages} whole, pictures on {stats.pages - stats.whole_pages}); "
+            f"{skipped} picture(s) not read" + (f": {reasons}" if reasons else ""))
+    if stats.drawn_pages_skipped:
+        line += f"; {stats.drawn_pages_skipped} page(s) without text layer showed no letters"
+    return line
 def _require_frog(executor) -> None:
     """A detector the configuration relies on that cannot start fails the run, before anything is written."""
     from woopub.detect.frog import FrogUnavailable, default_tagger

@@ -36,6 +36,7 @@ shown to a reviewer (see README, "Scans and OCR").
 
 from __future__ import annotations
 
+import dataclasses
 import glob
 import hashlib
 import os
@@ -43,7 +44,7 @@ import re
 import shutil
 import subprocess
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -51,17 +52,24 @@ from pathlib import Path
 
 import numpy as np
 import pymupdf
+from scipy import ndimage
 
 from woopub.errors import InputError
 from woopub.model import Box
+from woopub.pictures import MAX_DECODE, TOO_SMALL, Look, grey_of, grey_planes, look
 
 LANGUAGE = "nld"
 DPI = 300  # Tesseract reads body text best at 300 dpi; more costs time and gains little
 MAX_DPI = 450  # images with finer pixels than 300 dpi (a shrunken screenshot) are read at up to this
 MIN_SCAN_DPI = 150  # a coarser scan (a fax) is enlarged to this
 SCAN_SHARE = 0.5  # images covering this share of a page make it a scan
-MIN_IMAGE_SIDE = 12.0  # points: an image narrower or lower than this carries no readable word
-MIN_IMAGE_AREA = 600.0  # square points (e.g. 60 x 10): smaller images are icons and rules
+MIN_IMAGE_SIDE = 5.0  # points: a picture lower (or narrower) than this shows no legible line of text
+MIN_IMAGE_AREA = 50.0  # square points (e.g. 5 x 10): smaller pictures are bullets and rules
+TILE_OVERLAP = 1.1  # pictures whose areas add up to at most this share of their union's abut (tiles, strips)
+NEAR = 6.0  # points: text-bearing pictures this close are read as one region (a scan cut in tiles, lines of text)
+LOOK_ZOOM = 150 / 72  # pixels per point, at least, for looking at what a page or an inline picture shows
+MAX_LOOK_ZOOM = 300 / 72  # ... and at most
+MIN_OWN_DENSITY = 0.5  # pixels per point: a picture coarser than this cannot show a letter by its own pixels
 UNREADABLE_SHARE = 0.3  # share of text-layer characters without a Unicode meaning
 LOW_CONFIDENCE = 70.0  # mean word confidence below which a page is listed for a human check
 MIN_WORDS_FOR_CONFIDENCE = 5  # an image with fewer words read (a photo, a logo) is not judged
@@ -207,24 +215,123 @@ def _union_area(rects: list[pymupdf.Rect]) -> float:
     return total
 
 
-def _image_rects(page: pymupdf.Page) -> list[tuple[pymupdf.Rect, float]]:
-    """Where images are shown on the page (clipped to it), with their pixels per point."""
-    visible = page.mediabox if page.rotation == 0 else page.rect * page.derotation_matrix
-    out, small = [], []
-    for info in page.get_image_info():
-        rect = pymupdf.Rect(info["bbox"]) & visible
-        if rect.is_empty:
-            continue
-        full = pymupdf.Rect(info["bbox"])
-        side = max(full.width, full.height, 1.0)
-        density = max(info.get("width", 0), info.get("height", 0)) / side  # pixels per point
-        (small if _too_small(rect) else out).append((rect, density))
-    if len(small) > 1:  # a picture stored as strips or tiles: read what they show together
-        for joined in _merge_rects([r + (-1, -1, 1, 1) for r, _ in small]):
-            parts = [(r, d) for r, d in small if r.intersects(joined)]
-            if len(parts) > 1 and not _too_small(joined):
-                out.append((joined & visible, max(d for _, d in parts)))
-    return out
+@dataclass(frozen=True, slots=True)
+class _Picture:
+    rect: pymupdf.Rect  # where it is shown, clipped to the page (page space)
+    density: float  # its pixels per point
+    look: Look  # whether it may carry text (pictures.look)
+
+
+class PictureCheck:
+    """One document's pictures, each looked at once (``pictures.look``), and what was left unread.
+
+    A picture placed on many pages (a logo, a slide's background) is looked
+    at on the first; ``skipped`` counts the placements OCR left alone, by
+    reason, for the run's summary. Placements are known by the digest of
+    their pixels, and a digest by the image object that has it, each image
+    object decoded once per document (PyMuPDF's ``get_image_info(xrefs=True)``
+    decodes every image of every page again).
+    """
+
+    def __init__(self, doc: pymupdf.Document | None = None):
+        self.doc = doc
+        self.looks: dict[bytes, Look] = {}  # by the digest of the picture's pixels
+        self.xrefs: dict[bytes, int] = {}  # digest -> image object
+        self.digested: set[int] = set()  # image objects whose digest is known (or cannot be had)
+        self.skipped: Counter[str] = Counter()
+        self.drawn_pages_skipped = 0  # pages without a text layer whose drawing holds no letters
+
+    def pictures(self, page: pymupdf.Page) -> list[_Picture]:
+        """The page's pictures larger than an icon, each with its look; icons are counted as skipped."""
+        visible = page.mediabox if page.rotation == 0 else page.rect * page.derotation_matrix
+        out = []
+        infos = page.get_image_info(hashes=True)
+        if infos:
+            self._digest_images(page)
+        small = []
+        for info in infos:
+            rect = pymupdf.Rect(info["bbox"]) & visible
+            if rect.is_empty:
+                continue
+            full = pymupdf.Rect(info["bbox"])
+            side = max(full.width, full.height, 1.0)
+            density = max(info.get("width", 0), info.get("height", 0)) / side  # pixels per point
+            if _too_small(rect):
+                self.skipped[TOO_SMALL] += 1
+                small.append(_Picture(rect, density, Look(False, TOO_SMALL)))
+                continue
+            out.append(_Picture(rect, density, self._look(page, info, rect, density)))
+        return self._tiles_joined(page, out, small)
+
+    def _tiles_joined(self, page: pymupdf.Page, pictures: list[_Picture], small: list[_Picture]) -> list[_Picture]:
+        """Pictures that abut without text of their own (a screenshot stored as strips or tiles, each
+        cutting its letters) are looked at together, as the page shows them, and read as one if letters show."""
+        unread = [p for p in pictures if not p.look.read] + small
+        if len(unread) < 2:
+            return pictures
+        joined_any = []
+        for near in _merge_rects([p.rect + (-1, -1, 1, 1) for p in unread]):
+            parts = [p for p in unread if p.rect.intersects(near)]
+            union = _union([p.rect for p in parts]) & near
+            # tiles abut: their areas add up to their union's (a logo on a photo overlaps it instead)
+            if len(parts) < 2 or _too_small(union) or sum(_area(p.rect) for p in parts) > TILE_OVERLAP * _area(union):
+                continue
+            density = max(p.density for p in parts)
+            found = look([_shown_grey(page, union, density)])
+            if found.read:
+                joined_any.append((parts, _Picture(union, density, found)))
+        for parts, joined in joined_any:
+            self.skipped[TOO_SMALL] -= sum(1 for p in parts if p.look.reason == TOO_SMALL)
+            pictures = [p for p in pictures if not any(p is q for q in parts)] + [joined]
+        return pictures
+
+    def _digest_images(self, page: pymupdf.Page) -> None:
+        doc = page.parent
+        for item in page.get_images():
+            xref = item[0]
+            if xref in self.digested:
+                continue
+            self.digested.add(xref)
+            if item[2] * item[3] > MAX_DECODE:  # looked at as shown rather than decoded whole
+                continue
+            try:
+                self.xrefs[pymupdf.Pixmap(doc, xref).digest] = xref
+            except Exception:  # pixels MuPDF will not hand over: looked at as shown
+                continue
+
+    def _look(self, page: pymupdf.Page, info: dict, rect: pymupdf.Rect, density: float) -> Look:
+        if density < MIN_OWN_DENSITY:
+            # too few pixels to show a letter: what shows is shaped elsewhere (a soft mask drawing text
+            # through a patch of colour), so look at it as the page shows it, placement by placement
+            return look([_shown_grey(page, rect, density)])
+        digest = info.get("digest")
+        if digest in self.looks:
+            return self.looks[digest]
+        xref = self.xrefs.get(digest, 0)
+        planes = grey_planes(page.parent, xref) if xref > 0 else None
+        if planes is None:  # an inline image, or pixels MuPDF will not hand over: look at it as shown
+            planes = [_shown_grey(page, rect, density)]
+        found = look(planes)
+        if digest and xref > 0:  # a look as shown depends on the placement: not kept
+            self.looks[digest] = found
+        return found
+
+    def drawing_has_letters(self, page: pymupdf.Page) -> bool:
+        """Whether a page without a (readable) text layer shows letters: text drawn as curves."""
+        found = look([_shown_grey(page, page.rect * page.derotation_matrix, LOOK_ZOOM)])
+        if not found.read:
+            self.drawn_pages_skipped += 1
+        return found.read
+
+    def summary(self) -> dict:
+        return {"images_skipped": dict(self.skipped), "drawn_pages_skipped": self.drawn_pages_skipped}
+
+
+def _shown_grey(page: pymupdf.Page, rect: pymupdf.Rect, pixels_per_point: float) -> np.ndarray:
+    """``rect`` (page space) as shown, in grey, at about its own resolution (within LOOK_ZOOM..MAX_LOOK_ZOOM)."""
+    zoom = min(MAX_LOOK_ZOOM, max(LOOK_ZOOM, pixels_per_point))
+    clip = pymupdf.Rect(rect) * page.rotation_matrix
+    return grey_of(page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), clip=clip, colorspace=pymupdf.csGRAY, alpha=False))
 
 
 def _too_small(rect: pymupdf.Rect) -> bool:
@@ -327,6 +434,7 @@ def _tounicode_contradicts(doc: pymupdf.Document, font: int) -> bool:
 
 
 def _merge_rects(rects: list[pymupdf.Rect]) -> list[pymupdf.Rect]:
+    """Overlapping rectangles joined. (``m |= r`` on a list item would rebind the name, not change the item.)"""
     merged: list[pymupdf.Rect] = []
     for r in sorted(rects, key=lambda r: (r.y0, r.x0)):
         r = pymupdf.Rect(r)
@@ -341,31 +449,54 @@ def _merge_rects(rects: list[pymupdf.Rect]) -> list[pymupdf.Rect]:
     return merged
 
 
-def plan_page(page: pymupdf.Page, text_words: list | None = None) -> list[OcrRegion]:
-    """The regions of ``page`` that must be read by OCR (none for a plain text page)."""
+def plan_page(page: pymupdf.Page, text_words: list | None = None, check: PictureCheck | None = None) -> list[OcrRegion]:
+    """The regions of ``page`` that must be read by OCR (none for a plain text page).
+
+    ``check``: the document's pictures looked at so far (one per document
+    keeps a repeated picture from being looked at again, and counts what was
+    left unread).
+    """
     from woopub.extract import text_layer_words
 
     if text_words is None:
         text_words = text_layer_words(page)
+    check = check if check is not None else PictureCheck()
     whole = page.rect * page.derotation_matrix
-    images = _image_rects(page)
     page_area = _area(whole) or 1.0
-    if images and _union_area([r for r, _ in images]) >= SCAN_SHARE * page_area:
-        return [OcrRegion(tuple(whole), "scan", _scan_dpi(max(d for _, d in images)))]
+    pictures = check.pictures(page)
     letters = "".join(w[4] for w in text_words)
     readable = [w for w in text_words if any(c.isalnum() for c in _UNREADABLE.sub("", w[4]))]
-    if letters and len(_UNREADABLE.findall(letters)) >= UNREADABLE_SHARE * len(letters):
+    if not readable:
+        # no text layer to go by: a scanned page, or text drawn as curves, is read whole, whatever its
+        # pictures look like (a faint scan, handwriting); a page of drawing only when it shows letters
+        if pictures and _union_area([p.rect for p in pictures]) >= SCAN_SHARE * page_area:
+            return [OcrRegion(tuple(whole), "scan", _scan_dpi(max(p.density for p in pictures)))]
+        if letters and len(_UNREADABLE.findall(letters)) >= UNREADABLE_SHARE * len(letters):
+            return [OcrRegion(tuple(whole), "unreadable text layer")]
+        if unmapped_letters(page):
+            return [OcrRegion(tuple(whole), "unmapped glyphs")]
+        if pictures or check.drawing_has_letters(page):
+            return [OcrRegion(tuple(whole), "no text layer")]
+        return []
+    # a text page: only the pictures that may carry text the text layer lacks are read
+    text_pictures = [p for p in pictures if p.look.read]
+    for p in pictures:
+        if not p.look.read:
+            check.skipped[p.look.reason] += 1
+    if text_pictures and _union_area([p.rect for p in text_pictures]) >= SCAN_SHARE * page_area:
+        return [OcrRegion(tuple(whole), "scan", _scan_dpi(max(p.density for p in text_pictures)))]
+    if len(_UNREADABLE.findall(letters)) >= UNREADABLE_SHARE * len(letters):
         return [OcrRegion(tuple(whole), "unreadable text layer")]
-    if not readable and (images or page.get_drawings()):
-        return [OcrRegion(tuple(whole), "no text layer")]
-    if readable and _doubtful_text_layer(page, text_words):  # OCR words the text layer lacks join it
+    if _doubtful_text_layer(page, text_words):  # OCR words the text layer lacks join it
         return [OcrRegion(tuple(whole), "doubtful text layer")]
     if unmapped_letters(page):
         return [OcrRegion(tuple(whole), "unmapped glyphs")]
     regions = []
-    for rect in _merge_rects([r for r, _ in images]):
-        density = max(d for r, d in images if r.intersects(rect))
-        regions.append(OcrRegion(tuple(rect), "image", _dpi(density)))
+    # pictures side by side (a scan cut in tiles, lines of text drawn as pictures) are read as one
+    for near in _merge_rects([p.rect + (-NEAR, -NEAR, NEAR, NEAR) for p in text_pictures]):
+        members = [p for p in text_pictures if p.rect.intersects(near)]
+        rect = _union([p.rect for p in members]) & whole
+        regions.append(OcrRegion(tuple(rect), "image", _dpi(max(p.density for p in members))))
     regions += [OcrRegion(tuple(r + (-2, -2, 2, 2)), "drawn text") for r in _drawn_text_rects(page, text_words)]
     return regions
 
@@ -380,6 +511,35 @@ def _scan_dpi(pixels_per_point: float) -> int:
     """A scanned page: read at its own resolution, pixel for pixel. Enlarging a 150 dpi scan to
     300 dpi read worse (bench/ocr.py: mean confidence 87 against 90, names lost) and took longer."""
     return int(min(MAX_DPI, max(MIN_SCAN_DPI, round(pixels_per_point * 72 / 25) * 25)))
+
+
+@dataclass
+class OcrStats:
+    """What OCR did in one document, for the run's summary: pages and regions read, pictures left alone."""
+
+    pages: int = 0  # pages read, wholly or in part
+    whole_pages: int = 0  # of which read whole (scans, pages without a usable text layer)
+    images: int = 0  # picture regions read on text pages
+    images_skipped: dict[str, int] = field(default_factory=dict)  # picture placements not read, by reason
+    drawn_pages_skipped: int = 0  # pages without a text layer whose drawing shows no letters
+    look_seconds: float = 0.0  # looking at pages and pictures
+    read_seconds: float = 0.0  # rendering and Tesseract
+
+    @classmethod
+    def of(cls, plans: list[tuple[pymupdf.Page, list[OcrRegion]]], check: PictureCheck, look_seconds: float,
+           read_seconds: float) -> OcrStats:
+        whole = sum(any(r.whole_page for r in regions) for _, regions in plans)
+        images = sum(not r.whole_page for _, regions in plans for r in regions)
+        return cls(len(plans), whole, images, dict(check.skipped), check.drawn_pages_skipped, look_seconds, read_seconds)
+
+    def add(self, other: OcrStats | dict) -> None:
+        other = other if isinstance(other, dict) else dataclasses.asdict(other)
+        for name, value in other.items():
+            if name == "images_skipped":
+                for reason, n in value.items():
+                    self.images_skipped[reason] = self.images_skipped.get(reason, 0) + n
+            else:
+                setattr(self, name, getattr(self, name) + value)
 
 
 # -- reading -----------------------------------------------------------------
@@ -453,29 +613,42 @@ def _rules(pix: pymupdf.Pixmap, to_page: pymupdf.Matrix, zoom: float) -> list[Bo
 
     OCR words carry no table structure; these lines tell where a cell ends
     (ocr_raw_words). A neighbouring row is ORed in, so a slightly skewed scan's
-    rule still reads as one run.
+    rule still reads as one run. Each line is one box (a pixel wider all
+    round); horizontal and vertical lines are kept apart, so a table's grid
+    stays rows and columns. (Runs joined as rectangles, pairwise, took half a
+    minute on a page of long dark runs.)
     """
     ink = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.stride)[:, : pix.width] < INK_LEVEL
     length = int(RULE_LENGTH * zoom)
-    found: list[pymupdf.Rect] = []
-    rules: list[pymupdf.Rect] = []
+    out: list[Box] = []
     for horizontal in (True, False):
         m = ink if horizontal else ink.T
         near = m.copy()
         near[1:] |= m[:-1]
         near[:-1] |= m[1:]
-        padded = np.zeros((near.shape[0], near.shape[1] + 2), dtype=np.int8)
-        padded[:, 1:-1] = near
-        edges = np.diff(padded, axis=1)
-        starts, ends = np.argwhere(edges == 1), np.argwhere(edges == -1)
-        long = (ends[:, 1] - starts[:, 1]) >= length
-        for (row, start), (_, end) in zip(starts[long], ends[long]):
-            r = pymupdf.Rect(start, row, end, row + 1) if horizontal else pymupdf.Rect(row, start, row + 1, end)
-            found.append(r)
-        # one direction at a time: a table's rules and borders all touch, merged they would be one box
-        rules += _merge_rects([r + (-1, -1, 1, 1) for r in found])
-        found = []
-    return [tuple(r * to_page) for r in rules]
+        runs = _long_runs(near, length)
+        if not runs.any():
+            continue
+        labels, _ = ndimage.label(ndimage.binary_dilation(runs, structure=np.ones((3, 3), dtype=bool)))
+        for rows, cols in ndimage.find_objects(labels):
+            r = pymupdf.Rect(cols.start, rows.start, cols.stop, rows.stop)
+            if not horizontal:
+                r = pymupdf.Rect(r.y0, r.x0, r.y1, r.x1)
+            out.append(tuple(r * to_page))
+    return out
+
+
+def _long_runs(mask: np.ndarray, length: int) -> np.ndarray:
+    """The pixels of ``mask`` in runs along a row at least ``length`` long."""
+    padded = np.zeros((mask.shape[0], mask.shape[1] + 2), dtype=np.int8)
+    padded[:, 1:-1] = mask
+    edges = np.diff(padded, axis=1)
+    starts, ends = np.argwhere(edges == 1), np.argwhere(edges == -1)
+    long = (ends[:, 1] - starts[:, 1]) >= length
+    marks = np.zeros((mask.shape[0], mask.shape[1] + 1), dtype=np.int32)
+    np.add.at(marks, (starts[long, 0], starts[long, 1]), 1)
+    np.add.at(marks, (ends[long, 0], ends[long, 1]), -1)
+    return np.cumsum(marks, axis=1)[:, :-1] > 0
 
 
 def _ink_share(pix: pymupdf.Pixmap) -> float:

@@ -24,7 +24,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from woopub.decide import Decider
@@ -39,6 +39,7 @@ from woopub.errors import InputError
 from woopub.guard import Sandbox, can_isolate
 from woopub.intake import admit, inspect, refusal_reason
 from woopub.model import KEEP, REDACT, Decision, DocumentOutcome, DocumentText, Finding, LogEntry, Proposal
+from woopub.ocr import OcrStats
 from woopub.passwords import Passwords
 from woopub.publish import sha256_file
 from woopub.reading import DocumentReader
@@ -75,6 +76,7 @@ class DocumentScan:
     sha256: str | None = None  # of the input file: part of the resume key
     text_length: int = 0  # characters of the extracted text
     seconds: dict[str, float] = field(default_factory=dict)  # time per stage (extract, detect, decide)
+    ocr: dict = field(default_factory=dict)  # what OCR read and left alone (ocr.OcrStats as a dict)
 
 
 class Stopwatch:
@@ -91,6 +93,11 @@ class Stopwatch:
         finally:
             self.seconds[name] += time.perf_counter() - start
 
+    def move(self, seconds: float, source: str, target: str) -> None:
+        """Count ``seconds`` of stage ``source`` as stage ``target`` (a part timed inside it)."""
+        self.seconds[source] -= seconds
+        self.seconds[target] += seconds
+
 
 @dataclass
 class RunResult:
@@ -103,6 +110,7 @@ class RunResult:
     # the documents this run published and verified (their own values and the dossier's name
     # forms), by the SHA-256 of the file: the closing verification need not repeat them
     verified: dict[str, str] = field(default_factory=dict)
+    ocr: OcrStats = field(default_factory=OcrStats)  # what OCR read and left alone, over the scan pass
 
     @property
     def failed(self) -> list[DocumentOutcome]:
@@ -343,10 +351,14 @@ class Dossier:
             with clock.stage("extract"), admit(document.path, self._password(document)) as admitted:
                 inspect(admitted.doc, document.path)
                 scan.pages = admitted.doc.page_count
-                text = self.reader.read(admitted.doc, keep=True).text  # kept for the publish pass
+                reading = self.reader.read(admitted.doc, keep=True)  # kept for the publish pass
+                text = reading.text
         except InputError as exc:
             scan.error = str(exc)
             return scan
+        scan.ocr = asdict(reading.stats)
+        clock.move(reading.stats.look_seconds, "extract", "look")  # looking at pictures before OCR
+        clock.move(reading.stats.read_seconds, "extract", "ocr")
         with clock.stage("detect"):
             scan.findings = self.detector.find(text.text)
         with clock.stage("decide"):

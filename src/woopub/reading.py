@@ -16,6 +16,7 @@ import os
 import pickle
 import shutil
 import tempfile
+import time
 import weakref
 import zlib
 from dataclasses import dataclass, field
@@ -26,9 +27,11 @@ import pymupdf
 from woopub.extract import build_text, page_words, text_layer_words
 from woopub.model import REDACT, DocumentText, Proposal, Word
 from woopub.ocr import (
+    OcrStats,
     OcrUnavailableError,
     OcrWord,
     PageReading,
+    PictureCheck,
     Tesseract,
     add_text_layer,
     document_key,
@@ -44,6 +47,7 @@ class DocumentReading:
     text: DocumentText
     ocr: dict[int, PageReading] = field(default_factory=dict)  # 0-based page -> what OCR read there
     added: dict[int, list[OcrWord]] = field(default_factory=dict)  # OCR words joined to the text, per page
+    stats: OcrStats = field(default_factory=OcrStats)  # what this reading read and left alone (empty when kept)
 
     @property
     def warnings(self) -> list[str]:
@@ -187,14 +191,17 @@ class DocumentReader:
         text_words = [text_layer_words(page) for page in doc]
         readings: dict[int, PageReading] = {}
         todo = []
+        check = PictureCheck(doc)  # each picture looked at once per document
+        started = time.perf_counter()
         for page, words in zip(doc, text_words):
             cached = self._cached(key, page.number) if key else None
             if cached is not None:
                 readings[page.number] = cached
                 continue
-            regions = plan_page(page, words)
+            regions = plan_page(page, words, check)
             if regions:
                 todo.append((page, regions))
+        looked = time.perf_counter() - started
         if todo:
             problem = self.engine.problem()
             if problem:
@@ -204,6 +211,7 @@ class DocumentReader:
                 readings[reading.page] = reading
                 if key:
                     self._keep(key, reading)
+        stats = OcrStats.of(todo, check, looked, time.perf_counter() - started - looked)
 
         pages: list[list[Word]] = []
         added: dict[int, list[OcrWord]] = {}
@@ -216,7 +224,7 @@ class DocumentReader:
             own = page_words(page, page.number, raw_words=words)
             added[page.number] = new
             pages.append(own + _ocr_words(page, new, own, reading.rules))
-        return DocumentReading(build_text(pages), readings, added)
+        return DocumentReading(build_text(pages), readings, added, stats)
 
 
 def _ocr_words(page: pymupdf.Page, words: list[OcrWord], after: list[Word], rules=()) -> list[Word]:

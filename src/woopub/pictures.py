@@ -1,0 +1,270 @@
+"""Which pictures may carry text: the cheap look before OCR.
+
+Tesseract takes one to three seconds for a picture; most pictures in real
+documents carry no text at all (a slide's background, a photo, a coloured
+band, an icon). So each picture is looked at first, in its own pixels (the
+image as stored, not the page around it: text drawn over a background is in
+the text layer already), in a few milliseconds:
+
+  too small   smaller on the page than a word could be printed legibly
+  plain       no contrast: one colour, or a smooth gradient
+  no letters  contrast, but no row of letter-sized marks: a photo, a chart's
+              bars, a logo's emblem, a shape
+
+Everything else is read. The test errs on the side of reading: a row of
+three marks of letter size and shape, side by side at one height (either
+way up, for text turned a quarter), is enough. That is what a one-line
+screenshot, an e-mail header pasted as a picture, a scanned signature
+block's printed name, a diagram's labels and a page scan all have, and what
+gradients, flat logos and most photos do not. Where the pixels cannot be
+had (an inline image, an undecodable stream) the picture is read.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+import numpy as np
+import pymupdf
+from scipy import ndimage
+
+# the reasons a picture is not read by OCR, as the run summary names them
+TOO_SMALL = "too small"
+PLAIN = "plain or gradient"
+NO_LETTERS = "no letters (photo, shape, chart)"
+REPEATED = "repeated (read once)"
+
+MAX_DECODE = 40_000_000  # pixels: a larger picture is looked at as the page shows it, not decoded whole
+MAX_PIXELS = 4_000_000  # larger pictures are looked at binned down to about this many pixels
+CONTRAST = 48  # grey levels between a stroke and its surroundings
+STROKE_WINDOW = 15  # pixels: strokes narrower than this are found at each scale
+PYRAMID_LEVELS = 3  # scales looked at: 1, 1/2, 1/4 (letters with strokes up to ~60 pixels)
+MIN_LETTER_PX = 4  # pixels: a smaller letter cannot be read, even enlarged
+MAX_LETTER_SHARE = 1.0  # of the picture's height (or width): a tightly cropped line's letters fill it
+MAX_WORD_WIDTH = 12.0  # letter heights: letters of a word joined by anti-aliasing, at most this wide
+MIN_FILL = 0.08  # share of its box a letter's ink fills, at least ...
+MAX_FILL = 0.9  # ... and at most, unless it is a bar
+THIN = 0.4  # a mark at most this wide for its height (or high for its width) is a bar
+ROW_MARKS = 2  # marks in a row, at least, that make a line of text ...
+ROW_LETTERS = 3  # ... holding this many letters
+ROW_SAME = 1.15  # marks all of one size, within this ratio, are a pattern, not writing
+RUN_TOGETHER = 1.2  # a mark wider than this many times its height may be letters run together ...
+STROKES_PER_LETTER = 2  # ... one letter for every two strokes its middle line crosses
+WORD_LETTERS = 3  # a single mark of this many letters run together is a word
+ROW_GAP = 1.5  # letter heights: the widest gap between two letters (or words) of a row
+ROW_HEIGHTS = 2.0  # the largest ratio of heights of neighbours in a row ("a" beside "l", capitals)
+ROW_KERN = 0.25  # letter heights: how far a letter may reach back over the one before it (italics, kerning)
+ROW_ALIGN = 0.15  # letter heights: neighbours in a row stand on one baseline or hang from one top line, within this
+ALIGN_PX = 1.5  # ... or within this many pixels (small letters, anti-aliased)
+STROKE = 0.4  # a letter's stroke is at most this share of its height wide (a small bold "o" included)
+MIN_STROKE_PX = 3  # ... or this many pixels, for letters a few pixels high
+MAX_MARKS = 60_000  # more letter-sized marks than this (noise, a dithered photo): read it rather than guess
+
+
+@dataclass(frozen=True, slots=True)
+class Look:
+    """What the cheap look found: whether to read the picture, and if not, why not."""
+
+    read: bool
+    reason: str = ""  # one of the reasons above when not read
+    letters: int = 0  # the longest row of letter-sized marks found
+
+
+def grey_planes(doc: pymupdf.Document, xref: int) -> list[np.ndarray] | None:
+    """The picture's pixels as grey arrays: its colour, and its transparency (soft mask) if it has one.
+
+    Text may be in either: a logo's lettering is often a one-colour image
+    whose letters are only in the mask. None when the pixels cannot be had.
+    """
+    try:
+        if doc.xref_get_key(xref, "ImageMask")[1] == "true":  # a stencil: its look is the colour it paints with
+            return None
+        width, height = (int(doc.xref_get_key(xref, k)[1] or 0) for k in ("Width", "Height"))
+        if width * height > MAX_DECODE:  # decoded whole it would take too much memory: look at it as shown
+            return None
+        planes = [grey_of(pymupdf.Pixmap(doc, xref))]
+        smask = doc.xref_get_key(xref, "SMask")
+        if smask[0] == "xref":
+            planes.append(grey_of(pymupdf.Pixmap(doc, int(smask[1].split()[0]))))
+    except Exception:  # an odd stream MuPDF renders but will not hand over: look at it by OCR
+        return None
+    return planes
+
+
+def grey_of(pix: pymupdf.Pixmap) -> np.ndarray:
+    """A pixmap's pixels as a grey array (its own colours; transparency dropped)."""
+    if pix.alpha:
+        pix = pymupdf.Pixmap(pix, 0)
+    if pix.colorspace is None or pix.n > 1:
+        pix = pymupdf.Pixmap(pymupdf.csGRAY, pix)
+    return np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.stride)[:, : pix.width]
+
+
+def look(planes: list[np.ndarray]) -> Look:
+    """Whether any of a picture's grey planes may carry text (see the module's note)."""
+    best = Look(False, PLAIN)
+    for grey in planes:
+        found = _look(_binned(grey))
+        if found.read:
+            return found
+        if best.reason == PLAIN:
+            best = found
+    return best
+
+
+def _binned(grey: np.ndarray) -> np.ndarray:
+    h, w = grey.shape
+    k = int(np.ceil(np.sqrt(h * w / MAX_PIXELS)))
+    if k <= 1:
+        return grey
+    h, w = h // k * k, w // k * k
+    return grey[:h, :w].reshape(h // k, k, w // k, k).mean(axis=(1, 3))
+
+
+def _look(grey: np.ndarray) -> Look:
+    if grey.size == 0 or int(grey.max()) - int(grey.min()) < CONTRAST:
+        return Look(False, PLAIN)
+    longest = 0
+    marked = False
+    for g in _pyramid(grey.astype(np.float32)):
+        # strokes: darker (lighter) than what closing (opening) the picture over a few strokes' width
+        # leaves; a large shape or a gradient stays in both and is no stroke
+        for ink in (ndimage.grey_closing(g, size=STROKE_WINDOW) - g > CONTRAST,
+                    g - ndimage.grey_opening(g, size=STROKE_WINDOW) > CONTRAST):
+            if not ink.any():
+                continue
+            marked = True
+            found = _letter_marks(ink)
+            if found is None:  # too many to judge: read it
+                return Look(True, letters=ROW_LETTERS)
+            upright, sideways = found
+            longest = max(longest, _longest_row(upright), _longest_row(sideways[:, [1, 0, 3, 2, 4]]))
+            if longest >= ROW_LETTERS:
+                return Look(True, letters=longest)
+    return Look(False, NO_LETTERS if marked else PLAIN, longest)
+
+
+def _pyramid(g: np.ndarray):
+    """The picture, then halved, and halved again: thick letters are strokes at a coarser scale."""
+    for level in range(PYRAMID_LEVELS):
+        if min(g.shape) < 2 * MIN_LETTER_PX:
+            return
+        yield g
+        h, w = g.shape[0] // 2 * 2, g.shape[1] // 2 * 2
+        g = g[:h, :w].reshape(h // 2, 2, w // 2, 2).mean(axis=(1, 3))
+
+
+def _letter_marks(ink: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """The marks of letter size and shape, upright and turned a quarter, as rows of (x0, y0, x1, y1,
+    letters), or None when there are too many to judge.
+
+    A letter is a stroke: thin for its height. A solid shape, or a piece of
+    one, is not (a bullet, an emblem's field, a figure in a pictogram); nor
+    is a bar lying across the line (a rule, a dash). A mark wider than it is
+    high may be letters run together (small anti-aliased text): it counts
+    one letter per two strokes its middle line crosses.
+    """
+    labels, count = ndimage.label(ink, structure=np.ones((3, 3), dtype=bool))
+    if count == 0:
+        return np.zeros((0, 5)), np.zeros((0, 5))
+    slices = ndimage.find_objects(labels)
+    box = np.array([(s[1].start, s[0].start, s[1].stop, s[0].stop) for s in slices], dtype=np.float64)
+    area = np.bincount(labels.ravel(), minlength=count + 1)[1:]
+    w, h = box[:, 2] - box[:, 0], box[:, 3] - box[:, 1]
+    rows, cols = ink.shape
+    fill = area / (w * h)
+    shaped = fill >= MIN_FILL
+    # "l", "I", "1" fill their box; otherwise a full box is a block, or a bar across the line (a rule)
+    upright = shaped & ((fill <= MAX_FILL) | (w <= THIN * h))
+    sideways = shaped & ((fill <= MAX_FILL) | (h <= THIN * w))
+    upright &= (h >= MIN_LETTER_PX) & (h <= MAX_LETTER_SHARE * rows) & (w <= MAX_WORD_WIDTH * h)
+    sideways &= (w >= MIN_LETTER_PX) & (w <= MAX_LETTER_SHARE * cols) & (h <= MAX_WORD_WIDTH * w)
+    keep = upright | sideways
+    if keep.sum() > MAX_MARKS:
+        return None
+    if keep.any():
+        # the stroke width: twice the farthest an ink pixel of the mark lies from its edge, less one
+        depth = ndimage.distance_transform_cdt(ink, metric="chessboard")
+        stroke = 2 * _max_per_label(depth, labels, count) - 1
+        upright &= stroke <= np.maximum(MIN_STROKE_PX, STROKE * h)
+        sideways &= stroke <= np.maximum(MIN_STROKE_PX, STROKE * w)
+    return (_with_letters(box, upright, labels, slices, across=True),
+            _with_letters(box, sideways, labels, slices, across=False))
+
+
+def _max_per_label(values: np.ndarray, labels: np.ndarray, count: int) -> np.ndarray:
+    """The largest value under each label 1..count (ndimage.maximum sorts every pixel: slower)."""
+    where = labels > 0
+    out = np.zeros(count + 1, dtype=values.dtype)
+    np.maximum.at(out, labels[where], values[where])
+    return out[1:]
+
+
+def _with_letters(box: np.ndarray, keep: np.ndarray, labels: np.ndarray, slices: list, across: bool) -> np.ndarray:
+    """The kept boxes with a fifth column: the letters each mark holds."""
+    kept = box[keep]
+    letters = np.ones(len(kept))
+    w, h = kept[:, 2] - kept[:, 0], kept[:, 3] - kept[:, 1]
+    long, short = (w, h) if across else (h, w)
+    for k in np.flatnonzero(long > RUN_TOGETHER * short):
+        i = int(np.flatnonzero(keep)[k])
+        mark = labels[slices[i]] == i + 1
+        line = mark[mark.shape[0] // 2, :] if across else mark[:, mark.shape[1] // 2]
+        strokes = int(np.count_nonzero(np.diff(line.astype(np.int8)) == 1) + line[0])
+        letters[k] = max(1, round(strokes / STROKES_PER_LETTER))
+    return np.column_stack([kept, letters])
+
+
+def _longest_row(boxes: np.ndarray) -> int:
+    """The most letters in one row of marks: similar heights, one baseline or top line, small gaps,
+    each beside the one before it rather than over it."""
+    n = len(boxes)
+    if n == 0:
+        return 0
+    b = boxes[np.argsort(boxes[:, 0], kind="stable")]
+    x0s, y0s, x1s, y1s = (b[:, k].tolist() for k in range(4))
+    parent = list(range(n))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(n):
+        x1, y0, y1 = x1s[i], y0s[i], y1s[i]
+        h = y1 - y0
+        start = bisect_left(x0s, x1 - ROW_KERN * h)
+        stop = bisect_left(x0s, x1 + ROW_GAP * ROW_HEIGHTS * h + 1, lo=start)  # the next may be taller
+        for j in range(start, stop):
+            if j == i:
+                continue
+            v0, v1 = y0s[j], y1s[j]
+            hj = v1 - v0
+            low, high = (h, hj) if h < hj else (hj, h)
+            if high > ROW_HEIGHTS * low or x0s[j] < x1 - ROW_KERN * low or x0s[j] - x1 > ROW_GAP * high:
+                continue
+            if min(abs(v1 - y1), abs(v0 - y0)) > max(ALIGN_PX, ROW_ALIGN * high):  # neither one baseline nor one top line
+                continue
+            parent[root(i)] = root(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(root(i), []).append(i)
+    return max(_letters(b[g]) for g in groups.values())
+
+
+def _letters(row: np.ndarray) -> int:
+    """How many letters a row of marks holds, 0 when it is a pattern rather than writing.
+
+    Writing mixes letters of several sizes; a row of marks all of one size
+    (a building's windows, a fence, the teeth of a comb) is a pattern. A
+    single mark is writing only when it holds a word run together.
+    """
+    w, h = row[:, 2] - row[:, 0], row[:, 3] - row[:, 1]
+    if len(row) > 2 and w.max() < ROW_SAME * w.min() and h.max() < ROW_SAME * h.min():
+        return 0
+    letters = int(row[:, 4].sum())
+    if len(row) < ROW_MARKS and letters < WORD_LETTERS:
+        return 0
+    return letters
