@@ -186,3 +186,28 @@ def test_sha256sums_cover_the_package_and_catch_a_change_and_a_stray_file(tmp_pa
     (tmp_path / "extra.txt").write_text("x")
     problems = check_sums(tmp_path)
     assert any("changed" in p for p in problems) and any("extra.txt: not in" in p for p in problems)
+
+
+def test_package_from_a_log_has_a_row_per_file_and_a_stamped_upload_per_published_pdf(tmp_path):
+    doc = _one_page(["Een nota met een naam erin."])
+    doc.save(tmp_path / "nota.pdf")
+    log = {"documents": [
+        {"document": "nota.pdf", "status": "published", "per_ground": {"5.1.2e": 2}, "sha256": "aa" * 32},
+        {"document": "Jan Jansen notities.docx", "status": "skipped", "reason": "not a PDF (Word document)"},
+    ]}
+    from woopub.package.build import build_package
+    root = build_package(tmp_path, log)
+    sheet = load_workbook(root / "productierapport.xlsx").active
+    rows = [[c.value for c in r] for r in sheet.iter_rows(min_row=2)]
+    assert len(rows) == 2
+    uploads = sorted(p.name for p in (root / "upload").iterdir())
+    nota_id = document_id("nota.pdf", "aa" * 32)
+    assert uploads == [f"{nota_id}.pdf"]
+    assert rows[0][0] == nota_id and rows[0][7] == "deels openbaar" and rows[0][9] == "5.1.2e"
+    assert rows[1][7] == "niet openbaar" and "nog te beoordelen" in rows[1][10]
+    assert check_sums(root) == []
+    with pymupdf.open(root / "upload" / f"{nota_id}.pdf") as pdf:
+        assert pdf[0].search_for(nota_id)
+    # the original file name (holding a name) is never in the package
+    assert "Jansen" not in (root / "inventarislijst.csv").read_text("utf-8")
+    assert all("Jansen" not in str(c) for r in rows for c in r)

@@ -1,0 +1,69 @@
+"""The publication package from a run's publication log: one function that ``redact`` and
+``apply`` both call after they wrote the log.
+
+Writes into ``out/package/``: ``upload/<ID>.pdf`` (each published PDF, stamped with
+its number unless ``stamp`` is off), ``productierapport.xlsx``,
+``inventarislijst.csv`` and ``SHA256SUMS``. Every document of the log has a row:
+a failed or skipped file is "niet openbaar" with "nog te beoordelen" and its
+reason. A row's title is the dossier file's title or else the document number:
+the original file name never enters the package (it may hold a name; the
+file-name check of issue 17 is not applied here yet).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pymupdf
+
+from woopub.package.productierapport import (
+    InventoryRow, assessment_from_redactions, write_inventory_csv, write_productierapport,
+)
+from woopub.package.settings import NOG_TE_BEOORDELEN, REEDS_OPENBAAR, DossierFile, PackageSettings
+from woopub.package.stamp import stamp_document
+from woopub.package.sums import write_sums
+
+PACKAGE = "package"
+UPLOAD = "upload"
+
+
+def _row(doc: dict, settings: PackageSettings, dossier: DossierFile) -> InventoryRow:
+    name = doc["document"]
+    number = settings.document_id(name, doc.get("sha256"))
+    o = dossier.override(name)
+    title = o.title or number
+    if doc["status"] != "published":
+        reason = (doc.get("reason") or doc["status"]).splitlines()[0]
+        return InventoryRow(number, title, o.assessment or "niet openbaar", o.grounds or (), o.date,
+                            file_type="pdf" if name.lower().endswith(".pdf") else "",
+                            remark=f"{NOG_TE_BEOORDELEN}: {reason}", link=o.link or "", suspended=o.suspended)
+    grounds = o.grounds if o.grounds is not None else tuple(sorted(doc.get("per_ground") or {}))
+    assessment = assessment_from_redactions(grounds, o.assessment)
+    published = f"{number}.pdf" if assessment not in ("niet openbaar", REEDS_OPENBAAR) else None
+    return InventoryRow(number, title, assessment, grounds, o.date, remark=o.remark or "",
+                        link=o.link or "", suspended=o.suspended, published=published)
+
+
+def build_package(out_dir: Path, log: dict, dossier: DossierFile | None = None, stamp: bool = True) -> Path:
+    """Write the package for the published folder ``out_dir`` whose log is ``log``; returns its folder."""
+    dossier = dossier or DossierFile()
+    settings = PackageSettings.from_dossier_file(dossier, stamp)
+    root = Path(out_dir) / PACKAGE
+    if root.exists():
+        shutil.rmtree(root)  # a rerun writes the whole package again
+    (root / UPLOAD).mkdir(parents=True)
+    rows = []
+    for doc in log["documents"]:
+        row = _row(doc, settings, dossier)
+        rows.append(row)
+        if row.published:
+            with pymupdf.open(Path(out_dir) / doc["document"]) as pdf:
+                if settings.stamp:
+                    stamp_document(pdf, row.id)
+                # a full save: no earlier revision stays in the file
+                pdf.save(root / UPLOAD / row.published, garbage=3, deflate=True)
+    write_productierapport(root / "productierapport.xlsx", rows, dossier.matter or "", dossier.case_numbers)
+    write_inventory_csv(root / "inventarislijst.csv", rows)
+    write_sums(root)
+    return root
