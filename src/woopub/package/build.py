@@ -12,6 +12,7 @@ file-name check of issue 17 is not applied here yet).
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -26,6 +27,12 @@ from woopub.package.sums import write_sums
 
 PACKAGE = "package"
 UPLOAD = "upload"
+UPLOAD_MAP = "package-uploads.json"  # in the internal folder: upload file -> document (holds original names)
+
+
+def read_upload_map(internal_dir: Path) -> dict[str, str]:
+    path = Path(internal_dir) / UPLOAD_MAP
+    return json.loads(path.read_text("utf-8")) if path.is_file() else {}
 
 
 def _row(doc: dict, settings: PackageSettings, dossier: DossierFile) -> InventoryRow:
@@ -45,15 +52,19 @@ def _row(doc: dict, settings: PackageSettings, dossier: DossierFile) -> Inventor
                         link=o.link or "", suspended=o.suspended, published=published)
 
 
-def build_package(out_dir: Path, log: dict, dossier: DossierFile | None = None, stamp: bool = True) -> Path:
-    """Write the package for the published folder ``out_dir`` whose log is ``log``; returns its folder."""
+def build_package(out_dir: Path, log: dict, dossier: DossierFile | None = None, stamp: bool = True,
+                  internal_dir: Path | None = None) -> Path:
+    """Write the package for the published folder ``out_dir`` whose log is ``log``; returns its folder.
+
+    With ``internal_dir``, which upload file is which document goes there, so verification
+    hunts each stamped copy for its own document's redacted values."""
     dossier = dossier or DossierFile()
     settings = PackageSettings.from_dossier_file(dossier, stamp)
     root = Path(out_dir) / PACKAGE
     if root.exists():
         shutil.rmtree(root)  # a rerun writes the whole package again
     (root / UPLOAD).mkdir(parents=True)
-    rows = []
+    rows, uploads = [], {}
     for doc in log["documents"]:
         row = _row(doc, settings, dossier)
         rows.append(row)
@@ -63,6 +74,10 @@ def build_package(out_dir: Path, log: dict, dossier: DossierFile | None = None, 
                     stamp_document(pdf, row.id)
                 # a full save: no earlier revision stays in the file
                 pdf.save(root / UPLOAD / row.published, garbage=3, deflate=True)
+            uploads[f"{PACKAGE}/{UPLOAD}/{row.published}"] = doc["document"]
+    if internal_dir is not None:
+        Path(internal_dir).mkdir(parents=True, exist_ok=True)
+        (Path(internal_dir) / UPLOAD_MAP).write_text(json.dumps(uploads, indent=2, ensure_ascii=False), "utf-8")
     write_productierapport(root / "productierapport.xlsx", rows, dossier.matter or "", dossier.case_numbers)
     write_inventory_csv(root / "inventarislijst.csv", rows)
     write_sums(root)
