@@ -211,3 +211,30 @@ def test_package_from_a_log_has_a_row_per_file_and_a_stamped_upload_per_publishe
     # the original file name (holding a name) is never in the package
     assert "Jansen" not in (root / "inventarislijst.csv").read_text("utf-8")
     assert all("Jansen" not in str(c) for r in rows for c in r)
+
+
+def test_dossier_file_withholds_a_document_and_sets_its_title_and_date(tmp_path):
+    from woopub.package.build import build_package
+    from woopub.package.settings import load_dossier_file
+
+    _one_page(["Nota."]).save(tmp_path / "nota.pdf")
+    _one_page(["Advies."]).save(tmp_path / "advies.pdf")
+    (tmp_path / "dossier.yaml").write_text(
+        "matter: WOO-2025-17\n"
+        "documents:\n"
+        "  nota.pdf: {title: Nota voortgang, date: 2025-06-18}\n"
+        "  advies.pdf: {assessment: niet openbaar, grounds: [5.1.2i], remark: intern beraad}\n", "utf-8")
+    dossier = load_dossier_file(tmp_path / "dossier.yaml")
+    log = {"documents": [
+        {"document": "nota.pdf", "status": "published", "per_ground": {}, "sha256": "aa" * 32},
+        {"document": "advies.pdf", "status": "published", "per_ground": {}, "sha256": "bb" * 32},
+    ]}
+    root = build_package(tmp_path, log, dossier, stamp=False)
+    rows = list(load_workbook(root / "productierapport.xlsx").active.iter_rows(min_row=2, values_only=True))
+    assert rows[0][1] == "WOO-2025-17" and rows[0][4] == "Nota voortgang" and rows[0][6] == "2025-06-18"
+    assert rows[0][7] == "openbaar"  # no redactions
+    assert rows[1][7] == "niet openbaar" and rows[1][9] == "5.1.2i" and rows[1][10] == "intern beraad"
+    uploads = [p.name for p in (root / "upload").iterdir()]
+    assert uploads == [f"{rows[0][0]}.pdf"]  # the withheld document is listed, not uploaded
+    with pymupdf.open(root / "upload" / uploads[0]) as pdf:
+        assert not pdf[0].search_for(rows[0][0])  # --no-stamp
