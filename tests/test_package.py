@@ -201,7 +201,7 @@ def test_package_from_a_log_has_a_row_per_file_and_a_stamped_upload_per_publishe
     rows = [[c.value for c in r] for r in sheet.iter_rows(min_row=2)]
     assert len(rows) == 2
     uploads = sorted(p.name for p in (root / "upload").iterdir())
-    nota_id = document_id("nota.pdf", "aa" * 32)
+    nota_id = document_id("nota.pdf", None)
     assert uploads == [f"{nota_id}.pdf"]
     assert rows[0][0] == nota_id and rows[0][7] == "deels openbaar" and rows[0][9] == "5.1.2e"
     assert rows[1][7] == "niet openbaar" and "nog te beoordelen" in rows[1][10]
@@ -238,3 +238,13 @@ def test_dossier_file_withholds_a_document_and_sets_its_title_and_date(tmp_path)
     assert uploads == [f"{rows[0][0]}.pdf"]  # the withheld document is listed, not uploaded
     with pymupdf.open(root / "upload" / uploads[0]) as pdf:
         assert not pdf[0].search_for(rows[0][0])  # --no-stamp
+
+
+def test_document_numbers_stay_the_same_when_a_rerun_publishes_a_file_with_another_hash(tmp_path):
+    from woopub.package.build import build_package
+
+    _one_page(["Nota."]).save(tmp_path / "nota.pdf")
+    first = build_package(tmp_path, {"documents": [{"document": "nota.pdf", "status": "published", "sha256": "aa" * 32}]})
+    names = sorted(p.name for p in (first / "upload").iterdir())
+    again = build_package(tmp_path, {"documents": [{"document": "nota.pdf", "status": "published", "sha256": "bb" * 32}]})
+    assert sorted(p.name for p in (again / "upload").iterdir()) == names

@@ -37,7 +37,8 @@ def read_upload_map(internal_dir: Path) -> dict[str, str]:
 
 def _row(doc: dict, settings: PackageSettings, dossier: DossierFile) -> InventoryRow:
     name = doc["document"]
-    number = settings.document_id(name, doc.get("sha256"))
+    # from the path alone: the log's SHA-256 is the published file's, which differs between runs
+    number = settings.document_id(name, None)
     o = dossier.override(name)
     title = o.title or number
     if doc["status"] != "published":

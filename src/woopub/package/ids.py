@@ -5,8 +5,8 @@ leading letters, digits and hyphens of its name and lower-cases IDs, so an ID
 here is lower-case letters, digits and hyphens only, and a file is uploaded
 as ``<ID>.pdf``: the extension stops the ID, so every file maps to its own row.
 
-Derived from the document's path in the dossier and the SHA-256 of its bytes
-(a changed document is another document), never from the order of a run. The
+Derived from the document's path in the dossier (and, when given, the SHA-256 of its bytes;
+build_package passes none: the log holds the published file's hash, which differs per run), never from the order of a run. The
 letters are consonants: an ID never spells a word and holds no digits, so a
 stamped ID can never complete a redacted phone number or name that
 verification hunts for.
