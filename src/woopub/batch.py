@@ -608,10 +608,20 @@ def verify_output(out_dir: Path, internal_dir: Path | None = None, executor=None
     checked = run.verified if run is not None else {}
     problems: list[Problem] = []
     jobs = []
+    from woopub.package.build import PACKAGE, read_upload_map
+    from woopub.package.sums import SUMS, check_sums
+
+    uploads = read_upload_map(internal_dir)  # package/upload/<ID>.pdf: a stamped copy of a published document
     for pdf in sorted(out_dir.rglob("*")):
         if not pdf.is_file() or pdf.suffix.lower() != ".pdf":
             continue
         name = pdf.relative_to(out_dir).as_posix()
+        if name in uploads and uploads[name] in published:
+            doc = uploads[name]
+            jobs.append(VerifyJob(str(pdf), name, own_secrets.get(doc, []), kept.get(doc, []),
+                                  entries_by_doc.get(doc, []), None))
+            published.setdefault(name, published[doc])
+            continue
         if name not in published:
             problems.append(Problem(name, "log", "PDF is not listed as published in publicatielog.json"))
             continue
@@ -630,6 +640,8 @@ def verify_output(out_dir: Path, internal_dir: Path | None = None, executor=None
     for name in sorted(published):
         if not (out_dir / name).is_file():
             problems.append(Problem(name, "missing", "listed as published but not in the folder"))
+    if (out_dir / PACKAGE / SUMS).is_file():
+        problems += [Problem(PACKAGE, "package", p) for p in check_sums(out_dir / PACKAGE)]
     return problems, notes
 
 

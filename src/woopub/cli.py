@@ -104,10 +104,14 @@ def batch_options(fn):
 @click.option("--without", "without", multiple=True, type=click.Choice(["frog"]),
               help="Run without a detector woopub otherwise requires: --without frog goes on with the name lists "
                    "and patterns alone when Frog cannot run (fewer names found).")
+@click.option("--dossier-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="YAML file with the Woo decision's metadata and per-document titles, dates, assessments "
+                   "for the publication package (OUT_DIR/package).")
+@click.option("--stamp/--no-stamp", default=True, help="Document number in the margin of every page of the package's PDFs.")
 @rules_option
 @batch_options
 def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, workers, scheduler, quiet, as_json,
-           no_resume, without):
+           no_resume, without, dossier_file, stamp):
     """Redact INPUT PDFs (files or folders, searched recursively) into OUT_DIR.
 
     Writes each redacted PDF under the same name, plus publicatielog.json and
@@ -133,9 +137,12 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
 
     started = time.monotonic()
     rules = _load_rules(rule_paths)
+    from woopub.package.settings import DossierFileError, load_dossier_file
+
     try:
         passwords = Passwords(password, load_password_file(password_file) if password_file else {})
-    except PasswordFileError as exc:
+        dossier = load_dossier_file(dossier_file)
+    except (PasswordFileError, DossierFileError) as exc:
         click.echo(f"woopub: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     internal = internal_dir or default_internal_dir(out_dir)
@@ -179,6 +186,9 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
             except RunInProgress as exc:
                 click.echo(f"woopub: {exc}", err=True)
                 sys.exit(exc.exit_code)
+            from woopub.package.build import build_package
+
+            build_package(out_dir, result.log, dossier, stamp, result.internal_dir)
             problems, notes = verify_output(out_dir, result.internal_dir, executor, reporter, result)
     except OSError as exc:  # a full disk or read-only output: one line, not a traceback
         _exit_on_write_fault(exc)

@@ -468,6 +468,40 @@ def _check_text_for(group: "SecretSet", name, text, keep, drawn, placed, drawn_d
     return problems
 
 
+def check_plain_text(text: str, name: str, secrets, kept: list[tuple[int, int]] = (), index=None) -> list[Problem]:
+    """A published text file (a text version, a cell of the inventory) searched as a page's text is:
+    a redacted value anywhere outside the ``kept`` ranges (names kept on purpose) is a leak,
+    and so is a name form the dossier's recogniser still finds there."""
+    problems: list[Problem] = []
+    digits_text, compact_lower = _digits(text), _compact(text).lower()
+    forms = _normal(_compact(text))
+
+    def is_kept(start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in kept)
+
+    for group in secret_sets(secrets):
+        words = _occurring(group.word_automaton, text)
+        for k in group.candidates(_occurring(group.form_automaton, forms), words, (digits_text, digits_text),
+                                  compact_lower):
+            s = group.secrets[k]
+            if s.entity in NUMBER_ENTITIES:
+                leak = len(_digits(s.value)) >= 6 and _digits(s.value) in digits_text
+            elif s.entity == "EMAIL":
+                leak = bool(_compact(s.value)) and _compact(s.value).lower() in compact_lower
+            else:
+                leak = any(not is_kept(m.start(), m.end()) for m in value_pattern(s.value).finditer(text))
+            if leak:
+                problems.append(Problem(name, "leak", f"{s.label} is in the text"))
+    if index is not None and len(index):
+        for r in index.recogniser().analyze(text, ["PERSON"]):
+            if "dossier:in-organisation-name" in (r.recognition_metadata or {}).get("evidence", ()):
+                continue
+            if not is_kept(r.start, r.end):
+                problems.append(Problem(name, "leak", "a name form redacted across the dossier is in the text"))
+                break
+    return problems
+
+
 def value_pattern(value: str) -> re.Pattern:
     """Where a redacted name stands in text: its words, any white space between, on word edges.
 

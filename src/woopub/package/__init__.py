@@ -1,0 +1,1 @@
+"""The Woo publication package: document numbers, stamp, text versions, inventory, productierapport, DiWoo metadata."""

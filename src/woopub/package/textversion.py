@@ -1,0 +1,83 @@
+"""The text version of a published document: its text in reading order, each redaction
+replaced by its ground code in brackets (``[5.1.2e]``), never by the value.
+
+Made from the same decisions that redacted the PDF, with presidio-anonymizer's
+"replace" operator, from the text the pipeline read (text layer plus OCR, in
+reading order). A redaction is widened to the whole words it touches, as the
+PDF's boxes cover whole words, so the text version says what the PDF shows.
+Pages are separated by a form feed, as pdftotext does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from presidio_anonymizer import AnonymizerEngine
+from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
+
+from woopub.model import KEEP, REDACT, Decision, DocumentText, Finding
+
+UNKNOWN_GROUND = "gelakt"  # a redaction without a ground code (never expected: every rule names one)
+
+
+@dataclass
+class TextVersion:
+    text: str
+    kept: list[tuple[int, int]] = field(default_factory=list)  # where names kept on purpose stand in ``text``
+    replaced: int = 0  # redactions replaced (after merging overlapping ones)
+
+
+_engine: AnonymizerEngine | None = None
+
+
+def _anonymizer() -> AnonymizerEngine:
+    global _engine
+    if _engine is None:
+        _engine = AnonymizerEngine()
+    return _engine
+
+
+def word_extent(text: DocumentText, start: int, end: int) -> tuple[int, int]:
+    """``start..end`` widened to the words it touches (what a box on those words covers)."""
+    words = text.word_indices(start, end)
+    if not words:
+        return start, end
+    return min(start, text.spans[words[0]][0]), max(end, text.spans[words[-1]][1])
+
+
+def _merged(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Overlapping redactions as one, under the ground codes of all of them."""
+    out: list[list] = []
+    for start, end, ground in sorted(spans):
+        if out and start < out[-1][1]:
+            out[-1][1] = max(out[-1][1], end)
+            out[-1][2].add(ground)
+        else:
+            out.append([start, end, {ground}])
+    return [(s, e, ", ".join(sorted(g))) for s, e, g in out]
+
+
+def text_version(text: DocumentText, findings: list[Finding], decisions: list[Decision]) -> TextVersion:
+    spans = []
+    for f, d in zip(findings, decisions):
+        if d.action == REDACT:
+            start, end = word_extent(text, f.start, f.end)
+            spans.append((start, end, d.ground or UNKNOWN_GROUND))
+    spans = _merged(spans)
+    # one entity type per ground combination, each replaced by its own bracketed code
+    results = [RecognizerResult(entity_type=g, start=s, end=e, score=1.0) for s, e, g in spans]
+    operators = {g: OperatorConfig("replace", {"new_value": f"[{g}]"}) for g in {g for _, _, g in spans}}
+    out = _anonymizer().anonymize(text=text.text, analyzer_results=results, operators=operators).text if results else text.text
+    kept = [_shifted(f.start, f.end, spans) for f, d in zip(findings, decisions) if d.action == KEEP]
+    return TextVersion(out, [k for k in kept if k is not None], len(spans))
+
+
+def _shifted(start: int, end: int, spans: list[tuple[int, int, str]]) -> tuple[int, int] | None:
+    """Where ``start..end`` of the read text stands in the text version (None: inside a redaction)."""
+    shift = 0
+    for s, e, g in spans:
+        if e <= start:
+            shift += len(g) + 2 - (e - s)
+        elif s < end:
+            return None
+    return start + shift, end + shift
