@@ -1,0 +1,59 @@
+"""Command line of the review workflow (scan into a dossier), registered on ``woopub.cli.main``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from woopub.errors import EXIT_DOCUMENT_FAILED, EXIT_OK, EXIT_USAGE
+
+
+def register(main, rules_option, load_rules) -> None:
+    @main.command("scan")
+    @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+    @click.option("--dossier", "folder", required=True, type=click.Path(file_okay=False, path_type=Path),
+                  help="Folder of the review dossier (SQLite, holds the original values: 0700). "
+                       "Scanning into an existing dossier keeps every decision on an unchanged proposal.")
+    @click.option("--workers", type=click.IntRange(min=1), default=None,
+                  help="Worker processes on this machine (default: one per core; 1 runs in this process).")
+    @click.option("--without", "without", multiple=True, type=click.Choice(["frog"]),
+                  help="Go on without Frog (fewer names found).")
+    @rules_option
+    def scan(inputs, folder, workers, without, rule_paths):
+        """Scan INPUT PDFs into a review dossier: propose, do not publish.
+
+        Documents woopub cannot publish as they are become open points with
+        their reason, for a reviewer to resolve.
+
+        \b
+        Example:
+          woopub scan samples/ --dossier dossier/
+        """
+        import os
+
+        from woopub.executors import Settings, make_executor
+        from woopub.passwords import Passwords
+        from woopub.review.scan import scan_into_dossier
+        from woopub.review.store import DossierVersionError
+
+        rules = load_rules(rule_paths)
+        if without:
+            from woopub.detect.persons import WITHOUT_ENV
+
+            os.environ[WITHOUT_ENV] = ",".join(without)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            executor = make_executor(workers, None, scratch=folder)
+            try:
+                counts = scan_into_dossier(Settings(rules, Passwords(None)), inputs, folder, executor)
+            finally:
+                executor.close()
+        except DossierVersionError as exc:
+            click.echo(f"woopub: {exc}", err=True)
+            sys.exit(EXIT_USAGE)
+        click.echo(f"dossier {folder}: {counts['documents']} document(s), {counts['proposals']} proposal(s) "
+                   f"({counts['new']} new, {counts['kept']} unchanged with their decision), "
+                   f"{counts['open_points']} open point(s)")
+        sys.exit(EXIT_OK if not counts["open_points"] else EXIT_DOCUMENT_FAILED)

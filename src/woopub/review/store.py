@@ -1,0 +1,200 @@
+"""The review dossier: one SQLite file holding documents, pages, proposals,
+persons and open points between the scan and the apply (issue 15).
+
+It holds the original values, so its folder is 0700 and its files 0600.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from woopub.model import Proposal
+
+SCHEMA_VERSION = 1
+DB_NAME = "dossier.sqlite"
+PENDING, ACCEPTED, REJECTED = "pending", "accepted", "rejected"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    name TEXT PRIMARY KEY, path TEXT NOT NULL, sha256 TEXT, pages INTEGER NOT NULL DEFAULT 0,
+    status TEXT NOT NULL DEFAULT 'open', scan INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS pages (
+    document TEXT NOT NULL, page INTEGER NOT NULL, PRIMARY KEY (document, page));
+CREATE TABLE IF NOT EXISTS proposals (
+    key TEXT PRIMARY KEY, id TEXT NOT NULL, document TEXT NOT NULL, page INTEGER NOT NULL,
+    boxes TEXT NOT NULL, text TEXT NOT NULL, entity TEXT NOT NULL, action TEXT NOT NULL,
+    ground TEXT, rule TEXT NOT NULL, score REAL NOT NULL, reason TEXT NOT NULL,
+    recogniser TEXT NOT NULL, evidence TEXT NOT NULL, context TEXT NOT NULL,
+    person TEXT, status TEXT NOT NULL DEFAULT 'pending', source TEXT NOT NULL DEFAULT 'rule',
+    first_scan INTEGER NOT NULL, last_scan INTEGER NOT NULL, version INTEGER NOT NULL DEFAULT 1);
+CREATE TABLE IF NOT EXISTS persons (name TEXT PRIMARY KEY, mentions INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS open_points (
+    document TEXT PRIMARY KEY, reason TEXT NOT NULL, pages TEXT NOT NULL,
+    resolution TEXT, scan INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS audit (
+    n INTEGER PRIMARY KEY AUTOINCREMENT, proposal TEXT, reviewer TEXT NOT NULL, at TEXT NOT NULL,
+    before TEXT, after TEXT);
+"""
+
+
+class DossierVersionError(Exception):
+    """The dossier was made by a woopub whose schema this one cannot read."""
+
+
+@dataclass(frozen=True)
+class OpenPoint:
+    document: str
+    reason: str
+    pages: tuple[int, ...]
+
+
+def proposal_key(sha256: str | None, p: Proposal) -> str:
+    """Same document content, same place, same value, same entity: the same proposal, so a
+    decision taken on it survives a re-scan. Anything else is a new proposal."""
+    raw = json.dumps([sha256, p.document, p.page, [list(b) for b in p.boxes], p.text, p.entity])
+    return hashlib.sha256(raw.encode()).hexdigest()[:24]
+
+
+def _private_dir(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    os.chmod(folder, 0o700)
+
+
+class ReviewDossier:
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+        _private_dir(self.folder)
+        self.path = self.folder / DB_NAME
+        fresh = not self.path.exists()
+        if fresh:  # created 0600 before SQLite writes a byte into it
+            os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
+        os.chmod(self.path, 0o600)
+        self.db = sqlite3.connect(self.path, timeout=30)
+        self.db.row_factory = sqlite3.Row
+        self._check_version(fresh)
+
+    def _check_version(self, fresh: bool) -> None:
+        has_meta = self.db.execute("SELECT 1 FROM sqlite_master WHERE name='meta'").fetchone()
+        if not fresh and has_meta:
+            row = self.db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+            version = int(row["value"]) if row else 0
+            if version > SCHEMA_VERSION:
+                raise DossierVersionError(
+                    f"{self.path} was made by a newer woopub (schema {version}, this one reads up to "
+                    f"{SCHEMA_VERSION}): use that version or scan into a new dossier")
+            if version < 1:
+                raise DossierVersionError(f"{self.path} has no known schema version: scan into a new dossier")
+        elif not fresh and not has_meta:
+            raise DossierVersionError(f"{self.path} is not a woopub dossier")
+        with self.db:
+            self.db.executescript(SCHEMA)
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+
+    def close(self) -> None:
+        self.db.close()
+
+    def next_scan(self) -> int:
+        row = self.db.execute("SELECT value FROM meta WHERE key='scans'").fetchone()
+        n = int(row["value"]) + 1 if row else 1
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('scans', ?)", (str(n),))
+        return n
+
+    def store_scan(self, scan_no: int, documents, proposals, open_points, persons) -> dict:
+        """``documents``: (name, path, sha256, pages); returns counts of new and kept proposals."""
+        new = kept = 0
+        sha = {d[0]: d[2] for d in documents}
+        with self.db:
+            for name, path, digest, pages in documents:
+                self.db.execute(
+                    "INSERT INTO documents (name, path, sha256, pages, scan) VALUES (?,?,?,?,?) "
+                    "ON CONFLICT(name) DO UPDATE SET path=excluded.path, sha256=excluded.sha256, "
+                    "pages=excluded.pages, scan=excluded.scan", (name, str(path), digest, pages, scan_no))
+                self.db.executemany("INSERT OR IGNORE INTO pages VALUES (?,?)", [(name, n) for n in range(1, pages + 1)])
+            for p in proposals:
+                key = proposal_key(sha.get(p.document), p)
+                row = self.db.execute("SELECT key FROM proposals WHERE key=?", (key,)).fetchone()
+                if row:
+                    kept += 1
+                    self.db.execute("UPDATE proposals SET last_scan=?, id=?, rule=?, ground=CASE WHEN status='pending' "
+                                    "THEN ? ELSE ground END WHERE key=?", (scan_no, p.id, p.rule, p.ground, key))
+                    continue
+                new += 1
+                self.db.execute(
+                    "INSERT INTO proposals (key, id, document, page, boxes, text, entity, action, ground, rule, score, "
+                    "reason, recogniser, evidence, context, person, first_scan, last_scan) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (key, p.id, p.document, p.page, json.dumps([list(b) for b in p.boxes]), p.text, p.entity,
+                     p.action, p.ground, p.rule, p.score, p.reason, p.recogniser, json.dumps(list(p.evidence)),
+                     p.context, p.text if p.entity == "PERSON" else None, scan_no, scan_no))
+            self.db.execute("DELETE FROM open_points WHERE scan < ? AND resolution IS NULL", (scan_no,))
+            for point in open_points:
+                self.db.execute(
+                    "INSERT INTO open_points (document, reason, pages, scan) VALUES (?,?,?,?) "
+                    "ON CONFLICT(document) DO UPDATE SET reason=excluded.reason, pages=excluded.pages, scan=excluded.scan",
+                    (point.document, point.reason, json.dumps(list(point.pages)), scan_no))
+            self.db.execute("DELETE FROM persons")
+            self.db.executemany("INSERT INTO persons VALUES (?,?)", sorted(persons.items()))
+        return {"new": new, "kept": kept}
+
+    # -- reading ----------------------------------------------------------
+
+    def proposals(self, document: str | None = None, current_only: bool = True) -> list[sqlite3.Row]:
+        sql, args = "SELECT * FROM proposals WHERE 1=1", []
+        if current_only:
+            sql += " AND last_scan=(SELECT MAX(scan) FROM documents d WHERE d.name=proposals.document)"
+        if document:
+            sql += " AND document=?"
+            args.append(document)
+        return self.db.execute(sql + " ORDER BY document, page, id", args).fetchall()
+
+    def open_points(self) -> list[OpenPoint]:
+        rows = self.db.execute("SELECT * FROM open_points ORDER BY document").fetchall()
+        return [OpenPoint(r["document"], r["reason"], tuple(json.loads(r["pages"]))) for r in rows]
+
+    def documents(self) -> list[sqlite3.Row]:
+        return self.db.execute("SELECT * FROM documents ORDER BY name").fetchall()
+
+    def persons(self) -> dict[str, int]:
+        return {r["name"]: r["mentions"] for r in self.db.execute("SELECT * FROM persons")}
+
+    # -- deciding ---------------------------------------------------------
+
+    def decide(self, key: str, status: str, reviewer: str, version: int | None = None, ground: str | None = None) -> int:
+        """Set a proposal's status (and ground); refuses a stale edit (``version`` not current).
+        Returns the new version."""
+        from datetime import datetime, timezone
+
+        if status not in (PENDING, ACCEPTED, REJECTED):
+            raise ValueError(f"unknown status {status!r}")
+        with self.db:
+            row = self.db.execute("SELECT status, ground, version FROM proposals WHERE key=?", (key,)).fetchone()
+            if row is None:
+                raise KeyError(key)
+            if version is not None and row["version"] != version:
+                raise StaleEdit(f"proposal {key} was changed by someone else meanwhile (now {row['status']}, "
+                                f"ground {row['ground']}): reload and decide again")
+            after_ground = ground if ground is not None else row["ground"]
+            self.db.execute("UPDATE proposals SET status=?, ground=?, version=version+1 WHERE key=?",
+                            (status, after_ground, key))
+            self.db.execute(
+                "INSERT INTO audit (proposal, reviewer, at, before, after) VALUES (?,?,?,?,?)",
+                (key, reviewer, datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                 json.dumps({"status": row["status"], "ground": row["ground"]}),
+                 json.dumps({"status": status, "ground": after_ground})))
+            return row["version"] + 1
+
+    def audit(self, key: str | None = None) -> list[sqlite3.Row]:
+        if key:
+            return self.db.execute("SELECT * FROM audit WHERE proposal=? ORDER BY n", (key,)).fetchall()
+        return self.db.execute("SELECT * FROM audit ORDER BY n").fetchall()
+
+
+class StaleEdit(Exception):
+    """A reviewer decided on a proposal another reviewer changed after the page was loaded."""
