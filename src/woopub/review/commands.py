@@ -57,3 +57,42 @@ def register(main, rules_option, load_rules) -> None:
                    f"({counts['new']} new, {counts['kept']} unchanged with their decision), "
                    f"{counts['open_points']} open point(s)")
         sys.exit(EXIT_OK if not counts["open_points"] else EXIT_DOCUMENT_FAILED)
+
+    @main.command("apply")
+    @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+    @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+                  help="Folder for the published PDFs and the publication log.")
+    @click.option("--accept-pending", is_flag=True,
+                  help="Accept every proposal nobody decided on as proposed (what woopub redact does).")
+    @rules_option
+    def apply(folder, out_dir, accept_pending, rule_paths):
+        """Publish a reviewed dossier: only the redactions reviewers accepted or added.
+
+        Verifies every document as woopub redact does; the publication log says
+        per box whether a rule or a reviewer decided it (never the value or the
+        reviewer's name; both are in the dossier's apply-record.json).
+
+        \b
+        Example:
+          woopub apply dossier/ --out publicatie/
+        """
+        from woopub.review.apply import UndecidedProposals, apply_dossier
+        from woopub.review.store import DossierVersionError
+        out, own = out_dir.resolve(), folder.resolve()
+        if out == own or own in out.parents or out in own.parents:
+            click.echo(f"woopub: --out {out_dir} is the dossier folder, inside it or around it: the dossier holds "
+                       "the original values; choose a folder outside it; nothing was written", err=True)
+            sys.exit(EXIT_USAGE)
+        try:
+            result = apply_dossier(folder, out_dir, load_rules(rule_paths), accept_pending)
+        except (UndecidedProposals, DossierVersionError) as exc:
+            click.echo(f"woopub: {exc}", err=True)
+            sys.exit(EXIT_USAGE)
+        published = [o for o in result.outcomes if o.status == "published"]
+        click.echo(f"total: {len(published)} of {len(result.outcomes)} document(s) published, "
+                   f"{len(result.entries)} box(es); verify: {'passed' if not result.problems else 'failed'}")
+        for o in result.outcomes:
+            if o.status != "published":
+                click.echo(f"{o.status}: {o.document}: {o.reason}", err=True)
+        failed = result.problems or any(o.status == "failed" for o in result.outcomes)
+        sys.exit(EXIT_DOCUMENT_FAILED if failed else EXIT_OK)

@@ -44,6 +44,12 @@ def scan_into_dossier(settings, inputs, folder: Path, executor=None, reporter=No
                 points.append(OpenPoint(o.document, o.reason or o.status, tuple(range(1, pages + 1))))
         persons = Counter(p.text for p in result.proposals if p.entity == "PERSON" and p.action == REDACT)
         counts = dossier.store_scan(dossier.next_scan(), documents, result.proposals, points, dict(persons))
+        # a value the rule file marks is redacted wherever it stands, under its own ground and entity,
+        # not only where a detector found a span to relabel
+        rules = settings.rules
+        for rule in rules.always_redact:
+            dossier.add_term(rule.value, rule.ground or rules.default_ground, "rule file", rule.entity, rule.id, "rules-file")
+        counts["marked"] = dossier.reapply_terms()
         counts.update(documents=len(documents), open_points=len(points), proposals=len(result.proposals))
         return counts
     finally:

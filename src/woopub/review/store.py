@@ -13,11 +13,12 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from woopub.model import Proposal
+from woopub.model import REDACT, Proposal
 
 SCHEMA_VERSION = 1
 DB_NAME = "dossier.sqlite"
 PENDING, ACCEPTED, REJECTED = "pending", "accepted", "rejected"
+RESOLUTIONS = ("exclude", "redact-pages", "ocr")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -37,6 +38,9 @@ CREATE TABLE IF NOT EXISTS persons (name TEXT PRIMARY KEY, mentions INTEGER NOT 
 CREATE TABLE IF NOT EXISTS open_points (
     document TEXT PRIMARY KEY, reason TEXT NOT NULL, pages TEXT NOT NULL,
     resolution TEXT, scan INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS terms (
+    term TEXT NOT NULL, ground TEXT NOT NULL, entity TEXT, rule TEXT NOT NULL, source TEXT NOT NULL,
+    reviewer TEXT NOT NULL, PRIMARY KEY (term, source));
 CREATE TABLE IF NOT EXISTS audit (
     n INTEGER PRIMARY KEY AUTOINCREMENT, proposal TEXT, reviewer TEXT NOT NULL, at TEXT NOT NULL,
     before TEXT, after TEXT);
@@ -52,6 +56,7 @@ class OpenPoint:
     document: str
     reason: str
     pages: tuple[int, ...]
+    resolution: str | None = None  # "exclude", "redact-pages", "ocr"
 
 
 def proposal_key(sha256: str | None, p: Proposal) -> str:
@@ -126,13 +131,7 @@ class ReviewDossier:
                                     "THEN ? ELSE ground END WHERE key=?", (scan_no, p.id, p.rule, p.ground, key))
                     continue
                 new += 1
-                self.db.execute(
-                    "INSERT INTO proposals (key, id, document, page, boxes, text, entity, action, ground, rule, score, "
-                    "reason, recogniser, evidence, context, person, first_scan, last_scan) "
-                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (key, p.id, p.document, p.page, json.dumps([list(b) for b in p.boxes]), p.text, p.entity,
-                     p.action, p.ground, p.rule, p.score, p.reason, p.recogniser, json.dumps(list(p.evidence)),
-                     p.context, p.text if p.entity == "PERSON" else None, scan_no, scan_no))
+                self._insert(key, p, scan_no)
             self.db.execute("DELETE FROM open_points WHERE scan < ? AND resolution IS NULL", (scan_no,))
             for point in open_points:
                 self.db.execute(
@@ -156,7 +155,76 @@ class ReviewDossier:
 
     def open_points(self) -> list[OpenPoint]:
         rows = self.db.execute("SELECT * FROM open_points ORDER BY document").fetchall()
-        return [OpenPoint(r["document"], r["reason"], tuple(json.loads(r["pages"]))) for r in rows]
+        return [OpenPoint(r["document"], r["reason"], tuple(json.loads(r["pages"])), r["resolution"]) for r in rows]
+
+    def resolve(self, document: str, resolution: str, reviewer: str) -> None:
+        """A reviewer's answer to an open point (kept across re-scans)."""
+        if resolution not in RESOLUTIONS:
+            raise ValueError(f"unknown resolution {resolution!r}; one of {', '.join(RESOLUTIONS)}")
+        with self.db:
+            row = self.db.execute("SELECT resolution FROM open_points WHERE document=?", (document,)).fetchone()
+            if row is None:
+                raise KeyError(document)
+            self.db.execute("UPDATE open_points SET resolution=? WHERE document=?", (resolution, document))
+            self._audit(f"open:{document}", reviewer, {"resolution": row["resolution"]}, {"resolution": resolution})
+
+    def add_term(self, term: str, ground: str, reviewer: str, entity: str | None = None,
+                 rule: str = "reviewer", source: str = "reviewer") -> int:
+        """Redact ``term`` wherever it stands in the dossier's documents (PyMuPDF's search, which
+        ignores case: a wider match is the safe side). Returns the number of hits added."""
+        import fitz
+
+        term = " ".join(term.split())
+        if len(term) < 2:
+            raise ValueError("a term to redact needs at least two characters")
+        added = 0
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO terms VALUES (?,?,?,?,?,?)", (term, ground, entity, rule, source, reviewer))
+            scan_no = int((self.db.execute("SELECT value FROM meta WHERE key='scans'").fetchone() or {"value": 0})["value"])
+            for d in self.documents():
+                try:
+                    doc = fitz.open(d["path"])
+                except Exception:  # an unreadable document is an open point, not searched
+                    continue
+                with doc:
+                    for page in doc:
+                        rects = page.search_for(term)
+                        if not rects:
+                            continue
+                        p = Proposal(id=f"{d['name']}#{source}:{page.number + 1}:{term}", document=d["name"],
+                                     page=page.number + 1, boxes=tuple(tuple(round(c, 2) for c in r) for r in rects),
+                                     text=term, entity=entity or "VALUE", action=REDACT, ground=ground, rule=rule,
+                                     score=1.0, reason=f"marked by {source}", recogniser=source, context="")
+                        key = proposal_key(d["sha256"], p)
+                        if self.db.execute("SELECT 1 FROM proposals WHERE key=?", (key,)).fetchone():
+                            self.db.execute("UPDATE proposals SET last_scan=? WHERE key=?", (scan_no, key))
+                            continue
+                        self._insert(key, p, scan_no, status=ACCEPTED, source=source)
+                        self._audit(key, reviewer, None, {"status": ACCEPTED, "ground": ground})
+                        added += 1
+        return added
+
+    def reapply_terms(self) -> int:
+        """After a re-scan: every term a reviewer or rule file marked, searched again."""
+        terms = self.db.execute("SELECT * FROM terms").fetchall()
+        return sum(self.add_term(t["term"], t["ground"], t["reviewer"], t["entity"], t["rule"], t["source"]) for t in terms)
+
+    def _audit(self, key: str, reviewer: str, before, after) -> None:
+        from datetime import datetime, timezone
+
+        self.db.execute(
+            "INSERT INTO audit (proposal, reviewer, at, before, after) VALUES (?,?,?,?,?)",
+            (key, reviewer, datetime.now(timezone.utc).isoformat(timespec="seconds"),
+             json.dumps(before) if before is not None else None, json.dumps(after)))
+
+    def _insert(self, key: str, p: Proposal, scan_no: int, status: str = "pending", source: str = "rule") -> None:
+        self.db.execute(
+            "INSERT INTO proposals (key, id, document, page, boxes, text, entity, action, ground, rule, score, "
+            "reason, recogniser, evidence, context, person, status, source, first_scan, last_scan) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (key, p.id, p.document, p.page, json.dumps([list(b) for b in p.boxes]), p.text, p.entity,
+             p.action, p.ground, p.rule, p.score, p.reason, p.recogniser, json.dumps(list(p.evidence)),
+             p.context, p.text if p.entity == "PERSON" else None, status, source, scan_no, scan_no))
 
     def documents(self) -> list[sqlite3.Row]:
         return self.db.execute("SELECT * FROM documents ORDER BY name").fetchall()
@@ -169,8 +237,6 @@ class ReviewDossier:
     def decide(self, key: str, status: str, reviewer: str, version: int | None = None, ground: str | None = None) -> int:
         """Set a proposal's status (and ground); refuses a stale edit (``version`` not current).
         Returns the new version."""
-        from datetime import datetime, timezone
-
         if status not in (PENDING, ACCEPTED, REJECTED):
             raise ValueError(f"unknown status {status!r}")
         with self.db:
@@ -183,11 +249,8 @@ class ReviewDossier:
             after_ground = ground if ground is not None else row["ground"]
             self.db.execute("UPDATE proposals SET status=?, ground=?, version=version+1 WHERE key=?",
                             (status, after_ground, key))
-            self.db.execute(
-                "INSERT INTO audit (proposal, reviewer, at, before, after) VALUES (?,?,?,?,?)",
-                (key, reviewer, datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                 json.dumps({"status": row["status"], "ground": row["ground"]}),
-                 json.dumps({"status": status, "ground": after_ground})))
+            self._audit(key, reviewer, {"status": row["status"], "ground": row["ground"]},
+                        {"status": status, "ground": after_ground})
             return row["version"] + 1
 
     def audit(self, key: str | None = None) -> list[sqlite3.Row]:
