@@ -96,3 +96,33 @@ def register(main, rules_option, load_rules) -> None:
                 click.echo(f"{o.status}: {o.document}: {o.reason}", err=True)
         failed = result.problems or any(o.status == "failed" for o in result.outcomes)
         sys.exit(EXIT_DOCUMENT_FAILED if failed else EXIT_OK)
+
+    @main.command("review")
+    @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+    @click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port on 127.0.0.1 (default: a free one).")
+    @click.option("--reviewer", default=None, help="Your name in the audit trail (default: your login name).")
+    @rules_option
+    def review(folder, port, reviewer, rule_paths):
+        """Review a dossier in the browser on this machine (127.0.0.1 only).
+
+        Prints a URL with a random token; the page works only with it.
+
+        \\b
+        Example:
+          woopub review dossier/ --reviewer "A. de Vries"
+        """
+        import getpass
+
+        from werkzeug.serving import make_server
+
+        from woopub.review.server import create_app
+
+        rules = load_rules(rule_paths)
+        app = create_app(folder, reviewer or getpass.getuser(), {c: g.text for c, g in sorted(rules.grounds.items())})
+        server = make_server("127.0.0.1", port, app, threaded=True)
+        click.echo(f"woopub review: http://127.0.0.1:{server.server_port}/?token={app.config['TOKEN']}", err=False)
+        click.echo("stop with Ctrl+C", err=True)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass

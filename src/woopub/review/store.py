@@ -204,6 +204,34 @@ class ReviewDossier:
                         added += 1
         return added
 
+    def add_box(self, document: str, page: int, rect: tuple, ground: str, reviewer: str,
+                snap_to_words: bool = False) -> str:
+        """A box a reviewer drew (pixels on a scan; the words under it on a text page are its text,
+        so verification checks they are gone). ``snap_to_words``: the box grows to the whole words
+        it touches, as a selection of words does."""
+        import fitz
+
+        d = next(r for r in self.documents() if r["name"] == document)
+        with fitz.open(d["path"]) as doc:
+            box = fitz.Rect(rect)
+            words = [w for w in doc[page - 1].get_text("words") if fitz.Rect(w[:4]).intersects(box)]
+        if snap_to_words and words:
+            box = fitz.Rect(words[0][:4])
+            for w in words[1:]:
+                box |= fitz.Rect(w[:4])
+        text = " ".join(w[4] for w in words)
+        p = Proposal(id=f"{document}#box:{page}:{','.join(f'{c:.0f}' for c in box)}", document=document, page=page,
+                     boxes=(tuple(round(c, 2) for c in box),), text=text, entity="VALUE" if text else "AREA",
+                     action=REDACT, ground=ground, rule="reviewer", score=1.0, reason="drawn by a reviewer",
+                     recogniser="reviewer")
+        key = proposal_key(d["sha256"], p)
+        scan_no = int(self.db.execute("SELECT value FROM meta WHERE key='scans'").fetchone()["value"])
+        with self.db:
+            if not self.db.execute("SELECT 1 FROM proposals WHERE key=?", (key,)).fetchone():
+                self._insert(key, p, scan_no, status=ACCEPTED, source="reviewer")
+                self._audit(key, reviewer, None, {"status": ACCEPTED, "ground": ground})
+        return key
+
     def reapply_terms(self) -> int:
         """After a re-scan: every term a reviewer or rule file marked, searched again."""
         terms = self.db.execute("SELECT * FROM terms").fetchall()
