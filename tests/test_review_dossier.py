@@ -171,3 +171,30 @@ def test_dossier_of_a_newer_schema_is_refused(tmp_path):
     db.close()
     with pytest.raises(DossierVersionError, match="newer woopub"):
         ReviewDossier(tmp_path / "d")
+
+
+def test_report_and_csv_round_trip_are_private_and_take_decisions(runner, tmp_path):
+    dossier = tmp_path / "dossier"
+    assert _scan(runner, [_samples(tmp_path)], dossier).exit_code == 0
+    result = runner.invoke(main, ["report", str(dossier)])
+    assert result.exit_code == 0, result.output
+    for name in ("report.html", "report.csv"):
+        assert stat.S_IMODE((dossier / "rapport" / name).stat().st_mode) == 0o600
+    csv_file = tmp_path / "besluiten.csv"
+    assert runner.invoke(main, ["decisions", "export", str(dossier), str(csv_file)]).exit_code == 0
+    assert stat.S_IMODE(csv_file.stat().st_mode) == 0o600
+    lines = csv_file.read_text().splitlines()
+    header, first = lines[0].split(","), lines[1]
+    edited = first.replace(",pending,", ",rejected,", 1)
+    assert edited != first
+    csv_file.write_text("\n".join([lines[0], edited]) + "\n")
+    result = runner.invoke(main, ["decisions", "import", str(dossier), str(csv_file), "--reviewer", "bo"])
+    assert result.exit_code == 0 and "1 decision(s)" in result.output, result.output
+    key = first.split(",")[header.index("key")]
+    assert next(r for r in ReviewDossier(dossier).proposals() if r["key"] == key)["status"] == REJECTED
+    # the same file again is now stale for that row only if it changes it; a changed-elsewhere row is refused
+    d = ReviewDossier(dossier)
+    d.decide(key, ACCEPTED, "an")
+    d.close()
+    result = runner.invoke(main, ["decisions", "import", str(dossier), str(csv_file), "--reviewer", "bo"])
+    assert result.exit_code == 1 and "changed by someone else" in result.output

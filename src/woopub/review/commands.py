@@ -126,3 +126,63 @@ def register(main, rules_option, load_rules) -> None:
             server.serve_forever()
         except KeyboardInterrupt:
             pass
+
+    @main.command("report")
+    @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+    @click.option("--to", "target", type=click.Path(file_okay=False, path_type=Path), default=None,
+                  help="Folder for report.html and report.csv (default: DIR/rapport). Never a publication folder.")
+    def report(folder, target):
+        """Write the dossier's static review report (HTML and CSV, readable by you only).
+
+        \\b
+        Example:
+          woopub report dossier/
+        """
+        from woopub.publish import LOG_JSON
+        from woopub.review.exchange import write_report
+
+        target = target or folder / "rapport"
+        if (target / LOG_JSON).exists() or (target.parent / LOG_JSON).exists():
+            click.echo(f"woopub: {target} is (inside) a publication folder: choose another; nothing was written", err=True)
+            sys.exit(EXIT_USAGE)
+        page, table = write_report(folder, target)
+        click.echo(f"report: {page} and {table}")
+
+    @main.group("decisions")
+    def decisions():
+        """Export and import a dossier's decisions as a CSV review file."""
+
+    @decisions.command("export")
+    @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+    @click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
+    def decisions_export(folder, target):
+        """Write every proposal with its status to a CSV file (0600).
+
+        \\b
+        Example:
+          woopub decisions export dossier/ besluiten.csv
+        """
+        from woopub.review.exchange import export_decisions
+
+        click.echo(f"{export_decisions(folder, target)} proposal(s) written to {target}")
+
+    @decisions.command("import")
+    @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+    @click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+    @click.option("--reviewer", default=None, help="Your name in the audit trail (default: your login name).")
+    def decisions_import(folder, source, reviewer):
+        """Take the status and ground columns of an edited CSV review file.
+
+        \\b
+        Example:
+          woopub decisions import dossier/ besluiten.csv --reviewer "A. de Vries"
+        """
+        import getpass
+
+        from woopub.review.exchange import import_decisions
+
+        changed, refused = import_decisions(folder, source, reviewer or getpass.getuser())
+        click.echo(f"{changed} decision(s) taken from {source}")
+        for line in refused:
+            click.echo(f"refused: {line}", err=True)
+        sys.exit(EXIT_DOCUMENT_FAILED if refused else EXIT_OK)
