@@ -104,6 +104,8 @@ def test_review_cycle_in_the_browser_then_apply(served, page):
     page.mouse.move(box["x"] + 300, box["y"] + 200, steps=5)
     page.mouse.up()
     page.wait_for_function("() => document.querySelectorAll('#pages .box.accepted').length > 0")
+    page.wait_for_load_state("networkidle")  # the pages are drawn again after each change
+    page.wait_for_timeout(300)
     boxes_before = page.locator("#pages .box").count()
     box = page.locator(".page").first.bounding_box()  # the pages were drawn again
     page.keyboard.down("Shift")  # shift+drag selects the words it touches

@@ -191,6 +191,10 @@ class ReviewDossier:
                         rects = page.search_for(term)
                         if not rects:
                             continue
+                        # a hit inside a longer word (postbus.term@...) grows to that whole word: the
+                        # redaction removes whole words, and a part of one would stay readable
+                        words = [fitz.Rect(w[:4]) for w in page.get_text("words")]
+                        rects = [_grown(r, words) for r in rects]
                         p = Proposal(id=f"{d['name']}#{source}:{page.number + 1}:{term}", document=d["name"],
                                      page=page.number + 1, boxes=tuple(tuple(round(c, 2) for c in r) for r in rects),
                                      text=term, entity=entity or "VALUE", action=REDACT, ground=ground, rule=rule,
@@ -285,6 +289,16 @@ class ReviewDossier:
         if key:
             return self.db.execute("SELECT * FROM audit WHERE proposal=? ORDER BY n", (key,)).fetchall()
         return self.db.execute("SELECT * FROM audit ORDER BY n").fetchall()
+
+
+def _grown(rect, words):
+    import fitz
+
+    out = fitz.Rect(rect)
+    for w in words:
+        if w.intersects(rect) and w.get_area() and (w & fitz.Rect(rect)).get_area() > 0:
+            out |= w
+    return out
 
 
 class StaleEdit(Exception):
