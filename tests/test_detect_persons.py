@@ -416,3 +416,122 @@ def test_a_surname_glued_to_its_tussenvoegsel_in_an_e_mail_address_is_read_the_s
     seen = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                            env={**__import__("os").environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(6)}
     assert len(seen) == 1 and "de Haan" in seen.pop()
+
+
+def _redacted(detector, text):
+    from woopub.decide import Decider
+    from woopub.rules import load_rules
+
+    decider = Decider(load_rules())
+    return {f.text for f in detector.find(text) if f.entity == "PERSON" and decider.decide(f).action == "redact"}
+
+
+def test_a_given_name_and_an_everyday_word_that_fill_an_attendee_line_are_one_name(detector):
+    text = "Aanwezig bij het overleg:\n\nMirjam Zwart\nRVO\nMaarten Thuis\nRIVM\nEvi Brouwer\nICTU\n"
+    assert {"Maarten Thuis", "Mirjam Zwart", "Evi Brouwer"} <= _redacted(detector, text)
+
+
+def test_fields_of_a_record_are_not_speakers(detector):
+    text = ("Gemaakt op 11-11-2021\nType: Omgevingsvergunning\nEigen id: 4711\nTaal: NLD\nThema: wonen\n\n"
+            "De deelnemers scoorden de stelling:\n\nStelling : regels helpen bij het werk\n")
+    assert not _redacted(detector, text) & {"Taal", "Stelling", "Thema"}
+
+
+def test_speakers_in_minutes_keep_their_cue(detector):
+    text = "Voorzitter: opent de vergadering.\nVisser: wij zijn akkoord met het voorstel.\nBakker: dank.\n"
+    assert {"Visser", "Bakker"} <= _redacted(detector, text)
+
+
+def test_organisation_shapes_are_not_persons(detector):
+    text = ("Namens het bureau Hoekstra & Dijkgraaf schoven twee adviseurs aan.\n"
+            "De rente volgt die van Kredietwijzer Microkrediet Nederland (Kredietwijzer) voor het "
+            "Corona Overbruggingskrediet; Kredietwijzer ondersteunt ondernemers via het Corona Overbruggingskrediet.\n"
+            "Dit document is gemaakt door CIO Rijk met de adviseurs van het Rijk.\n")
+    found = _redacted(detector, text)
+    assert not found & {"Hoekstra", "Dijkgraaf", "Kredietwijzer", "Corona Overbruggingskrediet", "Rijk"}, found
+
+
+def test_a_person_named_beside_a_firm_is_still_found(detector):
+    assert "Jolien Hoekstra" in _redacted(detector, "Cover: Jolien Hoekstra & Studio Noord / https://example.org\n"
+                                                    "Het overleg met Jolien Hoekstra volgt.\n")
+
+
+def test_a_name_in_capitals_that_the_text_uses_as_a_code_is_not_a_person(detector):
+    text = "Leergang Regelbeheer\nANNA 2021.4.1\n\nOpdracht ANNA60 - Inrichten rekenservice\n"
+    assert "ANNA" not in _redacted(detector, text)
+
+
+def test_words_joined_by_a_comma_without_space_are_no_outlook_name(detector):
+    text = "Typologie van API's\nOpen/Gesloten,Intern/Extern,Syteem/Proces/Convenience etc\n"
+    found = _redacted(detector, text)
+    assert not any("Syteem" in f or "Typologie" in f for f in found), found
+
+
+def test_members_listed_with_their_party_are_kept_in_every_form(detector):
+    from woopub.decide import Decider
+    from woopub.rules import load_rules
+
+    text = "Vragen van de leden Van Dalen, Romke de Haas en Kat (allen D66) aan de Minister van Financiën.\n"
+    decider = Decider(load_rules())
+    decided = {f.text: decider.decide(f).action for f in detector.find(text) if f.entity == "PERSON"}
+    assert decided.get("Kat") == "keep" and decided.get("Romke de Haas") == "keep", decided
+
+
+def test_nota_bene_is_no_initials(detector):
+    text = "N.B. Voeg de bijlage toe aan het dossier.\nN.B. Maak een kopie.\n"
+    assert not any(f.startswith("N.B.") for f in _redacted(detector, text))
+
+
+def test_an_abbreviation_defined_by_the_words_before_it_is_no_person(detector):
+    text = "PLATFORM VOOR SOFTWARE DEVELOPMENT LIFECYCLE\n(SDLC)\nDe keten is klaar.\n"
+    assert "SDLC" not in _redacted(detector, text)
+    # an author's initials after a finished sentence still are
+    assert "KS" in _redacted(detector, "Het stuk is af en de redactie kan starten.\n(KS)\n")
+
+
+def test_a_capitalised_tussenvoegsel_opens_a_surname_mid_sentence(detector):
+    text = ("Een lijn die De Wilde rechtstreeks doortrok. Nadien specialiseerde De Wilde zich in verslaggeving.\n"
+            "Van der Hout vindt het griezelig, zegt hoogleraar Van der Hout.\n")
+    found = _redacted(detector, text)
+    assert {"De Wilde", "Van der Hout"} <= found, found
+    # a phrase of capitalised words after it names an institution, not a person
+    assert not any("Hall" in f for f in _redacted(detector, "Het overleg met Van Hall Larenstein is gepland.\n"))
+
+
+def test_an_everyday_word_alone_is_no_name_unless_the_text_names_the_person(detector):
+    table = "0.1 Concept 25-01-2017 Initiële versie.\n0.2 Concept 27-01-2017 Aanvullingen en opmerkingen.\n"
+    assert not _redacted(detector, table) & {"Initiële", "Aanvullingen"}
+    text = "Het voorstel kwam van Bram Barak. Volgens de krant moet Barak nu kiezen.\n"
+    found = _redacted(detector, text)
+    assert "Bram Barak" in found and "Barak" in found, found
+
+
+def test_two_letter_short_hand_of_a_known_person_is_found_where_minutes_put_it_or_beside_the_name():
+    from woopub.detect import PersonIndex
+
+    index = PersonIndex()
+    index.add_person("Isa Verloop")
+    rec = index.recogniser()
+
+    def found(text):
+        return [text[r.start:r.end] for r in rec.analyze(text, ["PERSON"]) if text[r.start:r.end] == "IV"]
+
+    assert found("Actiepunten\nIV: stuurt de nota rond.\n")  # minutes
+    assert found("Isa Verloop licht toe. IV vraagt om uitstel.\n")  # the text names her
+    assert not found("Referentiearchitectuur\nIV Architectuur 2022\nDe wendbare IV voor het werk.\n")
+
+
+def test_a_surname_that_is_an_everyday_word_is_redacted_at_its_other_mentions(detector):
+    from woopub.decide import Decider
+    from woopub.pipeline import same_document_mentions
+    from woopub.rules import load_rules
+
+    text = "Het voorstel kwam van Bram Vloer. Daarna vroeg Vloer om uitstel. De vloer is nat. Vloer wordt gelegd.\n"
+    decider = Decider(load_rules())
+    findings = detector.find(text)
+    decisions = [decider.decide(f) for f in findings]
+    more = same_document_mentions(text, findings, decisions)
+    redacted = [(f.start, f.text) for f, d in zip(findings, decisions) if d.action == "redact"] + [(f.start, f.text) for f in more]
+    assert (text.index("Bram Vloer"), "Bram Vloer") in redacted
+    assert (text.index("vroeg Vloer") + 6, "Vloer") in redacted  # mid-sentence: the person
+    assert not any(s == text.index("Vloer wordt") for s, _ in redacted)  # a sentence's first word: the floor

@@ -32,7 +32,7 @@ from woopub.detect import Detector, PersonIndex, words_before
 from woopub.detect.overlap import resolve_overlaps
 from woopub.detect.dossier import in_organisation_name
 from woopub.detect.lexicon import lexicon
-from woopub.detect.persons import has_own_evidence
+from woopub.detect.persons import everyday_surname_pattern, has_own_evidence
 from woopub.docdate import document_date
 from woopub.errors import InputError
 from woopub.guard import Sandbox, can_isolate
@@ -484,8 +484,9 @@ def same_document_mentions(text: str, findings: list[Finding], decisions: list[D
                      if d.action == REDACT and f.entity == "PERSON" and len(f.text.strip()) >= 2})
     found: list[Finding] = []
     org_before = set(lexicon().cues["organisation"]["before"])
-    for value in values:
-        for m in value_pattern(value).finditer(text):
+    patterns = [value_pattern(v) for v in values] + [p for v in values if (p := everyday_surname_pattern(v))]
+    for pattern in patterns:
+        for m in pattern.finditer(text):
             if any(taken[m.start() : m.end()]):
                 continue
             taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())

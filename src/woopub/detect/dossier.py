@@ -42,6 +42,11 @@ CONTEXT_ONLY = {"RE", "FW", "CC", "NB", "PS", "OK", "TV", "ID", "AM", "PM", "NL"
 SHORTHAND_CONTEXT = re.compile(r"(?:^|[\n\t|(\[,:;/]|\b(?:actie|actiehouder|wie|door|cc|aan|en|paraaf))\s*$", re.IGNORECASE)
 
 
+LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
+STRONG_SHORTHAND_BEFORE = re.compile(r"(?:[(\[|]|\b(?:actie|actiehouder|actiepunt|wie|door|paraaf|cc)\s*:?)\s*$", re.IGNORECASE)
+SHORTHAND_AFTER = re.compile(r"[ \t]*(?:[:–-]|$)", re.MULTILINE)
+
+
 def shorthand_anywhere(form: str) -> bool:
     """Is this initials short-hand found wherever it stands (and so checked everywhere)?"""
     return form not in CONTEXT_ONLY
@@ -99,6 +104,9 @@ class PersonIndex:
         self.context_shorthands: set[str] = set()  # short-hand that is also an abbreviation ("UK"): only in minutes-like places
         self.local_parts: set[str] = set()
         self.surnames: set[str] = set()  # "van der berg", lower case: who could be confused with an office holder
+        # two-letter short-hand -> the surnames it stands for: "IV" is found outside minutes-like places only in a
+        # text that names one of them (two capitals are as often an abbreviation or a numeral: "IV", "AI")
+        self.short_owners: dict[str, set[str]] = {}
         self._recogniser: KnownPersonRecognizer | None = None
 
     # Workers receive the index pickled: without the lexicon (every worker has
@@ -113,7 +121,7 @@ class PersonIndex:
         """SHA-256 over every form the index holds: equal digests find the same mentions."""
         body = json.dumps(
             [sorted(self.variants.items()), sorted(self.shorthands), sorted(self.local_parts), sorted(self.surnames),
-             sorted(self.context_shorthands)],
+             sorted(self.context_shorthands), sorted((k, sorted(v)) for k, v in self.short_owners.items())],
             ensure_ascii=False,
         )
         return hashlib.sha256(body.encode("utf-8")).hexdigest()
@@ -166,6 +174,8 @@ class PersonIndex:
                     self.context_shorthands.add(form)  # "UK" for Ursula Kartosen: only where minutes put initials
                 else:
                     self.shorthands.add(form)
+                if len(form) == 2:
+                    self.short_owners.setdefault(form, set()).add(name.surname)
 
     @staticmethod
     def _shorthand_forms(name) -> set[str]:
@@ -223,7 +233,8 @@ class PersonIndex:
     def to_dict(self) -> dict:
         return {"variants": self.variants, "shorthands": sorted(self.shorthands),
                 "local_parts": sorted(self.local_parts), "surnames": sorted(self.surnames),
-                "context_shorthands": sorted(self.context_shorthands)}
+                "context_shorthands": sorted(self.context_shorthands),
+                "short_owners": {k: sorted(v) for k, v in sorted(self.short_owners.items())}}
 
     @classmethod
     def from_dict(cls, data: dict) -> "PersonIndex":
@@ -233,6 +244,7 @@ class PersonIndex:
         index.context_shorthands = set(data.get("context_shorthands", ()))
         index.local_parts = set(data.get("local_parts", ()))
         index.surnames = set(data.get("surnames", ()))
+        index.short_owners = {k: set(v) for k, v in data.get("short_owners", {}).items()}
         return index
 
     def recogniser(self) -> "KnownPersonRecognizer":
@@ -256,6 +268,7 @@ class KnownPersonRecognizer(LocalRecognizer):
         self.shorthand = FormMatcher((fold_accents(s) for s in index.shorthands | index.context_shorthands),
                                      before="@.", after="@")
         self.local = FormMatcher(index.local_parts, before="@.", after="@", ignore_case=True)
+        self.owners = {fold_accents(k): {fold_accents(o) for o in v} for k, v in index.short_owners.items()}
         self.org_before = set(index.lex.cues["organisation"]["before"])
         super().__init__(supported_entities=["PERSON"], supported_language="nl", name="dossier", context=[])
 
@@ -283,11 +296,25 @@ class KnownPersonRecognizer(LocalRecognizer):
             before = text[max(0, start - 15) : start]
             if POSTCODE_DIGITS.search(before):
                 continue  # "2511 DP Den Haag": the letters of a postcode
-            if (shorthand_anywhere(form) and form not in self.context_only) or SHORTHAND_CONTEXT.search(before):
+            named = self._owner_named(form, folded)
+            context = SHORTHAND_CONTEXT.search(before)
+            if context and not named and not (STRONG_SHORTHAND_BEFORE.search(before) or (
+                    LINE_START.search(before) and SHORTHAND_AFTER.match(text, end))):
+                # two capitals in a table cell or a list of an unrelated text ("AD", "FR", "ID") are as often
+                # an abbreviation; minutes write "AD: ...", "Actie: AD", "(AD)"
+                context = None
+            if context or (shorthand_anywhere(form) and form not in self.context_only and named):
                 results.append(self._result(start, end, "dossier:initials short-hand"))
         for start, end in self.local.spans(text, squeezed if folded is text else None):
             results.append(self._result(start, end, "dossier:e-mail local part"))
         return results
+
+    def _owner_named(self, form: str, folded: str) -> bool:
+        """Does the text name a person this two-letter short-hand stands for? (Longer forms: always.)"""
+        owners = self.owners.get(form)
+        if owners is None:
+            return True
+        return any(re.search(rf"(?<!\w){re.escape(o)}(?!\w)", folded) for o in owners)
 
     def _result(self, start: int, end: int, evidence: str) -> RecognizerResult:
         return RecognizerResult(

@@ -63,6 +63,7 @@ class Lexicon:
     cues: dict
     acronyms: frozenset[str] = frozenset()  # as written and in capitals: "JenV", "JENV"
     institutions: frozenset[str] = frozenset()  # lower case, of two words or more: "albert schweitzer", "antoni van leeuwenhoek"
+    name_like: frozenset[str] = frozenset()  # frequent "words" that are names: "heijden" (no everyday Dutch word)
 
     @functools.cached_property
     def institutions_by_first_word(self) -> dict[str, tuple[str, ...]]:
@@ -155,4 +156,5 @@ def lexicon() -> Lexicon:
         cues=cues,
         acronyms=frozenset(a for x in _own_list("acronyms.txt") for a in (x, x.upper())),
         institutions=frozenset(_institutions()),
+        name_like=frozenset(_own_list("name_like_words.txt")),
     )

@@ -39,6 +39,7 @@ from woopub.detect.tokens import (
     WORD,
     Token,
     TokenView,
+    is_common_word,
     is_compound_with_lowercase_tail,
     zipf,
 )
@@ -80,6 +81,11 @@ EVIDENCE = {
     "acronym-shape": -0.6,
     "used-as-noun": -0.5,
     "everyday-words-only": -0.4,
+    "everyday-word-in-name": -0.15,
+    "everyday-word-alone": -0.4,  # "Typologie van API's", "Gartner Magic Kwadrant"
+    "firm-name": -1.0,  # "Vellekoop & Meesters": surnames joined by "&" with no given name name a firm
+    "defines-short-name": -1.0,  # "Qredits Microfinanciering Nederland (Qredits)": an organisation gives its short name
+    "after-acronym": -0.5,  # "CIO Rijk": a lone given name after an acronym names a unit
     "enumerated-heading": -1.0,  # "A. Opdracht", "Bijlage B. Eigenschappen": a lettered heading, not initials
     "repeated-word": -0.6,  # "A. Opdracht", "B. Eigenschappen": a lettered heading, not initials
 }
@@ -102,7 +108,7 @@ CREDIT_BEFORE = re.compile(r"(?:©|\(c\)|\b(?:[Ff]oto(?:grafie)?|[Bb]eeld|[Ii]ll
 # a lettered heading after "Bijlage", "Hoofdstuk": "Bijlage A. Opdracht"
 HEADING_WORDS = {"bijlage", "hoofdstuk", "deel", "paragraaf", "annex", "appendix", "bijlagen"}
 # what the shape and usage of the words say against a name (see _usage_evidence)
-AGAINST = {"everyday-words-only", "everyday-word-in-name", "acronym-shape", "repeated-word", "used-as-noun",
+AGAINST = {"everyday-words-only", "everyday-word-in-name", "everyday-word-alone", "acronym-shape", "repeated-word", "used-as-noun",
            "enumerated-heading"}
 
 
@@ -159,6 +165,8 @@ SPEAKER = re.compile(
     r"(?P<who>[^\W\d_a-z][^\W\d_]*(?:[’'.-][^\W\d_]+)*(?:[ \t]+(?:[^\W\d_a-z][^\W\d_’'.-]*|van|de|der|den|ter|ten|'t|el|al|bin|ben)\.?){0,3}?)"
     r"(?:\s*:\s+\S|[ \t]+\d{1,2}:\d{2}\b)"
 )
+# a record's field: a short key, a colon, a value ("Eigen id: 20219495", "Documentsoort: c_002fc258")
+FIELD = re.compile(r"^\s*([^:\n]{1,30}?)\s*:\s+\S")
 # an author's initials alone in brackets on the last line of a piece: "( KS )", "(JdV)"
 INITIALS_SIGNATURE = re.compile(r"^\s*\(\s*(?P<who>[A-Z][A-Za-z]{0,2}[A-Z])\s*\)\s*$")
 # a person's initials used as short-hand: "AO", "JtH", "RitV", "AvdZ", "EMJR"
@@ -251,6 +259,7 @@ class CueIndex:
         found |= {m.group(1).lower() for m in re.finditer(r"\bde\s+([A-Z][\w'’]*)", text)
                   if m.group(1).lower() not in lex.surnames and m.group(1).lower() not in lex.first_names}
         found |= {m.group(1).lower() for m in re.finditer(r"\b([A-Z]{2,})['’]?s\b", text)}  # "API's": initials take no plural
+        found |= {m.group(1).lower() for m in re.finditer(r"\b([A-Z][A-Za-z]{2,})\d+\b", text)}  # "ALEF60": a code
         lower_words = {t.text for t in self.view.tokens if t.text.islower() and not t.sentence_start}
         found |= {w for w in lower_words if w not in lex.first_names and w not in lex.surnames}
         return found
@@ -267,12 +276,15 @@ class CueIndex:
         by_line: dict[int, list[Token]] = {}
         for t in self.view.tokens:
             by_line.setdefault(t.line, []).append(t)
+        lower_words = {t.text for t in self.view.tokens if t.text.islower()}
         for n, raw in enumerate(lines):
             sp = SPEAKER.match(raw)
-            if sp and self._norm(sp.group("who")) not in self.labels | self.list_labels:
+            if (sp and self._norm(sp.group("who")) not in self.labels | self.list_labels
+                    and not self._field_line(sp.group("who"), lines, n, lower_words)):
                 self.speakers.append((starts[n] + sp.start("who"), starts[n] + sp.end("who")))
             sig = INITIALS_SIGNATURE.match(raw)
-            if sig and sig.group("who") not in self.view_acronyms:
+            if sig and sig.group("who") not in self.view_acronyms and not _spelled_before(
+                    sig.group("who"), self.view.text[max(0, starts[n] - 120):starts[n]]):
                 self.usernames.append((starts[n] + sig.start("who"), starts[n] + sig.end("who")))
             user = USERNAME_SPEAKER.match(raw)
             if user and self._is_username(user.group("user")):
@@ -311,6 +323,24 @@ class CueIndex:
                 elif any(t.kind in (NAME, INITIALS) for t in by_line.get(n, ())):
                     self.signature_lines.add(n)
                     closing_seen_at = None
+
+    def _field_line(self, who: str, lines: list[str], n: int, lower_words: set[str]) -> bool:
+        """Is "Word: value" a field of a record rather than a speaker? When the text writes the
+        one word in lower case too ("de stelling:" ... "Stelling: ..."), or a line beside it is a
+        field whose key holds no name ("Type: Kapvergunning" above "Taal: NLD")."""
+        if " " not in who.strip() and who.strip().lower() in lower_words:
+            return True
+        lex = lexicon()
+        for k in (n - 1, n + 1):
+            m = FIELD.match(lines[k]) if 0 <= k < len(lines) else None
+            key = self._norm(m.group(1)) if m else ""
+            if not m or key in self.labels | self.list_labels or any(key.split()[-len(r):] == r for r in self.roles):
+                continue  # "Voorzitter: ..." above "Jansen: ..." are minutes
+            words = [w.lower() for w in re.findall(r"[^\W\d_]+", m.group(1))]
+            if (words and not re.search(r"\d", m.group(1)) and any(zipf(w) >= 3.0 for w in words)
+                    and not any(w in lex.first_names or w in lex.surnames for w in words)):
+                return True
+        return False
 
     def _is_shorthand(self, word: str) -> bool:
         return bool(SHORTHAND.fullmatch(word)) and word not in self.view_acronyms and word.lower() not in lexicon().public_words
@@ -501,9 +531,11 @@ class PersonRecognizer(LocalRecognizer):
             scored.append((cand, round(max(0.0, min(1.0, score + EVIDENCE["frog:PER"])), 2), evidence + ["frog:PER"]))
         for cand, score, evidence in scored:
             if (score < MIN_SCORE and len(cand.tokens) == 1 and cand.tokens[0].lower in known
-                    and not (AGAINST | NOT_THE_PERSON) & set(evidence)):
-                # the document settles what Frog read differently in one sentence
+                    and not (AGAINST - {"everyday-word-alone"} | NOT_THE_PERSON) & set(evidence)):
+                # the document settles what Frog read differently in one sentence, and that
+                # an everyday word ("Barak" after "Ehud Barak") is a surname here
                 undo = -EVIDENCE["frog:not-a-person"] if any(e.startswith("frog:") and e != "frog:PER" for e in evidence) else 0
+                undo -= EVIDENCE["everyday-word-alone"] if "everyday-word-alone" in evidence else 0
                 score = round(min(1.0, score + undo + EVIDENCE["same-name-in-text"]), 2)
                 evidence = evidence + ["same-name-in-text"]
             if score < MIN_SCORE:
@@ -636,7 +668,12 @@ class PersonRecognizer(LocalRecognizer):
                 j += 1
                 continue
             # "L. de Wit", "Lotte de Wit", "mevrouw De Boer", "L. Do": an everyday word as the surname
+            # (after a bare capitalised tussenvoegsel, not when more capitalised words follow: "Van Hall Larenstein")
+            bare_interfix = bool(parts) and all(p.kind == INTERFIX for p in parts) and not titles
+            more_follows = (j + 1 < len(toks) and toks[j + 1].break_before == 0 and toks[j + 1].text[:1].isupper()
+                            and toks[j + 1].kind in (NAME, COMMON))
             if (t.kind == COMMON and t.break_before == 0 and not is_compound_with_lowercase_tail(t.text, self.lex)  # not "op de J-schijf"
+                    and not (bare_interfix and more_follows)
                     and (_surname_slot(parts, bool(titles)) or self._after_given_name(toks, j, parts))):
                 parts.append(t)
                 j += 1
@@ -702,7 +739,10 @@ class PersonRecognizer(LocalRecognizer):
         """"Hoa Do", "Linh Ha": a capitalised everyday word right after a lone listed given name
         is its surname when the name ends there (the score then decides)."""
         t = toks[j]
-        if len(parts) != 1 or parts[0].kind != NAME or not t.text.istitle() or t.lower in self.lex.stop_words:
+        parts = _past_lower_interfix(parts)  # "van Bram Vloer": the run may have opened at the preposition
+        # (a given name in capitals before a capitalised word is an acronym: "NORA Expertgroep")
+        if (len(parts) != 1 or parts[0].kind != NAME or not parts[0].text.istitle() or not t.text.istitle()
+                or t.lower in self.lex.stop_words):
             return False
         given = parts[0].lower
         if given not in self.lex.first_names or given in self.lex.surnames:
@@ -715,6 +755,8 @@ class PersonRecognizer(LocalRecognizer):
         k = j + 1
         if k >= len(toks) or toks[k].break_before:
             return False
+        if toks[k].start == toks[j].end and toks[k].kind != INITIALS and toks[k].lower not in self.lex.first_names:
+            return False  # "Intern/Extern,Syteem": Outlook puts a space after the comma
         if toks[k].kind == INITIALS:
             # "Samira Ziani, D. Kooistra": initials with a surname of their own start the next name of a list
             after = toks[k + 1] if k + 1 < len(toks) else None
@@ -723,7 +765,10 @@ class PersonRecognizer(LocalRecognizer):
         # text "Erik Zabel, Rolf Aldag, ..." is a list of names, not one name in Outlook order
         while k < len(toks) and toks[k].kind in (NAME, COMMON) and toks[k].break_before == 0:
             k += 1
-        ends_entry = (k >= len(toks) or toks[k].break_before or toks[k].text in ENTRY_END or toks[k].kind == INTERFIX
+        # (a tussenvoegsel ends "Graaf, Gerrit de"; before a surname it opens one: "Van Weyenberg, Romke de Jong en Kat")
+        interfix_ends = toks[k].kind == INTERFIX and not (k + 1 < len(toks) and toks[k + 1].break_before == 0
+                                                         and toks[k + 1].kind in (NAME, COMMON) and toks[k + 1].text[:1].isupper()) if k < len(toks) else False
+        ends_entry = (k >= len(toks) or toks[k].break_before or toks[k].text in ENTRY_END or interfix_ends
                       or DATA_CELL.match(toks[k].text) is not None)  # "Zijlstra, Lysbeth 25-03-1965": a data column starts
         return k > j + 1 and toks[j + 1].kind == NAME and ends_entry
 
@@ -750,6 +795,9 @@ class PersonRecognizer(LocalRecognizer):
             return False  # "Maar Barak", "Volgens Jansen": a function word never opens a name
         if not parts and len(t.text) >= 7 and zipf(t.lower, "en") < 4.5:
             return False  # "Opmerking Demir", "Chatbericht Veld": a long Dutch word heads the line, it is no given name
+        if (not parts and len(t.text) > 3 and j + 1 < len(toks) and toks[j + 1].kind == NAME
+                and toks[j + 1].lower in lexicon().first_names):
+            return False  # "Review Stephen", "Input Dimitri van Hees": a name starts at its given name
         k = j + 1
         while k < len(toks) and k <= j + 2 and toks[k].break_before == 0:
             if toks[k].kind == NAME:
@@ -784,7 +832,7 @@ class PersonRecognizer(LocalRecognizer):
             last = parts[-1]
             if last.kind in (COMMA, OPEN):
                 parts = parts[:-1]
-            elif last.kind == COMMON and not (outlook or _surname_slot(parts[:-1], has_title)):
+            elif last.kind == COMMON and not (outlook or _surname_slot(parts[:-1], has_title) or _after_lone_given_name(parts)):
                 parts = parts[:-1]
             elif last.kind == INTERFIX and not outlook and not (last.text.istitle() and (
                     _surname_slot(parts[:-1], has_title)
@@ -847,8 +895,16 @@ class PersonRecognizer(LocalRecognizer):
             ev.append(("followed-by-number", EVIDENCE["followed-by-number"]))  # "Dorpsstraat 12", "Kamer 4"
         if cues.in_organisation_name(cand):
             ev.append(("part-of-organisation-name", EVIDENCE["part-of-organisation-name"]))
-        if len(cand.tokens) == 1 and not cand.titles and cues.after_article(cand):  # not "een Shimon Peres"
+        # not "een Shimon Peres"; but "het Corona Overbruggingskrediet": no listed name and an everyday word
+        if not cand.titles and cues.after_article(cand) and (
+                len(cand.tokens) == 1 or not first_listed and not last_listed and any(_everyday(p, lex) for p in names)):
             ev.append(("after-article", EVIDENCE["after-article"]))
+        if not cand.titles and INITIALS not in kinds and _firm_name(cand, view):
+            ev.append(("firm-name", EVIDENCE["firm-name"]))
+        if not cand.titles and INITIALS not in kinds and _defines_short_name(cand, view):
+            ev.append(("defines-short-name", EVIDENCE["defines-short-name"]))
+        if len(names) == 1 and len(cand.tokens) == 1 and first_listed and _after_acronym(cand, view):
+            ev.append(("after-acronym", EVIDENCE["after-acronym"]))
         if ADDRESS_AFTER.match(view.text, cand.end):
             ev.append(("before-address", EVIDENCE["before-address"]))  # "Timmerhuis, Halvemaanpassage 1, 3011 AH"
         if not cand.titles and INITIALS not in kinds and COMMA not in kinds and _institution_at(cand, view, lex):
@@ -885,9 +941,12 @@ class PersonRecognizer(LocalRecognizer):
         elif all(p.lower in lex.places for p in names) and INTERFIX not in kinds and not strong:
             ev.append(("place-name", EVIDENCE["place-name"]))
         toks = cand.tokens
-        if (len(toks) == 2 and not cand.titles and toks[0].kind == INITIALS and re.fullmatch(r"[A-Z]\.", toks[0].text)
-                and toks[1].lower not in lex.surnames and zipf(toks[1].lower) >= 3.0
-                and (cues._opens_line(toks[0]) or toks[0].i > 0 and view.tokens[toks[0].i - 1].lower in HEADING_WORDS)):
+        # ("Bijlage C. Gerealiseerde API's" in a table of contents: any length)
+        after_heading_word = toks[0].i > 0 and view.tokens[toks[0].i - 1].lower in HEADING_WORDS
+        # ("Bijlage C. ...": after "Bijlage" a letter is always the annex's; at a line's start only before an everyday word)
+        if (len(toks) >= 2 and not cand.titles and toks[0].kind == INITIALS and re.fullmatch(r"[A-Z]\.", toks[0].text)
+                and (after_heading_word or toks[1].lower not in lex.surnames and zipf(toks[1].lower) >= 3.0
+                     and cues._opens_line(toks[0]))):
             ev.append(("enumerated-heading", EVIDENCE["enumerated-heading"]))
         if not has_own_evidence([e for e, _ in ev], len(names)):
             ev.extend(self._usage_evidence(cand, names, kinds, cues))
@@ -904,23 +963,76 @@ class PersonRecognizer(LocalRecognizer):
                 found.append(("acronym-shape", EVIDENCE["acronym-shape"]))
             elif word.lower in cues.nouns:
                 found.append(("used-as-noun", EVIDENCE["used-as-noun"]))
+            elif _everyday_dutch(word, lex):
+                # "Initiële", "Aanvullingen", "Ctrl" read as a name by Frog in a table: an unlisted everyday word alone
+                found.append(("everyday-word-alone", EVIDENCE["everyday-word-alone"]))
         elif len(names) > 1 and not cand.titles:
             if all(_everyday(p, lex) for p in names):
                 found.append(("everyday-words-only", EVIDENCE["everyday-words-only"]))
             elif any(_everyday(p, lex) for p in names):
-                found.append(("everyday-word-in-name", 0.0))  # "Gartner Magic Kwadrant": not enough for the dossier index
+                found.append(("everyday-word-in-name", EVIDENCE["everyday-word-in-name"]))
             if len({p.lower for p in names}) < len(names):
                 found.append(("repeated-word", EVIDENCE["repeated-word"]))  # "Logius Logius"
         return found
 
 
+def _past_lower_interfix(parts: list[Token]) -> list[Token]:
+    """``parts`` without the lower-case tussenvoegsels that open them ("van Bram" -> "Bram")."""
+    k = 0
+    while k < len(parts) and parts[k].kind == INTERFIX and parts[k].text.islower():
+        k += 1
+    return parts[k:]
+
+
+def _spelled_before(letters: str, before: str) -> bool:
+    """Do the words right before spell the capitals, and are they no names? "SOFTWARE DEVELOPMENT
+    LIFECYCLE (SDLC)" defines an abbreviation; "Jan de Vries (JdV)" gives a person's initials."""
+    abbr = letters.lower()
+    if not re.search(r"[^\W\d_]\s*$", before):
+        return False  # "... kan starten.\n(KS)": a finished sentence, then its author's initials
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", before)]
+    lex = lexicon()
+
+    def spells(a: str, ws: list[str]) -> bool:  # each word gives its first letter, and maybe more ("LifeCycle": L, C)
+        if not ws:
+            return not a
+        if not a or a[0] != ws[0][0]:
+            return False
+        return any(_subsequence(a[1:1 + t], ws[0][1:]) and spells(a[1 + t:], ws[1:]) for t in range(len(a)))
+
+    for k in range(1, len(abbr) + 1):
+        tail = words[-k:]
+        if len(tail) == k and spells(abbr, tail):
+            return not any(w in lex.first_names or w in lex.surnames for w in tail)
+    return False
+
+
+def _subsequence(needle: str, hay: str) -> bool:
+    it = iter(hay)
+    return all(c in it for c in needle)
+
+
+def _after_lone_given_name(parts: list[Token]) -> bool:
+    """"Pascal Thuis", "Hoa Do": a capitalised everyday word that ends a name after a listed given
+    name (one that is no surname) is the surname; the run took it only where the name ends."""
+    lex = lexicon()
+    parts = _past_lower_interfix(parts)
+    return (len(parts) == 2 and parts[0].kind == NAME and parts[0].text.istitle() and parts[0].lower in lex.first_names
+            and parts[0].lower not in lex.surnames and parts[1].text.istitle())
+
+
 def _alone_on_line(tok: Token, view: TokenView) -> bool:
     """Is ``tok`` the only word on its line ("Kadaster" under a name in an attendee list)? Frog then
-    reads it without a sentence, and its PER says little."""
+    reads it without a sentence, and its PER says little. Numbers and marks beside it do not
+    count: "ALEF 2021.4.1" is a word alone with its version.)"""
     toks = view.tokens
-    before = tok.i > 0 and toks[tok.i - 1].line == tok.line
-    after = tok.i + 1 < len(toks) and toks[tok.i + 1].line == tok.line
-    return not before and not after
+    for step in (-1, 1):
+        j = tok.i + step
+        while 0 <= j < len(toks) and toks[j].line == tok.line:
+            if any(c.isalpha() for c in toks[j].text):
+                return False
+            j += step
+    return True
 
 
 def _everyday(tok: Token, lex: Lexicon) -> bool:
@@ -929,6 +1041,14 @@ def _everyday(tok: Token, lex: Lexicon) -> bool:
     if low in lex.first_names or low in lex.surnames:
         return False
     return acronym_shaped(tok.text) or zipf(low) >= 3.0 or zipf(low, "en") >= 3.5
+
+
+def _everyday_dutch(tok: Token, lex: Lexicon) -> bool:
+    """An everyday Dutch word in no name list: frequent, and written in lower case in a Dutch
+    dictionary ("sturing", "initiële"; not "Heijden", which word counts find as often)."""
+    low = tok.lower
+    return (zipf(low) >= 3.0 and low not in lex.name_like and low.split("-")[0] not in lex.first_names
+            and low not in lex.surnames)
 
 
 def _institution_at(cand: Candidate, view: TokenView, lex: Lexicon) -> bool:
@@ -972,6 +1092,45 @@ def _matches_email(cand: Candidate, parts: set[str]) -> bool:
     return len(surname) >= 3 and (surname in parts or joined in parts or surname.replace("-", "") in parts)
 
 
+def _firm_name(cand: Candidate, view: TokenView) -> bool:
+    """"Vellekoop & Meesters", "Loyens & Loeff": one capitalised word on each side of "&", neither
+    with a given name or initials before it, is a firm's name. ("Jamillah Knowles & Digit" is not.)"""
+    toks = view.tokens
+    if len(cand.tokens) != 1:
+        return False
+    i = cand.tokens[0].i
+
+    def lone(k: int) -> bool:  # a capitalised word with no name part before it on the line
+        if not (0 <= k < len(toks)) or not toks[k].text[:1].isupper() or toks[k].line != cand.tokens[0].line:
+            return False
+        return not (k > 0 and toks[k - 1].line == toks[k].line and toks[k - 1].kind in (NAME, INITIALS, INTERFIX))
+
+    if i + 2 < len(toks) and toks[i + 1].text == "&":
+        return lone(i) and lone(i + 2)
+    return i >= 2 and toks[i - 1].text == "&" and lone(i - 2) and lone(i)
+
+
+def _defines_short_name(cand: Candidate, view: TokenView) -> bool:
+    """A capitalised phrase that the text then shortens in brackets to its own first word:
+    "Qredits Microfinanciering Nederland (Qredits)". Organisations introduce short names so;
+    persons do not."""
+    toks = view.tokens
+    first = cand.tokens[0]
+    k = first.i + 1
+    while k < len(toks) and k - first.i <= 6 and toks[k].line == first.line and toks[k].text[:1].isupper():
+        k += 1
+    return (k - first.i >= 2 and k + 2 < len(toks) and toks[k].kind == OPEN and toks[k + 2].kind == CLOSE
+            and toks[k + 1].text == first.text)
+
+
+def _after_acronym(cand: Candidate, view: TokenView) -> bool:
+    """A word in capitals (not initials, not a title) right before the name on its line: "CIO Rijk"."""
+    toks = view.tokens
+    j = cand.tokens[0].i - 1
+    return (j >= 0 and toks[j].line == cand.tokens[0].line and toks[j].kind not in (INITIALS, TITLE)
+            and len(toks[j].text) >= 2 and toks[j].text.isupper() and toks[j].text.isalpha())
+
+
 def _bracketed_after_name(cand: Candidate, view: TokenView) -> bool:
     """Is the whole candidate in brackets right after a name ("J. Smit (Verwey-Jonker)")?
     There it names where the person works. A given name in brackets is not: "J. (Jan) Smit"."""
@@ -987,7 +1146,8 @@ def _name_parts(parts: list[Token], has_title: bool) -> list[Token]:
     standing where the surname goes ("R. de Wit", "mevrouw Le")."""
     names = [p for p in parts if p.kind == NAME]
     last = parts[-1] if parts else None
-    if last is not None and last.kind in (COMMON, INTERFIX) and _surname_slot(parts[:-1], has_title):
+    if last is not None and last.kind in (COMMON, INTERFIX) and (
+            _surname_slot(parts[:-1], has_title) or last.kind == COMMON and _after_lone_given_name(parts)):
         names.append(last)
     return names
 
@@ -1002,7 +1162,11 @@ def _surname_slot(parts: list[Token], has_title: bool) -> bool:
         return True
     if last.kind == INTERFIX:
         before = [p for p in parts[:-1] if p.kind != INTERFIX]
-        return has_title or bool(before) and before[-1].kind in (NAME, INITIALS)
+        # "die De Prins doortrok", "meent Van der Voort": mid-sentence a capitalised tussenvoegsel opens a surname
+        # (at a sentence's start too "Van der", "Van den": no article or preposition reads so)
+        opens_surname = not before and parts[0].text[:1].isupper() and (
+            not parts[0].sentence_start or " ".join(p.lower for p in parts) in ("van der", "van den"))
+        return has_title or opens_surname or bool(before) and before[-1].kind in (NAME, INITIALS)
     return False
 
 
@@ -1038,7 +1202,8 @@ def lead_of(cand: Candidate, view: TokenView, width: int = 3) -> str:
             j -= 1
             skipped_list = True
             continue
-        if t.kind in NAME_PARTS and (skipped_list or crossed_slash):
+        # (a surname that is an everyday word counts: "Romke de Jong en Kat")
+        if (t.kind in NAME_PARTS or t.kind == COMMON and t.text[:1].isupper()) and (skipped_list or crossed_slash):
             j -= 1
             continue
         break
@@ -1091,3 +1256,17 @@ def line_before(cand: Candidate, view: TokenView) -> str:
 
 
 __all__ = ["PersonRecognizer", "Candidate", "EVIDENCE", "MIN_SCORE", "WORD", "OTHER"]
+
+
+def everyday_surname_pattern(name: str) -> re.Pattern | None:
+    """"Pascal Thuis" redacted, then "vroeg Thuis" further on: a surname that is an everyday word
+    is in no dossier form (it would redact the word everywhere), so the document's own other
+    mentions are found here: capitalised, on word edges, where no sentence starts."""
+    words = name.split()
+    if len(words) < 2 or not words[-1][:1].isupper() or len(words[-1]) < 3 or not words[-1].isalpha():
+        return None
+    if not is_common_word(words[-1].lower(), lexicon()):
+        return None  # a surname of its own is a dossier form already
+    # after a letter (and maybe a comma) and one space: mid-sentence
+    return re.compile(rf"(?:(?<=[^\W\d_] )|(?<=[^\W\d_][,;] )){re.escape(words[-1])}(?![\w-])")
+
