@@ -10,8 +10,8 @@ import click
 from woopub.errors import EXIT_DOCUMENT_FAILED, EXIT_OK, EXIT_USAGE
 
 
-def register(main, rules_option, load_rules) -> None:
-    @main.command("scan")
+def register(main, rules_option, load_rules, exit_codes_help: str = "") -> None:
+    @main.command("scan", epilog=exit_codes_help)
     @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
     @click.option("--dossier", "folder", required=True, type=click.Path(file_okay=False, path_type=Path),
                   help="Folder of the review dossier (SQLite, holds the original values: 0700). "
@@ -58,7 +58,7 @@ def register(main, rules_option, load_rules) -> None:
                    f"{counts['open_points']} open point(s)")
         sys.exit(EXIT_OK if not counts["open_points"] else EXIT_DOCUMENT_FAILED)
 
-    @main.command("apply")
+    @main.command("apply", epilog=exit_codes_help)
     @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
     @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
                   help="Folder for the published PDFs and the publication log.")
@@ -97,7 +97,7 @@ def register(main, rules_option, load_rules) -> None:
         failed = result.problems or any(o.status == "failed" for o in result.outcomes)
         sys.exit(EXIT_DOCUMENT_FAILED if failed else EXIT_OK)
 
-    @main.command("review")
+    @main.command("review", epilog=exit_codes_help)
     @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
     @click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port on 127.0.0.1 (default: a free one).")
     @click.option("--reviewer", default=None, help="Your name in the audit trail (default: your login name).")
@@ -127,7 +127,7 @@ def register(main, rules_option, load_rules) -> None:
         except KeyboardInterrupt:
             pass
 
-    @main.command("report")
+    @main.command("report", epilog=exit_codes_help)
     @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
     @click.option("--to", "target", type=click.Path(file_okay=False, path_type=Path), default=None,
                   help="Folder for report.html and report.csv (default: DIR/rapport). Never a publication folder.")
@@ -152,7 +152,7 @@ def register(main, rules_option, load_rules) -> None:
     def decisions():
         """Export and import a dossier's decisions as a CSV review file."""
 
-    @decisions.command("export")
+    @decisions.command("export", epilog=exit_codes_help)
     @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
     @click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
     def decisions_export(folder, target):
@@ -166,7 +166,7 @@ def register(main, rules_option, load_rules) -> None:
 
         click.echo(f"{export_decisions(folder, target)} proposal(s) written to {target}")
 
-    @decisions.command("import")
+    @decisions.command("import", epilog=exit_codes_help)
     @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
     @click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
     @click.option("--reviewer", default=None, help="Your name in the audit trail (default: your login name).")
