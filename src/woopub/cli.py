@@ -536,5 +536,9 @@ def rules_officials(update, out_path, since, timeout):
                f"(memberships since {result.since}); written to {result.path}")
     sys.exit(EXIT_OK)
 
+from woopub.review.commands import register as _register_review  # noqa: E402
+
+_register_review(main, rules_option, _load_rules, EXIT_CODES_HELP)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -41,6 +41,7 @@ from woopub.intake import admit, inspect, refusal_reason
 from woopub.model import KEEP, REDACT, Decision, DocumentOutcome, DocumentText, Finding, LogEntry, Proposal
 from woopub.ocr import OcrStats
 from woopub.passwords import Passwords
+from woopub.marked import marked_proposals
 from woopub.publish import sha256_file
 from woopub.reading import DocumentReader
 from woopub.redact import apply_proposals
@@ -429,6 +430,7 @@ class Dossier:
                         findings, decisions = [f for f, _ in pairs], [d for _, d in pairs]
                     proposals = proposals_for(name, text, findings, decisions)
                     proposals += signature_proposals(name, find_signatures(doc, reading), decider)
+                    proposals += marked_proposals(name, text, self.rules)
                 with clock.stage("redact"):
                     entries, warnings = apply_proposals(doc, proposals)
                     reading.add_text_layer(doc, proposals)  # scans stay searchable for the words that stay

@@ -1,0 +1,188 @@
+"""Command line of the review workflow (scan into a dossier), registered on ``woopub.cli.main``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from woopub.errors import EXIT_DOCUMENT_FAILED, EXIT_OK, EXIT_USAGE
+
+
+def register(main, rules_option, load_rules, exit_codes_help: str = "") -> None:
+    @main.command("scan", epilog=exit_codes_help)
+    @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+    @click.option("--dossier", "folder", required=True, type=click.Path(file_okay=False, path_type=Path),
+                  help="Folder of the review dossier (SQLite, holds the original values: 0700). "
+                       "Scanning into an existing dossier keeps every decision on an unchanged proposal.")
+    @click.option("--workers", type=click.IntRange(min=1), default=None,
+                  help="Worker processes on this machine (default: one per core; 1 runs in this process).")
+    @click.option("--without", "without", multiple=True, type=click.Choice(["frog"]),
+                  help="Go on without Frog (fewer names found).")
+    @rules_option
+    def scan(inputs, folder, workers, without, rule_paths):
+        """Scan INPUT PDFs into a review dossier: propose, do not publish.
+
+        Documents woopub cannot publish as they are become open points with
+        their reason, for a reviewer to resolve.
+
+        \b
+        Example:
+          woopub scan samples/ --dossier dossier/
+        """
+        import os
+
+        from woopub.executors import Settings, make_executor
+        from woopub.passwords import Passwords
+        from woopub.review.scan import scan_into_dossier
+        from woopub.review.store import DossierVersionError
+
+        rules = load_rules(rule_paths)
+        if without:
+            from woopub.detect.persons import WITHOUT_ENV
+
+            os.environ[WITHOUT_ENV] = ",".join(without)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            executor = make_executor(workers, None, scratch=folder)
+            try:
+                counts = scan_into_dossier(Settings(rules, Passwords(None)), inputs, folder, executor)
+            finally:
+                executor.close()
+        except DossierVersionError as exc:
+            click.echo(f"woopub: {exc}", err=True)
+            sys.exit(EXIT_USAGE)
+        click.echo(f"dossier {folder}: {counts['documents']} document(s), {counts['proposals']} proposal(s) "
+                   f"({counts['new']} new, {counts['kept']} unchanged with their decision), "
+                   f"{counts['open_points']} open point(s)")
+        sys.exit(EXIT_OK if not counts["open_points"] else EXIT_DOCUMENT_FAILED)
+
+    @main.command("apply", epilog=exit_codes_help)
+    @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+    @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+                  help="Folder for the published PDFs and the publication log.")
+    @click.option("--accept-pending", is_flag=True,
+                  help="Accept every proposal nobody decided on as proposed (what woopub redact does).")
+    @rules_option
+    def apply(folder, out_dir, accept_pending, rule_paths):
+        """Publish a reviewed dossier: only the redactions reviewers accepted or added.
+
+        Verifies every document as woopub redact does; the publication log says
+        per box whether a rule or a reviewer decided it (never the value or the
+        reviewer's name; both are in the dossier's apply-record.json).
+
+        \b
+        Example:
+          woopub apply dossier/ --out publicatie/
+        """
+        from woopub.review.apply import UndecidedProposals, apply_dossier
+        from woopub.review.store import DossierVersionError
+        out, own = out_dir.resolve(), folder.resolve()
+        if out == own or own in out.parents or out in own.parents:
+            click.echo(f"woopub: --out {out_dir} is the dossier folder, inside it or around it: the dossier holds "
+                       "the original values; choose a folder outside it; nothing was written", err=True)
+            sys.exit(EXIT_USAGE)
+        try:
+            result = apply_dossier(folder, out_dir, load_rules(rule_paths), accept_pending)
+        except (UndecidedProposals, DossierVersionError) as exc:
+            click.echo(f"woopub: {exc}", err=True)
+            sys.exit(EXIT_USAGE)
+        published = [o for o in result.outcomes if o.status == "published"]
+        click.echo(f"total: {len(published)} of {len(result.outcomes)} document(s) published, "
+                   f"{len(result.entries)} box(es); verify: {'passed' if not result.problems else 'failed'}")
+        for o in result.outcomes:
+            if o.status != "published":
+                click.echo(f"{o.status}: {o.document}: {o.reason}", err=True)
+        failed = result.problems or any(o.status == "failed" for o in result.outcomes)
+        sys.exit(EXIT_DOCUMENT_FAILED if failed else EXIT_OK)
+
+    @main.command("review", epilog=exit_codes_help)
+    @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+    @click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port on 127.0.0.1 (default: a free one).")
+    @click.option("--reviewer", default=None, help="Your name in the audit trail (default: your login name).")
+    @rules_option
+    def review(folder, port, reviewer, rule_paths):
+        """Review a dossier in the browser on this machine (127.0.0.1 only).
+
+        Prints a URL with a random token; the page works only with it.
+
+        \\b
+        Example:
+          woopub review dossier/ --reviewer "A. de Vries"
+        """
+        import getpass
+
+        from werkzeug.serving import make_server
+
+        from woopub.review.server import create_app
+
+        rules = load_rules(rule_paths)
+        app = create_app(folder, reviewer or getpass.getuser(), {c: g.text for c, g in sorted(rules.grounds.items())})
+        server = make_server("127.0.0.1", port, app, threaded=True)
+        click.echo(f"woopub review: http://127.0.0.1:{server.server_port}/?token={app.config['TOKEN']}", err=False)
+        click.echo("stop with Ctrl+C", err=True)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+
+    @main.command("report", epilog=exit_codes_help)
+    @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+    @click.option("--to", "target", type=click.Path(file_okay=False, path_type=Path), default=None,
+                  help="Folder for report.html and report.csv (default: DIR/rapport). Never a publication folder.")
+    def report(folder, target):
+        """Write the dossier's static review report (HTML and CSV, readable by you only).
+
+        \\b
+        Example:
+          woopub report dossier/
+        """
+        from woopub.publish import LOG_JSON
+        from woopub.review.exchange import write_report
+
+        target = target or folder / "rapport"
+        if (target / LOG_JSON).exists() or (target.parent / LOG_JSON).exists():
+            click.echo(f"woopub: {target} is (inside) a publication folder: choose another; nothing was written", err=True)
+            sys.exit(EXIT_USAGE)
+        page, table = write_report(folder, target)
+        click.echo(f"report: {page} and {table}")
+
+    @main.group("decisions")
+    def decisions():
+        """Export and import a dossier's decisions as a CSV review file."""
+
+    @decisions.command("export", epilog=exit_codes_help)
+    @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+    @click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
+    def decisions_export(folder, target):
+        """Write every proposal with its status to a CSV file (0600).
+
+        \\b
+        Example:
+          woopub decisions export dossier/ besluiten.csv
+        """
+        from woopub.review.exchange import export_decisions
+
+        click.echo(f"{export_decisions(folder, target)} proposal(s) written to {target}")
+
+    @decisions.command("import", epilog=exit_codes_help)
+    @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+    @click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+    @click.option("--reviewer", default=None, help="Your name in the audit trail (default: your login name).")
+    def decisions_import(folder, source, reviewer):
+        """Take the status and ground columns of an edited CSV review file.
+
+        \\b
+        Example:
+          woopub decisions import dossier/ besluiten.csv --reviewer "A. de Vries"
+        """
+        import getpass
+
+        from woopub.review.exchange import import_decisions
+
+        changed, refused = import_decisions(folder, source, reviewer or getpass.getuser())
+        click.echo(f"{changed} decision(s) taken from {source}")
+        for line in refused:
+            click.echo(f"refused: {line}", err=True)
+        sys.exit(EXIT_DOCUMENT_FAILED if refused else EXIT_OK)

@@ -1,0 +1,57 @@
+"""``woopub scan --dossier``: run the existing two passes into a throw-away folder and keep
+what they proposed in the review dossier; nothing is published."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+from woopub.model import REDACT
+from woopub.review.store import OpenPoint, ReviewDossier
+
+
+def _pages(path: Path) -> int:
+    import fitz
+
+    try:
+        with fitz.open(path) as doc:
+            return doc.page_count
+    except Exception:  # an unreadable file is an open point with no pages to show
+        return 0
+
+
+def scan_into_dossier(settings, inputs, folder: Path, executor=None, reporter=None) -> dict:
+    """Scan ``inputs`` and store documents, proposals, persons and open points in ``folder``."""
+    from woopub.batch import _sha256, run_batch
+    from woopub.pipeline import collect_inputs
+
+    dossier = ReviewDossier(folder)
+    work = Path(tempfile.mkdtemp(prefix="scan-", dir=folder))  # 0700 inside the dossier folder
+    try:
+        docs, not_pdfs = collect_inputs(inputs, exclude=[Path(folder)])
+        result = run_batch(settings, inputs, work / "out", work / "intern", executor, reporter,
+                           resume=False, keep_proposals=True)
+        by_name = {d.name: d for d in docs}
+        documents, points = [], []
+        for o in result.outcomes + [o for o in not_pdfs if o.document not in {x.document for x in result.outcomes}]:
+            doc = by_name.get(o.document)
+            path = doc.path if doc else Path(o.document)
+            pages = o.pages or (_pages(path) if doc else 0)
+            documents.append((o.document, path.resolve(), _sha256(path) if doc else None, pages))
+            if o.status != "published":  # woopub cannot publish it as it is: a reviewer must resolve it
+                points.append(OpenPoint(o.document, o.reason or o.status, tuple(range(1, pages + 1))))
+        persons = Counter(p.text for p in result.proposals if p.entity == "PERSON" and p.action == REDACT)
+        counts = dossier.store_scan(dossier.next_scan(), documents, result.proposals, points, dict(persons))
+        # a value the rule file marks is redacted wherever it stands, under its own ground and entity,
+        # not only where a detector found a span to relabel
+        rules = settings.rules
+        for rule in rules.always_redact:
+            dossier.add_term(rule.value, rule.ground or rules.default_ground, "rule file", rule.entity, rule.id, "rules-file")
+        counts["marked"] = dossier.reapply_terms()
+        counts.update(documents=len(documents), open_points=len(points), proposals=len(result.proposals))
+        return counts
+    finally:
+        shutil.rmtree(work, ignore_errors=True)  # held published copies and original values
+        dossier.close()
