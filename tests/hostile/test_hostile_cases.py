@@ -77,9 +77,12 @@ def test_inputs_are_never_modified(hostile_run):
 
 def test_output_folder_holds_only_verified_files(hostile_run):
     out = hostile_run["out"]
-    names = sorted(p.relative_to(out).as_posix() for p in out.rglob("*"))
+    # (the publication package, package/, holds the same documents stamped and numbered: checked by tests/test_package.py)
+    names = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.relative_to(out).parts[0] != "package")
     published = sorted(c.file for c in CASES if c.expect == PUBLISHED)
     assert names == sorted(published + [LOG_JSON, LOG_CSV]), "no partial, staged or refused file in the output"
+    uploads = list((out / "package" / "upload").glob("*.pdf"))
+    assert len(uploads) == len(published), "one stamped upload per published document, none for a refused one"
 
 
 def test_exit_code_and_summary_name_every_refused_document(hostile_run):
