@@ -273,7 +273,9 @@ class KnownPersonRecognizer(LocalRecognizer):
         self.shorthand = FormMatcher((fold_accents(s) for s in index.shorthands | index.context_shorthands),
                                      before="@.", after="@")
         self.local = FormMatcher(index.local_parts, before="@.", after="@", ignore_case=True)
-        self.owners = {fold_accents(k): {fold_accents(o) for o in v} for k, v in index.short_owners.items()}
+        # short-hand -> one pattern for the surnames it stands for, compiled once per index
+        self.owners = {fold_accents(k): re.compile("|".join(rf"(?<!\w){re.escape(fold_accents(o))}(?!\w)" for o in sorted(v)))
+                       for k, v in index.short_owners.items()}
         self.org_before = set(index.lex.cues["organisation"]["before"])
         super().__init__(supported_entities=["PERSON"], supported_language="nl", name="dossier", context=[])
 
@@ -319,10 +321,8 @@ class KnownPersonRecognizer(LocalRecognizer):
 
     def _owner_named(self, form: str, folded: str) -> bool:
         """Does the text name a person this two-letter short-hand stands for? (Longer forms: always.)"""
-        owners = self.owners.get(form)
-        if owners is None:
-            return True
-        return any(re.search(rf"(?<!\w){re.escape(o)}(?!\w)", folded) for o in owners)
+        pattern = self.owners.get(form)
+        return pattern is None or pattern.search(folded) is not None
 
     def _result(self, start: int, end: int, evidence: str) -> RecognizerResult:
         return RecognizerResult(
