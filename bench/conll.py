@@ -121,10 +121,10 @@ class Library:
 
     def __init__(self):
         sys.path.insert(0, str(ROOT / "src"))
-        from woopub.decide import Decider
+        from woopub.decide.decider import Decider
         from woopub.detect import Detector
-        from woopub.docdate import document_date
-        from woopub.rules import load_rules
+        from woopub.decide.docdate import document_date
+        from woopub.decide.rules import load_rules
 
         self.decider, self.date = Decider, document_date
         self.detector, self.rules = Detector(), load_rules()

@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from woopub.detect import RECOGNISERS, Detector  # noqa: E402
 from woopub.evaluate import evaluate, load_corpus, predict  # noqa: E402
-from woopub.rules import load_rules  # noqa: E402
+from woopub.decide.rules import load_rules  # noqa: E402
 
 DEFAULT_CORPUS = ROOT / "samples" / "corpus" / "docs"
 

@@ -134,7 +134,7 @@ def gold_view(tokens: list[str], nlp, lex) -> TokenView:
 
 def sample_texts() -> tuple[list[str], int]:
     """Plain text of the sample dossier's PDFs (through woopub's extractor) and their page count."""
-    from woopub.extract import extract_text, open_pdf
+    from woopub.reading.extract import extract_text, open_pdf
 
     texts, n_pages = [], 0
     for pdf in sorted((ROOT / "samples").glob("*.pdf")):

@@ -26,9 +26,9 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 
 from holdout_eval import KINDS, copy_inputs, documents, known_failures, score  # noqa: E402
 from woopub.detect import Detector  # noqa: E402
-from woopub.pipeline import Dossier  # noqa: E402
-from woopub.rules import load_rules  # noqa: E402
-from woopub.verify import verify_dir  # noqa: E402
+from woopub.run.pipeline import Dossier  # noqa: E402
+from woopub.decide.rules import load_rules  # noqa: E402
+from woopub.writing.verify import verify_dir  # noqa: E402
 
 LABELS = {"person": "names", "email": "e-mail", "phone": "phone", "other": "other nrs"}
 
@@ -37,7 +37,7 @@ def run(base: Path, rules, detector, bypass_verify: bool = False):
     inputs = base / "in"
     copy_inputs(inputs)
     if bypass_verify:
-        with mock.patch("woopub.pipeline.verify_pdf", return_value=[]):
+        with mock.patch("woopub.run.pipeline.verify_pdf", return_value=[]):
             result = Dossier(rules, detector).run([inputs], base / "out")
     else:
         result = Dossier(rules, detector).run([inputs], base / "out")

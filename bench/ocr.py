@@ -44,12 +44,12 @@ from make_scans import scan_document  # noqa: E402  (samples/)
 from ocr_support import ocr_pixels  # noqa: E402  (tests/)
 
 from woopub.detect import Detector  # noqa: E402
-from woopub.extract import extract_text  # noqa: E402
-from woopub.ocr import DPI, OcrRegion, Tesseract, _union_area, plan_page, read_pages  # noqa: E402
-from woopub.pipeline import Dossier  # noqa: E402
-from woopub.publish import LOG_JSON  # noqa: E402
-from woopub.reading import DocumentReader  # noqa: E402
-from woopub.rules import load_rules  # noqa: E402
+from woopub.reading.extract import extract_text  # noqa: E402
+from woopub.reading.ocr import DPI, OcrRegion, Tesseract, _union_area, plan_page, read_pages  # noqa: E402
+from woopub.run.pipeline import Dossier  # noqa: E402
+from woopub.writing.publish import LOG_JSON  # noqa: E402
+from woopub.reading.document import DocumentReader  # noqa: E402
+from woopub.decide.rules import load_rules  # noqa: E402
 
 SAMPLES = ["nota-voortgang-mensenhandel", "email-mensenhandel", "bijlage-contactpersonen"]
 COVERED = 0.8  # share of an occurrence's middle band under redaction boxes for it to count as found

@@ -67,11 +67,11 @@ def touched(spans: list[tuple[int, int]], a: int, b: int) -> bool:
 
 def analyse(texts: dict[str, str]) -> dict[str, list[tuple[int, int, str, str]]]:
     """(start, end, entity, action) of every finding, per document, as the pipeline decides them."""
-    from woopub.decide import Decider
+    from woopub.decide.decider import Decider
     from woopub.detect import Detector
-    from woopub.docdate import document_date
-    from woopub.pipeline import DocumentScan, Dossier, InputDocument, same_document_mentions
-    from woopub.rules import load_rules
+    from woopub.decide.docdate import document_date
+    from woopub.run.pipeline import DocumentScan, Dossier, InputDocument, same_document_mentions
+    from woopub.decide.rules import load_rules
 
     rules, detector = load_rules(), Detector()
     scans = []
@@ -151,7 +151,7 @@ def evaluate(pdfs: Path, split: str | None = None) -> dict:
     import pymupdf
     import yaml
 
-    from woopub.extract import extract_text
+    from woopub.reading.extract import extract_text
 
     docs = [d for d in yaml.safe_load(ANNOTATIONS.read_text("utf-8")) if split is None or split_of(d) == split]
     texts, bounds = {}, {}

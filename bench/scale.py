@@ -166,7 +166,7 @@ def report_runs(results: dict) -> None:
 def texts_of(folder: Path, limit_pages: int) -> tuple[list[str], int]:
     import pymupdf
 
-    from woopub.extract import extract_text
+    from woopub.reading.extract import extract_text
 
     texts, pages = [], 0
     for pdf in sorted(folder.glob("*.pdf")):

@@ -25,7 +25,7 @@ SAMPLES = ROOT / "samples"
 
 @pytest.fixture(scope="session")
 def rules():
-    from woopub.rules import load_rules
+    from woopub.decide.rules import load_rules
 
     return load_rules()
 
@@ -40,7 +40,7 @@ def detector():
 @pytest.fixture(scope="session")
 def dossier_run(tmp_path_factory, rules, detector):
     """The sample dossier redacted once for all end-to-end tests."""
-    from woopub.pipeline import Dossier
+    from woopub.run.pipeline import Dossier
 
     base = tmp_path_factory.mktemp("run")
     inputs = base / "in"
@@ -60,7 +60,7 @@ def truth(name: str) -> dict:
 
 def pdf_text(path: Path) -> str:
     """All text MuPDF can extract, hidden text and text outside the page included."""
-    from woopub.extract import extract_text
+    from woopub.reading.extract import extract_text
 
     with pymupdf.open(path) as doc:
         return extract_text(doc).text

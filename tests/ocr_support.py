@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pymupdf
 
-from woopub.ocr import Tesseract
+from woopub.reading.ocr import Tesseract
 
 
 def image_ink(doc: pymupdf.Document, page_index: int, box, step: int = 2) -> int:

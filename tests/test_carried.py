@@ -1,11 +1,11 @@
-"""What a published PDF carries beside its drawing is cut to what drawing needs (woopub.carried)."""
+"""What a published PDF carries beside its drawing is cut to what drawing needs (woopub.writing.carried)."""
 
 from __future__ import annotations
 
 import pymupdf
 import pytest
 
-from woopub.carried import (
+from woopub.writing.carried import (
     bare_marked_content,
     icc_without_text,
     jpeg_without_metadata,

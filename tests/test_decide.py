@@ -2,7 +2,7 @@
 
 import pytest
 
-from woopub.decide import Decider
+from woopub.decide.decider import Decider
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +76,7 @@ def test_functional_mailbox_and_switchboard_stay_public(decided):
 
 
 def test_dossier_rule_always_redact_and_always_keep(tmp_path, rules, decided):
-    from woopub.rules import load_rules
+    from woopub.decide.rules import load_rules
 
     extra = tmp_path / "dossier.yaml"
     extra.write_text("always_redact:\n  - value: Van Weel\n    reason: Naamgenoot, geen minister.\n"

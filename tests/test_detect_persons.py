@@ -223,7 +223,7 @@ def test_a_hospital_named_after_a_person_is_not_a_person(persons):
     ("De uitvoering van de motie-Sanne Hofstede loopt nog.", "Hofstede"),
 ])
 def test_a_name_inside_a_motion_name_is_kept(detector, rules, text, name):
-    from woopub.decide import Decider
+    from woopub.decide.decider import Decider
 
     decider = Decider(rules, None)
     found = [(f, decider.decide(f)) for f in detector.find(text) if f.entity == "PERSON" and f.text == name]
@@ -324,9 +324,9 @@ def test_weak_finding_does_not_enter_the_dossier_index(detector):
 def test_dossier_index_takes_only_names_with_evidence_of_their_own(detector):
     from pathlib import Path
 
-    from woopub.decide import Decider
-    from woopub.pipeline import DocumentScan, InputDocument, person_index
-    from woopub.rules import load_rules
+    from woopub.decide.decider import Decider
+    from woopub.run.pipeline import DocumentScan, InputDocument, person_index
+    from woopub.decide.rules import load_rules
 
     rules = load_rules()
     text = ("Logius beheert de standaard. Logius publiceert de API. Logius werkt samen met het Kadaster.\n"
@@ -353,8 +353,8 @@ def test_e_mail_local_part_names_a_function_or_a_person(local, functional):
 
 
 def test_office_holders_in_a_capitals_heading_are_kept(detector):
-    from woopub.decide import Decider
-    from woopub.rules import load_rules
+    from woopub.decide.decider import Decider
+    from woopub.decide.rules import load_rules
 
     text = ("MOTIE VAN DE LEDEN BIKKER EN GRINWIS\n\nVoorgesteld 12 maart 2024\n\nDe Kamer,\n\nverzoekt de regering\n\n"
             "Bikker\nGrinwis\n\nMET VRIENDELIJKE GROET\n\nJAN DE VRIES\nbeleidsmedewerker\n")
@@ -375,8 +375,8 @@ def test_a_role_word_before_one_unlisted_word_does_not_put_it_in_the_dossier_ind
 
 
 def test_organisations_on_their_own_lines_in_an_attendee_list_are_not_persons(detector):
-    from woopub.decide import Decider
-    from woopub.rules import load_rules
+    from woopub.decide.decider import Decider
+    from woopub.decide.rules import load_rules
 
     text = ("Deelnemers aan het overleg:\nFemke Wolthuis\nBKWI\nJoost Verbeek\nKadaster\nAnouk de Graaf\nGeonovum\n\n"
             "1 Introductie\nHet overleg begint om tien uur.\n")
@@ -392,8 +392,8 @@ def test_organisations_on_their_own_lines_in_an_attendee_list_are_not_persons(de
     ("Foto: Ingrid Vos", "Ingrid Vos"),
 ])
 def test_the_maker_in_a_credit_line_is_kept(detector, text, name):
-    from woopub.decide import Decider
-    from woopub.rules import load_rules
+    from woopub.decide.decider import Decider
+    from woopub.decide.rules import load_rules
 
     decider = Decider(load_rules())
     found = {f.text: decider.decide(f) for f in detector.find(text) if f.entity == "PERSON"}
@@ -419,8 +419,8 @@ def test_a_surname_glued_to_its_tussenvoegsel_in_an_e_mail_address_is_read_the_s
 
 
 def _redacted(detector, text):
-    from woopub.decide import Decider
-    from woopub.rules import load_rules
+    from woopub.decide.decider import Decider
+    from woopub.decide.rules import load_rules
 
     decider = Decider(load_rules())
     return {f.text for f in detector.find(text) if f.entity == "PERSON" and decider.decide(f).action == "redact"}
@@ -468,8 +468,8 @@ def test_words_joined_by_a_comma_without_space_are_no_outlook_name(detector):
 
 
 def test_members_listed_with_their_party_are_kept_in_every_form(detector):
-    from woopub.decide import Decider
-    from woopub.rules import load_rules
+    from woopub.decide.decider import Decider
+    from woopub.decide.rules import load_rules
 
     text = "Vragen van de leden Van Dalen, Romke de Haas en Kat (allen D66) aan de Minister van Financiën.\n"
     decider = Decider(load_rules())
@@ -522,9 +522,9 @@ def test_two_letter_short_hand_of_a_known_person_is_found_where_minutes_put_it_o
 
 
 def test_a_surname_that_is_an_everyday_word_is_redacted_at_its_other_mentions(detector):
-    from woopub.decide import Decider
-    from woopub.pipeline import same_document_mentions
-    from woopub.rules import load_rules
+    from woopub.decide.decider import Decider
+    from woopub.run.pipeline import same_document_mentions
+    from woopub.decide.rules import load_rules
 
     text = "Het voorstel kwam van Bram Vloer. Daarna vroeg Vloer om uitstel. De vloer is nat. Vloer wordt gelegd.\n"
     decider = Decider(load_rules())

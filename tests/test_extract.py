@@ -4,7 +4,7 @@ import pymupdf
 import pytest
 
 from woopub.errors import DamagedPdfError, EncryptedPdfError, NotAPdfError
-from woopub.extract import extract_text, open_pdf
+from woopub.reading.extract import extract_text, open_pdf
 
 
 def _page_with(items):

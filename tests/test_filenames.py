@@ -1,7 +1,7 @@
 """Personal data in file and folder names: detected, decided and replaced by the ground code."""
 
-from woopub.decide import Decider
-from woopub.filenames import decide_name, name_as_text, public_name
+from woopub.decide.decider import Decider
+from woopub.decide.filenames import decide_name, name_as_text, public_name
 from woopub.model import KEEP, REDACT, Decision, Finding
 
 
@@ -40,7 +40,7 @@ def test_email_in_file_name_is_replaced(rules, detector):
 
 
 def test_known_name_joined_in_url_handle_and_user_name_is_redacted(rules, detector):
-    from woopub.pipeline import same_document_mentions
+    from woopub.run.pipeline import same_document_mentions
 
     text = ("Met vriendelijke groet,\ndrs. Jan de Vries\nbeleidsmedewerker\n"
             "Profiel: linkedin.com/in/jan-de-vries en op X @JanDeVries, intern j_devries.\n")

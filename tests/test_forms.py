@@ -47,7 +47,7 @@ def test_ignoring_case_keeps_positions_where_lower_case_is_longer():
 def test_value_pattern_checks_the_edge_before_a_name_as_a_leading_look_behind_would(value, text):
     # value_pattern puts the look-behind after the first word, so the search can jump to that
     # literal; it must find exactly what the plain pattern with the look-behind first finds
-    from woopub.verify import value_pattern
+    from woopub.writing.verify import value_pattern
 
     plain = re.compile(r"(?<![\w@.-])" + r"\s+".join(map(re.escape, value.split())) + r"(?![\w@-])")
     assert [m.span() for m in value_pattern(value).finditer(text)] == [m.span() for m in plain.finditer(text)]
@@ -85,8 +85,7 @@ def _values_and_texts(draw):
 @given(_values_and_texts())
 def test_a_document_checked_for_its_candidate_values_only_gets_every_problem(case):
     # the check restricted to the values whose forms occur reports what checking every value reports
-    from woopub import verify
-
+    from woopub.writing import verify
     class Everything(verify.SecretSet):
         def candidates(self, *args):
             return list(range(len(self.secrets)))
@@ -115,8 +114,7 @@ def test_the_candidate_check_was_tried_on_documents_with_problems():
 def test_the_first_value_in_a_string_is_the_one_a_search_in_order_finds(case):
     # check_strings asks which value a PDF text string holds: one pass with automata must name
     # the same value as trying the values one by one, in order
-    from woopub import verify
-
+    from woopub.writing import verify
     values, text, _ = case
     group = verify.SecretSet([verify.Secret(v, e, f"waarde {k}") for k, (v, e) in enumerate(values)])
     flat, digits = " ".join(text.split()).lower(), verify._digits(text)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import pytest
 
 from holdout_eval import copy_inputs, documents, known_failures, score, sha256, truth
-from woopub.verify import verify_dir
+from woopub.writing.verify import verify_dir
 
 DOCUMENTS = documents()
 KNOWN = known_failures()
@@ -24,7 +24,7 @@ KNOWN = known_failures()
 @pytest.fixture(scope="session")
 def holdout_run(tmp_path_factory, rules, detector):
     """The holdout dossier redacted once, as one dossier, with the library Dossier."""
-    from woopub.pipeline import Dossier
+    from woopub.run.pipeline import Dossier
 
     base = tmp_path_factory.mktemp("holdout")
     inputs = base / "in"

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from conftest import SAMPLES, make_pdf, pdf_text, still_there
 from ocr_support import handwriting_pdf, image_ink, ocr_pixels, scanned_pdf, text_page_image
-from woopub.ocr import (
+from woopub.reading.ocr import (
     OcrRegion,
     OcrWord,
     PageReading,
@@ -21,7 +21,7 @@ from woopub.ocr import (
     merged_raw_words,
     plan_page,
 )
-from woopub.reading import DocumentReader
+from woopub.reading.document import DocumentReader
 
 NAME = "Fenna Wijnberg"
 EMAIL = "f.wijnberg@minjenv.nl"
@@ -29,7 +29,7 @@ PHONE = "06 4829 1730"
 
 
 def run(dossier_dir, out, rules, detector, reader=None):
-    from woopub.pipeline import Dossier
+    from woopub.run.pipeline import Dossier
 
     return Dossier(rules, detector, reader=reader).run([dossier_dir], out)
 
@@ -248,7 +248,7 @@ def test_poor_earlier_ocr_layer_does_not_hide_the_name(tmp_path, rules, detector
 def test_page_that_cannot_be_read_is_listed_for_a_human_not_published_as_clean(tmp_path, rules, detector):
     """A photographed page of handwriting: OCR reads nothing. Warned in the outcome, the report and the CLI."""
     from woopub.cli import main
-    from woopub.publish import REPORT_FILE
+    from woopub.writing.publish import REPORT_FILE
 
     dossier = tmp_path / "in"
     dossier.mkdir()
@@ -296,7 +296,7 @@ def test_email_address_cut_off_at_a_table_cell_is_still_an_email(detector):
 
 
 def test_colophon_label_glued_to_a_phone_number_is_split():
-    from woopub.ocr import _split_label
+    from woopub.reading.ocr import _split_label
 
     page = pymupdf.open().new_page()
     (label, first), (number, rest) = _split_label("M06", pymupdf.Rect(100, 100, 130, 110), page)
@@ -305,7 +305,7 @@ def test_colophon_label_glued_to_a_phone_number_is_split():
 
 
 def test_email_address_ending_a_sentence_is_not_glued_to_the_next_line():
-    from woopub.extract import build_text
+    from woopub.reading.extract import build_text
     from woopub.model import Word
 
     words = [Word(0, (0, 0, 80, 10), "r.bouzambou@minjenv.nl.", 0, 0), Word(0, (0, 12, 20, 22), "Het", 1, 0)]
@@ -314,7 +314,7 @@ def test_email_address_ending_a_sentence_is_not_glued_to_the_next_line():
 
 def test_each_page_is_ocred_once_per_run_also_when_passes_run_in_child_processes(tmp_path, rules, detector):
     """Both passes read the document; the second, in another forked child, finds the first's OCR on disk."""
-    from woopub.pipeline import Dossier
+    from woopub.run.pipeline import Dossier
 
     calls = tmp_path / "calls"
 
@@ -337,8 +337,7 @@ def test_each_page_is_ocred_once_per_run_also_when_passes_run_in_child_processes
 def test_the_publish_pass_takes_the_reading_the_scan_pass_kept(tmp_path, monkeypatch):
     # the scan pass keeps its whole reading; the publish pass of the same file takes it (and it is
     # used up), with the same text, words and boxes as extracting again would give
-    from woopub import reading as reading_module
-
+    from woopub.reading.document import document as reading_module
     src = SAMPLES / "nota-voortgang-mensenhandel.pdf"
     store = tmp_path / "store"
     scanning, publishing = DocumentReader(), DocumentReader()

@@ -21,8 +21,8 @@ import yaml
 
 from conftest import SAMPLES, pdf_text, still_there
 from ocr_support import image_ink, ocr_pixels
-from woopub.publish import LOG_JSON
-from woopub.verify import verify_dir
+from woopub.writing.publish import LOG_JSON
+from woopub.writing.verify import verify_dir
 
 SCANS = SAMPLES / "scans"
 NAMES = ["nota-voortgang-mensenhandel-gescand", "parafenblad-getekend"]
@@ -34,7 +34,7 @@ def scan_truth(name: str) -> dict:
 
 @pytest.fixture(scope="module")
 def scan_run(tmp_path_factory, rules, detector):
-    from woopub.pipeline import Dossier
+    from woopub.run.pipeline import Dossier
 
     base = tmp_path_factory.mktemp("scans")
     inputs = base / "in"

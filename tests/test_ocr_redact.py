@@ -17,7 +17,7 @@ import pytest
 from PIL import Image, ImageDraw, TiffImagePlugin
 
 from ocr_support import image_ink
-from woopub.redact import redact_page
+from woopub.writing.redact import redact_page
 
 W, H = 600, 200  # pixels of the test scan
 NAME_BOX = (60, 60, 540, 140)  # where the "name" ink is, in image pixels

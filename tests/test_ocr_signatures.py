@@ -8,8 +8,8 @@ import pymupdf
 import pytest
 
 from conftest import SAMPLES
-from woopub.reading import DocumentReader
-from woopub.signatures import find_signatures
+from woopub.reading.document import DocumentReader
+from woopub.detect.signatures import find_signatures
 
 sys.path.insert(0, str(SAMPLES))
 from make_scans import draw_logo, draw_scribble, scribble_png  # noqa: E402

@@ -16,7 +16,7 @@ import pytest
 from PIL import Image
 
 from conftest import pdf_text, still_there
-from woopub.verify import verify_dir
+from woopub.writing.verify import verify_dir
 
 HIDDEN = "Opgesteld door Fenna Wijnberg, e-mail f.wijnberg@minjenv.nl, telefoon 06 4829 1730."
 VALUES = ["Fenna Wijnberg", "f.wijnberg@minjenv.nl", "06 4829 1730"]
@@ -66,7 +66,7 @@ HOW = [
 
 @pytest.mark.parametrize("how", HOW)
 def test_hidden_text_is_detected_and_removed(tmp_path, rules, detector, how):
-    from woopub.pipeline import Dossier
+    from woopub.run.pipeline import Dossier
 
     dossier = tmp_path / "in"
     dossier.mkdir()

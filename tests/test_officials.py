@@ -12,12 +12,12 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from woopub import officials
+from woopub.decide import officials
 from woopub.cli import main
-from woopub.decide import Decider, OfficialIndex
+from woopub.decide.decider import Decider, OfficialIndex
 from woopub.model import Finding
-from woopub.officials import FetchError, fetch_pages, membership_url, merge, parse_memberships, report_lines
-from woopub.rules import load_rules, officials_file, read_rule_file, shipped_rules_dir
+from woopub.decide.officials import FetchError, fetch_pages, membership_url, merge, parse_memberships, report_lines
+from woopub.decide.rules import load_rules, officials_file, read_rule_file, shipped_rules_dir
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tk-odata"
 SINCE = dt.date(2020, 11, 1)

@@ -15,13 +15,13 @@ import pymupdf
 
 from conftest import still_there
 from ocr_support import ocr_pixels, text_page_image
-from woopub.ocr import PictureCheck, plan_page
+from woopub.reading.ocr import PictureCheck, plan_page
 
 NAME = "Fenna Wijnberg"
 
 
 def _run(dossier_dir, out, rules, detector):
-    from woopub.pipeline import Dossier
+    from woopub.run.pipeline import Dossier
 
     return Dossier(rules, detector).run([dossier_dir], out)
 

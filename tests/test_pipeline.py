@@ -8,8 +8,8 @@ import pymupdf
 import pytest
 
 from conftest import SAMPLES, pdf_text, sha256, still_there, truth
-from woopub.publish import LOG_CSV, LOG_JSON, read_proposals
-from woopub.verify import verify_dir
+from woopub.writing.publish import LOG_CSV, LOG_JSON, read_proposals
+from woopub.writing.verify import verify_dir
 
 NAMES = ["nota-voortgang-mensenhandel", "email-mensenhandel", "bijlage-contactpersonen"]
 
@@ -110,9 +110,9 @@ def test_a_file_changed_between_the_passes_is_not_published(tmp_path, rules, det
     # the scan's findings are places in the text it read: applied to another file they would miss
     from conftest import make_pdf
     from woopub.detect import PersonIndex
-    from woopub.pipeline import Dossier, InputDocument
-    from woopub.publish import sha256_file
-    from woopub.verify import SecretSet
+    from woopub.run.pipeline import Dossier, InputDocument
+    from woopub.writing.publish import sha256_file
+    from woopub.writing.verify import SecretSet
 
     (tmp_path / "in").mkdir()
     path = make_pdf(tmp_path / "in" / "nota.pdf", ["Contactpersoon: Fenna Wijnberg", "T 06 12345678"])

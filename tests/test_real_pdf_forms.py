@@ -23,7 +23,7 @@ def _page_pdf(path, parts: list[bytes], resources=None):
 
 
 def _run(tmp_path, rules, detector):
-    from woopub.pipeline import Dossier
+    from woopub.run.pipeline import Dossier
 
     result = Dossier(rules, detector).run([tmp_path / "in"], tmp_path / "out")
     return {o.document: o for o in result.outcomes}
@@ -64,7 +64,7 @@ def test_indirect_numbers_and_booleans_do_not_crash_verification(tmp_path):
     # Word, Aspose and PDFlib write indirect numbers (a /Length); pikepdf returns them as plain ints
     import pymupdf
 
-    from woopub.verify import check_strings
+    from woopub.writing.verify import check_strings
 
     doc = pymupdf.open()
     doc.new_page().insert_text((72, 72), "Het beleid")
@@ -95,7 +95,7 @@ def test_glyphs_without_a_unicode_mapping_do_not_refuse_a_document(tmp_path, rul
 
 
 def test_an_unmapped_glyph_in_a_symbol_font_is_no_letter_but_in_a_text_font_it_may_be():
-    from woopub.ocr import SYMBOL_FONT
+    from woopub.reading.ocr import SYMBOL_FONT
 
     assert SYMBOL_FONT.search("Wingdings-Regular") and SYMBOL_FONT.search("ZapfDingbats") and SYMBOL_FONT.search("CMEX10")
     assert not SYMBOL_FONT.search("RubikLight-Medium") and not SYMBOL_FONT.search("Calibri")

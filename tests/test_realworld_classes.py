@@ -4,7 +4,7 @@ import io
 
 import pikepdf
 
-from woopub.verify import check_strings
+from woopub.writing.verify import check_strings
 
 
 def _pdf_bytes(pdf: pikepdf.Pdf) -> bytes:
@@ -75,7 +75,7 @@ def _hand_pdf(tmp_path, contents: list[bytes], annots: list[bytes] = ()) -> "Pat
 
 
 def test_content_split_between_operand_and_operator_is_one_stream(tmp_path):
-    from woopub.intake import admit, inspect
+    from woopub.reading.intake import admit, inspect
 
     # the split falls inside BDC's operands and between Tj's operand and operator
     parts = [b"/Span <</Lang (nl-NL)", b">> BDC BT /F1 12 Tf 72 720 Td (Jan Jansen belt)", b"Tj ET EMC"]
@@ -89,7 +89,7 @@ def test_content_split_between_operand_and_operator_is_one_stream(tmp_path):
 def test_sixteen_thousand_links_on_a_page_are_removed_quickly(tmp_path):
     import time
 
-    from woopub.intake import admit
+    from woopub.reading.intake import admit
 
     link = b"<</Type/Annot/Subtype/Link/Rect[%d 10 %d 20]/A<</S/URI/URI(https://example.org/)>>>>"
     annots = [link % (i % 500, i % 500 + 5) for i in range(16384)]

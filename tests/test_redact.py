@@ -3,9 +3,9 @@
 import pymupdf
 import pytest
 
-from woopub.extract import extract_text
+from woopub.reading.extract import extract_text
 from woopub.model import Proposal
-from woopub.redact import apply_proposals, fit_label, redact_page
+from woopub.writing.redact import apply_proposals, fit_label, redact_page
 
 
 def _proposal(doc_text, word_texts, page=1, ground="5.1.2e"):

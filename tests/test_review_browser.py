@@ -26,7 +26,7 @@ def served(tmp_path):
     from werkzeug.serving import make_server
 
     from woopub.review.server import create_app
-    from woopub.rules import load_rules
+    from woopub.decide.rules import load_rules
 
     inputs = tmp_path / "in"
     inputs.mkdir()

@@ -3,7 +3,7 @@
 import pytest
 
 from woopub.errors import RuleError
-from woopub.rules import load_rules
+from woopub.decide.rules import load_rules
 
 
 def test_shipped_rules_load_with_every_ground(rules):

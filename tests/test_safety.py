@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from conftest import make_pdf, sha256
 from woopub.cli import main
-from woopub.safety import MARKER, RunInProgress, RunLock, make_staging, remove_made
+from woopub.run.safety import MARKER, RunInProgress, RunLock, make_staging, remove_made
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 
@@ -78,7 +78,7 @@ def test_only_a_folder_woopub_marked_is_removed(tmp_path):
 
 def test_two_runs_on_one_output_the_second_is_refused(tmp_path, dossier):
     internal = tmp_path / "intern"
-    holder = subprocess.Popen([sys.executable, "-c", "import sys, time; from woopub.safety import RunLock\n"
+    holder = subprocess.Popen([sys.executable, "-c", "import sys, time; from woopub.run.safety import RunLock\n"
                                "with RunLock(sys.argv[1]):\n print('held', flush=True); time.sleep(60)", str(internal)],
                               env={**os.environ, "PYTHONPATH": str(SRC)}, stdout=subprocess.PIPE, text=True)
     try:
@@ -235,8 +235,7 @@ def test_every_file_of_the_dossier_is_named_with_its_outcome_none_silently_dropp
 
 
 def test_an_unreadable_sub_folder_is_named(tmp_path, monkeypatch):
-    from woopub import pipeline
-
+    from woopub.run import pipeline
     folder = tmp_path / "dossier"
     (folder / "dicht").mkdir(parents=True)
     make_pdf(folder / "open.pdf", ["Beste Fenna,"])

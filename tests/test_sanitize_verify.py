@@ -3,8 +3,8 @@
 import pymupdf
 import pytest
 
-from woopub.sanitize import sanitize, save_clean
-from woopub.verify import Secret, check_hygiene, check_objects, check_text, verify_pdf
+from woopub.writing.sanitize import sanitize, save_clean
+from woopub.writing.verify import Secret, check_hygiene, check_objects, check_text, verify_pdf
 
 SECRET = Secret("Fenna Wijnberg", "PERSON", "PERSON of proposal t#1")
 
@@ -78,7 +78,7 @@ def test_verify_finds_a_value_left_in_page_text_even_when_invisible(tmp_path):
 
 
 def test_kept_occurrence_of_the_same_letters_is_not_a_leak(tmp_path):
-    from woopub.extract import extract_text
+    from woopub.reading.extract import extract_text
 
     path = tmp_path / "kamer.pdf"
     doc = pymupdf.open()
@@ -110,9 +110,9 @@ def test_javascript_actions_and_metadata_streams_are_emptied_wherever_they_hang(
 
 
 def test_verification_finds_a_box_without_its_ground_code(tmp_path):
-    from woopub.extract import extract_text
+    from woopub.reading.extract import extract_text
     from woopub.model import Proposal
-    from woopub.redact import apply_proposals
+    from woopub.writing.redact import apply_proposals
 
     doc = pymupdf.open()
     page = doc.new_page()

@@ -11,11 +11,11 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import SAMPLES, make_pdf
-from woopub.batch import Reporter, run_batch
+from woopub.run.batch import Reporter, run_batch
 from woopub.cli import main
-from woopub.executors import DaskExecutor, InlineExecutor, PoolExecutor, Settings
-from woopub.pipeline import Dossier
-from woopub.publish import LOG_JSON
+from woopub.run.executors import DaskExecutor, InlineExecutor, PoolExecutor, Settings
+from woopub.run.pipeline import Dossier
+from woopub.writing.publish import LOG_JSON
 
 SAMPLE_PDFS = ["nota-voortgang-mensenhandel.pdf", "email-mensenhandel.pdf", "bijlage-contactpersonen.pdf"]
 
@@ -133,7 +133,7 @@ def test_a_new_person_in_a_new_document_publishes_every_document_again(tmp_path,
 
 
 def test_changed_rules_publish_every_document_again(tmp_path, inputs, rules, detector):
-    from woopub.rules import load_rules
+    from woopub.decide.rules import load_rules
 
     run_batch(Dossier(rules, detector), [inputs], tmp_path / "out")
     extra = tmp_path / "regels.yaml"
@@ -213,7 +213,7 @@ def test_quiet_prints_only_the_total(tmp_path, inputs):
 
 
 def test_a_terminal_gets_a_progress_bar():
-    from woopub.progress import PlainReporter, RichReporter, make_reporter
+    from woopub.run.progress import PlainReporter, RichReporter, make_reporter
 
     bar = make_reporter(terminal=True)
     try:
@@ -227,7 +227,7 @@ def test_a_terminal_gets_a_progress_bar():
 
 
 def test_closing_verification_checks_a_file_changed_after_the_run_in_full(tmp_path, inputs, rules, detector):
-    from woopub.batch import verify_output
+    from woopub.run.batch import verify_output
 
     result = run_batch(Dossier(rules, detector), [inputs], tmp_path / "out")
     assert verify_output(tmp_path / "out", run=result) == ([], [])

@@ -38,7 +38,7 @@ rules_option = click.option(
 
 
 def _load_rules(rule_paths):
-    from woopub.rules import load_rules
+    from woopub.decide.rules import load_rules
 
     try:
         return load_rules(list(rule_paths))
@@ -131,9 +131,9 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
     """
     import time
 
-    from woopub.executors import Settings, make_executor
-    from woopub.passwords import Passwords, PasswordFileError, load_password_file
-    from woopub.publish import default_internal_dir
+    from woopub.run.executors import Settings, make_executor
+    from woopub.reading.passwords import Passwords, PasswordFileError, load_password_file
+    from woopub.writing.publish import default_internal_dir
 
     started = time.monotonic()
     rules = _load_rules(rule_paths)
@@ -146,8 +146,8 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
         click.echo(f"woopub: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     internal = internal_dir or default_internal_dir(out_dir)
-    from woopub.pipeline import collect_inputs
-    from woopub.safety import PathConflict, check_not_empty, check_paths
+    from woopub.run.pipeline import collect_inputs
+    from woopub.run.safety import PathConflict, check_not_empty, check_paths
 
     try:  # before anything is written: no input is ever written over or written among
         check_paths(inputs, out_dir, internal)
@@ -168,9 +168,9 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
         from woopub.detect.frog import start_default_in_background
 
         start_default_in_background()
-    from woopub.batch import run_batch, verify_output
-    from woopub.safety import RunInProgress
-    from woopub.progress import make_reporter
+    from woopub.run.batch import run_batch, verify_output
+    from woopub.run.safety import RunInProgress
+    from woopub.run.progress import make_reporter
 
     if not scheduler and "frog" not in without:
         _require_frog(executor)
@@ -240,7 +240,7 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
     for p in problems:
         click.echo(f"verify: {p}", err=True)
     if result.failed:
-        from woopub.progress import shown_name
+        from woopub.run.progress import shown_name
 
         click.echo("failed: " + ", ".join(shown_name(o.document) for o in result.failed), err=True)
         for o in result.failed:  # the reasons again, together at the end of a long run
@@ -287,7 +287,7 @@ def _require_frog(executor) -> None:
 
 
 def _boxes_per_page(internal_dir, pages: int) -> dict[str, float]:
-    from woopub.publish import read_proposals, redaction_overview
+    from woopub.writing.publish import read_proposals, redaction_overview
 
     return redaction_overview(read_proposals(internal_dir) or [], pages).boxes_per_page
 
@@ -295,7 +295,7 @@ def _boxes_per_page(internal_dir, pages: int) -> dict[str, float]:
 def _echo_overview(internal_dir, pages: int) -> None:
     """Boxes per page by entity and the most redacted strings, so over-redaction shows at a glance.
     The strings are redacted values: on the terminal only, never in --json (CI logs) or the public log."""
-    from woopub.publish import read_proposals, redaction_overview
+    from woopub.writing.publish import read_proposals, redaction_overview
 
     overview = redaction_overview(read_proposals(internal_dir) or [], pages)
     if overview.boxes_per_page:
@@ -306,7 +306,7 @@ def _echo_overview(internal_dir, pages: int) -> None:
 
 def _echo_pages_to_check(published) -> None:
     """Scanned pages OCR could not read (well): a human must look at them before publication."""
-    from woopub.ocr import CHECK_BY_HAND
+    from woopub.reading.ocr import CHECK_BY_HAND
 
     pages = [(o.document, w.split(":", 1)[0]) for o in published for w in o.warnings if w.endswith(CHECK_BY_HAND)]
     if pages:
@@ -333,7 +333,7 @@ def verify(out_dir, internal_dir):
     Example:
       woopub verify out/
     """
-    from woopub.verify import verify_dir
+    from woopub.writing.verify import verify_dir
 
     problems, notes = verify_dir(out_dir, internal_dir)
     for note in notes:
@@ -362,9 +362,9 @@ def scan_text(file, rule_paths):
     from woopub.detect.frog import start_default_in_background
 
     start_default_in_background()  # Frog loads while the detectors are built
-    from woopub.decide import Decider
+    from woopub.decide.decider import Decider
     from woopub.detect import Detector
-    from woopub.docdate import document_date
+    from woopub.decide.docdate import document_date
 
     rules = _load_rules(rule_paths)
     text = file.read()
@@ -496,7 +496,7 @@ def rules_officials(update, out_path, since, timeout):
       woopub rules officials --update
       woopub rules officials --update --out rules/officials.yaml --since 2023-12-06
     """
-    from woopub.rules import officials_file, read_rule_file
+    from woopub.decide.rules import officials_file, read_rule_file
 
     if not update:
         if out_path or since:
@@ -507,7 +507,7 @@ def rules_officials(update, out_path, since, timeout):
         except RuleError as exc:
             click.echo(f"woopub: rule error: {exc}", err=True)
             sys.exit(EXIT_USAGE)
-        from woopub.officials import describe
+        from woopub.decide.officials import describe
 
         entries = data.get("officials", [])
         for e in entries:
@@ -517,8 +517,8 @@ def rules_officials(update, out_path, since, timeout):
                    f"as_of {data.get('as_of', 'unknown')}; file {path}")
         sys.exit(EXIT_OK)
 
-    from woopub.officials import FetchError, report_lines
-    from woopub.officials import update as update_officials
+    from woopub.decide.officials import FetchError, report_lines
+    from woopub.decide.officials import update as update_officials
 
     try:
         result = update_officials(out_path, since.date() if since else None, timeout=timeout)

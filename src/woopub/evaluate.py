@@ -227,9 +227,9 @@ def load_corpus(folder: Path) -> list[CorpusDocument]:
 
 def predict(text: str, detector, rules, dossier_pass: bool = True) -> list[Predicted]:
     """Detect and decide on one text, as the pipeline does for a one-document dossier."""
-    from woopub.decide import Decider
-    from woopub.docdate import document_date
-    from woopub.pipeline import DocumentScan, Dossier, InputDocument, same_document_mentions
+    from woopub.decide.decider import Decider
+    from woopub.decide.docdate import document_date
+    from woopub.run.pipeline import DocumentScan, Dossier, InputDocument, same_document_mentions
 
     date = document_date(text)
     decider = Decider(rules, date)

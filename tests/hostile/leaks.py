@@ -1,4 +1,4 @@
-"""An oracle for the hostile-PDF tests, written apart from woopub.verify.
+"""An oracle for the hostile-PDF tests, written apart from woopub.writing.verify.
 
 It reads a file every way these tests know (raw bytes, every Flate stream
 in them, every object, string, name and decoded stream through qpdf, as

@@ -26,10 +26,10 @@ from hypothesis import strategies as st
 from conftest import SAMPLES, truth
 from leaks import planted_left
 from make_cases import EMAIL, INNOCENT, NAME, PHONE, SENTENCE, _add_content, _doc, _text_op
-from woopub import guard
-from woopub.pipeline import Dossier
-from woopub.rules import load_rules
-from woopub.verify import Secret, verify_pdf
+from woopub.run import guard
+from woopub.run.pipeline import Dossier
+from woopub.decide.rules import load_rules
+from woopub.writing.verify import Secret, verify_pdf
 
 FUZZ_SECONDS = float(os.environ.get("WOOPUB_FUZZ_SECONDS", "60"))
 FUZZ_EXAMPLES = int(os.environ.get("WOOPUB_FUZZ_EXAMPLES", "200"))

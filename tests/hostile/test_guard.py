@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from woopub.guard import LimitExceeded, Sandbox, can_isolate, run_bounded
+from woopub.run.guard import LimitExceeded, Sandbox, can_isolate, run_bounded
 
 pytestmark = pytest.mark.skipif(not can_isolate(), reason="needs os.fork")
 

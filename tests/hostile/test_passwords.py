@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from make_cases import SENTENCE, _doc
 from woopub.cli import main
-from woopub.passwords import PasswordFileError, Passwords, load_password_file
+from woopub.reading.passwords import PasswordFileError, Passwords, load_password_file
 
 
 def _encrypted(path, password):

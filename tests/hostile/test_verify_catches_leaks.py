@@ -19,8 +19,8 @@ from click.testing import CliRunner
 from make_cases import CASES, build_all
 from woopub.cli import main
 from woopub.model import Proposal
-from woopub.publish import LOG_JSON, PROPOSALS_FILE
-from woopub.verify import verify_dir
+from woopub.writing.publish import LOG_JSON, PROPOSALS_FILE
+from woopub.writing.verify import verify_dir
 
 # Cases whose planted values no reader can take from the file as it is, and
 # the problem verify must report instead of a leak.

@@ -12,7 +12,7 @@ import pytest
 
 from make_cases import INNOCENT, SENTENCE, _add_content, _doc, _save, _text_op
 from woopub.errors import InputError
-from woopub.intake import admit, inspect
+from woopub.reading.intake import admit, inspect
 
 
 def _with_zero_size(path, content: bytes):

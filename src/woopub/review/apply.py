@@ -52,12 +52,12 @@ def effective_redactions(rows) -> list[tuple[Proposal, str]]:
 
 
 def apply_dossier(folder: Path, out_dir: Path, rules, accept_pending: bool = False) -> ApplyResult:
-    from woopub.intake import admit
-    from woopub.publish import build_log, write_log
-    from woopub.redact import apply_proposals
-    from woopub.sanitize import sanitize, save_clean
-    from woopub.publish import sha256_file
-    from woopub.verify import SecretSet, secrets_from, verify_pdf
+    from woopub.reading.intake import admit
+    from woopub.writing.publish import build_log, write_log
+    from woopub.writing.redact import apply_proposals
+    from woopub.writing.sanitize import sanitize, save_clean
+    from woopub.writing.publish import sha256_file
+    from woopub.writing.verify import SecretSet, secrets_from, verify_pdf
 
     dossier = ReviewDossier(folder)
     try:

@@ -33,8 +33,8 @@ def register(main, rules_option, load_rules, exit_codes_help: str = "") -> None:
         """
         import os
 
-        from woopub.executors import Settings, make_executor
-        from woopub.passwords import Passwords
+        from woopub.run.executors import Settings, make_executor
+        from woopub.reading.passwords import Passwords
         from woopub.review.scan import scan_into_dossier
         from woopub.review.store import DossierVersionError
 
@@ -138,7 +138,7 @@ def register(main, rules_option, load_rules, exit_codes_help: str = "") -> None:
         Example:
           woopub report dossier/
         """
-        from woopub.publish import LOG_JSON
+        from woopub.writing.publish import LOG_JSON
         from woopub.review.exchange import write_report
 
         target = target or folder / "rapport"

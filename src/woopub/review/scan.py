@@ -24,8 +24,8 @@ def _pages(path: Path) -> int:
 
 def scan_into_dossier(settings, inputs, folder: Path, executor=None, reporter=None) -> dict:
     """Scan ``inputs`` and store documents, proposals, persons and open points in ``folder``."""
-    from woopub.batch import _sha256, run_batch
-    from woopub.pipeline import collect_inputs
+    from woopub.run.batch import _sha256, run_batch
+    from woopub.run.pipeline import collect_inputs
 
     dossier = ReviewDossier(folder)
     work = Path(tempfile.mkdtemp(prefix="scan-", dir=folder))  # 0700 inside the dossier folder

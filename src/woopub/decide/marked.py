@@ -34,7 +34,7 @@ def marked_findings(text: str, rules) -> tuple[list[Finding], list[Decision]]:
 def marked_proposals(name: str, text: DocumentText, rules) -> list[Proposal]:
     """Proposals for every occurrence of a marked value (a box over one a detector also found
     is harmless: the same text is removed once)."""
-    from woopub.pipeline import proposals_for
+    from woopub.run.pipeline import proposals_for
 
     findings, decisions = marked_findings(text.text, rules)
     if not findings:

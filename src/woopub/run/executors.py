@@ -29,18 +29,18 @@ import sys
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator
-from woopub.safety import die_with_parent
+from woopub.run.safety import die_with_parent
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # this module stays light: the command line starts workers before it imports the pipeline
-    from woopub.passwords import Passwords
-    from woopub.rules import RuleSet
+    from woopub.reading.passwords import Passwords
+    from woopub.decide.rules import RuleSet
 
 # what a pool worker imports before it is forked off: the pipeline, Presidio, spaCy, a default detector
-WORKER_PRELOAD = ["woopub.childhood", "woopub.batch", "woopub.preload"]
+WORKER_PRELOAD = ["woopub.run.childhood", "woopub.run.batch", "woopub.run.preload"]
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ def worker_dossier(settings):
 
     ``settings`` may also be a ready Dossier (the in-process executor passes its own).
     """
-    from woopub.pipeline import Dossier
+    from woopub.run.pipeline import Dossier
 
     settings = resolve(settings)
     if isinstance(settings, Dossier):
@@ -110,7 +110,7 @@ def worker_dossier(settings):
 
             default_tagger().attach(*settings.frog_server)
 
-        preload = sys.modules.get("woopub.preload")  # imported by the fork server, if this is its worker
+        preload = sys.modules.get("woopub.run.preload")  # imported by the fork server, if this is its worker
         prebuilt = preload.take_detector() if preload and not settings.recognisers else None
         detector = Detector(settings.recognisers) if settings.recognisers else prebuilt or Detector()
         cache[key] = Dossier(settings.rules, detector, passwords=settings.passwords)

@@ -31,10 +31,10 @@ import numpy as np
 import pymupdf
 import yaml
 
-from woopub.decide import Decider
+from woopub.decide.decider import Decider
 from woopub.detect.lexicon import lexicon
 from woopub.model import Box, Finding, Proposal
-from woopub.reading import DocumentReading
+from woopub.reading.document import DocumentReading
 
 ENTITY = "SIGNATURE"
 ZOOM = 100 / 72  # signatures are found at 100 dpi: strokes are thick enough, pages cheap

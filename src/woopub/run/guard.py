@@ -34,7 +34,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from woopub.errors import InputError
-from woopub.safety import die_with_parent, forked_from_main_thread
+from woopub.run.safety import die_with_parent, forked_from_main_thread
 
 DOCUMENT_SECONDS = 900  # one pass (scan or publish) over one document
 DOCUMENT_MEMORY = 4 << 30  # address space one pass may add, in bytes

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import click
 
-from woopub.batch import Reporter
+from woopub.run.batch import Reporter
 from woopub.model import DocumentOutcome
 
 STAGE_NAMES = {"scan": "detect", "publish": "redact", "verify": "verify"}

@@ -56,7 +56,7 @@ from scipy import ndimage
 
 from woopub.errors import InputError
 from woopub.model import Box
-from woopub.pictures import MAX_DECODE, TOO_SMALL, Look, grey_of, grey_planes, look
+from woopub.reading.pictures import MAX_DECODE, TOO_SMALL, Look, grey_of, grey_planes, look
 
 LANGUAGE = "nld"
 DPI = 300  # Tesseract reads body text best at 300 dpi; more costs time and gains little
@@ -456,7 +456,7 @@ def plan_page(page: pymupdf.Page, text_words: list | None = None, check: Picture
     keeps a repeated picture from being looked at again, and counts what was
     left unread).
     """
-    from woopub.extract import text_layer_words
+    from woopub.reading.extract import text_layer_words
 
     if text_words is None:
         text_words = text_layer_words(page)

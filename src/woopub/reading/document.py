@@ -24,9 +24,9 @@ from pathlib import Path
 
 import pymupdf
 
-from woopub.extract import build_text, page_words, text_layer_words
+from woopub.reading.extract import build_text, page_words, text_layer_words
 from woopub.model import REDACT, DocumentText, Proposal, Word
-from woopub.ocr import (
+from woopub.reading.ocr import (
     OcrStats,
     OcrUnavailableError,
     OcrWord,

@@ -12,7 +12,7 @@ redacted in all of them:
 
 A document that cannot be read or fails verification is reported and left
 out; the others go on. Inputs are opened read-only and never written.
-Each pass over a document runs bounded in time and memory (``woopub.guard``),
+Each pass over a document runs bounded in time and memory (``woopub.run.guard``),
 and whatever goes wrong in it becomes that document's one-line reason.
 """
 
@@ -27,28 +27,28 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from woopub.decide import Decider
+from woopub.decide.decider import Decider
 from woopub.detect import Detector, PersonIndex, words_before
 from woopub.detect.overlap import resolve_overlaps
 from woopub.detect.dossier import in_organisation_name
 from woopub.detect.joined import joined_mentions
 from woopub.detect.lexicon import lexicon
 from woopub.detect.persons import everyday_surname_pattern, has_own_evidence
-from woopub.docdate import document_date
+from woopub.decide.docdate import document_date
 from woopub.errors import InputError
-from woopub.guard import Sandbox, can_isolate
-from woopub.intake import admit, inspect, refusal_reason
+from woopub.run.guard import Sandbox, can_isolate
+from woopub.reading.intake import admit, inspect, refusal_reason
 from woopub.model import KEEP, REDACT, Decision, DocumentOutcome, DocumentText, Finding, LogEntry, Proposal
-from woopub.ocr import OcrStats
-from woopub.passwords import Passwords
-from woopub.marked import marked_proposals
-from woopub.publish import sha256_file
-from woopub.reading import DocumentReader
-from woopub.redact import apply_proposals
-from woopub.rules import RuleSet
-from woopub.sanitize import sanitize, save_clean
-from woopub.signatures import find_signatures, signature_proposals
-from woopub.verify import Secret, SecretSet, secrets_from, value_pattern, verify_pdf
+from woopub.reading.ocr import OcrStats
+from woopub.reading.passwords import Passwords
+from woopub.decide.marked import marked_proposals
+from woopub.writing.publish import sha256_file
+from woopub.reading.document import DocumentReader
+from woopub.writing.redact import apply_proposals
+from woopub.decide.rules import RuleSet
+from woopub.writing.sanitize import sanitize, save_clean
+from woopub.detect.signatures import find_signatures, signature_proposals
+from woopub.writing.verify import Secret, SecretSet, secrets_from, value_pattern, verify_pdf
 
 CONTEXT_CHARS = 60
 # Names found with this confidence and evidence of their own (a title, initials, a given and
@@ -302,7 +302,7 @@ class Dossier:
         return self.passwords.for_document(document.name, document.path)
 
     def _bounded(self, fn, shared: tuple, *args):
-        """``fn(*shared, *args)`` in this Dossier's sandbox child (``woopub.guard``), which serves
+        """``fn(*shared, *args)`` in this Dossier's sandbox child (``woopub.run.guard``), which serves
         document after document while ``fn`` and the ``shared`` objects stay the same."""
         if not self.isolate:
             return fn(*shared, *args)
@@ -321,7 +321,7 @@ class Dossier:
             self._sandbox.close()
 
     def use_run_stores(self, frog_cache, reading_store=None, keep_readings: bool = True) -> None:
-        """Share Frog's readings and OCR results through this run's stores (``woopub.batch``).
+        """Share Frog's readings and OCR results through this run's stores (``woopub.run.batch``).
 
         ``keep_readings``: keep what the scan pass read for the publish pass; off
         where that pass may run on another machine, which could not reuse it.
@@ -474,8 +474,8 @@ class Dossier:
         internal_dir: Path | None = None,
         on_document: Callable[[DocumentOutcome], None] | None = None,
     ) -> RunResult:
-        """The whole dossier in this process (see ``woopub.batch`` for parallel and resumable runs)."""
-        from woopub.batch import CallbackReporter, InlineExecutor, run_batch
+        """The whole dossier in this process (see ``woopub.run.batch`` for parallel and resumable runs)."""
+        from woopub.run.batch import CallbackReporter, InlineExecutor, run_batch
 
         return run_batch(self, inputs, out_dir, internal_dir, InlineExecutor(), CallbackReporter(on_document))
 

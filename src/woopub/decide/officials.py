@@ -35,7 +35,7 @@ import yaml
 
 from woopub import __version__
 from woopub.errors import WoopubError
-from woopub.rules import OFFICIALS_FILE, officials_file, read_rule_file, user_rules_dir
+from woopub.decide.rules import OFFICIALS_FILE, officials_file, read_rule_file, user_rules_dir
 
 API_ROOT = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0"
 KAMERLID = "Tweede Kamerlid"

@@ -22,7 +22,7 @@ import phonenumbers
 from woopub.detect.lexicon import lexicon
 from woopub.detect.names import parse_name
 from woopub.model import KEEP, REDACT, Decision, Finding
-from woopub.rules import Official, Rule, RuleSet, ValueRule
+from woopub.decide.rules import Official, Rule, RuleSet, ValueRule
 
 
 @functools.lru_cache(maxsize=65536)  # pure; called for every rule pattern on every finding

@@ -38,7 +38,7 @@ def shipped_rules_dir() -> Path:
     installed = resources.files("woopub").joinpath(SHIPPED_RULES)
     if installed.is_dir():
         return Path(str(installed))
-    return Path(__file__).resolve().parents[2] / SHIPPED_RULES
+    return Path(__file__).resolve().parents[3] / SHIPPED_RULES
 
 
 def user_rules_dir() -> Path:

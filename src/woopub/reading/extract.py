@@ -24,8 +24,8 @@ from pathlib import Path
 
 import pymupdf
 
-from woopub.glyphs import fragmented, join_spaced_letters, words_from_glyphs
-from woopub.intake import admit
+from woopub.reading.glyphs import fragmented, join_spaced_letters, words_from_glyphs
+from woopub.reading.intake import admit
 from woopub.model import DocumentText, Word
 
 # No TEXT_MEDIABOX_CLIP, and an infinite clip (PyMuPDF otherwise drops words
@@ -50,7 +50,7 @@ _LINE_END_HYPHENS = ("-", "\u2010", "\u2011")
 def open_pdf(path: Path, password: str | None = None) -> pymupdf.Document:
     """Open a PDF, prepared for redaction, or raise an InputError saying, in one line, why not.
 
-    See ``woopub.intake``: the checks, the limits and what preparing changes.
+    See ``woopub.reading.intake``: the checks, the limits and what preparing changes.
     """
     return admit(path, password).doc
 
@@ -78,10 +78,10 @@ def text_layer_words(page: pymupdf.Page) -> list:
 
     ``get_text`` clips to the page unless told otherwise; text placed off the
     page is still in the file, so it is read (and detected) too. Glyphs placed
-    one by one and letter-spaced words are read as words (woopub.glyphs).
+    one by one and letter-spaced words are read as words (woopub.reading.glyphs).
     """
     words = page.get_text("words", sort=False, flags=WORD_FLAGS, clip=WORD_CLIP)
-    if fragmented(words):  # glyphs placed one by one, out of order: read by position (see woopub.glyphs)
+    if fragmented(words):  # glyphs placed one by one, out of order: read by position (see woopub.reading.glyphs)
         words = words_from_glyphs(page, WORD_FLAGS, WORD_CLIP)
     return join_spaced_letters(words)
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from woopub import __version__
 from woopub.model import Decision, DocumentOutcome, Finding, LogEntry, Proposal, plain
-from woopub.pipeline import DocumentScan, InputDocument
+from woopub.run.pipeline import DocumentScan, InputDocument
 
 JOURNAL_FILE = "voortgang.jsonl"
 
@@ -70,7 +70,7 @@ class Journal:
 
     def publication_for(self, name: str, sha256: str | None, persons: str, out_dir: Path):
         """(outcome, proposals, entries) of an earlier publication still valid, else None."""
-        from woopub.publish import sha256_file
+        from woopub.writing.publish import sha256_file
 
         entry = self.published.pop(name, None)
         if entry is None or sha256 is None or entry["sha256"] != sha256 or entry["persons"] != persons:

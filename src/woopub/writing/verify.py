@@ -39,12 +39,12 @@ import pymupdf
 
 from woopub.detect.dossier import PLACED_SHORTHAND
 from woopub.errors import InputError, one_line
-from woopub.ocr import Tesseract, plan_page, read_pages, unmapped_letters
-from woopub.extract import extract_text, text_layer_words
-from woopub.intake import forget_warnings, loss_warnings, unreadable_text
+from woopub.reading.ocr import Tesseract, plan_page, read_pages, unmapped_letters
+from woopub.reading.extract import extract_text, text_layer_words
+from woopub.reading.intake import forget_warnings, loss_warnings, unreadable_text
 from woopub.model import KEEP, REDACT, Proposal
-from woopub.prepare import ALTERNATE_TEXT_KEYS, content_streams, names_in_source, parse_content, show_hidden_layers
-from woopub.sanitize import ANY_OBJECT_KEYS, CATALOG_ALLOWED, PAGE_ALLOWED, STRING_KEYS_ALLOWED, present_keys
+from woopub.reading.prepare import ALTERNATE_TEXT_KEYS, content_streams, names_in_source, parse_content, show_hidden_layers
+from woopub.writing.sanitize import ANY_OBJECT_KEYS, CATALOG_ALLOWED, PAGE_ALLOWED, STRING_KEYS_ALLOWED, present_keys
 
 # Values shorter than this are not searched in raw PDF objects (too many chance hits).
 RAW_MIN_LENGTH = 6
@@ -807,6 +807,6 @@ def verify_pdf(path: Path, name: str, secrets: list[Secret], proposals: list[Pro
 
 def verify_dir(out_dir: Path, internal_dir: Path | None = None) -> tuple[list[Problem], list[str]]:
     """Verify every PDF in ``out_dir``: ``batch.verify_output`` in this process. Returns (problems, notes)."""
-    from woopub.batch import verify_output
+    from woopub.run.batch import verify_output
 
     return verify_output(out_dir, internal_dir)

@@ -1,5 +1,5 @@
 """Intake: open an input PDF and refuse, with one line naming the file, what
-cannot be published safely; prepare the rest (``woopub.prepare``).
+cannot be published safely; prepare the rest (``woopub.reading.prepare``).
 
 Refused: missing, empty, not a PDF (a ZIP archive named .pdf included),
 truncated or damaged beyond repair (MuPDF's warnings are read), encrypted
@@ -26,7 +26,7 @@ from pathlib import Path
 import pymupdf
 
 from woopub.errors import DamagedPdfError, EncryptedPdfError, InputError, NotAPdfError, one_line
-from woopub.prepare import is_stream, key_type, key_value, parse_content, prepare
+from woopub.reading.prepare import is_stream, key_type, key_value, parse_content, prepare
 
 # -- limits (a document beyond one is refused, never half-processed) ---------
 MAX_FILE_BYTES = 1 << 30  # 1 GiB
@@ -69,7 +69,7 @@ pymupdf.TOOLS.mupdf_display_errors(False)  # MuPDF's messages are collected and 
 class UnreadableTextError(InputError):
     """Text whose characters cannot be mapped to Unicode: its words cannot be detected.
 
-    ``pages`` (1-based) need OCR; ``woopub.ocr`` takes them over.
+    ``pages`` (1-based) need OCR; ``woopub.reading.ocr`` takes them over.
     """
 
     def __init__(self, message: str, pages: list[int]):
@@ -223,7 +223,7 @@ def _unplaced_glyphs(page: pymupdf.Page, trace: list[dict]) -> bool:
     glyphs = [c for span in trace for c in span["chars"] if chr(c[0]).isalnum()]
     if not any(_empty(c[3]) for c in glyphs):
         return False
-    from woopub.extract import WORD_CLIP, WORD_FLAGS  # extract imports this module
+    from woopub.reading.extract import WORD_CLIP, WORD_FLAGS  # extract imports this module
 
     words = page.get_text("words", flags=WORD_FLAGS, clip=WORD_CLIP)
     return len(glyphs) > sum(sum(ch.isalnum() for ch in w[4]) for w in words)

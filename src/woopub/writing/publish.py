@@ -30,7 +30,7 @@ import jinja2
 
 from woopub import __version__
 from woopub.model import KEEP, REDACT, DocumentOutcome, LogEntry, Proposal
-from woopub.rules import RuleSet
+from woopub.decide.rules import RuleSet
 
 LOG_JSON = "publicatielog.json"
 LOG_CSV = "publicatielog.csv"

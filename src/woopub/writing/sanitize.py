@@ -16,7 +16,7 @@ content is rewritten with its resources cut down to what it draws, so a
 form XObject that is listed but never drawn (and so never extracted) goes.
 
 What drawing needs of the rest is kept and rewritten to just that (see
-woopub.carried): the trailer's file identifier is new, the language tag
+woopub.writing.carried): the trailer's file identifier is new, the language tag
 is kept only when well formed, JPEG images lose their metadata segments,
 ICC profiles their description and copyright tags, embedded fonts their
 names and TrueType/OpenType programs their name tables (a non-embedded
@@ -25,8 +25,8 @@ marked content its property lists and private tags.
 OutputIntents (a PDF/A claim the publication no longer makes) go.
 
 Hidden text is not scrubbed here: it was extracted, detected and redacted
-like visible text, and scans keep their OCR layer (see woopub.prepare and
-woopub.intake for what is made visible or refused before extraction).
+like visible text, and scans keep their OCR layer (see woopub.reading.prepare and
+woopub.reading.intake for what is made visible or refused before extraction).
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from collections import Counter
 
 import pymupdf
 
-from woopub.carried import (
+from woopub.writing.carried import (
     bare_marked_content,
     cff_without_names,
     icc_without_text,
@@ -51,7 +51,7 @@ from woopub.carried import (
     type1_without_names,
 )
 from woopub.errors import DamagedPdfError
-from woopub.prepare import names_in_source
+from woopub.reading.prepare import names_in_source
 
 # Keys kept in the catalog; everything else goes (/Names with embedded files,
 # JavaScript and named destinations, /Dests, /OpenAction, /AA, /Outlines,

@@ -18,7 +18,7 @@ workflow's ``scan`` (pass 1 into a dossier of proposals) and ``apply``
 (decided proposals to PDFs) reuse them: ``scan_unit`` as it is,
 ``Dossier.apply`` inside a unit of its own.
 
-Resume: see ``woopub.journal``.
+Resume: see ``woopub.run.journal``.
 """
 
 from __future__ import annotations
@@ -34,13 +34,13 @@ from pathlib import Path
 
 import pymupdf
 
-from woopub.guard import run_bounded
-from woopub.executors import InlineExecutor, Settings, resolve, worker_dossier
-from woopub.extract import PAGE_BREAK
-from woopub.journal import Journal
+from woopub.run.guard import run_bounded
+from woopub.run.executors import InlineExecutor, Settings, resolve, worker_dossier
+from woopub.reading.extract import PAGE_BREAK
+from woopub.run.journal import Journal
 from woopub.model import KEEP, DocumentOutcome, LogEntry, Proposal
-from woopub.ocr import OcrStats
-from woopub.pipeline import (
+from woopub.reading.ocr import OcrStats
+from woopub.run.pipeline import (
     DocumentScan,
     InputDocument,
     RunResult,
@@ -50,8 +50,8 @@ from woopub.pipeline import (
     add_to_person_index,
     rules_person_index,
 )
-from woopub.safety import RunLock, make_staging, remove_made
-from woopub.publish import (
+from woopub.run.safety import RunLock, make_staging, remove_made
+from woopub.writing.publish import (
     PROPOSALS_FILE,
     build_log,
     default_internal_dir,
@@ -61,8 +61,8 @@ from woopub.publish import (
     write_log,
 )
 from woopub.detect import PersonIndex
-from woopub.publish import read_index
-from woopub.verify import Problem, SecretSet, index_secrets, secrets_from, verify_pdf
+from woopub.writing.publish import read_index
+from woopub.writing.verify import Problem, SecretSet, index_secrets, secrets_from, verify_pdf
 
 STAGING = "staging"
 FROG_CACHE = "frog-lezingen.sqlite"
@@ -182,7 +182,7 @@ def _sha256(path: Path) -> str | None:
 def page_counts(documents: list[InputDocument], passwords=None) -> list[int]:
     """The page count of every document (0 where it cannot be opened: its scan says why).
 
-    Counted in one bounded child process (``woopub.guard``): a hostile file
+    Counted in one bounded child process (``woopub.run.guard``): a hostile file
     may hang or crash MuPDF, never the run. If the child fails, every count
     is 0: documents are then scanned whole and progress counts documents.
     """
@@ -193,7 +193,7 @@ def page_counts(documents: list[InputDocument], passwords=None) -> list[int]:
 
 
 def _count_pages(documents: list[InputDocument], passwords) -> list[int]:
-    """Opened as they are, not admitted (``woopub.intake``): a count needs no preparing, which costs more."""
+    """Opened as they are, not admitted (``woopub.reading.intake``): a count needs no preparing, which costs more."""
     counts = []
     for document in documents:
         password = passwords.for_document(document.name, document.path) if passwords else None
@@ -212,7 +212,7 @@ def plan(documents: list[InputDocument], passwords, journal: Journal | None) -> 
     """Scan units: one per document.
 
     Not page ranges of a large document: the document reader (text layer
-    plus OCR, ``woopub.reading``) reads a whole document; ``merge_scans``
+    plus OCR, ``woopub.reading.document``) reads a whole document; ``merge_scans``
     is ready for ranges once it reads ranges.
     """
     units: list[ScanUnit] = []

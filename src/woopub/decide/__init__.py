@@ -1,0 +1,1 @@
+"""Decide stage of woopub: see README, How it works."""

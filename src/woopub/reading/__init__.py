@@ -1,0 +1,1 @@
+"""Reading stage of woopub: see README, How it works."""

@@ -1,0 +1,1 @@
+"""Run stage of woopub: see README, How it works."""

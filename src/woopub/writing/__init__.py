@@ -1,0 +1,1 @@
+"""Writing stage of woopub: see README, How it works."""
