@@ -45,6 +45,7 @@ from woopub.decide.marked import marked_proposals
 from woopub.writing.publish import sha256_file
 from woopub.reading.document import DocumentReader
 from woopub.writing.redact import apply_proposals
+from woopub.writing.pictured import picture_proposals
 from woopub.decide.rules import RuleSet
 from woopub.writing.sanitize import sanitize, save_clean
 from woopub.detect.signatures import find_signatures, signature_proposals
@@ -431,6 +432,8 @@ class Dossier:
                     proposals = proposals_for(name, text, findings, decisions)
                     proposals += signature_proposals(name, find_signatures(doc, reading), decider)
                     proposals += marked_proposals(name, text, self.rules)
+                    # a value redacted in one reading of a page is redacted in the others: pictures too
+                    proposals += picture_proposals(name, reading.ocr, proposals)
                 with clock.stage("redact"):
                     entries, warnings = apply_proposals(doc, proposals)
                     reading.add_text_layer(doc, proposals)  # scans stay searchable for the words that stay
