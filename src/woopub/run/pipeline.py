@@ -49,7 +49,7 @@ from woopub.writing.pictured import picture_proposals
 from woopub.decide.rules import RuleSet
 from woopub.writing.sanitize import sanitize, save_clean
 from woopub.detect.signatures import find_signatures, signature_proposals
-from woopub.writing.verify import Secret, SecretSet, secrets_from, value_pattern, verify_pdf
+from woopub.writing.verify import Secret, SecretSet, pictures_read, secrets_from, value_pattern, verify_pdf
 
 CONTEXT_CHARS = 60
 # Names found with this confidence and evidence of their own (a title, initials, a given and
@@ -435,6 +435,7 @@ class Dossier:
                     # a value redacted in one reading of a page is redacted in the others: pictures too
                     proposals += picture_proposals(name, reading.ocr, proposals)
                 with clock.stage("redact"):
+                    pictures = pictures_read(doc, reading.ocr)  # before redaction changes the pages
                     entries, warnings = apply_proposals(doc, proposals)
                     reading.add_text_layer(doc, proposals)  # scans stay searchable for the words that stay
                     warnings = admitted.notes + reading.warnings + warnings
@@ -451,6 +452,7 @@ class Dossier:
                 proposals,
                 [{"page": e.page, "rect": list(e.box), "ground": e.ground} for e in entries],
                 index=index,
+                pictures=pictures,
             )
         if problems:
             staged.unlink(missing_ok=True)

@@ -378,37 +378,119 @@ def _centre(box) -> pymupdf.Point:
     return (rect.tl + rect.br) / 2
 
 
+@dataclass(frozen=True)
+class PicturesRead:
+    """What the redaction pass read by OCR in the pictures of one page, before redacting it: the
+    regions (page space), the words read there, and the pictures shown there (digest of their
+    pixels and where they stand). Verification reuses a region's words when the published page
+    shows the same pictures in it and no redaction box touches it (``check_pictures``)."""
+
+    regions: tuple  # of (Box, reason)
+    words: tuple  # of (Box, text)
+    images: frozenset  # of (digest, rounded bbox)
+
+
+def _images_shown(page: pymupdf.Page) -> frozenset:
+    return frozenset((info.get("digest") or b"", tuple(round(c, 1) for c in info["bbox"]))
+                     for info in page.get_image_info(hashes=True))
+
+
+def pictures_read(doc: pymupdf.Document, readings: dict) -> dict[int, PicturesRead]:
+    """The redaction pass's OCR of pictures, per 0-based page, recorded before the page is redacted.
+    Pages read whole (scans), pages with annotations or form fields (sanitising changes what is
+    drawn over the pictures) and pages whose OCR failed are not recorded: verification reads them."""
+    out = {}
+    if doc.get_ocgs():  # layers sanitising may show or drop change what is drawn over a picture
+        return out
+    for index, reading in readings.items():
+        if reading.error or not reading.regions or any(r.whole_page for r in reading.regions):
+            continue
+        page = doc[index]
+        if page.first_annot is not None or page.first_widget is not None:
+            continue
+        out[index] = PicturesRead(tuple((tuple(r.rect), r.reason) for r in reading.regions),
+                                  tuple((w.box, w.text) for w in reading.words), _images_shown(page))
+    return out
+
+
+def _reusable(region, page: pymupdf.Page, earlier: "PicturesRead | None", boxes: list[pymupdf.Rect],
+              shown: list) -> bool:
+    """Whether the redaction pass's reading of ``region`` still says what the published page shows:
+    the same region was read, no redaction box touches it, and the pictures in it are the same
+    pixels in the same places. When in doubt: no (verification reads it again)."""
+    if earlier is None or region.whole_page:
+        return False
+    rect = pymupdf.Rect(region.rect)
+    if not any(reason == region.reason and _same_rect(rect, pymupdf.Rect(r)) for r, reason in earlier.regions):
+        return False
+    if any(b.intersects(rect) for b in boxes):
+        return False
+    if not shown:
+        shown.append(_images_shown(page))
+    now = {i for i in shown[0] if pymupdf.Rect(i[1]).intersects(rect)}
+    before = {i for i in earlier.images if pymupdf.Rect(i[1]).intersects(rect)}
+    return bool(now) and now == before and all(digest for digest, _ in now)
+
+
+def _same_rect(a: pymupdf.Rect, b: pymupdf.Rect, tolerance: float = 0.5) -> bool:
+    return all(abs(x - y) <= tolerance for x, y in zip(a, b))
+
+
 def check_pictures(doc: pymupdf.Document, name: str, secrets: list[Secret],
-                   keep: dict[int, list[pymupdf.Rect]]) -> list[Problem]:
+                   keep: dict[int, list[pymupdf.Rect]], earlier: dict[int, PicturesRead] | None = None,
+                   boxes: dict[int, list[pymupdf.Rect]] | None = None) -> list[Problem]:
     """Read by OCR what the redaction pass reads by OCR (images, strips, stencil masks, letters
     drawn as outlines, doubtful text layers, scans) and search it for redacted values: a value
     shown only as pixels is found nowhere else. Pages that show none of these cost nothing;
     unmapped-glyph pages are read by ``check_text``. Words in a keep box are not searched.
     Only this document's redacted values are searched: OCR of a slide full of capitals matches
-    the dossier's short name forms by chance (13 of 171 files of ../shared/realpdf withheld so)."""
+    the dossier's short name forms by chance (13 of 171 files of ../shared/realpdf withheld so).
+
+    ``earlier`` (``pictures_read``) and ``boxes`` (the redaction boxes, per 1-based page): a
+    picture the redaction pass read and left untouched is not read again; its earlier words
+    are searched instead (``_reusable`` says when that is sound)."""
     own = [s for group in secret_sets(secrets) for s in group if s.label != DOSSIER_FORM_LABEL]
     if not own:
         return []
     secrets = [SecretSet(own)]
-    plans = [(page, regions) for page in doc if (regions := plan_page(page)) and not unmapped_letters(page)]
+    earlier, boxes = earlier or {}, boxes or {}
+    plans, reused = [], {}
+    for page in doc:
+        regions = plan_page(page)
+        if not regions or unmapped_letters(page):
+            continue
+        shown: list = []
+        page_boxes = boxes.get(page.number + 1, [])
+        old = [r for r in regions if _reusable(r, page, earlier.get(page.number), page_boxes, shown)]
+        if old:
+            rects = [pymupdf.Rect(r.rect) for r in old]
+            reused[page.number] = [(box, text) for box, text in earlier[page.number].words
+                                   if any(r.contains(_centre(box)) for r in rects)]
+        new = [r for r in regions if r not in old]
+        if new:
+            plans.append((page, new))
+    problems = [problem for number, words in sorted(reused.items())
+                for problem in _leaks_in(name, number + 1, words, keep, secrets)]
     if not plans:
-        return []
+        return problems
     engine = Tesseract()
     if engine.problem():
-        return [Problem(name, "unreadable text", f"page {plans[0][0].number + 1}: pictures that may hold text, "
-                                                  f"and no OCR to read them ({engine.problem()})")]
-    problems = []
+        return problems + [Problem(name, "unreadable text", f"page {plans[0][0].number + 1}: pictures that may hold "
+                                                             f"text, and no OCR to read them ({engine.problem()})")]
     for reading in read_pages(plans, engine):
         number = reading.page + 1
         if reading.error:
             problems.append(Problem(name, "unreadable text", f"page {number}: OCR failed ({one_line(reading.error)})"))
             continue
-        kept = keep.get(number, [])
-        read = " ".join(w.text for w in reading.words if not any(k.contains(_centre(w.box)) for k in kept))
-        found = [s for group in secret_sets(secrets) if (s := group.first_in(read)) is not None]
-        if found:
-            problems.append(Problem(name, "leak", f"{found[0].label} is drawn on page {number} (read by OCR)"))
+        problems += _leaks_in(name, number, [(w.box, w.text) for w in reading.words], keep, secrets)
     return problems
+
+
+def _leaks_in(name: str, number: int, words, keep, secrets) -> list[Problem]:
+    kept = keep.get(number, [])
+    read = " ".join(text for box, text in words if not any(k.contains(_centre(box)) for k in kept))
+    found = [s for group in secret_sets(secrets) if (s := group.first_in(read)) is not None]
+    return [Problem(name, "leak", f"{found[0].label} is drawn on page {number} (read by OCR)")] if found else []
 
 
 def check_text(doc: pymupdf.Document, name: str, secrets: list[Secret], keep: dict[int, list[pymupdf.Rect]],
@@ -766,7 +848,9 @@ def check_dossier_names(doc: pymupdf.Document, name: str, index, keep: dict[int,
 
 
 def verify_pdf(path: Path, name: str, secrets: list[Secret], proposals: list[Proposal], entries: list[dict],
-               index=None) -> list[Problem]:
+               index=None, pictures: dict[int, PicturesRead] | None = None) -> list[Problem]:
+    """``pictures``: what the redaction pass read in the pictures (``pictures_read``), reused for
+    pictures redaction left untouched."""
     raw = Path(path).read_bytes()
     forget_warnings()  # earlier documents' warnings are not this one's
     try:
@@ -790,7 +874,7 @@ def verify_pdf(path: Path, name: str, secrets: list[Secret], proposals: list[Pro
             lambda: check_labels(doc, name, entries, page_text() if entries else None),
             lambda: check_objects(doc, name, secrets, kept),
             lambda: check_dossier_names(doc, name, index, keep_boxes, page_text()),
-            lambda: check_pictures(doc, name, secrets, keep_boxes),
+            lambda: check_pictures(doc, name, secrets, keep_boxes, pictures, _redaction_boxes(entries)),
             lambda: check_text(doc, name, secrets, keep_boxes, page_text()),  # shows hidden layers: last
         ]
         problems = []
@@ -803,6 +887,13 @@ def verify_pdf(path: Path, name: str, secrets: list[Secret], proposals: list[Pro
     problems += check_strings(raw, name, secrets)
     problems += check_raw(raw, name, secrets)
     return problems
+
+
+def _redaction_boxes(entries: list[dict]) -> dict[int, list[pymupdf.Rect]]:
+    boxes = defaultdict(list)
+    for e in entries:
+        boxes[e["page"]].append(pymupdf.Rect(e["rect"]))
+    return boxes
 
 
 def verify_dir(out_dir: Path, internal_dir: Path | None = None) -> tuple[list[Problem], list[str]]:
