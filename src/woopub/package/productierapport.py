@@ -31,6 +31,7 @@ COLUMNS = (
     ("Publieke link", "link"), ("Gerelateerd ID", "refers_to"), ("Zaaknummer", "inquiry_number"),
 )
 JUDGEMENTS = (OPENBAAR, DEELS_OPENBAAR, REEDS_OPENBAAR, NIET_OPENBAAR)
+PUBLISHED_JUDGEMENTS = (OPENBAAR, DEELS_OPENBAAR)  # the judgements whose document this decision uploads
 SHEET = "Productierapport"
 
 

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import pymupdf
 from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 
 from woopub.model import KEEP, REDACT, Decision, DocumentText, Finding
+from woopub.reading.extract import extract_text
 
 UNKNOWN_GROUND = "gelakt"  # a redaction without a ground code (never expected: every rule names one)
 
@@ -81,3 +83,40 @@ def _shifted(start: int, end: int, spans: list[tuple[int, int, str]]) -> tuple[i
         elif s < end:
             return None
     return start + shift, end + shift
+
+
+LABEL_SLACK = 1.0  # points: a label's word box may stick out of its redaction box by rounding
+
+
+def _centre_in(box, rect: pymupdf.Rect) -> bool:
+    x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    r = pymupdf.Rect(rect) + (-LABEL_SLACK, -LABEL_SLACK, LABEL_SLACK, LABEL_SLACK)
+    return r.contains(pymupdf.Point(x, y))
+
+
+def published_text_version(doc: pymupdf.Document, entries: list[dict]) -> TextVersion:
+    """The text version of a published (redacted) PDF, from the log's redactions.
+
+    Made from the published file, so it holds nothing the redaction removed,
+    whichever way the decisions were made (``redact``, or a reviewer's
+    ``apply``): each box's drawn ground code, found as the word inside the
+    log's box, becomes a redaction with that ground and is replaced by
+    ``[ground]`` with presidio-anonymizer, as ``text_version`` does for the
+    text the pipeline read.
+    """
+    text = extract_text(doc)
+    boxes: dict[int, list[tuple[pymupdf.Rect, str]]] = {}
+    for e in entries:
+        page = doc[e["page"] - 1]
+        rect = pymupdf.Rect(e["rect"])
+        # words are read in the page as shown; the log's box is in the unrotated page
+        boxes.setdefault(e["page"] - 1, []).extend([(rect, e["ground"]), (rect * page.rotation_matrix, e["ground"])])
+    findings, decisions = [], []
+    for i, w in enumerate(text.words):
+        for rect, ground in boxes.get(w.page, ()):
+            if w.text.strip() == ground and _centre_in(w.box, rect):
+                s, e = text.spans[i]
+                findings.append(Finding(s, e, "LABEL", text.text[s:e], 1.0, "publicatielog"))
+                decisions.append(Decision(REDACT, ground, "publicatielog", "weggelakt"))
+                break
+    return text_version(text, findings, decisions)
