@@ -15,6 +15,7 @@ labelled "Datum"/"Verzonden" date first). Each comes with its source.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -27,6 +28,7 @@ TITLE_MAX = 200
 HEAD_SHARE = 0.6  # a heading stands in the upper part of the first page
 MIN_LETTERS = 4
 DATE_PAGES = 2
+HEADING_LINES = 3
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,9 @@ def document_title(page: pymupdf.Page) -> tuple[str, str] | None:
     sizes = sorted(size for _, size in upper)
     if biggest <= sizes[len(sizes) // 2]:  # no line stands out: the page has no heading
         return None
-    return _clip(next(t for t, size in upper if size == biggest)), "kop"
+    first = next(i for i, (_, size) in enumerate(upper) if size == biggest)
+    heading = [t for t, _ in itertools.takewhile(lambda ts: ts[1] == biggest, upper[first : first + HEADING_LINES])]
+    return _clip(" ".join(heading)), "kop"  # a heading set over more lines is one title
 
 
 def read_document_info(doc: pymupdf.Document) -> DocumentInfo:
