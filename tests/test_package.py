@@ -447,7 +447,29 @@ def test_redact_writes_the_whole_package_and_verify_checks_it(tmp_path):
     other = by_number[document_id("notities.txt", None)]
     assert other["Beoordeling"] == "niet openbaar" and "nog te beoordelen" in other["Opmerkingen"]
     assert runner.invoke(main, ["verify", str(out)]).exit_code == 0
+    # without the internal map of uploads, a stamped copy is not taken on trust
+    (tmp_path / "leeg").mkdir()
+    result = runner.invoke(main, ["verify", str(out), "--internal", str(tmp_path / "leeg")])
+    assert result.exit_code == 1 and f"package/upload/{number}.pdf: log: PDF is not listed" in result.output
     (root / "tekst" / f"{number}.txt").write_text("Beste Fenna, bel me op 06-48291730.", "utf-8")
     result = runner.invoke(main, ["verify", str(out)])
     assert result.exit_code == 1 and "leak" in result.output and "changed since SHA256SUMS" in result.output
     assert "Fenna" not in result.output
+
+
+def test_title_is_a_cover_heading_set_over_two_lines_low_on_the_page_or_else_the_first_line():
+    from woopub.package.docinfo import read_document_info
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 60), "Implementatie", fontsize=20)
+    page.insert_text((72, 640), "Factsheet verordening", fontsize=34)
+    page.insert_text((72, 680), "voor bestuurders", fontsize=34)
+    info = read_document_info(doc)
+    assert (info.title, info.title_source) == ("Factsheet verordening voor bestuurders", "kop")
+    flat = pymupdf.open()
+    page = flat.new_page()
+    for i, line in enumerate(["Verslag van het overleg werkgroep", "Aanwezig: de leden", "1 Opening"]):
+        page.insert_text((72, 80 + 16 * i), line, fontsize=11)
+    info = read_document_info(flat)
+    assert (info.title, info.title_source, info.date) == ("Verslag van het overleg werkgroep", "eerste regel", None)

@@ -39,6 +39,7 @@ PACKAGE = "package"
 UPLOAD = "upload"
 TEXT = "tekst"  # the text version of each uploaded PDF: tekst/<ID>.txt
 UPLOAD_MAP = "package-uploads.json"  # in the internal folder: upload file -> document (holds original names)
+INVENTORY_PDF = "inventarislijst.pdf"
 SOURCES = "package-bronnen.json"  # in the internal folder: where each title and date came from
 DOSSIER_FILE = "dossierbestand"
 
@@ -145,7 +146,7 @@ def build_package(out_dir: Path, log: dict, dossier: DossierFile | None = None, 
         (Path(internal_dir) / SOURCES).write_text(json.dumps(sources, indent=2, ensure_ascii=False), "utf-8")
     write_productierapport(root / "productierapport.xlsx", rows, dossier.matter or "", dossier.case_numbers)
     write_inventory_csv(root / "inventarislijst.csv", rows)
-    write_inventory_pdf(root / "inventarislijst.pdf", rows, dossier.matter or "")
+    write_inventory_pdf(root / INVENTORY_PDF, rows, dossier.matter or "")
     if dossier.publisher:
         _diwoo(root, rows, dossier, now)
     write_sums(root)

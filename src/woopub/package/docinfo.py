@@ -7,8 +7,9 @@ PDF's title metadata is not used: publishing scrubs it, and in the input it
 often is a file name or an author's name that no decision ever looked at.
 
 Title: the subject line ("Onderwerp", "Betreft", "Subject") when the first
-page has one, else its heading (the line in the largest type in the upper
-part of the page). Date: ``decide.docdate`` over the first pages' text (the
+page has one, else its heading (the line, or up to three lines, in the
+largest type on the page, when that type stands out), else its first line of
+at least three words. Date: ``decide.docdate`` over the first pages' text (the
 labelled "Datum"/"Verzonden" date first). Each comes with its source.
 """
 
@@ -25,7 +26,7 @@ from woopub.decide.docdate import document_date
 
 SUBJECT = re.compile(r"^\s*(onderwerp|betreft|subject|inzake)\s*:?\s*(.*\S)?\s*$", re.IGNORECASE)
 TITLE_MAX = 200
-HEAD_SHARE = 0.6  # a heading stands in the upper part of the first page
+FIRST_LINE_WORDS = 3  # a first line used as the title when nothing stands out: at least this many words
 MIN_LETTERS = 4
 DATE_PAGES = 2
 HEADING_LINES = 3
@@ -34,7 +35,7 @@ HEADING_LINES = 3
 @dataclass(frozen=True)
 class DocumentInfo:
     title: str | None = None
-    title_source: str | None = None  # "onderwerpregel", "kop"
+    title_source: str | None = None  # "onderwerpregel", "kop", "eerste regel"
     date: dt.date | None = None
     date_source: str | None = None  # "document"
 
@@ -68,13 +69,17 @@ def document_title(page: pymupdf.Page) -> tuple[str, str] | None:
             subject = m.group(2) or (lines[i + 1][0] if i + 1 < len(lines) else "")
             if _usable(subject):
                 return _clip(subject), "onderwerpregel"
-    upper = [(t, size) for t, size, top in lines if top <= page.rect.height * HEAD_SHARE and _usable(t)]
+    # the whole page: a cover's title often stands low on it
+    upper = [(t, size) for t, size, _ in lines if _usable(t)]
     if not upper:
         return None
     biggest = max(size for _, size in upper)
     sizes = sorted(size for _, size in upper)
-    if biggest <= sizes[len(sizes) // 2]:  # no line stands out: the page has no heading
-        return None
+    # a heading: larger than most lines, or than the rest when the page has few lines
+    standout = biggest > sizes[len(sizes) // 2] or (biggest > sizes[0] and sizes.count(biggest) <= HEADING_LINES)
+    if not standout:
+        first = next((t for t, _ in upper if len(t.split()) >= FIRST_LINE_WORDS), None)
+        return (_clip(first), "eerste regel") if first else None
     first = next(i for i, (_, size) in enumerate(upper) if size == biggest)
     heading = [t for t, _ in itertools.takewhile(lambda ts: ts[1] == biggest, upper[first : first + HEADING_LINES])]
     return _clip(" ".join(heading)), "kop"  # a heading set over more lines is one title

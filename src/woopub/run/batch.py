@@ -608,7 +608,7 @@ def verify_output(out_dir: Path, internal_dir: Path | None = None, executor=None
     checked = run.verified if run is not None else {}
     problems: list[Problem] = []
     jobs = []
-    from woopub.package.build import PACKAGE, read_upload_map
+    from woopub.package.build import INVENTORY_PDF, PACKAGE, read_upload_map
     from woopub.package.check import check_package
 
     uploads = read_upload_map(internal_dir)  # package/upload/<ID>.pdf: a stamped copy of a published document
@@ -622,8 +622,8 @@ def verify_output(out_dir: Path, internal_dir: Path | None = None, executor=None
                                   entries_by_doc.get(doc, []), None))
             published.setdefault(name, published[doc])
             continue
-        if name.startswith(f"{PACKAGE}/") and name not in uploads:
-            continue  # the package's own PDFs (the inventory): check_package lists what does not belong
+        if name == f"{PACKAGE}/{INVENTORY_PDF}":
+            continue  # made by woopub from the inventory's rows, not from an input (an upload without its map is not skipped)
         if name not in published:
             problems.append(Problem(name, "log", "PDF is not listed as published in publicatielog.json"))
             continue
