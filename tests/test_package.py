@@ -473,3 +473,40 @@ def test_title_is_a_cover_heading_set_over_two_lines_low_on_the_page_or_else_the
         page.insert_text((72, 80 + 16 * i), line, fontsize=11)
     info = read_document_info(flat)
     assert (info.title, info.title_source, info.date) == ("Verslag van het overleg werkgroep", "eerste regel", None)
+
+
+def test_apply_after_review_writes_the_package_with_the_reviewers_grounds(tmp_path):
+    import json
+    import shutil
+
+    from click.testing import CliRunner
+
+    from conftest import SAMPLES
+    from woopub.cli import main
+    from woopub.review.store import ACCEPTED, ReviewDossier
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(SAMPLES / "email-mensenhandel.pdf", inputs / "email.pdf")
+    runner = CliRunner()
+    dossier = tmp_path / "dossier"
+    assert runner.invoke(main, ["scan", str(inputs), "--dossier", str(dossier), "--workers", "1"]).exit_code == 0
+    d = ReviewDossier(dossier)
+    for r in d.proposals():
+        if r["action"] == "redact":
+            d.decide(r["key"], ACCEPTED, "Reviewer Anna")
+    assert d.add_term("motie", "5.1.2i", "Reviewer Anna") > 0
+    d.close()
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["apply", str(dossier), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    number = document_id("email.pdf", None)
+    root = out / "package"
+    assert sorted(p.name for p in (root / "upload").iterdir()) == [f"{number}.pdf"]
+    row = next(csv.DictReader(open(root / "inventarislijst.csv", encoding="utf-8")))
+    assert row["Weigeringsgronden"] == "5.1.2e; 5.1.2i" and row["Beoordeling"] == "deels openbaar"
+    text = (root / "tekst" / f"{number}.txt").read_text("utf-8")
+    assert "[5.1.2i]" in text and "motie" not in text.lower()
+    log = json.loads((out / "publicatielog.json").read_text("utf-8"))
+    assert check_package(root, log, dossier) == []
+    assert "Anna" not in (root / "inventarislijst.csv").read_text("utf-8")
