@@ -114,20 +114,20 @@ def build_package(out_dir: Path, log: dict, dossier: DossierFile | None = None, 
     if root.exists():
         shutil.rmtree(root)  # a rerun writes the whole package again
     (root / UPLOAD).mkdir(parents=True)
+    entries: dict[str, list[dict]] = {}
+    for e in log.get("redactions", []):
+        entries.setdefault(e["document"], []).append(e)
     rows, names, sources, uploads = [], [], {}, {}
     for doc in log["documents"]:
         info = DocumentInfo()
         if doc["status"] == "published":
             # before the stamp goes on: the number is no title
             with pymupdf.open(Path(out_dir) / doc["document"]) as pdf:
-                info = read_document_info(pdf)
+                info = read_document_info(pdf, entries.get(doc["document"], []))
         row, sources[doc["document"]] = _row(doc, settings, dossier, info)
         rows.append(row)
         names.append(doc["document"])
     rows = _families(rows, names, settings, dossier)
-    entries: dict[str, list[dict]] = {}
-    for e in log.get("redactions", []):
-        entries.setdefault(e["document"], []).append(e)
     (root / TEXT).mkdir()
     for name, row in zip(names, rows):
         if row.published:

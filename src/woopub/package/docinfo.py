@@ -2,7 +2,8 @@
 
 Read from the file as it is published, after redaction: a title or date taken
 there can hold nothing a redaction removed, because what the decisions removed
-is no longer in the text (a redacted span reads as its ground code). The
+is no longer in the text; a redacted span reads as its ground code in brackets,
+where the box stands (``Gesprek met [5.1.2e]``). The
 PDF's title metadata is not used: publishing scrubs it, and in the input it
 often is a file name or an author's name that no decision ever looked at.
 
@@ -30,6 +31,7 @@ FIRST_LINE_WORDS = 3  # a first line used as the title when nothing stands out: 
 MIN_LETTERS = 4
 DATE_PAGES = 2
 HEADING_LINES = 3
+GAP_JOIN = 12.0  # points between a redaction box and the text it split off
 
 
 @dataclass(frozen=True)
@@ -40,17 +42,55 @@ class DocumentInfo:
     date_source: str | None = None  # "document"
 
 
-def _lines(page: pymupdf.Page) -> list[tuple[str, float, float]]:
-    """(text, largest font size, top) per line of the page, in reading order."""
-    out = []
+def _lines(page: pymupdf.Page, labels: list[tuple[pymupdf.Rect, str]] = ()) -> list[tuple[str, float, float]]:
+    """(text, largest font size, top) per line of the page, in reading order.
+
+    ``labels`` are the page's redaction boxes with their ground codes (from the log): a
+    drawn code is read as ``[code]`` in the line it stands on, where the box is, not as
+    the separate line at the page's end that the drawing order makes of it."""
+    lines, codes = [], []
     for block in page.get_text("dict", flags=pymupdf.TEXTFLAGS_TEXT)["blocks"]:
         for line in block.get("lines", []):
             spans = [s for s in line["spans"] if s["text"].strip()]
             if not spans:
                 continue
             text = " ".join("".join(s["text"] for s in spans).split())
-            out.append((text, max(s["size"] for s in spans), line["bbox"][1]))
+            box = pymupdf.Rect(line["bbox"])
+            hit = next(((r, g) for r, g in labels if text == g and r.contains(_centre(box))), None)
+            if hit is not None:
+                codes.append(hit)  # the redaction box, not the narrower code drawn in it
+            else:
+                lines.append([[(s["bbox"][0], s["text"]) for s in spans], max(s["size"] for s in spans), box])
+    for box, code in codes:
+        row = [ln for ln in lines if _overlap(ln[2], box) >= 0.5]
+        if not row:
+            continue
+        # the line nearest the box on its row takes the code, and the line the box split off
+        # on its other side (a reader splits a line at a wide gap) joins it again
+        target = min(row, key=lambda ln: min(abs(ln[2].x0 - box.x1), abs(box.x0 - ln[2].x1)))
+        target[0].append((box.x0, f"[{code}]"))
+        target[2] |= box
+        beside = [ln for ln in row if ln is not target and abs(ln[2].x0 - box.x1) <= GAP_JOIN
+                  or ln is not target and abs(box.x0 - ln[2].x1) <= GAP_JOIN]
+        for ln in beside[:1]:
+            target[0].extend(ln[0])
+            target[1] = max(target[1], ln[1])
+            target[2] |= ln[2]
+            lines.remove(ln)
+    out = []
+    for pieces, size, box in lines:
+        text = " ".join(" ".join(t for _, t in sorted(pieces, key=lambda p: p[0])).split())
+        out.append((text, size, box.y0))
     return out
+
+
+def _centre(box: pymupdf.Rect) -> pymupdf.Point:
+    return pymupdf.Point((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2)
+
+
+def _overlap(a: pymupdf.Rect, b: pymupdf.Rect) -> float:
+    shared = min(a.y1, b.y1) - max(a.y0, b.y0)
+    return shared / max(min(a.height, b.height), 0.01)
 
 
 def _usable(text: str) -> bool:
@@ -61,8 +101,8 @@ def _clip(text: str) -> str:
     return text if len(text) <= TITLE_MAX else text[: TITLE_MAX - 1].rstrip() + "…"
 
 
-def document_title(page: pymupdf.Page) -> tuple[str, str] | None:
-    lines = _lines(page)
+def document_title(page: pymupdf.Page, labels: list[tuple[pymupdf.Rect, str]] = ()) -> tuple[str, str] | None:
+    lines = _lines(page, labels)
     for i, (text, _, _) in enumerate(lines):
         m = SUBJECT.match(text)
         if m:
@@ -85,10 +125,13 @@ def document_title(page: pymupdf.Page) -> tuple[str, str] | None:
     return _clip(" ".join(heading)), "kop"  # a heading set over more lines is one title
 
 
-def read_document_info(doc: pymupdf.Document) -> DocumentInfo:
+def read_document_info(doc: pymupdf.Document, entries: list[dict] = ()) -> DocumentInfo:
+    """``entries``: the log's redactions of this document (page, rect, ground)."""
     if doc.page_count == 0:
         return DocumentInfo()
-    title = document_title(doc[0])
+    first = doc[0]
+    labels = [(pymupdf.Rect(e["rect"]) * first.rotation_matrix, e["ground"]) for e in entries if e["page"] == 1]
+    title = document_title(first, labels)
     text = "\n".join(doc[i].get_text() for i in range(min(DATE_PAGES, doc.page_count)))
     day = document_date(text)
     return DocumentInfo(title[0] if title else None, title[1] if title else None, day, "document" if day else None)
