@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 import re
 
 import pikepdf
@@ -258,7 +259,7 @@ from lxml import etree  # noqa: E402
 from woopub.package import diwoo  # noqa: E402
 from woopub.package.build import build_package  # noqa: E402
 from woopub.package.check import check_package  # noqa: E402
-from woopub.package.settings import DossierFile  # noqa: E402
+from woopub.package.settings import DocumentOverride, DossierFile  # noqa: E402
 from woopub.writing.redact import redact_page  # noqa: E402
 
 DW = {"d": diwoo.NS}
@@ -340,7 +341,7 @@ def test_title_and_date_come_from_the_published_pdf_and_a_redacted_name_never_en
     assert rows[0]["Document"] == "Gesprek met [5.1.2e] over de begroting"  # the box read as its ground
     assert rows[0]["Datum"] == "2025-06-18"
     assert rows[1]["Document"] == "Evaluatie van het actieplan" and rows[1]["Datum"] == "2024-03-03"
-    sources = __import__("json").loads((tmp_path / "intern" / "package-bronnen.json").read_text("utf-8"))
+    sources = json.loads((tmp_path / "intern" / "package-bronnen.json").read_text("utf-8"))
     assert sources["nota.pdf"]["title_source"] == "onderwerpregel" and sources["rapport.pdf"]["title_source"] == "kop"
     assert sources["nota.pdf"]["date_source"] == "document"
     sheet = load_workbook(root / "productierapport.xlsx").active
@@ -476,7 +477,6 @@ def test_title_is_a_cover_heading_set_over_two_lines_low_on_the_page_or_else_the
 
 
 def test_apply_after_review_writes_the_package_with_the_reviewers_grounds(tmp_path):
-    import json
     import shutil
 
     from click.testing import CliRunner
@@ -510,3 +510,44 @@ def test_apply_after_review_writes_the_package_with_the_reviewers_grounds(tmp_pa
     log = json.loads((out / "publicatielog.json").read_text("utf-8"))
     assert check_package(root, log, dossier) == []
     assert "Anna" not in (root / "inventarislijst.csv").read_text("utf-8")
+
+
+def _email(path, subject, sender_box=True):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    for i, line in enumerate(["Van: Jan Jansen", "Verzonden: dinsdag 10 juni 2025 09:14", "Aan: Postbus DGRR",
+                              f"Onderwerp: {subject}", "", "Dank voor het concept."]):
+        page.insert_text((72, 80 + 14 * i), line, fontsize=10)
+    boxes = [tuple(r) for r in page.search_for("Jan Jansen")]
+    redact_page(page, [(b, "5.1.2e") for b in boxes])
+    doc.save(path)
+    return [{"document": path.name, "page": 1, "rect": list(b), "ground": "5.1.2e"} for b in boxes]
+
+
+def test_emails_with_one_subject_share_a_thread_number_and_an_annex_its_nota_family(tmp_path):
+    entries = _email(tmp_path / "mail1.pdf", "reactie motie Boomsma")
+    entries += _email(tmp_path / "mail2.pdf", "RE: FW: Reactie motie  Boomsma")
+    entries += _email(tmp_path / "mail3.pdf", "Agenda overleg")
+    _one_page(["Nota over de begroting."]).save(tmp_path / "nota.pdf")
+    _one_page(["Bijlage bij de nota."]).save(tmp_path / "bijlage.pdf")
+    names = ["mail1.pdf", "mail2.pdf", "mail3.pdf", "nota.pdf", "bijlage.pdf"]
+    log = {"documents": [{"document": n, "status": "published", "per_ground": {"5.1.2e": 1} if "mail" in n else {}}
+                         for n in names], "redactions": entries}
+    dossier = DossierFile(publisher="mnre1058", documents={"bijlage.pdf": DocumentOverride(annex_of="nota.pdf")})
+    internal = tmp_path / "intern"
+    root = build_package(tmp_path, log, dossier, internal_dir=internal)
+    rows = {r[0]: r for r in load_workbook(root / "productierapport.xlsx").active.iter_rows(min_row=2, values_only=True)}
+    ids = {n: document_id(n, None) for n in names}
+    thread = [rows[ids[n]][3] for n in ("mail1.pdf", "mail2.pdf", "mail3.pdf")]
+    assert thread[0] and thread[0] == thread[1] and thread[2] in (None, "")  # a lone e-mail has no thread
+    assert rows[ids["bijlage.pdf"]][12] == ids["nota.pdf"]  # Gerelateerd ID
+    assert rows[ids["bijlage.pdf"]][2] == rows[ids["nota.pdf"]][2] and rows[ids["nota.pdf"]][2]  # one family
+    sources = json.loads((internal / "package-bronnen.json").read_text("utf-8"))
+    assert sources["mail2.pdf"]["thread_source"] == "onderwerpregel"
+    nota = etree.fromstring((root / "diwoo" / f"{ids['nota.pdf']}.xml").read_bytes())
+    relation = nota.find("d:DiWoo/d:documentrelaties/d:documentrelatie", DW)
+    assert relation.findtext("d:role", namespaces=DW) == "heeft bijlage"
+    assert relation.findtext("d:relation", namespaces=DW) == ids["bijlage.pdf"]
+    annex = etree.fromstring((root / "diwoo" / f"{ids['bijlage.pdf']}.xml").read_bytes())
+    assert annex.findtext("d:DiWoo/d:isPartOf", namespaces=DW) == ids["nota.pdf"]
+    assert check_package(root, log, internal) == []

@@ -71,17 +71,36 @@ def _row(doc: dict, settings: PackageSettings, dossier: DossierFile, info: Docum
                         link=o.link or "", suspended=o.suspended, published=published), sources
 
 
-def _families(rows: list[InventoryRow], names: list[str], settings: PackageSettings,
-              dossier: DossierFile) -> list[InventoryRow]:
-    """An annex (``annex_of`` in the dossier file) refers to its main document; both share a family number."""
+def _families(rows: list[InventoryRow], names: list[str], infos: list[DocumentInfo], settings: PackageSettings,
+              dossier: DossierFile, sources: dict[str, dict]) -> list[InventoryRow]:
+    """An annex (``annex_of`` in the dossier file) refers to its main document; both share a family
+    number. E-mails share a thread number: by the dossier file's ``thread`` name, else when their
+    subjects are the same without "RE:"/"FW:" (two or more e-mails of the dossier)."""
+    threads: dict[str, list[int]] = {}
+    for i, (name, info) in enumerate(zip(names, infos)):
+        named = dossier.override(name).thread
+        if named:
+            threads.setdefault("dossier:" + named, []).append(i)
+            sources[name]["thread_source"] = DOSSIER_FILE
+        elif info.thread_subject:
+            threads.setdefault("subject:" + info.thread_subject, []).append(i)
+    thread_of = {}
+    for key, members in threads.items():
+        if len(members) > 1 or key.startswith("dossier:"):
+            number = group_number("thread:" + min(rows[i].id for i in members))
+            for i in members:
+                thread_of[i] = number
+                sources[names[i]].setdefault("thread_source", "onderwerpregel")
     out = []
-    for name, row in zip(names, rows):
+    for i, (name, row) in enumerate(zip(names, rows)):
         main = dossier.override(name).annex_of
         if main:
             main_id = settings.document_id(main, None)
             row = dataclasses.replace(row, refers_to=main_id, family=group_number(main_id))
         elif any(dossier.override(n).annex_of in (name, Path(name).name) for n in names if n != name):
             row = dataclasses.replace(row, family=group_number(row.id))
+        if i in thread_of:
+            row = dataclasses.replace(row, thread=thread_of[i])
         out.append(row)
     return out
 
@@ -117,7 +136,7 @@ def build_package(out_dir: Path, log: dict, dossier: DossierFile | None = None, 
     entries: dict[str, list[dict]] = {}
     for e in log.get("redactions", []):
         entries.setdefault(e["document"], []).append(e)
-    rows, names, sources, uploads = [], [], {}, {}
+    rows, names, infos, sources, uploads = [], [], [], {}, {}
     for doc in log["documents"]:
         info = DocumentInfo()
         if doc["status"] == "published":
@@ -127,7 +146,8 @@ def build_package(out_dir: Path, log: dict, dossier: DossierFile | None = None, 
         row, sources[doc["document"]] = _row(doc, settings, dossier, info)
         rows.append(row)
         names.append(doc["document"])
-    rows = _families(rows, names, settings, dossier)
+        infos.append(info)
+    rows = _families(rows, names, infos, settings, dossier, sources)
     (root / TEXT).mkdir()
     for name, row in zip(names, rows):
         if row.published:

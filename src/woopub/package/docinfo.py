@@ -25,6 +25,9 @@ import pymupdf
 
 from woopub.decide.docdate import document_date
 
+SENDER = re.compile(r"^\s*(van|from)\s*:", re.IGNORECASE)
+SENT = re.compile(r"^\s*(verzonden|sent|datum|date)\s*:", re.IGNORECASE)
+REPLY = re.compile(r"^\s*((re|fw|fwd|aw|wg|tr|antw|doorst)\s*:\s*)+", re.IGNORECASE)
 SUBJECT = re.compile(r"^\s*(onderwerp|betreft|subject|inzake)\s*:?\s*(.*\S)?\s*$", re.IGNORECASE)
 TITLE_MAX = 200
 FIRST_LINE_WORDS = 3  # a first line used as the title when nothing stands out: at least this many words
@@ -40,6 +43,7 @@ class DocumentInfo:
     title_source: str | None = None  # "onderwerpregel", "kop", "eerste regel"
     date: dt.date | None = None
     date_source: str | None = None  # "document"
+    thread_subject: str | None = None  # an e-mail's subject without "RE:"/"FW:": the key of its thread
 
 
 def _lines(page: pymupdf.Page, labels: list[tuple[pymupdf.Rect, str]] = ()) -> list[tuple[str, float, float]]:
@@ -132,6 +136,27 @@ def read_document_info(doc: pymupdf.Document, entries: list[dict] = ()) -> Docum
     first = doc[0]
     labels = [(pymupdf.Rect(e["rect"]) * first.rotation_matrix, e["ground"]) for e in entries if e["page"] == 1]
     title = document_title(first, labels)
+    thread = _thread_subject(first, labels)
     text = "\n".join(doc[i].get_text() for i in range(min(DATE_PAGES, doc.page_count)))
     day = document_date(text)
-    return DocumentInfo(title[0] if title else None, title[1] if title else None, day, "document" if day else None)
+    return DocumentInfo(title[0] if title else None, title[1] if title else None, day, "document" if day else None,
+                        thread)
+
+
+def thread_key(subject: str) -> str:
+    """An e-mail subject as its thread knows it: without reply and forward prefixes, case and spacing."""
+    return " ".join(REPLY.sub("", subject).split()).lower()
+
+
+def _thread_subject(page: pymupdf.Page, labels) -> str | None:
+    """The thread key of an e-mail (a page with a sender line, a sent line and a subject line)."""
+    lines = [t for t, _, _ in _lines(page, labels)]
+    if not (any(SENDER.match(t) for t in lines) and any(SENT.match(t) for t in lines)):
+        return None
+    for i, t in enumerate(lines):
+        m = SUBJECT.match(t)
+        if m:
+            subject = m.group(2) or (lines[i + 1] if i + 1 < len(lines) else "")
+            key = thread_key(subject)
+            return key if _usable(key) else None
+    return None
