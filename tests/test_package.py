@@ -387,6 +387,9 @@ def test_package_text_version_reads_each_box_as_its_ground_where_it_stands(tmp_p
     assert "[5.1.2e] belde over de nota van de minister." in words
     assert "Jansen" not in text and "Jan " not in text
     assert text.index("Datum") < text.index("Onderwerp") < text.index("belde")  # reading order kept
+    with pymupdf.open(tmp_path / "nota.pdf") as pdf:  # the same words as the published PDF, none more
+        pdf_words = sorted(w[4] for w in pdf[0].get_text("words") if w[4] != "5.1.2e")
+    assert sorted(w for w in text.split() if w != "[5.1.2e]") == pdf_words
 
 
 def test_package_check_finds_a_missing_upload_a_stray_file_and_grounds_that_differ_from_the_log(tmp_path):
