@@ -333,9 +333,9 @@ def verify(out_dir, internal_dir):
     Example:
       woopub verify out/
     """
-    from woopub.writing.verify import verify_dir
+    from woopub.run.batch import verify_output
 
-    problems, notes = verify_dir(out_dir, internal_dir)
+    problems, notes = verify_output(out_dir, internal_dir)
     for note in notes:
         click.echo(f"note: {note}", err=True)
     for p in problems:

@@ -568,7 +568,7 @@ class PersonRecognizer(LocalRecognizer):
         entity Frog finds in a window where no candidate stands is added.
         """
         from woopub.detect.frog import FrogUnavailable
-        from woopub.detect.frog_persons import _entities, tag_view
+        from woopub.detect.frog_tagging import merge_entities, tag_view
 
         open_tokens = {t.i for cand, score, ev in scored if FROG_ASK[0] <= score < FROG_ASK[1] for t in cand.tokens}
         if not open_tokens:
@@ -598,7 +598,7 @@ class PersonRecognizer(LocalRecognizer):
         taken = {t.i for cand, _, _ in scored for t in cand.tokens}
         extra = [
             Candidate([t for t in ent.tokens if t.kind != WORD])
-            for ent in _entities(view.text, pairs)
+            for ent in merge_entities(view.text, pairs)
             if ent.label == "PER" and not any(t.i in taken for t in ent.tokens)
             and any(t.kind in (NAME, COMMON) and t.lower not in self.lex.stop_words for t in ent.tokens)
         ]

@@ -156,7 +156,7 @@ class VerifyJob:
 
 
 def verify_unit(job: VerifyJob, dossier_wide, index=None) -> list[Problem]:
-    """Check one published document for its own values and the dossier's name forms (``verify.verify_dir``).
+    """Check one published document for its own values and the dossier's name forms (``verify_output``).
 
     A file this run verified for exactly these values, and that is byte for
     byte unchanged since, is not checked again.
@@ -351,6 +351,12 @@ def run_batch(
         raise ValueError(f"the internal folder {internal_dir} must not be inside the output folder {out_dir}")
     batch = Batch(settings, out_dir, internal_dir, executor or InlineExecutor(), reporter or Reporter(), resume)
     return batch.run(inputs, keep_proposals)
+
+
+def run_inline(dossier, inputs: Iterable[Path], out_dir: Path, internal_dir: Path | None = None,
+               on_document: Callable[[DocumentOutcome], None] | None = None) -> RunResult:
+    """The whole dossier in this process, one document after another (tests, benchmarks)."""
+    return run_batch(dossier, inputs, out_dir, internal_dir, InlineExecutor(), CallbackReporter(on_document))
 
 
 class Batch:
@@ -573,7 +579,7 @@ class Batch:
 
 def verify_output(out_dir: Path, internal_dir: Path | None = None, executor=None,
                   reporter: Reporter | None = None, run: RunResult | None = None) -> tuple[list[Problem], list[str]]:
-    """``verify.verify_dir`` with the documents checked in parallel, the record read as a stream.
+    """Verify every PDF in ``out_dir`` with the documents checked in parallel, the record read as a stream.
 
     With ``run``, the files that run published are not checked again when
     they are unchanged: the run verified them, before moving them into

@@ -22,7 +22,7 @@ import os
 import shutil
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -38,19 +38,19 @@ from woopub.decide.docdate import document_date
 from woopub.errors import InputError
 from woopub.run.guard import Sandbox, can_isolate
 from woopub.reading.intake import admit, inspect, refusal_reason
-from woopub.model import KEEP, REDACT, Decision, DocumentOutcome, DocumentText, Finding, LogEntry, Proposal
+from woopub.model import KEEP, REDACT, Decision, DocumentOutcome, Finding, LogEntry, Proposal
 from woopub.reading.ocr import OcrStats
 from woopub.reading.passwords import Passwords
 from woopub.decide.marked import marked_proposals
+from woopub.decide.proposals import proposals_for, signature_proposals
 from woopub.writing.publish import sha256_file
 from woopub.reading.document import DocumentReader
 from woopub.writing.redact import apply_proposals
 from woopub.decide.rules import RuleSet
 from woopub.writing.sanitize import sanitize, save_clean
-from woopub.detect.signatures import find_signatures, signature_proposals
+from woopub.detect.signatures import find_signatures
 from woopub.writing.verify import Secret, SecretSet, secrets_from, value_pattern, verify_pdf
 
-CONTEXT_CHARS = 60
 # Names found with this confidence and evidence of their own (a title, initials, a given and
 # a surname, a label or signature; see persons.OWN_EVIDENCE) spread in all their forms to the
 # rest of the dossier; a name that rests on shape, lists or Frog alone is redacted where it
@@ -210,41 +210,6 @@ def _add(docs: list[InputDocument], seen: set[Path], path: Path, name: str) -> N
     if key not in seen:
         seen.add(key)
         docs.append(InputDocument(path, name))
-
-
-def proposals_for(name: str, text: DocumentText, findings: list[Finding], decisions: list[Decision]) -> list[Proposal]:
-    """Place decided findings on their pages: one box per line the span covers."""
-    out: list[Proposal] = []
-    for n, (f, d) in enumerate(zip(findings, decisions)):
-        by_page: dict[int, dict[tuple[int, int], list]] = defaultdict(lambda: defaultdict(list))
-        for i in text.word_indices(f.start, f.end):
-            w = text.words[i]
-            by_page[w.page][(w.block, w.line)].append(w.box)
-        context = text.text[max(0, f.start - CONTEXT_CHARS) : f.end + CONTEXT_CHARS].replace("\f", " ")
-        for k, page in enumerate(sorted(by_page)):
-            boxes = tuple(
-                (min(b[0] for b in bs), min(b[1] for b in bs), max(b[2] for b in bs), max(b[3] for b in bs))
-                for bs in by_page[page].values()
-            )
-            out.append(
-                Proposal(
-                    id=f"{name}#{n + 1}" + (f".{k + 1}" if len(by_page) > 1 else ""),
-                    document=name,
-                    page=page + 1,
-                    boxes=boxes,
-                    text=f.text,
-                    entity=f.entity,
-                    action=d.action,
-                    ground=d.ground,
-                    rule=d.rule,
-                    score=f.score,
-                    reason=d.reason,
-                    recogniser=f.recogniser,
-                    evidence=f.evidence,
-                    context=" ".join(context.split()),
-                )
-            )
-    return out
 
 
 def person_index(rules: RuleSet, scans: Iterable[DocumentScan]) -> PersonIndex:
@@ -466,18 +431,6 @@ class Dossier:
         return outcome, proposals, entries, dict(clock.seconds)
 
     # -- the whole run ------------------------------------------------------
-
-    def run(
-        self,
-        inputs: Iterable[Path],
-        out_dir: Path,
-        internal_dir: Path | None = None,
-        on_document: Callable[[DocumentOutcome], None] | None = None,
-    ) -> RunResult:
-        """The whole dossier in this process (see ``woopub.run.batch`` for parallel and resumable runs)."""
-        from woopub.run.batch import CallbackReporter, InlineExecutor, run_batch
-
-        return run_batch(self, inputs, out_dir, internal_dir, InlineExecutor(), CallbackReporter(on_document))
 
 
 def same_document_mentions(text: str, findings: list[Finding], decisions: list[Decision]) -> list[Finding]:

@@ -803,10 +803,3 @@ def verify_pdf(path: Path, name: str, secrets: list[Secret], proposals: list[Pro
     problems += check_strings(raw, name, secrets)
     problems += check_raw(raw, name, secrets)
     return problems
-
-
-def verify_dir(out_dir: Path, internal_dir: Path | None = None) -> tuple[list[Problem], list[str]]:
-    """Verify every PDF in ``out_dir``: ``batch.verify_output`` in this process. Returns (problems, notes)."""
-    from woopub.run.batch import verify_output
-
-    return verify_output(out_dir, internal_dir)
