@@ -338,7 +338,7 @@ def test_each_page_is_ocred_once_per_run_also_when_passes_run_in_child_processes
 def test_the_publish_pass_takes_the_reading_the_scan_pass_kept(tmp_path, monkeypatch):
     # the scan pass keeps its whole reading; the publish pass of the same file takes it (and it is
     # used up), with the same text, words and boxes as extracting again would give
-    from woopub.reading.document import document as reading_module
+    from woopub.reading import document as reading_module
     src = SAMPLES / "nota-voortgang-mensenhandel.pdf"
     store = tmp_path / "store"
     scanning, publishing = DocumentReader(), DocumentReader()

@@ -37,6 +37,7 @@ import pymupdf
 from woopub.run.guard import run_bounded
 from woopub.run.executors import InlineExecutor, Settings, resolve, worker_dossier
 from woopub.reading.extract import PAGE_BREAK
+from woopub.decide.analysis import add_to_person_index, rules_person_index
 from woopub.run.journal import Journal
 from woopub.model import KEEP, DocumentOutcome, LogEntry, Proposal
 from woopub.reading.ocr import OcrStats
@@ -47,8 +48,6 @@ from woopub.run.pipeline import (
     Stopwatch,
     _inside,
     collect_inputs,
-    add_to_person_index,
-    rules_person_index,
 )
 from woopub.run.safety import RunLock, make_staging, remove_made
 from woopub.writing.publish import (
@@ -501,13 +500,15 @@ class Batch:
                 self.input_sha[name] = scan.sha256
                 waiting[name] = scan
                 while next_up < len(documents) and documents[next_up].name in waiting:
-                    add_to_person_index(index, waiting.pop(documents[next_up].name))
+                    first = waiting.pop(documents[next_up].name)
+                    add_to_person_index(index, first.findings, first.decisions)
                     next_up += 1
         self.reporter.done("scan")
         if reused:
             self.reporter.note(f"resumed: detection of {reused} unchanged document(s) taken from the journal")
         for document in documents[next_up:]:  # not expected: every document's scan is in
-            add_to_person_index(index, self.scans.get(document.name))
+            first = self.scans.get(document.name)
+            add_to_person_index(index, first.findings, first.decisions)
         return index
 
     def _document_scan(self, done: list[ScanResult]) -> tuple[DocumentScan, bool]:
