@@ -111,7 +111,7 @@ def test_a_file_changed_between_the_passes_is_not_published(tmp_path, rules, det
     from conftest import make_pdf
     from woopub.detect import PersonIndex
     from woopub.run.pipeline import Dossier, InputDocument
-    from woopub.writing.publish import sha256_file
+    from woopub.files import sha256_file
     from woopub.writing.verify import SecretSet
 
     (tmp_path / "in").mkdir()

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
 
+from woopub.dutch import MONTHS as DUTCH_MONTHS
 from woopub.detect.lexicon import Lexicon, lexicon
 from woopub.detect.tokens import (
     AMP,
@@ -123,6 +124,10 @@ def has_own_evidence(evidence, words: int = 1) -> bool:
     if "enumerated-heading" in evidence:
         return False
     own = [e for e in evidence if e.startswith(OWN_EVIDENCE)]
+    if own and "everyday-word-alone" in evidence and all(e.startswith(PLACE_CUES) for e in own):
+        # "De Morgen" under "auteur": a place where names stand and an everyday word are redacted
+        # where they stand, not spread as a surname through the dossier
+        return False
     if own and words == 1 and all(e.startswith(PLACE_CUES) for e in own) and not {"surname", "first-name-alone"} & set(evidence):
         # "Directeur-Generaal Rechtspleging", an attendee list's "Kadaster" line: a place where names
         # stand also holds organisations; one unlisted word there is no name by the place alone
@@ -195,8 +200,7 @@ LIST_JOINERS = {"en", "of", "c.s.", "cs", "e.a."}
 PLURAL_ROLES = {"leden", "kamerleden", "moties", "ministers", "staatssecretarissen", "bewindspersonen", "indieners"}
 NAME_PARTS = {NAME, INITIALS, INTERFIX}
 # Dutch writes months in lower case: a capitalised one before a name is a given name ("Mei Zhang")
-MONTHS = {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-          "november", "december"}
+MONTHS = frozenset(DUTCH_MONTHS)
 
 
 @dataclass

@@ -38,6 +38,7 @@ from woopub.run.guard import run_bounded
 from woopub.run.executors import InlineExecutor, Settings, resolve, worker_dossier
 from woopub.reading.extract import PAGE_BREAK
 from woopub.decide.analysis import add_to_person_index, rules_person_index
+from woopub.files import sha256_or_none
 from woopub.run.journal import Journal
 from woopub.model import KEEP, DocumentOutcome, LogEntry, Proposal
 from woopub.reading.ocr import OcrStats
@@ -55,7 +56,6 @@ from woopub.writing.publish import (
     build_log,
     default_internal_dir,
     read_log,
-    sha256_file,
     write_internal_stream,
     write_log,
 )
@@ -119,7 +119,7 @@ class ScanResult:
 
 def scan_unit(unit: ScanUnit, settings) -> ScanResult:
     """Pass 1 over one document or page range, on whichever worker runs it."""
-    sha = _sha256(unit.document.path)
+    sha = sha256_or_none(unit.document.path)
     if unit.reuse_sha256 is not None and sha == unit.reuse_sha256:
         return ScanResult(unit, None, sha)
     scan = worker_dossier(settings).scan(unit.document)
@@ -161,18 +161,11 @@ def verify_unit(job: VerifyJob, dossier_wide, index=None) -> list[Problem]:
     byte unchanged since, is not checked again.
     """
     path = Path(job.path)
-    if job.verified_sha256 is not None and job.verified_sha256 == _sha256(path):
+    if job.verified_sha256 is not None and job.verified_sha256 == sha256_or_none(path):
         return []
     # resolved once per worker and kept, with its search structures, for every document
     return verify_pdf(path, job.name, [resolve(dossier_wide), SecretSet(job.own)], job.kept, job.entries,
                       index=resolve(index))
-
-
-def _sha256(path: Path) -> str | None:
-    try:
-        return sha256_file(path)
-    except OSError:
-        return None  # the scan reports why
 
 
 # -- plan and merge -----------------------------------------------------------------
@@ -447,7 +440,7 @@ class Batch:
         for name, digest in getattr(self, "moved_in", {}).items():
             target = self.out_dir / name
             try:
-                if target.is_file() and _sha256(target) == digest:
+                if target.is_file() and sha256_or_none(target) == digest:
                     target.unlink()
             except OSError:
                 pass  # cannot even remove it: the missing log already marks the output unpublished

@@ -19,7 +19,6 @@ and whatever goes wrong in it becomes that document's one-line reason.
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -38,7 +37,7 @@ from woopub.reading.passwords import Passwords
 from woopub.decide.marked import marked_proposals
 from woopub.decide.analysis import dossier_reading, first_reading
 from woopub.decide.proposals import proposals_for, signature_proposals
-from woopub.writing.publish import sha256_file
+from woopub.files import move_into_place, sha256_file, sha256_or_none
 from woopub.reading.document import DocumentReader
 from woopub.writing.redact import apply_proposals
 from woopub.decide.rules import RuleSet
@@ -315,7 +314,7 @@ class Dossier:
             with clock.stage("save"):
                 target = out_dir / name
                 target.parent.mkdir(parents=True, exist_ok=True)
-                _move(staging / name, target)
+                move_into_place(staging / name, target)
                 outcome.sha256 = sha256_file(target)
         return outcome, proposals, entries
 
@@ -326,7 +325,7 @@ class Dossier:
         name = scan.document.name
         staged = staging / name
         staged.parent.mkdir(parents=True, exist_ok=True)
-        if scan.sha256 is not None and _sha256_or_none(scan.document.path) != scan.sha256:
+        if scan.sha256 is not None and sha256_or_none(scan.document.path) != scan.sha256:
             # the findings are places in the text that was scanned: in another file they point anywhere
             reason = f"{name}: the file changed after it was scanned; run woopub again"
             return DocumentOutcome(name, "failed", reason=reason), [], [], dict(clock.seconds)
@@ -377,20 +376,3 @@ class Dossier:
         return outcome, proposals, entries, dict(clock.seconds)
 
     # -- the whole run ------------------------------------------------------
-
-
-def _sha256_or_none(path: Path) -> str | None:
-    try:
-        return sha256_file(path)
-    except OSError:
-        return None
-
-
-def _move(src: Path, dst: Path) -> None:
-    try:
-        os.replace(src, dst)
-    except OSError:  # another file system: copy beside the target, then rename
-        tmp = dst.with_name(f".{dst.name}.partial")
-        shutil.copyfile(src, tmp)
-        os.replace(tmp, dst)
-        src.unlink(missing_ok=True)
