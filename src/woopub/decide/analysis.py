@@ -15,6 +15,7 @@ from woopub.decide.decider import Decider
 from woopub.decide.docdate import document_date
 from woopub.decide.rules import RuleSet
 from woopub.detect import Detector, PersonIndex, words_before
+from woopub.detect.config import detection_config
 from woopub.detect.dossier import in_organisation_name, value_pattern
 from woopub.detect.joined import joined_mentions
 from woopub.detect.lexicon import lexicon
@@ -22,11 +23,9 @@ from woopub.detect.overlap import resolve_overlaps
 from woopub.detect.persons import everyday_surname_pattern, has_own_evidence
 from woopub.model import REDACT, Decision, Finding
 
-# Names found with this confidence and evidence of their own (a title, initials, a given and
-# a surname, a label or signature; see persons.OWN_EVIDENCE) spread in all their forms to the
-# rest of the dossier; a name that rests on shape, lists or Frog alone is redacted where it
-# stands and spreads no further, so one mistake is not blacked out everywhere.
-INDEX_MIN_SCORE = 0.7
+# Names found with this confidence and evidence of their own spread in all their forms to the rest
+# of the dossier (data/detection.yaml, index_min_score)
+INDEX_MIN_SCORE = detection_config().index_min_score
 
 
 def first_reading(text: str, detector: Detector, rules: RuleSet) -> tuple[list[Finding], list[Decision]]:

@@ -27,6 +27,7 @@ from pathlib import Path
 import jsonschema
 import yaml
 
+from woopub.detect.config import detection_config
 from woopub.errors import RuleError
 
 SHIPPED_RULES = "rules"
@@ -260,6 +261,12 @@ def load_rules(extra: list[Path] | tuple = ()) -> RuleSet:
                 ids[r["id"]] = where
                 entity = r["entity"]
                 conditions = {k: v for k, v in r.items() if k not in ("id", "entity", "ground", "reason")}
+                for key in ("evidence", "evidence_none"):
+                    for k, tag in enumerate(conditions.get(key) or ()):
+                        if not detection_config().knows_evidence(tag):
+                            # a tag no recogniser records never matches: the rule would be off without a word
+                            raise RuleError(path, f"rule {r['id']!r}: no recogniser records the evidence {tag!r} "
+                                            "(see src/woopub/data/detection.yaml, evidence)", _line_of(node, [section, n, key, k]))
                 target.append(
                     Rule(r["id"], action, frozenset([entity] if isinstance(entity, str) else entity), r["reason"],
                          r.get("ground"), conditions, where)
