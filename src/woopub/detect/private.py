@@ -136,7 +136,6 @@ class HomeAddressRecognizer(LocalRecognizer):
         r"rade|donk|straatweg|promenade|passage|galerij|bolwerk|vliet|zijde|eiland|meer|hout)$",
         re.IGNORECASE,
     )
-    POSTCODE_ONLY = re.compile(rf"\b{POSTCODE}\b")
     CUE = re.compile(
         r"(woonachtig|wonende|woont|woonadres|huisadres|privéadres|prive-adres|verblijfadres|verblijfsadres|"
         r"woning|adres van (?:de )?(?:betrokkene|verzoeker|verzoekster|aanvrager|melder|cliënt))\b[^.\n]{0,40}$",

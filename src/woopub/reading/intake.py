@@ -65,9 +65,6 @@ BENIGN_WARNINGS = re.compile(
 
 # Text-showing operators of a content stream.
 TEXT_OPERATORS = frozenset({"Tj", "TJ", "'", '"'})
-REPLACEMENT_CHARACTER = 0xFFFD
-# what MuPDF reports for a glyph it cannot map ("cid12" -> U+000C): never real text
-CONTROL_CHARACTERS = frozenset(range(0x20)) - {0x09, 0x0A, 0x0D}
 
 
 pymupdf.TOOLS.mupdf_display_errors(False)  # MuPDF's messages are collected and turned into reasons

@@ -21,7 +21,6 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from collections.abc import Callable, Iterable, Iterator
-from importlib import resources
 from pathlib import Path
 
 import jinja2
@@ -243,5 +242,3 @@ def render_report(proposals: list[Proposal], outcomes: list[DocumentOutcome], ru
     )
 
 
-def template_dir() -> Path:
-    return Path(str(resources.files("woopub").joinpath("templates")))
