@@ -322,10 +322,8 @@ def test_weak_finding_does_not_enter_the_dossier_index(detector):
 
 
 def test_dossier_index_takes_only_names_with_evidence_of_their_own(detector):
-    from pathlib import Path
-
     from woopub.decide.decider import Decider
-    from woopub.run.pipeline import DocumentScan, InputDocument, person_index
+    from woopub.decide.analysis import person_index
     from woopub.decide.rules import load_rules
 
     rules = load_rules()
@@ -333,7 +331,7 @@ def test_dossier_index_takes_only_names_with_evidence_of_their_own(detector):
             "Contactpersoon: Femke Wolthuis\n")
     findings = detector.find(text)
     decisions = [Decider(rules).decide(f) for f in findings]
-    index = person_index(rules, [DocumentScan(InputDocument(Path("a.pdf"), "a.pdf"), findings=findings, decisions=decisions)])
+    index = person_index(rules, [(findings, decisions)])
     assert "Wolthuis" in index.variants
     assert not any("Logius" in form or "API" in form for form in index.variants)
 
@@ -523,7 +521,7 @@ def test_two_letter_short_hand_of_a_known_person_is_found_where_minutes_put_it_o
 
 def test_a_surname_that_is_an_everyday_word_is_redacted_at_its_other_mentions(detector):
     from woopub.decide.decider import Decider
-    from woopub.run.pipeline import same_document_mentions
+    from woopub.decide.analysis import same_document_mentions
     from woopub.decide.rules import load_rules
 
     text = "Het voorstel kwam van Bram Vloer. Daarna vroeg Vloer om uitstel. De vloer is nat. Vloer wordt gelegd.\n"
