@@ -554,3 +554,17 @@ def test_emails_with_one_subject_share_a_thread_number_and_an_annex_its_nota_fam
     annex = etree.fromstring((root / "diwoo" / f"{ids['bijlage.pdf']}.xml").read_bytes())
     assert annex.findtext("d:DiWoo/d:isPartOf", namespaces=DW) == ids["nota.pdf"]
     assert check_package(root, log, internal) == []
+
+
+def test_control_characters_in_a_title_or_reason_never_break_the_production_report(tmp_path):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 80), "Voortgang\x07 van de nota over het plan", fontsize=11)
+    page.insert_text((72, 100), "Tweede regel", fontsize=11)
+    doc.save(tmp_path / "nota.pdf")
+    log = {"documents": [{"document": "nota.pdf", "status": "published", "per_ground": {}},
+                         {"document": "kapot.pdf", "status": "failed", "reason": "cannot be read: \x01\x02 broken"}]}
+    root = build_package(tmp_path, log)
+    rows = list(load_workbook(root / "productierapport.xlsx").active.iter_rows(min_row=2, values_only=True))
+    assert rows[0][4] == "Voortgang van de nota over het plan"
+    assert rows[1][10] == "nog te beoordelen: cannot be read:  broken"

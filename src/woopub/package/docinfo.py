@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import pymupdf
@@ -102,6 +103,8 @@ def _usable(text: str) -> bool:
 
 
 def _clip(text: str) -> str:
+    # control and private-use characters (a hostile file's text layer) are no part of a title
+    text = " ".join("".join(c for c in text if unicodedata.category(c)[0] != "C").split())
     return text if len(text) <= TITLE_MAX else text[: TITLE_MAX - 1].rstrip() + "…"
 
 
