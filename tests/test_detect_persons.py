@@ -533,3 +533,17 @@ def test_a_surname_that_is_an_everyday_word_is_redacted_at_its_other_mentions(de
     assert (text.index("Bram Vloer"), "Bram Vloer") in redacted
     assert (text.index("vroeg Vloer") + 6, "Vloer") in redacted  # mid-sentence: the person
     assert not any(s == text.index("Vloer wordt") for s, _ in redacted)  # a sentence's first word: the floor
+
+
+def test_roman_numerals_in_a_run_are_no_short_hand_of_a_person(detector):
+    from woopub.decide.analysis import read_dossier
+    from woopub.decide.rules import load_rules
+
+    texts = {
+        "a": "Verslag\n\nAanwezig: Ilse Verbeek (IV), Anton Bos\n\nIV: akkoord met het voorstel.\n",
+        "b": "Tarieven per zone\n\nzone | I | II | III | IV\nprijs | 125 | 150 | 175 | 200\n",
+    }
+    read = read_dossier(texts, detector, load_rules())
+    redacted = {name: [f.text for f, d in zip(*pair) if d.action == "redact"] for name, pair in read.items()}
+    assert "IV" in redacted["a"]  # the person's short-hand in the minutes
+    assert "IV" not in redacted["b"]  # the fourth zone
