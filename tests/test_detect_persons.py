@@ -388,6 +388,8 @@ def test_organisations_on_their_own_lines_in_an_attendee_list_are_not_persons(de
     ("Cover: Saskia Vermeer & Studio / https://example.org", "Saskia Vermeer"),
     ("Unsplash © Maarten Dijkhuis\nToelichting op de ontwikkeling", "Maarten Dijkhuis"),
     ("Foto: Ingrid Vos", "Ingrid Vos"),
+    ("Cover: Saskia Vermeer & Ruben Hol / https://example.org", "Ruben Hol"),  # every maker the credit lists
+    ("Foto: Anne Bos, Karel de Wit en Ellen Smit", "Ellen Smit"),
 ])
 def test_the_maker_in_a_credit_line_is_kept(detector, text, name):
     from woopub.decide.decider import Decider

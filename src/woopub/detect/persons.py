@@ -65,7 +65,10 @@ DETERMINERS = r"(?:het|een|deze|dit|onze|uw|elke|iedere|welke|geen|the)"
 # cues that say where a name may stand, not that the word there is one
 PLACE_CUES = ("cue:before:", "cue:role:", "cue:label", "cue:column", "cue:signature")
 # a credit line before a name: a photo's, illustration's or cover's maker, kept by rule (makers-vermelding)
-CREDIT_BEFORE = re.compile(r"(?:©|\(c\)|\b(?:[Ff]oto(?:grafie)?|[Bb]eeld|[Ii]llustratie|[Cc]over|[Pp]hoto|[Ii]mage)\s*:)\s*$")
+# (and every maker it lists: "Cover: Jamillah Knowles & Digit", "Foto: A. Bos, C. de Wit en E. Smit")
+CREDIT_BEFORE = re.compile(r"(?:©|\(c\)|\b(?:[Ff]oto(?:grafie)?|[Bb]eeld|[Ii]llustratie|[Cc]over|[Pp]hoto|[Ii]mage)\s*:)\s*"
+                           r"(?:(?:[A-Z][\w'.-]*|van|de|der|den|ter|te|la|le|du)(?:[ \t]+(?:[A-Z][\w'.-]*|van|de|der|den|ter|te|la|le|du))*"
+                           r"[ \t]*(?:&|,|\ben\b|\band\b)[ \t]*)*$")
 # a lettered heading after "Bijlage", "Hoofdstuk": "Bijlage A. Opdracht"
 HEADING_WORDS = {"bijlage", "hoofdstuk", "deel", "paragraaf", "annex", "appendix", "bijlagen"}
 # what the shape and usage of the words say against a name (see _usage_evidence)
@@ -885,7 +888,7 @@ class PersonRecognizer(LocalRecognizer):
             ev.append(("surname-in-capitals", EVIDENCE["surname-in-capitals"]))  # "KOVALENKO Oksana"
         if not cand.titles and INITIALS not in kinds and not first_listed and cues.after_place_preposition(cand):
             ev.append(("after-place-preposition", EVIDENCE["after-place-preposition"]))  # "in Den Hey-Acker"
-        if CREDIT_BEFORE.search(view.text, max(0, cand.start - 40), cand.start):
+        if CREDIT_BEFORE.search(view.text, max(0, cand.start - 90), cand.start):
             ev.append(("credited-creator", 0.0))  # "Foto: Jan Jansen", "© Jan Jansen": the maker of a published work
         if email_parts and _matches_email(cand, email_parts):
             ev.append(("matches-e-mail", EVIDENCE["matches-e-mail"]))
