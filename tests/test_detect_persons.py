@@ -343,6 +343,12 @@ def test_dossier_index_takes_only_names_with_evidence_of_their_own(detector):
     ("j.devries", False),  # initials and a surname
     ("a.bakker", False),
     ("fenna.wijnberg", False),
+    ("aiverordening", True),  # the same glued into one word
+    ("klantcontact", True),  # two everyday words glued
+    ("jdevries", False),  # initials glued to a surname
+    ("jpwinter", False),  # ... a surname that is also an everyday word
+    ("pietjanssen", False),
+    ("bloemendaal", False),
 ])
 def test_e_mail_local_part_names_a_function_or_a_person(local, functional):
     from woopub.detect.contact import functional_local_part
