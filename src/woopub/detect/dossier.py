@@ -103,6 +103,20 @@ def in_organisation_name(text: str, start: int, org_before: set[str] | frozenset
     return bool(words) and words[-1].lower() in org_before
 
 
+ROMAN_NUMERAL = re.compile(r"(?=[IVXLCDM])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_ROMAN_WORD = re.compile(r"(?<![\w.])[IVXLCDM]{1,6}(?![\w.])")
+
+
+def _numbered_in_roman(form: str, text: str, start: int, end: int) -> bool:
+    """Is a Roman-numeral-shaped short-hand ("IV", "XI") one of a run of Roman numerals nearby?"""
+    if not ROMAN_NUMERAL.fullmatch(form):
+        return False
+    near = text[max(0, start - 25) : start] + " " + text[end : end + 25]
+    numerals = [w for w in _ROMAN_WORD.findall(near) if ROMAN_NUMERAL.fullmatch(w)]
+    # a run: two more numerals, one of them a plain count ("IV en VI bespreken" are two persons)
+    return len(numerals) >= 2 and any(w in ("I", "II", "III") for w in numerals)
+
+
 class PersonIndex:
     """The persons of a dossier and the forms their names take."""
 
@@ -307,6 +321,8 @@ class KnownPersonRecognizer(LocalRecognizer):
             before = text[max(0, start - 15) : start]
             if POSTCODE_DIGITS.search(before):
                 continue  # "2511 DP Den Haag": the letters of a postcode
+            if _numbered_in_roman(form, text, start, end):
+                continue  # "I | II | III | IV": a column of Roman numerals, not someone's initials
             named = self._owner_named(form, folded)
             context = SHORTHAND_CONTEXT.search(before)
             if context and not named and not (STRONG_SHORTHAND_BEFORE.search(before) or (

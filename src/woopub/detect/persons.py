@@ -65,7 +65,10 @@ DETERMINERS = r"(?:het|een|deze|dit|onze|uw|elke|iedere|welke|geen|the)"
 # cues that say where a name may stand, not that the word there is one
 PLACE_CUES = ("cue:before:", "cue:role:", "cue:label", "cue:column", "cue:signature")
 # a credit line before a name: a photo's, illustration's or cover's maker, kept by rule (makers-vermelding)
-CREDIT_BEFORE = re.compile(r"(?:©|\(c\)|\b(?:[Ff]oto(?:grafie)?|[Bb]eeld|[Ii]llustratie|[Cc]over|[Pp]hoto|[Ii]mage)\s*:)\s*$")
+# (and every maker it lists: "Cover: Jamillah Knowles & Digit", "Foto: A. Bos, C. de Wit en E. Smit")
+CREDIT_BEFORE = re.compile(r"(?:©|\(c\)|\b(?:[Ff]oto(?:grafie)?|[Bb]eeld|[Ii]llustratie|[Cc]over|[Pp]hoto|[Ii]mage)\s*:)\s*"
+                           r"(?:(?:[A-Z][\w'.-]*|van|de|der|den|ter|te|la|le|du)(?:[ \t]+(?:[A-Z][\w'.-]*|van|de|der|den|ter|te|la|le|du))*"
+                           r"[ \t]*(?:&|,|\ben\b|\band\b)[ \t]*)*$")
 # a lettered heading after "Bijlage", "Hoofdstuk": "Bijlage A. Opdracht"
 HEADING_WORDS = {"bijlage", "hoofdstuk", "deel", "paragraaf", "annex", "appendix", "bijlagen"}
 # what the shape and usage of the words say against a name (see _usage_evidence)
@@ -885,7 +888,7 @@ class PersonRecognizer(LocalRecognizer):
             ev.append(("surname-in-capitals", EVIDENCE["surname-in-capitals"]))  # "KOVALENKO Oksana"
         if not cand.titles and INITIALS not in kinds and not first_listed and cues.after_place_preposition(cand):
             ev.append(("after-place-preposition", EVIDENCE["after-place-preposition"]))  # "in Den Hey-Acker"
-        if CREDIT_BEFORE.search(view.text, max(0, cand.start - 40), cand.start):
+        if CREDIT_BEFORE.search(view.text, max(0, cand.start - 90), cand.start):
             ev.append(("credited-creator", 0.0))  # "Foto: Jan Jansen", "© Jan Jansen": the maker of a published work
         if email_parts and _matches_email(cand, email_parts):
             ev.append(("matches-e-mail", EVIDENCE["matches-e-mail"]))
@@ -930,6 +933,8 @@ class PersonRecognizer(LocalRecognizer):
             elif _everyday_dutch(word, lex):
                 # "Initiële", "Aanvullingen", "Ctrl" read as a name by Frog in a table: an unlisted everyday word alone
                 found.append(("everyday-word-alone", EVIDENCE["everyday-word-alone"]))
+            elif _alone_throughout(word, cues.view.text, lex):
+                found.append(("unlisted-word-alone-throughout", EVIDENCE["unlisted-word-alone-throughout"]))
         elif len(names) > 1 and not cand.titles:
             if all(_everyday(p, lex) for p in names):
                 found.append(("everyday-words-only", EVIDENCE["everyday-words-only"]))
@@ -1005,6 +1010,30 @@ def _everyday(tok: Token, lex: Lexicon) -> bool:
     if low in lex.first_names or low in lex.surnames:
         return False
     return acronym_shaped(tok.text) or zipf(low) >= 3.0 or zipf(low, "en") >= 3.5
+
+
+# a lone unlisted word this often in one text, never beside a given name, initials or a title
+ALONE_THROUGHOUT = 3
+_NAME_BEFORE = re.compile(r"(?:\b[A-Z]\.\s*|\b(?:dhr|mevr|mw|drs|dr|ir|mr|ing|prof)\.?\s+|\b(?:heer|mevrouw)\s+)$", re.IGNORECASE)
+
+
+def _alone_throughout(tok: Token, text: str, lex: Lexicon) -> bool:
+    """Does the text name this unlisted word again and again, always alone ("Logius", "Geonovum",
+    "Numeriek")? A person named that often is named in full, with initials or a title at least
+    once; an organisation, product or heading word never is."""
+    low = tok.lower
+    if low in lex.surnames or low in lex.first_names or not tok.text[:1].isupper():
+        return False
+    seen = 0
+    for m in re.finditer(rf"(?<![\w@.-]){re.escape(tok.text)}(?![\w@-])", text):
+        before = text[max(0, m.start() - 30) : m.start()].split("\n")[-1]
+        words = before.split()
+        prev = words[-1] if words else ""
+        if _NAME_BEFORE.search(before) or (prev[:1].isupper() and prev.isalpha() and (
+                prev.lower() in lex.first_names or zipf(prev.lower()) < 3.0)):
+            return False  # "Vojislav Kostunica": once beside a word that may be a given name
+        seen += 1
+    return seen >= ALONE_THROUGHOUT
 
 
 def _everyday_dutch(tok: Token, lex: Lexicon) -> bool:
