@@ -57,7 +57,7 @@ def apply_dossier(folder: Path, out_dir: Path, rules, accept_pending: bool = Fal
     from woopub.writing.redact import apply_proposals
     from woopub.writing.sanitize import sanitize, save_clean
     from woopub.writing.publish import sha256_file
-    from woopub.writing.verify import SecretSet, secrets_from, verify_pdf
+    from woopub.writing.verify import SecretSet, secrets_from, term_secrets, verify_pdf
 
     dossier = ReviewDossier(folder)
     try:
@@ -72,6 +72,9 @@ def apply_dossier(folder: Path, out_dir: Path, rules, accept_pending: bool = Fal
         result = ApplyResult()
         record = []
         out_dir.mkdir(parents=True, exist_ok=True)
+        # every term a reviewer searched is hunted for in every document, also where the search
+        # stored no hit: a hit the search missed is then a failed verification, not a quiet leak
+        searched = SecretSet(term_secrets([(t["term"], t["entity"]) for t in dossier.terms()]))
         excluded = {p.document for p in dossier.open_points() if p.resolution == "exclude"}
         for doc_row in dossier.documents():
             name = doc_row["name"]
@@ -100,7 +103,7 @@ def apply_dossier(folder: Path, out_dir: Path, rules, accept_pending: bool = Fal
                 entries, warnings = apply_proposals(admitted.doc, proposals)
                 sanitize(admitted.doc)
                 save_clean(admitted.doc, target)
-            problems = verify_pdf(target, name, [SecretSet(secrets_from(proposals))], proposals,
+            problems = verify_pdf(target, name, [SecretSet(secrets_from(proposals)), searched], proposals,
                                   [{"page": e.page, "rect": list(e.box), "ground": e.ground} for e in entries])
             if problems:
                 target.unlink(missing_ok=True)

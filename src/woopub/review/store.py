@@ -13,6 +13,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from woopub.decide.marked import TERM_EVIDENCE
 from woopub.model import REDACT, Proposal
 
 SCHEMA_VERSION = 1
@@ -170,43 +171,37 @@ class ReviewDossier:
 
     def add_term(self, term: str, ground: str, reviewer: str, entity: str | None = None,
                  rule: str = "reviewer", source: str = "reviewer") -> int:
-        """Redact ``term`` wherever it stands in the dossier's documents (PyMuPDF's search, which
-        ignores case: a wider match is the safe side). Returns the number of hits added."""
-        import fitz
+        """Redact ``term`` wherever it stands in the dossier's documents: inside longer words, in any
+        case, broken over a line end (``decide.marked.term_pattern``, the pattern verification hunts
+        with). Returns the number of proposals (one a page) added."""
+        from woopub.decide.marked import term_pattern
 
         term = " ".join(term.split())
-        if len(term) < 2:
+        if len(term) < 2 or term_pattern(term) is None:
             raise ValueError("a term to redact needs at least two characters")
         added = 0
         with self.db:
             self.db.execute("INSERT OR REPLACE INTO terms VALUES (?,?,?,?,?,?)", (term, ground, entity, rule, source, reviewer))
             scan_no = int((self.db.execute("SELECT value FROM meta WHERE key='scans'").fetchone() or {"value": 0})["value"])
             for d in self.documents():
-                try:
-                    doc = fitz.open(d["path"])
-                except Exception:  # an unreadable document is an open point, not searched
-                    continue
-                with doc:
-                    for page in doc:
-                        rects = page.search_for(term)
-                        if not rects:
-                            continue
-                        # a hit inside a longer word (postbus.term@...) grows to that whole word: the
-                        # redaction removes whole words, and a part of one would stay readable
-                        words = [fitz.Rect(w[:4]) for w in page.get_text("words")]
-                        rects = [_grown(r, words) for r in rects]
-                        p = Proposal(id=f"{d['name']}#{source}:{page.number + 1}:{term}", document=d["name"],
-                                     page=page.number + 1, boxes=tuple(tuple(round(c, 2) for c in r) for r in rects),
-                                     text=term, entity=entity or "VALUE", action=REDACT, ground=ground, rule=rule,
-                                     score=1.0, reason=f"marked by {source}", recogniser=source, context="")
-                        key = proposal_key(d["sha256"], p)
-                        if self.db.execute("SELECT 1 FROM proposals WHERE key=?", (key,)).fetchone():
-                            self.db.execute("UPDATE proposals SET last_scan=? WHERE key=?", (scan_no, key))
-                            continue
-                        self._insert(key, p, scan_no, status=ACCEPTED, source=source)
-                        self._audit(key, reviewer, None, {"status": ACCEPTED, "ground": ground})
-                        added += 1
+                for page, boxes in sorted(term_hits(Path(d["path"]), term).items()):
+                    p = Proposal(id=f"{d['name']}#{source}:{page}:{term}", document=d["name"], page=page,
+                                 boxes=tuple(tuple(round(c, 2) for c in b) for b in boxes), text=term,
+                                 entity=entity or "VALUE", action=REDACT, ground=ground, rule=rule, score=1.0,
+                                 reason=f"marked by {source}", recogniser=source, evidence=(TERM_EVIDENCE,),
+                                 context="")
+                    key = proposal_key(d["sha256"], p)
+                    if self.db.execute("SELECT 1 FROM proposals WHERE key=?", (key,)).fetchone():
+                        self.db.execute("UPDATE proposals SET last_scan=? WHERE key=?", (scan_no, key))
+                        continue
+                    self._insert(key, p, scan_no, status=ACCEPTED, source=source)
+                    self._audit(key, reviewer, None, {"status": ACCEPTED, "ground": ground, "term": term})
+                    added += 1
         return added
+
+    def terms(self) -> list[sqlite3.Row]:
+        """Every term a reviewer searched or a rule file marked: apply verifies each document for all."""
+        return self.db.execute("SELECT * FROM terms ORDER BY term").fetchall()
 
     def add_box(self, document: str, page: int, rect: tuple, ground: str, reviewer: str,
                 snap_to_words: bool = False) -> str:
@@ -291,12 +286,55 @@ class ReviewDossier:
         return self.db.execute("SELECT * FROM audit ORDER BY n").fetchall()
 
 
-def _grown(rect, words):
-    import fitz
+def term_hits(path: Path, term: str) -> dict[int, list[tuple]]:
+    """The boxes (whole words, 1-based page -> boxes) where ``term`` stands in the PDF at ``path``.
 
-    out = fitz.Rect(rect)
+    Searched in the text the detectors and verification read (``extract_text``: words built from
+    the glyphs, hyphenated line ends joined, look-alike letters folded), not only with PyMuPDF's
+    ``search_for``: a word whose glyphs MuPDF splits in two ("postbus.mensenha" + "ndel@...")
+    is not found by ``search_for`` and stayed readable. ``search_for``'s hits are added besides,
+    grown to the whole words they touch on their own line.
+    """
+    import pymupdf
+
+    from woopub.decide.marked import term_pattern
+    from woopub.reading.extract import extract_text
+
+    pattern = term_pattern(term)
+    found: dict[int, list[tuple]] = {}
+    try:
+        doc = pymupdf.open(path)
+    except Exception:  # an unreadable document is an open point, not searched
+        return found
+    with doc:
+        text = extract_text(doc)
+        for m in pattern.finditer(text.text):
+            lines: dict[tuple, list] = {}
+            for i in text.word_indices(m.start(), m.end()):
+                w = text.words[i]
+                lines.setdefault((w.page, w.block, w.line), []).append(w.box)
+            for (page, _, _), bs in lines.items():
+                found.setdefault(page + 1, []).append(
+                    (min(b[0] for b in bs), min(b[1] for b in bs), max(b[2] for b in bs), max(b[3] for b in bs)))
+        for page in doc:
+            rects = page.search_for(term)
+            if not rects:
+                continue
+            words = [pymupdf.Rect(w[:4]) for w in page.get_text("words")]
+            found.setdefault(page.number + 1, []).extend(tuple(_grown(r, words)) for r in rects)
+    return {n: list(dict.fromkeys(boxes)) for n, boxes in found.items()}
+
+
+def _grown(rect, words):
+    """A hit inside a longer word grows to that whole word (the redaction removes whole words, a
+    part of one would stay readable); only words on the hit's own line, not the lines around it."""
+    import pymupdf
+
+    hit = pymupdf.Rect(rect)
+    out = pymupdf.Rect(hit)
     for w in words:
-        if w.intersects(rect) and w.get_area() and (w & fitz.Rect(rect)).get_area() > 0:
+        overlap = w & hit
+        if not overlap.is_empty and overlap.height >= 0.5 * min(hit.height, w.height):
             out |= w
     return out
 
