@@ -21,7 +21,7 @@ import pymupdf
 from woopub.package.productierapport import (
     InventoryRow, assessment_from_redactions, write_inventory_csv, write_productierapport,
 )
-from woopub.package.settings import NOG_TE_BEOORDELEN, REEDS_OPENBAAR, DossierFile, PackageSettings
+from woopub.package.settings import NOG_TE_BEOORDELEN, REEDS_OPENBAAR, WITHHELD, DossierFile, PackageSettings
 from woopub.package.stamp import stamp_document
 from woopub.package.sums import write_sums
 
@@ -41,6 +41,10 @@ def _row(doc: dict, settings: PackageSettings, dossier: DossierFile) -> Inventor
     number = settings.document_id(name, None)
     o = dossier.override(name)
     title = o.title or number
+    if doc["status"] != "published" and o.assessment in WITHHELD:
+        # withheld on purpose (a reviewer's mark in woopub apply): assessed, not left to assess
+        return InventoryRow(number, title, o.assessment, o.grounds or (), o.date, remark=o.remark or "",
+                            link=o.link or "", suspended=o.suspended)
     if doc["status"] != "published":
         reason = (doc.get("reason") or doc["status"]).splitlines()[0]
         return InventoryRow(number, title, o.assessment or "niet openbaar", o.grounds or (), o.date,

@@ -16,10 +16,13 @@ from pathlib import Path
 from woopub.decide.marked import TERM_EVIDENCE
 from woopub.model import REDACT, Proposal
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: marks (niet openbaar / reeds openbaar); a 1 is migrated by creating the table
 DB_NAME = "dossier.sqlite"
 PENDING, ACCEPTED, REJECTED = "pending", "accepted", "rejected"
 RESOLUTIONS = ("exclude", "redact-pages", "ocr")
+NIET_OPENBAAR, REEDS_OPENBAAR = "niet openbaar", "reeds openbaar"
+MARKS = (NIET_OPENBAAR, REEDS_OPENBAAR)
+WHOLE_DOCUMENT = 0  # the page number of a mark on the whole document
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -42,6 +45,9 @@ CREATE TABLE IF NOT EXISTS open_points (
 CREATE TABLE IF NOT EXISTS terms (
     term TEXT NOT NULL, ground TEXT NOT NULL, entity TEXT, rule TEXT NOT NULL, source TEXT NOT NULL,
     reviewer TEXT NOT NULL, PRIMARY KEY (term, source));
+CREATE TABLE IF NOT EXISTS marks (
+    document TEXT NOT NULL, page INTEGER NOT NULL, mark TEXT NOT NULL, ground TEXT, link TEXT,
+    PRIMARY KEY (document, page));
 CREATE TABLE IF NOT EXISTS audit (
     n INTEGER PRIMARY KEY AUTOINCREMENT, proposal TEXT, reviewer TEXT NOT NULL, at TEXT NOT NULL,
     before TEXT, after TEXT);
@@ -50,6 +56,18 @@ CREATE TABLE IF NOT EXISTS audit (
 
 class DossierVersionError(Exception):
     """The dossier was made by a woopub whose schema this one cannot read."""
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A reviewer's assessment of a page or (page 0) a whole document: "niet openbaar" under its
+    ground, or "reeds openbaar" with the public link where it already stands."""
+
+    document: str
+    page: int
+    mark: str
+    ground: str | None = None
+    link: str | None = None
 
 
 @dataclass(frozen=True)
@@ -168,6 +186,41 @@ class ReviewDossier:
                 raise KeyError(document)
             self.db.execute("UPDATE open_points SET resolution=? WHERE document=?", (resolution, document))
             self._audit(f"open:{document}", reviewer, {"resolution": row["resolution"]}, {"resolution": resolution})
+
+    def mark(self, document: str, page: int, mark: str | None, reviewer: str, ground: str | None = None,
+             link: str | None = None) -> None:
+        """Mark a page (``page`` from 1) or the whole document (``page`` 0) "niet openbaar" (needs a
+        ground) or "reeds openbaar" (needs an http(s) link); ``mark`` None takes the mark away."""
+        row = next((r for r in self.documents() if r["name"] == document), None)
+        if row is None:
+            raise KeyError(document)
+        if not (page == WHOLE_DOCUMENT or 1 <= page <= row["pages"]):
+            raise ValueError(f"{document} has no page {page}")
+        if mark is not None and mark not in MARKS:
+            raise ValueError(f"unknown mark {mark!r}; one of {', '.join(MARKS)}")
+        ground = (ground or "").strip() or None
+        link = (link or "").strip() or None
+        if mark == NIET_OPENBAAR and not ground:
+            raise ValueError("niet openbaar needs the ground it is withheld under")
+        if mark == REEDS_OPENBAAR and not (link and link.startswith(("https://", "http://"))):
+            raise ValueError("reeds openbaar needs the public link (https://...) where it already stands")
+        if mark == REEDS_OPENBAAR:
+            ground = None
+        else:
+            link = None
+        with self.db:
+            old = self.db.execute("SELECT mark, ground, link FROM marks WHERE document=? AND page=?",
+                                  (document, page)).fetchone()
+            if mark is None:
+                self.db.execute("DELETE FROM marks WHERE document=? AND page=?", (document, page))
+            else:
+                self.db.execute("INSERT OR REPLACE INTO marks VALUES (?,?,?,?,?)", (document, page, mark, ground, link))
+            self._audit(f"mark:{document}:{page}", reviewer, dict(old) if old else None,
+                        {"mark": mark, "ground": ground, "link": link})
+
+    def marks(self) -> list[Mark]:
+        rows = self.db.execute("SELECT * FROM marks ORDER BY document, page").fetchall()
+        return [Mark(r["document"], r["page"], r["mark"], r["ground"], r["link"]) for r in rows]
 
     def add_term(self, term: str, ground: str, reviewer: str, entity: str | None = None,
                  rule: str = "reviewer", source: str = "reviewer") -> int:

@@ -593,7 +593,8 @@ def verify_output(out_dir: Path, internal_dir: Path | None = None, executor=None
     index_data = read_index(internal_dir)
     index = PersonIndex.from_dict(index_data) if index_data else None
     # the page text is checked with the dossier's recogniser; values are hunted for in strings and streams
-    dossier_wide = SecretSet(index_secrets(index, long_only=True) if index else secrets_from(_iter_proposals(record)))
+    # an index with no names (woopub apply writes one: reviewers decide per mention) is an index, not a missing one
+    dossier_wide = SecretSet(index_secrets(index, long_only=True) if index is not None else secrets_from(_iter_proposals(record)))
     # per document only its redacted values and its kept names, never every proposal at once
     own: dict[str, list[Proposal]] = defaultdict(list)
     kept: dict[str, list[Proposal]] = defaultdict(list)
