@@ -123,6 +123,7 @@ def apply_dossier(folder: Path, out_dir: Path, rules, accept_pending: bool = Fal
                 save_clean(admitted.doc, target)
             problems = verify_pdf(target, name, [SecretSet(secrets_from(proposals)), searched], proposals,
                                   [{"page": e.page, "rect": list(e.box), "ground": e.ground} for e in entries])
+            problems += _text_left_on_whole_pages(target, name, whole_pages)
             if problems:
                 target.unlink(missing_ok=True)
                 result.problems += [str(p) for p in problems]
@@ -148,6 +149,23 @@ def apply_dossier(folder: Path, out_dir: Path, rules, accept_pending: bool = Fal
         return result
     finally:
         dossier.close()
+
+
+def _text_left_on_whole_pages(path: Path, name: str, whole_pages: dict) -> list:
+    """A page redacted whole has no text left but its ground labels (a whole-page proposal has no
+    value verification could hunt for)."""
+    import pymupdf
+
+    from woopub.reading.extract import text_layer_words
+    from woopub.writing.verify import Problem
+
+    problems = []
+    with pymupdf.open(path) as doc:
+        for n, (ground, _) in sorted(whole_pages.items()):
+            left = [w for w in text_layer_words(doc[n - 1]) if w[4].strip() and w[4].strip() != ground]
+            if left:
+                problems.append(Problem(name, "leak", f"page {n} was redacted whole and still has {len(left)} word(s)"))
+    return problems
 
 
 def _withheld_reason(mark: Mark) -> str:
