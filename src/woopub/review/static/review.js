@@ -17,8 +17,9 @@ async function post(url, body) {
   const r = await fetch(url, {method: "POST", headers: {"Content-Type": "application/json", "X-CSRF-Token": CSRF},
                               body: JSON.stringify(body), credentials: "same-origin"});
   const data = await r.json().catch(() => ({}));
+  // a refused change (400) leaves the page as the reviewer filled it in; a stale one (409) shows the dossier now
+  if (r.ok || r.status === 409) await load();
   document.getElementById("message").textContent = r.ok ? "" : (data.error || ("fout " + r.status));
-  await load();
   return r.ok;
 }
 function filtered() {
