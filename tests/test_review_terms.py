@@ -96,3 +96,31 @@ def test_term_pattern_is_what_search_and_verification_share(text, found):
     from woopub.decide.marked import term_pattern
 
     assert bool(term_pattern(TERM).search(text)) is found
+
+
+def test_woopub_verify_hunts_a_searched_term_in_every_published_document(tmp_path):
+    """``woopub verify OUT`` after apply reads the internal record apply wrote: a searched term found
+    in one document is a leak in any other published file too (here a file changed after apply)."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    _clipped_cell_pdf(inputs / "tabel.pdf")
+    other = pymupdf.open()
+    other.new_page().insert_text((72, 80), "Een brief zonder de term.", fontsize=11)
+    other.save(inputs / "brief.pdf")
+    folder = tmp_path / "dossier"
+    assert CliRunner().invoke(main, ["scan", str(inputs), "--dossier", str(folder), "--workers", "1"]).exit_code == 0
+    d = ReviewDossier(folder)
+    d.add_term(TERM, "5.1.2i", "an")
+    d.close()
+    out = tmp_path / "out"
+    assert CliRunner().invoke(main, ["apply", str(folder), "--out", str(out), "--accept-pending"]).exit_code == 0
+    clean = CliRunner().invoke(main, ["verify", str(out)])
+    assert clean.exit_code == 0, clean.output
+    changed = pymupdf.open(out / "brief.pdf")
+    changed[0].insert_text((72, 120), "Zie de Mensenhandelwet.", fontsize=11)
+    changed.save(out / "brief-2.pdf")
+    changed.close()
+    (out / "brief-2.pdf").replace(out / "brief.pdf")
+    result = CliRunner().invoke(main, ["verify", str(out)])
+    assert result.exit_code == 1
+    assert "brief.pdf: leak:" in result.output and f"#reviewer:1:{TERM}" in result.output, result.output
