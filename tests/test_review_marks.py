@@ -154,3 +154,22 @@ def test_a_page_marked_niet_openbaar_with_text_left_fails_verification(tmp_path,
     assert result.exit_code == 1, result.output
     assert "page 2 was redacted whole and still has" in result.output
     assert not (out / "nota.pdf").exists()
+
+
+def test_marks_survive_a_rescan_and_a_mark_on_a_page_now_gone_stops_the_document(tmp_path):
+    folder = _scan(tmp_path, _three)
+    d = ReviewDossier(folder)
+    d.mark("nota.pdf", 3, NIET_OPENBAAR, "an", ground="5.1.2i")
+    d.mark("advies.pdf", 0, NIET_OPENBAAR, "an", ground="5.2")
+    d.close()
+    _pdf(tmp_path / "in" / "nota.pdf", [["Eerste pagina over de begroting."], ["Tweede pagina."]])  # one page less
+    result = CliRunner().invoke(main, ["scan", str(tmp_path / "in"), "--dossier", str(folder), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    d = ReviewDossier(folder)
+    assert {(m.document, m.page) for m in d.marks()} == {("nota.pdf", 3), ("advies.pdf", 0)}
+    d.close()
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["apply", str(folder), "--out", str(out), "--accept-pending"])
+    assert result.exit_code == 1 and "page 3 was marked to redact whole and is no longer" in result.output
+    assert not (out / "nota.pdf").exists() and not (out / "advies.pdf").exists()
+    assert "fusie" in pdf_text(out / "kamerbrief.pdf")

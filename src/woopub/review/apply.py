@@ -107,6 +107,12 @@ def apply_dossier(folder: Path, out_dir: Path, rules, accept_pending: bool = Fal
             whole_pages = {n: (DEFAULT_GROUND, "whole page redacted by a reviewer") for n in (whole.pages if whole else ())}
             whole_pages.update({m.page: (m.ground, "page marked niet openbaar by a reviewer") for m in marks
                                 if m.document == name and m.page != WHOLE_DOCUMENT and m.mark == NIET_OPENBAAR})
+            gone = sorted(n for n in whole_pages if n > doc_row["pages"])
+            if gone:  # the document changed since the mark (a re-scan): a reviewer must look again
+                result.outcomes.append(DocumentOutcome(
+                    name, "failed", reason=f"page {gone[0]} was marked to redact whole and is no longer in the "
+                                           f"document ({doc_row['pages']} pages): review its marks again"))
+                continue
             proposals = [p for p, _ in chosen]
             target = out_dir / name
             target.parent.mkdir(parents=True, exist_ok=True)
