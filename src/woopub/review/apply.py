@@ -62,9 +62,10 @@ def apply_dossier(folder: Path, out_dir: Path, rules, accept_pending: bool = Fal
     from woopub.package.build import build_package
     from woopub.reading.intake import admit
     from woopub.run.batch import verify_output
-    from woopub.writing.publish import build_log, default_internal_dir, sha256_file, write_internal, write_log
+    from woopub.writing.publish import build_log, default_internal_dir, write_internal, write_log
     from woopub.writing.redact import apply_proposals
     from woopub.writing.sanitize import sanitize, save_clean
+    from woopub.files import sha256_file
     from woopub.writing.verify import SecretSet, secrets_from, term_secrets, verify_pdf
 
     dossier = ReviewDossier(folder)
