@@ -352,14 +352,16 @@ def term_hits(path: Path, term: str) -> dict[int, list[tuple]]:
 
     from woopub.decide.marked import term_pattern
     from woopub.reading.extract import extract_text
+    from woopub.reading.intake import admit
 
     pattern = term_pattern(term)
     found: dict[int, list[tuple]] = {}
-    try:
-        doc = pymupdf.open(path)
+    try:  # prepared as apply prepares it (admit), so the boxes fall where apply redacts
+        admitted = admit(path)
     except Exception:  # an unreadable document is an open point, not searched
         return found
-    with doc:
+    with admitted as a:
+        doc = a.doc
         text = extract_text(doc)
         for m in pattern.finditer(text.text):
             lines: dict[tuple, list] = {}
@@ -374,7 +376,11 @@ def term_hits(path: Path, term: str) -> dict[int, list[tuple]]:
             if not rects:
                 continue
             words = [pymupdf.Rect(w[:4]) for w in page.get_text("words")]
-            found.setdefault(page.number + 1, []).extend(tuple(_grown(r, words)) for r in rects)
+            have = found.setdefault(page.number + 1, [])
+            for r in rects:  # a hit the text search placed already is one box in the log, not two
+                grown = _grown(r, words)
+                if not any((pymupdf.Rect(b) & grown).get_area() >= 0.8 * grown.get_area() for b in have):
+                    have.append(tuple(grown))
     return {n: list(dict.fromkeys(boxes)) for n, boxes in found.items()}
 
 
