@@ -39,5 +39,10 @@ def document_id(name: str, sha256: str | None, prefix: str = "") -> str:
     return prefix + "".join(letters)
 
 
+def group_number(key: str) -> int:
+    """A positive integer for a family or an e-mail thread, from the ID that anchors it."""
+    return int.from_bytes(_digest("group", key)[:4], "big") % FAMILY_MAX + 1
+
+
 def valid_id(value: str) -> bool:
     return bool(ID_PATTERN.match(value))

@@ -106,12 +106,15 @@ def register(main, rules_option, load_rules, exit_codes_help: str = "") -> None:
         except (UndecidedProposals, DossierVersionError, DossierFileError) as exc:
             click.echo(f"woopub: {exc}", err=True)
             sys.exit(EXIT_USAGE)
+        # apply_dossier wrote the package (with the reviewers' marks) and verified it with the output
         published = [o for o in result.outcomes if o.status == "published"]
         click.echo(f"total: {len(published)} of {len(result.outcomes)} document(s) published, "
                    f"{len(result.entries)} box(es); verify: {'passed' if not result.problems else 'failed'}")
         for o in result.outcomes:
             if o.status != "published":
                 click.echo(f"{o.status}: {o.document}: {o.reason}", err=True)
+        for p in result.problems:  # labels, never values
+            click.echo(f"verify: {p}", err=True)
         failed = result.problems or any(o.status == "failed" for o in result.outcomes)
         sys.exit(EXIT_DOCUMENT_FAILED if failed else EXIT_OK)
 

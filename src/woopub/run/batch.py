@@ -61,7 +61,7 @@ from woopub.writing.publish import (
 )
 from woopub.detect import PersonIndex
 from woopub.writing.publish import read_index
-from woopub.writing.verify import Problem, SecretSet, index_secrets, secrets_from, verify_pdf
+from woopub.writing.verify import Problem, SecretSet, check_plain_text, index_secrets, secrets_from, verify_pdf
 
 STAGING = "staging"
 FROG_CACHE = "frog-lezingen.sqlite"
@@ -568,8 +568,8 @@ def verify_output(out_dir: Path, internal_dir: Path | None = None, executor=None
     checked = run.verified if run is not None else {}
     problems: list[Problem] = []
     jobs = []
-    from woopub.package.build import PACKAGE, read_upload_map
-    from woopub.package.sums import SUMS, check_sums
+    from woopub.package.build import INVENTORY_PDF, PACKAGE, read_upload_map
+    from woopub.package.check import check_package
 
     uploads = read_upload_map(internal_dir)  # package/upload/<ID>.pdf: a stamped copy of a published document
     for pdf in sorted(out_dir.rglob("*")):
@@ -582,6 +582,8 @@ def verify_output(out_dir: Path, internal_dir: Path | None = None, executor=None
                                   entries_by_doc.get(doc, []), None))
             published.setdefault(name, published[doc])
             continue
+        if name == f"{PACKAGE}/{INVENTORY_PDF}":
+            continue  # made by woopub from the inventory's rows, not from an input (an upload without its map is not skipped)
         if name not in published:
             problems.append(Problem(name, "log", "PDF is not listed as published in publicatielog.json"))
             continue
@@ -600,9 +602,26 @@ def verify_output(out_dir: Path, internal_dir: Path | None = None, executor=None
     for name in sorted(published):
         if not (out_dir / name).is_file():
             problems.append(Problem(name, "missing", "listed as published but not in the folder"))
-    if (out_dir / PACKAGE / SUMS).is_file():
-        problems += [Problem(PACKAGE, "package", p) for p in check_sums(out_dir / PACKAGE)]
+    if (out_dir / PACKAGE).is_dir():
+        problems += [Problem(PACKAGE, "package", p) for p in check_package(out_dir / PACKAGE, log, internal_dir)]
+        problems += _check_text_versions(out_dir, uploads, own_secrets, kept)
     return problems, notes
+
+
+def _check_text_versions(out_dir: Path, uploads: dict[str, str], own_secrets: dict, kept: dict) -> list[Problem]:
+    """Each text version searched for its own document's redacted values (a name also kept
+    on purpose in that document is not searched for: the PDF check placed it by its box)."""
+    from woopub.package.build import PACKAGE, TEXT
+
+    problems = []
+    for upload, document in sorted(uploads.items()):
+        path = out_dir / PACKAGE / TEXT / f"{Path(upload).stem}.txt"
+        if not path.is_file():
+            continue  # check_package reports it
+        kept_values = {" ".join(p.text.split()).lower() for p in kept.get(document, [])}
+        secrets = [s for s in own_secrets.get(document, []) if " ".join(s.value.split()).lower() not in kept_values]
+        problems += check_plain_text(path.read_text("utf-8"), path.relative_to(out_dir).as_posix(), secrets)
+    return problems
 
 
 def _iter_proposals(path: Path) -> Iterator[Proposal]:
