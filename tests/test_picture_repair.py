@@ -8,6 +8,7 @@ import pymupdf
 from conftest import still_there
 from ocr_support import ocr_pixels
 from woopub.model import REDACT, Proposal
+from woopub.run.batch import run_inline
 from woopub.reading.ocr import OcrWord, PageReading
 from woopub.writing.pictured import picture_proposals
 
@@ -34,7 +35,7 @@ def test_name_in_text_layer_and_picture_is_published_with_the_picture_redacted(t
     dossier.mkdir()
     _slide_with_name_in_capitals(dossier / "slide.pdf")
     assert still_there("Wijnberg", ocr_pixels(dossier / "slide.pdf"))
-    result = Dossier(rules, detector).run([dossier], tmp_path / "out")
+    result = run_inline(Dossier(rules, detector), [dossier], tmp_path / "out")
     assert [o.status for o in result.outcomes] == ["published"], [o.reason for o in result.outcomes]
     shown = ocr_pixels(tmp_path / "out" / "slide.pdf")
     assert not still_there("Wijnberg", shown)

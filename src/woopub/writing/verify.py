@@ -37,7 +37,8 @@ import ahocorasick
 import pikepdf
 import pymupdf
 
-from woopub.detect.dossier import PLACED_SHORTHAND
+from woopub.decide.marked import TERM_EVIDENCE, term_pattern
+from woopub.detect.dossier import PLACED_SHORTHAND, value_pattern
 from woopub.errors import InputError, one_line
 from woopub.reading.ocr import Tesseract, plan_page, read_pages, unmapped_letters
 from woopub.reading.extract import extract_text, text_layer_words
@@ -77,6 +78,9 @@ class Secret:
     value: str
     entity: str
     label: str
+    # a term a reviewer searched: a leak wherever its letters stand, inside longer words and in
+    # any case too, as the review dossier's search redacts it (``decide.marked.term_pattern``)
+    anywhere: bool = False
 
 
 DOSSIER_FORM_LABEL = "a name form redacted across the dossier"
@@ -101,8 +105,29 @@ def secrets_from(proposals: list[Proposal]) -> list[Secret]:
         value = re.sub(r"\s+", " ", p.text).strip()
         if len(value) < 2:
             continue
-        seen.setdefault((p.entity, value), Secret(value, p.entity, f"{p.entity} of proposal {p.id}"))
+        anywhere = TERM_EVIDENCE in p.evidence
+        key = (p.entity, value, anywhere)
+        seen.setdefault(key, Secret(value, p.entity, f"{p.entity} of proposal {p.id}", anywhere))
     return list(seen.values())
+
+
+def term_secrets(terms) -> list[Secret]:
+    """The terms reviewers searched across the dossier (``(term, entity)``), hunted for in every document."""
+    return [Secret(" ".join(t.split()), entity or "VALUE", f"a term searched across the dossier ({entity or 'VALUE'})",
+                   anywhere=True) for t, entity in terms if len(t.strip()) >= 2]
+
+
+def _term_leaks(name: str, text: str, secrets, where: str) -> list[Problem]:
+    """Searched terms (``Secret.anywhere``) still in ``text``: with the pattern the search used."""
+    problems = []
+    for group in secret_sets(secrets):
+        for s in group:
+            if not s.anywhere:
+                continue
+            pattern = term_pattern(s.value)
+            if pattern is not None and pattern.search(text):
+                problems.append(Problem(name, "leak", f"{s.label} is still in the {where}"))
+    return problems
 
 
 class SecretSet:
@@ -519,6 +544,7 @@ def check_text(doc: pymupdf.Document, name: str, secrets: list[Secret], keep: di
     for group in secret_sets(secrets):
         problems += _check_text_for(group, name, text, keep, drawn, placed, drawn_digits, placed_digits,
                                     digits_text, compact_lower)
+    problems += _term_leaks(name, text.text, secrets, "text")
     return problems
 
 
@@ -581,6 +607,7 @@ def check_plain_text(text: str, name: str, secrets, kept: list[tuple[int, int]] 
                 leak = any(not is_kept(m.start(), m.end()) for m in value_pattern(s.value).finditer(text))
             if leak:
                 problems.append(Problem(name, "leak", f"{s.label} is in the text"))
+    problems += _term_leaks(name, text, secrets, "text")
     if index is not None and len(index):
         for r in index.recogniser().analyze(text, ["PERSON"]):
             if "dossier:in-organisation-name" in (r.recognition_metadata or {}).get("evidence", ()):
@@ -589,20 +616,6 @@ def check_plain_text(text: str, name: str, secrets, kept: list[tuple[int, int]] 
                 problems.append(Problem(name, "leak", "a name form redacted across the dossier is in the text"))
                 break
     return problems
-
-
-def value_pattern(value: str) -> re.Pattern:
-    """Where a redacted name stands in text: its words, any white space between, on word edges.
-
-    The word edges the dossier recogniser uses: "Hendrik" is not in "Hendrik-Ido-Ambacht".
-    The redaction stage finds a document's other mentions of a name with this same pattern.
-    """
-    words = [re.escape(w) for w in value.split()]
-    if not words:  # nothing to find but an edge, as the plain pattern would
-        return re.compile(r"(?<![\w@.-])(?![\w@-])")
-    # the edge before the name is checked after its first word: a pattern that opens with a
-    # literal is searched for by that literal, one that opens with a look-behind char by char (25x slower)
-    return re.compile(words[0] + rf"(?<![\w@.-]{words[0]})" + "".join(r"\s+" + w for w in words[1:]) + r"(?![\w@-])")
 
 
 def _normal(text: str) -> str:
@@ -894,10 +907,3 @@ def _redaction_boxes(entries: list[dict]) -> dict[int, list[pymupdf.Rect]]:
     for e in entries:
         boxes[e["page"]].append(pymupdf.Rect(e["rect"]))
     return boxes
-
-
-def verify_dir(out_dir: Path, internal_dir: Path | None = None) -> tuple[list[Problem], list[str]]:
-    """Verify every PDF in ``out_dir``: ``batch.verify_output`` in this process. Returns (problems, notes)."""
-    from woopub.run.batch import verify_output
-
-    return verify_output(out_dir, internal_dir)
