@@ -40,7 +40,7 @@ import pymupdf
 from woopub.decide.marked import TERM_EVIDENCE, term_pattern
 from woopub.detect.dossier import PLACED_SHORTHAND, value_pattern
 from woopub.errors import InputError, one_line
-from woopub.reading.ocr import Tesseract, plan_page, read_pages, unmapped_letters
+from woopub.reading.ocr import PictureCheck, Tesseract, plan_page, read_pages, unmapped_letters
 from woopub.reading.extract import extract_text, text_layer_words
 from woopub.reading.intake import forget_warnings, loss_warnings, unreadable_text
 from woopub.model import KEEP, REDACT, Proposal
@@ -480,8 +480,9 @@ def check_pictures(doc: pymupdf.Document, name: str, secrets: list[Secret],
     secrets = [SecretSet(own)]
     earlier, boxes = earlier or {}, boxes or {}
     plans, reused = [], {}
+    check = PictureCheck(doc)  # each picture looked at once per document, as the redaction pass does
     for page in doc:
-        regions = plan_page(page)
+        regions = plan_page(page, check=check)
         if not regions or unmapped_letters(page):
             continue
         shown: list = []
