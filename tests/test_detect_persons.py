@@ -555,3 +555,20 @@ def test_roman_numerals_in_a_run_are_no_short_hand_of_a_person(detector):
     redacted = {name: [f.text for f, d in zip(*pair) if d.action == "redact"] for name, pair in read.items()}
     assert "IV" in redacted["a"]  # the person's short-hand in the minutes
     assert "IV" not in redacted["b"]  # the fourth zone
+
+
+def test_a_name_used_alone_throughout_stays_a_name_where_a_speaker_or_tussenvoegsel_says_so(detector):
+    # the 'unlisted word alone throughout' evidence must not touch a chat's speakers or a surname
+    # written after an abbreviated tussenvoegsel ("vd")
+    text = "".join(f"0{d}-03-2025 09:1{d} - Marloes vd Heijden: bericht {d}\n0{d}-03-2025 09:2{d} - Kübra: ok\n"
+                   for d in range(1, 5))
+    found = [f.text for f in detector.find(text) if f.entity == "PERSON"]
+    assert found.count("Kübra") == 4
+    assert sum("Heijden" in f for f in found) == 4
+
+
+def test_an_organisation_named_alone_again_and_again_is_no_person(detector):
+    text = ("De aanbieder van de API's is in deze verkenning Qorvium. Met de strategie bevordert Qorvium de "
+            "digitalisering.\nBovendien draagt Qorvium bij aan de versnelling. Het doel is Qorvium en haar "
+            "afnemers te helpen.\n")
+    assert not [f.text for f in detector.find(text) if f.entity == "PERSON" and "Qorvium" in f.text]

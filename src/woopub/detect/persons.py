@@ -933,7 +933,8 @@ class PersonRecognizer(LocalRecognizer):
             elif _everyday_dutch(word, lex):
                 # "Initiële", "Aanvullingen", "Ctrl" read as a name by Frog in a table: an unlisted everyday word alone
                 found.append(("everyday-word-alone", EVIDENCE["everyday-word-alone"]))
-            elif _alone_throughout(word, cues.view.text, lex):
+            elif not cues.cues_for(cand) and _alone_throughout(word, cues.view.text, lex):
+                # (a chat's speaker or a label's name is often a first name alone throughout: "Kübra: ...")
                 found.append(("unlisted-word-alone-throughout", EVIDENCE["unlisted-word-alone-throughout"]))
         elif len(names) > 1 and not cand.titles:
             if all(_everyday(p, lex) for p in names):
@@ -1014,6 +1015,7 @@ def _everyday(tok: Token, lex: Lexicon) -> bool:
 
 # a lone unlisted word this often in one text, never beside a given name, initials or a title
 ALONE_THROUGHOUT = 3
+SHORT_INTERFIXES = {"vd", "v.d", "vdr", "v/d", "v.d.", "vd."}  # "Marloes vd Heijden"
 _NAME_BEFORE = re.compile(r"(?:\b[A-Z]\.\s*|\b(?:dhr|mevr|mw|drs|dr|ir|mr|ing|prof)\.?\s+|\b(?:heer|mevrouw)\s+)$", re.IGNORECASE)
 
 
@@ -1026,11 +1028,15 @@ def _alone_throughout(tok: Token, text: str, lex: Lexicon) -> bool:
         return False
     seen = 0
     for m in re.finditer(rf"(?<![\w@.-]){re.escape(tok.text)}(?![\w@-])", text):
-        before = text[max(0, m.start() - 30) : m.start()].split("\n")[-1]
+        before = text[max(0, m.start() - 40) : m.start()].split("\n")[-1]
         words = before.split()
+        interfix = False
+        while words and (words[-1].lower() in lex.interfix_words or words[-1].lower().rstrip(".") in SHORT_INTERFIXES):
+            words.pop()  # "Marloes vd Heijden", "Jan van der Berg": past the tussenvoegsel
+            interfix = True
         prev = words[-1] if words else ""
         if _NAME_BEFORE.search(before) or (prev[:1].isupper() and prev.isalpha() and (
-                prev.lower() in lex.first_names or zipf(prev.lower()) < 3.0)):
+                interfix or prev.lower() in lex.first_names or zipf(prev.lower()) < 3.0)):
             return False  # "Vojislav Kostunica": once beside a word that may be a given name
         seen += 1
     return seen >= ALONE_THROUGHOUT
