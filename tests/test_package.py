@@ -568,3 +568,27 @@ def test_control_characters_in_a_title_or_reason_never_break_the_production_repo
     rows = list(load_workbook(root / "productierapport.xlsx").active.iter_rows(min_row=2, values_only=True))
     assert rows[0][4] == "Voortgang van de nota over het plan"
     assert rows[1][10] == "nog te beoordelen: cannot be read:  broken"
+
+
+def test_a_page_with_a_broken_font_of_its_own_named_helv_is_stamped_not_crashed():
+    # seen on a published pdfplumber test file: PyMuPDF took the page's own /helv (a TrueType font
+    # without its descriptor) for the stamp and failed, which ended the whole run in a traceback
+    import pymupdf
+
+    from woopub.package.stamp import stamp_document
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 300), "Inhoud van de pagina", fontsize=11)
+    font = doc.get_new_xref()
+    doc.update_object(font, "<< /Type /Font /Subtype /TrueType /BaseFont /ABCDEF+Font1 /FirstChar 32 /LastChar 32 /Widths [500] >>")
+    resources = doc.xref_get_key(page.xref, "Resources")
+    if resources[0] == "xref":
+        res_xref = int(resources[1].split()[0])
+        doc.xref_set_key(res_xref, "Font/helv", f"{font} 0 R")
+    else:
+        doc.xref_set_key(page.xref, "Resources/Font/helv", f"{font} 0 R")
+    doc = pymupdf.open("pdf", doc.tobytes())
+    warnings = stamp_document(doc, "WOO-0001")
+    text = doc[0].get_text()
+    assert "WOO-0001" in text or warnings  # stamped, or said why not: never an exception

@@ -15,6 +15,9 @@ from collections.abc import Iterable
 
 import pymupdf
 
+from woopub.errors import one_line
+from woopub.writing.redact import free_helvetica_name
+
 STAMP_FONT = "helv"
 STAMP_SIZE = 8.0
 STAMP_MIN_SIZE = 5.0
@@ -63,7 +66,10 @@ def stamp_page(page: pymupdf.Page, label: str, words: Iterable[tuple[float, floa
             size -= 1
             continue
         point = pymupdf.Point(x, y) * page.derotation_matrix
-        page.insert_text(point, label, fontsize=size, fontname=STAMP_FONT, color=STAMP_GREY, rotate=page.rotation)
+        # under a resource name the page does not use: a page's own /helv (a broken object, another
+        # font) made PyMuPDF fail here on real files ('NoneType' object has no attribute 'm_internal')
+        page.insert_text(point, label, fontsize=size, fontname=free_helvetica_name(page), color=STAMP_GREY,
+                         rotate=page.rotation)
         return True
     return False
 
@@ -72,6 +78,11 @@ def stamp_document(doc: pymupdf.Document, label: str, words_by_page: dict[int, l
     """Stamp every page; returns one warning per page that had no room."""
     warnings = []
     for page in doc:
-        if not stamp_page(page, label, (words_by_page or {}).get(page.number, ())):
+        try:
+            stamped = stamp_page(page, label, (words_by_page or {}).get(page.number, ()))
+        except Exception as exc:  # a page PyMuPDF cannot write on: unstamped and said, never a crash
+            warnings.append(f"page {page.number + 1}: the document number could not be written ({one_line(exc)})")
+            continue
+        if not stamped:
             warnings.append(f"page {page.number + 1}: {NO_ROOM}")
     return warnings

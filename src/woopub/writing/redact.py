@@ -142,7 +142,7 @@ def redact_page(page: pymupdf.Page, boxes: list[tuple[Box, str]]) -> list[Label]
     return labels
 
 
-def _label_resource_name(page: pymupdf.Page) -> str:
+def free_helvetica_name(page: pymupdf.Page) -> str:
     """A font resource name the page does not use that PyMuPDF still reads as Base-14 Helvetica.
 
     PyMuPDF takes a font already on the page under the requested name as it is: a document's
@@ -165,7 +165,7 @@ def _font_looked_up_once(page: pymupdf.Page):
     page reads its whole font list each time: most of a label's cost. The font is put on
     the page once here (under a name the page does not use), and for this page's labels
     the answer is remembered. Yields the resource name to draw the labels with."""
-    name = _label_resource_name(page)
+    name = free_helvetica_name(page)
     xref = page.insert_font(fontname=name)
     page.insert_font = lambda *args, **kwargs: xref
     try:
