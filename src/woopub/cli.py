@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from woopub import __version__
-from woopub.errors import EXIT_DOCUMENT_FAILED, EXIT_OK, EXIT_USAGE, RuleError
+from woopub.errors import EXIT_DOCUMENT_FAILED, EXIT_OK, EXIT_USAGE, RuleError, one_line
 
 EXIT_CODES_HELP = """
 \b
@@ -175,6 +175,7 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
     if not scheduler and "frog" not in without:
         _require_frog(executor)
     reporter = make_reporter(quiet=quiet, as_json=as_json)
+    package_failed = False
     try:
         with executor:
             reporter.note(f"loading detectors, {executor.description} ...")
@@ -188,7 +189,13 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
                 sys.exit(exc.exit_code)
             from woopub.package.build import build_package
 
-            build_package(out_dir, result.log, dossier, stamp, result.internal_dir)
+            try:
+                build_package(out_dir, result.log, dossier, stamp, result.internal_dir)
+            except OSError:
+                raise
+            except Exception as exc:  # the documents are out and verified; the package says what went wrong
+                click.echo(f"woopub: the publication package could not be built: {one_line(exc)}", err=True)
+                package_failed = True
             problems, notes = verify_output(out_dir, result.internal_dir, executor, reporter, result)
     except OSError as exc:  # a full disk or read-only output: one line, not a traceback
         _exit_on_write_fault(exc)
@@ -198,7 +205,7 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
     published = [o for o in result.outcomes if o.status == "published"]
     pages = sum(o.pages for o in published)
     redactions = sum(o.redactions for o in published)
-    exit_code = EXIT_DOCUMENT_FAILED if (result.failed or problems) else EXIT_OK
+    exit_code = EXIT_DOCUMENT_FAILED if (result.failed or problems or package_failed) else EXIT_OK
     seconds = time.monotonic() - started
     if as_json:
         click.echo(json.dumps({
