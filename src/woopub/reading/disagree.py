@@ -1,0 +1,84 @@
+"""Cheap signs that a page's text layer may not say what its glyphs draw.
+
+A font's ToUnicode map can say anything: ROT13, letters shuffled into other letters, Private Use
+characters, while the glyphs draw a civil servant's name. ocr.py already catches a simple font
+whose map contradicts its own glyph names, Type3 fonts and glyphs without any Unicode meaning;
+these checks catch what has no glyph names to compare with (an embedded TrueType font, Type0
+Identity-H), by looking at the text itself:
+
+* Private Use characters drawn visibly in a font that is not a symbol font;
+* a font whose words of four letters and more are almost all unknown to a Dutch and English word
+  list (ordinary Dutch text, names and compounds included, has most of its words in the list).
+
+A page with such a sign is read whole by OCR (ocr.plan_page), the OCR words the text layer lacks
+join it, and ``disagreement`` tells how far the two readings differ.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import pymupdf
+
+# Debian wdutch and wamerican/wbritish: plain lists, one word a line
+WORD_LISTS = (Path("/usr/share/dict/dutch"), Path("/usr/share/dict/nederlands"), Path("/usr/share/dict/words"))
+PRIVATE_USE_MIN = 3  # visible Private Use characters in a text font before the page is read by OCR
+FONT_WORDS_MIN = 8  # words of 4+ letters a font must draw before its words are judged
+KNOWN_SHARE_MIN = 0.25  # ... and the share of them a word list must know (Dutch prose: well above half)
+DISAGREE_SHARE = 0.5  # OCR words (of 4+ letters) the text layer does not have, above which the two disagree
+
+_PRIVATE = re.compile(r"[\ue000-\uf8ff\U000f0000-\U0010fffd]")
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+@functools.cache
+def known_words() -> frozenset[str]:
+    """Lower-cased words of the installed word lists (empty when none is installed)."""
+    words: set[str] = set()
+    for path in WORD_LISTS:
+        try:
+            words.update(w.strip().lower() for w in path.read_text(encoding="utf-8", errors="ignore").splitlines())
+        except OSError:
+            continue
+    return frozenset(w for w in words if w)
+
+
+def _known(word: str, lexicon: frozenset[str]) -> bool:
+    w = word.lower()
+    # plural and inflected forms the lists leave out ("rapporten", "gemeenten", "besproken")
+    return w in lexicon or any(w.endswith(s) and w[: -len(s)] in lexicon for s in ("s", "en", "n", "e", "'s"))
+
+
+def text_layer_suspect(page: pymupdf.Page, symbol_font: re.Pattern) -> str | None:
+    """Why the page's text layer may say otherwise than its glyphs draw, or None."""
+    private = 0
+    by_font: dict[str, list[str]] = defaultdict(list)
+    for span in page.get_texttrace():
+        font = span["font"] or ""
+        if symbol_font.search(font) or span.get("type") == 3 or span.get("opacity", 1) == 0:
+            continue
+        visible = [c for c in span["chars"] if c[3][2] > c[3][0] and c[3][3] > c[3][1]]
+        private += sum(1 for c in visible if _PRIVATE.match(chr(c[0])))
+        by_font[font].append("".join(chr(c[0]) for c in visible))
+    if private >= PRIVATE_USE_MIN:
+        return "Private Use characters in a text font"
+    lexicon = known_words()
+    if not lexicon:
+        return None
+    for font, texts in by_font.items():
+        words = _WORD.findall(" ".join(texts))
+        if len(words) >= FONT_WORDS_MIN and sum(_known(w, lexicon) for w in words) < KNOWN_SHARE_MIN * len(words):
+            return "a font whose words no word list knows"
+    return None
+
+
+def disagreement(text_words: list, ocr_texts: list[str]) -> float:
+    """Share of the words OCR read (4+ letters) that the text layer does not hold: 0 agree, 1 disagree."""
+    layer = {w.lower() for t in text_words for w in _WORD.findall(t[4])}
+    read = [w.lower() for t in ocr_texts for w in _WORD.findall(t)]
+    if not read:
+        return 0.0
+    return sum(1 for w in read if w not in layer) / len(read)
