@@ -10,8 +10,10 @@ Identity-H), by looking at the text itself:
 * a font whose words of four letters and more are almost all unknown to a Dutch and English word
   list (ordinary Dutch text, names and compounds included, has most of its words in the list).
 
-A page with such a sign is read whole by OCR (ocr.plan_page), the OCR words the text layer lacks
-join it, and ``disagreement`` tells how far the two readings differ.
+A page with such a sign is read whole by OCR (ocr.plan_page): each OCR word that the text-layer
+words under it do not spell joins the page's words (ocr.merged_raw_words), so what the reader sees
+is detected and redacted, pixels and all, as on a scan; verify.py reads the published page the same
+way.
 """
 
 from __future__ import annotations
@@ -28,7 +30,6 @@ WORD_LISTS = (Path("/usr/share/dict/dutch"), Path("/usr/share/dict/nederlands"),
 PRIVATE_USE_MIN = 3  # visible Private Use characters in a text font before the page is read by OCR
 FONT_WORDS_MIN = 8  # words of 4+ letters a font must draw before its words are judged
 KNOWN_SHARE_MIN = 0.25  # ... and the share of them a word list must know (Dutch prose: well above half)
-DISAGREE_SHARE = 0.5  # OCR words (of 4+ letters) the text layer does not have, above which the two disagree
 
 _PRIVATE = re.compile(r"[\ue000-\uf8ff\U000f0000-\U0010fffd]")
 _WORD = re.compile(r"[^\W\d_]{4,}")
@@ -73,12 +74,3 @@ def text_layer_suspect(page: pymupdf.Page, symbol_font: re.Pattern) -> str | Non
         if len(words) >= FONT_WORDS_MIN and sum(_known(w, lexicon) for w in words) < KNOWN_SHARE_MIN * len(words):
             return "a font whose words no word list knows"
     return None
-
-
-def disagreement(text_words: list, ocr_texts: list[str]) -> float:
-    """Share of the words OCR read (4+ letters) that the text layer does not hold: 0 agree, 1 disagree."""
-    layer = {w.lower() for t in text_words for w in _WORD.findall(t[4])}
-    read = [w.lower() for t in ocr_texts for w in _WORD.findall(t)]
-    if not read:
-        return 0.0
-    return sum(1 for w in read if w not in layer) / len(read)
