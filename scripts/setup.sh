@@ -2,13 +2,14 @@
 # Set up woopub in ./.venv, with the Debian packages it uses. Safe to run again.
 #   Debian packages: tesseract-ocr + tesseract-ocr-nld (OCR of scans),
 #                    frog + frogdata + uctodata (Dutch named-entity tagger),
+#                    wdutch + wamerican (word lists: a text layer whose words no list knows is read by OCR),
 #                    poppler-utils (pdftotext: the hostile tests read published files as a second reader),
 #                    chromium (the review page's browser tests drive it through Playwright; no browser is downloaded).
 #   Python packages: woopub and its dependencies from PyPI, plus the test tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DEBIAN_PACKAGES="tesseract-ocr tesseract-ocr-nld frog frogdata uctodata poppler-utils chromium"
+DEBIAN_PACKAGES="tesseract-ocr tesseract-ocr-nld frog frogdata uctodata wdutch wamerican poppler-utils chromium"
 missing=""
 for pkg in $DEBIAN_PACKAGES; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing="$missing $pkg"
