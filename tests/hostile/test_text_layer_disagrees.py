@@ -22,7 +22,7 @@ from woopub.cli import main
 from woopub.model import Proposal
 from woopub.reading.ocr import plan_page
 from woopub.writing.publish import LOG_JSON, PROPOSALS_FILE
-from woopub.writing.verify import verify_dir
+from woopub.run.batch import verify_output
 
 needs_ocr = pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract is not installed")
 
@@ -76,5 +76,5 @@ def test_verify_reads_the_drawn_name_of_an_unredacted_case(tmp_path, case):
     record = Proposal(f"{case}#1", case, 1, ((0, 0, 1, 1),), NAME, "PERSON", "redact", "5.1.2e", "planted", 1.0,
                       "planted value", "test").to_dict()
     (internal / PROPOSALS_FILE).write_text(json.dumps(record) + "\n", encoding="utf-8")
-    problems, _ = verify_dir(out, internal)
+    problems, _ = verify_output(out, internal)
     assert "leak" in {p.kind for p in problems if p.document == case}
