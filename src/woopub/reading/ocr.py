@@ -56,6 +56,7 @@ from scipy import ndimage
 
 from woopub.errors import InputError
 from woopub.model import Box
+from woopub.reading.disagree import text_layer_suspect
 from woopub.reading.pictures import MAX_DECODE, TOO_SMALL, Look, grey_of, grey_planes, look
 
 LANGUAGE = "nld"
@@ -491,6 +492,8 @@ def plan_page(page: pymupdf.Page, text_words: list | None = None, check: Picture
         return [OcrRegion(tuple(whole), "doubtful text layer")]
     if unmapped_letters(page):
         return [OcrRegion(tuple(whole), "unmapped glyphs")]
+    if text_layer_suspect(page, SYMBOL_FONT):  # ToUnicode may lie where no glyph names tell (disagree.py)
+        return [OcrRegion(tuple(whole), "doubtful text layer")]
     regions = []
     # pictures side by side (a scan cut in tiles, lines of text drawn as pictures) are read as one
     for near in _merge_rects([p.rect + (-NEAR, -NEAR, NEAR, NEAR) for p in text_pictures]):

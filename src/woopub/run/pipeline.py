@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from woopub.reading.disagree import known_words
 from woopub.decide.decider import Decider
 from woopub.detect import Detector, PersonIndex
 from woopub.errors import InputError
@@ -236,6 +237,7 @@ class Dossier:
             self.detector.start_helpers()  # one Frog server, shared by every forked child
             self.detector.find(WARM_UP_TEXT)
             Decider(self.rules)  # the office-holder index, built once
+            known_words()  # the word lists that judge a text layer (reading/disagree.py), read once
             self._warm = True
         if self._sandbox is None:
             self._sandbox = Sandbox()

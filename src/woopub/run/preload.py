@@ -11,6 +11,9 @@ server, or starts its own on first use.
 from __future__ import annotations
 
 from woopub.detect import Detector
+from woopub.reading.disagree import known_words
+
+known_words()  # the word lists that judge a text layer (reading/disagree.py): about 0.4 s
 
 _detector: Detector | None = Detector()
 

@@ -1,0 +1,80 @@
+"""Issue 13: a page whose text layer says otherwise than its glyphs draw is read by OCR.
+
+The cases (disagreeing.py) have no glyph names to contradict the ToUnicode map, so only the text
+itself gives them away. Each must come out published with the name gone from the rendered page
+(OCR of the output) and from every text reading; an ordinary page in an embedded font is not read
+by OCR at all.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pymupdf
+import pytest
+from click.testing import CliRunner
+
+from disagreeing import CASES, build_ordinary
+from leaks import planted_left
+from make_cases import NAME
+from woopub.cli import main
+from woopub.model import Proposal
+from woopub.reading.ocr import plan_page
+from woopub.writing.publish import LOG_JSON, PROPOSALS_FILE
+from woopub.run.batch import verify_output
+
+needs_ocr = pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract is not installed")
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    base = tmp_path_factory.mktemp("disagree")
+    inputs = base / "dossier"
+    inputs.mkdir()
+    for name, build in CASES.items():
+        build(inputs / name)
+    out = base / "out"
+    result = CliRunner().invoke(main, ["redact", str(inputs), "--out", str(out)], catch_exceptions=False)
+    log = json.loads((out / LOG_JSON).read_text("utf-8"))
+    return {"inputs": inputs, "out": out, "result": result, "outcomes": {d["document"]: d for d in log["documents"]}}
+
+
+def test_ordinary_page_in_an_embedded_font_is_not_read_by_ocr(tmp_path):
+    build_ordinary(tmp_path / "gewoon.pdf")
+    with pymupdf.open(tmp_path / "gewoon.pdf") as doc:
+        assert NAME in doc[0].get_text()  # the control's text layer is true
+        assert plan_page(doc[0]) == []
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_lying_text_layer_is_read_by_ocr(tmp_path, case):
+    CASES[case](tmp_path / case)
+    with pymupdf.open(tmp_path / case) as doc:
+        assert NAME not in doc[0].get_text()  # the text layer does not give the name away
+        assert [r.reason for r in plan_page(doc[0])] == ["doubtful text layer"]
+
+
+@needs_ocr
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_lying_text_layer_published_without_the_name(run, case):
+    assert planted_left(run["inputs"] / case, (NAME,), ocr=True) == [NAME]  # a reader of the page sees it
+    outcome = run["outcomes"][case]
+    assert outcome["status"] == "published", outcome.get("reason")
+    assert planted_left(run["out"] / case, (NAME,), ocr=True) == []
+
+
+@needs_ocr
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_verify_reads_the_drawn_name_of_an_unredacted_case(tmp_path, case):
+    out, internal = tmp_path / "out", tmp_path / "intern"
+    out.mkdir()
+    internal.mkdir()
+    CASES[case](out / case)
+    (out / LOG_JSON).write_text(json.dumps({"documents": [{"document": case, "status": "published"}],
+                                            "redactions": []}), encoding="utf-8")
+    record = Proposal(f"{case}#1", case, 1, ((0, 0, 1, 1),), NAME, "PERSON", "redact", "5.1.2e", "planted", 1.0,
+                      "planted value", "test").to_dict()
+    (internal / PROPOSALS_FILE).write_text(json.dumps(record) + "\n", encoding="utf-8")
+    problems, _ = verify_output(out, internal)
+    assert "leak" in {p.kind for p in problems if p.document == case}
