@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from woopub.detect.joined import joined_mentions
 from woopub.model import REDACT, Decision, Finding
 
 # "_" and "-" join words in file names where text would have a space;
@@ -60,5 +61,36 @@ def decide_name(relative: str, detector, decider, index=None) -> str:
         for r in index.recogniser().analyze(text, ["PERSON"]):
             findings.append(Finding(r.start, r.end, "PERSON", text[r.start : r.end], round(float(r.score), 2), "dossier",
                                     tuple((r.recognition_metadata or {}).get("evidence") or ())))
+        # a full name the dossier redacts, joined into one word: "JanDeVries_notities.pdf", "j-devries"
+        for value in sorted(v for v in index.variants if len(v.split()) > 1):
+            for start, end in joined_mentions(relative, value):
+                findings.append(Finding(start, end, "PERSON", text[start:end], 0.7, "dossier", ("joined-form",)))
     decisions = [decider.decide(f) for f in findings]
     return public_name(relative, findings, decisions)
+
+
+def told_apart(names: Sequence[str]) -> list[str]:
+    """Public names made unique, in input order: "[5.1.2e]/cv.pdf" twice becomes "[5.1.2e]/cv.pdf"
+    and "[5.1.2e]/cv (2).pdf". Compared case-blind: on some file systems those are one file."""
+    taken: set[str] = set()
+    out: list[str] = []
+    for name in names:
+        candidate, n = name, 1
+        while candidate.casefold() in taken:
+            n += 1
+            folder, _, file = name.rpartition("/")
+            stem, dot, ext = file.rpartition(".") if "." in file.strip(".") else (file, "", "")
+            candidate = (folder + "/" if folder else "") + f"{stem} ({n})" + (dot + ext)
+        taken.add(candidate.casefold())
+        out.append(candidate)
+    return out
+
+
+def public_reason(reason: str | None, originals: Sequence[str], public: str) -> str | None:
+    """A failure's reason with the input's paths and original name (``originals``) replaced by its public name."""
+    if not reason:
+        return reason
+    for original in sorted(set(originals), key=len, reverse=True):  # the absolute path before the name inside it
+        if original:
+            reason = reason.replace(original, public)
+    return reason

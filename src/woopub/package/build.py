@@ -6,8 +6,10 @@ its number unless ``stamp`` is off), ``productierapport.xlsx``,
 ``inventarislijst.csv`` and ``SHA256SUMS``. Every document of the log has a row:
 a failed or skipped file is "niet openbaar" with "nog te beoordelen" and its
 reason. A row's title is the dossier file's title or else the document number:
-the original file name never enters the package (it may hold a name; the
-file-name check of issue 17 is not applied here yet).
+the original file name never enters the package (it may hold a name). The log
+names documents by their public names (``decide.filenames``); the dossier file
+names them as the user does, by the original path, found through the internal
+record's name map.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from woopub.package.productierapport import (
 from woopub.package.settings import NOG_TE_BEOORDELEN, REEDS_OPENBAAR, DossierFile, PackageSettings
 from woopub.package.stamp import stamp_document
 from woopub.package.sums import write_sums
+from woopub.writing.publish import read_internal_names
 
 PACKAGE = "package"
 UPLOAD = "upload"
@@ -35,11 +38,11 @@ def read_upload_map(internal_dir: Path) -> dict[str, str]:
     return json.loads(path.read_text("utf-8")) if path.is_file() else {}
 
 
-def _row(doc: dict, settings: PackageSettings, dossier: DossierFile) -> InventoryRow:
+def _row(doc: dict, settings: PackageSettings, dossier: DossierFile, original: str) -> InventoryRow:
     name = doc["document"]
-    # from the path alone: the log's SHA-256 is the published file's, which differs between runs
+    # from the public path alone: the log's SHA-256 is the published file's, which differs between runs
     number = settings.document_id(name, None)
-    o = dossier.override(name)
+    o = dossier.override(original)
     title = o.title or number
     if doc["status"] != "published":
         reason = (doc.get("reason") or doc["status"]).splitlines()[0]
@@ -66,8 +69,9 @@ def build_package(out_dir: Path, log: dict, dossier: DossierFile | None = None, 
         shutil.rmtree(root)  # a rerun writes the whole package again
     (root / UPLOAD).mkdir(parents=True)
     rows, uploads = [], {}
+    sources = {p: o for o, p in read_internal_names(internal_dir).items()} if internal_dir is not None else {}
     for doc in log["documents"]:
-        row = _row(doc, settings, dossier)
+        row = _row(doc, settings, dossier, sources.get(doc["document"], doc["document"]))
         rows.append(row)
         if row.published:
             with pymupdf.open(Path(out_dir) / doc["document"]) as pdf:
