@@ -21,9 +21,21 @@ from woopub.model import REDACT, Decision, Finding
 _JOINERS = re.compile(r"[_\-]")
 
 
+# the dot before a file's extension, and before the format of a converted file in front of it
+# ("Wijnberg.docx.pdf", "mail.msg.pdf"): "Jansen.pdf" is the word Jansen. Not every dot of a chain:
+# "j.devries@minbzk.nl.pdf" keeps its address whole.
+_CONVERTED = r"(?:docx?|xlsx?|pptx?|odt|ods|msg|eml|txt|rtf|html?|jpe?g|png|tiff?)"
+_EXTENSION_DOT = re.compile(rf"\.(?=[A-Za-z0-9]{{1,5}}(?:\n|$)|{_CONVERTED}\.[A-Za-z0-9]{{1,5}}(?:\n|$))", re.IGNORECASE)
+# A file name is Title Case and has no sentence around it: a name found on its shape
+# alone (a listed first name, capitals) scores below this and is redacted in a name
+# only where the dossier's person index knows it. The threshold the index itself
+# uses for spreading a name (``run.pipeline.INDEX_MIN_SCORE``).
+NAME_MIN_SCORE = 0.7
+
+
 def name_as_text(relative: str) -> str:
-    """The relative path as the detectors read it: one line, words apart, same offsets."""
-    return _JOINERS.sub(" ", relative.replace("/", "\n"))
+    """The relative path as the detectors read it: one line per folder, words apart, same offsets."""
+    return _EXTENSION_DOT.sub(" ", _JOINERS.sub(" ", relative.replace("/", "\n")))
 
 
 def public_name(relative: str, findings: Sequence[Finding], decisions: Sequence[Decision]) -> str:
@@ -56,7 +68,7 @@ def decide_name(relative: str, detector, decider, index=None) -> str:
     elsewhere even where the name alone carries no evidence.
     """
     text = name_as_text(relative)
-    findings = list(detector.find(text))
+    findings = [f for f in detector.find(text) if f.entity != "PERSON" or f.score >= NAME_MIN_SCORE]
     if index is not None and len(index):
         for r in index.recogniser().analyze(text, ["PERSON"]):
             findings.append(Finding(r.start, r.end, "PERSON", text[r.start : r.end], round(float(r.score), 2), "dossier",
