@@ -32,6 +32,7 @@ INPUTS = [
     "b/nota.pdf",
     "Brief van minister Rob Jetten.pdf",
 ]
+BROKEN = "Jan de Vries kapot.pdf"  # refused: its outcome and reason are listed under its public name
 LEAKS = ("vries", "jan")
 
 
@@ -58,6 +59,7 @@ def named_run(tmp_path_factory):
     for rel in INPUTS:
         (dossier / rel).parent.mkdir(parents=True, exist_ok=True)
         make_pdf(dossier / rel, TEXT if "Jetten" not in rel else ["Brief van de minister-president over de regeling."])
+    (dossier / BROKEN).write_bytes(b"%PDF-1.4 cut off")
     out = base / "uit"
     result = CliRunner().invoke(main, ["redact", str(dossier), "--out", str(out), "--internal", str(base / "intern"),
                                        "--workers", "1"])
@@ -80,6 +82,7 @@ def test_no_name_in_the_printed_result_lines(named_run):
     lines = [line for line in result.output.splitlines() if not line.startswith(OFFICER_ONLY)]
     assert not [line for line in lines if any(w in line.lower() for w in LEAKS)], result.output
     assert sum(": published" in line for line in lines) == len(INPUTS)
+    assert any("[5.1.2e] kapot.pdf: FAILED" in line for line in lines), result.output
 
 
 def test_no_name_in_the_json_output(named_run, tmp_path):
@@ -87,7 +90,7 @@ def test_no_name_in_the_json_output(named_run, tmp_path):
                                        "--internal", str(tmp_path / "intern"), "--workers", "1", "--json"])
     events = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
     documents = [e for e in events if e.get("document")]
-    assert len({e["document"] for e in documents}) == len(INPUTS)
+    assert len({e["document"] for e in documents}) == len(INPUTS) + 1
     # the summary's path of the internal record is the user's own folder, for the officer
     shown = [{k: v for k, v in e.items() if k != "internal_record"} for e in events]
     leaks = [e for e in shown if any(w in json.dumps(e).lower() for w in LEAKS)]
@@ -96,12 +99,13 @@ def test_no_name_in_the_json_output(named_run, tmp_path):
 
 def test_every_input_listed_with_its_outcome(named_run):
     log = json.loads((named_run["out"] / "publicatielog.json").read_text("utf-8"))
-    assert len(log["documents"]) == len(INPUTS)
-    assert all(d["status"] == "published" for d in log["documents"]), log["documents"]
+    assert len(log["documents"]) == len(INPUTS) + 1
+    failed = [d for d in log["documents"] if d["status"] != "published"]
+    assert [d["document"] for d in failed] == ["[5.1.2e] kapot.pdf"] and failed[0]["reason"]
     published = {p.relative_to(named_run["out"]).as_posix() for p in named_run["out"].rglob("*.pdf")
                  if "package" not in p.parts}
-    assert published == {d["document"] for d in log["documents"]}
-    assert named_run["result"].exit_code == 0, named_run["result"].output
+    assert published == {d["document"] for d in log["documents"] if d["status"] == "published"}
+    assert named_run["result"].exit_code == 1, named_run["result"].output  # the broken input fails the run
 
 
 def test_name_redacted_in_file_and_folder_names_by_ground(named_run):
@@ -125,7 +129,7 @@ def test_minister_in_file_name_stays(named_run):
 def test_internal_record_maps_original_to_public_name(named_run):
     mapping = json.loads((named_run["internal"] / NAMES_FILE).read_text("utf-8"))
     assert mapping["Mail van Jan de Vries 12-03-2024.pdf"] == "Mail van [5.1.2e] 12-03-2024.pdf"
-    assert set(mapping) == set(INPUTS)
+    assert set(mapping) == set(INPUTS) | {BROKEN}
 
 
 def test_inputs_given_as_files_with_one_name_apart_by_their_shared_folder(tmp_path):
