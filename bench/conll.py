@@ -5,15 +5,12 @@
 For measuring only: never train on this data and never take names from it.
 This script therefore prints counts and shapes, never the names themselves.
 
-Each -DOCSTART- document is rebuilt as text: tokens joined by spaces,
-sentences by newlines; documents are separated by a blank line. The texts
-go to `woopub scan-text -` in batches (default: all documents in one call,
-so the start-up is paid once; the start-up time is printed separately).
-In one text, a name found in one document also counts in the others (the
-detector's document-level consistency): that lifts recall by about one
-point against scoring each document alone, which ``--in-process`` does
-with the library function scan-text calls (``--batch 1`` does it through
-the CLI, at some 7 s of start-up per document).
+Each -DOCSTART- document is rebuilt as a text (tokens joined by spaces,
+sentences by newlines) and all of them go to one `woopub scan-text` call as
+one dossier, a file each (default; ``--batch N`` makes dossiers of N): the
+two readings `redact` runs, so a name found in one document is also found in
+its other forms in the others. ``--in-process`` scores each document as a
+dossier of its own, with the library function scan-text calls.
 
   PER recall           a gold PER entity is found when every one of its tokens
                        is wholly covered by predicted PERSON spans, whatever
@@ -103,44 +100,54 @@ def build_text(docs: list[Document]) -> tuple[str, list[list[tuple[int, int]]]]:
     return "".join(pieces), offsets
 
 
-def scan_text(text: str, python: str) -> tuple[list[dict], float]:
-    """Run `woopub scan-text -` on ``text``: its JSON lines and the wall time."""
+def scan_text(texts: list[str], python: str) -> tuple[list[list[dict]], float]:
+    """Run `woopub scan-text` on ``texts`` as one dossier (a file each): per text its JSON lines,
+    and the wall time."""
+    import tempfile
+
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), env.get("PYTHONPATH")]))
-    t0 = time.perf_counter()
-    result = subprocess.run([python, "-m", "woopub", "scan-text", "-"], input=text, capture_output=True,
-                            text=True, encoding="utf-8", env=env, cwd=ROOT)
-    seconds = time.perf_counter() - t0
+    with tempfile.TemporaryDirectory(prefix="woopub-conll-") as tmp:
+        names = []
+        for i, text in enumerate(texts):
+            path = Path(tmp) / f"{i:04}.txt"
+            path.write_text(text, encoding="utf-8")
+            names.append(str(path))
+        t0 = time.perf_counter()
+        result = subprocess.run([python, "-m", "woopub", "scan-text", *names], capture_output=True,
+                                text=True, encoding="utf-8", env=env, cwd=ROOT)
+        seconds = time.perf_counter() - t0
     if result.returncode != 0:
         sys.exit(f"scan-text failed ({result.returncode}): {result.stderr.strip()[-2000:]}")
-    return [json.loads(line) for line in result.stdout.splitlines() if line.strip()], seconds
+    by_name: dict[str, list[dict]] = {n: [] for n in names}
+    for line in result.stdout.splitlines():
+        if line.strip():
+            rec = json.loads(line)
+            by_name[rec["document"]].append(rec)
+    return [by_name[n] for n in names], seconds
 
 
 class Library:
-    """The detection and decision that scan-text runs, called in this process (no start-up per call)."""
+    """What scan-text runs (woopub.decide.analysis.read_dossier), called in this process."""
 
     def __init__(self):
         sys.path.insert(0, str(ROOT / "src"))
-        from woopub.decide.decider import Decider
-        from woopub.detect import Detector
-        from woopub.decide.docdate import document_date
+        from woopub.decide.analysis import read_dossier
         from woopub.decide.rules import load_rules
+        from woopub.detect import Detector
 
-        self.decider, self.date = Decider, document_date
+        self.read_dossier = read_dossier
         self.detector, self.rules = Detector(), load_rules()
 
-    def scan(self, text: str) -> list[dict]:
-        decider = self.decider(self.rules, self.date(text))
-        out = []
-        for f in self.detector.find(text):
-            d = decider.decide(f)
-            out.append({"start": f.start, "end": f.end, "entity": f.entity, "action": d.action})
-        return out
+    def scan(self, texts: list[str]) -> list[list[dict]]:
+        read = self.read_dossier({str(i): t for i, t in enumerate(texts)}, self.detector, self.rules)
+        return [[{"start": f.start, "end": f.end, "entity": f.entity, "action": d.action} for f, d in zip(*read[str(i)])]
+                for i in range(len(texts))]
 
-    def seconds(self, texts: list[str]) -> float:
+    def seconds(self, groups: list[list[str]]) -> float:
         t0 = time.perf_counter()
-        for text in texts:
-            self.scan(text)
+        for texts in groups:
+            self.scan(texts)
         return time.perf_counter() - t0
 
 
@@ -168,7 +175,7 @@ def measure(data: Path, python: str = sys.executable, batch: int = 0, in_process
         batches = [[d] for d in docs]
         startup = 0.0
     else:
-        _, startup = scan_text("Start.\n", python)
+        _, startup = scan_text(["Start.\n"], python)
     gold_entities = found = 0
     predicted_tokens = correct_tokens = 0
     seconds = 0.0
@@ -178,23 +185,25 @@ def measure(data: Path, python: str = sys.executable, batch: int = 0, in_process
     miss_kind: Counter = Counter()
     fp_by_tag: Counter = Counter()
     fp_shapes: Counter = Counter()
-    texts = []
-    for group in batches:
-        text, offsets = build_text(group)
-        texts.append(text)
-        chars += len(text)
+    groups = []
+    for group in batches:  # a dossier: each CoNLL document one text of it
+        built = [build_text([doc]) for doc in group]
+        texts = [t for t, _ in built]
+        groups.append(texts)
+        chars += sum(len(t) for t in texts)
         if in_process:
             t0 = time.perf_counter()
-            lines, s = library.scan(text), 0.0
+            per_text = library.scan(texts)
             s = time.perf_counter() - t0
         else:
-            lines, s = scan_text(text, python)
+            per_text, s = scan_text(texts, python)
         seconds += s
-        covered = bytearray(len(text))
-        for rec in lines:
-            if rec["entity"] == "PERSON":
-                covered[rec["start"] : rec["end"]] = b"\x01" * (rec["end"] - rec["start"])
-        for doc, spans in zip(group, offsets):
+        for doc, (text, offsets), lines in zip(group, built, per_text):
+            spans = offsets[0]
+            covered = bytearray(len(text))
+            for rec in lines:
+                if rec["entity"] == "PERSON":
+                    covered[rec["start"] : rec["end"]] = b"\x01" * (rec["end"] - rec["start"])
             full = [all(covered[a:b]) for a, b in spans]
             touched = [any(covered[a:b]) for a, b in spans]
             for ent in entities(doc.tags):
@@ -219,7 +228,7 @@ def measure(data: Path, python: str = sys.executable, batch: int = 0, in_process
                                   "all-caps" if word.isupper() and len(word) > 1 else
                                   "capitalised" if word[:1].isupper() else "lower-case or other"] += 1
     tokens = sum(len(d.tokens) for d in docs)
-    library_time = library.seconds(texts)
+    library_time = library.seconds(groups)
     recall = found / gold_entities if gold_entities else 0.0
     precision = correct_tokens / predicted_tokens if predicted_tokens else 0.0
     return {

@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from woopub.detect.frog import FROG_ARGS, FrogTagger  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 
-from woopub.detect.frog_persons import WINDOW, _pipeline, needs_frog, pieces_to_tag, sentences_of  # noqa: E402
+from woopub.detect.frog_tagging import WINDOW, _pipeline, needs_frog, pieces_to_tag, sentences_of  # noqa: E402
 from woopub.detect.lexicon import lexicon  # noqa: E402
 from woopub.detect.tokens import TokenView  # noqa: E402
 

@@ -28,7 +28,8 @@ from holdout_eval import KINDS, copy_inputs, documents, known_failures, score  #
 from woopub.detect import Detector  # noqa: E402
 from woopub.run.pipeline import Dossier  # noqa: E402
 from woopub.decide.rules import load_rules  # noqa: E402
-from woopub.writing.verify import verify_dir  # noqa: E402
+from woopub.run.batch import verify_output  # noqa: E402
+from woopub.run.batch import run_inline  # noqa: E402
 
 LABELS = {"person": "names", "email": "e-mail", "phone": "phone", "other": "other nrs"}
 
@@ -38,9 +39,9 @@ def run(base: Path, rules, detector, bypass_verify: bool = False):
     copy_inputs(inputs)
     if bypass_verify:
         with mock.patch("woopub.run.pipeline.verify_pdf", return_value=[]):
-            result = Dossier(rules, detector).run([inputs], base / "out")
+            result = run_inline(Dossier(rules, detector), [inputs], base / "out")
     else:
-        result = Dossier(rules, detector).run([inputs], base / "out")
+        result = run_inline(Dossier(rules, detector), [inputs], base / "out")
     return base / "out", {o.document: o for o in result.outcomes}
 
 
@@ -54,7 +55,7 @@ def main() -> int:
         t0 = time.perf_counter()
         out, outcomes = run(Path(tmp) / "run", rules, detector)
         elapsed = time.perf_counter() - t0
-        problems, _ = verify_dir(out)
+        problems, _ = verify_output(out)
         scores = {}
         unpublished = [d for d in documents() if outcomes[d].status != "published"]
         for d in documents():
@@ -94,13 +95,13 @@ def main() -> int:
     if tot_keep:
         print(f"  {'keep':<10} lost   {tot_lost:>3} of {tot_keep:>3}  ({tot_lost / tot_keep:.1%})")
     published = sum(s.published for s in scores.values())
-    print(f"  published {published} of {len(scores)} documents; verify_dir: {len(problems)} problem(s); "
+    print(f"  published {published} of {len(scores)} documents; verify_output: {len(problems)} problem(s); "
           f"pipeline run {elapsed:.1f} s (noisy: shared machine)")
 
     print("\nNot published:")
     for d in unpublished:
         print(f"  {d}: {scores[d].reason}")
-    print("\nverify_dir problems:")
+    print("\nverify_output problems:")
     for p in problems:
         print(f"  {p}")
     known = known_failures()

@@ -50,6 +50,7 @@ from woopub.run.pipeline import Dossier  # noqa: E402
 from woopub.writing.publish import LOG_JSON  # noqa: E402
 from woopub.reading.document import DocumentReader  # noqa: E402
 from woopub.decide.rules import load_rules  # noqa: E402
+from woopub.run.batch import run_inline  # noqa: E402
 
 SAMPLES = ["nota-voortgang-mensenhandel", "email-mensenhandel", "bijlage-contactpersonen"]
 COVERED = 0.8  # share of an occurrence's middle band under redaction boxes for it to count as found
@@ -140,7 +141,7 @@ def bench_speed(rules, detector) -> None:
         shutil.copytree(ROOT / "samples" / "scans", inputs, ignore=shutil.ignore_patterns("*.yaml"))
         start = time.perf_counter()
         # in-process (isolate=False): OCR time spent in forked children would not be counted here
-        result = Dossier(rules, detector, reader=DocumentReader(engine), isolate=False).run([inputs], Path(tmp) / "out")
+        result = run_inline(Dossier(rules, detector, reader=DocumentReader(engine), isolate=False), [inputs], Path(tmp) / "out")
         total = time.perf_counter() - start
     pages = sum(o.pages for o in result.outcomes)
     print(f"woopub redact samples/scans ({pages} pages, detectors already loaded): {total:.1f} s, "
@@ -165,7 +166,7 @@ def bench_recall(rules, detector, dpis: list[int], docs: list[str]) -> bool:
                     occ = {v: [(page, visible) for page, box in occurrences(source, v)
                                if (visible := visible_part(source[page], box)) is not None]
                            for v in truth["redact"] + truth["keep"]}
-                result = Dossier(rules, detector).run([folder / "in"], folder / "out")
+                result = run_inline(Dossier(rules, detector), [folder / "in"], folder / "out")
                 (outcome,) = result.outcomes
                 if outcome.status != "published":
                     print(f"  {name} @ {dpi} dpi: FAILED: {outcome.reason}")

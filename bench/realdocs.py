@@ -67,30 +67,12 @@ def touched(spans: list[tuple[int, int]], a: int, b: int) -> bool:
 
 def analyse(texts: dict[str, str]) -> dict[str, list[tuple[int, int, str, str]]]:
     """(start, end, entity, action) of every finding, per document, as the pipeline decides them."""
-    from woopub.decide.decider import Decider
-    from woopub.detect import Detector
-    from woopub.decide.docdate import document_date
-    from woopub.run.pipeline import DocumentScan, Dossier, InputDocument, same_document_mentions
+    from woopub.decide.analysis import read_dossier
     from woopub.decide.rules import load_rules
+    from woopub.detect import Detector
 
-    rules, detector = load_rules(), Detector()
-    scans = []
-    for name, text in texts.items():
-        decider = Decider(rules, document_date(text))
-        findings = detector.find(text)
-        scans.append(DocumentScan(InputDocument(Path(name), name), findings=findings,
-                                  decisions=[decider.decide(f) for f in findings]))
-    index = Dossier(rules, detector).person_index(scans)
-    out = {}
-    for scan in scans:
-        text = texts[scan.document.name]
-        decider = Decider(rules, document_date(text), index.surnames)
-        findings = detector.find(text, known=index)
-        decisions = [decider.decide(f) for f in findings]
-        more = same_document_mentions(text, findings, decisions)
-        findings, decisions = findings + more, decisions + [decider.decide(f) for f in more]
-        out[scan.document.name] = [(f.start, f.end, f.entity, d.action) for f, d in zip(findings, decisions)]
-    return out
+    read = read_dossier(texts, Detector(), load_rules())
+    return {name: [(f.start, f.end, f.entity, d.action) for f, d in zip(*pair)] for name, pair in read.items()}
 
 
 def split_of(doc: dict) -> str:

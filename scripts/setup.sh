@@ -3,12 +3,13 @@
 #   Debian packages: tesseract-ocr + tesseract-ocr-nld (OCR of scans),
 #                    frog + frogdata + uctodata (Dutch named-entity tagger),
 #                    poppler-utils (pdftotext: the hostile tests read published files as a second reader),
-#                    chromium (the review page's browser tests drive it through Playwright; no browser is downloaded).
+#                    chromium (the review page's browser tests drive it through Playwright; no browser is downloaded),
+#                    libpango-1.0-0 + libpangoft2-1.0-0 + fonts-dejavu-core (WeasyPrint lays out the tagged inventarislijst.pdf).
 #   Python packages: woopub and its dependencies from PyPI, plus the test tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DEBIAN_PACKAGES="tesseract-ocr tesseract-ocr-nld frog frogdata uctodata poppler-utils chromium"
+DEBIAN_PACKAGES="tesseract-ocr tesseract-ocr-nld frog frogdata uctodata poppler-utils chromium libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core"
 missing=""
 for pkg in $DEBIAN_PACKAGES; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing="$missing $pkg"

@@ -13,6 +13,7 @@ from pathlib import Path
 import pymupdf
 import pytest
 import yaml
+from woopub.run.batch import run_inline
 
 # A keep-list refreshed on this machine (woopub rules officials --update) lives
 # under $XDG_DATA_HOME and would replace the shipped one: tests use the shipped rules.
@@ -46,7 +47,7 @@ def dossier_run(tmp_path_factory, rules, detector):
     inputs = base / "in"
     shutil.copytree(SAMPLES, inputs, ignore=shutil.ignore_patterns("*.py", "seed", "*.yaml", "out*", "scans", "corpus"))
     before = {p.name: sha256(p) for p in inputs.glob("*.pdf")}
-    result = Dossier(rules, detector).run([inputs], base / "out")
+    result = run_inline(Dossier(rules, detector), [inputs], base / "out")
     return {"base": base, "inputs": inputs, "out": base / "out", "result": result, "hashes_before": before}
 
 

@@ -322,10 +322,8 @@ def test_weak_finding_does_not_enter_the_dossier_index(detector):
 
 
 def test_dossier_index_takes_only_names_with_evidence_of_their_own(detector):
-    from pathlib import Path
-
     from woopub.decide.decider import Decider
-    from woopub.run.pipeline import DocumentScan, InputDocument, person_index
+    from woopub.decide.analysis import person_index
     from woopub.decide.rules import load_rules
 
     rules = load_rules()
@@ -333,7 +331,7 @@ def test_dossier_index_takes_only_names_with_evidence_of_their_own(detector):
             "Contactpersoon: Femke Wolthuis\n")
     findings = detector.find(text)
     decisions = [Decider(rules).decide(f) for f in findings]
-    index = person_index(rules, [DocumentScan(InputDocument(Path("a.pdf"), "a.pdf"), findings=findings, decisions=decisions)])
+    index = person_index(rules, [(findings, decisions)])
     assert "Wolthuis" in index.variants
     assert not any("Logius" in form or "API" in form for form in index.variants)
 
@@ -345,6 +343,12 @@ def test_dossier_index_takes_only_names_with_evidence_of_their_own(detector):
     ("j.devries", False),  # initials and a surname
     ("a.bakker", False),
     ("fenna.wijnberg", False),
+    ("aiverordening", True),  # the same glued into one word
+    ("klantcontact", True),  # two everyday words glued
+    ("jdevries", False),  # initials glued to a surname
+    ("jpwinter", False),  # ... a surname that is also an everyday word
+    ("pietjanssen", False),
+    ("bloemendaal", False),
 ])
 def test_e_mail_local_part_names_a_function_or_a_person(local, functional):
     from woopub.detect.contact import functional_local_part
@@ -390,6 +394,8 @@ def test_organisations_on_their_own_lines_in_an_attendee_list_are_not_persons(de
     ("Cover: Saskia Vermeer & Studio / https://example.org", "Saskia Vermeer"),
     ("Unsplash © Maarten Dijkhuis\nToelichting op de ontwikkeling", "Maarten Dijkhuis"),
     ("Foto: Ingrid Vos", "Ingrid Vos"),
+    ("Cover: Saskia Vermeer & Ruben Hol / https://example.org", "Ruben Hol"),  # every maker the credit lists
+    ("Foto: Anne Bos, Karel de Wit en Ellen Smit", "Ellen Smit"),
 ])
 def test_the_maker_in_a_credit_line_is_kept(detector, text, name):
     from woopub.decide.decider import Decider
@@ -523,7 +529,7 @@ def test_two_letter_short_hand_of_a_known_person_is_found_where_minutes_put_it_o
 
 def test_a_surname_that_is_an_everyday_word_is_redacted_at_its_other_mentions(detector):
     from woopub.decide.decider import Decider
-    from woopub.run.pipeline import same_document_mentions
+    from woopub.decide.analysis import same_document_mentions
     from woopub.decide.rules import load_rules
 
     text = "Het voorstel kwam van Bram Vloer. Daarna vroeg Vloer om uitstel. De vloer is nat. Vloer wordt gelegd.\n"
@@ -535,3 +541,17 @@ def test_a_surname_that_is_an_everyday_word_is_redacted_at_its_other_mentions(de
     assert (text.index("Bram Vloer"), "Bram Vloer") in redacted
     assert (text.index("vroeg Vloer") + 6, "Vloer") in redacted  # mid-sentence: the person
     assert not any(s == text.index("Vloer wordt") for s, _ in redacted)  # a sentence's first word: the floor
+
+
+def test_roman_numerals_in_a_run_are_no_short_hand_of_a_person(detector):
+    from woopub.decide.analysis import read_dossier
+    from woopub.decide.rules import load_rules
+
+    texts = {
+        "a": "Verslag\n\nAanwezig: Ilse Verbeek (IV), Anton Bos\n\nIV: akkoord met het voorstel.\n",
+        "b": "Tarieven per zone\n\nzone | I | II | III | IV\nprijs | 125 | 150 | 175 | 200\n",
+    }
+    read = read_dossier(texts, detector, load_rules())
+    redacted = {name: [f.text for f, d in zip(*pair) if d.action == "redact"] for name, pair in read.items()}
+    assert "IV" in redacted["a"]  # the person's short-hand in the minutes
+    assert "IV" not in redacted["b"]  # the fourth zone

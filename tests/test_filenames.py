@@ -40,7 +40,7 @@ def test_email_in_file_name_is_replaced(rules, detector):
 
 
 def test_known_name_joined_in_url_handle_and_user_name_is_redacted(rules, detector):
-    from woopub.run.pipeline import same_document_mentions
+    from woopub.decide.analysis import same_document_mentions
 
     text = ("Met vriendelijke groet,\ndrs. Jan de Vries\nbeleidsmedewerker\n"
             "Profiel: linkedin.com/in/jan-de-vries en op X @JanDeVries, intern j_devries.\n")

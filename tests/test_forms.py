@@ -47,7 +47,7 @@ def test_ignoring_case_keeps_positions_where_lower_case_is_longer():
 def test_value_pattern_checks_the_edge_before_a_name_as_a_leading_look_behind_would(value, text):
     # value_pattern puts the look-behind after the first word, so the search can jump to that
     # literal; it must find exactly what the plain pattern with the look-behind first finds
-    from woopub.writing.verify import value_pattern
+    from woopub.detect.dossier import value_pattern
 
     plain = re.compile(r"(?<![\w@.-])" + r"\s+".join(map(re.escape, value.split())) + r"(?![\w@-])")
     assert [m.span() for m in value_pattern(value).finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -23,12 +23,9 @@ from hypothesis import strategies as st
 
 from woopub.detect.engine import build_analyzer
 from woopub.detect.frog import MAX_SENTENCE_TOKENS, FrogTagger, FrogUnavailable
-from woopub.detect.frog_persons import (
-    FrogPersonRecognizer,
-    FrogUnavailableWarning,
-    frog_entities,
-    frog_token_tags,
-)
+from woopub.detect.frog import FrogUnavailableWarning
+from woopub.detect.frog_persons import FrogPersonRecognizer
+from woopub.detect.frog_tagging import frog_entities, frog_token_tags
 
 needs_frog_program = pytest.mark.skipif(
     shutil.which("frog") is None,
@@ -302,7 +299,7 @@ def test_server_dies_with_a_killed_python_process(fake_frog):
 
 
 def _view(text: str):
-    from woopub.detect.frog_persons import _pipeline
+    from woopub.detect.frog_tagging import _pipeline
     from woopub.detect.lexicon import lexicon
     from woopub.detect.tokens import TokenView
 
@@ -310,7 +307,7 @@ def _view(text: str):
 
 
 def test_public_vocabulary_alone_does_not_send_a_sentence_to_frog():
-    from woopub.detect.frog_persons import needs_frog
+    from woopub.detect.frog_tagging import needs_frog
 
     view = _view("De stukken gaan naar het Ministerie van Justitie en Veiligheid en de Tweede Kamer.")
     assert not needs_frog(view.tokens)
@@ -319,7 +316,7 @@ def test_public_vocabulary_alone_does_not_send_a_sentence_to_frog():
 
 
 def test_windows_around_capitalised_words_are_merged_when_they_overlap():
-    from woopub.detect.frog_persons import sentences_of, windows
+    from woopub.detect.frog_tagging import sentences_of, windows
 
     text = "het overleg over de begroting werd door iedereen nuttig gevonden en daarna zei Okafor dat Demir het rapport nog moet nakijken voor de afdeling"
     (sentence,) = sentences_of(_view(text))

@@ -15,7 +15,8 @@ from __future__ import annotations
 import pytest
 
 from holdout_eval import copy_inputs, documents, known_failures, score, sha256, truth
-from woopub.writing.verify import verify_dir
+from woopub.run.batch import verify_output
+from woopub.run.batch import run_inline
 
 DOCUMENTS = documents()
 KNOWN = known_failures()
@@ -29,9 +30,9 @@ def holdout_run(tmp_path_factory, rules, detector):
     base = tmp_path_factory.mktemp("holdout")
     inputs = base / "in"
     before = copy_inputs(inputs)
-    result = Dossier(rules, detector).run([inputs], base / "out")
+    result = run_inline(Dossier(rules, detector), [inputs], base / "out")
     outcomes = {o.document: o for o in result.outcomes}
-    problems, notes = verify_dir(base / "out")
+    problems, notes = verify_output(base / "out")
     return {"inputs": inputs, "out": base / "out", "result": result, "outcomes": outcomes, "hashes_before": before,
             "verify": (problems, notes)}
 

@@ -22,6 +22,7 @@ from woopub.reading.ocr import (
     plan_page,
 )
 from woopub.reading.document import DocumentReader
+from woopub.run.batch import run_inline
 
 NAME = "Fenna Wijnberg"
 EMAIL = "f.wijnberg@minjenv.nl"
@@ -31,7 +32,7 @@ PHONE = "06 4829 1730"
 def run(dossier_dir, out, rules, detector, reader=None):
     from woopub.run.pipeline import Dossier
 
-    return Dossier(rules, detector, reader=reader).run([dossier_dir], out)
+    return run_inline(Dossier(rules, detector, reader=reader), [dossier_dir], out)
 
 
 # -- which pages need OCR -----------------------------------------------------
@@ -328,7 +329,7 @@ def test_each_page_is_ocred_once_per_run_also_when_passes_run_in_child_processes
     dossier_dir.mkdir()
     scanned_pdf(dossier_dir / "brief.pdf", [f"Met vriendelijke groet, {NAME}"], width=300, height=120)
     dossier = Dossier(rules, detector, reader=DocumentReader(Counting()))
-    result = dossier.run([dossier_dir], tmp_path / "out")
+    result = run_inline(dossier, [dossier_dir], tmp_path / "out")
     assert [o.status for o in result.outcomes] == ["published"]
     assert calls.read_text().split() == ["read"]
     assert "Wijnberg" not in pdf_text(tmp_path / "out" / "brief.pdf")
@@ -337,7 +338,7 @@ def test_each_page_is_ocred_once_per_run_also_when_passes_run_in_child_processes
 def test_the_publish_pass_takes_the_reading_the_scan_pass_kept(tmp_path, monkeypatch):
     # the scan pass keeps its whole reading; the publish pass of the same file takes it (and it is
     # used up), with the same text, words and boxes as extracting again would give
-    from woopub.reading.document import document as reading_module
+    from woopub.reading import document as reading_module
     src = SAMPLES / "nota-voortgang-mensenhandel.pdf"
     store = tmp_path / "store"
     scanning, publishing = DocumentReader(), DocumentReader()

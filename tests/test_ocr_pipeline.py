@@ -22,7 +22,8 @@ import yaml
 from conftest import SAMPLES, pdf_text, still_there
 from ocr_support import image_ink, ocr_pixels
 from woopub.writing.publish import LOG_JSON
-from woopub.writing.verify import verify_dir
+from woopub.run.batch import verify_output
+from woopub.run.batch import run_inline
 
 SCANS = SAMPLES / "scans"
 NAMES = ["nota-voortgang-mensenhandel-gescand", "parafenblad-getekend"]
@@ -39,7 +40,7 @@ def scan_run(tmp_path_factory, rules, detector):
     base = tmp_path_factory.mktemp("scans")
     inputs = base / "in"
     shutil.copytree(SCANS, inputs, ignore=shutil.ignore_patterns("*.yaml"))
-    result = Dossier(rules, detector).run([inputs], base / "out")
+    result = run_inline(Dossier(rules, detector), [inputs], base / "out")
     out = base / "out"
     return {"out": out, "result": result, "log": json.loads((out / LOG_JSON).read_text("utf-8")),
             "pixels": {name: ocr_pixels(out / f"{name}.pdf") for name in NAMES}}
@@ -47,7 +48,7 @@ def scan_run(tmp_path_factory, rules, detector):
 
 def test_scans_are_published_and_verified(scan_run):
     assert {o.document: o.status for o in scan_run["result"].outcomes} == {f"{n}.pdf": "published" for n in NAMES}
-    problems, _ = verify_dir(scan_run["out"])
+    problems, _ = verify_output(scan_run["out"])
     assert problems == []
 
 

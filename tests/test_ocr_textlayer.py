@@ -16,7 +16,8 @@ import pytest
 from PIL import Image
 
 from conftest import pdf_text, still_there
-from woopub.writing.verify import verify_dir
+from woopub.run.batch import verify_output
+from woopub.run.batch import run_inline
 
 HIDDEN = "Opgesteld door Fenna Wijnberg, e-mail f.wijnberg@minjenv.nl, telefoon 06 4829 1730."
 VALUES = ["Fenna Wijnberg", "f.wijnberg@minjenv.nl", "06 4829 1730"]
@@ -77,7 +78,7 @@ def test_hidden_text_is_detected_and_removed(tmp_path, rules, detector, how):
     doc.save(dossier / "nota.pdf")
     assert all(still_there(v, pdf_text(dossier / "nota.pdf")) for v in VALUES)  # the trick hides nothing from extraction
 
-    result = Dossier(rules, detector).run([dossier], tmp_path / "out")
+    result = run_inline(Dossier(rules, detector), [dossier], tmp_path / "out")
     (outcome,) = result.outcomes
     assert outcome.status == "published", outcome.reason
     found = {p.text for p in result.proposals if p.action == "redact"}
@@ -85,5 +86,5 @@ def test_hidden_text_is_detected_and_removed(tmp_path, rules, detector, how):
     text = pdf_text(tmp_path / "out" / "nota.pdf")
     assert [v for v in VALUES if still_there(v, text)] == []
     assert "Actieplan" in text
-    problems, _ = verify_dir(tmp_path / "out")
+    problems, _ = verify_output(tmp_path / "out")
     assert problems == []

@@ -14,7 +14,8 @@ from click.testing import CliRunner
 
 from woopub.decide import officials
 from woopub.cli import main
-from woopub.decide.decider import Decider, OfficialIndex
+from woopub.decide.decider import Decider
+from woopub.decide.offices import OfficialIndex
 from woopub.model import Finding
 from woopub.decide.officials import FetchError, fetch_pages, membership_url, merge, parse_memberships, report_lines
 from woopub.decide.rules import load_rules, officials_file, read_rule_file, shipped_rules_dir

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 import re
 
+import pikepdf
 import pymupdf
 import pytest
 from openpyxl import load_workbook
@@ -249,6 +251,323 @@ def test_document_numbers_stay_the_same_when_a_rerun_publishes_a_file_with_anoth
     again = build_package(tmp_path, {"documents": [{"document": "nota.pdf", "status": "published", "sha256": "bb" * 32}]})
     assert sorted(p.name for p in (again / "upload").iterdir()) == names
 
+
+# -- DiWoo, titles and dates, the accessible inventory, text versions, the package check --
+
+from lxml import etree  # noqa: E402
+
+from woopub.package import diwoo  # noqa: E402
+from woopub.package.build import build_package  # noqa: E402
+from woopub.package.check import check_package  # noqa: E402
+from woopub.package.settings import DocumentOverride, DossierFile  # noqa: E402
+from woopub.writing.redact import redact_page  # noqa: E402
+
+DW = {"d": diwoo.NS}
+
+
+def _redacted_nota(path, name_line=True):
+    """A nota whose subject line holds a civil servant's name, redacted as woopub redacts (box + ground code)."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 90), "Ministerie van Voorbeeldzaken", fontsize=10)
+    page.insert_text((72, 130), "Datum: 18 juni 2025", fontsize=10)
+    page.insert_text((72, 146), "Onderwerp: Gesprek met Jan Jansen over de begroting", fontsize=10)
+    page.insert_text((72, 180), "Jan Jansen belde over de nota van de minister.", fontsize=10)
+    boxes = [tuple(r) for r in page.search_for("Jan Jansen")] if name_line else []
+    redact_page(page, [(b, "5.1.2e") for b in boxes])
+    doc.save(path, garbage=3)
+    return [{"document": path.name, "page": 1, "rect": list(b), "ground": "5.1.2e"} for b in boxes]
+
+
+def _log(name, entries, grounds=("5.1.2e",)):
+    return {"documents": [{"document": name, "status": "published", "per_ground": {g: len(entries) for g in grounds}}],
+            "redactions": entries}
+
+
+def test_diwoo_xml_validates_against_the_schema_and_carries_the_documents_values(tmp_path):
+    entries = _redacted_nota(tmp_path / "nota.pdf")
+    dossier = DossierFile(publisher="gm0363", publisher_label="gemeente Amsterdam", matter="WOO-2025-17")
+    root = build_package(tmp_path, _log("nota.pdf", entries), dossier, stamp=False)
+    number = document_id("nota.pdf", None)
+    data = (root / "diwoo" / f"{number}.xml").read_bytes()
+    assert diwoo.validation_errors(data) == []
+    x = etree.fromstring(data)
+    assert x.findtext("d:DiWoo/d:identifiers/d:identifier", namespaces=DW) == number
+    publisher = x.find("d:DiWoo/d:publisher", DW)
+    assert publisher.get("resource") == "https://identifier.overheid.nl/tooi/id/gemeente/gm0363"
+    assert publisher.text == "gemeente Amsterdam"
+    title = x.findtext("d:DiWoo/d:titelcollectie/d:officieleTitel", namespaces=DW)
+    assert title == "Gesprek met [5.1.2e] over de begroting"
+    category = x.find("d:DiWoo/d:classificatiecollectie/d:informatiecategorieen/d:informatiecategorie", DW)
+    assert category.text == "Woo-verzoeken en -besluiten"
+    assert category.get("resource") == "https://identifier.overheid.nl/tooi/def/thes/kern/c_3baef532"
+    assert x.findtext("d:DiWoo/d:creatiedatum", namespaces=DW) == "2025-06-18"
+    assert x.find("d:DiWoo/d:language", DW).get("resource").endswith("/language/NLD")
+    assert x.find("d:DiWoo/d:format", DW).get("resource").endswith("/file-type/PDF")
+    handling = x.find("d:DiWoo/d:documenthandelingen/d:documenthandeling", DW)
+    assert handling.findtext("d:soortHandeling", namespaces=DW) == "vaststelling"
+    assert handling.findtext("d:atTime", namespaces=DW) == "2025-06-18T00:00:00"
+
+
+def test_diwoo_schema_refuses_a_document_without_publisher_and_a_category_off_the_woo_list():
+    good = diwoo.document_xml("bcdfghjklm", "Nota", ("ministerie van Financiën", diwoo.publisher_uri("mnre1090")),
+                              diwoo.information_category("adviezen"), None,
+                              now=dt.datetime(2025, 7, 1, 9, 30))
+    assert diwoo.validation_errors(good) == []
+    x = etree.fromstring(good)
+    assert x.find("d:DiWoo/d:documenthandelingen/d:documenthandeling/d:soortHandeling", DW).text == "ontvangst"
+    x.find("d:DiWoo", DW).remove(x.find("d:DiWoo/d:publisher", DW))
+    assert diwoo.validation_errors(etree.tostring(x))
+    other = good.replace(b"c_99a836c7", b"c_00000000")
+    assert diwoo.validation_errors(other)
+    with pytest.raises(diwoo.DiWooError):
+        diwoo.information_category("notulen")
+    with pytest.raises(diwoo.DiWooError):
+        diwoo.publisher_uri("Gemeente Amsterdam")
+
+
+def test_title_and_date_come_from_the_published_pdf_and_a_redacted_name_never_enters_the_title(tmp_path):
+    entries = _redacted_nota(tmp_path / "nota.pdf")
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), "Evaluatie van het actieplan", fontsize=18)
+    page.insert_text((72, 140), "Den Haag, 3 maart 2024", fontsize=10)
+    page.insert_text((72, 160), "Een gewone zin in de tekst van het rapport.", fontsize=10)
+    doc.save(tmp_path / "rapport.pdf")
+    log = _log("nota.pdf", entries)
+    log["documents"].append({"document": "rapport.pdf", "status": "published", "per_ground": {}})
+    root = build_package(tmp_path, log, internal_dir=tmp_path / "intern")
+    rows = list(csv.DictReader(open(root / "inventarislijst.csv", encoding="utf-8")))
+    assert rows[0]["Document"] == "Gesprek met [5.1.2e] over de begroting"  # the box read as its ground
+    assert rows[0]["Datum"] == "2025-06-18"
+    assert rows[1]["Document"] == "Evaluatie van het actieplan" and rows[1]["Datum"] == "2024-03-03"
+    sources = json.loads((tmp_path / "intern" / "package-bronnen.json").read_text("utf-8"))
+    assert sources["nota.pdf"]["title_source"] == "onderwerpregel" and sources["rapport.pdf"]["title_source"] == "kop"
+    assert sources["nota.pdf"]["date_source"] == "document"
+    sheet = load_workbook(root / "productierapport.xlsx").active
+    assert [c.value for c in sheet[3]][4] == "Evaluatie van het actieplan"
+
+
+def _structure(element):
+    kids = element.get("/K")
+    for kid in (kids if isinstance(kids, pikepdf.Array) else [kids]):
+        if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+            yield kid
+            yield from _structure(kid)
+
+
+def test_inventory_pdf_is_a_tagged_table_with_a_header_cell_per_column(tmp_path):
+    from woopub.package.inventory_pdf import write_inventory_pdf
+
+    rows = _rows()
+    write_inventory_pdf(tmp_path / "inventarislijst.pdf", rows, "WOO-2025-17")
+    with pikepdf.open(tmp_path / "inventarislijst.pdf") as pdf:
+        assert pdf.Root.MarkInfo.Marked is True and str(pdf.Root.Lang) == "nl"
+        assert pdf.Root.ViewerPreferences.DisplayDocTitle is True
+        elements = list(_structure(pdf.Root.StructTreeRoot))
+        kinds = [str(e.S) for e in elements]
+        assert kinds.count("/Table") == 1 and kinds.count("/TR") == len(rows) + 1
+        headers = [e for e in elements if e.S == "/TH"]
+        assert len(headers) == 6 and all(h.A.Scope == "/Column" for h in headers)
+        assert kinds.count("/TD") == 6 * len(rows)
+    with pymupdf.open(tmp_path / "inventarislijst.pdf") as doc:
+        text = doc[0].get_text()
+        for header in ("Nummer", "Datum", "Document", "Beoordeling", "Weigeringsgronden", "Opmerkingen"):
+            assert header in text
+        assert all(r.id in text for r in rows) and "deels openbaar" in text and "5.1.2e" in text
+        assert doc.get_page_fonts(0) and all(f[1] != "n/a" for f in doc.get_page_fonts(0))  # fonts embedded
+
+
+def test_package_text_version_reads_each_box_as_its_ground_where_it_stands(tmp_path):
+    entries = _redacted_nota(tmp_path / "nota.pdf")
+    root = build_package(tmp_path, _log("nota.pdf", entries))
+    text = (root / "tekst" / f"{document_id('nota.pdf', None)}.txt").read_text("utf-8")
+    words = " ".join(text.split())  # a box leaves a wide gap, which the reader takes for a line end
+    assert "Onderwerp: Gesprek met [5.1.2e] over de begroting" in words
+    assert "[5.1.2e] belde over de nota van de minister." in words
+    assert "Jansen" not in text and "Jan " not in text
+    assert text.index("Datum") < text.index("Onderwerp") < text.index("belde")  # reading order kept
+    with pymupdf.open(tmp_path / "nota.pdf") as pdf:  # the same words as the published PDF, none more
+        pdf_words = sorted(w[4] for w in pdf[0].get_text("words") if w[4] != "5.1.2e")
+    assert sorted(w for w in text.split() if w != "[5.1.2e]") == pdf_words
+
+
+def test_package_check_finds_a_missing_upload_a_stray_file_and_grounds_that_differ_from_the_log(tmp_path):
+    entries = _redacted_nota(tmp_path / "nota.pdf")
+    _one_page(["Een tweede nota zonder namen."]).save(tmp_path / "tweede.pdf")
+    log = _log("nota.pdf", entries)
+    log["documents"].append({"document": "tweede.pdf", "status": "published", "per_ground": {}})
+    internal = tmp_path / "intern"
+    root = build_package(tmp_path, log, DossierFile(publisher="mnre1058"), internal_dir=internal)
+    assert check_package(root, log, internal) == []
+    nota, tweede = document_id("nota.pdf", None), document_id("tweede.pdf", None)
+    # the log counts a ground the row does not list
+    changed = {**log, "documents": [{**log["documents"][0], "per_ground": {"5.1.2e": 2, "5.1.1c": 1}}, log["documents"][1]]}
+    assert any(f"row {nota}: grounds 5.1.2e do not match" in p for p in check_package(root, changed, internal))
+    # a log with a document more than the report has rows
+    more = {**log, "documents": log["documents"] + [{"document": "derde.pdf", "status": "failed"}]}
+    assert any("2 row(s), the publication log 3" in p for p in check_package(root, more, internal))
+    (root / "upload" / f"{tweede}.pdf").unlink()
+    (root / "package-uploads.json").write_text("{}")
+    problems = check_package(root, log, internal)
+    assert any(f"row {tweede} (openbaar) has no file in upload/" in p for p in problems)
+    assert any("package-uploads.json: not a file of the publication package" in p for p in problems)
+    assert any(f"tekst/{tweede}.txt belongs to no upload" in p for p in problems)
+    assert any(f"diwoo/{tweede}.xml belongs to no upload" in p for p in problems)
+
+
+def test_redact_writes_the_whole_package_and_verify_checks_it(tmp_path):
+    from click.testing import CliRunner
+
+    from woopub.cli import main
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 90), "Datum: 18 juni 2025", fontsize=10)
+    page.insert_text((72, 110), "Onderwerp: voortgang actieplan", fontsize=10)
+    page.insert_text((72, 150), "Beste Fenna, bel me op 06-48291730.", fontsize=10)
+    page.insert_text((72, 170), "Met vriendelijke groet, Jan de Vries", fontsize=10)
+    doc.save(inputs / "brief.pdf")
+    (inputs / "notities.txt").write_text("los bestand")
+    dossier = tmp_path / "dossier.yaml"
+    dossier.write_text("publisher: mnre1058\npublisher_label: ministerie van Justitie en Veiligheid\n"
+                       "matter: WOO-2025-17\n", "utf-8")
+    out = tmp_path / "out"
+    runner = CliRunner()
+    result = runner.invoke(main, ["redact", str(inputs), "--out", str(out), "--dossier-file", str(dossier)])
+    # the text file is not published (exit 1) but listed; the package passes verification
+    assert result.exit_code == 1 and "verify: passed" in result.output, result.output
+    root = out / "package"
+    number = document_id("brief.pdf", None)
+    assert (root / "upload" / f"{number}.pdf").is_file() and (root / "inventarislijst.pdf").is_file()
+    assert diwoo.validation_errors((root / "diwoo" / f"{number}.xml").read_bytes()) == []
+    text = (root / "tekst" / f"{number}.txt").read_text("utf-8")
+    assert "[5.1.2e]" in text and "48291730" not in text and "Fenna" not in text
+    rows = list(csv.DictReader(open(root / "inventarislijst.csv", encoding="utf-8")))
+    by_number = {r["Nummer"]: r for r in rows}
+    assert len(rows) == 2 and by_number[number]["Document"] == "voortgang actieplan"
+    other = by_number[document_id("notities.txt", None)]
+    assert other["Beoordeling"] == "niet openbaar" and "nog te beoordelen" in other["Opmerkingen"]
+    assert runner.invoke(main, ["verify", str(out)]).exit_code == 0
+    # without the internal map of uploads, a stamped copy is not taken on trust
+    (tmp_path / "leeg").mkdir()
+    result = runner.invoke(main, ["verify", str(out), "--internal", str(tmp_path / "leeg")])
+    assert result.exit_code == 1 and f"package/upload/{number}.pdf: log: PDF is not listed" in result.output
+    (root / "tekst" / f"{number}.txt").write_text("Beste Fenna, bel me op 06-48291730.", "utf-8")
+    result = runner.invoke(main, ["verify", str(out)])
+    assert result.exit_code == 1 and "leak" in result.output and "changed since SHA256SUMS" in result.output
+    assert "Fenna" not in result.output
+
+
+def test_title_is_a_cover_heading_set_over_two_lines_low_on_the_page_or_else_the_first_line():
+    from woopub.package.docinfo import read_document_info
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 60), "Implementatie", fontsize=20)
+    page.insert_text((72, 640), "Factsheet verordening", fontsize=34)
+    page.insert_text((72, 680), "voor bestuurders", fontsize=34)
+    info = read_document_info(doc)
+    assert (info.title, info.title_source) == ("Factsheet verordening voor bestuurders", "kop")
+    flat = pymupdf.open()
+    page = flat.new_page()
+    for i, line in enumerate(["Verslag van het overleg werkgroep", "Aanwezig: de leden", "1 Opening"]):
+        page.insert_text((72, 80 + 16 * i), line, fontsize=11)
+    info = read_document_info(flat)
+    assert (info.title, info.title_source, info.date) == ("Verslag van het overleg werkgroep", "eerste regel", None)
+
+
+def test_apply_after_review_writes_the_package_with_the_reviewers_grounds(tmp_path):
+    import shutil
+
+    from click.testing import CliRunner
+
+    from conftest import SAMPLES
+    from woopub.cli import main
+    from woopub.review.store import ACCEPTED, ReviewDossier
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(SAMPLES / "email-mensenhandel.pdf", inputs / "email.pdf")
+    runner = CliRunner()
+    dossier = tmp_path / "dossier"
+    assert runner.invoke(main, ["scan", str(inputs), "--dossier", str(dossier), "--workers", "1"]).exit_code == 0
+    d = ReviewDossier(dossier)
+    for r in d.proposals():
+        if r["action"] == "redact":
+            d.decide(r["key"], ACCEPTED, "Reviewer Anna")
+    assert d.add_term("motie", "5.1.2i", "Reviewer Anna") > 0
+    d.close()
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["apply", str(dossier), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    number = document_id("email.pdf", None)
+    root = out / "package"
+    assert sorted(p.name for p in (root / "upload").iterdir()) == [f"{number}.pdf"]
+    row = next(csv.DictReader(open(root / "inventarislijst.csv", encoding="utf-8")))
+    assert row["Weigeringsgronden"] == "5.1.2e; 5.1.2i" and row["Beoordeling"] == "deels openbaar"
+    text = (root / "tekst" / f"{number}.txt").read_text("utf-8")
+    assert "[5.1.2i]" in text and "motie" not in text.lower()
+    log = json.loads((out / "publicatielog.json").read_text("utf-8"))
+    assert check_package(root, log, dossier) == []
+    assert "Anna" not in (root / "inventarislijst.csv").read_text("utf-8")
+
+
+def _email(path, subject, sender_box=True):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    for i, line in enumerate(["Van: Jan Jansen", "Verzonden: dinsdag 10 juni 2025 09:14", "Aan: Postbus DGRR",
+                              f"Onderwerp: {subject}", "", "Dank voor het concept."]):
+        page.insert_text((72, 80 + 14 * i), line, fontsize=10)
+    boxes = [tuple(r) for r in page.search_for("Jan Jansen")]
+    redact_page(page, [(b, "5.1.2e") for b in boxes])
+    doc.save(path)
+    return [{"document": path.name, "page": 1, "rect": list(b), "ground": "5.1.2e"} for b in boxes]
+
+
+def test_emails_with_one_subject_share_a_thread_number_and_an_annex_its_nota_family(tmp_path):
+    entries = _email(tmp_path / "mail1.pdf", "reactie motie Boomsma")
+    entries += _email(tmp_path / "mail2.pdf", "RE: FW: Reactie motie  Boomsma")
+    entries += _email(tmp_path / "mail3.pdf", "Agenda overleg")
+    _one_page(["Nota over de begroting."]).save(tmp_path / "nota.pdf")
+    _one_page(["Bijlage bij de nota."]).save(tmp_path / "bijlage.pdf")
+    names = ["mail1.pdf", "mail2.pdf", "mail3.pdf", "nota.pdf", "bijlage.pdf"]
+    log = {"documents": [{"document": n, "status": "published", "per_ground": {"5.1.2e": 1} if "mail" in n else {}}
+                         for n in names], "redactions": entries}
+    dossier = DossierFile(publisher="mnre1058", documents={"bijlage.pdf": DocumentOverride(annex_of="nota.pdf")})
+    internal = tmp_path / "intern"
+    root = build_package(tmp_path, log, dossier, internal_dir=internal)
+    rows = {r[0]: r for r in load_workbook(root / "productierapport.xlsx").active.iter_rows(min_row=2, values_only=True)}
+    ids = {n: document_id(n, None) for n in names}
+    thread = [rows[ids[n]][3] for n in ("mail1.pdf", "mail2.pdf", "mail3.pdf")]
+    assert thread[0] and thread[0] == thread[1] and thread[2] in (None, "")  # a lone e-mail has no thread
+    assert rows[ids["bijlage.pdf"]][12] == ids["nota.pdf"]  # Gerelateerd ID
+    assert rows[ids["bijlage.pdf"]][2] == rows[ids["nota.pdf"]][2] and rows[ids["nota.pdf"]][2]  # one family
+    sources = json.loads((internal / "package-bronnen.json").read_text("utf-8"))
+    assert sources["mail2.pdf"]["thread_source"] == "onderwerpregel"
+    nota = etree.fromstring((root / "diwoo" / f"{ids['nota.pdf']}.xml").read_bytes())
+    relation = nota.find("d:DiWoo/d:documentrelaties/d:documentrelatie", DW)
+    assert relation.findtext("d:role", namespaces=DW) == "heeft bijlage"
+    assert relation.findtext("d:relation", namespaces=DW) == ids["bijlage.pdf"]
+    annex = etree.fromstring((root / "diwoo" / f"{ids['bijlage.pdf']}.xml").read_bytes())
+    assert annex.findtext("d:DiWoo/d:isPartOf", namespaces=DW) == ids["nota.pdf"]
+    assert check_package(root, log, internal) == []
+
+
+def test_control_characters_in_a_title_or_reason_never_break_the_production_report(tmp_path):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 80), "Voortgang\x07 van de nota over het plan", fontsize=11)
+    page.insert_text((72, 100), "Tweede regel", fontsize=11)
+    doc.save(tmp_path / "nota.pdf")
+    log = {"documents": [{"document": "nota.pdf", "status": "published", "per_ground": {}},
+                         {"document": "kapot.pdf", "status": "failed", "reason": "cannot be read: \x01\x02 broken"}]}
+    root = build_package(tmp_path, log)
+    rows = list(load_workbook(root / "productierapport.xlsx").active.iter_rows(min_row=2, values_only=True))
+    assert rows[0][4] == "Voortgang van de nota over het plan"
+    assert rows[1][10] == "nog te beoordelen: cannot be read:  broken"
 
 def test_dossier_file_names_a_document_by_its_original_name_the_log_by_its_public_one(tmp_path):
     # the user's dossier file says "Mail van Jan de Vries.pdf"; the log and the output say the public name

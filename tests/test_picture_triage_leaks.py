@@ -16,6 +16,7 @@ import pymupdf
 from conftest import still_there
 from ocr_support import ocr_pixels, text_page_image
 from woopub.reading.ocr import PictureCheck, plan_page
+from woopub.run.batch import run_inline
 
 NAME = "Fenna Wijnberg"
 
@@ -23,7 +24,7 @@ NAME = "Fenna Wijnberg"
 def _run(dossier_dir, out, rules, detector):
     from woopub.run.pipeline import Dossier
 
-    return Dossier(rules, detector).run([dossier_dir], out)
+    return run_inline(Dossier(rules, detector), [dossier_dir], out)
 
 
 def _screenshot_line(path):

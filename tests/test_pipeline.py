@@ -9,7 +9,7 @@ import pytest
 
 from conftest import SAMPLES, pdf_text, sha256, still_there, truth
 from woopub.writing.publish import LOG_CSV, LOG_JSON, read_proposals
-from woopub.writing.verify import verify_dir
+from woopub.run.batch import verify_output
 
 NAMES = ["nota-voortgang-mensenhandel", "email-mensenhandel", "bijlage-contactpersonen"]
 
@@ -39,7 +39,7 @@ def test_inputs_are_byte_for_byte_unchanged(dossier_run):
 
 
 def test_verify_passes_on_the_output(dossier_run):
-    problems, notes = verify_dir(dossier_run["out"])
+    problems, notes = verify_output(dossier_run["out"])
     assert problems == [] and notes == []
 
 
@@ -111,7 +111,7 @@ def test_a_file_changed_between_the_passes_is_not_published(tmp_path, rules, det
     from conftest import make_pdf
     from woopub.detect import PersonIndex
     from woopub.run.pipeline import Dossier, InputDocument
-    from woopub.writing.publish import sha256_file
+    from woopub.files import sha256_file
     from woopub.writing.verify import SecretSet
 
     (tmp_path / "in").mkdir()

@@ -4,6 +4,7 @@ import pikepdf
 import pytest
 
 from conftest import pdf_text
+from woopub.run.batch import run_inline
 
 
 
@@ -25,7 +26,7 @@ def _page_pdf(path, parts: list[bytes], resources=None):
 def _run(tmp_path, rules, detector):
     from woopub.run.pipeline import Dossier
 
-    result = Dossier(rules, detector).run([tmp_path / "in"], tmp_path / "out")
+    result = run_inline(Dossier(rules, detector), [tmp_path / "in"], tmp_path / "out")
     return {o.document: o for o in result.outcomes}
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from woopub.model import KEEP, REDACT, Decision, Finding
-from woopub.run.pipeline import same_document_mentions
+from woopub.decide.analysis import same_document_mentions
 
 REDACTED = Decision(REDACT, "5.1.2e", "naam-persoon", "Naam van een ambtenaar.")
 KEPT = Decision(KEEP, None, "organisatie", "Naam van een organisatie.")

@@ -333,9 +333,9 @@ def verify(out_dir, internal_dir):
     Example:
       woopub verify out/
     """
-    from woopub.writing.verify import verify_dir
+    from woopub.run.batch import verify_output
 
-    problems, notes = verify_dir(out_dir, internal_dir)
+    problems, notes = verify_output(out_dir, internal_dir)
     for note in notes:
         click.echo(f"note: {note}", err=True)
     for p in problems:
@@ -345,50 +345,56 @@ def verify(out_dir, internal_dir):
 
 
 @main.command("scan-text", epilog=EXIT_CODES_HELP)
-@click.argument("file", type=click.File("r", encoding="utf-8"))
+@click.argument("files", nargs=-1, required=True, type=click.File("r", encoding="utf-8"))
 @rules_option
-def scan_text(file, rule_paths):
+def scan_text(files, rule_paths):
     """Detect and decide on plain text: one JSON line per span found.
 
-    Each line has start and end (character offsets into the input), entity,
-    score, action (redact or keep), ground, reason and rule. Names that stay
-    public are reported too, with action keep. Use - to read standard input.
+    The texts are read as one dossier, as `redact` reads PDFs: a name
+    redacted in one is also found in its other forms in the others. Each
+    line has document (the file name; - for standard input), start and end
+    (character offsets into that text), entity, score, action (redact or
+    keep), ground, reason and rule. Names that stay public are reported
+    too, with action keep. Use - to read standard input.
 
     \b
     Examples:
       woopub scan-text brief.txt
+      woopub scan-text nota.txt bijlage-1.txt bijlage-2.txt
       echo "Beste Jan, bel me op 06-12345678." | woopub scan-text -
     """
     from woopub.detect.frog import start_default_in_background
 
     start_default_in_background()  # Frog loads while the detectors are built
-    from woopub.decide.decider import Decider
+    from woopub.decide.analysis import read_dossier
     from woopub.detect import Detector
-    from woopub.decide.docdate import document_date
 
     rules = _load_rules(rule_paths)
-    text = file.read()
-    detector = Detector()
-    decider = Decider(rules, document_date(text))
-    for f in detector.find(text):
-        d = decider.decide(f)
-        click.echo(
-            json.dumps(
-                {
-                    "start": f.start,
-                    "end": f.end,
-                    "entity": f.entity,
-                    "text": f.text,
-                    "score": f.score,
-                    "action": d.action,
-                    "ground": d.ground,
-                    "reason": d.reason,
-                    "rule": d.rule,
-                    "evidence": list(f.evidence),
-                },
-                ensure_ascii=False,
+    texts = {}
+    for file in files:
+        name = getattr(file, "name", "-")
+        texts[name if name not in texts else f"{name}#{len(texts) + 1}"] = file.read()
+    read = read_dossier(texts, Detector(), rules)  # both readings, as `redact` reads a dossier
+    for name, (findings, decisions) in read.items():
+        for f, d in zip(findings, decisions):
+            click.echo(
+                json.dumps(
+                    {
+                        "document": "-" if name == "<stdin>" else name,
+                        "start": f.start,
+                        "end": f.end,
+                        "entity": f.entity,
+                        "text": f.text,
+                        "score": f.score,
+                        "action": d.action,
+                        "ground": d.ground,
+                        "reason": d.reason,
+                        "rule": d.rule,
+                        "evidence": list(f.evidence),
+                    },
+                    ensure_ascii=False,
+                )
             )
-        )
     sys.exit(EXIT_OK)
 
 

@@ -44,10 +44,6 @@ class RuleError(WoopubError):
         super().__init__(f"{where}: {problem}")
 
 
-class VerificationError(WoopubError):
-    """A published file still carries something it must not."""
-
-
 def one_line(exc) -> str:
     text = " ".join(str(exc).split())
     return text[:200] or type(exc).__name__

@@ -227,23 +227,12 @@ def load_corpus(folder: Path) -> list[CorpusDocument]:
 
 def predict(text: str, detector, rules, dossier_pass: bool = True) -> list[Predicted]:
     """Detect and decide on one text, as the pipeline does for a one-document dossier."""
-    from woopub.decide.decider import Decider
-    from woopub.decide.docdate import document_date
-    from woopub.run.pipeline import DocumentScan, Dossier, InputDocument, same_document_mentions
+    from woopub.decide.analysis import first_reading, read_dossier
 
-    date = document_date(text)
-    decider = Decider(rules, date)
-    findings = detector.find(text)
-    decisions = [decider.decide(f) for f in findings]
     if dossier_pass:
-        scan = DocumentScan(InputDocument(Path("-"), "-"), findings=findings, decisions=decisions)
-        index = Dossier(rules, detector).person_index([scan])
-        if len(index):
-            findings = detector.find(text, known=index)
-            decider = Decider(rules, date, index.surnames)
-            decisions = [decider.decide(f) for f in findings]
-        more = same_document_mentions(text, findings, decisions)  # as the publish pass does
-        findings, decisions = findings + more, decisions + [decider.decide(f) for f in more]
+        findings, decisions = read_dossier({"-": text}, detector, rules)["-"]
+    else:
+        findings, decisions = first_reading(text, detector, rules)
     return [Predicted(f.start, f.end, f.entity, f.text, d.action, d.rule) for f, d in zip(findings, decisions)]
 
 

@@ -30,6 +30,7 @@ from woopub.run import guard
 from woopub.run.pipeline import Dossier
 from woopub.decide.rules import load_rules
 from woopub.writing.verify import Secret, verify_pdf
+from woopub.run.batch import run_inline
 
 FUZZ_SECONDS = float(os.environ.get("WOOPUB_FUZZ_SECONDS", "60"))
 FUZZ_EXAMPLES = int(os.environ.get("WOOPUB_FUZZ_EXAMPLES", "200"))
@@ -121,7 +122,7 @@ def test_mutated_pdf_is_refused_or_published_clean(fuzz_dossier, tmp_path_factor
     path.parent.mkdir()
     path.write_bytes(mutate(data, mutations))
     out = folder / "out"
-    result = fuzz_dossier.run([path.parent], out)  # must not raise
+    result = run_inline(fuzz_dossier, [path.parent], out)  # must not raise
     (outcome,) = result.outcomes
     if outcome.status == "failed":
         assert seed in outcome.reason and "\n" not in outcome.reason

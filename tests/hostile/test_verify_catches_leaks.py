@@ -20,7 +20,7 @@ from make_cases import CASES, build_all
 from woopub.cli import main
 from woopub.model import Proposal
 from woopub.writing.publish import LOG_JSON, PROPOSALS_FILE
-from woopub.writing.verify import verify_dir
+from woopub.run.batch import verify_output
 
 # Cases whose planted values no reader can take from the file as it is, and
 # the problem verify must report instead of a leak.
@@ -68,7 +68,7 @@ def cases_dir(tmp_path_factory):
 def test_verify_fails_the_untouched_case_file(cases_dir, tmp_path, case):
     (tmp_path / "cases").symlink_to(cases_dir / "cases")
     out, internal = _as_published(tmp_path, case.file, case.planted)
-    problems, notes = verify_dir(out, internal)
+    problems, notes = verify_output(out, internal)
     assert notes == []
     kinds = {p.kind for p in problems if p.document == case.file}
     expected = NOT_READABLE.get(case.file, "leak")

@@ -12,29 +12,13 @@ Order (the first rule that matches decides):
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
-import unicodedata
-from collections import defaultdict
 
 import phonenumbers
 
-from woopub.detect.lexicon import lexicon
-from woopub.detect.names import parse_name
 from woopub.model import KEEP, REDACT, Decision, Finding
-from woopub.decide.rules import Official, Rule, RuleSet, ValueRule
-
-
-@functools.lru_cache(maxsize=65536)  # pure; called for every rule pattern on every finding
-def _fold(text: str) -> str:
-    """Lower case without accents or punctuation, single spaces: for comparing names."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return re.sub(r"\s+", " ", re.sub(r"[^\w\s'.-]", " ", text)).strip()
-
-
-def _words(text: str) -> list[str]:
-    return _fold(text).replace(".", ". ").split()
+from woopub.decide.offices import fold_name as _fold
+from woopub.decide.rules import Rule, RuleSet, ValueRule
 
 
 def _national_number(text: str) -> str:
@@ -46,94 +30,13 @@ def _national_number(text: str) -> str:
         return re.sub(r"\D", "", text)
 
 
-class OfficialIndex:
-    """Office holders by the last word of their surname, for matching names."""
-
-    def __init__(self, officials: list[Official]):
-        lex = lexicon()
-        self.by_last: dict[str, list[tuple[Official, list[str], list[str]]]] = defaultdict(list)
-        for o in officials:
-            parsed = parse_name(o.name, lex)
-            surname = o.surname or " ".join(x for x in (parsed.interfix, parsed.surname) if x)
-            given = [_fold(g) for g in parsed.given]
-            if o.surname:  # given names are what comes before the stated surname
-                given = [w for w in _words(o.name)[: -len(_words(o.surname))]]
-            forms = {surname}
-            last = surname.split()[-1]
-            if "-" in last:  # "Yeşilgöz-Zegerius" is also written "Yeşilgöz"
-                for part in last.split("-"):
-                    if len(part) >= 4:
-                        forms.add(" ".join(surname.split()[:-1] + [part]))
-            for form in forms:
-                words = _words(form)
-                self.by_last[words[-1]].append((o, words, given))
-
-    def match(self, text: str, ambiguous: set[str] = frozenset()) -> Official | None:
-        """The office holder ``text`` names, if any.
-
-        A bare surname in ``ambiguous`` (also borne by a civil servant in the
-        dossier) matches nobody: it could be either person.
-        """
-        if "," in text:  # Outlook order "Vries, J. (Jan) de" -> "J. Jan de Vries"
-            head, _, rest = text.partition(",")
-            rest_words = _words(rest)
-            inter = [w for w in rest_words if w in lexicon().interfix_words]
-            text = " ".join([w for w in rest_words if w not in inter] + inter + _words(head))
-        words = [w for w in _words(text) if w.rstrip(".") not in lexicon().titles]
-        if not words:
-            return None
-        for official, surname, given in self.by_last.get(words[-1], ()):
-            n = len(surname)
-            if words[-n:] != surname:
-                continue
-            rest = words[:-n]
-            if not rest and " ".join(surname) in ambiguous:
-                return None
-            if not rest or self._fits(rest, given):
-                return official
-        return None
-
-    @staticmethod
-    def _fits(rest: list[str], given: list[str]) -> bool:
-        """Do the given names or initials in the text fit the office holder's?"""
-        if not given:
-            return True
-        head = rest[0]
-        if head.endswith(".") or len(head) == 1:  # initials "j." or "d.m."
-            return head[0] == given[0][0]
-        return head == given[0]
-
-
-_OFFICIAL_INDEXES: dict[str, OfficialIndex] = {}
-
-
-def _official_index(rules: RuleSet) -> OfficialIndex:
-    """One office-holder index per rule set (built once, before worker processes fork)."""
-    if rules.digest not in _OFFICIAL_INDEXES:
-        _OFFICIAL_INDEXES[rules.digest] = OfficialIndex(rules.officials)
-    return _OFFICIAL_INDEXES[rules.digest]
-
-
-_last_folded: tuple = (None, 0, frozenset())
-
-
-def _folded(names: set[str]) -> frozenset[str]:
-    """``names`` folded; the dossier's surnames (thousands) come again for every document, so
-    the last set is remembered (by identity and size: the set only grows while scans come in)."""
-    global _last_folded
-    seen, size, folded = _last_folded
-    if seen is not names or size != len(names):
-        folded = frozenset(_fold(s) for s in names)
-        _last_folded = (names, len(names), folded)
-    return folded
-
-
 class Decider:
     def __init__(self, rules: RuleSet, document_date: dt.date | None = None, known_surnames: set[str] = frozenset()):
         self.rules = rules
         self.document_date = document_date
-        self.known_surnames = _folded(known_surnames)
-        self.officials = _official_index(rules)
+        # folded per decider: 5,000 surnames take 0.7 ms (fold_name remembers each name)
+        self.known_surnames = frozenset(_fold(s) for s in known_surnames)
+        self.officials = rules.official_index
         self.parties = {_fold(p) for p in rules.parties}
 
     def decide(self, f: Finding) -> Decision:

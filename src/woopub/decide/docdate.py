@@ -5,21 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-MONTHS = {
-    m: i
-    for i, m in enumerate(
-        ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-         "november", "december"],
-        start=1,
-    )
-}
+from woopub.dutch import MONTHS
+
+MONTH_NUMBER = {m: i for i, m in enumerate(MONTHS, start=1)}
 _LABELLED = re.compile(r"(?:datum|verzonden|date|sent|vergaderdatum)\s*:?\s*\n?\s*(?:\w+dag\s+)?(.{6,30})", re.IGNORECASE)
 _WRITTEN = re.compile(r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})\b", re.IGNORECASE)
 _NUMERIC = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b")
 
 
 def _parse(text: str) -> dt.date | None:
-    for rx, conv in ((_WRITTEN, lambda m: (int(m[3]), MONTHS[m[2].lower()], int(m[1]))),
+    for rx, conv in ((_WRITTEN, lambda m: (int(m[3]), MONTH_NUMBER[m[2].lower()], int(m[1]))),
                      (_NUMERIC, lambda m: (int(m[3]), int(m[2]), int(m[1])))):
         m = rx.search(text)
         if m:

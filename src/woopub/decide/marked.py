@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from woopub.decide.proposals import proposals_for
 from woopub.model import REDACT, Decision, DocumentText, Finding, Proposal
 
 
@@ -34,8 +35,6 @@ def marked_findings(text: str, rules) -> tuple[list[Finding], list[Decision]]:
 def marked_proposals(name: str, text: DocumentText, rules) -> list[Proposal]:
     """Proposals for every occurrence of a marked value (a box over one a detector also found
     is harmless: the same text is removed once)."""
-    from woopub.run.pipeline import proposals_for
-
     findings, decisions = marked_findings(text.text, rules)
     if not findings:
         return []

@@ -27,6 +27,8 @@ from pathlib import Path
 import jsonschema
 import yaml
 
+from woopub.decide.offices import Official, OfficialIndex, Role
+from woopub.detect.config import detection_config
 from woopub.errors import RuleError
 
 SHIPPED_RULES = "rules"
@@ -106,44 +108,6 @@ class ValueRule:
     source: str = ""
 
 
-@dataclass(frozen=True)
-class Role:
-    role: str
-    start: dt.date
-    end: dt.date | None
-
-
-@dataclass(frozen=True)
-class Official:
-    name: str
-    party: str | None
-    roles: tuple[Role, ...]
-    surname: str | None = None  # given when the name alone does not show it
-    def role_on(self, day: dt.date | None, grace_years: int) -> Role:
-        """The office held on ``day`` (within the grace period), latest first: the one a reviewer is shown."""
-        if day is None:
-            return self.roles[0]
-
-        def held(r: Role, grace: int) -> bool:
-            end = r.end.replace(year=r.end.year + grace) if r.end else None
-            return r.start <= day and (end is None or day <= end)
-
-        for grace in (0, grace_years):
-            current = [r for r in self.roles if held(r, grace)]
-            if current:
-                return max(current, key=lambda r: r.start)
-        return self.roles[0]
-
-    def active_on(self, day: dt.date | None, grace_years: int) -> bool:
-        if day is None:
-            return True
-        for r in self.roles:
-            end = r.end.replace(year=r.end.year + grace_years) if r.end else None
-            if r.start <= day and (end is None or day <= end):
-                return True
-        return False
-
-
 @dataclass
 class RuleSet:
     grounds: dict[str, Ground]
@@ -158,6 +122,12 @@ class RuleSet:
     grace_years: int
     files: list[Path]
     digest: str  # sha256 over the files, in order: the rule-set hash in the publication log
+    # the office holders indexed for matching, built once with the rule set and shared by every decider
+    official_index: OfficialIndex = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self):
+        if self.official_index is None:
+            self.official_index = OfficialIndex(self.officials)
 
     def local_part_matches(self, patterns: list[str], local: str) -> bool:
         return any(fnmatch.fnmatch(local.lower(), p.lower()) for p in patterns)
@@ -260,6 +230,12 @@ def load_rules(extra: list[Path] | tuple = ()) -> RuleSet:
                 ids[r["id"]] = where
                 entity = r["entity"]
                 conditions = {k: v for k, v in r.items() if k not in ("id", "entity", "ground", "reason")}
+                for key in ("evidence", "evidence_none"):
+                    for k, tag in enumerate(conditions.get(key) or ()):
+                        if not detection_config().knows_evidence(tag):
+                            # a tag no recogniser records never matches: the rule would be off without a word
+                            raise RuleError(path, f"rule {r['id']!r}: no recogniser records the evidence {tag!r} "
+                                            "(see src/woopub/data/detection.yaml, evidence)", _line_of(node, [section, n, key, k]))
                 target.append(
                     Rule(r["id"], action, frozenset([entity] if isinstance(entity, str) else entity), r["reason"],
                          r.get("ground"), conditions, where)

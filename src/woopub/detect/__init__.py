@@ -16,6 +16,7 @@ from woopub.detect.contact import (
     EmailFragmentRecognizer,
     OfflineEmailRecognizer,
 )
+from woopub.detect.config import detection_config
 from woopub.detect.dossier import PersonIndex
 from woopub.detect.email_names import NameBeforeEmailRecognizer
 from woopub.detect.engine import LANGUAGE, build_analyzer
@@ -37,10 +38,8 @@ RECOGNISERS: dict[str, Callable[[], object]] = {
     "licence-plate": LicencePlateRecognizer,
     "home-address": HomeAddressRecognizer,
 }
-DEFAULT_RECOGNISERS = tuple(RECOGNISERS)
-
-# Presidio's score floor; each recogniser applies its own minimum first.
-MIN_SCORE = 0.3
+DEFAULT_RECOGNISERS = detection_config().recognisers  # data/detection.yaml: which run, in which order
+MIN_SCORE = detection_config().min_score  # Presidio's floor; each recogniser applies its own minimum first
 
 
 class Detector:

@@ -57,7 +57,23 @@ def functional_local_part(local: str) -> bool:
         return bool(rest) and all(zipf(p) >= 3.0 for p in rest) and not any(len(p) == 1 for p in short)
     if pieces[0] in FUNCTION_WORDS:  # "team.ketenregie", "programma-x"
         return True
-    return all(zipf(p) >= 3.0 or p.upper() in lex.acronyms for p in pieces)  # "evenementen", "woo-verzoeken"
+    # "evenementen", "woo-verzoeken"; one word glued from an abbreviation or everyday word and an
+    # everyday word: "aiverordening", "klantcontact"
+    return all(zipf(p) >= 3.0 or p.upper() in lex.acronyms or _everyday_compound(p, lex) for p in pieces)
+
+
+def _everyday_compound(word: str, lex) -> bool:
+    from woopub.detect.tokens import zipf
+
+    for k in range(2, len(word) - 4):
+        head, tail = word[:k], word[k:]
+        if tail in lex.first_names or tail in lex.surnames or zipf(tail) < 3.5:
+            continue
+        if len(head) >= 4 and head not in lex.first_names and head not in lex.surnames and zipf(head) >= 3.5:
+            return True  # "klantcontact"
+        if k <= 3 and len(tail) >= 6 and (head.isalpha() or head.upper() in lex.acronyms):
+            return True  # "aiverordening", "hradvies": an abbreviation glued to a long everyday word
+    return False
 
 
 # words that open the address of a team or desk, not of a person

@@ -569,10 +569,6 @@ class FrogTagger:
             while len(self._cache) > self.cache_size:
                 self._cache.popitem(last=False)
 
-    def clear_cache(self) -> None:
-        with self._cache_lock:
-            self._cache.clear()
-
     def use_shared_cache(self, path: str | Path | None) -> None:
         """Also keep readings in an SQLite file that the processes of one run share.
 
@@ -719,11 +715,6 @@ class FrogTagger:
             log.warning("Frog request failed (%r); restarting the server", exc)
             self.stats.add(restarts=1)
             self._start_locked()
-
-    def cache_info(self) -> dict:
-        with self._cache_lock:
-            size = len(self._cache)
-        return {"hits": self.stats.cache_hits, "sentences": self.stats.sentences, "size": size, "max": self.cache_size}
 
 
 def _reading(sentence: list[str], words: list[dict], stats: FrogStats) -> tuple | None:

@@ -9,10 +9,10 @@ name found inside its local part).
 
 from __future__ import annotations
 
+from woopub.detect.config import detection_config
 from woopub.model import Finding
 
-PRIORITY = {"EMAIL": 6, "IBAN": 5, "BSN": 5, "PHONE": 4, "DATE_OF_BIRTH": 4, "LICENSE_PLATE": 4, "ADDRESS": 3,
-            "SIGNATURE": 3, "PERSON": 2}
+PRIORITY = detection_config().overlap_priority  # data/detection.yaml
 
 
 def resolve_overlaps(findings: list[Finding], text: str) -> list[Finding]:

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 
 from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
 
+from woopub.detect.config import detection_config
+from woopub.dutch import MONTHS as DUTCH_MONTHS
 from woopub.detect.lexicon import Lexicon, lexicon
 from woopub.detect.tokens import (
     AMP,
@@ -44,51 +46,10 @@ from woopub.detect.tokens import (
     zipf,
 )
 
-# Weights of the pieces of evidence. The score of a candidate is BASE plus
-# the weights of its evidence, clamped to [0, 1]; MIN_SCORE reports it.
-BASE = 0.2
-EVIDENCE = {
-    "title": 0.5,  # drs., mevrouw, de heer, MSc
-    "initials": 0.4,  # J.P. de Vries
-    "first-name": 0.3,  # Jan (list) followed by a surname part
-    "first-name-alone": 0.1,  # a lone listed first name
-    "surname": 0.2,  # last part in the surname list
-    "tussenvoegsel": 0.2,  # van der Berg
-    "given-name-in-brackets": 0.4,  # Vries, J. (Jan) de
-    "outlook-order": 0.3,  # Achternaam, V.
-    "two-unknown-parts": 0.1,  # Oluwaseun Adebayo
-    "capitalised-mid-sentence": 0.15,
-    "matches-e-mail": 0.4,  # "Chidi Okafor" beside c.okafor@...
-    "same-name-in-text": 0.35,  # "Peres" after "Shimon Peres" in the same text
-    "sentence-start-alone": -0.2,  # "Groen is ..." with nothing else to go on
-    "common-word": -0.2,
-    "followed-by-number": -0.5,
-    "part-of-organisation-name": -1.0,  # "Pieter Baan Centrum", "Wet Mulder", "Raad voor de Kinderbescherming"
-    "verb-after-given-name": 0.3,  # "Fatima heeft", "Ursula vraagt"
-    "surname-in-capitals": 0.25,  # a lone "School" or "Bakker" that is also an everyday word
-    "place-name": -0.3,
-    "frog:PER": 0.35,  # Frog's Dutch NER (trained on SoNaR) reads a person here
-    "frog:not-a-person": -0.25,  # Frog reads an organisation, place or other name
-    "place-phrase": -1.0,  # "Den Haag": a place, whatever cue stands near it
-    "institution-name": -1.0,  # "Antoni van Leeuwenhoek", "Albert Schweitzer": a hospital named after a person
-    "affiliation-in-brackets": -1.0,
-    "after-article": -0.6,
-    "before-address": -0.6,  # a building or organisation, then its address  # "het Rutgers", "een Philips": persons take no article
-    "after-place-preposition": -0.3,
-    # The shape and the document's own usage of a lone word (see _usage_evidence): an acronym
-    # or product name ("API", "DigiD", "PaaS"), a word the document uses as a noun ("de API",
-    # "het Kadaster", "sturing"), words all of which are everyday Dutch or English ("Event Mesh").
-    "acronym-shape": -0.6,
-    "used-as-noun": -0.5,
-    "everyday-words-only": -0.4,
-    "everyday-word-in-name": -0.15,
-    "everyday-word-alone": -0.4,  # "Typologie van API's", "Gartner Magic Kwadrant"
-    "firm-name": -1.0,  # "Vellekoop & Meesters": surnames joined by "&" with no given name name a firm
-    "defines-short-name": -1.0,  # "Qredits Microfinanciering Nederland (Qredits)": an organisation gives its short name
-    "after-acronym": -0.5,  # "CIO Rijk": a lone given name after an acronym names a unit
-    "enumerated-heading": -1.0,  # "A. Opdracht", "Bijlage B. Eigenschappen": a lettered heading, not initials
-    "repeated-word": -0.6,  # "A. Opdracht", "B. Eigenschappen": a lettered heading, not initials
-}
+# Weights of the pieces of evidence (data/detection.yaml, persons): the score of a candidate is
+# BASE plus the weights of its evidence, clamped to [0, 1]; MIN_SCORE reports it.
+BASE = detection_config().person_base
+EVIDENCE = detection_config().person_weights
 # Evidence that says "a person" by itself. Only a name with such evidence enters the
 # dossier's person index, which then redacts its every form in every document; a name
 # that rests on its shape, a list or Frog alone is redacted where it stands, no further.
@@ -104,7 +65,10 @@ DETERMINERS = r"(?:het|een|deze|dit|onze|uw|elke|iedere|welke|geen|the)"
 # cues that say where a name may stand, not that the word there is one
 PLACE_CUES = ("cue:before:", "cue:role:", "cue:label", "cue:column", "cue:signature")
 # a credit line before a name: a photo's, illustration's or cover's maker, kept by rule (makers-vermelding)
-CREDIT_BEFORE = re.compile(r"(?:©|\(c\)|\b(?:[Ff]oto(?:grafie)?|[Bb]eeld|[Ii]llustratie|[Cc]over|[Pp]hoto|[Ii]mage)\s*:)\s*$")
+# (and every maker it lists: "Cover: Jamillah Knowles & Digit", "Foto: A. Bos, C. de Wit en E. Smit")
+CREDIT_BEFORE = re.compile(r"(?:©|\(c\)|\b(?:[Ff]oto(?:grafie)?|[Bb]eeld|[Ii]llustratie|[Cc]over|[Pp]hoto|[Ii]mage)\s*:)\s*"
+                           r"(?:(?:[A-Z][\w'.-]*|van|de|der|den|ter|te|la|le|du)(?:[ \t]+(?:[A-Z][\w'.-]*|van|de|der|den|ter|te|la|le|du))*"
+                           r"[ \t]*(?:&|,|\ben\b|\band\b)[ \t]*)*$")
 # a lettered heading after "Bijlage", "Hoofdstuk": "Bijlage A. Opdracht"
 HEADING_WORDS = {"bijlage", "hoofdstuk", "deel", "paragraaf", "annex", "appendix", "bijlagen"}
 # what the shape and usage of the words say against a name (see _usage_evidence)
@@ -123,6 +87,10 @@ def has_own_evidence(evidence, words: int = 1) -> bool:
     if "enumerated-heading" in evidence:
         return False
     own = [e for e in evidence if e.startswith(OWN_EVIDENCE)]
+    if own and "everyday-word-alone" in evidence and all(e.startswith(PLACE_CUES) for e in own):
+        # "De Morgen" under "auteur": a place where names stand and an everyday word are redacted
+        # where they stand, not spread as a surname through the dossier
+        return False
     if own and words == 1 and all(e.startswith(PLACE_CUES) for e in own) and not {"surname", "first-name-alone"} & set(evidence):
         # "Directeur-Generaal Rechtspleging", an attendee list's "Kadaster" line: a place where names
         # stand also holds organisations; one unlisted word there is no name by the place alone
@@ -152,7 +120,7 @@ def acronym_shaped(word: str) -> bool:
 # A lone name part this frequent in Dutch (wordfreq Zipf) is also an everyday word.
 COMMON_NAME_ZIPF = 4.0
 _EMAIL = re.compile(r"([\w.+-]+)@[\w-]+")  # also an address OCR read cut off: "c.okafor@comens"
-MIN_SCORE = 0.5
+MIN_SCORE = detection_config().person_min_score
 # Candidates scored in this range are open: Frog is asked about them.
 FROG_ASK = (0.0, 0.8)
 FROG_WINDOW = 2  # tokens either side of an open candidate that Frog reads
@@ -195,8 +163,7 @@ LIST_JOINERS = {"en", "of", "c.s.", "cs", "e.a."}
 PLURAL_ROLES = {"leden", "kamerleden", "moties", "ministers", "staatssecretarissen", "bewindspersonen", "indieners"}
 NAME_PARTS = {NAME, INITIALS, INTERFIX}
 # Dutch writes months in lower case: a capitalised one before a name is a given name ("Mei Zhang")
-MONTHS = {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-          "november", "december"}
+MONTHS = frozenset(DUTCH_MONTHS)
 
 
 @dataclass
@@ -568,7 +535,7 @@ class PersonRecognizer(LocalRecognizer):
         entity Frog finds in a window where no candidate stands is added.
         """
         from woopub.detect.frog import FrogUnavailable
-        from woopub.detect.frog_persons import _entities, tag_view
+        from woopub.detect.frog_tagging import merge_entities, tag_view
 
         open_tokens = {t.i for cand, score, ev in scored if FROG_ASK[0] <= score < FROG_ASK[1] for t in cand.tokens}
         if not open_tokens:
@@ -598,7 +565,7 @@ class PersonRecognizer(LocalRecognizer):
         taken = {t.i for cand, _, _ in scored for t in cand.tokens}
         extra = [
             Candidate([t for t in ent.tokens if t.kind != WORD])
-            for ent in _entities(view.text, pairs)
+            for ent in merge_entities(view.text, pairs)
             if ent.label == "PER" and not any(t.i in taken for t in ent.tokens)
             and any(t.kind in (NAME, COMMON) and t.lower not in self.lex.stop_words for t in ent.tokens)
         ]
@@ -921,7 +888,7 @@ class PersonRecognizer(LocalRecognizer):
             ev.append(("surname-in-capitals", EVIDENCE["surname-in-capitals"]))  # "KOVALENKO Oksana"
         if not cand.titles and INITIALS not in kinds and not first_listed and cues.after_place_preposition(cand):
             ev.append(("after-place-preposition", EVIDENCE["after-place-preposition"]))  # "in Den Hey-Acker"
-        if CREDIT_BEFORE.search(view.text, max(0, cand.start - 40), cand.start):
+        if CREDIT_BEFORE.search(view.text, max(0, cand.start - 90), cand.start):
             ev.append(("credited-creator", 0.0))  # "Foto: Jan Jansen", "© Jan Jansen": the maker of a published work
         if email_parts and _matches_email(cand, email_parts):
             ev.append(("matches-e-mail", EVIDENCE["matches-e-mail"]))
@@ -966,6 +933,8 @@ class PersonRecognizer(LocalRecognizer):
             elif _everyday_dutch(word, lex):
                 # "Initiële", "Aanvullingen", "Ctrl" read as a name by Frog in a table: an unlisted everyday word alone
                 found.append(("everyday-word-alone", EVIDENCE["everyday-word-alone"]))
+            elif _alone_throughout(word, cues.view.text, lex):
+                found.append(("unlisted-word-alone-throughout", EVIDENCE["unlisted-word-alone-throughout"]))
         elif len(names) > 1 and not cand.titles:
             if all(_everyday(p, lex) for p in names):
                 found.append(("everyday-words-only", EVIDENCE["everyday-words-only"]))
@@ -1041,6 +1010,30 @@ def _everyday(tok: Token, lex: Lexicon) -> bool:
     if low in lex.first_names or low in lex.surnames:
         return False
     return acronym_shaped(tok.text) or zipf(low) >= 3.0 or zipf(low, "en") >= 3.5
+
+
+# a lone unlisted word this often in one text, never beside a given name, initials or a title
+ALONE_THROUGHOUT = 3
+_NAME_BEFORE = re.compile(r"(?:\b[A-Z]\.\s*|\b(?:dhr|mevr|mw|drs|dr|ir|mr|ing|prof)\.?\s+|\b(?:heer|mevrouw)\s+)$", re.IGNORECASE)
+
+
+def _alone_throughout(tok: Token, text: str, lex: Lexicon) -> bool:
+    """Does the text name this unlisted word again and again, always alone ("Logius", "Geonovum",
+    "Numeriek")? A person named that often is named in full, with initials or a title at least
+    once; an organisation, product or heading word never is."""
+    low = tok.lower
+    if low in lex.surnames or low in lex.first_names or not tok.text[:1].isupper():
+        return False
+    seen = 0
+    for m in re.finditer(rf"(?<![\w@.-]){re.escape(tok.text)}(?![\w@-])", text):
+        before = text[max(0, m.start() - 30) : m.start()].split("\n")[-1]
+        words = before.split()
+        prev = words[-1] if words else ""
+        if _NAME_BEFORE.search(before) or (prev[:1].isupper() and prev.isalpha() and (
+                prev.lower() in lex.first_names or zipf(prev.lower()) < 3.0)):
+            return False  # "Vojislav Kostunica": once beside a word that may be a given name
+        seen += 1
+    return seen >= ALONE_THROUGHOUT
 
 
 def _everyday_dutch(tok: Token, lex: Lexicon) -> bool:

@@ -14,12 +14,14 @@ import re
 
 from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
 
+from woopub.dutch import MONTH_ABBREVIATIONS, MONTHS as DUTCH_MONTHS
+
 LANGUAGE = "nl"
 # labels of a person's address in forms and decisions ("Bezoekadres" is an office's)
 ADDRESS_LABELS = {"adres", "woonadres", "huisadres", "privéadres", "priveadres", "verblijfadres", "verblijfsadres",
                   "woonplaats en adres", "adres betrokkene", "adres verzoeker", "adres aanvrager"}
 UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"  # capitals, Latin script
-MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
+MONTHS = "|".join(DUTCH_MONTHS + MONTH_ABBREVIATIONS)
 DATE = (rf"\b(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d{{2}}|\d{{1,2}}\s+(?:{MONTHS})\.?\s+(?:19|20)\d{{2}}"
         rf"|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}})\b")
 
@@ -134,7 +136,6 @@ class HomeAddressRecognizer(LocalRecognizer):
         r"rade|donk|straatweg|promenade|passage|galerij|bolwerk|vliet|zijde|eiland|meer|hout)$",
         re.IGNORECASE,
     )
-    POSTCODE_ONLY = re.compile(rf"\b{POSTCODE}\b")
     CUE = re.compile(
         r"(woonachtig|wonende|woont|woonadres|huisadres|privéadres|prive-adres|verblijfadres|verblijfsadres|"
         r"woning|adres van (?:de )?(?:betrokkene|verzoeker|verzoekster|aanvrager|melder|cliënt))\b[^.\n]{0,40}$",

@@ -31,9 +31,8 @@ import numpy as np
 import pymupdf
 import yaml
 
-from woopub.decide.decider import Decider
 from woopub.detect.lexicon import lexicon
-from woopub.model import Box, Finding, Proposal
+from woopub.model import Box, Finding
 from woopub.reading.document import DocumentReading
 
 ENTITY = "SIGNATURE"
@@ -330,33 +329,11 @@ def _components(ink: np.ndarray, walls: np.ndarray) -> list[tuple[np.ndarray, np
     return [(y, x) for y, x in zip(np.split(ys, bounds), np.split(xs, bounds)) if len(y)]
 
 
-def signature_proposals(document: str, marks: list[SignatureMark], decider: Decider) -> list[Proposal]:
-    """Decide every mark by the rules (entity SIGNATURE) and place it as a proposal."""
-    out = []
-    for n, m in enumerate(marks, 1):
-        description = f"[handtekening of paraaf: {m.kind}]"
-        evidence = (f"zone:{m.zone}", f"cue:{m.cue}", f"kind:{m.kind}")
-        signer = next((f"signer:{p}" for p in _cues()[1] if m.cue.startswith(p)), None)
-        if signer:  # a keep rule may spare, say, a minister's signature: evidence: [signer:de minister van]
-            evidence += (signer,)
-        finding = Finding(0, len(description), ENTITY, description, m.score, "signatures", evidence)
-        d = decider.decide(finding)
-        out.append(
-            Proposal(
-                id=f"{document}#handtekening-{n}",
-                document=document,
-                page=m.page + 1,
-                boxes=(m.box,),
-                text=description,
-                entity=ENTITY,
-                action=d.action,
-                ground=d.ground,
-                rule=d.rule,
-                score=m.score,
-                reason=d.reason,
-                recogniser="signatures",
-                evidence=evidence,
-                context=f"{'onder' if m.zone == 'closing' else 'bij'} '{m.cue}'",
-            )
-        )
-    return out
+def signature_finding(m: SignatureMark) -> Finding:
+    """The mark as a finding the rules decide (entity SIGNATURE): a description, never its pixels."""
+    description = f"[handtekening of paraaf: {m.kind}]"
+    evidence = (f"zone:{m.zone}", f"cue:{m.cue}", f"kind:{m.kind}")
+    signer = next((f"signer:{p}" for p in _cues()[1] if m.cue.startswith(p)), None)
+    if signer:  # a keep rule may spare, say, a minister's signature: evidence: [signer:de minister van]
+        evidence += (signer,)
+    return Finding(0, len(description), ENTITY, description, m.score, "signatures", evidence)

@@ -349,9 +349,6 @@ class TokenView:
                 lines.add(line)
         return lines
 
-    def line_tokens(self, line: int) -> list[Token]:
-        return [t for t in self.tokens if t.line == line]
-
     def line_text(self, line: int) -> str:
         if line < 0 or line >= len(self.line_starts):
             return ""

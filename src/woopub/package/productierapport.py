@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from woopub.package.settings import DEELS_OPENBAAR, NIET_OPENBAAR, OPENBAAR, REEDS_OPENBAAR
 
@@ -31,6 +32,7 @@ COLUMNS = (
     ("Publieke link", "link"), ("Gerelateerd ID", "refers_to"), ("Zaaknummer", "inquiry_number"),
 )
 JUDGEMENTS = (OPENBAAR, DEELS_OPENBAAR, REEDS_OPENBAAR, NIET_OPENBAAR)
+PUBLISHED_JUDGEMENTS = (OPENBAAR, DEELS_OPENBAAR)  # the judgements whose document this decision uploads
 SHEET = "Productierapport"
 
 
@@ -74,7 +76,9 @@ def _cells(row: InventoryRow, matter: str, case_numbers: tuple[str, ...]) -> lis
         "judgement": row.assessment, "suspended": "yes" if row.suspended else "", "ground": row.grounds_text(),
         "remark": row.remark, "link": row.link, "refers_to": row.refers_to, "inquiry_number": ";".join(case_numbers),
     }
-    return [values[field] if values[field] is not None else "" for _, field in COLUMNS]
+    # a worksheet cannot hold control characters (a reason or a title from a damaged file may)
+    return [ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else ("" if v is None else v)
+            for v in (values[field] for _, field in COLUMNS)]
 
 
 def write_productierapport(path: Path, rows: list[InventoryRow], matter: str, case_numbers: tuple[str, ...] = ()) -> None:

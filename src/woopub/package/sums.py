@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from woopub.writing.publish import sha256_file as _sha256
+from woopub.files import sha256_file as _sha256
 
 SUMS = "SHA256SUMS"
 

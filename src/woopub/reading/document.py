@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pymupdf
 
+from woopub.files import write_atomic
 from woopub.reading.extract import build_text, page_words, text_layer_words
 from woopub.model import REDACT, DocumentText, Proposal, Word
 from woopub.reading.ocr import (
@@ -135,10 +136,7 @@ class DocumentReader:
 
     def _keep(self, key: str, reading: PageReading) -> None:
         self._cache[(key, reading.page)] = reading
-        path = self._folder / f"{key}-{reading.page}.pickle"
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps(reading))
-        os.replace(tmp, path)
+        write_atomic(self._folder / f"{key}-{reading.page}.pickle", pickle.dumps(reading))
 
     def read(self, doc: pymupdf.Document, keep: bool = False, reuse: bool = False, key: str | None = None
              ) -> DocumentReading:
@@ -179,13 +177,10 @@ class DocumentReader:
         t = reading.text
         words = [(w.page, w.box, w.text, w.line, w.block) for w in t.words]
         data = zlib.compress(pickle.dumps((t.text, words, t.spans, t.page_starts, reading.ocr, reading.added), 5), 1)
-        path = self._folder / f"{key}.lezing"
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
         try:
-            tmp.write_bytes(data)
-            os.replace(tmp, path)
+            write_atomic(self._folder / f"{key}.lezing", data)
         except OSError:  # no room: the publish pass extracts again
-            tmp.unlink(missing_ok=True)
+            pass
 
     def _read(self, doc: pymupdf.Document, key: str | None) -> DocumentReading:
         text_words = [text_layer_words(page) for page in doc]

@@ -25,15 +25,9 @@ from pathlib import Path
 import pymupdf
 
 from woopub.reading.glyphs import fragmented, join_spaced_letters, words_from_glyphs
-from woopub.reading.intake import admit
+from woopub.reading.intake import WORD_CLIP, WORD_FLAGS, admit  # the flags intake counts words with too
 from woopub.model import DocumentText, Word
 
-# No TEXT_MEDIABOX_CLIP, and an infinite clip (PyMuPDF otherwise drops words
-# outside the page rectangle): text outside the crop box and in tiling
-# patterns is extracted too, so it is detected like any other text.
-# No TEXT_PRESERVE_LIGATURES: "ﬁ" reads "fi".
-WORD_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_CID_FOR_UNKNOWN_UNICODE
-WORD_CLIP = pymupdf.INFINITE_RECT()
 
 # A gap wider than this many line heights between two words on one baseline
 # separates columns (body text vs. margin colophon, table cells).

@@ -28,6 +28,13 @@ import pymupdf
 from woopub.errors import DamagedPdfError, EncryptedPdfError, InputError, NotAPdfError, one_line
 from woopub.reading.prepare import is_stream, key_type, key_value, parse_content, prepare
 
+# No TEXT_MEDIABOX_CLIP, and an infinite clip (PyMuPDF otherwise drops words
+# outside the page rectangle): text outside the crop box and in tiling
+# patterns is extracted too, so it is detected like any other text.
+# No TEXT_PRESERVE_LIGATURES: "ﬁ" reads "fi".
+WORD_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_CID_FOR_UNKNOWN_UNICODE
+WORD_CLIP = pymupdf.INFINITE_RECT()
+
 # -- limits (a document beyond one is refused, never half-processed) ---------
 MAX_FILE_BYTES = 1 << 30  # 1 GiB
 MAX_PAGES = 5000
@@ -58,9 +65,6 @@ BENIGN_WARNINGS = re.compile(
 
 # Text-showing operators of a content stream.
 TEXT_OPERATORS = frozenset({"Tj", "TJ", "'", '"'})
-REPLACEMENT_CHARACTER = 0xFFFD
-# what MuPDF reports for a glyph it cannot map ("cid12" -> U+000C): never real text
-CONTROL_CHARACTERS = frozenset(range(0x20)) - {0x09, 0x0A, 0x0D}
 
 
 pymupdf.TOOLS.mupdf_display_errors(False)  # MuPDF's messages are collected and turned into reasons
@@ -223,8 +227,6 @@ def _unplaced_glyphs(page: pymupdf.Page, trace: list[dict]) -> bool:
     glyphs = [c for span in trace for c in span["chars"] if chr(c[0]).isalnum()]
     if not any(_empty(c[3]) for c in glyphs):
         return False
-    from woopub.reading.extract import WORD_CLIP, WORD_FLAGS  # extract imports this module
-
     words = page.get_text("words", flags=WORD_FLAGS, clip=WORD_CLIP)
     return len(glyphs) > sum(sum(ch.isalnum() for ch in w[4]) for w in words)
 

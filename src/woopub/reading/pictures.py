@@ -33,7 +33,6 @@ from scipy import ndimage
 TOO_SMALL = "too small"
 PLAIN = "plain or gradient"
 NO_LETTERS = "no letters (photo, shape, chart)"
-REPEATED = "repeated (read once)"
 
 MAX_DECODE = 40_000_000  # pixels: a larger picture is looked at as the page shows it, not decoded whole
 MAX_PIXELS = 4_000_000  # larger pictures are looked at binned down to about this many pixels

@@ -56,7 +56,7 @@ def apply_dossier(folder: Path, out_dir: Path, rules, accept_pending: bool = Fal
     from woopub.writing.publish import build_log, write_log
     from woopub.writing.redact import apply_proposals
     from woopub.writing.sanitize import sanitize, save_clean
-    from woopub.writing.publish import sha256_file
+    from woopub.files import sha256_file
     from woopub.writing.verify import SecretSet, secrets_from, verify_pdf
 
     dossier = ReviewDossier(folder)

@@ -64,13 +64,19 @@ def register(main, rules_option, load_rules, exit_codes_help: str = "") -> None:
                   help="Folder for the published PDFs and the publication log.")
     @click.option("--accept-pending", is_flag=True,
                   help="Accept every proposal nobody decided on as proposed (what woopub redact does).")
+    @click.option("--dossier-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                  help="YAML file with the Woo decision's metadata and per-document titles, dates, assessments "
+                       "for the publication package (OUT/package), as for woopub redact.")
+    @click.option("--stamp/--no-stamp", default=True,
+                  help="Document number in the margin of every page of the package's PDFs.")
     @rules_option
-    def apply(folder, out_dir, accept_pending, rule_paths):
+    def apply(folder, out_dir, accept_pending, dossier_file, stamp, rule_paths):
         """Publish a reviewed dossier: only the redactions reviewers accepted or added.
 
         Verifies every document as woopub redact does; the publication log says
         per box whether a rule or a reviewer decided it (never the value or the
-        reviewer's name; both are in the dossier's apply-record.json).
+        reviewer's name; both are in the dossier's apply-record.json). Writes the
+        publication package (OUT/package) as woopub redact does.
 
         \b
         Example:
@@ -83,17 +89,30 @@ def register(main, rules_option, load_rules, exit_codes_help: str = "") -> None:
             click.echo(f"woopub: --out {out_dir} is the dossier folder, inside it or around it: the dossier holds "
                        "the original values; choose a folder outside it; nothing was written", err=True)
             sys.exit(EXIT_USAGE)
+        from woopub.package.settings import DossierFileError, load_dossier_file
+
         try:
+            dossier_settings = load_dossier_file(dossier_file)
             result = apply_dossier(folder, out_dir, load_rules(rule_paths), accept_pending)
-        except (UndecidedProposals, DossierVersionError) as exc:
+        except (UndecidedProposals, DossierVersionError, DossierFileError) as exc:
             click.echo(f"woopub: {exc}", err=True)
             sys.exit(EXIT_USAGE)
+        # the package from the reviewed log; the review dossier is the internal folder (upload map, sources)
+        from woopub.package.build import build_package
+        from woopub.package.check import check_package
+        from woopub.writing.publish import read_log
+
+        log = read_log(out_dir)
+        package = build_package(out_dir, log, dossier_settings, stamp, internal_dir=folder)
+        result.problems += [f"package: {p}" for p in check_package(package, log, folder)]
         published = [o for o in result.outcomes if o.status == "published"]
         click.echo(f"total: {len(published)} of {len(result.outcomes)} document(s) published, "
                    f"{len(result.entries)} box(es); verify: {'passed' if not result.problems else 'failed'}")
         for o in result.outcomes:
             if o.status != "published":
                 click.echo(f"{o.status}: {o.document}: {o.reason}", err=True)
+        for p in result.problems:  # labels, never values
+            click.echo(f"verify: {p}", err=True)
         failed = result.problems or any(o.status == "failed" for o in result.outcomes)
         sys.exit(EXIT_DOCUMENT_FAILED if failed else EXIT_OK)
 

@@ -24,7 +24,8 @@ def _pages(path: Path) -> int:
 
 def scan_into_dossier(settings, inputs, folder: Path, executor=None, reporter=None) -> dict:
     """Scan ``inputs`` and store documents, proposals, persons and open points in ``folder``."""
-    from woopub.run.batch import _sha256, run_batch
+    from woopub.files import sha256_or_none as _sha256
+    from woopub.run.batch import run_batch
     from woopub.run.pipeline import collect_inputs
 
     dossier = ReviewDossier(folder)

@@ -38,7 +38,8 @@ from woopub.decide.decider import Decider
 from woopub.decide.filenames import decide_name, public_reason, told_apart
 from woopub.run.guard import run_bounded
 from woopub.run.executors import InlineExecutor, Settings, resolve, worker_dossier
-from woopub.reading.extract import PAGE_BREAK
+from woopub.decide.analysis import add_to_person_index, rules_person_index
+from woopub.files import sha256_or_none
 from woopub.run.journal import Journal
 from woopub.model import KEEP, DocumentOutcome, LogEntry, Proposal
 from woopub.reading.ocr import OcrStats
@@ -49,8 +50,6 @@ from woopub.run.pipeline import (
     Stopwatch,
     _inside,
     collect_inputs,
-    add_to_person_index,
-    rules_person_index,
 )
 from woopub.run.safety import RunLock, make_staging, remove_made
 from woopub.writing.publish import (
@@ -58,20 +57,18 @@ from woopub.writing.publish import (
     build_log,
     default_internal_dir,
     read_log,
-    sha256_file,
     write_internal_stream,
     write_log,
 )
 from woopub.detect import PersonIndex
 from woopub.writing.publish import read_index, write_internal_names
-from woopub.writing.verify import Problem, SecretSet, index_secrets, secrets_from, verify_pdf
+from woopub.writing.verify import Problem, SecretSet, check_plain_text, index_secrets, secrets_from, verify_pdf
 
 STAGING = "staging"
 FROG_CACHE = "frog-lezingen.sqlite"
 READING_STORE = "lezingen"
 SPOOL = ".voorstellen.spool"
 SCAN_SPOOL = ".detectie.spool"
-SCRATCH = ".werkbestanden"  # shared objects of a process pool (names from the dossier: internal)
 
 
 class Reporter:
@@ -108,8 +105,7 @@ class CallbackReporter(Reporter):
 @dataclass(frozen=True)
 class ScanUnit:
     document: InputDocument
-    pages: tuple[int, int] | None = None  # (first, end) page range of a large document
-    page_count: int = 0  # pages this unit covers, for progress
+    page_count: int = 0  # for progress
     reuse_sha256: str | None = None  # the journal holds a scan of the input with this hash
 
 
@@ -121,8 +117,8 @@ class ScanResult:
 
 
 def scan_unit(unit: ScanUnit, settings) -> ScanResult:
-    """Pass 1 over one document or page range, on whichever worker runs it."""
-    sha = _sha256(unit.document.path)
+    """Pass 1 over one document, on whichever worker runs it."""
+    sha = sha256_or_none(unit.document.path)
     if unit.reuse_sha256 is not None and sha == unit.reuse_sha256:
         return ScanResult(unit, None, sha)
     scan = worker_dossier(settings).scan(unit.document)
@@ -158,13 +154,13 @@ class VerifyJob:
 
 
 def verify_unit(job: VerifyJob, dossier_wide, index=None) -> list[Problem]:
-    """Check one published document for its own values and the dossier's name forms (``verify.verify_dir``).
+    """Check one published document for its own values and the dossier's name forms (``verify_output``).
 
     A file this run verified for exactly these values, and that is byte for
     byte unchanged since, is not checked again.
     """
     path = Path(job.path)
-    if job.verified_sha256 is not None and job.verified_sha256 == _sha256(path):
+    if job.verified_sha256 is not None and job.verified_sha256 == sha256_or_none(path):
         return []
     # resolved once per worker and kept, with its search structures, for every document
     return verify_pdf(path, job.name, [resolve(dossier_wide), SecretSet(job.own)], job.kept, job.entries,
@@ -182,13 +178,6 @@ def name_unit(names: list[str], settings, index) -> list[str]:
     index = resolve(index)
     decider = Decider(dossier.rules, None, index.surnames)
     return [decide_name(n, dossier.detector, decider, index) for n in names]
-
-
-def _sha256(path: Path) -> str | None:
-    try:
-        return sha256_file(path)
-    except OSError:
-        return None  # the scan reports why
 
 
 # -- plan and merge -----------------------------------------------------------------
@@ -224,47 +213,13 @@ def _count_pages(documents: list[InputDocument], passwords) -> list[int]:
 
 
 def plan(documents: list[InputDocument], passwords, journal: Journal | None) -> list[ScanUnit]:
-    """Scan units: one per document.
-
-    Not page ranges of a large document: the document reader (text layer
-    plus OCR, ``woopub.reading.document``) reads a whole document; ``merge_scans``
-    is ready for ranges once it reads ranges.
-    """
+    """Scan units: one per document (the document reader reads a whole document)."""
     units: list[ScanUnit] = []
     for document, count in zip(documents, page_counts(documents, passwords)):
         entry = journal.scans.get(document.name) if journal else None
         reuse = entry["sha256"] if entry else None
-        units.append(ScanUnit(document, None, count, reuse))
+        units.append(ScanUnit(document, count, reuse))
     return units
-
-
-def merge_scans(parts: list[DocumentScan]) -> DocumentScan:
-    """Join the scans of a document's page ranges (in page order) into the scan of the document.
-
-    The text of a document is the texts of its page ranges joined by a page
-    break (ranges without text add nothing), so findings move by the length
-    of the text before their range.
-    """
-    if len(parts) == 1:
-        return parts[0]
-    failed = next((p for p in parts if p.error), None)
-    if failed:
-        return failed
-    first = parts[0]
-    merged = DocumentScan(first.document, pages=first.pages, sha256=first.sha256)
-    seconds: dict[str, float] = defaultdict(float)
-    offset = 0
-    for part in parts:
-        for stage, s in part.seconds.items():
-            seconds[stage] += s
-        if part.text_length == 0:
-            continue
-        merged.findings += [dataclasses.replace(f, start=f.start + offset, end=f.end + offset) for f in part.findings]
-        merged.decisions += part.decisions
-        offset += part.text_length + len(PAGE_BREAK)
-    merged.text_length = max(offset - len(PAGE_BREAK), 0)
-    merged.seconds = dict(seconds)
-    return merged
 
 
 # -- the whole run ---------------------------------------------------------------------
@@ -366,6 +321,12 @@ def run_batch(
         raise ValueError(f"the internal folder {internal_dir} must not be inside the output folder {out_dir}")
     batch = Batch(settings, out_dir, internal_dir, executor or InlineExecutor(), reporter or Reporter(), resume)
     return batch.run(inputs, keep_proposals)
+
+
+def run_inline(dossier, inputs: Iterable[Path], out_dir: Path, internal_dir: Path | None = None,
+               on_document: Callable[[DocumentOutcome], None] | None = None) -> RunResult:
+    """The whole dossier in this process, one document after another (tests, benchmarks)."""
+    return run_batch(dossier, inputs, out_dir, internal_dir, InlineExecutor(), CallbackReporter(on_document))
 
 
 class Batch:
@@ -493,7 +454,7 @@ class Batch:
         for name, digest in getattr(self, "moved_in", {}).items():
             target = self.out_dir / name
             try:
-                if target.is_file() and _sha256(target) == digest:
+                if target.is_file() and sha256_or_none(target) == digest:
                     target.unlink()
             except OSError:
                 pass  # cannot even remove it: the missing log already marks the output unpublished
@@ -516,56 +477,50 @@ class Batch:
     # -- pass 1 -------------------------------------------------------------------------
 
     def scan_all(self, units: list[ScanUnit]) -> PersonIndex:
-        """Every document scanned (page ranges of large ones on several workers), into ``self.scans``.
+        """Every document scanned, into ``self.scans``.
 
         Returns the dossier's person index, built here while the workers scan:
         each scan is added as soon as every document before it is in.
         """
-        documents = list({u.document.name: u.document for u in units}.values())
+        documents = [u.document for u in units]
         index = rules_person_index(self.rules)
         waiting: dict[str, DocumentScan] = {}  # scanned, not yet added: an earlier document is still out
         next_up = 0
-        units_of: dict[str, int] = defaultdict(int)
-        for u in units:
-            units_of[u.document.name] += 1
         self.reporter.stage("scan", len(documents), sum(u.page_count for u in units))
-        parts: dict[str, list[ScanResult]] = defaultdict(list)
         reused = 0
         for _, result in self.executor.map(scan_unit, units, self.settings_handle):
             name = result.unit.document.name
-            parts[name].append(result)
-            complete = len(parts[name]) == units_of[name]
-            self.reporter.advance("scan", int(complete), result.unit.page_count)
-            if complete:
-                scan, from_journal = self._document_scan(sorted(parts.pop(name), key=lambda r: (r.unit.pages or (0,))[0]))
-                reused += from_journal
-                for stage, s in scan.seconds.items():
-                    self.seconds[stage] += s
-                self.ocr.add(scan.ocr)
-                self.scans.put(name, scan)
-                self.input_sha[name] = scan.sha256
-                waiting[name] = scan
-                while next_up < len(documents) and documents[next_up].name in waiting:
-                    add_to_person_index(index, waiting.pop(documents[next_up].name))
-                    next_up += 1
+            self.reporter.advance("scan", 1, result.unit.page_count)
+            scan, from_journal = self._document_scan(result)
+            reused += from_journal
+            for stage, s in scan.seconds.items():
+                self.seconds[stage] += s
+            self.ocr.add(scan.ocr)
+            self.scans.put(name, scan)
+            self.input_sha[name] = scan.sha256
+            waiting[name] = scan
+            while next_up < len(documents) and documents[next_up].name in waiting:
+                first = waiting.pop(documents[next_up].name)
+                add_to_person_index(index, first.findings, first.decisions)
+                next_up += 1
         self.reporter.done("scan")
         if reused:
             self.reporter.note(f"resumed: detection of {reused} unchanged document(s) taken from the journal")
         for document in documents[next_up:]:  # not expected: every document's scan is in
-            add_to_person_index(index, self.scans.get(document.name))
+            first = self.scans.get(document.name)
+            add_to_person_index(index, first.findings, first.decisions)
         return index
 
-    def _document_scan(self, done: list[ScanResult]) -> tuple[DocumentScan, bool]:
-        """A document's scan from its units' results (or from the journal, if they say it is unchanged)."""
-        document = done[0].unit.document
-        if any(r.scan is None for r in done):
-            scan = self.journal.scan_for(document, done[0].sha256)
+    def _document_scan(self, result: ScanResult) -> tuple[DocumentScan, bool]:
+        """A document's scan from its unit's result (or from the journal, if it says it is unchanged)."""
+        if result.scan is None:
+            scan = self.journal.scan_for(result.unit.document, result.sha256)
             if scan is not None:
                 return scan, True
-            scan = worker_dossier(self.settings).scan(document)  # changed between two units: scan again, here
-            scan.sha256 = done[0].sha256
+            scan = worker_dossier(self.settings).scan(result.unit.document)  # the journal lost it: scan again, here
+            scan.sha256 = result.sha256
         else:
-            scan = merge_scans([r.scan for r in done])
+            scan = result.scan
         self.journal.add_scan(scan)
         return scan, False
 
@@ -631,7 +586,7 @@ class Batch:
 
 def verify_output(out_dir: Path, internal_dir: Path | None = None, executor=None,
                   reporter: Reporter | None = None, run: RunResult | None = None) -> tuple[list[Problem], list[str]]:
-    """``verify.verify_dir`` with the documents checked in parallel, the record read as a stream.
+    """Verify every PDF in ``out_dir`` with the documents checked in parallel, the record read as a stream.
 
     With ``run``, the files that run published are not checked again when
     they are unchanged: the run verified them, before moving them into
@@ -666,8 +621,8 @@ def verify_output(out_dir: Path, internal_dir: Path | None = None, executor=None
     checked = run.verified if run is not None else {}
     problems: list[Problem] = []
     jobs = []
-    from woopub.package.build import PACKAGE, read_upload_map
-    from woopub.package.sums import SUMS, check_sums
+    from woopub.package.build import INVENTORY_PDF, PACKAGE, read_upload_map
+    from woopub.package.check import check_package
 
     uploads = read_upload_map(internal_dir)  # package/upload/<ID>.pdf: a stamped copy of a published document
     for pdf in sorted(out_dir.rglob("*")):
@@ -680,6 +635,8 @@ def verify_output(out_dir: Path, internal_dir: Path | None = None, executor=None
                                   entries_by_doc.get(doc, []), None))
             published.setdefault(name, published[doc])
             continue
+        if name == f"{PACKAGE}/{INVENTORY_PDF}":
+            continue  # made by woopub from the inventory's rows, not from an input (an upload without its map is not skipped)
         if name not in published:
             problems.append(Problem(name, "log", "PDF is not listed as published in publicatielog.json"))
             continue
@@ -698,9 +655,26 @@ def verify_output(out_dir: Path, internal_dir: Path | None = None, executor=None
     for name in sorted(published):
         if not (out_dir / name).is_file():
             problems.append(Problem(name, "missing", "listed as published but not in the folder"))
-    if (out_dir / PACKAGE / SUMS).is_file():
-        problems += [Problem(PACKAGE, "package", p) for p in check_sums(out_dir / PACKAGE)]
+    if (out_dir / PACKAGE).is_dir():
+        problems += [Problem(PACKAGE, "package", p) for p in check_package(out_dir / PACKAGE, log, internal_dir)]
+        problems += _check_text_versions(out_dir, uploads, own_secrets, kept)
     return problems, notes
+
+
+def _check_text_versions(out_dir: Path, uploads: dict[str, str], own_secrets: dict, kept: dict) -> list[Problem]:
+    """Each text version searched for its own document's redacted values (a name also kept
+    on purpose in that document is not searched for: the PDF check placed it by its box)."""
+    from woopub.package.build import PACKAGE, TEXT
+
+    problems = []
+    for upload, document in sorted(uploads.items()):
+        path = out_dir / PACKAGE / TEXT / f"{Path(upload).stem}.txt"
+        if not path.is_file():
+            continue  # check_package reports it
+        kept_values = {" ".join(p.text.split()).lower() for p in kept.get(document, [])}
+        secrets = [s for s in own_secrets.get(document, []) if " ".join(s.value.split()).lower() not in kept_values]
+        problems += check_plain_text(path.read_text("utf-8"), path.relative_to(out_dir).as_posix(), secrets)
+    return problems
 
 
 def _iter_proposals(path: Path) -> Iterator[Proposal]:
@@ -713,4 +687,4 @@ def _iter_proposals(path: Path) -> Iterator[Proposal]:
 
 
 __all__ = ["Reporter", "CallbackReporter", "ScanUnit", "scan_unit", "publish_unit", "verify_unit", "plan",
-           "merge_scans", "run_batch", "verify_output"]
+           "run_batch", "verify_output"]

@@ -70,7 +70,7 @@ class Journal:
 
     def publication_for(self, name: str, sha256: str | None, persons: str, out_dir: Path):
         """(outcome, proposals, entries) of an earlier publication still valid, else None."""
-        from woopub.writing.publish import sha256_file
+        from woopub.files import sha256_file
 
         entry = self.published.pop(name, None)
         if entry is None or sha256 is None or entry["sha256"] != sha256 or entry["persons"] != persons:

@@ -19,43 +19,32 @@ and whatever goes wrong in it becomes that document's one-line reason.
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from woopub.decide.decider import Decider
-from woopub.detect import Detector, PersonIndex, words_before
-from woopub.detect.overlap import resolve_overlaps
-from woopub.detect.dossier import in_organisation_name
-from woopub.detect.joined import joined_mentions
-from woopub.detect.lexicon import lexicon
-from woopub.detect.persons import everyday_surname_pattern, has_own_evidence
-from woopub.decide.docdate import document_date
+from woopub.detect import Detector, PersonIndex
 from woopub.errors import InputError
 from woopub.run.guard import Sandbox, can_isolate
 from woopub.reading.intake import admit, inspect, refusal_reason
-from woopub.model import KEEP, REDACT, Decision, DocumentOutcome, DocumentText, Finding, LogEntry, Proposal
+from woopub.model import KEEP, REDACT, Decision, DocumentOutcome, Finding, LogEntry, Proposal
 from woopub.reading.ocr import OcrStats
 from woopub.reading.passwords import Passwords
 from woopub.decide.marked import marked_proposals
-from woopub.writing.publish import sha256_file
+from woopub.decide.analysis import dossier_reading, first_reading
+from woopub.decide.proposals import proposals_for, signature_proposals
+from woopub.files import move_into_place, sha256_file, sha256_or_none
 from woopub.reading.document import DocumentReader
 from woopub.writing.redact import apply_proposals
 from woopub.decide.rules import RuleSet
 from woopub.writing.sanitize import sanitize, save_clean
-from woopub.detect.signatures import find_signatures, signature_proposals
-from woopub.writing.verify import Secret, SecretSet, secrets_from, value_pattern, verify_pdf
+from woopub.detect.signatures import find_signatures
+from woopub.writing.verify import Secret, SecretSet, secrets_from, verify_pdf
 
-CONTEXT_CHARS = 60
-# Names found with this confidence and evidence of their own (a title, initials, a given and
-# a surname, a label or signature; see persons.OWN_EVIDENCE) spread in all their forms to the
-# rest of the dossier; a name that rests on shape, lists or Frog alone is redacted where it
-# stands and spreads no further, so one mistake is not blacked out everywhere.
-INDEX_MIN_SCORE = 0.7
 WARM_UP_TEXT = "Beste Jan de Vries, bel mij op 06-12345678 of mail j.devries@example.nl."
 
 
@@ -235,71 +224,6 @@ def _add(docs: list[InputDocument], seen: set[Path], path: Path, name: str) -> N
         docs.append(InputDocument(path, name))
 
 
-def proposals_for(name: str, text: DocumentText, findings: list[Finding], decisions: list[Decision]) -> list[Proposal]:
-    """Place decided findings on their pages: one box per line the span covers."""
-    out: list[Proposal] = []
-    for n, (f, d) in enumerate(zip(findings, decisions)):
-        by_page: dict[int, dict[tuple[int, int], list]] = defaultdict(lambda: defaultdict(list))
-        for i in text.word_indices(f.start, f.end):
-            w = text.words[i]
-            by_page[w.page][(w.block, w.line)].append(w.box)
-        context = text.text[max(0, f.start - CONTEXT_CHARS) : f.end + CONTEXT_CHARS].replace("\f", " ")
-        for k, page in enumerate(sorted(by_page)):
-            boxes = tuple(
-                (min(b[0] for b in bs), min(b[1] for b in bs), max(b[2] for b in bs), max(b[3] for b in bs))
-                for bs in by_page[page].values()
-            )
-            out.append(
-                Proposal(
-                    id=f"{name}#{n + 1}" + (f".{k + 1}" if len(by_page) > 1 else ""),
-                    document=name,
-                    page=page + 1,
-                    boxes=boxes,
-                    text=f.text,
-                    entity=f.entity,
-                    action=d.action,
-                    ground=d.ground,
-                    rule=d.rule,
-                    score=f.score,
-                    reason=d.reason,
-                    recogniser=f.recogniser,
-                    evidence=f.evidence,
-                    context=" ".join(context.split()),
-                )
-            )
-    return out
-
-
-def person_index(rules: RuleSet, scans: Iterable[DocumentScan]) -> PersonIndex:
-    """The persons (and personal e-mail addresses) decided to be redacted anywhere in the dossier."""
-    index = rules_person_index(rules)
-    for scan in scans:
-        add_to_person_index(index, scan)
-    return index
-
-
-def rules_person_index(rules: RuleSet) -> PersonIndex:
-    """The index before any document: the persons the rules always redact."""
-    index = PersonIndex()
-    for rule in rules.always_redact:
-        if rule.entity in (None, "PERSON"):
-            index.add_person(rule.value)
-    return index
-
-
-def add_to_person_index(index: PersonIndex, scan: DocumentScan) -> None:
-    """Add what one document's scan decided to redact (scans are added in input order: the
-    first document to give a form decides what kind of form it is)."""
-    for f, d in zip(scan.findings, scan.decisions):
-        if d.action != REDACT:
-            continue
-        if f.entity == "PERSON":
-            if f.score >= INDEX_MIN_SCORE and has_own_evidence(f.evidence, len(f.text.split())):
-                index.add_person(f.text)
-        elif f.entity == "EMAIL":
-            index.add_email(f.text)
-
-
 class Dossier:
     """Runs the pipeline over a set of input documents."""
 
@@ -384,16 +308,10 @@ class Dossier:
         clock.move(reading.stats.look_seconds, "extract", "look")  # looking at pictures before OCR
         clock.move(reading.stats.read_seconds, "extract", "ocr")
         with clock.stage("detect"):
-            scan.findings = self.detector.find(text.text)
-        with clock.stage("decide"):
-            decider = Decider(self.rules, document_date(text.text))
-            scan.decisions = [decider.decide(f) for f in scan.findings]
+            scan.findings, scan.decisions = first_reading(text.text, self.detector, self.rules)
         scan.text_length = len(text.text)
         scan.seconds = dict(clock.seconds)
         return scan
-
-    def person_index(self, scans: list[DocumentScan]) -> PersonIndex:
-        return person_index(self.rules, scans)
 
     # -- pass 2 -------------------------------------------------------------
 
@@ -419,7 +337,7 @@ class Dossier:
             with clock.stage("save"):
                 target = out_dir / name
                 target.parent.mkdir(parents=True, exist_ok=True)
-                _move(staging / name, target)
+                move_into_place(staging / name, target)
                 outcome.sha256 = sha256_file(target)
         return outcome, proposals, entries
 
@@ -430,7 +348,7 @@ class Dossier:
         name = scan.document.name
         staged = staging / name
         staged.parent.mkdir(parents=True, exist_ok=True)
-        if scan.sha256 is not None and _sha256_or_none(scan.document.path) != scan.sha256:
+        if scan.sha256 is not None and sha256_or_none(scan.document.path) != scan.sha256:
             # the findings are places in the text that was scanned: in another file they point anywhere
             reason = f"{name}: the file changed after it was scanned; run woopub again"
             return DocumentOutcome(name, "failed", reason=reason), [], [], dict(clock.seconds)
@@ -441,16 +359,8 @@ class Dossier:
                     reading = self.reader.read(doc, reuse=True, key=scan.sha256)  # as the scan pass read it
                     text = reading.text
                 with clock.stage("detect"):
-                    known = index.recogniser().analyze(text.text, ["PERSON"]) if len(index) else []
-                    findings = resolve_overlaps(scan.findings + [_known_finding(r, text.text) for r in known], text.text)
+                    findings, decisions, decider = dossier_reading(text.text, scan.findings, index, self.rules)
                 with clock.stage("decide"):
-                    decider = Decider(self.rules, document_date(text.text), index.surnames)
-                    decisions = [decider.decide(f) for f in findings]
-                    more = same_document_mentions(text.text, findings, decisions)
-                    if more:
-                        pairs = sorted([*zip(findings, decisions), *((f, decider.decide(f)) for f in more)],
-                                       key=lambda fd: (fd[0].start, fd[0].end))
-                        findings, decisions = [f for f, _ in pairs], [d for _, d in pairs]
                     proposals = proposals_for(name, text, findings, decisions)
                     proposals += signature_proposals(name, find_signatures(doc, reading), decider)
                     proposals += marked_proposals(name, text, self.rules)
@@ -489,84 +399,3 @@ class Dossier:
         return outcome, proposals, entries, dict(clock.seconds)
 
     # -- the whole run ------------------------------------------------------
-
-    def run(
-        self,
-        inputs: Iterable[Path],
-        out_dir: Path,
-        internal_dir: Path | None = None,
-        on_document: Callable[[DocumentOutcome], None] | None = None,
-    ) -> RunResult:
-        """The whole dossier in this process (see ``woopub.run.batch`` for parallel and resumable runs)."""
-        from woopub.run.batch import CallbackReporter, InlineExecutor, run_batch
-
-        return run_batch(self, inputs, out_dir, internal_dir, InlineExecutor(), CallbackReporter(on_document))
-
-
-def same_document_mentions(text: str, findings: list[Finding], decisions: list[Decision]) -> list[Finding]:
-    """The other mentions of a name this document redacts, found as verification looks for them.
-
-    "Mevrouw Kind" redacted, "Vragen kunnen naar IJfke Kind" further on: a
-    surname that is also a common word is easily missed where no title stands
-    before it. Verification would then refuse the document for the leak;
-    redacting every mention of the same letters (on word edges, case as
-    written) keeps the document consistent. A mention inside another finding
-    (a name kept public, an organisation) is left to that finding.
-    """
-    taken = bytearray(len(text))  # 1 where a finding stands already
-    for f in findings:
-        taken[f.start : f.end] = b"\x01" * (f.end - f.start)
-    values = sorted({" ".join(f.text.split()) for f, d in zip(findings, decisions)
-                     if d.action == REDACT and f.entity == "PERSON" and len(f.text.strip()) >= 2})
-    found: list[Finding] = []
-    org_before = set(lexicon().cues["organisation"]["before"])
-    patterns = [value_pattern(v) for v in values] + [p for v in values if (p := everyday_surname_pattern(v))]
-    for pattern in patterns:
-        for m in pattern.finditer(text):
-            if any(taken[m.start() : m.end()]):
-                continue
-            taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-            # "Stichting Brouwer" beside the person Brouwer: the organisation's name, kept by rule as the dossier pass does
-            evidence = ("dossier:in-organisation-name" if in_organisation_name(text, m.start(), org_before)
-                        else "same-name-redacted-in-document")
-            found.append(Finding(m.start(), m.end(), "PERSON", m.group(), 0.7, "document",
-                                 (evidence,), lead=words_before(text, m.start())))
-    # the same name joined into one token: "linkedin.com/in/jan-de-vries", "@JanDeVries", "j_devries"
-    for value in values:
-        for start, end in joined_mentions(text, value):
-            if any(taken[start:end]):
-                continue
-            taken[start:end] = b"\x01" * (end - start)
-            found.append(Finding(start, end, "PERSON", text[start:end], 0.7, "document",
-                                 ("same-name-redacted-in-document", "joined-form"), lead=words_before(text, start)))
-    return found
-
-
-def _known_finding(result, text: str) -> Finding:
-    meta = result.recognition_metadata or {}
-    return Finding(
-        start=result.start,
-        end=result.end,
-        entity="PERSON",
-        text=text[result.start : result.end],
-        score=round(float(result.score), 2),
-        recogniser="dossier",
-        evidence=tuple(meta.get("evidence") or ()),
-    )
-
-
-def _sha256_or_none(path: Path) -> str | None:
-    try:
-        return sha256_file(path)
-    except OSError:
-        return None
-
-
-def _move(src: Path, dst: Path) -> None:
-    try:
-        os.replace(src, dst)
-    except OSError:  # another file system: copy beside the target, then rename
-        tmp = dst.with_name(f".{dst.name}.partial")
-        shutil.copyfile(src, tmp)
-        os.replace(tmp, dst)
-        src.unlink(missing_ok=True)

@@ -15,19 +15,17 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import hashlib
 import io
 import itertools
 import json
-import os
 from collections import Counter
 from dataclasses import dataclass, field
 from collections.abc import Callable, Iterable, Iterator
-from importlib import resources
 from pathlib import Path
 
 import jinja2
 
+from woopub.files import write_atomic
 from woopub import __version__
 from woopub.model import KEEP, REDACT, DocumentOutcome, LogEntry, Proposal
 from woopub.decide.rules import RuleSet
@@ -45,20 +43,6 @@ INTERNAL_README = "LEES-MIJ.txt"
 def default_internal_dir(out_dir: Path) -> Path:
     out_dir = Path(out_dir).resolve()
     return out_dir.parent / (out_dir.name + INTERNAL_SUFFIX)
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
 
 
 def build_log(outcomes: list[DocumentOutcome], entries: list[LogEntry], rules: RuleSet) -> dict:
@@ -100,8 +84,8 @@ def write_log(out_dir: Path, log: dict) -> None:
     """The log as JSON and as CSV, each written as it is encoded: the whole text of a large
     release's log (a few hundred bytes a box) is never held in memory at once."""
     encoder = json.JSONEncoder(indent=2, ensure_ascii=False)  # what json.dumps(log, indent=2, ...) writes
-    _write_lines_atomic(out_dir / LOG_JSON, itertools.chain(encoder.iterencode(log), ["\n"]))
-    _write_lines_atomic(out_dir / LOG_CSV, _csv_lines(log))
+    write_atomic(out_dir / LOG_JSON, itertools.chain(encoder.iterencode(log), ["\n"]))
+    write_atomic(out_dir / LOG_CSV, _csv_lines(log))
 
 
 def _csv_lines(log: dict) -> Iterator[str]:
@@ -161,7 +145,7 @@ def write_internal_stream(
     internal_dir.mkdir(parents=True, exist_ok=True)
     write_internal(internal_dir, [], outcomes, rules, index)  # the read-me and the index
     lines = proposal_lines() if proposal_lines else (json.dumps(p.to_dict(), ensure_ascii=False) + "\n" for p in proposals())
-    _write_lines_atomic(internal_dir / PROPOSALS_FILE, lines)
+    write_atomic(internal_dir / PROPOSALS_FILE, lines)
     pages = sum(o.pages for o in outcomes if o.status == "published")
     overview = redaction_overview(proposals(), pages)
     check = _check_first(proposals(), overview)
@@ -171,7 +155,7 @@ def write_internal_stream(
         version=__version__, created=dt.datetime.now().strftime("%Y-%m-%d %H:%M"), outcomes=outcomes,
         by_doc=_ByDocument(proposals), check=check, overview=overview, grounds=rules.grounds, REDACT=REDACT, KEEP=KEEP,
     )
-    _write_lines_atomic(internal_dir / REPORT_FILE, chunks)
+    write_atomic(internal_dir / REPORT_FILE, chunks)
 
 
 TOP_STRINGS = 15
@@ -211,14 +195,6 @@ def _check_first(proposals: Iterable[Proposal], overview: RedactionOverview) -> 
     weak = {p.id for p in overview.weak}
     rest = [p for p in proposals if p.id not in weak and ((p.action == KEEP and p.entity == "PERSON") or p.score < 0.7)]
     return overview.weak + rest
-
-
-def _write_lines_atomic(path: Path, chunks: Iterable[str]) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
-        for chunk in chunks:
-            fh.write(chunk)
-    os.replace(tmp, path)
 
 
 class _ByDocument:
@@ -278,5 +254,3 @@ def render_report(proposals: list[Proposal], outcomes: list[DocumentOutcome], ru
     )
 
 
-def template_dir() -> Path:
-    return Path(str(resources.files("woopub").joinpath("templates")))

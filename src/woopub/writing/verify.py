@@ -37,7 +37,7 @@ import ahocorasick
 import pikepdf
 import pymupdf
 
-from woopub.detect.dossier import PLACED_SHORTHAND
+from woopub.detect.dossier import PLACED_SHORTHAND, value_pattern
 from woopub.errors import InputError, one_line
 from woopub.reading.ocr import Tesseract, plan_page, read_pages, unmapped_letters
 from woopub.reading.extract import extract_text, text_layer_words
@@ -509,20 +509,6 @@ def check_plain_text(text: str, name: str, secrets, kept: list[tuple[int, int]] 
     return problems
 
 
-def value_pattern(value: str) -> re.Pattern:
-    """Where a redacted name stands in text: its words, any white space between, on word edges.
-
-    The word edges the dossier recogniser uses: "Hendrik" is not in "Hendrik-Ido-Ambacht".
-    The redaction stage finds a document's other mentions of a name with this same pattern.
-    """
-    words = [re.escape(w) for w in value.split()]
-    if not words:  # nothing to find but an edge, as the plain pattern would
-        return re.compile(r"(?<![\w@.-])(?![\w@-])")
-    # the edge before the name is checked after its first word: a pattern that opens with a
-    # literal is searched for by that literal, one that opens with a look-behind char by char (25x slower)
-    return re.compile(words[0] + rf"(?<![\w@.-]{words[0]})" + "".join(r"\s+" + w for w in words[1:]) + r"(?![\w@-])")
-
-
 def _normal(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 
@@ -803,10 +789,3 @@ def verify_pdf(path: Path, name: str, secrets: list[Secret], proposals: list[Pro
     problems += check_strings(raw, name, secrets)
     problems += check_raw(raw, name, secrets)
     return problems
-
-
-def verify_dir(out_dir: Path, internal_dir: Path | None = None) -> tuple[list[Problem], list[str]]:
-    """Verify every PDF in ``out_dir``: ``batch.verify_output`` in this process. Returns (problems, notes)."""
-    from woopub.run.batch import verify_output
-
-    return verify_output(out_dir, internal_dir)
