@@ -40,8 +40,13 @@ def _visible_texts(out: Path) -> list[tuple[str, str]]:
     """(where, text) of everything published that is not a PDF's content: every path, every text file."""
     found = [(str(p), p.relative_to(out).as_posix()) for p in out.rglob("*")]
     for p in out.rglob("*"):
-        if p.is_file() and p.suffix.lower() in (".json", ".csv", ".txt", ".html") or p.name == "SHA256SUMS":
+        if p.is_file() and p.suffix.lower() in (".json", ".csv", ".txt", ".html", ".xml") or p.name == "SHA256SUMS":
             found.append((str(p), p.read_text("utf-8")))
+        if p.suffix.lower() == ".pdf":  # the published PDFs, their stamped copies, the accessible inventory
+            import pymupdf
+
+            with pymupdf.open(p) as pdf:
+                found.append((str(p), " ".join(page.get_text() for page in pdf)))
         if p.suffix == ".xlsx":
             import openpyxl
 
