@@ -114,7 +114,7 @@ def test_apply_publishes_accepted_redactions_only_and_logs_who_decided(runner, t
     assert kept_value in text  # the reviewer kept it
     gone = [r["text"] for r in rows if r["text"] != kept_value and r["entity"] == "EMAIL"]
     assert gone and not any(still_there(v, text) for v in gone)
-    assert not still_there("mensenhandel", text.lower())
+    assert "mensenhandel" not in text.lower()  # also inside postbus.mensenhandel@...
     public = (out / "publicatielog.json").read_text() + (out / "publicatielog.csv").read_text()
     assert "Anna" not in public and not any(v in public for v in gone)
     log = json.loads((out / "publicatielog.json").read_text())

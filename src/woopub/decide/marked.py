@@ -46,3 +46,25 @@ def _renamed(p: Proposal) -> Proposal:
     from dataclasses import replace
 
     return replace(p, id=p.id.replace("#", "#marked-", 1))
+
+
+TERM_EVIDENCE = "review:searched-term"  # evidence of a searched term's proposal: verified as found anywhere
+
+# a searched term may stand broken over a line end, with or without a hyphen ("mensen-\nhandel",
+# an e-mail address wrapped in a table cell): any two of its letters may be parted so
+TERM_BREAK = r"(?:[-\u2010\u2011\u00ad]?[ \t]*\n[ \t]*)?"
+
+
+def term_pattern(term: str) -> re.Pattern | None:
+    """Where a term a reviewer searched (or a rule file marks for the review dossier) stands in a
+    document's text: anywhere, inside longer words too ("postbus.mensenhandel@..."), in any case,
+    its words parted by any white space and any letter pair by a line break. The review dossier
+    adds hits with this pattern and verification hunts for what it finds: the same pattern, so
+    what the search would find is what verification calls a leak."""
+    from woopub.reading.extract import normalise
+
+    words = normalise(term).split()
+    if not words:
+        return None
+    body = r"\s+".join(TERM_BREAK.join(re.escape(c) for c in w) for w in words)
+    return re.compile(body, re.IGNORECASE)

@@ -32,7 +32,7 @@ from woopub.package.inventory_pdf import write_inventory_pdf
 from woopub.package.productierapport import (
     InventoryRow, assessment_from_redactions, write_inventory_csv, write_productierapport,
 )
-from woopub.package.settings import NOG_TE_BEOORDELEN, REEDS_OPENBAAR, DossierFile, PackageSettings
+from woopub.package.settings import NOG_TE_BEOORDELEN, REEDS_OPENBAAR, WITHHELD, DossierFile, PackageSettings
 from woopub.package.stamp import stamp_document
 from woopub.package.sums import write_sums
 from woopub.package.textversion import published_text_version
@@ -62,6 +62,10 @@ def _row(doc: dict, settings: PackageSettings, dossier: DossierFile, info: Docum
     sources = {"id": number, "title_source": title_source or "documentnummer", "date_source": date_source,
                "grounds_source": DOSSIER_FILE if o.grounds is not None else "publicatielog"}
     title = title or number
+    if doc["status"] != "published" and o.assessment in WITHHELD:
+        # withheld on purpose (a reviewer's mark in woopub apply): assessed, not left to assess
+        return InventoryRow(number, title, o.assessment, o.grounds or (), date, remark=o.remark or "",
+                            link=o.link or "", suspended=o.suspended), sources
     if doc["status"] != "published":
         reason = (doc.get("reason") or doc["status"]).splitlines()[0]
         return InventoryRow(number, title, o.assessment or "niet openbaar", o.grounds or (), date,

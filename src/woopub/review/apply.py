@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from woopub.model import KEEP, REDACT, DocumentOutcome, LogEntry, Proposal
-from woopub.review.store import ACCEPTED, PENDING, REJECTED, ReviewDossier
+from woopub.review.store import (
+    ACCEPTED, NIET_OPENBAAR, PENDING, REEDS_OPENBAAR, REJECTED, WHOLE_DOCUMENT, Mark, ReviewDossier,
+)
 
 REVIEWER_RULE = "reviewer"  # the log's rule for a box a reviewer decided against (or beside) the rules
 DEFAULT_GROUND = "5.1.2e"  # a kept value a reviewer rejects is personal data unless they give a ground
@@ -51,13 +53,20 @@ def effective_redactions(rows) -> list[tuple[Proposal, str]]:
     return out
 
 
-def apply_dossier(folder: Path, out_dir: Path, rules, accept_pending: bool = False) -> ApplyResult:
+def apply_dossier(folder: Path, out_dir: Path, rules, accept_pending: bool = False, dossier_file=None,
+                  stamp: bool = True, internal_dir: Path | None = None) -> ApplyResult:
+    """Publish ``folder``'s documents into ``out_dir`` with the reviewers' decisions, then write the
+    publication package (``OUT/package``, as ``woopub redact`` does) and the internal record
+    (``internal_dir``, default beside ``out_dir``) that ``woopub verify`` reads, and verify both."""
+    from woopub.detect.dossier import PersonIndex
+    from woopub.package.build import build_package
     from woopub.reading.intake import admit
-    from woopub.writing.publish import build_log, write_log
+    from woopub.run.batch import verify_output
+    from woopub.writing.publish import build_log, default_internal_dir, write_internal, write_log
     from woopub.writing.redact import apply_proposals
     from woopub.writing.sanitize import sanitize, save_clean
     from woopub.files import sha256_file
-    from woopub.writing.verify import SecretSet, secrets_from, verify_pdf
+    from woopub.writing.verify import SecretSet, secrets_from, term_secrets, verify_pdf
 
     dossier = ReviewDossier(folder)
     try:
@@ -70,11 +79,21 @@ def apply_dossier(folder: Path, out_dir: Path, rules, accept_pending: bool = Fal
         if accept_pending:
             rows = [dict(r, status=ACCEPTED) if r["status"] == PENDING else dict(r) for r in rows]
         result = ApplyResult()
-        record = []
+        record, published_proposals = [], []
         out_dir.mkdir(parents=True, exist_ok=True)
+        internal_dir = Path(internal_dir) if internal_dir else default_internal_dir(out_dir)
+        # every term a reviewer searched is hunted for in every document, also where the search
+        # stored no hit: a hit the search missed is then a failed verification, not a quiet leak
+        searched = SecretSet(term_secrets([(t["term"], t["entity"]) for t in dossier.terms()]))
+        marks = dossier.marks()
+        withheld = {m.document: m for m in marks if m.page == WHOLE_DOCUMENT}
         excluded = {p.document for p in dossier.open_points() if p.resolution == "exclude"}
         for doc_row in dossier.documents():
             name = doc_row["name"]
+            if name in withheld:  # assessed as a whole: not published by this decision, listed with why
+                result.outcomes.append(DocumentOutcome(name, "skipped", pages=doc_row["pages"],
+                                                       reason=_withheld_reason(withheld[name])))
+                continue
             if name in excluded:
                 result.outcomes.append(DocumentOutcome(name, "skipped", reason="excluded by a reviewer"))
                 continue
@@ -85,39 +104,103 @@ def apply_dossier(folder: Path, out_dir: Path, rules, accept_pending: bool = Fal
                 continue
             chosen = [(p, src) for p, src in effective_redactions(rows) if p.document == name]
             whole = next((p for p in dossier.open_points() if p.document == name and p.resolution == "redact-pages"), None)
+            # pages to black out whole: those woopub could not read (open point) and those marked niet openbaar
+            whole_pages = {n: (DEFAULT_GROUND, "whole page redacted by a reviewer") for n in (whole.pages if whole else ())}
+            whole_pages.update({m.page: (m.ground, "page marked niet openbaar by a reviewer") for m in marks
+                                if m.document == name and m.page != WHOLE_DOCUMENT and m.mark == NIET_OPENBAAR})
+            gone = sorted(n for n in whole_pages if n > doc_row["pages"])
+            if gone:  # the document changed since the mark (a re-scan): a reviewer must look again
+                result.outcomes.append(DocumentOutcome(
+                    name, "failed", reason=f"page {gone[0]} was marked to redact whole and is no longer in the "
+                                           f"document ({doc_row['pages']} pages): review its marks again"))
+                continue
             proposals = [p for p, _ in chosen]
             target = out_dir / name
             target.parent.mkdir(parents=True, exist_ok=True)
             with admit(Path(doc_row["path"])) as admitted:
-                if whole:  # a reviewer chose to black out the pages woopub could not read
-                    for n in whole.pages:
-                        r = tuple(admitted.doc[n - 1].rect)
-                        p = Proposal(id=f"{name}#page{n}", document=name, page=n, boxes=(r,), text="", entity="PAGE",
-                                     action=REDACT, ground=DEFAULT_GROUND, rule=REVIEWER_RULE, score=1.0,
-                                     reason="whole page redacted by a reviewer", recogniser=REVIEWER_RULE)
-                        chosen.append((p, REVIEWER_RULE))
-                        proposals.append(p)
+                for n, (ground, why) in sorted(whole_pages.items()):
+                    r = tuple(admitted.doc[n - 1].rect)
+                    p = Proposal(id=f"{name}#page{n}", document=name, page=n, boxes=(r,), text="", entity="PAGE",
+                                 action=REDACT, ground=ground, rule=REVIEWER_RULE, score=1.0,
+                                 reason=why, recogniser=REVIEWER_RULE)
+                    chosen.append((p, REVIEWER_RULE))
+                    proposals.append(p)
                 entries, warnings = apply_proposals(admitted.doc, proposals)
                 sanitize(admitted.doc)
                 save_clean(admitted.doc, target)
-            problems = verify_pdf(target, name, [SecretSet(secrets_from(proposals))], proposals,
+            problems = verify_pdf(target, name, [SecretSet(secrets_from(proposals)), searched], proposals,
                                   [{"page": e.page, "rect": list(e.box), "ground": e.ground} for e in entries])
+            problems += _text_left_on_whole_pages(target, name, whole_pages)
             if problems:
                 target.unlink(missing_ok=True)
                 result.problems += [str(p) for p in problems]
                 result.outcomes.append(DocumentOutcome(name, "failed", reason=f"verification failed: {problems[0]}"))
                 continue
             result.entries += entries
+            published_proposals += proposals
             result.outcomes.append(DocumentOutcome(
                 name, "published", pages=doc_row["pages"], redactions=len(proposals),
                 per_ground=dict(Counter(p.ground for p in proposals)), sha256=sha256_file(target), warnings=warnings))
             record += [{"document": name, "page": p.page, "text": p.text, "ground": p.ground, "source": src,
                         "rule": p.rule, "reviewers": _reviewers(dossier, rows, p)} for p, src in chosen]
-        write_log(out_dir, build_log(result.outcomes, result.entries, rules))
+        log = build_log(result.outcomes, result.entries, rules)
+        write_log(out_dir, log)
+        # what woopub verify hunts for in the published files (the original values: outside OUT): each
+        # document's own redacted values and searched terms. The index is empty on purpose: a reviewer
+        # decides per mention, so a value redacted in one document is not a leak where they kept it
+        write_internal(internal_dir, published_proposals, result.outcomes, rules, index=PersonIndex().to_dict())
+        build_package(out_dir, log, _with_marks(dossier_file, marks), stamp, internal_dir)
+        problems, _notes = verify_output(out_dir, internal_dir)
+        result.problems += [str(p) for p in problems]
         _write_private(folder / INTERNAL_RECORD, json.dumps(record, ensure_ascii=False, indent=2))
         return result
     finally:
         dossier.close()
+
+
+def _text_left_on_whole_pages(path: Path, name: str, whole_pages: dict) -> list:
+    """A page redacted whole has no text left but its ground labels (a whole-page proposal has no
+    value verification could hunt for)."""
+    import pymupdf
+
+    from woopub.reading.extract import text_layer_words
+    from woopub.writing.verify import Problem
+
+    problems = []
+    with pymupdf.open(path) as doc:
+        for n, (ground, _) in sorted(whole_pages.items()):
+            left = [w for w in text_layer_words(doc[n - 1]) if w[4].strip() and w[4].strip() != ground]
+            if left:
+                problems.append(Problem(name, "leak", f"page {n} was redacted whole and still has {len(left)} word(s)"))
+    return problems
+
+
+def _withheld_reason(mark: Mark) -> str:
+    """The public log's reason for a document a reviewer withheld (a ground or a public link: no personal data)."""
+    if mark.mark == NIET_OPENBAAR:
+        return f"{NIET_OPENBAAR} ({mark.ground}): assessed by a reviewer"
+    return f"{REEDS_OPENBAAR}: {mark.link}"
+
+
+def _with_marks(dossier_file, marks: list[Mark]):
+    """The officer's dossier file with the reviewers' marks as its per-document assessments: a
+    reviewer's mark, taken later and per document, wins over the file's assessment for that document."""
+    from dataclasses import replace
+
+    from woopub.package.settings import DossierFile
+
+    dossier_file = dossier_file or DossierFile()
+    documents = dict(dossier_file.documents)
+    for m in marks:
+        base = documents.get(m.document) or dossier_file.override(m.document)
+        if m.page == WHOLE_DOCUMENT:
+            documents[m.document] = replace(base, assessment=m.mark, grounds=(m.ground,) if m.ground else (),
+                                            link=m.link or base.link)
+        elif m.mark == REEDS_OPENBAAR:  # one page already public: said in the inventory's remark
+            note = f"pagina {m.page} {REEDS_OPENBAAR}: {m.link}"
+            documents[m.document] = replace(base, remark="; ".join(x for x in (base.remark, note) if x))
+        # a niet-openbaar page is redacted whole: its ground is among the document's grounds
+    return replace(dossier_file, documents=documents)
 
 
 def _reviewers(dossier: ReviewDossier, rows, p: Proposal) -> list[str]:

@@ -64,19 +64,23 @@ def register(main, rules_option, load_rules, exit_codes_help: str = "") -> None:
                   help="Folder for the published PDFs and the publication log.")
     @click.option("--accept-pending", is_flag=True,
                   help="Accept every proposal nobody decided on as proposed (what woopub redact does).")
+    @click.option("--internal", "internal_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+                  help="Folder for the internal record woopub verify reads (default: OUT_DIR's name + .intern, beside it).")
     @click.option("--dossier-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-                  help="YAML file with the Woo decision's metadata and per-document titles, dates, assessments "
-                       "for the publication package (OUT/package), as for woopub redact.")
-    @click.option("--stamp/--no-stamp", default=True,
-                  help="Document number in the margin of every page of the package's PDFs.")
+                  help="YAML file with the Woo decision's metadata for the publication package (as woopub redact); "
+                       "a reviewer's niet/reeds openbaar mark wins over its assessment of that document.")
+    @click.option("--stamp/--no-stamp", default=True, help="Document number in the margin of every page of the package's PDFs.")
     @rules_option
-    def apply(folder, out_dir, accept_pending, dossier_file, stamp, rule_paths):
+    def apply(folder, out_dir, accept_pending, internal_dir, dossier_file, stamp, rule_paths):
         """Publish a reviewed dossier: only the redactions reviewers accepted or added.
 
-        Verifies every document as woopub redact does; the publication log says
-        per box whether a rule or a reviewer decided it (never the value or the
-        reviewer's name; both are in the dossier's apply-record.json). Writes the
-        publication package (OUT/package) as woopub redact does.
+        Verifies every document as woopub redact does and writes the same
+        publication package (OUT_DIR/package). A document a reviewer marked
+        niet openbaar or reeds openbaar is not published and listed with its
+        ground or link; a page marked niet openbaar is redacted whole. The
+        publication log says per box whether a rule or a reviewer decided it
+        (never the value or the reviewer's name; both are in the dossier's
+        apply-record.json).
 
         \b
         Example:
@@ -89,22 +93,20 @@ def register(main, rules_option, load_rules, exit_codes_help: str = "") -> None:
             click.echo(f"woopub: --out {out_dir} is the dossier folder, inside it or around it: the dossier holds "
                        "the original values; choose a folder outside it; nothing was written", err=True)
             sys.exit(EXIT_USAGE)
+        if internal_dir is not None and (internal_dir.resolve() == out or out in internal_dir.resolve().parents):
+            click.echo(f"woopub: --internal {internal_dir} is inside --out {out_dir}: it holds the original values; "
+                       "nothing was written", err=True)
+            sys.exit(EXIT_USAGE)
         from woopub.package.settings import DossierFileError, load_dossier_file
 
         try:
-            dossier_settings = load_dossier_file(dossier_file)
-            result = apply_dossier(folder, out_dir, load_rules(rule_paths), accept_pending)
+            dossier_file = load_dossier_file(dossier_file)
+            result = apply_dossier(folder, out_dir, load_rules(rule_paths), accept_pending, dossier_file, stamp,
+                                   internal_dir)
         except (UndecidedProposals, DossierVersionError, DossierFileError) as exc:
             click.echo(f"woopub: {exc}", err=True)
             sys.exit(EXIT_USAGE)
-        # the package from the reviewed log; the review dossier is the internal folder (upload map, sources)
-        from woopub.package.build import build_package
-        from woopub.package.check import check_package
-        from woopub.writing.publish import read_log
-
-        log = read_log(out_dir)
-        package = build_package(out_dir, log, dossier_settings, stamp, internal_dir=folder)
-        result.problems += [f"package: {p}" for p in check_package(package, log, folder)]
+        # apply_dossier wrote the package (with the reviewers' marks) and verified it with the output
         published = [o for o in result.outcomes if o.status == "published"]
         click.echo(f"total: {len(published)} of {len(result.outcomes)} document(s) published, "
                    f"{len(result.entries)} box(es); verify: {'passed' if not result.problems else 'failed'}")

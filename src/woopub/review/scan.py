@@ -24,7 +24,7 @@ def _pages(path: Path) -> int:
 
 def scan_into_dossier(settings, inputs, folder: Path, executor=None, reporter=None) -> dict:
     """Scan ``inputs`` and store documents, proposals, persons and open points in ``folder``."""
-    from woopub.files import sha256_or_none as _sha256
+    from woopub.files import sha256_or_none
     from woopub.run.batch import run_batch
     from woopub.run.pipeline import collect_inputs
 
@@ -40,7 +40,7 @@ def scan_into_dossier(settings, inputs, folder: Path, executor=None, reporter=No
             doc = by_name.get(result.sources.get(o.document, o.document))  # outcomes carry the public name
             path = doc.path if doc else Path(o.document)
             pages = o.pages or (_pages(path) if doc else 0)
-            documents.append((o.document, path.resolve(), _sha256(path) if doc else None, pages))
+            documents.append((o.document, path.resolve(), sha256_or_none(path) if doc else None, pages))
             if o.status != "published":  # woopub cannot publish it as it is: a reviewer must resolve it
                 points.append(OpenPoint(o.document, o.reason or o.status, tuple(range(1, pages + 1))))
         persons = Counter(p.text for p in result.proposals if p.entity == "PERSON" and p.action == REDACT)

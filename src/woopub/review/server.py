@@ -67,8 +67,9 @@ def create_app(folder: Path, reviewer: str, grounds: dict[str, str], token: str 
                 r["evidence"] = json.loads(r["evidence"])
                 r["audit"] = [dict(a) for a in d.audit(r["key"])]
             points = [p.__dict__ for p in d.open_points()]
+            marks = [dict(m.__dict__, audit=[dict(a) for a in d.audit(f"mark:{m.document}:{m.page}")]) for m in d.marks()]
             return jsonify(proposals=rows, open_points=points, documents=[dict(x) for x in d.documents()],
-                           persons=d.persons())
+                           persons=d.persons(), marks=marks)
         finally:
             d.close()
 
@@ -143,6 +144,21 @@ def create_app(folder: Path, reviewer: str, grounds: dict[str, str], token: str 
         finally:
             d.close()
         return jsonify(key=key)
+
+    @app.post("/api/mark")
+    def mark():
+        """A page (1..n) or the whole document (page 0) niet openbaar (with a ground) or reeds
+        openbaar (with a link); mark null takes it away."""
+        body = _json()
+        d = dossier()
+        try:
+            d.mark(str(body.get("document", "")), int(body.get("page") or 0), body.get("mark") or None, reviewer,
+                   body.get("ground"), body.get("link"))
+        except (KeyError, ValueError, TypeError) as exc:
+            return jsonify(error=str(exc)), 400
+        finally:
+            d.close()
+        return jsonify(ok=True)
 
     @app.post("/api/open-point")
     def open_point():

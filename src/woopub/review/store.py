@@ -13,12 +13,16 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from woopub.decide.marked import TERM_EVIDENCE
 from woopub.model import REDACT, Proposal
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: marks (niet openbaar / reeds openbaar); a 1 is migrated by creating the table
 DB_NAME = "dossier.sqlite"
 PENDING, ACCEPTED, REJECTED = "pending", "accepted", "rejected"
 RESOLUTIONS = ("exclude", "redact-pages", "ocr")
+NIET_OPENBAAR, REEDS_OPENBAAR = "niet openbaar", "reeds openbaar"
+MARKS = (NIET_OPENBAAR, REEDS_OPENBAAR)
+WHOLE_DOCUMENT = 0  # the page number of a mark on the whole document
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -41,6 +45,9 @@ CREATE TABLE IF NOT EXISTS open_points (
 CREATE TABLE IF NOT EXISTS terms (
     term TEXT NOT NULL, ground TEXT NOT NULL, entity TEXT, rule TEXT NOT NULL, source TEXT NOT NULL,
     reviewer TEXT NOT NULL, PRIMARY KEY (term, source));
+CREATE TABLE IF NOT EXISTS marks (
+    document TEXT NOT NULL, page INTEGER NOT NULL, mark TEXT NOT NULL, ground TEXT, link TEXT,
+    PRIMARY KEY (document, page));
 CREATE TABLE IF NOT EXISTS audit (
     n INTEGER PRIMARY KEY AUTOINCREMENT, proposal TEXT, reviewer TEXT NOT NULL, at TEXT NOT NULL,
     before TEXT, after TEXT);
@@ -49,6 +56,18 @@ CREATE TABLE IF NOT EXISTS audit (
 
 class DossierVersionError(Exception):
     """The dossier was made by a woopub whose schema this one cannot read."""
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A reviewer's assessment of a page or (page 0) a whole document: "niet openbaar" under its
+    ground, or "reeds openbaar" with the public link where it already stands."""
+
+    document: str
+    page: int
+    mark: str
+    ground: str | None = None
+    link: str | None = None
 
 
 @dataclass(frozen=True)
@@ -168,45 +187,74 @@ class ReviewDossier:
             self.db.execute("UPDATE open_points SET resolution=? WHERE document=?", (resolution, document))
             self._audit(f"open:{document}", reviewer, {"resolution": row["resolution"]}, {"resolution": resolution})
 
+    def mark(self, document: str, page: int, mark: str | None, reviewer: str, ground: str | None = None,
+             link: str | None = None) -> None:
+        """Mark a page (``page`` from 1) or the whole document (``page`` 0) "niet openbaar" (needs a
+        ground) or "reeds openbaar" (needs an http(s) link); ``mark`` None takes the mark away."""
+        row = next((r for r in self.documents() if r["name"] == document), None)
+        if row is None:
+            raise KeyError(document)
+        if not (page == WHOLE_DOCUMENT or 1 <= page <= row["pages"]):
+            raise ValueError(f"{document} has no page {page}")
+        if mark is not None and mark not in MARKS:
+            raise ValueError(f"unknown mark {mark!r}; one of {', '.join(MARKS)}")
+        ground = (ground or "").strip() or None
+        link = (link or "").strip() or None
+        if mark == NIET_OPENBAAR and not ground:
+            raise ValueError("niet openbaar needs the ground it is withheld under")
+        if mark == REEDS_OPENBAAR and not (link and link.startswith(("https://", "http://"))):
+            raise ValueError("reeds openbaar needs the public link (https://...) where it already stands")
+        if mark == REEDS_OPENBAAR:
+            ground = None
+        else:
+            link = None
+        with self.db:
+            old = self.db.execute("SELECT mark, ground, link FROM marks WHERE document=? AND page=?",
+                                  (document, page)).fetchone()
+            if mark is None:
+                self.db.execute("DELETE FROM marks WHERE document=? AND page=?", (document, page))
+            else:
+                self.db.execute("INSERT OR REPLACE INTO marks VALUES (?,?,?,?,?)", (document, page, mark, ground, link))
+            self._audit(f"mark:{document}:{page}", reviewer, dict(old) if old else None,
+                        {"mark": mark, "ground": ground, "link": link})
+
+    def marks(self) -> list[Mark]:
+        rows = self.db.execute("SELECT * FROM marks ORDER BY document, page").fetchall()
+        return [Mark(r["document"], r["page"], r["mark"], r["ground"], r["link"]) for r in rows]
+
     def add_term(self, term: str, ground: str, reviewer: str, entity: str | None = None,
                  rule: str = "reviewer", source: str = "reviewer") -> int:
-        """Redact ``term`` wherever it stands in the dossier's documents (PyMuPDF's search, which
-        ignores case: a wider match is the safe side). Returns the number of hits added."""
-        import fitz
+        """Redact ``term`` wherever it stands in the dossier's documents: inside longer words, in any
+        case, broken over a line end (``decide.marked.term_pattern``, the pattern verification hunts
+        with). Returns the number of proposals (one a page) added."""
+        from woopub.decide.marked import term_pattern
 
         term = " ".join(term.split())
-        if len(term) < 2:
+        if len(term) < 2 or term_pattern(term) is None:
             raise ValueError("a term to redact needs at least two characters")
         added = 0
         with self.db:
             self.db.execute("INSERT OR REPLACE INTO terms VALUES (?,?,?,?,?,?)", (term, ground, entity, rule, source, reviewer))
             scan_no = int((self.db.execute("SELECT value FROM meta WHERE key='scans'").fetchone() or {"value": 0})["value"])
             for d in self.documents():
-                try:
-                    doc = fitz.open(d["path"])
-                except Exception:  # an unreadable document is an open point, not searched
-                    continue
-                with doc:
-                    for page in doc:
-                        rects = page.search_for(term)
-                        if not rects:
-                            continue
-                        # a hit inside a longer word (postbus.term@...) grows to that whole word: the
-                        # redaction removes whole words, and a part of one would stay readable
-                        words = [fitz.Rect(w[:4]) for w in page.get_text("words")]
-                        rects = [_grown(r, words) for r in rects]
-                        p = Proposal(id=f"{d['name']}#{source}:{page.number + 1}:{term}", document=d["name"],
-                                     page=page.number + 1, boxes=tuple(tuple(round(c, 2) for c in r) for r in rects),
-                                     text=term, entity=entity or "VALUE", action=REDACT, ground=ground, rule=rule,
-                                     score=1.0, reason=f"marked by {source}", recogniser=source, context="")
-                        key = proposal_key(d["sha256"], p)
-                        if self.db.execute("SELECT 1 FROM proposals WHERE key=?", (key,)).fetchone():
-                            self.db.execute("UPDATE proposals SET last_scan=? WHERE key=?", (scan_no, key))
-                            continue
-                        self._insert(key, p, scan_no, status=ACCEPTED, source=source)
-                        self._audit(key, reviewer, None, {"status": ACCEPTED, "ground": ground})
-                        added += 1
+                for page, boxes in sorted(term_hits(Path(d["path"]), term).items()):
+                    p = Proposal(id=f"{d['name']}#{source}:{page}:{term}", document=d["name"], page=page,
+                                 boxes=tuple(tuple(round(c, 2) for c in b) for b in boxes), text=term,
+                                 entity=entity or "VALUE", action=REDACT, ground=ground, rule=rule, score=1.0,
+                                 reason=f"marked by {source}", recogniser=source, evidence=(TERM_EVIDENCE,),
+                                 context="")
+                    key = proposal_key(d["sha256"], p)
+                    if self.db.execute("SELECT 1 FROM proposals WHERE key=?", (key,)).fetchone():
+                        self.db.execute("UPDATE proposals SET last_scan=? WHERE key=?", (scan_no, key))
+                        continue
+                    self._insert(key, p, scan_no, status=ACCEPTED, source=source)
+                    self._audit(key, reviewer, None, {"status": ACCEPTED, "ground": ground, "term": term})
+                    added += 1
         return added
+
+    def terms(self) -> list[sqlite3.Row]:
+        """Every term a reviewer searched or a rule file marked: apply verifies each document for all."""
+        return self.db.execute("SELECT * FROM terms ORDER BY term").fetchall()
 
     def add_box(self, document: str, page: int, rect: tuple, ground: str, reviewer: str,
                 snap_to_words: bool = False) -> str:
@@ -291,12 +339,61 @@ class ReviewDossier:
         return self.db.execute("SELECT * FROM audit ORDER BY n").fetchall()
 
 
-def _grown(rect, words):
-    import fitz
+def term_hits(path: Path, term: str) -> dict[int, list[tuple]]:
+    """The boxes (whole words, 1-based page -> boxes) where ``term`` stands in the PDF at ``path``.
 
-    out = fitz.Rect(rect)
+    Searched in the text the detectors and verification read (``extract_text``: words built from
+    the glyphs, hyphenated line ends joined, look-alike letters folded), not only with PyMuPDF's
+    ``search_for``: a word whose glyphs MuPDF splits in two ("postbus.mensenha" + "ndel@...")
+    is not found by ``search_for`` and stayed readable. ``search_for``'s hits are added besides,
+    grown to the whole words they touch on their own line.
+    """
+    import pymupdf
+
+    from woopub.decide.marked import term_pattern
+    from woopub.reading.extract import extract_text
+    from woopub.reading.intake import admit
+
+    pattern = term_pattern(term)
+    found: dict[int, list[tuple]] = {}
+    try:  # prepared as apply prepares it (admit), so the boxes fall where apply redacts
+        admitted = admit(path)
+    except Exception:  # an unreadable document is an open point, not searched
+        return found
+    with admitted as a:
+        doc = a.doc
+        text = extract_text(doc)
+        for m in pattern.finditer(text.text):
+            lines: dict[tuple, list] = {}
+            for i in text.word_indices(m.start(), m.end()):
+                w = text.words[i]
+                lines.setdefault((w.page, w.block, w.line), []).append(w.box)
+            for (page, _, _), bs in lines.items():
+                found.setdefault(page + 1, []).append(
+                    (min(b[0] for b in bs), min(b[1] for b in bs), max(b[2] for b in bs), max(b[3] for b in bs)))
+        for page in doc:
+            rects = page.search_for(term)
+            if not rects:
+                continue
+            words = [pymupdf.Rect(w[:4]) for w in page.get_text("words")]
+            have = found.setdefault(page.number + 1, [])
+            for r in rects:  # a hit the text search placed already is one box in the log, not two
+                grown = _grown(r, words)
+                if not any((pymupdf.Rect(b) & grown).get_area() >= 0.8 * grown.get_area() for b in have):
+                    have.append(tuple(grown))
+    return {n: list(dict.fromkeys(boxes)) for n, boxes in found.items()}
+
+
+def _grown(rect, words):
+    """A hit inside a longer word grows to that whole word (the redaction removes whole words, a
+    part of one would stay readable); only words on the hit's own line, not the lines around it."""
+    import pymupdf
+
+    hit = pymupdf.Rect(rect)
+    out = pymupdf.Rect(hit)
     for w in words:
-        if w.intersects(rect) and w.get_area() and (w & fitz.Rect(rect)).get_area() > 0:
+        overlap = w & hit
+        if not overlap.is_empty and overlap.height >= 0.5 * min(hit.height, w.height):
             out |= w
     return out
 

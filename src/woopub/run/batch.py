@@ -41,6 +41,7 @@ from woopub.run.executors import InlineExecutor, Settings, resolve, worker_dossi
 from woopub.decide.analysis import add_to_person_index, rules_person_index
 from woopub.files import sha256_or_none
 from woopub.run.journal import Journal
+from woopub.decide.marked import TERM_EVIDENCE
 from woopub.model import KEEP, DocumentOutcome, LogEntry, Proposal
 from woopub.reading.ocr import OcrStats
 from woopub.run.pipeline import (
@@ -606,7 +607,11 @@ def verify_output(out_dir: Path, internal_dir: Path | None = None, executor=None
     index_data = read_index(internal_dir)
     index = PersonIndex.from_dict(index_data) if index_data else None
     # the page text is checked with the dossier's recogniser; values are hunted for in strings and streams
-    dossier_wide = SecretSet(index_secrets(index, long_only=True) if index else secrets_from(_iter_proposals(record)))
+    # an index with no names (woopub apply writes one: reviewers decide per mention) is an index, not a missing one
+    wide = index_secrets(index, long_only=True) if index is not None else secrets_from(_iter_proposals(record))
+    # a term a reviewer searched across the dossier (woopub apply) is hunted for in every document
+    wide += [x for x in secrets_from(p for p in _iter_proposals(record) if TERM_EVIDENCE in p.evidence) if x not in wide]
+    dossier_wide = SecretSet(wide)
     # per document only its redacted values and its kept names, never every proposal at once
     own: dict[str, list[Proposal]] = defaultdict(list)
     kept: dict[str, list[Proposal]] = defaultdict(list)

@@ -39,6 +39,7 @@ from woopub.decide.analysis import dossier_reading, first_reading
 from woopub.decide.proposals import proposals_for, signature_proposals
 from woopub.files import move_into_place, sha256_file, sha256_or_none
 from woopub.reading.document import DocumentReader
+from woopub.writing.damage import changed_pages
 from woopub.writing.redact import apply_proposals
 from woopub.decide.rules import RuleSet
 from woopub.writing.sanitize import sanitize, save_clean
@@ -386,6 +387,17 @@ class Dossier:
             staged.unlink(missing_ok=True)
             outcome = DocumentOutcome(name, "failed", reason=f"verification failed: {problems[0]}")
             return outcome, proposals, [], dict(clock.seconds)
+        with clock.stage("verify"):
+            boxes: dict[int, list] = defaultdict(list)
+            for e in entries:
+                boxes[e.page].append(e.box)
+            damaged = changed_pages(scan.document.path, staged, boxes, self._password(scan.document))
+        if damaged:
+            staged.unlink(missing_ok=True)
+            page, share = damaged[0]
+            reason = (f"verification failed: {name}: page {page} looks different from the input outside its "
+                      f"redactions ({share:.1%} of it changed); withheld so nothing is published damaged")
+            return DocumentOutcome(name, "failed", reason=reason), proposals, [], dict(clock.seconds)
         redacted = [p for p in proposals if p.action == REDACT]
         outcome = DocumentOutcome(
             name,

@@ -31,6 +31,9 @@ LABEL_MAX_SIZE = 9.0
 LABEL_MIN_SIZE = 3.0
 LABEL_MIN_STRETCH = 0.55  # narrowest horizontal scaling of the label text
 TEXT_BAND = 0.3  # cut this share of the height off the top and the bottom for text removal
+# ... but never more than this (points): the band keeps a word box off the lines above and below;
+# on a tall box (a page marked niet openbaar, a drawn area) 30% off each edge left those lines readable
+TEXT_BAND_MAX_CUT = 6.0
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,7 @@ def fit_label(text: str, box: pymupdf.Rect) -> Label:
 
 
 def _text_band(box: pymupdf.Rect) -> pymupdf.Rect:
-    cut = box.height * TEXT_BAND
+    cut = min(box.height * TEXT_BAND, TEXT_BAND_MAX_CUT)
     return pymupdf.Rect(box.x0, box.y0 + cut, box.x1, box.y1 - cut)
 
 

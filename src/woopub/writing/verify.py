@@ -37,6 +37,7 @@ import ahocorasick
 import pikepdf
 import pymupdf
 
+from woopub.decide.marked import TERM_EVIDENCE, term_pattern
 from woopub.detect.dossier import PLACED_SHORTHAND, value_pattern
 from woopub.errors import InputError, one_line
 from woopub.reading.ocr import Tesseract, plan_page, read_pages, unmapped_letters
@@ -77,6 +78,9 @@ class Secret:
     value: str
     entity: str
     label: str
+    # a term a reviewer searched: a leak wherever its letters stand, inside longer words and in
+    # any case too, as the review dossier's search redacts it (``decide.marked.term_pattern``)
+    anywhere: bool = False
 
 
 DOSSIER_FORM_LABEL = "a name form redacted across the dossier"
@@ -101,8 +105,29 @@ def secrets_from(proposals: list[Proposal]) -> list[Secret]:
         value = re.sub(r"\s+", " ", p.text).strip()
         if len(value) < 2:
             continue
-        seen.setdefault((p.entity, value), Secret(value, p.entity, f"{p.entity} of proposal {p.id}"))
+        anywhere = TERM_EVIDENCE in p.evidence
+        key = (p.entity, value, anywhere)
+        seen.setdefault(key, Secret(value, p.entity, f"{p.entity} of proposal {p.id}", anywhere))
     return list(seen.values())
+
+
+def term_secrets(terms) -> list[Secret]:
+    """The terms reviewers searched across the dossier (``(term, entity)``), hunted for in every document."""
+    return [Secret(" ".join(t.split()), entity or "VALUE", f"a term searched across the dossier ({entity or 'VALUE'})",
+                   anywhere=True) for t, entity in terms if len(t.strip()) >= 2]
+
+
+def _term_leaks(name: str, text: str, secrets, where: str) -> list[Problem]:
+    """Searched terms (``Secret.anywhere``) still in ``text``: with the pattern the search used."""
+    problems = []
+    for group in secret_sets(secrets):
+        for s in group:
+            if not s.anywhere:
+                continue
+            pattern = term_pattern(s.value)
+            if pattern is not None and pattern.search(text):
+                problems.append(Problem(name, "leak", f"{s.label} is still in the {where}"))
+    return problems
 
 
 class SecretSet:
@@ -437,6 +462,7 @@ def check_text(doc: pymupdf.Document, name: str, secrets: list[Secret], keep: di
     for group in secret_sets(secrets):
         problems += _check_text_for(group, name, text, keep, drawn, placed, drawn_digits, placed_digits,
                                     digits_text, compact_lower)
+    problems += _term_leaks(name, text.text, secrets, "text")
     return problems
 
 
@@ -499,6 +525,7 @@ def check_plain_text(text: str, name: str, secrets, kept: list[tuple[int, int]] 
                 leak = any(not is_kept(m.start(), m.end()) for m in value_pattern(s.value).finditer(text))
             if leak:
                 problems.append(Problem(name, "leak", f"{s.label} is in the text"))
+    problems += _term_leaks(name, text, secrets, "text")
     if index is not None and len(index):
         for r in index.recogniser().analyze(text, ["PERSON"]):
             if "dossier:in-organisation-name" in (r.recognition_metadata or {}).get("evidence", ()):

@@ -2,7 +2,7 @@
 "use strict";
 const CSRF = document.body.dataset.csrf;
 const SCALE = 110 / 72; // page images are rendered at 110 dpi; boxes are in PDF points
-let state = {proposals: [], open_points: [], documents: []};
+let state = {proposals: [], open_points: [], documents: [], marks: []};
 let current = 0;
 
 function el(tag, attrs, ...kids) {
@@ -17,8 +17,9 @@ async function post(url, body) {
   const r = await fetch(url, {method: "POST", headers: {"Content-Type": "application/json", "X-CSRF-Token": CSRF},
                               body: JSON.stringify(body), credentials: "same-origin"});
   const data = await r.json().catch(() => ({}));
+  // a refused change (400) leaves the page as the reviewer filled it in; a stale one (409) shows the dossier now
+  if (r.ok || r.status === 409) await load();
   document.getElementById("message").textContent = r.ok ? "" : (data.error || ("fout " + r.status));
-  await load();
   return r.ok;
 }
 function filtered() {
@@ -67,7 +68,9 @@ function renderPages(list) {
   pages.replaceChildren();
   for (const d of state.documents) {
     if (doc && d.name !== doc) continue;
+    pages.append(markControl(d.name, 0));
     for (let n = 1; n <= d.pages; n++) {
+      pages.append(markControl(d.name, n));
       const div = el("div", {class: "page", "data-document": d.name, "data-page": n});
       div.append(el("img", {src: `page/${encodeURIComponent(d.name)}/${n}.png`, alt: `${d.name} pagina ${n}`, draggable: "false"}));
       for (const p of state.proposals.filter(p => p.document === d.name && p.page === n)) {
@@ -84,6 +87,25 @@ function renderPages(list) {
       pages.append(div);
     }
   }
+}
+// "niet openbaar" (with a ground) or "reeds openbaar" (with a link) for a page, or page 0: the whole document
+function markControl(name, page) {
+  const m = state.marks.find(m => m.document === name && m.page === page);
+  const grounds = [...document.getElementById("term-ground").options].map(o => o.value);
+  const kind = el("select", {class: "mark-kind"}, el("option", {value: ""}, "openbaar volgens voorstellen"),
+                  el("option", {value: "niet openbaar"}, "niet openbaar"), el("option", {value: "reeds openbaar"}, "reeds openbaar"));
+  kind.value = m ? m.mark : "";
+  const ground = el("select", {class: "mark-ground"}, ...grounds.map(g => el("option", {value: g}, g)));
+  if (m && m.ground) ground.value = m.ground;
+  const link = el("input", {class: "mark-link", placeholder: "https://... (reeds openbaar)", value: m && m.link ? m.link : ""});
+  const form = el("form", {class: "mark", "data-document": name, "data-page": page, "data-mark": m ? m.mark : "",
+                           onsubmit: e => { e.preventDefault();
+                             post("api/mark", {document: name, page, mark: kind.value || null, ground: ground.value, link: link.value}); }},
+    page ? `${name} pagina ${page}: ` : `${name} (heel document): `, kind, " grond ", ground, " ", link, " ",
+    el("button", {class: "mark-save"}, "Vastleggen"),
+    m ? el("details", {}, el("summary", {}, `audit (${m.audit.length})`),
+           ...m.audit.map(a => el("div", {class: "ctx"}, `${a.at} ${a.reviewer}: ${a.before} → ${a.after}`))) : "");
+  return form;
 }
 function enableDrawing(div, name, page) {
   let start = null, rect = null;
