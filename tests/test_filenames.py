@@ -50,3 +50,30 @@ def test_known_name_joined_in_url_handle_and_user_name_is_redacted(rules, detect
     more = same_document_mentions(text, findings, decisions)
     redacted = {f.text for f in more if decider.decide(f).action == REDACT}
     assert {"jan-de-vries", "JanDeVries", "j_devries"} <= redacted
+
+
+def test_surname_before_extension_is_read_as_a_word(rules, detector):
+    # "Jansen.pdf" is the word Jansen followed by its extension, not one token
+    safe = decide_name("cv Marieke Jansen.pdf", detector, Decider(rules))
+    assert "Jansen" not in safe and "Marieke" not in safe and safe.endswith(".pdf")
+
+
+def test_converted_file_extension_does_not_hide_the_surname(rules, detector):
+    safe = decide_name("Aantekeningen Fenna Wijnberg.docx.pdf", detector, Decider(rules))
+    assert "Wijnberg" not in safe and safe.endswith(".docx.pdf")
+
+
+def test_title_case_words_alone_stay_in_a_file_name(rules, detector):
+    # a file name is Title Case: capitals and a listed first name are no evidence there
+    name = "nl-algokader__AI-Verordening_Geletterdheid_Factsheet_Bestuurders.pdf"
+    assert decide_name(name, detector, Decider(rules)) == name
+
+
+def test_name_the_dossier_redacts_is_redacted_in_a_file_name_without_evidence_of_its_own(rules, detector):
+    from woopub.detect import PersonIndex
+
+    index = PersonIndex()
+    index.add_person("Jan de Vries")
+    decider = Decider(rules, None, index.surnames)
+    assert "Vries" not in decide_name("notities De Vries.pdf", detector, decider, index)
+    assert decide_name("JanDeVries_notities.pdf", detector, decider, index) == "[5.1.2e]_notities.pdf"

@@ -592,3 +592,22 @@ def test_a_page_with_a_broken_font_of_its_own_named_helv_is_stamped_not_crashed(
     warnings = stamp_document(doc, "WOO-0001")
     text = doc[0].get_text()
     assert "WOO-0001" in text or warnings  # stamped, or said why not: never an exception
+
+
+def test_dossier_file_names_a_document_by_its_original_name_the_log_by_its_public_one(tmp_path):
+    # the user's dossier file says "Mail van Jan de Vries.pdf"; the log and the output say the public name
+    from woopub.package.build import build_package
+    from woopub.package.settings import load_dossier_file
+    from woopub.writing.publish import write_internal_names
+
+    _one_page(["Mail."]).save(tmp_path / "Mail van [5.1.2e].pdf")
+    (tmp_path / "dossier.yaml").write_text(
+        "documents:\n  Mail van Jan de Vries.pdf: {title: Mail over de regeling}\n", "utf-8")
+    internal = tmp_path / "intern"
+    internal.mkdir()
+    write_internal_names(internal, {"Mail van Jan de Vries.pdf": "Mail van [5.1.2e].pdf"})
+    log = {"documents": [{"document": "Mail van [5.1.2e].pdf", "status": "published", "per_ground": {}}]}
+    root = build_package(tmp_path, log, load_dossier_file(tmp_path / "dossier.yaml"), False, internal)
+    rows = list(load_workbook(root / "productierapport.xlsx").active.iter_rows(min_row=2, values_only=True))
+    assert rows[0][4] == "Mail over de regeling"
+    assert "Vries" not in (root / "inventarislijst.csv").read_text("utf-8")

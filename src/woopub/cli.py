@@ -242,7 +242,7 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
         click.echo(f"internal record (do not publish): {result.internal_dir}")
     for note in notes:
         click.echo(f"note: {note}", err=True)
-    for name in passwords.unused([o.document for o in result.outcomes]):
+    for name in passwords.unused([result.sources.get(o.document, o.document) for o in result.outcomes]):
         click.echo(f"note: the password file names {name}, which is not among the inputs", err=True)
     for p in problems:
         click.echo(f"verify: {p}", err=True)

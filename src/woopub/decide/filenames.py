@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from woopub.detect.joined import joined_mentions
 from woopub.model import REDACT, Decision, Finding
 
 # "_" and "-" join words in file names where text would have a space;
@@ -20,9 +21,21 @@ from woopub.model import REDACT, Decision, Finding
 _JOINERS = re.compile(r"[_\-]")
 
 
+# the dot before a file's extension, and before the format of a converted file in front of it
+# ("Wijnberg.docx.pdf", "mail.msg.pdf"): "Jansen.pdf" is the word Jansen. Not every dot of a chain:
+# "j.devries@minbzk.nl.pdf" keeps its address whole.
+_CONVERTED = r"(?:docx?|xlsx?|pptx?|odt|ods|msg|eml|txt|rtf|html?|jpe?g|png|tiff?)"
+_EXTENSION_DOT = re.compile(rf"\.(?=[A-Za-z0-9]{{1,5}}(?:\n|$)|{_CONVERTED}\.[A-Za-z0-9]{{1,5}}(?:\n|$))", re.IGNORECASE)
+# A file name is Title Case and has no sentence around it: a name found on its shape
+# alone (a listed first name, capitals) scores below this and is redacted in a name
+# only where the dossier's person index knows it. The threshold the index itself
+# uses for spreading a name (``run.pipeline.INDEX_MIN_SCORE``).
+NAME_MIN_SCORE = 0.7
+
+
 def name_as_text(relative: str) -> str:
-    """The relative path as the detectors read it: one line, words apart, same offsets."""
-    return _JOINERS.sub(" ", relative.replace("/", "\n"))
+    """The relative path as the detectors read it: one line per folder, words apart, same offsets."""
+    return _EXTENSION_DOT.sub(" ", _JOINERS.sub(" ", relative.replace("/", "\n")))
 
 
 def public_name(relative: str, findings: Sequence[Finding], decisions: Sequence[Decision]) -> str:
@@ -55,10 +68,41 @@ def decide_name(relative: str, detector, decider, index=None) -> str:
     elsewhere even where the name alone carries no evidence.
     """
     text = name_as_text(relative)
-    findings = list(detector.find(text))
+    findings = [f for f in detector.find(text) if f.entity != "PERSON" or f.score >= NAME_MIN_SCORE]
     if index is not None and len(index):
         for r in index.recogniser().analyze(text, ["PERSON"]):
             findings.append(Finding(r.start, r.end, "PERSON", text[r.start : r.end], round(float(r.score), 2), "dossier",
                                     tuple((r.recognition_metadata or {}).get("evidence") or ())))
+        # a full name the dossier redacts, joined into one word: "JanDeVries_notities.pdf", "j-devries"
+        for value in sorted(v for v in index.variants if len(v.split()) > 1):
+            for start, end in joined_mentions(relative, value):
+                findings.append(Finding(start, end, "PERSON", text[start:end], 0.7, "dossier", ("joined-form",)))
     decisions = [decider.decide(f) for f in findings]
     return public_name(relative, findings, decisions)
+
+
+def told_apart(names: Sequence[str]) -> list[str]:
+    """Public names made unique, in input order: "[5.1.2e]/cv.pdf" twice becomes "[5.1.2e]/cv.pdf"
+    and "[5.1.2e]/cv (2).pdf". Compared case-blind: on some file systems those are one file."""
+    taken: set[str] = set()
+    out: list[str] = []
+    for name in names:
+        candidate, n = name, 1
+        while candidate.casefold() in taken:
+            n += 1
+            folder, _, file = name.rpartition("/")
+            stem, dot, ext = file.rpartition(".") if "." in file.strip(".") else (file, "", "")
+            candidate = (folder + "/" if folder else "") + f"{stem} ({n})" + (dot + ext)
+        taken.add(candidate.casefold())
+        out.append(candidate)
+    return out
+
+
+def public_reason(reason: str | None, originals: Sequence[str], public: str) -> str | None:
+    """A failure's reason with the input's paths and original name (``originals``) replaced by its public name."""
+    if not reason:
+        return reason
+    for original in sorted(set(originals), key=len, reverse=True):  # the absolute path before the name inside it
+        if original:
+            reason = reason.replace(original, public)
+    return reason

@@ -10,7 +10,9 @@ published document (when the dossier file names the publisher), and
 is "niet openbaar" with "nog te beoordelen" and its reason. A row's title and
 date are the dossier file's, else read from the published PDF
 (``docinfo``), else the title is the document number: the original file name
-never enters the package (it may hold a name).
+never enters the package (it may hold a name). The log names documents by their
+public names (``decide.filenames``); the dossier file names them as the user
+does, by the original path, translated through the internal record's name map.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import dataclasses
 import datetime as dt
 import json
 import shutil
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pymupdf
 
@@ -34,6 +36,7 @@ from woopub.package.settings import NOG_TE_BEOORDELEN, REEDS_OPENBAAR, WITHHELD,
 from woopub.package.stamp import stamp_document
 from woopub.package.sums import write_sums
 from woopub.package.textversion import published_text_version
+from woopub.writing.publish import read_internal_names
 
 PACKAGE = "package"
 UPLOAD = "upload"
@@ -124,6 +127,24 @@ def _diwoo(root: Path, rows: list[InventoryRow], dossier: DossierFile, now: dt.d
         diwoo.write_document(root / diwoo.FOLDER, row.id, data)
 
 
+def _by_public_names(dossier: DossierFile, public: dict[str, str]) -> DossierFile:
+    """The dossier file with its documents (and ``annex_of``) named by their public names.
+
+    The user names a document as it is on disk ("Mail van Jan de Vries.pdf", or its
+    file name alone); the log and the output name it "Mail van [5.1.2e].pdf"."""
+    if not public or not dossier.documents:
+        return dossier
+    names = dict(public)
+    for original, name in public.items():  # a key by file name alone
+        names.setdefault(PurePosixPath(original).name, PurePosixPath(name).name)
+
+    def named(key: str | None) -> str | None:
+        return names.get(key, key) if key else key
+
+    documents = {named(k): dataclasses.replace(o, annex_of=named(o.annex_of)) for k, o in dossier.documents.items()}
+    return dataclasses.replace(dossier, documents=documents)
+
+
 def build_package(out_dir: Path, log: dict, dossier: DossierFile | None = None, stamp: bool = True,
                   internal_dir: Path | None = None, now: dt.datetime | None = None) -> Path:
     """Write the package for the published folder ``out_dir`` whose log is ``log``; returns its folder.
@@ -131,6 +152,8 @@ def build_package(out_dir: Path, log: dict, dossier: DossierFile | None = None, 
     With ``internal_dir``, which upload file is which document goes there, so verification
     hunts each stamped copy for its own document's redacted values."""
     dossier = dossier or DossierFile()
+    if internal_dir is not None:
+        dossier = _by_public_names(dossier, read_internal_names(internal_dir))
     settings = PackageSettings.from_dossier_file(dossier, stamp)
     now = now or dt.datetime.now(dt.timezone.utc)
     root = Path(out_dir) / PACKAGE

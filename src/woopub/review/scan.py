@@ -37,7 +37,7 @@ def scan_into_dossier(settings, inputs, folder: Path, executor=None, reporter=No
         by_name = {d.name: d for d in docs}
         documents, points = [], []
         for o in result.outcomes + [o for o in not_pdfs if o.document not in {x.document for x in result.outcomes}]:
-            doc = by_name.get(o.document)
+            doc = by_name.get(result.sources.get(o.document, o.document))  # outcomes carry the public name
             path = doc.path if doc else Path(o.document)
             pages = o.pages or (_pages(path) if doc else 0)
             documents.append((o.document, path.resolve(), sha256_or_none(path) if doc else None, pages))

@@ -34,6 +34,8 @@ from pathlib import Path
 
 import pymupdf
 
+from woopub.decide.decider import Decider
+from woopub.decide.filenames import decide_name, public_reason, told_apart
 from woopub.run.guard import run_bounded
 from woopub.run.executors import InlineExecutor, Settings, resolve, worker_dossier
 from woopub.decide.analysis import add_to_person_index, rules_person_index
@@ -60,7 +62,7 @@ from woopub.writing.publish import (
     write_log,
 )
 from woopub.detect import PersonIndex
-from woopub.writing.publish import read_index
+from woopub.writing.publish import read_index, write_internal_names
 from woopub.writing.verify import Problem, SecretSet, check_plain_text, index_secrets, secrets_from, verify_pdf
 
 STAGING = "staging"
@@ -164,6 +166,19 @@ def verify_unit(job: VerifyJob, dossier_wide, index=None) -> list[Problem]:
     # resolved once per worker and kept, with its search structures, for every document
     return verify_pdf(path, job.name, [resolve(dossier_wide), SecretSet(job.own)], job.kept, job.entries,
                       index=resolve(index))
+
+
+def name_unit(names: list[str], settings, index) -> list[str]:
+    """The public name of each relative path, decided with the dossier's detectors, rules and persons.
+
+    A name the dossier redacts in a document's text ("De Vries" found in a
+    nota) is redacted in a file or folder name as well, where the name alone
+    would carry too little evidence.
+    """
+    dossier = worker_dossier(settings)
+    index = resolve(index)
+    decider = Decider(dossier.rules, None, index.surnames)
+    return [decide_name(n, dossier.detector, decider, index) for n in names]
 
 
 # -- plan and merge -----------------------------------------------------------------
@@ -346,8 +361,6 @@ class Batch:
             self.journal.load()
         else:
             self.journal.reset()
-        for o in missing:
-            self.reporter.document(o)
         # planned (page counts read) while the Frog server started at the command's start loads its models
         units = plan(documents, getattr(self.settings, "passwords", None), self.journal if self.resume else None)
         frog_cache = self.staging / FROG_CACHE  # sentences of the dossier: internal, deleted with staging
@@ -370,6 +383,10 @@ class Batch:
             # the persons decided to be redacted anywhere, merged before anything is published
             index = self.scan_all(units)
             names = [d.name for d in documents]
+            self.public = self.public_names(names, missing, index)
+            missing = [self._public_outcome(o, [o.document], self.public[o.document]) for o in missing]
+            for o in missing:
+                self.reporter.document(o)
             # what every document is checked for besides its own redactions: the name forms the dossier spreads
             secrets = SecretSet(index_secrets(index, long_only=True))
             results, skipped, verified = self.publish_all(names, index, secrets, spool)
@@ -383,6 +400,7 @@ class Batch:
             log = build_log(outcomes, entries, self.rules)
             write_log(self.out_dir, log)
             logged = True
+            write_internal_names(self.internal_dir, self.public)
             write_internal_stream(self.internal_dir, lambda: spool.read(names), outcomes, self.rules, index=index.to_dict(),
                                   proposal_lines=lambda: spool.chunks(names))
             proposals = list(spool.read(names)) if keep_proposals else []
@@ -397,7 +415,40 @@ class Batch:
             if not isinstance(self.settings, Settings):  # a Dossier in this process: its sandbox child goes
                 self.settings.close()
         self.journal.compact(set(names))
-        return RunResult(outcomes, proposals, log, self.internal_dir, dict(self.seconds), skipped, verified, self.ocr)
+        return RunResult(outcomes, proposals, log, self.internal_dir, dict(self.seconds), skipped, verified, self.ocr,
+                         sources={p: o for o, p in self.public.items()})
+
+    def public_names(self, names: list[str], missing: list[DocumentOutcome], index: PersonIndex) -> dict[str, str]:
+        """Original relative path -> the name it is published and logged under, unique in the dossier.
+
+        Decided once the person index is merged, in one unit on a worker (its
+        detectors are loaded there). An input that does not exist is named by
+        its last part: the path the user typed may name the user's folders.
+        """
+        originals = names + [o.document for o in missing]
+        asked = [Path(n).name if Path(n).is_absolute() else n for n in originals]
+        decided: list[str] = []
+        if asked:
+            handle = self.executor.share(index)
+            for _, result in self.executor.map(name_unit, [asked], self.settings_handle, handle):
+                decided = result
+        return dict(zip(originals, told_apart(decided)))
+
+    @staticmethod
+    def _public_outcome(outcome: DocumentOutcome, originals: list[str], public: str) -> DocumentOutcome:
+        """An outcome under its public name, its reason free of the input's path."""
+        return dataclasses.replace(outcome, document=public, reason=public_reason(outcome.reason, originals, public))
+
+    def _public_scan(self, name: str) -> DocumentScan:
+        """The scan of input ``name`` under its public name: the name the publish pass writes everywhere."""
+        scan = self.scans.get(name)
+        document = scan.document
+        scan.document = InputDocument(document.path, self.public[name], source=name)
+        return scan
+
+    @staticmethod
+    def _originals(document: InputDocument) -> list[str]:
+        return [str(document.path), str(document.path.resolve()), document.original]
 
     def _withdraw_moved_in(self) -> None:
         """Remove the PDFs this run moved into the output, each only while byte for byte the one it wrote."""
@@ -483,15 +534,19 @@ class Batch:
         todo: list[tuple[str, int]] = []  # (document, pages); the scans stay in the spool until sent
         skipped: list[str] = []
         for name in names:
-            scan = self.scans.get(name)
+            scan = self._public_scan(name)
+            public = scan.document.name
             earlier = self.journal.publication_for(name, scan.sha256, persons, self.out_dir) if self.resume else None
+            if earlier is not None and earlier[0].document != public:  # published under another name before
+                earlier = None
             if earlier is not None:
                 outcome, earlier_proposals, earlier_entries = earlier
                 spool.add(name, earlier_proposals)
                 results[name] = PublishResult(outcome, [], earlier_entries)
                 skipped.append(name)
             elif scan.error:
-                results[name] = PublishResult(DocumentOutcome(name, "failed", reason=scan.error), [], [])
+                reason = public_reason(scan.error, self._originals(scan.document), public)
+                results[name] = PublishResult(DocumentOutcome(public, "failed", reason=reason), [], [])
             else:
                 todo.append((name, scan.pages))
         if skipped:
@@ -508,10 +563,13 @@ class Batch:
         self.reporter.stage("publish", len(todo), sum(pages for _, pages in todo))
         if todo:
             index_handle, secrets_handle = self.executor.share(index), self.executor.share(secrets)
-            scans = (self.scans.get(name) for name, _ in todo)  # read as the executor sends them
+            scans = (self._public_scan(name) for name, _ in todo)  # read as the executor sends them
             for i, result in self.executor.map(publish_unit, scans, self.settings_handle, index_handle, secrets_handle,
                                                str(self.out_dir), str(self.staging)):
                 name, pages = todo[i]
+                if result.outcome.reason:
+                    document = self.scans.get(name).document
+                    result.outcome = self._public_outcome(result.outcome, self._originals(document), self.public[name])
                 if result.outcome.status == "published" and result.outcome.sha256:  # before anything else can fail
                     self.moved_in[name] = result.outcome.sha256
                 self.journal.add_published(name, self.input_sha[name], persons, result.outcome, result.proposals, result.entries)

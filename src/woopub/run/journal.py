@@ -76,7 +76,7 @@ class Journal:
         if entry is None or sha256 is None or entry["sha256"] != sha256 or entry["persons"] != persons:
             return None
         outcome = DocumentOutcome(**entry["outcome"])
-        target = Path(out_dir) / name
+        target = Path(out_dir) / outcome.document  # its public name (``decide.filenames``)
         if not target.is_file() or sha256_file(target) != outcome.sha256:
             return None  # removed or changed since: publish again
         proposals = [Proposal.from_dict(p) for p in entry["proposals"]]

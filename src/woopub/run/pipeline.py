@@ -54,7 +54,12 @@ WARM_UP_TEXT = "Beste Jan de Vries, bel mij op 06-12345678 of mail j.devries@exa
 @dataclass(frozen=True)
 class InputDocument:
     path: Path
-    name: str  # relative path in the dossier, as used in the output folder and the log
+    name: str  # relative path in the dossier; from the publish pass on, its public name (``decide.filenames``)
+    source: str = ""  # the original relative path once ``name`` is the public one: internal only
+
+    @property
+    def original(self) -> str:
+        return self.source or self.name
 
 
 @dataclass
@@ -104,6 +109,7 @@ class RunResult:
     # forms), by the SHA-256 of the file: the closing verification need not repeat them
     verified: dict[str, str] = field(default_factory=dict)
     ocr: OcrStats = field(default_factory=OcrStats)  # what OCR read and left alone, over the scan pass
+    sources: dict[str, str] = field(default_factory=dict)  # public name -> original relative path (internal)
 
     @property
     def failed(self) -> list[DocumentOutcome]:
@@ -129,11 +135,28 @@ def collect_inputs(inputs: Iterable[Path], exclude: Iterable[Path] = ()) -> tupl
             _add(docs, seen, path, path.name)
         else:
             missing.append(DocumentOutcome(str(raw), "failed", reason=f"{raw}: no such file or folder"))
+    return _apart(docs), missing
+
+
+def _apart(docs: list[InputDocument]) -> list[InputDocument]:
+    """Two inputs with one name told apart by their path under the folder they share.
+
+    Never by the absolute path: it names the user's own folders (often the
+    user's name), and the name is published.
+    """
     names = Counter(d.name for d in docs)
     clashes = {n for n, c in names.items() if c > 1}
-    if clashes:  # two inputs with one file name: keep both by their full path
-        docs = [InputDocument(d.path, d.path.resolve().as_posix().lstrip("/")) if d.name in clashes else d for d in docs]
-    return docs, missing
+    if not clashes:
+        return docs
+    out: list[InputDocument] = []
+    for d in docs:
+        if d.name not in clashes:
+            out.append(d)
+            continue
+        same = [x.path.resolve() for x in docs if x.name == d.name]
+        root = Path(os.path.commonpath([p.parent for p in same]))
+        out.append(InputDocument(d.path, d.path.resolve().relative_to(root).as_posix()))
+    return out
 
 
 PDF_MAGIC = b"%PDF-"
@@ -226,7 +249,7 @@ class Dossier:
         self._stores: tuple | None = None  # the run's shared stores this Dossier uses
 
     def _password(self, document: InputDocument) -> str | None:
-        return self.passwords.for_document(document.name, document.path)
+        return self.passwords.for_document(document.original, document.path)
 
     def _bounded(self, fn, shared: tuple, *args):
         """``fn(*shared, *args)`` in this Dossier's sandbox child (``woopub.run.guard``), which serves

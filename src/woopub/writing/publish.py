@@ -35,6 +35,7 @@ LOG_CSV = "publicatielog.csv"
 INTERNAL_SUFFIX = "-INTERN-niet-publiceren"
 PROPOSALS_FILE = "voorstellen.jsonl"
 INDEX_FILE = "dossier-namen.json"
+NAMES_FILE = "bestandsnamen.json"  # original relative path -> the name it is published under (internal)
 REPORT_FILE = "rapport-voor-beoordelaars.html"
 INTERNAL_README = "LEES-MIJ.txt"
 
@@ -212,6 +213,17 @@ def read_proposals(internal_dir: Path) -> list[Proposal] | None:
     if not path.is_file():
         return None
     return [Proposal.from_dict(json.loads(line)) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def write_internal_names(internal_dir: Path, public: dict[str, str]) -> None:
+    """Which input was published under which name: the internal record's key to the original names."""
+    data = json.dumps(public, indent=2, ensure_ascii=False).encode("utf-8")
+    write_atomic(Path(internal_dir) / NAMES_FILE, data)
+
+
+def read_internal_names(internal_dir: Path) -> dict[str, str]:
+    path = Path(internal_dir) / NAMES_FILE
+    return json.loads(path.read_text("utf-8")) if path.is_file() else {}
 
 
 def read_index(internal_dir: Path) -> dict | None:
