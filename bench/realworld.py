@@ -32,15 +32,13 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-import numpy as np
 import pymupdf
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+from woopub.writing.damage import DPI as DAMAGE_DPI, changed_pages  # noqa: E402
+from woopub.writing.publish import read_internal_names  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_FOLDER = ROOT.parent / "shared" / "realpdf"
-DAMAGE_DPI = 40
-DAMAGE_MARGIN = 3.0  # points around a box: its edge and label anti-aliasing
-DAMAGE_PIXEL_DELTA = 48  # a grey level difference that is a change, not rendering noise
-DAMAGE_SHARE = 0.005  # of the unmasked pixels: more than this changed is damage
 
 
 def reason_class(reason: str) -> str:
@@ -58,35 +56,6 @@ def pages_without_text(path: Path) -> int:
             return sum(1 for page in doc if not page.get_text("text").strip())
     except Exception:
         return 0
-
-
-def grey(page: pymupdf.Page) -> np.ndarray:
-    pix = page.get_pixmap(dpi=DAMAGE_DPI, colorspace=pymupdf.csGRAY, alpha=False, annots=False)
-    return np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.width)
-
-
-def damaged_pages(source: Path, published: Path, boxes: dict[int, list[list[float]]]) -> list[tuple[int, float]]:
-    """Pages whose rendering differs from the input's outside the redaction boxes: (page, share)."""
-    out = []
-    with pymupdf.open(source) as a, pymupdf.open(published) as b:
-        if len(a) != len(b):
-            return [(0, 1.0)]
-        for n, (pa, pb) in enumerate(zip(a, b), start=1):
-            ga, gb = grey(pa), grey(pb)
-            if ga.shape != gb.shape:
-                out.append((n, 1.0))
-                continue
-            changed = np.abs(ga.astype(np.int16) - gb.astype(np.int16)) > DAMAGE_PIXEL_DELTA
-            mask = np.ones_like(changed)
-            scale = DAMAGE_DPI / 72
-            for x0, y0, x1, y1 in boxes.get(n, ()):
-                r = pymupdf.Rect(x0, y0, x1, y1) * pb.rotation_matrix  # log boxes are in unrotated page space
-                r = (r + (-DAMAGE_MARGIN, -DAMAGE_MARGIN, DAMAGE_MARGIN, DAMAGE_MARGIN)) * scale
-                mask[max(0, int(r.y0)) : int(r.y1) + 1, max(0, int(r.x0)) : int(r.x1) + 1] = False
-            share = float((changed & mask).sum()) / max(1, int(mask.sum()))
-            if share > DAMAGE_SHARE:
-                out.append((n, round(share, 4)))
-    return out
 
 
 def main() -> int:
@@ -120,7 +89,8 @@ def main() -> int:
         refused_files[reason_class(f["reason"])].append(f["document"])
     crashed = [f for f in summary["failed"] if "Traceback" in f["reason"] or "Error:" in f["reason"]]
     published = [d for d, e in outcomes.items() if e["status"] == "published"]
-    no_text = {d: pages_without_text(args.folder / d) for d in published}
+    source_of = {public: original for original, public in read_internal_names(internal).items()}  # names with a redaction
+    no_text = {d: pages_without_text(args.folder / source_of.get(d, d)) for d in published}
     ocr_pages = sum(no_text.values())
     text_pages = summary["pages"] - ocr_pages
 
@@ -131,7 +101,7 @@ def main() -> int:
     damage = {}
     for d in published:
         try:
-            found = damaged_pages(args.folder / d, out / d, boxes.get(d, {}))
+            found = changed_pages(args.folder / source_of.get(d, d), out / d, boxes.get(d, {}))
         except Exception as exc:  # a file this script cannot render is reported, not fatal
             found = [(0, f"cannot compare: {exc}")]
         if found:
@@ -175,7 +145,7 @@ def main() -> int:
     print(f"most redacted (internal: these are redacted values), top {args.top}:")
     for text, n in strings.most_common(args.top):
         print(f"  {n:4d}  {text!r}")
-    print(f"damage check ({DAMAGE_DPI} dpi, boxes masked): {len(damage)} of {len(published)} published file(s) changed outside their boxes")
+    print(f"damage check ({DAMAGE_DPI} dpi, boxes masked, as verification runs it): {len(damage)} of {len(published)} published file(s) changed outside their boxes")
     for d, found in damage.items():
         print(f"  {d}: page(s) {found}")
     return 0
