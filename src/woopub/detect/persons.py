@@ -206,6 +206,7 @@ class CueIndex:
         self.name_spans: list[tuple[int, int, str]] = []  # a table cell under "Naam", a comment's author -> span, cue
         self.columns = {w.lower() for w in cues["column"]["words"]}
         self.view_acronyms = lexicon().acronyms
+        self._alone: dict[str, bool] = {}  # word -> _alone_throughout, one scan of the text per word
         self.weights["speaker"] = float(cues["speaker"]["weight"])
         self.weights["column"] = float(cues["column"]["weight"])
         self._index()
@@ -361,6 +362,11 @@ class CueIndex:
     def _comment_authors(self) -> None:
         for m in COMMENT_AUTHOR.finditer(self.view.text):
             self._person_place(m.start("who"), m.end("who"), "cue:comment-author")
+
+    def alone_throughout(self, tok: Token, lex: Lexicon) -> bool:
+        if tok.text not in self._alone:
+            self._alone[tok.text] = _alone_throughout(tok, self.view.text, lex)
+        return self._alone[tok.text]
 
     def cues_for(self, cand: Candidate) -> list[tuple[str, float]]:
         found = []
@@ -916,11 +922,13 @@ class PersonRecognizer(LocalRecognizer):
                      and cues._opens_line(toks[0]))):
             ev.append(("enumerated-heading", EVIDENCE["enumerated-heading"]))
         if not has_own_evidence([e for e, _ in ev], len(names)):
-            ev.extend(self._usage_evidence(cand, names, kinds, cues))
+            cued = any(e.startswith("cue:") for e, _ in ev)
+            ev.extend(self._usage_evidence(cand, names, kinds, cues, cued))
         score = max(0.0, min(1.0, BASE + sum(w for _, w in ev)))
         return round(score, 2), [e for e, _ in ev]
 
-    def _usage_evidence(self, cand: Candidate, names: list[Token], kinds: list[str], cues: CueIndex) -> list[tuple[str, float]]:
+    def _usage_evidence(self, cand: Candidate, names: list[Token], kinds: list[str], cues: CueIndex,
+                        cued: bool = False) -> list[tuple[str, float]]:
         """What the shape and the text's own usage say against a name with no evidence of its own."""
         lex, found = self.lex, []
         if len(names) == 1 and INITIALS not in kinds:
@@ -933,7 +941,7 @@ class PersonRecognizer(LocalRecognizer):
             elif _everyday_dutch(word, lex):
                 # "Initiële", "Aanvullingen", "Ctrl" read as a name by Frog in a table: an unlisted everyday word alone
                 found.append(("everyday-word-alone", EVIDENCE["everyday-word-alone"]))
-            elif not cues.cues_for(cand) and _alone_throughout(word, cues.view.text, lex):
+            elif not cued and cues.alone_throughout(word, lex):
                 # (a chat's speaker or a label's name is often a first name alone throughout: "Kübra: ...")
                 found.append(("unlisted-word-alone-throughout", EVIDENCE["unlisted-word-alone-throughout"]))
         elif len(names) > 1 and not cand.titles:
