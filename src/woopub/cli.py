@@ -106,7 +106,8 @@ def batch_options(fn):
                    "and patterns alone when Frog cannot run (fewer names found).")
 @click.option("--dossier-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="YAML file with the Woo decision's metadata and per-document titles, dates, assessments "
-                   "for the publication package (OUT_DIR/package).")
+                   "for the publication package (OUT_DIR/package). Default: woo-dossier.yaml at the top of an "
+                   "input folder.")
 @click.option("--stamp/--no-stamp", default=True, help="Document number in the margin of every page of the package's PDFs.")
 @rules_option
 @batch_options
@@ -137,10 +138,11 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
 
     started = time.monotonic()
     rules = _load_rules(rule_paths)
-    from woopub.package.settings import DossierFileError, load_dossier_file
+    from woopub.package.settings import DossierFileError, find_dossier_file, load_dossier_file
 
     try:
         passwords = Passwords(password, load_password_file(password_file) if password_file else {})
+        dossier_file = dossier_file or find_dossier_file(inputs)
         dossier = load_dossier_file(dossier_file)
     except (PasswordFileError, DossierFileError) as exc:
         click.echo(f"woopub: {exc}", err=True)
@@ -239,6 +241,8 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
             click.echo(line)
         _echo_overview(result.internal_dir, pages)
         _echo_pages_to_check(published)
+        if dossier.path:
+            click.echo(f"dossier file: {dossier.path}")
         click.echo(f"internal record (do not publish): {result.internal_dir}")
     for note in notes:
         click.echo(f"note: {note}", err=True)

@@ -10,7 +10,8 @@ search of the text versions for them):
   IDs unique;
 - every upload has its row, every row that says it is published has its
   upload, and a text version; every DiWoo file belongs to an upload and
-  validates;
+  validates, and when any upload has DiWoo metadata, every upload has it
+  (none at all is a note, ``package_notes``: no publisher was named);
 - per uploaded document, the grounds in its row are the grounds the log
   counts for it (a superset when the dossier file set them).
 """
@@ -24,6 +25,7 @@ from openpyxl import load_workbook
 
 from woopub.package import diwoo
 from woopub.package.build import SOURCES, TEXT, UPLOAD, read_upload_map
+from woopub.package.settings import DOSSIER_FILE_NAME
 from woopub.package.productierapport import COLUMNS, PUBLISHED_JUDGEMENTS
 from woopub.package.sums import SUMS, check_sums
 
@@ -76,6 +78,10 @@ def check_package(root: Path, log: dict, internal_dir: Path | None = None) -> li
         problems.append(f"{UPLOAD}/{stem}.pdf has no text version in {TEXT}/")
     for stem in sorted(texts - uploads):
         problems.append(f"{TEXT}/{stem}.txt belongs to no upload")
+    described = {p.stem for p in (root / diwoo.FOLDER).glob("*.xml")} if (root / diwoo.FOLDER).is_dir() else set()
+    if described:  # none at all is a note (no publisher known), some missing a fault
+        for stem in sorted(uploads - described):
+            problems.append(f"{UPLOAD}/{stem}.pdf has no DiWoo metadata in {diwoo.FOLDER}/")
     for p in sorted((root / diwoo.FOLDER).glob("*.xml")) if (root / diwoo.FOLDER).is_dir() else []:
         if p.stem not in uploads:
             problems.append(f"{diwoo.FOLDER}/{p.name} belongs to no upload")
@@ -85,6 +91,20 @@ def check_package(root: Path, log: dict, internal_dir: Path | None = None) -> li
     if internal_dir is not None:
         problems += _check_grounds(root, log, by_id, internal_dir)
     return problems
+
+
+NO_PUBLISHER = ("no DiWoo metadata: no publisher known; name it (publisher: a TOOI code or URI) in "
+                f"{DOSSIER_FILE_NAME} beside the documents or with --dossier-file")
+
+
+def package_notes(root: Path) -> list[str]:
+    """What the package lacks without being wrong: DiWoo metadata when no publisher was named.
+
+    woopub never guesses the publishing organisation: a wrong publisher in open.overheid.nl's
+    metadata is worse than none, and the officer is told in one line."""
+    uploads = list((root / UPLOAD).glob("*.pdf")) if (root / UPLOAD).is_dir() else []
+    described = list((root / diwoo.FOLDER).glob("*.xml")) if (root / diwoo.FOLDER).is_dir() else []
+    return [f"package: {NO_PUBLISHER}"] if uploads and not described else []
 
 
 def _check_grounds(root: Path, log: dict, by_id: dict[str, dict], internal_dir: Path) -> list[str]:

@@ -38,6 +38,10 @@ WITHHELD = (NIET_OPENBAAR, REEDS_OPENBAAR)  # set by the officer: not published 
 class DossierFileError(RuleError):
     """The dossier file cannot be read or breaks its schema (exit code 2, as a broken rule file)."""
 
+    def __init__(self, message: str):  # the message names the file itself (RuleError takes path, problem)
+        path, _, problem = message.partition(": ")
+        super().__init__(path, problem or message)
+
 
 @dataclass(frozen=True)
 class DocumentOverride:
@@ -77,6 +81,25 @@ class DossierFile:
         """Keys of the file that name no document of the run (a typo the officer should see)."""
         known = set(names) | {PurePosixPath(n).name for n in names}
         return sorted(k for k in self.documents if k not in known)
+
+
+DOSSIER_FILE_NAME = "woo-dossier.yaml"  # read from an input folder when no --dossier-file is given
+
+
+def find_dossier_file(inputs) -> Path | None:
+    """The dossier file at the top of an input folder (``woo-dossier.yaml``), None when there is none.
+
+    An officer keeps the decision's metadata beside its documents, so ``woopub redact
+    dossier/`` needs no option; two input folders that each hold one are ambiguous."""
+    found = [Path(p) / DOSSIER_FILE_NAME for p in inputs if Path(p).is_dir() and (Path(p) / DOSSIER_FILE_NAME).is_file()]
+    if len(found) > 1:
+        raise DossierFileError(f"{found[0]} and {found[1]}: two dossier files; name one with --dossier-file")
+    return found[0] if found else None
+
+
+def is_dossier_file(path: Path, folder: Path) -> bool:
+    """True for the dossier file at the top of ``folder``: the decision's metadata, no document of it."""
+    return path.name == DOSSIER_FILE_NAME and Path(path).parent.resolve() == Path(folder).resolve()
 
 
 def load_dossier_file(path: Path | None) -> DossierFile:

@@ -31,6 +31,7 @@ class ApplyResult:
     outcomes: list[DocumentOutcome] = field(default_factory=list)
     entries: list[LogEntry] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what verification says without failing (no publisher)
 
 
 def effective_redactions(rows) -> list[tuple[Proposal, str]]:
@@ -150,8 +151,9 @@ def apply_dossier(folder: Path, out_dir: Path, rules, accept_pending: bool = Fal
         # decides per mention, so a value redacted in one document is not a leak where they kept it
         write_internal(internal_dir, published_proposals, result.outcomes, rules, index=PersonIndex().to_dict())
         build_package(out_dir, log, _with_marks(dossier_file, marks), stamp, internal_dir)
-        problems, _notes = verify_output(out_dir, internal_dir)
+        problems, notes = verify_output(out_dir, internal_dir)
         result.problems += [str(p) for p in problems]
+        result.notes += notes
         _write_private(folder / INTERNAL_RECORD, json.dumps(record, ensure_ascii=False, indent=2))
         return result
     finally:

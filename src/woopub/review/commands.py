@@ -36,6 +36,7 @@ def register(main, rules_option, load_rules, exit_codes_help: str = "") -> None:
         from woopub.run.executors import Settings, make_executor
         from woopub.reading.passwords import Passwords
         from woopub.review.scan import scan_into_dossier
+        from woopub.package.settings import DossierFileError
         from woopub.review.store import DossierVersionError
 
         rules = load_rules(rule_paths)
@@ -45,14 +46,17 @@ def register(main, rules_option, load_rules, exit_codes_help: str = "") -> None:
             os.environ[WITHOUT_ENV] = ",".join(without)
         try:
             folder.mkdir(parents=True, exist_ok=True)
+            kept = _keep_dossier_file(inputs, folder)  # before the scan: a broken file is said at once
             executor = make_executor(workers, None, scratch=folder)
             try:
                 counts = scan_into_dossier(Settings(rules, Passwords(None)), inputs, folder, executor)
             finally:
                 executor.close()
-        except DossierVersionError as exc:
+        except (DossierVersionError, DossierFileError) as exc:
             click.echo(f"woopub: {exc}", err=True)
             sys.exit(EXIT_USAGE)
+        if kept:
+            click.echo(f"dossier file {kept} kept in {folder} for woopub apply")
         click.echo(f"dossier {folder}: {counts['documents']} document(s), {counts['proposals']} proposal(s) "
                    f"({counts['new']} new, {counts['kept']} unchanged with their decision), "
                    f"{counts['open_points']} open point(s)")
@@ -97,8 +101,10 @@ def register(main, rules_option, load_rules, exit_codes_help: str = "") -> None:
             click.echo(f"woopub: --internal {internal_dir} is inside --out {out_dir}: it holds the original values; "
                        "nothing was written", err=True)
             sys.exit(EXIT_USAGE)
-        from woopub.package.settings import DossierFileError, load_dossier_file
+        from woopub.package.settings import DOSSIER_FILE_NAME, DossierFileError, load_dossier_file
 
+        if dossier_file is None and (folder / DOSSIER_FILE_NAME).is_file():
+            dossier_file = folder / DOSSIER_FILE_NAME  # kept there by woopub scan, or put there by the officer
         try:
             dossier_file = load_dossier_file(dossier_file)
             result = apply_dossier(folder, out_dir, load_rules(rule_paths), accept_pending, dossier_file, stamp,
@@ -113,6 +119,8 @@ def register(main, rules_option, load_rules, exit_codes_help: str = "") -> None:
         for o in result.outcomes:
             if o.status != "published":
                 click.echo(f"{o.status}: {o.document}: {o.reason}", err=True)
+        for note in result.notes:
+            click.echo(f"note: {note}", err=True)
         for p in result.problems:  # labels, never values
             click.echo(f"verify: {p}", err=True)
         failed = result.problems or any(o.status == "failed" for o in result.outcomes)
@@ -207,3 +215,19 @@ def register(main, rules_option, load_rules, exit_codes_help: str = "") -> None:
         for line in refused:
             click.echo(f"refused: {line}", err=True)
         sys.exit(EXIT_DOCUMENT_FAILED if refused else EXIT_OK)
+
+
+def _keep_dossier_file(inputs, folder: Path) -> Path | None:
+    """A copy of the inputs' dossier file (``woo-dossier.yaml``) in the review dossier, for woopub apply.
+
+    The officer may edit that copy before applying; a later scan does not overwrite it."""
+    import shutil
+
+    from woopub.package.settings import DOSSIER_FILE_NAME, find_dossier_file, load_dossier_file
+
+    found = find_dossier_file(inputs)
+    if found is None or (folder / DOSSIER_FILE_NAME).exists():
+        return None
+    load_dossier_file(found)  # a broken file is said now, not at apply
+    shutil.copyfile(found, folder / DOSSIER_FILE_NAME)
+    return found

@@ -627,7 +627,7 @@ def verify_output(out_dir: Path, internal_dir: Path | None = None, executor=None
     problems: list[Problem] = []
     jobs = []
     from woopub.package.build import INVENTORY_PDF, PACKAGE, read_upload_map
-    from woopub.package.check import check_package
+    from woopub.package.check import check_package, package_notes
 
     uploads = read_upload_map(internal_dir)  # package/upload/<ID>.pdf: a stamped copy of a published document
     for pdf in sorted(out_dir.rglob("*")):
@@ -662,6 +662,7 @@ def verify_output(out_dir: Path, internal_dir: Path | None = None, executor=None
             problems.append(Problem(name, "missing", "listed as published but not in the folder"))
     if (out_dir / PACKAGE).is_dir():
         problems += [Problem(PACKAGE, "package", p) for p in check_package(out_dir / PACKAGE, log, internal_dir)]
+        notes += package_notes(out_dir / PACKAGE)
         problems += _check_text_versions(out_dir, uploads, own_secrets, kept)
     return problems, notes
 

@@ -46,6 +46,7 @@ from woopub.writing.pictured import picture_proposals
 from woopub.decide.rules import RuleSet
 from woopub.writing.sanitize import sanitize, save_clean
 from woopub.detect.signatures import find_signatures
+from woopub.package.settings import is_dossier_file
 from woopub.writing.verify import Secret, SecretSet, pictures_read, secrets_from, verify_pdf
 
 WARM_UP_TEXT = "Beste Jan de Vries, bel mij op 06-12345678 of mail j.devries@example.nl."
@@ -195,8 +196,8 @@ def _dossier_files(folder: Path, excluded: list[Path]) -> Iterable[tuple[Path, s
             except OSError as exc:
                 found.append((p, f"cannot be read ({exc.strerror or exc})"))
                 continue
-            if any(_inside(p.resolve(), ex) for ex in excluded):
-                continue
+            if any(_inside(p.resolve(), ex) for ex in excluded) or is_dossier_file(p, folder):
+                continue  # the dossier file is the decision's metadata (package.settings), no document
             found.append((p, _not_a_pdf(p)))
 
     walk(folder)
