@@ -611,3 +611,54 @@ def test_dossier_file_names_a_document_by_its_original_name_the_log_by_its_publi
     rows = list(load_workbook(root / "productierapport.xlsx").active.iter_rows(min_row=2, values_only=True))
     assert rows[0][4] == "Mail over de regeling"
     assert "Vries" not in (root / "inventarislijst.csv").read_text("utf-8")
+
+
+def _break(path, change):
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        change(pdf)
+        pdf.save(path)
+
+
+def test_inventory_pdf_has_pdf_ua_structure_over_pages_and_each_missing_part_is_found(tmp_path):
+    """Not veraPDF (neither Debian nor PyPI has it): the structure PDF/UA-1 asks that a program
+    can check, on an inventory of three pages; then each requirement removed in turn is reported."""
+    from woopub.package.accessibility import pdfua_problems
+    from woopub.package.inventory_pdf import write_inventory_pdf
+
+    path = tmp_path / "inventarislijst.pdf"
+    write_inventory_pdf(path, _rows() * 30, "WOO-2025-17")
+    with pikepdf.open(path) as pdf:
+        assert len(pdf.pages) >= 2 and str(pdf.open_metadata()["{http://purl.org/dc/elements/1.1/}title"]) \
+            == "Inventarislijst WOO-2025-17"
+    assert pdfua_problems(path) == []
+    clean = path.read_bytes()
+
+    def without_scope(pdf):
+        from woopub.package.inventory_pdf import _structure as elements
+
+        for e in elements(pdf.Root.StructTreeRoot):
+            if e.S == "/TH":
+                del e["/A"]
+
+    def without_title(pdf):
+        with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+            del meta["dc:title"]
+
+    cases = {
+        "a /TH without /Scope (7.5)": without_scope,
+        "catalog: no /Lang (7.2)": lambda pdf: pdf.Root.__delitem__("/Lang"),
+        "catalog: /MarkInfo /Marked is not true (7.1)": lambda pdf: setattr(pdf.Root.MarkInfo, "Marked", False),
+        "XMP metadata: no dc:title (7.1)": without_title,
+        "catalog: /ViewerPreferences /DisplayDocTitle is not true (7.1)":
+            lambda pdf: pdf.Root.__delitem__("/ViewerPreferences"),
+    }
+    for expected, change in cases.items():
+        path.write_bytes(clean)
+        _break(path, change)
+        assert expected in pdfua_problems(path), expected
+    # text drawn on the page afterwards, outside any marked content: untagged
+    path.write_bytes(clean)
+    with pymupdf.open(path) as doc:
+        doc[0].insert_text((40, 40), "los", fontsize=9)
+        doc.save(tmp_path / "los.pdf")
+    assert any("neither tagged nor an artifact" in p for p in pdfua_problems(tmp_path / "los.pdf"))

@@ -12,6 +12,8 @@ search of the text versions for them):
   upload, and a text version; every DiWoo file belongs to an upload and
   validates, and when any upload has DiWoo metadata, every upload has it
   (none at all is a note, ``package_notes``: no publisher was named);
+- ``inventarislijst.pdf`` has the machine-checkable structure of PDF/UA-1
+  (``accessibility``; not a veraPDF validation);
 - per uploaded document, the grounds in its row are the grounds the log
   counts for it (a superset when the dossier file set them).
 """
@@ -24,7 +26,8 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from woopub.package import diwoo
-from woopub.package.build import SOURCES, TEXT, UPLOAD, read_upload_map
+from woopub.package.accessibility import pdfua_problems
+from woopub.package.build import INVENTORY_PDF, SOURCES, TEXT, UPLOAD, read_upload_map
 from woopub.package.settings import DOSSIER_FILE_NAME
 from woopub.package.productierapport import COLUMNS, PUBLISHED_JUDGEMENTS
 from woopub.package.sums import SUMS, check_sums
@@ -88,6 +91,10 @@ def check_package(root: Path, log: dict, internal_dir: Path | None = None) -> li
         errors = diwoo.validation_errors(p.read_bytes())
         if errors:
             problems.append(f"{diwoo.FOLDER}/{p.name} breaks the DiWoo schema: {errors[0]}")
+    if (root / INVENTORY_PDF).is_file():
+        problems += [f"{INVENTORY_PDF}: {p}" for p in pdfua_problems(root / INVENTORY_PDF)]
+    else:
+        problems.append(f"{INVENTORY_PDF} missing")
     if internal_dir is not None:
         problems += _check_grounds(root, log, by_id, internal_dir)
     return problems
