@@ -662,3 +662,71 @@ def test_inventory_pdf_has_pdf_ua_structure_over_pages_and_each_missing_part_is_
         doc[0].insert_text((40, 40), "los", fontsize=9)
         doc.save(tmp_path / "los.pdf")
     assert any("neither tagged nor an artifact" in p for p in pdfua_problems(tmp_path / "los.pdf"))
+
+
+def _pages(path, *pages):
+    doc = pymupdf.open()
+    for lines in pages:
+        page = doc.new_page()
+        y = 80
+        for line in lines:
+            size = line[1] if isinstance(line, tuple) else 10
+            page.insert_text((72, y), line[0] if isinstance(line, tuple) else line, fontsize=size)
+            y += size * 1.6
+    doc.save(path)
+
+
+def _annex_dossier(tmp_path):
+    _pages(tmp_path / "nota.pdf",
+           [("Evaluatie actieplan mensenhandel", 16), "Ons kenmerk 2025-0001234", "Datum 18 juni 2025",
+            "1. Aanleiding", "De minister vraagt om een evaluatie."],
+           ["Inhoud", "Bijlage A. Begrippen ............ 12", "Bijlage(n):",
+            "1. Overzicht contactpersonen Actieplan", "2. Planning van de acties 2025"])
+    _pages(tmp_path / "contact.pdf", [("Bijlage 1 Overzicht contactpersonen Actieplan", 14), "Naam, functie."])
+    _pages(tmp_path / "planning.pdf", [("Planning van de acties 2025", 14), "Kwartaal 1: start."])
+    _pages(tmp_path / "begrippen.pdf", [("Begrippen", 14), "Actieplan: het plan."])
+    _pages(tmp_path / "brief.pdf", [("Bijlage bij de brief met kenmerk 2025-0001234", 14), "Cijfers over 2024."])
+    _pages(tmp_path / "mail.pdf", ["Van: Postbus DGRR", "Verzonden: dinsdag 10 juni 2025 09:14", "Aan: Postbus WODC",
+                                   "Onderwerp: cijfers", "Bijlagen: cijfers 2024.pdf; agenda.docx", "Zie bijlage."])
+    _pages(tmp_path / "cijfers 2024.pdf", [("Cijfers", 14), "Tabel 1."])
+    names = ["nota.pdf", "contact.pdf", "planning.pdf", "begrippen.pdf", "brief.pdf", "mail.pdf", "cijfers 2024.pdf"]
+    log = {"documents": [{"document": n, "status": "published", "per_ground": {}} for n in names], "redactions": []}
+    return names, log
+
+
+def test_an_annex_is_linked_to_its_nota_by_the_nota_s_annex_list_its_own_heading_or_a_file_name(tmp_path):
+    names, log = _annex_dossier(tmp_path)
+    internal = tmp_path / "intern"
+    root = build_package(tmp_path, log, DossierFile(publisher="mnre1058"), internal_dir=internal)
+    ids = {n: document_id(n, None) for n in names}
+    rows = {r[0]: r for r in load_workbook(root / "productierapport.xlsx").active.iter_rows(min_row=2, values_only=True)}
+    sources = json.loads((internal / "package-bronnen.json").read_text("utf-8"))
+    expected = {"contact.pdf": ("nota.pdf", "bijlagelijst"), "planning.pdf": ("nota.pdf", "bijlagelijst"),
+                "brief.pdf": ("nota.pdf", "bijlagekop"), "cijfers 2024.pdf": ("mail.pdf", "bestandsnaam")}
+    for annex, (main, source) in expected.items():
+        assert rows[ids[annex]][12] == ids[main], annex  # Gerelateerd ID
+        assert rows[ids[annex]][2] == rows[ids[main]][2] and rows[ids[main]][2], annex  # one family
+        assert sources[annex]["annex_source"] == source
+    # a table of contents' "Bijlage A. Begrippen ....... 12" is a part of the nota, no other document
+    assert rows[ids["begrippen.pdf"]][12] in (None, "") and "annex_source" not in sources["begrippen.pdf"]
+    nota = etree.fromstring((root / "diwoo" / f"{ids['nota.pdf']}.xml").read_bytes())
+    related = {r.findtext("d:relation", namespaces=DW) for r in nota.iterfind("d:DiWoo/d:documentrelaties/d:documentrelatie", DW)}
+    assert related == {ids["contact.pdf"], ids["planning.pdf"], ids["brief.pdf"]}
+    assert check_package(root, log, internal) == []
+
+
+def test_dossier_file_overrides_an_annex_link_the_documents_make_and_two_candidates_link_nothing(tmp_path):
+    names, log = _annex_dossier(tmp_path)
+    _pages(tmp_path / "nota2.pdf", [("Tweede nota", 16), "Bijlagen:", "- Planning van de acties 2025"])
+    log["documents"].append({"document": "nota2.pdf", "status": "published", "per_ground": {}})
+    dossier = DossierFile(publisher="mnre1058", documents={
+        "contact.pdf": DocumentOverride(annex_of=""), "begrippen.pdf": DocumentOverride(annex_of="nota2.pdf")})
+    internal = tmp_path / "intern"
+    root = build_package(tmp_path, log, dossier, internal_dir=internal)
+    ids = {n: document_id(n, None) for n in names + ["nota2.pdf"]}
+    rows = {r[0]: r for r in load_workbook(root / "productierapport.xlsx").active.iter_rows(min_row=2, values_only=True)}
+    sources = json.loads((internal / "package-bronnen.json").read_text("utf-8"))
+    assert rows[ids["contact.pdf"]][12] in (None, "")  # the officer says: no annex
+    assert rows[ids["begrippen.pdf"]][12] == ids["nota2.pdf"] and sources["begrippen.pdf"]["annex_source"] == "dossierbestand"
+    assert rows[ids["planning.pdf"]][12] in (None, "")  # both notas list it: an officer decides
+    assert rows[ids["brief.pdf"]][12] == ids["nota.pdf"]  # what the documents say still counts elsewhere

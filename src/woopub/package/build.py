@@ -26,6 +26,7 @@ from pathlib import Path, PurePosixPath
 import pymupdf
 
 from woopub.package import diwoo
+from woopub.package.annexes import Candidate, link_annexes
 from woopub.package.docinfo import DocumentInfo, read_document_info
 from woopub.package.ids import group_number
 from woopub.package.inventory_pdf import write_inventory_pdf
@@ -78,10 +79,28 @@ def _row(doc: dict, settings: PackageSettings, dossier: DossierFile, info: Docum
                         link=o.link or "", suspended=o.suspended, published=published), sources
 
 
+def _annex_links(names: list[str], infos: list[DocumentInfo], dossier: DossierFile) -> dict[str, tuple[str, str]]:
+    """annex name -> (main document's name, source): the dossier file's ``annex_of`` (an empty one:
+    not an annex), else what the documents say (``annexes.link_annexes``)."""
+    found = link_annexes([Candidate(n, i.title, i.annex) for n, i in zip(names, infos)])
+    by_file = {}
+    for n in names:
+        by_file.setdefault(PurePosixPath(n).name, n)
+    links = {}
+    for name in names:
+        named = dossier.override(name).annex_of
+        if named is None:
+            if name in found:
+                links[name] = found[name]
+        elif named:  # the officer's main document, named by its path or file name
+            links[name] = (named if named in names else by_file.get(named, named), DOSSIER_FILE)
+    return links
+
+
 def _families(rows: list[InventoryRow], names: list[str], infos: list[DocumentInfo], settings: PackageSettings,
               dossier: DossierFile, sources: dict[str, dict]) -> list[InventoryRow]:
-    """An annex (``annex_of`` in the dossier file) refers to its main document; both share a family
-    number. E-mails share a thread number: by the dossier file's ``thread`` name, else when their
+    """An annex refers to its main document and both share a family number (``_annex_links``).
+    E-mails share a thread number: by the dossier file's ``thread`` name, else when their
     subjects are the same without "RE:"/"FW:" (two or more e-mails of the dossier)."""
     threads: dict[str, list[int]] = {}
     for i, (name, info) in enumerate(zip(names, infos)):
@@ -98,13 +117,17 @@ def _families(rows: list[InventoryRow], names: list[str], infos: list[DocumentIn
             for i in members:
                 thread_of[i] = number
                 sources[names[i]].setdefault("thread_source", "onderwerpregel")
+    links = _annex_links(names, infos, dossier)
+    ids = dict(zip(names, (r.id for r in rows)))
+    mains = {main for main, _ in links.values()}
     out = []
     for i, (name, row) in enumerate(zip(names, rows)):
-        main = dossier.override(name).annex_of
-        if main:
-            main_id = settings.document_id(main, None)
+        if name in links:
+            main, source = links[name]
+            main_id = ids.get(main) or settings.document_id(main, None)
             row = dataclasses.replace(row, refers_to=main_id, family=group_number(main_id))
-        elif any(dossier.override(n).annex_of in (name, Path(name).name) for n in names if n != name):
+            sources[name]["annex_source"] = source
+        elif name in mains:
             row = dataclasses.replace(row, family=group_number(row.id))
         if i in thread_of:
             row = dataclasses.replace(row, thread=thread_of[i])

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import pymupdf
 
 from woopub.decide.docdate import document_date
+from woopub.package.annexes import AnnexClues, read_annex_clues
 
 SENDER = re.compile(r"^\s*(van|from)\s*:", re.IGNORECASE)
 SENT = re.compile(r"^\s*(verzonden|sent|datum|date)\s*:", re.IGNORECASE)
@@ -45,6 +46,7 @@ class DocumentInfo:
     date: dt.date | None = None
     date_source: str | None = None  # "document"
     thread_subject: str | None = None  # an e-mail's subject without "RE:"/"FW:": the key of its thread
+    annex: AnnexClues = AnnexClues()  # what it says about annexes: its own main document, the annexes it lists
 
 
 def _lines(page: pymupdf.Page, labels: list[tuple[pymupdf.Rect, str]] = ()) -> list[tuple[str, float, float]]:
@@ -143,7 +145,7 @@ def read_document_info(doc: pymupdf.Document, entries: list[dict] = ()) -> Docum
     text = "\n".join(doc[i].get_text() for i in range(min(DATE_PAGES, doc.page_count)))
     day = document_date(text)
     return DocumentInfo(title[0] if title else None, title[1] if title else None, day, "document" if day else None,
-                        thread)
+                        thread, read_annex_clues(doc))
 
 
 def thread_key(subject: str) -> str:
