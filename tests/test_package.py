@@ -730,3 +730,47 @@ def test_dossier_file_overrides_an_annex_link_the_documents_make_and_two_candida
     assert rows[ids["begrippen.pdf"]][12] == ids["nota2.pdf"] and sources["begrippen.pdf"]["annex_source"] == "dossierbestand"
     assert rows[ids["planning.pdf"]][12] in (None, "")  # both notas list it: an officer decides
     assert rows[ids["brief.pdf"]][12] == ids["nota.pdf"]  # what the documents say still counts elsewhere
+
+
+BODY = ["De minister heeft de Kamer toegezegd om twee keer per jaar te rapporteren over de voortgang.",
+        "In deze brief staan de acties die zijn afgerond en de acties die nog lopen, met de planning.",
+        "Daarnaast wordt ingegaan op het onderzoek naar de landelijke aansturing en de moties.",
+        "Tot slot volgt een reactie op het advies van de Nationaal Rapporteur over de aanpak."]
+
+
+def _titled_page(doc, heading_lines, width=595, height=842, picture=None):
+    page = doc.new_page(width=width, height=height)
+    if picture is not None:  # (rect, ...): a picture drawn first, text may stand on it
+        pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 20, 20), False)
+        pix.set_rect(pix.irect, (200, 30, 30))
+        page.insert_image(picture, pixmap=pix)
+    for text, size, y in heading_lines:
+        page.insert_text((60, y), text, fontsize=size)
+    y = 300
+    for line in BODY:
+        page.insert_text((60, y), line, fontsize=9)
+        y += 12
+    return page
+
+
+def test_a_letterhead_a_logo_s_text_and_a_lone_word_above_the_heading_never_become_the_title():
+    from woopub.package.docinfo import document_title
+
+    doc = pymupdf.open()
+    letterhead = _titled_page(doc, [("Tweede Kamer der Staten-Generaal", 18, 30), ("Vergaderjaar 2020-2021", 9.6, 95),
+                                    ("Motie van het lid Jansen over de spaarrente", 12, 150)])
+    assert document_title(letterhead) == ("Motie van het lid Jansen over de spaarrente", "kop")
+    lone = _titled_page(doc, [("nota", 13, 110), ("Brief voortgang Samen tegen mensenhandel", 13, 136)])
+    assert document_title(lone) == ("Brief voortgang Samen tegen mensenhandel", "kop")
+    logo = _titled_page(doc, [("Evaluatie van de regeling", 16, 170)], picture=pymupdf.Rect(380, 40, 560, 130))
+    logo.insert_text((390, 95), "Logo Huis", fontsize=28)  # larger than the title, set in the picture
+    assert document_title(logo) == ("Evaluatie van de regeling", "kop")
+    # a slide: the picture fills the page (a background, not a logo); the title is set over two lines
+    slide = doc.new_page(width=960, height=540)
+    pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 20, 20), False)
+    pix.set_rect(pix.irect, (240, 240, 255))
+    slide.insert_image(slide.rect, pixmap=pix)
+    slide.insert_text((500, 190), "Roadmap", fontsize=50)
+    slide.insert_text((500, 244), "OAuth", fontsize=50)
+    slide.insert_text((160, 190), "Heiko de Vries", fontsize=20)
+    assert document_title(slide) == ("Roadmap OAuth", "kop")

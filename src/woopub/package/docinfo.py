@@ -8,16 +8,16 @@ PDF's title metadata is not used: publishing scrubs it, and in the input it
 often is a file name or an author's name that no decision ever looked at.
 
 Title: the subject line ("Onderwerp", "Betreft", "Subject") when the first
-page has one, else its heading (the line, or up to three lines, in the
-largest type on the page, when that type stands out), else its first line of
-at least three words. Date: ``decide.docdate`` over the first pages' text (the
+page has one, else its heading (the line, or up to three close lines, in the
+largest type on the page that stands out from the body's type; not text in a
+logo, not a letterhead, not a lone word above a longer heading: ``_heading``),
+else its first line of at least three words. Date: ``decide.docdate`` over the first pages' text (the
 labelled "Datum"/"Verzonden" date first). Each comes with its source.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -36,6 +36,19 @@ FIRST_LINE_WORDS = 3  # a first line used as the title when nothing stands out: 
 MIN_LETTERS = 4
 DATE_PAGES = 2
 HEADING_LINES = 3
+STANDOUT = 1.05  # a heading's type is at least this much larger than the body's
+HEADING_GAP = 1.6  # the tops of one heading's lines stand at most this many times their size apart
+SIZE_TOLERANCE = 0.03  # one type size, as a PDF's rounding gives it
+COVER_CHARS = 300  # a first page with no more text than this is a cover
+DISPLAY_TYPE = 18.0  # points: larger than any body text
+LOGO_AREA = 0.15  # an image smaller than this share of the page is a logo or picture, not a background
+MASTHEAD_BAND = 0.06  # the top of a portrait page, where a letterhead stands
+NEAR_SIZE = 0.8  # a lone word yields to a longer heading at least this large (relative)
+# a line that is an organisation's name is a letterhead, not the document's title
+ORGANISATION = re.compile(
+    r"^\s*(?:(?:tweede|eerste)\s+kamer(?:\s+der\s+staten-generaal)?|staten-generaal|ministerie\s+van\s+[\w\s,-]+|"
+    r"rijksoverheid|gemeente\s+[\w\s'-]+|provincie\s+[\w\s-]+|waterschap\s+[\w\s-]+|raad\s+van\s+state|"
+    r"algemene\s+rekenkamer)\s*$", re.IGNORECASE)
 GAP_JOIN = 12.0  # points between a redaction box and the text it split off
 
 
@@ -49,8 +62,8 @@ class DocumentInfo:
     annex: AnnexClues = AnnexClues()  # what it says about annexes: its own main document, the annexes it lists
 
 
-def _lines(page: pymupdf.Page, labels: list[tuple[pymupdf.Rect, str]] = ()) -> list[tuple[str, float, float]]:
-    """(text, largest font size, top) per line of the page, in reading order.
+def _lines(page: pymupdf.Page, labels: list[tuple[pymupdf.Rect, str]] = ()) -> list[tuple[str, float, pymupdf.Rect]]:
+    """(text, largest font size, box) per line of the page, in reading order.
 
     ``labels`` are the page's redaction boxes with their ground codes (from the log): a
     drawn code is read as ``[code]`` in the line it stands on, where the box is, not as
@@ -87,7 +100,7 @@ def _lines(page: pymupdf.Page, labels: list[tuple[pymupdf.Rect, str]] = ()) -> l
     out = []
     for pieces, size, box in lines:
         text = " ".join(" ".join(t for _, t in sorted(pieces, key=lambda p: p[0])).split())
-        out.append((text, size, box.y0))
+        out.append((text, size, box))
     return out
 
 
@@ -119,19 +132,77 @@ def document_title(page: pymupdf.Page, labels: list[tuple[pymupdf.Rect, str]] = 
             if _usable(subject):
                 return _clip(subject), "onderwerpregel"
     # the whole page: a cover's title often stands low on it
-    upper = [(t, size) for t, size, _ in lines if _usable(t)]
-    if not upper:
+    usable = [ln for ln in lines if _usable(ln[0])]
+    if not usable:
         return None
-    biggest = max(size for _, size in upper)
-    sizes = sorted(size for _, size in upper)
-    # a heading: larger than most lines, or than the rest when the page has few lines
-    standout = biggest > sizes[len(sizes) // 2] or (biggest > sizes[0] and sizes.count(biggest) <= HEADING_LINES)
-    if not standout:
-        first = next((t for t, _ in upper if len(t.split()) >= FIRST_LINE_WORDS), None)
-        return (_clip(first), "eerste regel") if first else None
-    first = next(i for i, (_, size) in enumerate(upper) if size == biggest)
-    heading = [t for t, _ in itertools.takewhile(lambda ts: ts[1] == biggest, upper[first : first + HEADING_LINES])]
-    return _clip(" ".join(heading)), "kop"  # a heading set over more lines is one title
+    heading = _heading(page, usable)
+    if heading:
+        return _clip(heading), "kop"
+    first = next((t for t, _, _ in usable if len(t.split()) >= FIRST_LINE_WORDS), None)
+    return (_clip(first), "eerste regel") if first else None
+
+
+def _body_size(lines) -> float:
+    """The font size most of the page's text is set in (by characters, not lines)."""
+    chars: dict[float, int] = {}
+    for text, size, _ in lines:
+        chars[round(size, 1)] = chars.get(round(size, 1), 0) + len(text)
+    return max(chars, key=chars.get)
+
+
+def _same_size(a: float, b: float) -> bool:
+    return abs(a - b) <= SIZE_TOLERANCE * max(a, b)
+
+
+def _heading(page: pymupdf.Page, lines) -> str | None:
+    """The page's title: its largest type that stands out from the body, skipping a letterhead.
+
+    A line is no title when it stands in a logo or picture (text set in an image's
+    area: a small image, not a page-wide background), when it is a letterhead (the
+    top band of a portrait page, or an organisation's name: "Tweede Kamer der
+    Staten-Generaal"), or a lone word above a longer heading in the same type ("nota"
+    above "Brief voortgang ..."). Lines of one heading follow each other closely; a
+    wider gap starts another."""
+    body = _body_size(lines) * STANDOUT
+    if sum(len(t) for t, _, _ in lines) <= COVER_CHARS:
+        # a cover (little text) has no body type: its larger type is the title, or, when all its text is
+        # in one size, that text when the size is display type (a slide's "Profielen en / Capabilities")
+        sizes = {round(size, 1) for _, size, _ in lines}
+        body = min(sizes) * STANDOUT if len(sizes) > 1 else (0.0 if min(sizes) >= DISPLAY_TYPE else body)
+    area = abs(page.rect)
+    logos = [pymupdf.Rect(i["bbox"]) for i in page.get_image_info() if abs(pymupdf.Rect(i["bbox"])) < LOGO_AREA * area]
+    portrait = page.rect.height > page.rect.width
+    groups: list[list] = []
+    for text, size, box in lines:
+        if size < body or any(logo.contains(_centre(box)) for logo in logos):
+            continue
+        if ORGANISATION.match(text):  # a letterhead's line never joins a heading ("... Gemeente 's Gravenhage")
+            groups.append([(text, size, box)])
+            continue
+        last = groups[-1][-1] if groups else None
+        # top to top: line boxes of large type overlap their neighbours'
+        if last and _same_size(last[1], size) and not ORGANISATION.match(last[0]) and 0 < box.y0 - last[2].y0 <= HEADING_GAP * size \
+                and len(groups[-1]) < HEADING_LINES:
+            groups[-1].append((text, size, box))
+        else:
+            groups.append([(text, size, box)])
+    if not groups:
+        return None
+
+    def letterhead(group) -> bool:
+        text = " ".join(t for t, _, _ in group)
+        top = group[0][2].y0
+        return bool(ORGANISATION.match(text)) or (portrait and top < MASTHEAD_BAND * page.rect.height)
+
+    kept = [g for g in groups if not letterhead(g)] or groups
+    biggest = max(g[0][1] for g in kept)
+    largest = [g for g in kept if _same_size(g[0][1], biggest)]
+    # a lone word ("nota", "NORA") yields to a heading of more words in the same or a near size
+    worded = [g for g in kept if g[0][1] >= biggest * NEAR_SIZE and sum(len(t.split()) for t, _, _ in g) >= 2]
+    chosen = largest[0]
+    if sum(len(t.split()) for t, _, _ in chosen) < 2 and worded:
+        chosen = max(worded, key=lambda g: g[0][1])
+    return " ".join(t for t, _, _ in chosen)
 
 
 def read_document_info(doc: pymupdf.Document, entries: list[dict] = ()) -> DocumentInfo:
