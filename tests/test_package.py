@@ -774,3 +774,21 @@ def test_a_letterhead_a_logo_s_text_and_a_lone_word_above_the_heading_never_beco
     slide.insert_text((500, 244), "OAuth", fontsize=50)
     slide.insert_text((160, 190), "Heiko de Vries", fontsize=20)
     assert document_title(slide) == ("Roadmap OAuth", "kop")
+
+
+def test_a_routing_slip_about_a_nota_joins_its_family_unless_two_documents_carry_that_title(tmp_path):
+    _pages(tmp_path / "nota.pdf", [("Brief voortgang Samen tegen mensenhandel", 14), "Ons kenmerk 6445182", *BODY])
+    _pages(tmp_path / "paraaf.pdf", [("Parafenblad bij nota 6445182 (Brief voortgang Samen tegen mensenhandel)", 12),
+                                     "Functie Naam Paraaf Datum"])
+    log = {"documents": [{"document": n, "status": "published", "per_ground": {}} for n in ("nota.pdf", "paraaf.pdf")],
+           "redactions": []}
+    internal = tmp_path / "intern"
+    root = build_package(tmp_path, log, DossierFile(), internal_dir=internal)
+    rows = {r[0]: r for r in load_workbook(root / "productierapport.xlsx").active.iter_rows(min_row=2, values_only=True)}
+    assert rows[document_id("paraaf.pdf", None)][12] == document_id("nota.pdf", None)
+    # the same nota once more (a scan of it): the slip points at two documents, an officer decides
+    (tmp_path / "scan.pdf").write_bytes((tmp_path / "nota.pdf").read_bytes())
+    log["documents"].append({"document": "scan.pdf", "status": "published", "per_ground": {}})
+    root = build_package(tmp_path, log, DossierFile(), internal_dir=internal)
+    rows = {r[0]: r for r in load_workbook(root / "productierapport.xlsx").active.iter_rows(min_row=2, values_only=True)}
+    assert rows[document_id("paraaf.pdf", None)][12] in (None, "")

@@ -3,8 +3,9 @@
 Two kinds of clue, read from the published text (a redacted span is already gone):
 
 - the annex says so in its heading: "Bijlage 1 bij de nota Voortgang actieplan",
-  "Bijlage bij brief met kenmerk 2025-0001234" (source ``bijlagekop``): the main document
-  is the one whose title, or one of whose "kenmerk" numbers, the heading names;
+  "Bijlage bij brief met kenmerk 2025-0001234", "Parafenblad bij nota 6445182 (Voortgang
+  actieplan)" (source ``bijlagekop``): the main document is the one whose title, or one of
+  whose "kenmerk" numbers, the heading names;
 - the main document lists it: a "Bijlage(n):" / "Bijlagen" / "Attachments:" label with
   the annexes after it (on its line, split at ";", or as list items below), or lines
   "Bijlage 2: Overzicht contactpersonen" (source ``bijlagelijst``); an item that is a
@@ -30,6 +31,10 @@ LIST_ITEMS = 12
 # "Bijlage 2 bij de nota ...", "Bijlage A: ...", "BIJLAGE I – ..." at the start of a line
 ANNEX_LINE = re.compile(r"^\s*bijlage\s*(?:[0-9]{1,2}|[A-Z]|[IVX]{1,4})?\b\s*[:.\-–—]?\s*(?P<rest>.*?)\s*$", re.IGNORECASE)
 BELONGS_TO = re.compile(r"^(?:behorende?\s+)?bij\s+(?:de\s+|het\s+)?(?P<ref>.+)$", re.IGNORECASE)
+# "Parafenblad bij nota 6445182 (...)", "Beslisnota bij de brief ...": a document about another one
+ABOUT_LINE = re.compile(r"^\s*[^\W\d_][\w-]{3,29}\s+(?:behorende?\s+)?bij\s+(?:de\s+|het\s+)?"
+                        r"(?P<ref>(?:nota|beslisnota|brief|kamerbrief|besluit|advies|memo|notitie|e-?mail)\b.+)$",
+                        re.IGNORECASE)
 LIST_LABEL = re.compile(r"^\s*(?:bijlage\s*\(n\)|bijlagen|attachments?)\s*:?\s*(?P<rest>.*?)\s*$", re.IGNORECASE)
 LIST_ITEM = re.compile(r"^\s*(?:[-•–*▪·]|\d{1,2}[.)]|[a-z][.)])\s*(?P<item>\S.*?)\s*$")
 LEADER = re.compile(r"\.{4,}|…{2,}|(?:\. ){3,}")  # a table of contents' dotted leader
@@ -66,6 +71,10 @@ def read_annex_clues(doc: pymupdf.Document) -> AnnexClues:
             if b:  # "bij de nota" may go on on the next line
                 ref = b.group("ref") + (" " + first[i + 1] if i + 1 < len(first) and len(b.group("ref").split()) < MIN_WORDS else "")
                 reference = ref.strip()
+            break
+        about = ABOUT_LINE.match(line)
+        if about:
+            reference = about.group("ref").strip()
             break
     listed: list[str] = []
     for n, lines in enumerate(lines_per_page):
