@@ -18,9 +18,10 @@ def test_every_annotated_document_is_a_manifest_entry_with_pages_and_labels():
     assert len(docs) >= 15
     assert len({d["file"] for d in docs}) == len(docs)
     assert sum(d.get("split") == "heldout" for d in docs) >= 10
+    assert sum(d.get("split") == "heldout2" for d in docs) >= 10
     for d in docs:
         assert d["file"].startswith("nl-") and len(d["sha256"]) == 64 and d["pages"]
-        assert d.get("split", "development") in ("development", "heldout")
+        assert d.get("split", "development") in ("development", "heldout", "heldout2")
         for p in d["persons"]:
             assert p["action"] in ("redact", "keep") and p["role"] and p["text"].strip()
     if (REALPDF / "MANIFEST.csv").is_file():
