@@ -51,3 +51,9 @@ def test_detection_on_real_documents_does_not_fall_back():
     assert held["person_recall"] >= 0.97
     assert held["person_box_precision"] >= 0.86
     assert held["removed_word_precision"] >= 0.88
+    # the second blind split (heldout2) at its first measurement (1.0 / 0.875 / 0.905 / 0.994, December
+    # 2026): few persons (7 mentions), so mostly a floor on capitalised non-persons kept
+    held2 = r["splits"]["heldout2"]
+    assert held2["person_recall"] >= 0.98
+    assert held2["office_holders_kept"] == 1.0
+    assert held2["not_persons_kept"] >= 0.99
