@@ -31,8 +31,8 @@ def dutch_tokenizer_pipeline() -> spacy.language.Language:
     """The tokenizer pipeline: shipped rules only, built once per thread (building takes 0.8 s)."""
     if not hasattr(_built, "nlp"):
         nlp = spacy.blank(LANGUAGE)
-        # split "Boomsma/Van" and "GL/PvdA" at the slash, as in motions "motie A/B"
-        infixes = list(nlp.Defaults.infixes) + [r"(?<=[\w)])/(?=[\w(])"]
+        # split "Boomsma/Van" and "GL/PvdA" at the slash, as in motions "motie A/B"; not "v/d" (van de)
+        infixes = list(nlp.Defaults.infixes) + [r"(?<=[\w)])(?<!\bv)/(?=[\w(])"]
         nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
         _built.nlp = nlp
     return _built.nlp

@@ -36,6 +36,7 @@ from woopub.detect.tokens import (
     NAME,
     OPEN,
     OTHER,
+    SHORT_INTERFIXES,
     SLASH,
     TITLE,
     WORD,
@@ -1025,7 +1026,6 @@ def _everyday(tok: Token, lex: Lexicon) -> bool:
 
 # a lone unlisted word this often in one text, never beside a given name, initials or a title
 ALONE_THROUGHOUT = 3
-SHORT_INTERFIXES = {"vd", "v.d", "vdr", "v/d", "v.d.", "vd."}  # "Marloes vd Heijden"
 _NAME_BEFORE = re.compile(r"(?:\b[A-Z]\.\s*|\b(?:dhr|mevr|mw|drs|dr|ir|mr|ing|prof)\.?\s+|\b(?:heer|mevrouw)\s+)$", re.IGNORECASE)
 
 
