@@ -654,3 +654,14 @@ def test_a_given_name_that_is_also_a_surname_with_a_surname_on_a_line_of_its_own
 
 def test_a_given_name_in_capitals_before_an_acronym_in_running_text(persons):
     assert not persons("Wat is de impact op de architectuur?\nImpact NORA RFC en de gevolgen voor afnemers.")
+
+
+def test_names_listed_on_a_line_in_capitals_keep_their_everyday_surnames(persons):
+    found = persons("VERSLAG\nAANWEZIG: MARIEKE DE GROOT, PASCAL THUIS\n")
+    assert {"MARIEKE DE GROOT", "PASCAL THUIS"} <= found
+
+
+def test_a_given_name_before_an_everyday_word_in_a_heading_in_capitals_is_no_given_name():
+    # (Frog may still read it as a person there; without the given name it enters no dossier index)
+    evidence = _usage("INHOUD\nVOOR GEO QUERIES IS EEN POST END-POINT BESCHIKBAAR ..... 31\n", "GEO QUERIES")
+    assert "first-name" not in evidence
