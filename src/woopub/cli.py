@@ -204,6 +204,8 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
         raise
     finally:
         reporter.close()
+    from woopub.package.check import PACKAGE_NOTE
+
     published = [o for o in result.outcomes if o.status == "published"]
     pages = sum(o.pages for o in published)
     redactions = sum(o.redactions for o in published)
@@ -245,6 +247,8 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
             click.echo(f"dossier file: {dossier.path}")
         click.echo(f"internal record (do not publish): {result.internal_dir}")
     for note in notes:
+        if quiet and note.startswith(PACKAGE_NOTE):
+            continue  # metadata the package lacks (no publisher): -q asked for the total only; verify says it
         click.echo(f"note: {note}", err=True)
     for name in passwords.unused([result.sources.get(o.document, o.document) for o in result.outcomes]):
         click.echo(f"note: the password file names {name}, which is not among the inputs", err=True)

@@ -104,6 +104,9 @@ NO_PUBLISHER = ("no DiWoo metadata: no publisher known; name it (publisher: a TO
                 f"{DOSSIER_FILE_NAME} beside the documents or with --dossier-file")
 
 
+PACKAGE_NOTE = "package: "
+
+
 def package_notes(root: Path) -> list[str]:
     """What the package lacks without being wrong: DiWoo metadata when no publisher was named.
 
@@ -111,7 +114,7 @@ def package_notes(root: Path) -> list[str]:
     metadata is worse than none, and the officer is told in one line."""
     uploads = list((root / UPLOAD).glob("*.pdf")) if (root / UPLOAD).is_dir() else []
     described = list((root / diwoo.FOLDER).glob("*.xml")) if (root / diwoo.FOLDER).is_dir() else []
-    return [f"package: {NO_PUBLISHER}"] if uploads and not described else []
+    return [PACKAGE_NOTE + NO_PUBLISHER] if uploads and not described else []
 
 
 def _check_grounds(root: Path, log: dict, by_id: dict[str, dict], internal_dir: Path) -> list[str]:
