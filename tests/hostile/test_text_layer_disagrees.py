@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 
 import pymupdf
 import pytest
 from click.testing import CliRunner
 
-from disagreeing import CASES, build_ordinary
+from disagreeing import BODY, CASES, build_ordinary
 from leaks import planted_left
 from make_cases import NAME
 from woopub.cli import main
 from woopub.model import Proposal
-from woopub.reading.ocr import plan_page
+from woopub.reading.ocr import TEXT_LAYER_FONT, plan_page
 from woopub.writing.publish import LOG_JSON, PROPOSALS_FILE
 from woopub.run.batch import verify_output
 
@@ -78,3 +79,21 @@ def test_verify_reads_the_drawn_name_of_an_unredacted_case(tmp_path, case):
     (internal / PROPOSALS_FILE).write_text(json.dumps(record) + "\n", encoding="utf-8")
     problems, _ = verify_output(out, internal)
     assert "leak" in {p.kind for p in problems if p.document == case}
+
+
+@needs_ocr
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_lying_page_is_published_as_a_scan_without_its_lying_text(run, case):
+    """The lying layer's other words are gone too: the page is one picture with the OCR words as its text."""
+    with pymupdf.open(run["inputs"] / case) as doc:
+        lying = {w[4] for w in doc[0].get_text("words")} - {w for line in BODY for w in line.split()}
+    with pymupdf.open(run["out"] / case) as doc:
+        page = doc[0]
+        # one picture; fonts only for the OCR text layer and the labels of the boxes
+        assert len(page.get_images()) == 1
+        assert {f[4] for f in page.get_fonts() if f[3] != "Helvetica"} == {TEXT_LAYER_FONT}
+        published = {w[4] for w in page.get_text("words")}
+    assert not lying & published, "a word of the lying text layer is still in the published page"
+    assert {"ministerie", "gemeenten", "Kamer"} <= published, "the OCR words stay searchable"
+    poppler = subprocess.run(["pdftotext", str(run["out"] / case), "-"], capture_output=True, text=True).stdout
+    assert not lying & set(poppler.split())

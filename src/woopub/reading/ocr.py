@@ -77,6 +77,7 @@ MIN_WORDS_FOR_CONFIDENCE = 5  # an image with fewer words read (a photo, a logo)
 INK_LEVEL = 128  # grey value below which a pixel is ink
 INK_SHARE_UNREAD = 0.005  # a scan with this much ink and (almost) no words read could not be read
 TIMEOUT = 300  # seconds for one region
+DOUBTFUL = "doubtful text layer"  # the reason of a page whose text layer may lie: published as a scan
 RULE_LENGTH = 30.0  # points: a straight line of ink this long is a table border, not a letter
 WORD_PAD = 0.6  # points added around an OCR word box
 WORD_PAD_SHARE = 0.12  # or this share of the word's height, if more
@@ -489,11 +490,11 @@ def plan_page(page: pymupdf.Page, text_words: list | None = None, check: Picture
     if len(_UNREADABLE.findall(letters)) >= UNREADABLE_SHARE * len(letters):
         return [OcrRegion(tuple(whole), "unreadable text layer")]
     if _doubtful_text_layer(page, text_words):  # OCR words the text layer lacks join it
-        return [OcrRegion(tuple(whole), "doubtful text layer")]
+        return [OcrRegion(tuple(whole), DOUBTFUL)]
     if unmapped_letters(page):
         return [OcrRegion(tuple(whole), "unmapped glyphs")]
     if text_layer_suspect(page, SYMBOL_FONT):  # ToUnicode may lie where no glyph names tell (disagree.py)
-        return [OcrRegion(tuple(whole), "doubtful text layer")]
+        return [OcrRegion(tuple(whole), DOUBTFUL)]
     regions = []
     # pictures side by side (a scan cut in tiles, lines of text drawn as pictures) are read as one
     for near in _merge_rects([p.rect + (-NEAR, -NEAR, NEAR, NEAR) for p in text_pictures]):
