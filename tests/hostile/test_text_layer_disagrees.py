@@ -18,7 +18,7 @@ from click.testing import CliRunner
 
 from disagreeing import BODY, CASES, build_ordinary
 from leaks import planted_left
-from make_cases import NAME
+from make_cases import NAME, SENTENCE
 from woopub.cli import main
 from woopub.model import Proposal
 from woopub.reading.ocr import TEXT_LAYER_FONT, plan_page
@@ -86,7 +86,7 @@ def test_verify_reads_the_drawn_name_of_an_unredacted_case(tmp_path, case):
 def test_lying_page_is_published_as_a_scan_without_its_lying_text(run, case):
     """The lying layer's other words are gone too: the page is one picture with the OCR words as its text."""
     with pymupdf.open(run["inputs"] / case) as doc:
-        lying = {w[4] for w in doc[0].get_text("words")} - {w for line in BODY for w in line.split()}
+        lying = {w[4] for w in doc[0].get_text("words")} - {w for line in [*BODY, SENTENCE] for w in line.split()}
     with pymupdf.open(run["out"] / case) as doc:
         page = doc[0]
         # one picture; fonts only for the OCR text layer and the labels of the boxes
