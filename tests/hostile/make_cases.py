@@ -1158,6 +1158,18 @@ def build_nested_forms(path: Path) -> None:
 # -- the cases -------------------------------------------------------------------------
 
 E, D, H, C, S = "Encrypted", "Damaged", "Hidden text and history", "Carried data", "Size"
+AS_SCAN = "read as a scan: the page published as its picture, pixels redacted, the OCR words as its text layer"
+
+
+def _disagreeing(name: str) -> Callable[[Path], None]:
+    """A builder of disagreeing.py (imported when called: that module imports from this one)."""
+    def build(path: Path) -> None:
+        import disagreeing
+
+        getattr(disagreeing, name)(path)
+    return build
+
+
 N = "Not page content (value also visible)"
 V = "Visible text read otherwise"
 R = "Refusals that can be publications"
@@ -1300,9 +1312,18 @@ CASES: list[Case] = [
     Case("email-uitgeschreven.pdf", V, 'e-mail written "name [at] domain [dot] nl"', PUBLISHED,
          "detected as an e-mail and redacted", planted=(EMAIL_SPELLED,), ocr=True, build=build_spelled_email),
     Case("tounicode-rot13.pdf", V, "ToUnicode map that says ROT13 while the glyphs draw the sentence", PUBLISHED,
-         "read as a scan (OCR), redacted pixels and all", ocr=True, build=build_tounicode_rot13),
+         AS_SCAN, ocr=True, build=build_tounicode_rot13),
     Case("tounicode-prive.pdf", V, "ToUnicode map that says Private Use characters while the glyphs draw the sentence",
-         PUBLISHED, "read as a scan (OCR), redacted pixels and all", ocr=True, build=build_tounicode_private_use),
+         PUBLISHED, AS_SCAN, ocr=True, build=build_tounicode_private_use),
+    Case("cid-rot13.pdf", V, "an embedded TrueType font (Type0, no glyph names) whose ToUnicode map says ROT13",
+         PUBLISHED, AS_SCAN, ocr=True, build=_disagreeing("build_cid_rot13")),
+    Case("cid-wartaal.pdf", V, "an embedded TrueType font (Type0, no glyph names) whose ToUnicode map shuffles "
+         "letters into gibberish", PUBLISHED, AS_SCAN, ocr=True, build=_disagreeing("build_cid_gibberish")),
+    Case("naam-prive-tekens.pdf", V, "the name alone in Private Use characters on a page of ordinary text", PUBLISHED,
+         AS_SCAN, planted=(NAME,), ocr=True, build=_disagreeing("build_name_in_private_use")),
+    Case("naam-wartaal.pdf", V, "the name alone in an embedded font whose ToUnicode map shuffles its letters, the "
+         "rest of the page honest", PUBLISHED, "the font judged by a glance (OCR of its line): " + AS_SCAN,
+         planted=(NAME,), ocr=True, build=_disagreeing("build_name_in_lying_letters")),
     Case("volle-breedte.pdf", R, "phone and e-mail in full-width forms in the text layer", PUBLISHED,
          "normalised (NFKC), detected and redacted", planted=(PHONE, EMAIL), ocr=True, build=build_full_width),
     Case("iban-groepering.pdf", R, "an IBAN grouped oddly (NL9 1ABN A04 ...)", PUBLISHED, "detected and redacted",
@@ -1320,7 +1341,7 @@ CASES: list[Case] = [
     Case("tekst-als-paden.pdf", P, "the sentence as glyph outlines (paths) on a page with a text layer", PUBLISHED,
          "read by OCR, redacted", ocr=True, build=build_text_as_outlines),
     Case("type3-tekent-tekst.pdf", P, "a Type3 font whose glyph procedures draw the letters; ToUnicode says 'x'",
-         PUBLISHED, "read as a scan (OCR), redacted pixels and all", ocr=True, build=build_type3_drawing_text),
+         PUBLISHED, AS_SCAN, ocr=True, build=build_type3_drawing_text),
     Case("2000-paginas.pdf", S, f"{BIG_PAGES} pages", PUBLISHED, "published within the per-document limits",
          build=build_many_pages),
     Case("100-megapixel.pdf", S, "a page with a 100-megapixel image under the text", PUBLISHED,

@@ -57,6 +57,7 @@ from scipy import ndimage
 from woopub.errors import InputError
 from woopub.model import Box
 from woopub.reading.disagree import text_layer_suspect
+from woopub.reading.fontmaps import FontVerdicts
 from woopub.reading.pictures import MAX_DECODE, TOO_SMALL, Look, grey_of, grey_planes, look
 
 LANGUAGE = "nld"
@@ -242,6 +243,7 @@ class PictureCheck:
         self.digested: set[int] = set()  # image objects whose digest is known (or cannot be had)
         self.skipped: Counter[str] = Counter()
         self.drawn_pages_skipped = 0  # pages without a text layer whose drawing holds no letters
+        self.fonts = FontVerdicts()  # the document's fonts judged by their maps (reading/fontmaps.py)
 
     def pictures(self, page: pymupdf.Page) -> list[_Picture]:
         """The page's pictures larger than an icon, each with its look; icons are counted as skipped."""
@@ -493,7 +495,7 @@ def plan_page(page: pymupdf.Page, text_words: list | None = None, check: Picture
         return [OcrRegion(tuple(whole), DOUBTFUL)]
     if unmapped_letters(page):
         return [OcrRegion(tuple(whole), "unmapped glyphs")]
-    if text_layer_suspect(page, SYMBOL_FONT):  # ToUnicode may lie where no glyph names tell (disagree.py)
+    if text_layer_suspect(page, SYMBOL_FONT, check.fonts):  # ToUnicode may lie where no glyph names tell (disagree.py)
         return [OcrRegion(tuple(whole), DOUBTFUL)]
     regions = []
     # pictures side by side (a scan cut in tiles, lines of text drawn as pictures) are read as one
