@@ -30,6 +30,7 @@ import io
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 import pymupdf
 
 GLANCE_DPI = 300
@@ -39,6 +40,9 @@ GLANCE_MIN_LETTERS = 3  # OCR must read this many letters before its reading cou
 PROGRAM_WRONG_MIN = 2  # glyphs a map gives other letters than the program does (and most of those compared)
 LETTERS_MIN = 3  # a font drawing fewer letters on a page is not judged there
 
+WIDTH_LETTERS_MIN = 6  # distinct letters before their widths are compared
+WIDTH_AGREEMENT_MIN = 0.6  # correlation of drawn widths with the letters' widths that spares the glance
+_HELVETICA = pymupdf.Font("helv")
 _SUBSET = re.compile(r"^[A-Z]{6}\+")
 _NUMBERED = re.compile(r"^(glyph|gid|cid|g|index)\d+$|^\.notdef$|^uni[0-9A-F]{4,}\.|^\d+$", re.I)
 
@@ -148,6 +152,28 @@ def _program_verdict(letters: dict[int, str], spans: list[dict]) -> bool | None:
     return False if compared >= LETTERS_MIN else None
 
 
+def width_agreement(spans: list[dict]) -> float | None:
+    """How well the widths of the glyphs drawn follow the widths Helvetica gives the letters the map
+    says they are (Pearson correlation over distinct Latin letters), or None when too few letters or
+    all glyphs as wide (a monospaced font). A true map of a proportional font: an i narrow, an m wide;
+    a map that says other letters pairs them at random."""
+    widths: dict[str, float] = {}
+    for s in spans:
+        if abs(s["dir"][1]) > 0.01 or s["size"] <= 0:
+            continue  # (horizontal lines only: a box's width is then the glyph's advance)
+        for c in s["chars"]:
+            ch = chr(c[0])
+            if _latin(ch) and ch not in widths:
+                widths[ch] = (c[3][2] - c[3][0]) / s["size"]
+    if len(widths) < WIDTH_LETTERS_MIN:
+        return None
+    drawn = np.array(list(widths.values()))
+    if drawn.std() < 0.02:
+        return None
+    reference = np.array([_HELVETICA.glyph_advance(ord(ch)) for ch in widths])
+    return float(np.corrcoef(reference, drawn)[0, 1])
+
+
 def _glance(page: pymupdf.Page, spans: list[dict]) -> bool | None:
     """Render the font's longest lines, read them by OCR: do they say what the text layer says?"""
     from woopub.reading.ocr import Tesseract
@@ -199,8 +225,12 @@ def lying_font(page: pymupdf.Page, verdicts: FontVerdicts, few_words: set[str]) 
                 if verdict is not None:
                     break
         if verdict is None and name in few_words:
-            verdicts.glances += 1
-            verdict = _glance(page, spans)
+            agreement = width_agreement(spans)
+            if agreement is not None and agreement >= WIDTH_AGREEMENT_MIN:
+                verdict = False  # the letters are as wide as the map says: no glance needed
+            else:
+                verdicts.glances += 1
+                verdict = _glance(page, spans)
         if verdict is not None:
             verdicts.lying[name] = verdict
             if verdict:
