@@ -65,7 +65,8 @@ def text_layer_suspect(page: pymupdf.Page, symbol_font: re.Pattern, verdicts: Fo
     """Why the page's text layer may say otherwise than its glyphs draw, or None.
 
     ``verdicts``: the document's fonts judged so far (fontmaps.py), one per document."""
-    for span in page.get_texttrace():
+    trace = page.get_texttrace()
+    for span in trace:
         if symbol_font.search(span["font"] or "") or span.get("type") == 3 or span.get("opacity", 1) == 0:
             continue
         visible = "".join(chr(c[0]) for c in span["chars"] if c[3][2] > c[3][0] and c[3][3] > c[3][1])
@@ -94,6 +95,6 @@ def text_layer_suspect(page: pymupdf.Page, symbol_font: re.Pattern, verdicts: Fo
         elif sum(_known(w, lexicon) for w in words) < KNOWN_SHARE_MIN * len(words):
             return "a font whose words no word list knows"
     # too few words to judge (a name alone): the font's own program, or a glance by OCR (fontmaps.py)
-    if lying_font(page, verdicts if verdicts is not None else FontVerdicts(), few_words):
+    if lying_font(page, verdicts if verdicts is not None else FontVerdicts(), few_words, trace):
         return "a font whose letters are not what it draws"
     return None

@@ -134,8 +134,8 @@ def _letters_of(data: bytes) -> dict[int, str] | None:
     return out or None
 
 
-def _spans(page: pymupdf.Page, name: str) -> list[dict]:
-    return [s for s in page.get_texttrace() if s["font"] == name and s.get("opacity", 1) != 0 and s.get("type") != 3]
+def _spans(trace: list[dict], name: str) -> list[dict]:
+    return [s for s in trace if s["font"] == name and s.get("opacity", 1) != 0 and s.get("type") != 3]
 
 
 def _program_verdict(letters: dict[int, str], spans: list[dict]) -> bool | None:
@@ -198,11 +198,13 @@ def _glance(page: pymupdf.Page, spans: list[dict]) -> bool | None:
     return matched < GLANCE_MIN_RATIO * len(said)
 
 
-def lying_font(page: pymupdf.Page, verdicts: FontVerdicts, few_words: set[str]) -> str | None:
+def lying_font(page: pymupdf.Page, verdicts: FontVerdicts, few_words: set[str], trace: list[dict] | None = None
+               ) -> str | None:
     """The name of a font on ``page`` whose ToUnicode map says other letters than it draws, or None.
 
     ``few_words``: fonts with too few words on the page for the word-list test (disagree.py), of which
-    one at least is unknown to the word lists: only these are glanced at.
+    one at least is unknown to the word lists: only these are glanced at. ``trace``: the page's
+    ``get_texttrace()`` when the caller has it (interpreting the page again is most of the cost).
     """
     doc = page.parent
     for name, xrefs in _judged_fonts(page).items():
@@ -210,7 +212,9 @@ def lying_font(page: pymupdf.Page, verdicts: FontVerdicts, few_words: set[str]) 
             if verdicts.lying[name]:
                 return name
             continue
-        spans = _spans(page, name)
+        if trace is None:
+            trace = page.get_texttrace()
+        spans = _spans(trace, name)
         said = [chr(c[0]) for s in spans for c in s["chars"] if chr(c[0]).isalpha()]
         latin = sum(_latin(ch) for ch in said)
         if latin < LETTERS_MIN or latin * 2 < len(said):
