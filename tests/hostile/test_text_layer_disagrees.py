@@ -16,12 +16,13 @@ import pymupdf
 import pytest
 from click.testing import CliRunner
 
-from disagreeing import BODY, CASES, build_ordinary
+from disagreeing import BODY, CASES, _rewrite_tounicode, _rot13, _shuffled, build_ordinary
 from leaks import planted_left
-from make_cases import NAME, SENTENCE
+from make_cases import NAME, SENTENCE, UNICODE_FONT
 from woopub.cli import main
 from woopub.model import Proposal
-from woopub.reading.ocr import TEXT_LAYER_FONT, plan_page
+from woopub.reading.fontmaps import WIDTH_AGREEMENT_MIN, width_agreement
+from woopub.reading.ocr import TEXT_LAYER_FONT, PictureCheck, plan_page
 from woopub.writing.publish import LOG_JSON, PROPOSALS_FILE
 from woopub.run.batch import verify_output
 
@@ -97,3 +98,48 @@ def test_lying_page_is_published_as_a_scan_without_its_lying_text(run, case):
     assert {"ministerie", "gemeenten", "Kamer"} <= published, "the OCR words stay searchable"
     poppler = subprocess.run(["pdftotext", str(run["out"] / case), "-"], capture_output=True, text=True).stdout
     assert not lying & set(poppler.split())
+
+
+def _name_page(path, subset: bool, say=None):
+    """Body text in Helvetica; the name alone in embedded DejaVu (a subset: no cmap in its program)."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    for n, line in enumerate(BODY):
+        page.insert_text((72, 90 + 16 * n), line, fontsize=11)
+    page.insert_font(fontname="naam", fontfile=str(UNICODE_FONT))
+    page.insert_text((72, 400), NAME, fontsize=11, fontname="naam")
+    if subset:
+        doc.subset_fonts()
+    if say:
+        _rewrite_tounicode(doc, say)
+    doc.save(path)
+
+
+@pytest.mark.parametrize("subset", [True, False], ids=["subset", "whole-program"])
+def test_an_honest_name_alone_in_an_embedded_font_costs_no_glance(tmp_path, subset):
+    _name_page(tmp_path / "naam.pdf", subset)
+    with pymupdf.open(tmp_path / "naam.pdf") as doc:
+        check = PictureCheck(doc)
+        assert NAME in doc[0].get_text()
+        assert plan_page(doc[0], None, check) == []
+        assert check.fonts.glances == 0, "judged by its program or its glyph widths, not by OCR"
+
+
+def test_a_lying_map_is_found_by_the_font_program_without_ocr(tmp_path):
+    _name_page(tmp_path / "naam.pdf", subset=False, say=_rot13)  # the whole program keeps its cmap
+    with pymupdf.open(tmp_path / "naam.pdf") as doc:
+        check = PictureCheck(doc)
+        assert NAME not in doc[0].get_text()
+        assert [r.reason for r in plan_page(doc[0], None, check)] == ["doubtful text layer"]
+        assert check.fonts.glances == 0 and list(check.fonts.lying.values()) == [True]
+
+
+def test_glyph_widths_follow_a_true_map_and_not_a_shuffled_one(tmp_path):
+    _name_page(tmp_path / "eerlijk.pdf", subset=True)
+    _name_page(tmp_path / "geschud.pdf", subset=True, say=lambda c: _shuffled().get(c, c))
+    agreement = {}
+    for name in ("eerlijk", "geschud"):
+        with pymupdf.open(tmp_path / f"{name}.pdf") as doc:
+            spans = [s for s in doc[0].get_texttrace() if s["font"].startswith("DejaVu")]
+            agreement[name] = width_agreement(spans)
+    assert agreement["eerlijk"] >= WIDTH_AGREEMENT_MIN > agreement["geschud"]

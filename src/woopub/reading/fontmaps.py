@@ -76,8 +76,25 @@ def _judged_fonts(page: pymupdf.Page) -> dict[str, list[int]]:
             continue  # a named encoding picks the glyph: ocr._tounicode_contradicts compares it with the map
         if doc.xref_get_key(xref, "ToUnicode")[0] != "xref":
             continue  # no map: unmapped glyphs are read by OCR (ocr.unmapped_letters)
-        out.setdefault(_SUBSET.sub("", base), []).append(xref)
+        for name in _names(doc, xref, base):
+            out.setdefault(name, []).append(xref)
     return out
+
+
+def _names(doc: pymupdf.Document, xref: int, base: str) -> set[str]:
+    """The names MuPDF may give the font in a text trace: its BaseFont, its descendant's (a Type0
+    font's glyphs are the descendant's), its descriptor's FontName; without a subset tag."""
+    names = {base}
+    found = re.search(r"(\d+) 0 R", doc.xref_get_key(xref, "DescendantFonts")[1])
+    for target in (xref, int(found.group(1)) if found else None):
+        if target is None:
+            continue
+        names.add(doc.xref_get_key(target, "BaseFont")[1].lstrip("/"))
+        kind, descriptor = doc.xref_get_key(target, "FontDescriptor")
+        if kind == "xref":
+            names.add(doc.xref_get_key(int(descriptor.split()[0]), "FontName")[1].lstrip("/"))
+    # (PDF names write a space as #20)
+    return {_SUBSET.sub("", n.replace("#20", " ")) for n in names if n and n != "null"}
 
 
 def _program(doc: pymupdf.Document, xref: int) -> dict[int, str] | None:
