@@ -507,6 +507,16 @@ def plan_page(page: pymupdf.Page, text_words: list | None = None, check: Picture
     return regions
 
 
+def lying_pages(doc: pymupdf.Document) -> list[int]:
+    """0-based pages whose text layer may say otherwise than their glyphs draw (the signs plan_page
+    reads as "doubtful text layer"), for a pass that publishes without reading again (review/apply.py)."""
+    from woopub.reading.extract import text_layer_words
+
+    check = PictureCheck(doc)
+    return [page.number for page in doc
+            if _doubtful_text_layer(page, text_layer_words(page)) or text_layer_suspect(page, SYMBOL_FONT, check.fonts)]
+
+
 def _dpi(pixels_per_point: float) -> int:
     """An image on a text page: read at 300 dpi, or finer when the image has finer pixels (a shrunken
     screenshot). Screen text needs enlarging to be read well."""
