@@ -256,7 +256,9 @@ def lying_font(page: pymupdf.Page, verdicts: FontVerdicts, few_words: set[str], 
                 verdict = False  # the letters are as wide as the map says: no glance needed
             else:
                 verdicts.glances += 1
-                verdict = _glance(page, spans)
+                # once per font and document: a line OCR cannot read (no letters) counts as honest
+                # rather than being rendered again on every page (the whole page is not read then)
+                verdict = bool(_glance(page, spans))
         if verdict is not None:
             verdicts.lying[name] = verdict
             if verdict:
