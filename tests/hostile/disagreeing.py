@@ -122,8 +122,26 @@ def build_name_in_private_use(path: Path) -> None:
     doc.save(path)
 
 
+def build_name_in_lying_letters(path: Path) -> None:
+    """Only the name in an embedded font (Type0, no cmap in its program) whose ToUnicode map shuffles
+    letters into other letters; the rest of the page in Helvetica, honest. Two words: too few for
+    any test of a font's words."""
+    table = _shuffled()
+    doc = pymupdf.open()
+    page = doc.new_page()
+    for n, line in enumerate(BODY * 2):
+        page.insert_text((72, 90 + 16 * n), line, fontsize=11)
+    page.insert_text((72, 600), "Contactpersoon:", fontsize=11)
+    page.insert_font(fontname="naam", fontfile=str(UNICODE_FONT))
+    page.insert_text((160, 600), NAME, fontsize=11, fontname="naam")
+    doc.subset_fonts()
+    _rewrite_tounicode(doc, lambda c: table.get(c, c))
+    doc.save(path)
+
+
 CASES = {
     "cid-rot13.pdf": build_cid_rot13,
     "cid-wartaal.pdf": build_cid_gibberish,
     "naam-prive-tekens.pdf": build_name_in_private_use,
+    "naam-wartaal.pdf": build_name_in_lying_letters,
 }

@@ -64,10 +64,15 @@ def test_published_case_holds_no_planted_value(hostile_run, case):
     assert verify_pdf(path, case.file, secrets, [], []) == []
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if c.expect == PUBLISHED and c.ocr], ids=lambda c: c.file)
+@pytest.mark.parametrize("case", [c for c in CASES if c.expect == PUBLISHED and not c.password], ids=lambda c: c.file)
 def test_planted_values_are_readable_in_the_input(hostile_run, case):
-    """The case is a real hiding place: a reader finds every planted value in the input."""
-    assert planted_left(hostile_run["inputs"] / case.file, case.planted, ocr=True) == list(case.planted)
+    """The case is a real hiding place: a reader finds every planted value in the input (stored, or
+    drawn: OCR only when what is stored does not hold them all). Encrypted inputs are left out."""
+    path = hostile_run["inputs"] / case.file
+    found = planted_left(path, case.planted)
+    if found != list(case.planted) and case.ocr:
+        found = planted_left(path, case.planted, ocr=True)
+    assert found == list(case.planted)
 
 
 def test_inputs_are_never_modified(hostile_run):

@@ -25,6 +25,8 @@ from pathlib import Path
 
 import pymupdf
 
+from woopub.reading.fontmaps import FontVerdicts, lying_font
+
 # Debian wdutch and wamerican (scripts/setup.sh): plain lists, one word a line. English too: Woo
 # dossiers hold English reports and mails, which would otherwise look like gibberish
 WORD_LISTS = (Path("/usr/share/dict/dutch"), Path("/usr/share/dict/american-english"),
@@ -37,6 +39,7 @@ _PRIVATE_RUN = re.compile(r"[\ue000-\uf8ff\U000f0000-\U0010fffd]{%d}" % PRIVATE_
 # lower-case Latin words of 4 to 20 letters: a cipher of Latin text stays Latin and keeps its case;
 # capitalised words (names, acronyms) are unknown to any list, longer ones are words a producer
 # ran together without spaces (TeX), and other scripts are no cipher of a Dutch text
+_ANY_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]{3,20}(?![^\W\d_])")  # words of 3 to 20 letters, any case
 _WORD = re.compile(r"(?<![^\W\d_])[a-zß-öø-ÿ]{4,20}(?![^\W\d_])")
 
 
@@ -58,9 +61,12 @@ def _known(word: str, lexicon: frozenset[str]) -> bool:
     return w in lexicon or any(w.endswith(s) and w[: -len(s)] in lexicon for s in ("s", "en", "n", "e", "'s"))
 
 
-def text_layer_suspect(page: pymupdf.Page, symbol_font: re.Pattern) -> str | None:
-    """Why the page's text layer may say otherwise than its glyphs draw, or None."""
-    for span in page.get_texttrace():
+def text_layer_suspect(page: pymupdf.Page, symbol_font: re.Pattern, verdicts: FontVerdicts | None = None) -> str | None:
+    """Why the page's text layer may say otherwise than its glyphs draw, or None.
+
+    ``verdicts``: the document's fonts judged so far (fontmaps.py), one per document."""
+    trace = page.get_texttrace()
+    for span in trace:
         if symbol_font.search(span["font"] or "") or span.get("type") == 3 or span.get("opacity", 1) == 0:
             continue
         visible = "".join(chr(c[0]) for c in span["chars"] if c[3][2] > c[3][0] and c[3][3] > c[3][1])
@@ -75,10 +81,20 @@ def text_layer_suspect(page: pymupdf.Page, symbol_font: re.Pattern) -> str | Non
         for line in block.get("lines", ()):
             for span in line["spans"]:
                 by_font[span["font"]].append(span["text"])
+    few_words = set()
     for font, texts in by_font.items():
         if symbol_font.search(font):
             continue
         words = _WORD.findall(" ".join(texts))
-        if len(words) >= FONT_WORDS_MIN and sum(_known(w, lexicon) for w in words) < KNOWN_SHARE_MIN * len(words):
+        if len(words) < FONT_WORDS_MIN:
+            # a glance is for a font that draws a word no list knows (a name, or what a lying map
+            # made of it): headings of known words cost nothing (a map lying into known words is
+            # not found this way; README, known gaps)
+            if any(not _known(w, lexicon) for w in _ANY_WORD.findall(" ".join(texts))):
+                few_words.add(font)
+        elif sum(_known(w, lexicon) for w in words) < KNOWN_SHARE_MIN * len(words):
             return "a font whose words no word list knows"
+    # too few words to judge (a name alone): the font's own program, or a glance by OCR (fontmaps.py)
+    if lying_font(page, verdicts if verdicts is not None else FontVerdicts(), few_words, trace):
+        return "a font whose letters are not what it draws"
     return None

@@ -28,6 +28,7 @@ from woopub.files import write_atomic
 from woopub.reading.extract import build_text, page_words, text_layer_words
 from woopub.model import REDACT, DocumentText, Proposal, Word
 from woopub.reading.ocr import (
+    DOUBTFUL,
     OcrStats,
     OcrUnavailableError,
     OcrWord,
@@ -59,6 +60,19 @@ class DocumentReading:
     def ocr_pages(self) -> list[int]:
         """1-based numbers of the pages OCR read (wholly or in part)."""
         return [p + 1 for p in sorted(self.ocr)]
+
+    @property
+    def lying_pages(self) -> list[int]:
+        """0-based pages whose text layer may say otherwise than their glyphs draw: published as scans."""
+        return [n for n in sorted(self.ocr) if any(r.reason == DOUBTFUL for r in self.ocr[n].regions)]
+
+    def publish_lying_pages_as_scans(self, doc: pymupdf.Document) -> None:
+        """Before redaction: each lying page replaced by its picture (writing/asscan.py); its text layer
+        is then all that OCR read there (``added``, see _read)."""
+        from woopub.writing.asscan import publish_as_scan
+
+        for n in self.lying_pages:
+            publish_as_scan(doc[n])
 
     def add_text_layer(self, doc: pymupdf.Document, proposals: list[Proposal]) -> int:
         """After redaction: write the OCR words that stay as invisible text, so the page stays searchable."""
@@ -214,6 +228,12 @@ class DocumentReader:
             reading = readings.get(page.number)
             if reading is None:
                 pages.append(page_words(page, page.number, raw_words=words))
+                continue
+            if any(r.reason == DOUBTFUL for r in reading.regions):
+                # read as a scan: the reader sees what OCR read; the text layer may say anything (a
+                # cipher detected as a name would black out what stands there) and is not published
+                added[page.number] = list(reading.words)
+                pages.append(_ocr_words(page, reading.words, [], reading.rules))
                 continue
             words, new = merged_raw_words(page, words, reading)
             own = page_words(page, page.number, raw_words=words)

@@ -57,6 +57,7 @@ from scipy import ndimage
 from woopub.errors import InputError
 from woopub.model import Box
 from woopub.reading.disagree import text_layer_suspect
+from woopub.reading.fontmaps import FontVerdicts
 from woopub.reading.pictures import MAX_DECODE, TOO_SMALL, Look, grey_of, grey_planes, look
 
 LANGUAGE = "nld"
@@ -77,6 +78,7 @@ MIN_WORDS_FOR_CONFIDENCE = 5  # an image with fewer words read (a photo, a logo)
 INK_LEVEL = 128  # grey value below which a pixel is ink
 INK_SHARE_UNREAD = 0.005  # a scan with this much ink and (almost) no words read could not be read
 TIMEOUT = 300  # seconds for one region
+DOUBTFUL = "doubtful text layer"  # the reason of a page whose text layer may lie: published as a scan
 RULE_LENGTH = 30.0  # points: a straight line of ink this long is a table border, not a letter
 WORD_PAD = 0.6  # points added around an OCR word box
 WORD_PAD_SHARE = 0.12  # or this share of the word's height, if more
@@ -241,6 +243,7 @@ class PictureCheck:
         self.digested: set[int] = set()  # image objects whose digest is known (or cannot be had)
         self.skipped: Counter[str] = Counter()
         self.drawn_pages_skipped = 0  # pages without a text layer whose drawing holds no letters
+        self.fonts = FontVerdicts()  # the document's fonts judged by their maps (reading/fontmaps.py)
 
     def pictures(self, page: pymupdf.Page) -> list[_Picture]:
         """The page's pictures larger than an icon, each with its look; icons are counted as skipped."""
@@ -489,11 +492,11 @@ def plan_page(page: pymupdf.Page, text_words: list | None = None, check: Picture
     if len(_UNREADABLE.findall(letters)) >= UNREADABLE_SHARE * len(letters):
         return [OcrRegion(tuple(whole), "unreadable text layer")]
     if _doubtful_text_layer(page, text_words):  # OCR words the text layer lacks join it
-        return [OcrRegion(tuple(whole), "doubtful text layer")]
+        return [OcrRegion(tuple(whole), DOUBTFUL)]
     if unmapped_letters(page):
         return [OcrRegion(tuple(whole), "unmapped glyphs")]
-    if text_layer_suspect(page, SYMBOL_FONT):  # ToUnicode may lie where no glyph names tell (disagree.py)
-        return [OcrRegion(tuple(whole), "doubtful text layer")]
+    if text_layer_suspect(page, SYMBOL_FONT, check.fonts):  # ToUnicode may lie where no glyph names tell (disagree.py)
+        return [OcrRegion(tuple(whole), DOUBTFUL)]
     regions = []
     # pictures side by side (a scan cut in tiles, lines of text drawn as pictures) are read as one
     for near in _merge_rects([p.rect + (-NEAR, -NEAR, NEAR, NEAR) for p in text_pictures]):
@@ -502,6 +505,16 @@ def plan_page(page: pymupdf.Page, text_words: list | None = None, check: Picture
         regions.append(OcrRegion(tuple(rect), "image", _dpi(max(p.density for p in members))))
     regions += [OcrRegion(tuple(r + (-2, -2, 2, 2)), "drawn text") for r in _drawn_text_rects(page, text_words)]
     return regions
+
+
+def lying_pages(doc: pymupdf.Document) -> list[int]:
+    """0-based pages whose text layer may say otherwise than their glyphs draw (the signs plan_page
+    reads as "doubtful text layer"), for a pass that publishes without reading again (review/apply.py)."""
+    from woopub.reading.extract import text_layer_words
+
+    check = PictureCheck(doc)
+    return [page.number for page in doc
+            if _doubtful_text_layer(page, text_layer_words(page)) or text_layer_suspect(page, SYMBOL_FONT, check.fonts)]
 
 
 def _dpi(pixels_per_point: float) -> int:

@@ -64,6 +64,8 @@ def apply_dossier(folder: Path, out_dir: Path, rules, accept_pending: bool = Fal
     from woopub.reading.intake import admit
     from woopub.run.batch import verify_output
     from woopub.writing.publish import build_log, default_internal_dir, write_internal, write_log
+    from woopub.reading.ocr import lying_pages
+    from woopub.writing.asscan import publish_as_scan
     from woopub.writing.redact import apply_proposals
     from woopub.writing.sanitize import sanitize, save_clean
     from woopub.files import sha256_file
@@ -126,6 +128,10 @@ def apply_dossier(folder: Path, out_dir: Path, rules, accept_pending: bool = Fal
                                  reason=why, recogniser=REVIEWER_RULE)
                     chosen.append((p, REVIEWER_RULE))
                     proposals.append(p)
+                # a page whose text layer may lie is published as its picture, as woopub redact does
+                # (writing/asscan.py); without an OCR text layer here: nothing was read again
+                for n in lying_pages(admitted.doc):
+                    publish_as_scan(admitted.doc[n])
                 entries, warnings = apply_proposals(admitted.doc, proposals)
                 sanitize(admitted.doc)
                 save_clean(admitted.doc, target)

@@ -373,6 +373,7 @@ class Dossier:
                     proposals += picture_proposals(name, reading.ocr, proposals)
                 with clock.stage("redact"):
                     pictures = pictures_read(doc, reading.ocr)  # before redaction changes the pages
+                    reading.publish_lying_pages_as_scans(doc)  # no lying text stays on them
                     entries, warnings = apply_proposals(doc, proposals)
                     reading.add_text_layer(doc, proposals)  # scans stay searchable for the words that stay
                     warnings = admitted.notes + reading.warnings + warnings
@@ -399,7 +400,8 @@ class Dossier:
             boxes: dict[int, list] = defaultdict(list)
             for e in entries:
                 boxes[e.page].append(e.box)
-            damaged = changed_pages(scan.document.path, staged, boxes, self._password(scan.document))
+            damaged = changed_pages(scan.document.path, staged, boxes, self._password(scan.document),
+                                    pictured=frozenset(n + 1 for n in reading.lying_pages))
         if damaged:
             staged.unlink(missing_ok=True)
             page, share = damaged[0]
