@@ -4,10 +4,13 @@ For every box of every proposal to redact:
 
 1. Pixels and vector drawings under the full box are removed (images are
    blanked in the box, drawings wholly inside it are dropped).
-2. Text is removed from the content stream, using the middle band of the
-   box: MuPDF removes every glyph whose box touches a redaction, and word
-   boxes of adjacent lines overlap, so the full box would also eat letters
-   of the line above or below.
+2. Text is removed from the content stream, by a band through the box that
+   touches only the redacted word's own glyphs: MuPDF removes every glyph
+   whose box (the font's descender to ascender over its advance, shrunk by a
+   tenth on each side) touches a redaction, and on tightly set lines those
+   boxes overlap the line above or below (``glyphs.removal_band``). Before
+   that, a picture too coarse to blank within the box is made finer
+   (``pixels.refine_coarse_images``): MuPDF blanks whole image pixels.
 3. A black box is drawn over the full box, with the ground code in white,
    fitted to the box (narrowed, then shrunk). Every label is checked.
 
@@ -25,6 +28,8 @@ from dataclasses import dataclass
 import pymupdf
 
 from woopub.model import REDACT, Box, LogEntry, Proposal
+from woopub.writing.glyphs import glyph_boxes, removal_band
+from woopub.writing.pixels import refine_coarse_images
 
 LABEL_FONT = "helv"
 LABEL_MAX_SIZE = 9.0
@@ -125,12 +130,15 @@ def _apply(page: pymupdf.Page, images: int, graphics: int, text: int) -> None:
 def redact_page(page: pymupdf.Page, boxes: list[tuple[Box, str]]) -> list[Label]:
     """Remove everything under ``boxes`` [(box, ground code)] and draw labelled boxes."""
     rects = [(pymupdf.Rect(b), code) for b, code in boxes]
+    glyphs = glyph_boxes(page)  # before anything changes: the page's text as MuPDF's redaction sees it
+    refine_coarse_images(page, [rect for rect, _ in rects])
     # 1. pixels and drawings under the full box; text untouched
     _mark_for_redaction(page, [rect for rect, _ in rects])
     _apply(page, images=pymupdf.PDF_REDACT_IMAGE_PIXELS, graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_COVERED,
            text=pymupdf.PDF_REDACT_TEXT_NONE)
-    # 2. text under the middle band; images and drawings untouched
-    _mark_for_redaction(page, [_text_band(rect) for rect, _ in rects])
+    # 2. text under a band that touches the word's own glyphs only (else the middle band); images and
+    #    drawings untouched
+    _mark_for_redaction(page, [removal_band(rect, glyphs) or _text_band(rect) for rect, _ in rects])
     _apply(page, images=pymupdf.PDF_REDACT_IMAGE_NONE, graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
            text=pymupdf.PDF_REDACT_TEXT_REMOVE)
     # 3. black boxes with the ground code: one drawing for the page (a call per box costs
