@@ -34,13 +34,13 @@ class GlyphBoxes:
     """The page's characters as MuPDF's redaction sees them, as arrays for quick selection."""
 
     boxes: np.ndarray  # n x 4: x0, y0, x1, y1 after MuPDF's shrink
-    middles: np.ndarray  # n x 2: the middle of each character's box
+    full: np.ndarray  # n x 4: the character's box as extraction gives it
     vertical: np.ndarray  # n: the character's line runs up or down the page
     slanted: np.ndarray  # n: the line is neither horizontal nor vertical
 
 
 def glyph_boxes(page: pymupdf.Page) -> GlyphBoxes:
-    rows, middles, vertical, slanted = [], [], [], []
+    rows, full, vertical, slanted = [], [], [], []
     flags = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_PRESERVE_LIGATURES
     for block in page.get_text("rawdict", flags=flags)["blocks"]:
         for line in block.get("lines", ()):
@@ -52,22 +52,30 @@ def glyph_boxes(page: pymupdf.Page) -> GlyphBoxes:
                     x0, y0, x1, y1 = char["bbox"]
                     w, h = (x1 - x0) * SHRINK, (y1 - y0) * SHRINK
                     rows.append((x0 + w, y0 + h, x1 - w, y1 - h))
-                    middles.append(((x0 + x1) / 2, (y0 + y1) / 2))
+                    full.append((x0, y0, x1, y1))
                     vertical.append(standing)
                     slanted.append(not upright and not standing)
     if not rows:
         empty = np.zeros((0,), dtype=bool)
-        return GlyphBoxes(np.zeros((0, 4)), np.zeros((0, 2)), empty, empty)
-    return GlyphBoxes(np.array(rows), np.array(middles), np.array(vertical), np.array(slanted))
+        return GlyphBoxes(np.zeros((0, 4)), np.zeros((0, 4)), empty, empty)
+    return GlyphBoxes(np.array(rows), np.array(full), np.array(vertical), np.array(slanted))
 
 
 def removal_band(rect: pymupdf.Rect, glyphs: GlyphBoxes) -> pymupdf.Rect | None:
     """A rectangle inside ``rect``'s width (or height, for vertical text) that touches, by MuPDF's
-    rule, every glyph whose middle is in ``rect`` and no other glyph; None where there is none."""
+    rule, every glyph of ``rect`` and no other glyph; None where there is none.
+
+    A glyph of the box has its middle in the box and its box within the box, give or take a quarter
+    of its height (a word box is the union of its characters' boxes; where lines are set tighter
+    than their boxes are tall, the middle of a character of the line above can lie in the box)."""
     if not len(glyphs.boxes):
         return None
-    m = glyphs.middles
-    own = (m[:, 0] >= rect.x0) & (m[:, 0] <= rect.x1) & (m[:, 1] >= rect.y0) & (m[:, 1] <= rect.y1)
+    f = glyphs.full
+    mx, my = (f[:, 0] + f[:, 2]) / 2, (f[:, 1] + f[:, 3]) / 2
+    slack = np.minimum(f[:, 2] - f[:, 0], f[:, 3] - f[:, 1]) * 0.25 + 0.5
+    own = ((mx >= rect.x0) & (mx <= rect.x1) & (my >= rect.y0) & (my <= rect.y1)
+           & (f[:, 0] >= rect.x0 - slack) & (f[:, 2] <= rect.x1 + slack)
+           & (f[:, 1] >= rect.y0 - slack) & (f[:, 3] <= rect.y1 + slack))
     if not own.any() or glyphs.slanted[own].any():
         return None
     vertical = bool(glyphs.vertical[own].all())
