@@ -18,12 +18,33 @@ DPI = 40
 MARGIN = 3.0  # points around a box: its edge and the label's anti-aliasing
 PIXEL_DELTA = 24  # a grey level difference that is a change, not rendering noise (a light tint lost is one)
 SHARE = 0.005  # of the unmasked pixels: more than this changed is damage
+# ... or, in one place: a word or two lost is a small share of a page, but most of a small square
+CELL = 12  # pixels at DPI (about 22 points) on a side
+CELL_SHARE = 0.2  # of a square's unmasked pixels changed is damage
 KEPT_ANNOTATIONS = {pymupdf.PDF_ANNOT_WIDGET}  # flattened into the page: what they show must stay
 
 
 def grey(page: pymupdf.Page, annots: bool) -> np.ndarray:
     pix = page.get_pixmap(dpi=DPI, colorspace=pymupdf.csGRAY, alpha=False, annots=annots)
     return np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.width)
+
+
+def local_share(changed: np.ndarray, mask: np.ndarray) -> float:
+    """The largest share of changed pixels in any CELL x CELL square (of its unmasked pixels)."""
+    h, w = changed.shape
+    best = 0.0
+    for dy in (0, CELL // 2):  # squares offset by half a square too: a lost word on a square's edge
+        for dx in (0, CELL // 2):
+            c, m = changed[dy:, dx:], mask[dy:, dx:]
+            hh, ww = (c.shape[0] // CELL) * CELL, (c.shape[1] // CELL) * CELL
+            if not hh or not ww:
+                continue
+            sums = c[:hh, :ww].reshape(hh // CELL, CELL, ww // CELL, CELL).sum(axis=(1, 3))
+            area = m[:hh, :ww].reshape(hh // CELL, CELL, ww // CELL, CELL).sum(axis=(1, 3))
+            full = area >= CELL * CELL // 2  # a square mostly under a box says little
+            if full.any():
+                best = max(best, float((sums[full] / area[full]).max()))
+    return best
 
 
 def changed_pages(source: Path, published: Path, boxes: dict[int, list], password: str | None = None) -> list[tuple[int, float]]:
@@ -47,6 +68,6 @@ def changed_pages(source: Path, published: Path, boxes: dict[int, list], passwor
                 r = (rect + (-MARGIN, -MARGIN, MARGIN, MARGIN)) * (DPI / 72)
                 mask[max(0, int(r.y0)) : int(r.y1) + 1, max(0, int(r.x0)) : int(r.x1) + 1] = False
             share = float((changed & mask).sum()) / max(1, int(mask.sum()))
-            if share > SHARE:
+            if share > SHARE or local_share(changed & mask, mask) > CELL_SHARE:
                 out.append((n, round(share, 4)))
     return out

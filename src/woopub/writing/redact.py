@@ -29,6 +29,7 @@ import pymupdf
 
 from woopub.model import REDACT, Box, LogEntry, Proposal
 from woopub.writing.glyphs import glyph_boxes, removal_band
+from woopub.writing.linestart import keep_line_starts
 from woopub.writing.pixels import refine_coarse_images
 
 LABEL_FONT = "helv"
@@ -130,6 +131,7 @@ def _apply(page: pymupdf.Page, images: int, graphics: int, text: int) -> None:
 def redact_page(page: pymupdf.Page, boxes: list[tuple[Box, str]]) -> list[Label]:
     """Remove everything under ``boxes`` [(box, ground code)] and draw labelled boxes."""
     rects = [(pymupdf.Rect(b), code) for b, code in boxes]
+    keep_line_starts(page)  # MuPDF's redaction rewrites the content and would drop "0 0 Td"
     glyphs = glyph_boxes(page)  # before anything changes: the page's text as MuPDF's redaction sees it
     refine_coarse_images(page, [rect for rect, _ in rects])
     # 1. pixels and drawings under the full box; text untouched

@@ -52,6 +52,7 @@ from woopub.writing.carried import (
 )
 from woopub.errors import DamagedPdfError
 from woopub.reading.prepare import names_in_source
+from woopub.writing.linestart import keep_line_starts
 
 # Keys kept in the catalog; everything else goes (/Names with embedded files,
 # JavaScript and named destinations, /Dests, /OpenAction, /AA, /Outlines,
@@ -134,6 +135,7 @@ def sanitize(doc: pymupdf.Document) -> Counter:
             doc.xref_set_key(page.xref, key, "null")
             removed[f"page /{key}"] += 1
         try:
+            keep_line_starts(page)  # MuPDF's rewriting drops "0 0 Td", which is no no-op
             page.clean_contents(sanitize=True)  # resources cut down to what the page draws
         except Exception as exc:
             raise DamagedPdfError(f"page {page.number + 1}: content cannot be rewritten ({exc})") from exc
