@@ -393,7 +393,7 @@ class Dossier:
             )
         if problems:  # the last resort: the pages still showing a value published as scans, then verified again
             secret_sets = [secrets, SecretSet(secrets_from(proposals))]
-            scanned = pages_to_scan(staged, problems, secret_sets)
+            scanned = pages_to_scan(staged, problems, secret_sets) if self.reader.engine.problem() is None else []
             if scanned:
                 first = problems[0]
                 with clock.stage("verify"):

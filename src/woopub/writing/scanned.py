@@ -26,7 +26,9 @@ from woopub.writing.redact import redact_page
 from woopub.writing.sanitize import sanitize, save_clean
 
 SCAN_DPI = 200
-REPAIRABLE = {"leak", "unreadable text"}  # what a page drawn as pixels no longer has
+# a known value found again: blacked out in the scan. Not "unreadable text": a page whose text could
+# not be read was never searched for names, and a scan of it would publish them
+REPAIRABLE = {"leak"}
 _PAGE = re.compile(r"\bpage (\d+)\b")
 
 
