@@ -51,3 +51,16 @@ def test_a_full_page_gets_no_legend_over_its_content_and_says_so():
     assert len(warnings) == 1 and "publication log only" in warnings[0]
     assert before.count("regel met tekst") == page.get_text().count("regel met tekst")
     assert check_labels(doc, "t.pdf", [{"page": e.page, "rect": list(e.box), "ground": e.ground} for e in entries])
+
+
+def test_the_legend_line_is_no_damage(tmp_path):
+    from woopub.writing.damage import changed_pages
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), "Besproken met IK en de rest van het team.", fontsize=9)
+    doc.save(tmp_path / "in.pdf")
+    entries, _ = _redact(doc, ["IK"])
+    doc.save(tmp_path / "out.pdf")
+    assert "Woo-gronden" in doc[0].get_text()
+    assert changed_pages(tmp_path / "in.pdf", tmp_path / "out.pdf", {1: [e.box for e in entries]}) == []

@@ -14,6 +14,8 @@ from pathlib import Path
 import numpy as np
 import pymupdf
 
+from woopub.writing.labels import LEGEND_PREFIX
+
 DPI = 40
 MARGIN = 3.0  # points around a box: its edge and the label's anti-aliasing
 PIXEL_DELTA = 24  # a grey level difference that is a change, not rendering noise (a light tint lost is one)
@@ -27,6 +29,14 @@ KEPT_ANNOTATIONS = {pymupdf.PDF_ANNOT_WIDGET}  # flattened into the page: what t
 def grey(page: pymupdf.Page, annots: bool) -> np.ndarray:
     pix = page.get_pixmap(dpi=DPI, colorspace=pymupdf.csGRAY, alpha=False, annots=annots)
     return np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.width)
+
+
+def legends(page: pymupdf.Page) -> list[pymupdf.Rect]:
+    """The legend line redaction writes for boxes too small for their code (``labels``): added on purpose."""
+    if LEGEND_PREFIX.split()[0] not in page.get_text():
+        return []
+    return [pymupdf.Rect(line["bbox"]) for block in page.get_text("dict")["blocks"] for line in block.get("lines", ())
+            if "".join(span["text"] for span in line["spans"]).startswith(LEGEND_PREFIX.strip())]
 
 
 def _soft(grey_image: np.ndarray) -> np.ndarray:
@@ -73,7 +83,7 @@ def changed_pages(source: Path, published: Path, boxes: dict[int, list], passwor
             changed = np.abs(_soft(ga) - _soft(gb)) > PIXEL_DELTA
             mask = np.ones_like(changed)
             dropped = [annot.rect for annot in pa.annots() if annot.type[0] not in KEPT_ANNOTATIONS]
-            for rect in [pymupdf.Rect(r) * pb.rotation_matrix for r in list(boxes.get(n, ())) + dropped]:
+            for rect in [pymupdf.Rect(r) * pb.rotation_matrix for r in list(boxes.get(n, ())) + dropped + legends(pb)]:
                 r = (rect + (-MARGIN, -MARGIN, MARGIN, MARGIN)) * (DPI / 72)
                 mask[max(0, int(r.y0)) : int(r.y1) + 1, max(0, int(r.x0)) : int(r.x1) + 1] = False
             share = float((changed & mask).sum()) / max(1, int(mask.sum()))
