@@ -35,6 +35,8 @@ def refine_coarse_images(page: pymupdf.Page, rects: list[pymupdf.Rect]) -> int:
     the page with the size of one shown under a box is taken, with its soft mask. One made finer
     that was not under a box draws the same as before."""
     doc = page.parent
+    if not page.get_images():  # no picture in the page's resources: nothing to look at (get_image_info runs the page)
+        return 0
     sizes: dict[tuple[int, int], tuple[float, float]] = {}  # image size -> largest shown size (points) under a box
     for info in page.get_image_info():
         if not any(pymupdf.Rect(info["bbox"]).intersects(r) for r in rects):
