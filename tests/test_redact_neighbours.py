@@ -132,3 +132,19 @@ def test_type1_font_with_a_wrong_clear_text_length_keeps_its_glyph_programs():
         rewritten, length = type1_without_names(program, declared)
         assert rewritten[length:] == program[len(clear):]  # everything after eexec byte for byte
         assert b"Jan de Vries" not in rewritten and b"Geheim" not in rewritten
+
+
+def test_an_earlier_ocr_layer_under_a_tight_ocr_box_is_removed(tmp_path):
+    """A scan's invisible OCR layer has glyph boxes taller than the ink; a box from woopub's own
+    OCR is tight to the ink. The layer's words under the box go, the rest stays."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), "Gesprek met Pieternel Koopmans over de planning", fontsize=14, render_mode=3)
+    words = {w[4]: pymupdf.Rect(w[:4]) for w in page.get_text("words")}
+    ink = words["Pieternel"] | words["Koopmans"]
+    box = pymupdf.Rect(ink.x0, ink.y0 + ink.height * 0.3, ink.x1, ink.y1 - ink.height * 0.25)  # tight, as OCR
+    apply_proposals(doc, [Proposal("t#1", "t.pdf", 1, (tuple(box),), "x", "PERSON", "redact", "5.1.2e", "r", 0.9,
+                                   "t", "t")])
+    after = page.get_text()
+    assert "Pieternel" not in after and "Koopmans" not in after
+    assert "Gesprek met" in after and "over de planning" in after

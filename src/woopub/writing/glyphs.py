@@ -65,17 +65,23 @@ def removal_band(rect: pymupdf.Rect, glyphs: GlyphBoxes) -> pymupdf.Rect | None:
     """A rectangle inside ``rect``'s width (or height, for vertical text) that touches, by MuPDF's
     rule, every glyph of ``rect`` and no other glyph; None where there is none.
 
-    A glyph of the box has its middle in the box and its box within the box, give or take a quarter
+    A glyph of the box has its middle in the box, and its box within the box give or take a quarter
     of its height (a word box is the union of its characters' boxes; where lines are set tighter
-    than their boxes are tall, the middle of a character of the line above can lie in the box)."""
+    than their boxes are tall, the middle of a character of the line above can lie in the box) or
+    its middle in the middle half of the box across the line."""
     if not len(glyphs.boxes):
         return None
     f = glyphs.full
     mx, my = (f[:, 0] + f[:, 2]) / 2, (f[:, 1] + f[:, 3]) / 2
     slack = np.minimum(f[:, 2] - f[:, 0], f[:, 3] - f[:, 1]) * 0.25 + 0.5
-    own = ((mx >= rect.x0) & (mx <= rect.x1) & (my >= rect.y0) & (my <= rect.y1)
-           & (f[:, 0] >= rect.x0 - slack) & (f[:, 2] <= rect.x1 + slack)
-           & (f[:, 1] >= rect.y0 - slack) & (f[:, 3] <= rect.y1 + slack))
+    inside = (mx >= rect.x0) & (mx <= rect.x1) & (my >= rect.y0) & (my <= rect.y1)
+    contained = ((f[:, 0] >= rect.x0 - slack) & (f[:, 2] <= rect.x1 + slack)
+                 & (f[:, 1] >= rect.y0 - slack) & (f[:, 3] <= rect.y1 + slack))
+    # ... or its middle in the middle half of the box across its line: a box from OCR is tight to the
+    # ink, and the characters of an earlier OCR layer under it have taller boxes than the box
+    qx, qy = rect.width / 4, rect.height / 4
+    core = np.where(glyphs.vertical, (mx >= rect.x0 + qx) & (mx <= rect.x1 - qx), (my >= rect.y0 + qy) & (my <= rect.y1 - qy))
+    own = inside & (contained | core)
     if not own.any() or glyphs.slanted[own].any():
         return None
     vertical = bool(glyphs.vertical[own].all())
