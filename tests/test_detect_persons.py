@@ -654,3 +654,29 @@ def test_a_given_name_that_is_also_a_surname_with_a_surname_on_a_line_of_its_own
 
 def test_a_given_name_in_capitals_before_an_acronym_in_running_text(persons):
     assert not persons("Wat is de impact op de architectuur?\nImpact NORA RFC en de gevolgen voor afnemers.")
+
+
+def test_names_listed_on_a_line_in_capitals_keep_their_everyday_surnames(persons):
+    found = persons("VERSLAG\nAANWEZIG: MARIEKE DE GROOT, PASCAL THUIS\n")
+    assert {"MARIEKE DE GROOT", "PASCAL THUIS"} <= found
+
+
+def test_a_given_name_before_an_everyday_word_in_a_heading_in_capitals_is_no_given_name():
+    # (Frog may still read it as a person there; without the given name it enters no dossier index)
+    evidence = _usage("INHOUD\nVOOR GEO QUERIES IS EEN POST END-POINT BESCHIKBAAR ..... 31\n", "GEO QUERIES")
+    assert "first-name" not in evidence
+
+
+@pytest.mark.parametrize("text, address, action", [
+    # a line ended after the address and the next sentence ran on without a space
+    ("Voor vragen mail: ai-verordening@minbzk.nl.Richtlijnen voor gebruik", "ai-verordening@minbzk.nl", "keep"),
+    ("Mail j.devries@minbzk.nl.Daarna volgt het overleg.", "j.devries@minbzk.nl", "redact"),
+    ("Afgesneden: s.ozturk@utrecht.r", "s.ozturk@utrecht.r", "redact"),  # an OCR fragment stays whole
+])
+def test_an_address_is_cut_where_its_domain_ends(detector, text, address, action):
+    from woopub.decide.decider import Decider
+    from woopub.decide.rules import load_rules
+
+    decider = Decider(load_rules())
+    found = {f.text: decider.decide(f).action for f in detector.find(text) if f.entity == "EMAIL"}
+    assert found == {address: action}

@@ -695,6 +695,9 @@ class PersonRecognizer(LocalRecognizer):
                 and not any(p.kind == COMMA for p in parts)
                 and (parts[-1].kind == NAME or len(parts) == 1 and parts[0].text.istitle())
                 and all(p.kind in (NAME, INTERFIX) for p in parts)
+                # "MARIEKE DE GROOT, PASCAL THUIS": a given name, then its surname, ends an entry of a list
+                and not (len(parts) >= 2 and parts[0].kind == NAME and parts[0].lower in self.lex.first_names
+                         and parts[0].lower not in self.lex.surnames and parts[-1].kind == NAME)
                 and self._outlook_given_follows(toks, j)
             ):
                 parts.append(t)
@@ -874,8 +877,12 @@ class PersonRecognizer(LocalRecognizer):
             ev.append(("outlook-order", EVIDENCE["outlook-order"]))
         first, last = names[0], names[-1]
         first_listed = first.lower in lex.first_names or first.lower.split("-")[0] in lex.first_names
-        if first_listed and len(first.text) > 1 and first.text.isupper() and any(
-                p.text.istitle() or first.line not in cues.view.caps_lines and _acronym_beside(p, lex) for p in names[1:]):
+        caps_heading = first.line in cues.view.caps_lines
+        if first_listed and len(first.text) > 1 and first.text.isupper() and (any(
+                p.text.istitle() or not caps_heading and _acronym_beside(p, lex) for p in names[1:])
+                # "VOOR GEO QUERIES IS ...": in a heading in capitals a given name before an everyday word
+                or caps_heading and len(names) == 2 and INTERFIX not in kinds and names[1].text.isupper()
+                and names[1].lower not in lex.surnames and lex.is_dictionary_word(names[1].lower)):
             # a given name in capitals before capitalised words, or before an acronym in running text, is an
             # acronym itself: "AI Act Service Desk", "Impact NORA RFC"
             first_listed = False
