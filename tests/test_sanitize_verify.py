@@ -129,3 +129,30 @@ def test_verification_finds_a_box_without_its_ground_code(tmp_path):
     assert not [p for p in verify_pdf(out, "t.pdf", [], [], logged) if p.kind == "label"]
     elsewhere = [{"page": 1, "rect": [72, 120, 200, 134], "ground": "5.1.2e"}]  # over the second line: no box there
     assert [p.kind for p in verify_pdf(out, "t.pdf", [], [], logged + elsewhere) if p.kind == "label"] == ["label"]
+
+
+def test_cid_font_registry_written_as_objects_of_their_own_is_no_carried_text(tmp_path):
+    """/Registry and /Ordering of a CID font as separate string objects (pypdf, PyMuPDF test files, a
+    NORA handreiking) are written in place, not refused as text strings where none belong."""
+    import pymupdf
+
+    from woopub.writing.sanitize import sanitize, save_clean
+    from woopub.writing.verify import check_strings
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_font(fontname="F0", fontbuffer=pymupdf.Font("helv").buffer)
+    page.insert_text((72, 72), "Gewone tekst in een CID-lettertype.", fontname="F0")
+    cid = next(x for x in range(1, doc.xref_length()) if "/CIDSystemInfo" in doc.xref_object(x))
+    for key, value in (("Registry", "(Adobe)"), ("Ordering", "(Identity)")):
+        string = doc.get_new_xref()
+        doc.update_object(string, value)
+        doc.xref_set_key(cid, f"CIDSystemInfo/{key}", f"{string} 0 R")
+    doc.save(tmp_path / "in.pdf")
+    raw_in = (tmp_path / "in.pdf").read_bytes()
+    assert check_strings(raw_in, "in.pdf", [])  # the input has the string objects on their own
+    doc = pymupdf.open(tmp_path / "in.pdf")
+    sanitize(doc)
+    save_clean(doc, tmp_path / "out.pdf")
+    assert check_strings((tmp_path / "out.pdf").read_bytes(), "out.pdf", []) == []
+    assert "CID-lettertype" in pymupdf.open(tmp_path / "out.pdf")[0].get_text()

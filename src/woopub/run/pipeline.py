@@ -41,13 +41,14 @@ from woopub.decide.proposals import proposals_for, signature_proposals
 from woopub.files import move_into_place, sha256_file, sha256_or_none
 from woopub.reading.document import DocumentReader
 from woopub.writing.damage import changed_pages
+from woopub.writing.scanned import pages_to_scan, publish_as_scans
 from woopub.writing.redact import apply_proposals
 from woopub.writing.pictured import picture_proposals
 from woopub.decide.rules import RuleSet
 from woopub.writing.sanitize import sanitize, save_clean
 from woopub.detect.signatures import find_signatures
 from woopub.package.settings import is_dossier_file
-from woopub.writing.verify import Secret, SecretSet, pictures_read, secrets_from, verify_pdf
+from woopub.writing.verify import Problem, Secret, SecretSet, pictures_read, secrets_from, verify_pdf
 
 WARM_UP_TEXT = "Beste Jan de Vries, bel mij op 06-12345678 of mail j.devries@example.nl."
 
@@ -392,6 +393,24 @@ class Dossier:
                 index=index,
                 pictures=pictures,
             )
+        if problems:  # the last resort: the pages still showing a value published as scans, then verified again
+            secret_sets = [secrets, SecretSet(secrets_from(proposals))]
+            scanned = pages_to_scan(staged, problems, secret_sets) if self.reader.engine.problem() is None else []
+            if scanned:
+                first = problems[0]
+                with clock.stage("verify"):
+                    entries += publish_as_scans(staged, name, scanned, proposals, entries, self.reader.engine)
+                    problems = verify_pdf(
+                        staged, name, secret_sets, proposals,
+                        [{"page": e.page, "rect": list(e.box), "ground": e.ground} for e in entries], index=index)
+                pages = ", ".join(map(str, scanned))
+                if problems:
+                    problems = [Problem(name, problems[0].kind, (
+                        f"{first.detail}; page(s) {pages} were then published as scans with the value blacked out "
+                        f"in the pixels, and still: {problems[0].detail}; withheld, redact this document by hand"))]
+                else:
+                    warnings.append(f"page(s) {pages}: published as a scan with an OCR text layer, because after "
+                                    f"redaction verification still found a redacted value there ({first.detail})")
         if problems:
             staged.unlink(missing_ok=True)
             outcome = DocumentOutcome(name, "failed", reason=f"verification failed: {problems[0]}")

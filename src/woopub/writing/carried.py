@@ -272,7 +272,10 @@ def type1_without_names(data: bytes, clear_length: int) -> tuple[bytes, int] | N
     """A Type1 font program (PDF /FontFile) whose clear-text part says no names: its strings
     (FullName, FamilyName, Notice, Copyright, Weight, version) emptied, /FontName "Font",
     header comments neutral. Returns the program and its new /Length1, None if not Type1.
-    The encrypted part (glyph programs) is kept as it is."""
+    The encrypted part (glyph programs) is kept as it is. The clear part ends after "eexec" and its
+    line end, whatever /Length1 says: a wrong /Length1 (seen: larger than the program) must not
+    make the binary glyph programs look like clear text, where rewriting them broke the font."""
+    clear_length = _clear_text_length(data, clear_length)
     clear = data[:clear_length]
     if not clear.startswith(b"%!") or b"eexec" not in clear:
         return None
@@ -280,6 +283,17 @@ def type1_without_names(data: bytes, clear_length: int) -> tuple[bytes, int] | N
     clear = _PS_FONT_NAME.sub(b"/FontName /Font", clear)
     clear = _PS_COMMENT.sub(lambda m: b"%!PS-AdobeFont-1.0: Font" if m.start() == 0 else b"%", clear)
     return clear + data[clear_length:], len(clear)
+
+
+_EEXEC = re.compile(rb"eexec[ \t]*(\r\n|\r|\n)?")
+
+
+def _clear_text_length(data: bytes, declared: int) -> int:
+    """Where a Type1 program's clear text ends: after its first "eexec" and that line's end."""
+    found = _EEXEC.search(data)
+    if found is None:
+        return declared if 0 < declared <= len(data) else len(data)
+    return found.end()
 
 
 _CFF_NAME_KEYS = ("version", "Notice", "Copyright", "FullName", "FamilyName", "Weight", "PostScript", "BaseFontName")

@@ -4,10 +4,13 @@ For every box of every proposal to redact:
 
 1. Pixels and vector drawings under the full box are removed (images are
    blanked in the box, drawings wholly inside it are dropped).
-2. Text is removed from the content stream, using the middle band of the
-   box: MuPDF removes every glyph whose box touches a redaction, and word
-   boxes of adjacent lines overlap, so the full box would also eat letters
-   of the line above or below.
+2. Text is removed from the content stream, by a band through the box that
+   touches only the redacted word's own glyphs: MuPDF removes every glyph
+   whose box (the font's descender to ascender over its advance, shrunk by a
+   tenth on each side) touches a redaction, and on tightly set lines those
+   boxes overlap the line above or below (``glyphs.removal_band``). Before
+   that, a picture too coarse to blank within the box is made finer
+   (``pixels.refine_coarse_images``): MuPDF blanks whole image pixels.
 3. A black box is drawn over the full box, with the ground code in white,
    fitted to the box (narrowed, then shrunk). Every label is checked.
 
@@ -18,6 +21,7 @@ farmer "boer" along with the person Boer).
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,37 +29,16 @@ from dataclasses import dataclass
 import pymupdf
 
 from woopub.model import REDACT, Box, LogEntry, Proposal
+from woopub.writing.glyphs import glyph_boxes, removal_band
+from woopub.writing.labels import fit_label  # noqa: F401  (where callers found it before labels.py)
+from woopub.writing.labels import LABEL_FONT, LABEL_MIN_SIZE, Label, choose_label, legend_place, legend_text
+from woopub.writing.linestart import keep_line_starts
+from woopub.writing.pixels import refine_coarse_images
 
-LABEL_FONT = "helv"
-LABEL_MAX_SIZE = 9.0
-LABEL_MIN_SIZE = 3.0
-LABEL_MIN_STRETCH = 0.55  # narrowest horizontal scaling of the label text
 TEXT_BAND = 0.3  # cut this share of the height off the top and the bottom for text removal
 # ... but never more than this (points): the band keeps a word box off the lines above and below;
 # on a tall box (a page marked niet openbaar, a drawn area) 30% off each edge left those lines readable
 TEXT_BAND_MAX_CUT = 6.0
-
-
-@dataclass(frozen=True)
-class Label:
-    fontsize: float
-    stretch: float  # horizontal scale, 1.0 = normal
-    fits: bool
-
-
-def fit_label(text: str, box: pymupdf.Rect) -> Label:
-    """The largest legible label that fits the box: narrowed first, then smaller."""
-    width, height = box.width * 0.92, box.height
-    size = min(LABEL_MAX_SIZE, height * 0.78)
-    length = pymupdf.get_text_length(text, LABEL_FONT, size)
-    stretch = 1.0
-    if length > width:
-        stretch = max(LABEL_MIN_STRETCH, width / length)
-        if length * stretch > width:
-            size = size * width / (length * stretch)
-    size = max(size, LABEL_MIN_SIZE)
-    fits = pymupdf.get_text_length(text, LABEL_FONT, size) * stretch <= box.width + 0.01
-    return Label(round(size, 2), round(stretch, 3), fits)
 
 
 def _text_band(box: pymupdf.Rect) -> pymupdf.Rect:
@@ -69,16 +52,34 @@ def _draw_box(page: pymupdf.Page, shape: pymupdf.Shape, box: pymupdf.Rect, code:
     shape.finish(color=None, fill=(0, 0, 0))
     # the label reads upright as the page is shown, also on a page turned by /Rotate (scans)
     shown = box * page.rotation_matrix
-    label = fit_label(code, shown)
-    length = pymupdf.get_text_length(code, LABEL_FONT, label.fontsize) * label.stretch
+    label = choose_label(code, shown)
+    if not label.text:
+        return label  # too small for a legible code: the page's legend names it
+    length = pymupdf.get_text_length(label.text, LABEL_FONT, label.fontsize) * label.stretch
     x = shown.x0 + max((shown.width - length) / 2, 0)
     y = shown.y0 + (shown.height + label.fontsize * 0.7) / 2
-    point = pymupdf.Point(x, y) * page.derotation_matrix
-    turn = pymupdf.Matrix(page.rotation)
-    morph = (point, ~turn * pymupdf.Matrix(label.stretch, 1) * turn) if label.stretch < 1 else None
-    shape.insert_text(point, code, fontsize=label.fontsize, fontname=font, color=(1, 1, 1), morph=morph,
-                      rotate=page.rotation)
+    _write(page, shape, pymupdf.Point(x, y), label.text, label.fontsize, label.stretch, font, (1, 1, 1))
     return label
+
+
+def _write(page, shape, at: pymupdf.Point, text: str, size: float, stretch: float, font: str, colour) -> None:
+    """Text starting at ``at`` (the page as shown), upright as shown, narrowed by ``stretch``."""
+    point = at * page.derotation_matrix
+    turn = pymupdf.Matrix(page.rotation)
+    morph = (point, ~turn * pymupdf.Matrix(stretch, 1) * turn) if stretch < 1 else None
+    shape.insert_text(point, text, fontsize=size, fontname=font, color=colour, morph=morph, rotate=page.rotation)
+
+
+def _draw_legend(page: pymupdf.Page, shape: pymupdf.Shape, labels: list[tuple[Label, str]], font: str) -> bool | None:
+    """The legend line for boxes without their full code; None if none is needed, False if there is no room."""
+    text = legend_text(labels)
+    if not text:
+        return None
+    place = legend_place(page, text)
+    if place is None:
+        return False
+    _write(page, shape, place[0], text, LABEL_MIN_SIZE, place[1], font, (0, 0, 0))
+    return True
 
 
 def _mark_for_redaction(page: pymupdf.Page, rects: list[pymupdf.Rect]) -> None:
@@ -125,12 +126,16 @@ def _apply(page: pymupdf.Page, images: int, graphics: int, text: int) -> None:
 def redact_page(page: pymupdf.Page, boxes: list[tuple[Box, str]]) -> list[Label]:
     """Remove everything under ``boxes`` [(box, ground code)] and draw labelled boxes."""
     rects = [(pymupdf.Rect(b), code) for b, code in boxes]
+    keep_line_starts(page)  # MuPDF's redaction rewrites the content and would drop "0 0 Td"
+    glyphs = glyph_boxes(page)  # before anything changes: the page's text as MuPDF's redaction sees it
+    refine_coarse_images(page, [rect for rect, _ in rects])
     # 1. pixels and drawings under the full box; text untouched
     _mark_for_redaction(page, [rect for rect, _ in rects])
     _apply(page, images=pymupdf.PDF_REDACT_IMAGE_PIXELS, graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_COVERED,
            text=pymupdf.PDF_REDACT_TEXT_NONE)
-    # 2. text under the middle band; images and drawings untouched
-    _mark_for_redaction(page, [_text_band(rect) for rect, _ in rects])
+    # 2. text under a band that touches the word's own glyphs only (else the middle band); images and
+    #    drawings untouched
+    _mark_for_redaction(page, [removal_band(rect, glyphs) or _text_band(rect) for rect, _ in rects])
     _apply(page, images=pymupdf.PDF_REDACT_IMAGE_NONE, graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
            text=pymupdf.PDF_REDACT_TEXT_REMOVE)
     # 3. black boxes with the ground code: one drawing for the page (a call per box costs
@@ -138,7 +143,11 @@ def redact_page(page: pymupdf.Page, boxes: list[tuple[Box, str]]) -> list[Label]
     shape = page.new_shape()
     with _font_looked_up_once(page) as font:
         labels = [_draw_box(page, shape, rect, code, font) for rect, code in rects]
+        legend = _draw_legend(page, shape, [(label, code) for label, (_, code) in zip(labels, rects)], font)
     shape.commit(overlay=True)
+    if legend is not None:  # a box without its full code is legible through the legend, if there is one
+        labels = [lab if lab.text == code else dataclasses.replace(lab, fits=legend)
+                  for lab, (_, code) in zip(labels, rects)]
     return labels
 
 
@@ -192,6 +201,9 @@ def apply_proposals(doc: pymupdf.Document, proposals: list[Proposal]) -> tuple[l
         labels = redact_page(page, [(box, p.ground or "") for box, p in items])
         for (box, p), label in zip(items, labels):
             log.append(LogEntry(p.document, number, tuple(round(c, 2) for c in box), p.ground or "", p.entity, p.rule))
-            if not label.fits:
-                warnings.append(f"page {number}: box too small for a legible ground code ({label.fontsize} pt)")
+            if label.text != (p.ground or ""):
+                how = ("no room for a legend on the page: the code is in the publication log only" if not label.fits
+                       else f"shown as '{label.text}', the code in the page's legend" if label.text
+                       else "no code in the box, the code in the page's legend")
+                warnings.append(f"page {number}: box too small for a legible ground code at {LABEL_MIN_SIZE:g} pt ({how})")
     return log, warnings

@@ -52,6 +52,7 @@ from woopub.writing.carried import (
 )
 from woopub.errors import DamagedPdfError
 from woopub.reading.prepare import names_in_source
+from woopub.writing.linestart import keep_line_starts
 
 # Keys kept in the catalog; everything else goes (/Names with embedded files,
 # JavaScript and named destinations, /Dests, /OpenAction, /AA, /Outlines,
@@ -129,11 +130,13 @@ def sanitize(doc: pymupdf.Document) -> Counter:
         doc.xref_set_key(catalog, key, "null")
         removed[f"catalog /{key}"] += 1
     removed["page label prefixes"] += _strip_page_label_prefixes(doc)
+    removed["indirect allowed strings made direct"] += _inline_allowed_strings(doc)
     for page in doc:
         for key in _disallowed(doc, page.xref, PAGE_ALLOWED):
             doc.xref_set_key(page.xref, key, "null")
             removed[f"page /{key}"] += 1
         try:
+            keep_line_starts(page)  # MuPDF's rewriting drops "0 0 Td", which is no no-op
             page.clean_contents(sanitize=True)  # resources cut down to what the page draws
         except Exception as exc:
             raise DamagedPdfError(f"page {page.number + 1}: content cannot be rewritten ({exc})") from exc
@@ -398,6 +401,36 @@ def _remove_stray_strings(doc: pymupdf.Document, xref: int, keys, source: str) -
         doc.xref_set_key(xref, key, "null")
         count += 1
     return count
+
+
+def _inline_allowed_strings(doc: pymupdf.Document) -> int:
+    """A string allowed under its key (a CID font's /Registry "Adobe", /Ordering "Identity") that a
+    producer wrote as an object of its own is written in place: verification takes a string object
+    on its own for carried text, as it cannot tell which key it stands under (seen: pypdf and
+    PyMuPDF test files, a NORA handreiking; the key stands in a dictionary nested in the font's)."""
+    count = 0
+    for xref in range(1, doc.xref_length()):
+        try:
+            source = doc.xref_object(xref, compressed=True)
+        except Exception:
+            continue
+        if "/Registry" not in source and "/Ordering" not in source:
+            continue
+
+        def direct(match: re.Match) -> str:
+            target = doc.xref_object(int(match.group(2)), compressed=True).strip()
+            if not target.startswith(("(", "<")) or target.startswith("<<"):
+                return match.group(0)
+            return f"/{match.group(1)}{target}"
+
+        new = _ALLOWED_STRING_REF.sub(direct, source)
+        if new != source and not doc.xref_is_stream(xref):
+            doc.update_object(xref, new)
+            count += 1
+    return count
+
+
+_ALLOWED_STRING_REF = re.compile(r"/(Registry|Ordering)\s*(\d+)\s+\d+\s+R")
 
 
 def present_keys(doc: pymupdf.Document, xref: int) -> list[str]:

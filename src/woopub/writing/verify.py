@@ -45,6 +45,7 @@ from woopub.reading.extract import extract_text, text_layer_words
 from woopub.reading.intake import forget_warnings, loss_warnings, unreadable_text
 from woopub.model import KEEP, REDACT, Proposal
 from woopub.reading.prepare import ALTERNATE_TEXT_KEYS, content_streams, names_in_source, parse_content, show_hidden_layers
+from woopub.writing.labels import LEGEND_PREFIX, short_code
 from woopub.writing.sanitize import ANY_OBJECT_KEYS, CATALOG_ALLOWED, PAGE_ALLOWED, STRING_KEYS_ALLOWED, present_keys
 
 # Values shorter than this are not searched in raw PDF objects (too many chance hits).
@@ -833,9 +834,19 @@ def check_labels(doc: pymupdf.Document, name: str, entries: list[dict], text=Non
         rect = pymupdf.Rect(e["rect"]) + (-1, -1, 1, 1)
         x0, y0, x1, y1 = rect
         inside = "".join(w for mx, my, w in words[number] if x0 <= mx <= x1 and y0 <= my <= y1)
-        if _compact(e["ground"]) not in _compact(inside):
+        if _compact(e["ground"]) not in _compact(inside) and not _in_legend(e["ground"], inside, words[number]):
             problems.append(Problem(name, "label", f"page {e['page']}: a box shows no ground code {e['ground']}"))
     return problems
+
+
+def _in_legend(code: str, inside: str, words) -> bool:
+    """A box too small for its legible code shows its short form or nothing, and the page's legend
+    line (``labels.legend_text``) names the code."""
+    if _compact(inside) not in ("", _compact(short_code(code))):
+        return False
+    page = _compact(" ".join(w for _, _, w in words))
+    at = page.find(_compact(LEGEND_PREFIX))
+    return at >= 0 and _compact(code) in page[at:]
 
 
 def check_dossier_names(doc: pymupdf.Document, name: str, index, keep: dict[int, list[pymupdf.Rect]],

@@ -1,0 +1,66 @@
+"""The ground code is legible in every box at 100% zoom (6 pt or more): a box too small shows the
+short form or nothing, and the page's legend line names the code, where it covers nothing."""
+
+import pymupdf
+
+from woopub.model import Proposal
+from woopub.reading.extract import extract_text
+from woopub.writing.labels import LABEL_MIN_SIZE
+from woopub.writing.redact import apply_proposals
+from woopub.writing.verify import check_labels
+
+
+def _redact(doc, words):
+    text = extract_text(doc)
+    proposals = []
+    for n, word in enumerate(words):
+        box = next(w.box for w in text.words if w.text == word)
+        proposals.append(Proposal(f"t#{n}", "t.pdf", 1, (box,), word, "PERSON", "redact", "5.1.2e", "naam-persoon",
+                                  0.9, "test", "test"))
+    return apply_proposals(doc, proposals)
+
+
+def _label_sizes(page):
+    return [s["size"] for b in page.get_text("dict")["blocks"] for l in b.get("lines", ()) for s in l["spans"]
+            if any(part in s["text"] for part in ("5.1.2e", "2e"))]
+
+
+def test_a_box_over_a_two_letter_word_shows_a_legible_label_and_the_legend_names_the_code():
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), "Besproken met IK en de rest van het team.", fontsize=9)
+    entries, warnings = _redact(doc, ["IK"])
+    assert all(size >= LABEL_MIN_SIZE for size in _label_sizes(page))  # no 3-point code any more
+    assert "Woo-gronden kleine vlakken:" in page.get_text() and "5.1.2e" in page.get_text()
+    assert len(warnings) == 1 and "legend" in warnings[0]
+    # the legend stands in the empty foot of the page, clear of the text
+    legend = [b for b in page.get_text("blocks") if "Woo-gronden" in b[4]]
+    assert legend and legend[0][1] > 700
+    assert check_labels(doc, "t.pdf", [{"page": e.page, "rect": list(e.box), "ground": e.ground} for e in entries]) == []
+
+
+def test_a_full_page_gets_no_legend_over_its_content_and_says_so():
+    doc = pymupdf.open()
+    page = doc.new_page()
+    for y in range(9, 842, 8):  # text from head to foot: no empty strip for a legend
+        page.insert_text((20, y), "regel met tekst tot aan de rand van de pagina " * 2, fontsize=8)
+    page.insert_text((72, 425), "Besproken met IK erbij.", fontsize=6)
+    before = page.get_text()
+    entries, warnings = _redact(doc, ["IK"])
+    assert "Woo-gronden" not in page.get_text()
+    assert len(warnings) == 1 and "publication log only" in warnings[0]
+    assert before.count("regel met tekst") == page.get_text().count("regel met tekst")
+    assert check_labels(doc, "t.pdf", [{"page": e.page, "rect": list(e.box), "ground": e.ground} for e in entries])
+
+
+def test_the_legend_line_is_no_damage(tmp_path):
+    from woopub.writing.damage import changed_pages
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), "Besproken met IK en de rest van het team.", fontsize=9)
+    doc.save(tmp_path / "in.pdf")
+    entries, _ = _redact(doc, ["IK"])
+    doc.save(tmp_path / "out.pdf")
+    assert "Woo-gronden" in doc[0].get_text()
+    assert changed_pages(tmp_path / "in.pdf", tmp_path / "out.pdf", {1: [e.box for e in entries]}) == []

@@ -1,0 +1,99 @@
+"""The last resort of repair: a page on which verification still finds a redacted value after
+redaction is published as a scan (rendered, the value blacked out in the pixels, an OCR text
+layer), verified again, and withheld only if that fails too, with a reason an officer follows.
+
+Glyph-level repair cannot work where MuPDF's filter does not take the glyphs: simulated here by a
+redaction whose glyph removal does nothing, so the name stays in the text layer under its box."""
+
+from __future__ import annotations
+
+import json
+
+import pymupdf
+import pytest
+
+import woopub.writing.redact as redact
+import woopub.writing.scanned as scanned
+from conftest import still_there
+from ocr_support import ocr_pixels
+from woopub.run.batch import run_inline
+
+NAME = "Wijnberg"
+
+
+def _memo(path):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "Contactpersoon: mevrouw Fenna Wijnberg, beleidsmedewerker.", fontsize=11)
+    page.insert_text((72, 100), "Het overleg over de begroting is verplaatst naar donderdag.", fontsize=11)
+    doc.new_page().insert_text((72, 72), "Tweede pagina met gewone tekst over de planning.", fontsize=11)
+    doc.save(path)
+
+
+@pytest.fixture
+def glyphs_stay(monkeypatch):
+    """MuPDF's glyph removal takes nothing: the boxes are drawn, the text stays beneath them."""
+    apply = redact._apply
+
+    def without_text(page, images, graphics, text):
+        apply(page, images, graphics, redact.pymupdf.PDF_REDACT_TEXT_NONE)
+
+    monkeypatch.setattr(redact, "_apply", without_text)
+
+
+def _run(tmp_path, rules, detector):
+    from woopub.run.pipeline import Dossier
+
+    dossier = tmp_path / "in"
+    dossier.mkdir()
+    _memo(dossier / "memo.pdf")
+    return run_inline(Dossier(rules, detector), [dossier], tmp_path / "out", tmp_path / "intern")
+
+
+def test_a_value_glyph_redaction_left_is_removed_by_publishing_the_page_as_a_scan(tmp_path, rules, detector,
+                                                                                  glyphs_stay):
+    result = _run(tmp_path, rules, detector)
+    [outcome] = result.outcomes
+    assert outcome.status == "published", outcome.reason
+    assert any("published as a scan" in w for w in outcome.warnings)
+    with pymupdf.open(tmp_path / "out" / "memo.pdf") as out:
+        first, second = out[0], out[1]
+        assert NAME not in first.get_text()
+        assert "begroting" in first.get_text()  # the OCR text layer keeps the page searchable
+        assert first.get_images() and not second.get_images()  # only the page with the value became a scan
+        assert "planning" in second.get_text()
+    assert not still_there(NAME, ocr_pixels(tmp_path / "out" / "memo.pdf"))
+    log = json.loads((tmp_path / "out" / "publicatielog.json").read_text("utf-8"))
+    assert any(r["page"] == 1 and r["ground"] == "5.1.2e" for r in log["redactions"])
+
+
+def test_when_the_scan_still_shows_the_value_the_document_is_withheld_with_a_reason(tmp_path, rules, detector,
+                                                                                     glyphs_stay, monkeypatch):
+    # nothing covers the name: redaction draws only a tiny label in its box, the scan blacks out nothing
+    def label_only(page, shape, box, code, font="helv"):
+        shape.insert_text((box.x0, box.y0 + 2.5), code, fontsize=3, fontname=font)
+        return redact.Label(3, 1, True)
+
+    monkeypatch.setattr(redact, "_draw_box", label_only)
+    monkeypatch.setattr(scanned, "redact_page", lambda page, boxes: [])
+    monkeypatch.setattr(scanned, "_occurrences", lambda words, values: [])
+    result = _run(tmp_path, rules, detector)
+    [outcome] = result.outcomes
+    assert outcome.status == "failed"
+    assert "published as scans" in outcome.reason and "by hand" in outcome.reason
+    assert not (tmp_path / "out" / "memo.pdf").exists()
+
+
+def test_the_pages_to_scan_are_those_named_else_those_still_holding_the_value(tmp_path):
+    from woopub.writing.verify import Problem, Secret, SecretSet
+
+    _memo(tmp_path / "memo.pdf")
+    secrets = [SecretSet([Secret("Fenna Wijnberg", "PERSON", "PERSON of proposal memo.pdf#1")])]
+    named = [Problem("memo.pdf", "leak", "PERSON of proposal memo.pdf#1 is drawn on page 2 (read by OCR)")]
+    assert scanned.pages_to_scan(tmp_path / "memo.pdf", named, secrets) == [2]
+    unnamed = [Problem("memo.pdf", "leak", "PERSON of proposal memo.pdf#1 is still in the text")]
+    assert scanned.pages_to_scan(tmp_path / "memo.pdf", unnamed, secrets) == [1]
+    # a page whose text could not be read was never searched for names: not published as a scan
+    unread = [Problem("memo.pdf", "unreadable text", "page 1: glyphs without a Unicode meaning")]
+    assert scanned.pages_to_scan(tmp_path / "memo.pdf", unread, secrets) == []
+    assert scanned.pages_to_scan(tmp_path / "memo.pdf", named + [Problem("memo.pdf", "metadata", "x")], secrets) == []
