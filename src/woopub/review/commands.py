@@ -207,3 +207,55 @@ def register(main, rules_option, load_rules, exit_codes_help: str = "") -> None:
         for line in refused:
             click.echo(f"refused: {line}", err=True)
         sys.exit(EXIT_DOCUMENT_FAILED if refused else EXIT_OK)
+
+    @main.group("acrobat")
+    def acrobat():
+        """The Acrobat round trip: PDFs marked for redaction, reviewed in Acrobat, read back."""
+
+    @acrobat.command("export", epilog=exit_codes_help)
+    @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+    @click.argument("target", type=click.Path(file_okay=False, path_type=Path))
+    def acrobat_export(folder, target):
+        """Write every document with an unapplied Redact mark on each box woopub would redact.
+
+        Open them in Acrobat (Tools > Redact shows the marks), remove a mark
+        to reject it, add marks with "Mark for redaction" (type a ground such
+        as 5.1.2i as the overlay text), save, and read them back with
+        woopub acrobat import. The files hold the original values (0600).
+
+        \b
+        Example:
+          woopub acrobat export dossier/ acrobat/
+        """
+        from woopub.review.acrobat import export_marked
+
+        out, own = target.resolve(), folder.resolve()
+        if out == own:
+            click.echo(f"woopub: {target} is the dossier folder: choose another; nothing was written", err=True)
+            sys.exit(EXIT_USAGE)
+        click.echo(f"{export_marked(folder, target)} redaction mark(s) written into {target}")
+
+    @acrobat.command("import", epilog=exit_codes_help)
+    @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+    @click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+    @click.option("--reviewer", default=None, help="Name in the audit trail (default: acrobat-import).")
+    @rules_option
+    def acrobat_import(folder, sources, reviewer, rule_paths):
+        """Read back PDFs reviewed in Acrobat: a removed mark rejects its proposal, a mark left
+        standing accepts it, a new mark is a box added (its overlay text, if a ground, is its ground).
+
+        SOURCES: the exported folder, or single PDFs named as in the dossier.
+
+        \b
+        Example:
+          woopub acrobat import dossier/ acrobat/ --reviewer "A. de Vries"
+        """
+        from woopub.review.acrobat import ACROBAT_REVIEWER, files_to_import, import_marked
+
+        files, refused = files_to_import(folder, list(sources))
+        result = import_marked(folder, files, reviewer or ACROBAT_REVIEWER, set(load_rules(rule_paths).grounds))
+        click.echo(f"{len(files)} file(s): {result.accepted} accepted, {result.rejected} rejected, "
+                   f"{result.added} box(es) added")
+        for line in refused + result.refused:
+            click.echo(f"refused: {line}", err=True)
+        sys.exit(EXIT_DOCUMENT_FAILED if refused or result.refused else EXIT_OK)
