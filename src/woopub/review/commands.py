@@ -138,8 +138,14 @@ def register(main, rules_option, load_rules, exit_codes_help: str = "") -> None:
 
         from woopub.review.server import create_app
 
+        from woopub.reading.passwords import Passwords
+        from woopub.review.reread import reread_by_ocr
+        from woopub.run.executors import Settings
+
         rules = load_rules(rule_paths)
-        app = create_app(folder, reviewer or getpass.getuser(), {c: g.text for c, g in sorted(rules.grounds.items())})
+        settings = Settings(rules, Passwords(None))
+        app = create_app(folder, reviewer or getpass.getuser(), {c: g.text for c, g in sorted(rules.grounds.items())},
+                         reread=lambda document, who: reread_by_ocr(settings, folder, document, who))
         server = make_server("127.0.0.1", port, app, threaded=True)
         click.echo(f"woopub review: http://127.0.0.1:{server.server_port}/?token={app.config['TOKEN']}", err=False)
         click.echo("stop with Ctrl+C", err=True)
@@ -259,3 +265,50 @@ def register(main, rules_option, load_rules, exit_codes_help: str = "") -> None:
         for line in refused + result.refused:
             click.echo(f"refused: {line}", err=True)
         sys.exit(EXIT_DOCUMENT_FAILED if refused or result.refused else EXIT_OK)
+
+    @main.command("resolve", epilog=exit_codes_help)
+    @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+    @click.argument("document")
+    @click.argument("answer", type=click.Choice(["ocr", "exclude", "redact-pages"]))
+    @click.option("--reviewer", default=None, help="Your name in the audit trail (default: your login name).")
+    @rules_option
+    def resolve(folder, document, answer, reviewer, rule_paths):
+        """Answer a document's open point: ocr (its unreadable pages become pictures, read by
+        OCR and scanned into the dossier for review), exclude (not published) or redact-pages
+        (its pages redacted whole).
+
+        \b
+        Example:
+          woopub resolve dossier/ nota.pdf ocr --reviewer "A. de Vries"
+        """
+        import getpass
+
+        from woopub.review.store import ReviewDossier
+
+        who = reviewer or getpass.getuser()
+        if answer == "ocr":
+            from woopub.reading.passwords import Passwords
+            from woopub.review.reread import CannotReread, reread_by_ocr
+            from woopub.run.executors import Settings
+
+            try:
+                counts = reread_by_ocr(Settings(load_rules(rule_paths), Passwords(None)), folder, document, who)
+            except KeyError:
+                click.echo(f"woopub: {document} has no open point in {folder}", err=True)
+                sys.exit(EXIT_USAGE)
+            except CannotReread as exc:
+                click.echo(f"woopub: {exc}", err=True)
+                sys.exit(EXIT_DOCUMENT_FAILED)
+            still = counts["open_points"]
+            click.echo(f"{document}: read by OCR, {counts['proposals']} proposal(s) to review"
+                       + ("; still an open point" if still else ""))
+            sys.exit(EXIT_DOCUMENT_FAILED if still else EXIT_OK)
+        d = ReviewDossier(folder)
+        try:
+            d.resolve(document, answer, who)
+        except KeyError:
+            click.echo(f"woopub: {document} has no open point in {folder}", err=True)
+            sys.exit(EXIT_USAGE)
+        finally:
+            d.close()
+        click.echo(f"{document}: {answer}")

@@ -22,8 +22,13 @@ def _pages(path: Path) -> int:
         return 0
 
 
-def scan_into_dossier(settings, inputs, folder: Path, executor=None, reporter=None) -> dict:
-    """Scan ``inputs`` and store documents, proposals, persons and open points in ``folder``."""
+def scan_into_dossier(settings, inputs, folder: Path, executor=None, reporter=None, only: str | None = None) -> dict:
+    """Scan ``inputs`` and store documents, proposals, persons and open points in ``folder``.
+
+    ``only``: the one input is a copy the dossier made of its document ``only`` (its pages read by
+    OCR, ``review.reread``): stored under that name, the rest of the dossier left as it is."""
+    from dataclasses import replace
+
     from woopub.files import sha256_or_none
     from woopub.run.batch import run_batch
     from woopub.run.pipeline import collect_inputs
@@ -31,9 +36,13 @@ def scan_into_dossier(settings, inputs, folder: Path, executor=None, reporter=No
     dossier = ReviewDossier(folder)
     work = Path(tempfile.mkdtemp(prefix="scan-", dir=folder))  # 0700 inside the dossier folder
     try:
-        docs, not_pdfs = collect_inputs(inputs, exclude=[Path(folder)])
+        docs, not_pdfs = collect_inputs(inputs, exclude=[] if only else [Path(folder)])
         result = run_batch(settings, inputs, work / "out", work / "intern", executor, reporter,
                            resume=False, keep_proposals=True)
+        if only:  # the copy's outcome and proposals are its document's
+            result.sources = {only: docs[0].name} if docs else {}
+            result.outcomes = [replace(o, document=only) for o in result.outcomes]
+            result.proposals = [replace(p, document=only, id=f"{only}#{p.id.rsplit('#', 1)[-1]}") for p in result.proposals]
         by_name = {d.name: d for d in docs}
         documents, points = [], []
         for o in result.outcomes + [o for o in not_pdfs if o.document not in {x.document for x in result.outcomes}]:
@@ -44,13 +53,20 @@ def scan_into_dossier(settings, inputs, folder: Path, executor=None, reporter=No
             if o.status != "published":  # woopub cannot publish it as it is: a reviewer must resolve it
                 points.append(OpenPoint(o.document, o.reason or o.status, tuple(range(1, pages + 1))))
         persons = Counter(p.text for p in result.proposals if p.entity == "PERSON" and p.action == REDACT)
-        counts = dossier.store_scan(dossier.next_scan(), documents, result.proposals, points, dict(persons))
+        counts = dossier.store_scan(dossier.next_scan(), documents, result.proposals, points, dict(persons),
+                                    partial=bool(only))
         # a value the rule file marks is redacted wherever it stands, under its own ground and entity,
         # not only where a detector found a span to relabel
         rules = settings.rules
         for rule in rules.always_redact:
             dossier.add_term(rule.value, rule.ground or rules.default_ground, "rule file", rule.entity, rule.id, "rules-file")
         counts["marked"] = dossier.reapply_terms()
+        if not only:  # a document whose pages a reviewer had OCR'd is read from its OCR copy again
+            from woopub.review.reread import redo_rereads
+
+            counts["reread"] = redo_rereads(settings, folder, executor)
+            still = {p.document for p in dossier.open_points()}
+            points = [p for p in points if p.document in still]
         counts.update(documents=len(documents), open_points=len(points), proposals=len(result.proposals))
         return counts
     finally:
