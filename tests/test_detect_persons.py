@@ -572,3 +572,49 @@ def test_an_organisation_named_alone_again_and_again_is_no_person(detector):
             "digitalisering.\nBovendien draagt Qorvium bij aan de versnelling. Het doel is Qorvium en haar "
             "afnemers te helpen.\n")
     assert not [f.text for f in detector.find(text) if f.entity == "PERSON" and "Qorvium" in f.text]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Marloes vd Heijden meldt dat het rapport klaar is.", "Marloes vd Heijden"),
+    ("Het stuk ging naar Jan v.d. Berg voor commentaar.", "Jan v.d. Berg"),
+    ("Overleg met Piet v/d Linden over de planning.", "Piet v/d Linden"),
+])
+def test_typed_short_tussenvoegsels_join_the_name(persons, text, name):
+    assert name in persons(text)
+
+
+def _usage(text: str, words: str) -> list[str]:
+    """The evidence the person recogniser weighs for ``words`` as a candidate in ``text`` (no Frog)."""
+    from woopub.detect.engine import dutch_tokenizer_pipeline
+    from woopub.detect.lexicon import lexicon
+    from woopub.detect.persons import Candidate, CueIndex, PersonRecognizer
+    from woopub.detect.tokens import TokenView
+
+    view = TokenView(text, dutch_tokenizer_pipeline()(text), lexicon())
+    n = len(words.split())
+    first = next(i for i in range(len(view.tokens)) if " ".join(t.text for t in view.tokens[i:i + n]) == words)
+    cand = Candidate(view.tokens[first:first + n])
+    return PersonRecognizer(use_frog=False).score(cand, view, CueIndex(view, lexicon().cues))[1]
+
+
+@pytest.mark.skipif(not __import__("pathlib").Path("/usr/share/dict/dutch").exists(), reason="needs Debian wdutch")
+@pytest.mark.parametrize("text, words, against", [
+    # rare words the dictionary writes in lower case: a table cell's "Data Preparatie" is no surname
+    ("Levenscyclusfase\nData Verkennen & \nData Preparatie\nIn deze fase", "Preparatie", "everyday-word-alone"),
+    ("10-02-2017 \nS. Oostenbrink \nAanscherpen formulering en tekst", "Aanscherpen", "everyday-word-alone"),
+    ("1 Ondersteunen API strategie\n2 Typologie van API's\n3 Informatiearchitectuur", "Typologie van API's",
+     "everyday-words-only"),
+])
+def test_a_rare_dictionary_word_counts_as_an_everyday_word(text, words, against):
+    assert against in _usage(text, words)
+
+
+def test_a_surname_the_dictionary_only_writes_capitalised_is_no_everyday_word():
+    # OpenTaal lists "Haasnoot" and "Romkes" capitalised, as names: they keep their weight
+    evidence = _usage("Het verslag is van Martha Romkes en Peter Haasnoot.", "Martha Romkes")
+    evidence += _usage("Het verslag is van Martha Romkes en Peter Haasnoot.", "Peter Haasnoot")
+    assert not {"everyday-word-in-name", "everyday-words-only"} & set(evidence)
+
+
+def test_a_given_name_in_capitals_before_capitalised_words_is_an_acronym(persons):
+    assert not persons("Vragen kunnen naar de AI Act Service Desk van de Commissie.")

@@ -18,6 +18,8 @@ from importlib import resources
 
 import yaml
 
+DUTCH_DICTIONARY = Path("/usr/share/dict/dutch")  # Debian wdutch (scripts/setup.sh)
+
 
 @functools.cache
 def deduce_data() -> Path:
@@ -64,6 +66,16 @@ class Lexicon:
     acronyms: frozenset[str] = frozenset()  # as written and in capitals: "JenV", "JENV"
     institutions: frozenset[str] = frozenset()  # lower case, of two words or more: "albert schweitzer", "antoni van leeuwenhoek"
     name_like: frozenset[str] = frozenset()  # frequent "words" that are names: "heijden" (no everyday Dutch word)
+
+    @functools.cached_property
+    def dictionary_words(self) -> frozenset[str]:
+        """The words OpenTaal's Dutch dictionary (Debian ``wdutch``) writes in lower case: everyday
+        words however rare ("aanscherpen"); its capitalised entries are names ("Haasnoot") and left out."""
+        try:
+            text = DUTCH_DICTIONARY.read_text(encoding="utf-8", errors="ignore")
+        except OSError:
+            return frozenset()
+        return frozenset(w for w in text.split() if w[:1].islower())
 
     @functools.cached_property
     def institutions_by_first_word(self) -> dict[str, tuple[str, ...]]:

@@ -36,6 +36,7 @@ from woopub.detect.tokens import (
     NAME,
     OPEN,
     OTHER,
+    SHORT_INTERFIXES,
     SLASH,
     TITLE,
     WORD,
@@ -848,6 +849,8 @@ class PersonRecognizer(LocalRecognizer):
             ev.append(("outlook-order", EVIDENCE["outlook-order"]))
         first, last = names[0], names[-1]
         first_listed = first.lower in lex.first_names or first.lower.split("-")[0] in lex.first_names
+        if first_listed and len(first.text) > 1 and first.text.isupper() and any(p.text.istitle() for p in names[1:]):
+            first_listed = False  # a given name in capitals before capitalised words is an acronym: "AI Act Service Desk"
         last_listed = any(part in lex.surnames for part in last.lower.split("-"))
         if len(names) > 1 and first_listed and cand.tokens[0] is first:
             ev.append(("first-name", EVIDENCE["first-name"]))
@@ -1018,12 +1021,11 @@ def _everyday(tok: Token, lex: Lexicon) -> bool:
     low = tok.lower
     if low in lex.first_names or low in lex.surnames:
         return False
-    return acronym_shaped(tok.text) or zipf(low) >= 3.0 or zipf(low, "en") >= 3.5
+    return acronym_shaped(tok.text) or zipf(low) >= 3.0 or zipf(low, "en") >= 3.5 or low in lex.dictionary_words
 
 
 # a lone unlisted word this often in one text, never beside a given name, initials or a title
 ALONE_THROUGHOUT = 3
-SHORT_INTERFIXES = {"vd", "v.d", "vdr", "v/d", "v.d.", "vd."}  # "Marloes vd Heijden"
 _NAME_BEFORE = re.compile(r"(?:\b[A-Z]\.\s*|\b(?:dhr|mevr|mw|drs|dr|ir|mr|ing|prof)\.?\s+|\b(?:heer|mevrouw)\s+)$", re.IGNORECASE)
 
 
@@ -1051,11 +1053,12 @@ def _alone_throughout(tok: Token, text: str, lex: Lexicon) -> bool:
 
 
 def _everyday_dutch(tok: Token, lex: Lexicon) -> bool:
-    """An everyday Dutch word in no name list: frequent, and written in lower case in a Dutch
-    dictionary ("sturing", "initiële"; not "Heijden", which word counts find as often)."""
+    """An everyday Dutch word in no name list: frequent and not a name by the dictionary ("sturing",
+    "initiële"; not "Heijden", which word counts find as often), or a word the dictionary writes in
+    lower case however rare ("aanscherpen", "preparatie")."""
     low = tok.lower
-    return (zipf(low) >= 3.0 and low not in lex.name_like and low.split("-")[0] not in lex.first_names
-            and low not in lex.surnames)
+    return ((zipf(low) >= 3.0 and low not in lex.name_like or low in lex.dictionary_words)
+            and low.split("-")[0] not in lex.first_names and low not in lex.surnames)
 
 
 def _institution_at(cand: Candidate, view: TokenView, lex: Lexicon) -> bool:

@@ -20,6 +20,7 @@ from woopub.detect.lexicon import Lexicon
 TITLE = "TITLE"  # drs., mevrouw, de heer (the "heer"), MSc
 INITIALS = "INI"  # J. / J.P. / J.-P. / Th.
 INTERFIX = "PFX"  # van, de, der, 't, Van (tussenvoegsel)
+SHORT_INTERFIXES = {"vd", "v.d", "vdr", "v/d", "v.d.", "vd."}  # "Marloes vd Heijden": van de(r) as people type it
 NAME = "CAP"  # name-shaped word: capitalised, letters with - or '
 WORD = "WORD"  # public vocabulary or a greeting: never part of a name ("Ministerie", "Beste")
 COMMON = "COMMON"  # capitalised ordinary word ("Samen", "Na"): part of a name only between name parts
@@ -189,6 +190,8 @@ def classify(text: str, lex: Lexicon, caps_line: bool) -> str:
     if is_initials(text):
         return INITIALS
     if lower in lex.interfix_words and (text.islower() or text.istitle() or caps_line):
+        return INTERFIX
+    if text.islower() and lower in SHORT_INTERFIXES:
         return INTERFIX
     if caps_line and text.isupper() and (lower in CAPS_JOINERS or is_common_word(lower, lex)):
         return WORD  # "MOTIE VAN DE LEDEN BIKKER EN GRINWIS": a heading's words and its "EN" join no name
