@@ -36,7 +36,7 @@ def main(target: Path) -> None:
     from woopub.cli import main as cli
     from woopub.decide.rules import load_rules
     from woopub.review.server import create_app
-    from woopub.review.store import ACCEPTED, NIET_OPENBAAR, REJECTED, ReviewDossier
+    from woopub.review.store import ACCEPTED, NIET_OPENBAAR, REEDS_OPENBAAR, REJECTED, ReviewDossier
 
     target.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="woopub-shots-"))
@@ -51,8 +51,9 @@ def main(target: Path) -> None:
         rows = [r for r in d.proposals() if r["document"] == "nota-voortgang-mensenhandel.pdf"]
         for i, r in enumerate(rows[:6]):  # a review under way: some decided, most still open
             d.decide(r["key"], REJECTED if i == 2 else ACCEPTED, "A. de Vries")
-        d.mark("bijlage-contactpersonen.pdf", 2, NIET_OPENBAAR, "A. de Vries", ground="5.1.2e") if any(
-            x["name"] == "bijlage-contactpersonen.pdf" and x["pages"] >= 2 for x in d.documents()) else None
+        d.mark("email-mensenhandel.pdf", 0, REEDS_OPENBAAR, "B. Jansen",
+               link="https://open.overheid.nl/documenten/voorbeeld-eerder-gepubliceerd")
+        d.mark("nota-voortgang-mensenhandel.pdf", 6, NIET_OPENBAAR, "A. de Vries", ground="5.2")
         d.close()
         rules = load_rules()
         app = create_app(dossier, "A. de Vries", {c: g.text for c, g in sorted(rules.grounds.items())})

@@ -41,7 +41,9 @@ function render() {
   ol.replaceChildren();
   list.forEach((p, i) => {
     const grounds = [...document.getElementById("term-ground").options].map(o => o.value);
-    const sel = el("select", {class: "ground", onchange: e => post("api/decide", {key: p.key, status: p.status, version: p.version, ground: e.target.value})},
+    // a value the rules keep public has no ground until a reviewer gives one: shown as "—", not as the first ground
+    const sel = el("select", {class: "ground", onchange: e => post("api/decide", {key: p.key, status: p.status, version: p.version, ground: e.target.value || null})},
+                   ...(p.ground ? [] : [el("option", {value: "", selected: "selected"}, "—")]),
                    ...grounds.map(g => { const o = el("option", {}, g); if (g === p.ground) o.selected = true; return o; }));
     const li = el("li", {class: p.status + (i === current ? " current" : ""), "data-key": p.key},
       el("span", {class: "st"}, p.status), " ", el("b", {class: "value"}, p.text), ` ${p.entity} · ${p.document} p.${p.page} · `,
