@@ -2,6 +2,7 @@
 pictured page by page in a copy the dossier keeps, read by OCR and reviewed like a scan; the
 answer survives a re-scan. And a term searched across the dossier is found in the words OCR reads."""
 
+import json
 import stat
 from pathlib import Path
 
@@ -74,3 +75,35 @@ def test_a_term_in_the_words_ocr_reads_is_found_and_redacted(tmp_path):
         read = doc[0].get_textpage_ocr(language="nld", dpi=300, full=True).extractText()
     assert "Zonnebloem" not in read and "zomer" in read
     assert "Zonnebloem" not in pdf_text(out / "nota.pdf")
+
+
+def test_a_term_in_a_picture_on_a_page_with_text_is_found_and_redacted_in_its_pixels(tmp_path):
+    """A digital page with a pasted picture of a line of text: the term stands only in the picture."""
+    picture = pymupdf.open()
+    p = picture.new_page(width=420, height=40)
+    p.insert_text((8, 26), "Projectleider Zonnebloem: Hendrika Smit", fontsize=16)
+    pix = p.get_pixmap(dpi=200)
+    picture.close()
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 80), "Het verslag van het overleg over de planning staat hieronder.", fontsize=11)
+    page.insert_image(pymupdf.Rect(72, 100, 492, 140), pixmap=pix)
+    doc.save(inputs / "verslag.pdf")
+    doc.close()
+    folder = tmp_path / "dossier"
+    result = CliRunner().invoke(main, ["scan", str(inputs), "--dossier", str(folder), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    d = ReviewDossier(folder)
+    assert d.add_term("Zonnebloem", "5.1.2i", "Anna") == 1
+    (hit,) = [r for r in d.proposals() if r["text"] == "Zonnebloem"]
+    d.close()
+    box = pymupdf.Rect(json.loads(hit["boxes"])[0])
+    assert pymupdf.Rect(72, 100, 492, 140).contains(box)  # on the picture
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["apply", str(folder), "--out", str(out), "--accept-pending"])
+    assert result.exit_code == 0, result.output
+    with pymupdf.open(out / "verslag.pdf") as doc:
+        read = doc[0].get_textpage_ocr(language="nld", dpi=300, full=True).extractText()
+    assert "Zonnebloem" not in read and "verslag" in read

@@ -4,7 +4,8 @@ scanned into the dossier under the document's name. From then on the document's 
 those pages are the words OCR reads, proposed, reviewed and redacted in the pixels as a scan's.
 
 The copy holds the original content: it stays in the dossier folder (0700, files 0600).
-Scanning the dossier again reads the copy again, as long as the original is unchanged.
+Scanning the dossier again reads the copy again, as long as the original is unchanged
+(``review.scan.redo_rereads``).
 """
 
 from __future__ import annotations
@@ -78,7 +79,7 @@ def _sha256(path: Path) -> str | None:
 def reread_by_ocr(settings, folder: Path, document: str, reviewer: str, executor=None) -> dict:
     """Answer ``document``'s open point by OCR: picture its unreadable pages in a copy, scan the
     copy into the dossier under the document's name. Returns the scan's counts."""
-    from woopub.review.scan import scan_into_dossier
+    from woopub.review.scan import scan_copy
 
     d = ReviewDossier(folder)
     try:
@@ -105,33 +106,4 @@ def reread_by_ocr(settings, folder: Path, document: str, reviewer: str, executor
                      {"resolution": "ocr", "pages": pages})
     finally:
         d.close()
-    return _scan_copy(settings, folder, document, copy, executor)
-
-
-def _scan_copy(settings, folder: Path, document: str, copy: Path, executor=None) -> dict:
-    from woopub.review.scan import scan_into_dossier
-    from woopub.run.executors import make_executor
-
-    own = executor is None
-    executor = executor or make_executor(1, None, scratch=folder)
-    try:
-        return scan_into_dossier(settings, [copy.parent], folder, executor, only=document)
-    finally:
-        if own:
-            executor.close()
-
-
-def redo_rereads(settings, folder: Path, executor=None) -> int:
-    """After a scan: each document a reviewer had OCR'd, whose original is unchanged and that the
-    scan found unreadable again, is read from its copy again (its decisions kept). An original
-    that changed keeps its open point: a reviewer looks again."""
-    d = ReviewDossier(folder)
-    try:
-        points = {p.document for p in d.open_points()}
-        todo = [(r["document"], Path(r["copy"])) for r in d.db.execute("SELECT * FROM rereads").fetchall()
-                if r["document"] in points and Path(r["copy"]).is_file() and _sha256(Path(r["source"])) == r["source_sha256"]]
-    finally:
-        d.close()
-    for document, copy in todo:
-        _scan_copy(settings, folder, document, copy, executor)
-    return len(todo)
+    return scan_copy(settings, folder, document, copy, executor)

@@ -62,8 +62,6 @@ def scan_into_dossier(settings, inputs, folder: Path, executor=None, reporter=No
             dossier.add_term(rule.value, rule.ground or rules.default_ground, "rule file", rule.entity, rule.id, "rules-file")
         counts["marked"] = dossier.reapply_terms()
         if not only:  # a document whose pages a reviewer had OCR'd is read from its OCR copy again
-            from woopub.review.reread import redo_rereads
-
             counts["reread"] = redo_rereads(settings, folder, executor)
             still = {p.document for p in dossier.open_points()}
             points = [p for p in points if p.document in still]
@@ -72,3 +70,34 @@ def scan_into_dossier(settings, inputs, folder: Path, executor=None, reporter=No
     finally:
         shutil.rmtree(work, ignore_errors=True)  # held published copies and original values
         dossier.close()
+
+
+def scan_copy(settings, folder: Path, document: str, copy: Path, executor=None) -> dict:
+    """Scan the OCR copy ``copy`` (review.reread) into the dossier under its document's name."""
+    from woopub.run.executors import make_executor
+
+    own = executor is None
+    executor = executor or make_executor(1, None, scratch=folder)
+    try:
+        return scan_into_dossier(settings, [copy.parent], folder, executor, only=document)
+    finally:
+        if own:
+            executor.close()
+
+
+def redo_rereads(settings, folder: Path, executor=None) -> int:
+    """After a scan: each document a reviewer had OCR'd, whose original is unchanged and that the
+    scan found unreadable again, is read from its copy again (its decisions kept). An original
+    that changed keeps its open point: a reviewer looks again."""
+    from woopub.files import sha256_or_none
+
+    d = ReviewDossier(folder)
+    try:
+        points = {p.document for p in d.open_points()}
+        todo = [(r["document"], Path(r["copy"])) for r in d.db.execute("SELECT * FROM rereads").fetchall()
+                if r["document"] in points and Path(r["copy"]).is_file() and sha256_or_none(Path(r["source"])) == r["source_sha256"]]
+    finally:
+        d.close()
+    for document, copy in todo:
+        scan_copy(settings, folder, document, copy, executor)
+    return len(todo)

@@ -61,7 +61,10 @@ function render() {
   op.replaceChildren(...state.open_points.map(o => el("div", {class: "open", "data-document": o.document},
     `Open punt: ${o.document} — ${o.reason} — ${o.resolution || "onopgelost"} `,
     ...[["exclude", "Document uitsluiten"], ["redact-pages", "Hele pagina's lakken"], ["ocr", "Pagina OCR'en"]].map(([r, t]) =>
-      el("button", {class: "resolve-" + r, onclick: () => post("api/open-point", {document: o.document, resolution: r})}, t)))));
+      el("button", {class: "resolve-" + r, onclick: () => {
+        // OCR pictures and reads the pages and scans them into the dossier: seconds a page, said while it runs
+        if (r === "ocr") document.getElementById("message").textContent = `OCR van ${o.document} loopt…`;
+        return post("api/open-point", {document: o.document, resolution: r}); }}, t)))));
   renderPages(list);
 }
 function renderPages(list) {
