@@ -618,3 +618,65 @@ def test_a_surname_the_dictionary_only_writes_capitalised_is_no_everyday_word():
 
 def test_a_given_name_in_capitals_before_capitalised_words_is_an_acronym(persons):
     assert not persons("Vragen kunnen naar de AI Act Service Desk van de Commissie.")
+
+
+def test_an_abbreviation_in_brackets_is_no_short_hand_unless_the_text_names_its_person(detector):
+    index = PersonIndex()
+    index.add_person("Olga Kuiper")  # OK
+    api = "GET geeft 200 (OK), lijst van resources.\nDELETE geeft 200 (OK) of 404 (Not Found)."
+    assert not any(f.text == "OK" for f in detector.find(api, known=index) if f.entity == "PERSON")
+    minutes = "Aanwezig: Olga Kuiper (OK), Jan Smit\nActie: OK stuurt de nota rond."
+    assert sum(f.text == "OK" for f in detector.find(minutes, known=index) if f.entity == "PERSON") == 2
+
+
+def test_letters_the_text_compounds_into_longer_terms_are_no_initials(detector):
+    index = PersonIndex()
+    index.add_person("Ruud Doornbos")  # RD
+    table = "Stelsel\nWGS84\nRD\nRDNAPTRANS (EPSG:28992)\nRD\nETRS89\n"
+    assert not any(f.text == "RD" for f in detector.find(table, known=index) if f.entity == "PERSON")
+
+
+@pytest.mark.parametrize("text", [
+    "Uit de enquête.\nBron: NL API Strategie\nBron : https://docs.example.org/",
+    "Link: https://github.com/orgs/voorbeeld\n",
+    "Drie werelden:\n-\nAPI gateway: integratie met afnemers\n-\nAnticorruptielaag: integratie met aanbieders\n-\n"
+    "Microgateway: integratie met infrastructuur\n",
+    "API's aan te bieden aan buitenstaan-\nders: beveiliging en maximering.\nOrganisatorisch\nwerkingsgebied: \nNederland",
+])
+def test_line_openers_before_a_colon_that_are_no_speakers(persons, text):
+    assert not persons(text)
+
+
+def test_a_given_name_that_is_also_a_surname_with_a_surname_on_a_line_of_its_own(persons):
+    text = "Presentatoren\nHeiko Hudig\nMartin van der Plas\nAlexander Green\nMogelijke uitbreidingen"
+    assert "Alexander Green" in persons(text)
+
+
+def test_a_given_name_in_capitals_before_an_acronym_in_running_text(persons):
+    assert not persons("Wat is de impact op de architectuur?\nImpact NORA RFC en de gevolgen voor afnemers.")
+
+
+def test_names_listed_on_a_line_in_capitals_keep_their_everyday_surnames(persons):
+    found = persons("VERSLAG\nAANWEZIG: MARIEKE DE GROOT, PASCAL THUIS\n")
+    assert {"MARIEKE DE GROOT", "PASCAL THUIS"} <= found
+
+
+def test_a_given_name_before_an_everyday_word_in_a_heading_in_capitals_is_no_given_name():
+    # (Frog may still read it as a person there; without the given name it enters no dossier index)
+    evidence = _usage("INHOUD\nVOOR GEO QUERIES IS EEN POST END-POINT BESCHIKBAAR ..... 31\n", "GEO QUERIES")
+    assert "first-name" not in evidence
+
+
+@pytest.mark.parametrize("text, address, action", [
+    # a line ended after the address and the next sentence ran on without a space
+    ("Voor vragen mail: ai-verordening@minbzk.nl.Richtlijnen voor gebruik", "ai-verordening@minbzk.nl", "keep"),
+    ("Mail j.devries@minbzk.nl.Daarna volgt het overleg.", "j.devries@minbzk.nl", "redact"),
+    ("Afgesneden: s.ozturk@utrecht.r", "s.ozturk@utrecht.r", "redact"),  # an OCR fragment stays whole
+])
+def test_an_address_is_cut_where_its_domain_ends(detector, text, address, action):
+    from woopub.decide.decider import Decider
+    from woopub.decide.rules import load_rules
+
+    decider = Decider(load_rules())
+    found = {f.text: decider.decide(f).action for f in detector.find(text) if f.entity == "EMAIL"}
+    assert found == {address: action}

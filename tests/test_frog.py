@@ -14,17 +14,13 @@ import subprocess
 import sys
 import threading
 import time
-import warnings
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from woopub.detect.engine import build_analyzer
 from woopub.detect.frog import MAX_SENTENCE_TOKENS, FrogTagger, FrogUnavailable
-from woopub.detect.frog import FrogUnavailableWarning
-from woopub.detect.frog_persons import FrogPersonRecognizer
 from woopub.detect.frog_tagging import frog_entities, frog_token_tags
 
 needs_frog_program = pytest.mark.skipif(
@@ -160,15 +156,6 @@ def test_threads_share_one_tagger(tagger):
 
 
 @needs_frog_program
-def test_recogniser_reports_persons_with_frog_evidence(tagger):
-    text = "Gisteren sprak ik met mevrouw Ngozi Okafor over het rapport.\nhet overleg was kort."
-    analyzer = build_analyzer([FrogPersonRecognizer(tagger=tagger)])
-    results = analyzer.analyze(text, language="nl")
-    persons = [(text[r.start : r.end], r.recognition_metadata["evidence"]) for r in results if r.entity_type == "PERSON"]
-    assert persons == [("Ngozi Okafor", ["frog:PER"])]
-
-
-@needs_frog_program
 def test_sentence_without_capitalised_words_is_not_sent(tagger):
     requests = tagger.stats.requests
     sentences = tagger.stats.sentences
@@ -183,14 +170,6 @@ def test_tagger_without_frog_program_says_so_and_finds_nothing():
     assert "not installed" in tagger.reason
     with pytest.raises(FrogUnavailable):
         tagger.tag_sentence(["Jan", "de", "Vries"])
-    recogniser = FrogPersonRecognizer(tagger=tagger)
-    analyzer = build_analyzer([recogniser])
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        assert analyzer.analyze("Ik sprak Jan de Vries.", language="nl") == []
-        assert analyzer.analyze("Ik sprak Piet Jansen.", language="nl") == []
-    frog_warnings = [w for w in caught if issubclass(w.category, FrogUnavailableWarning)]
-    assert len(frog_warnings) == 1, "warned once, not per text"
 
 
 def test_frog_that_cannot_start_marks_the_tagger_unavailable(tmp_path):

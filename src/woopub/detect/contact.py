@@ -103,6 +103,25 @@ class EmailFragmentRecognizer(PatternRecognizer):
     def __init__(self):
         super().__init__(supported_entity="EMAIL", patterns=self.PATTERNS, supported_language=LANGUAGE, name="email-fragment")
 
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        for r in results:
+            r.end = r.start + len(_whole_address_before(text[r.start : r.end]))
+            local = text[r.start : r.end].split("@", 1)[0]
+            r.recognition_metadata["evidence"] = ["local-part:functional" if functional_local_part(local) else "local-part:personal"]
+        return results
+
+
+def _whole_address_before(found: str) -> str:
+    """A valid address that runs on into the next sentence without a space ("...@minbzk.nl.Richtlijnen"
+    where a line ended): the address alone; anything else as found."""
+    labels = found.split("@", 1)[1].split(".") if "@" in found else []
+    for keep in range(len(labels) - 1, 1, -1):
+        shorter = found.rsplit(".", len(labels) - keep)[0]
+        if _OFFLINE_TLD(shorter.split("@", 1)[1]).fqdn and not _OFFLINE_TLD(found.split("@", 1)[1]).fqdn:
+            return shorter
+    return found
+
 
 class DutchPhoneRecognizer(PhoneRecognizer):
     """Phone numbers, validated by ``phonenumbers`` for region NL.

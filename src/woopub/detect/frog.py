@@ -92,10 +92,6 @@ class FrogUnavailable(RuntimeError):
     """Frog is not installed, did not start, or failed twice in a row."""
 
 
-class FrogUnavailableWarning(UserWarning):
-    """Issued once when a Frog-based recogniser finds nothing because Frog cannot run."""
-
-
 class _ProtocolError(RuntimeError):
     """An answer that does not line up with the request."""
 
