@@ -22,28 +22,53 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
-@pytest.fixture()
-def served(tmp_path):
+def _serve(tmp_path, inputs):
+    """Scan ``inputs`` into a dossier and serve its review page as ``woopub review`` does."""
     from werkzeug.serving import make_server
 
-    from woopub.review.server import create_app
     from woopub.decide.rules import load_rules
+    from woopub.reading.passwords import Passwords
+    from woopub.review.reread import reread_by_ocr
+    from woopub.review.server import create_app
+    from woopub.run.executors import Settings
 
+    dossier = tmp_path / "dossier"
+    result = CliRunner().invoke(main, ["scan", str(inputs), "--dossier", str(dossier), "--workers", "1"])
+    assert result.exit_code == 1, result.output  # one document is an open point
+    rules = load_rules()
+    grounds = {c: g.text for c, g in rules.grounds.items()}
+    settings = Settings(rules, Passwords(None))
+    app = create_app(dossier, "Reviewer Anna", grounds,
+                     reread=lambda document, who: reread_by_ocr(settings, dossier, document, who))
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    return server, {"url": f"http://127.0.0.1:{server.server_port}/?token={app.config['TOKEN']}",
+                    "base": f"http://127.0.0.1:{server.server_port}/", "dossier": dossier, "tmp": tmp_path}
+
+
+@pytest.fixture()
+def served(tmp_path):
     inputs = tmp_path / "in"
     inputs.mkdir()
     for name in ("bijlage-contactpersonen.pdf", "email-mensenhandel.pdf"):
         shutil.copy(SAMPLES / name, inputs / name)
-    (inputs / "kapot.pdf").write_bytes(b"%PDF-1.7\n1 0 obj garbage")
-    dossier = tmp_path / "dossier"
-    result = CliRunner().invoke(main, ["scan", str(inputs), "--dossier", str(dossier), "--workers", "1"])
-    assert result.exit_code == 1, result.output  # kapot.pdf is an open point
-    grounds = {c: g.text for c, g in load_rules().grounds.items()}
-    app = create_app(dossier, "Reviewer Anna", grounds)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield {"url": f"http://127.0.0.1:{server.server_port}/?token={app.config['TOKEN']}",
-           "base": f"http://127.0.0.1:{server.server_port}/", "dossier": dossier, "tmp": tmp_path}
+    (inputs / "kapot.pdf").write_bytes(b"%PDF-1.7\n1 0 obj garbage")  # an open point
+    server, info = _serve(tmp_path, inputs)
+    yield info
+    server.shutdown()
+
+
+@pytest.fixture()
+def served_unreadable(tmp_path):
+    from type3_letters import type3_letters_pdf
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    type3_letters_pdf(inputs / "nota.pdf", ["Contactpersoon: Jan de Vries, telefoon 06-41234567.",
+                                            "Het project Zonnebloem loopt door tot de zomer."])
+    server, info = _serve(tmp_path, inputs)
+    yield info
     server.shutdown()
 
 
@@ -211,3 +236,36 @@ def test_marks_niet_openbaar_and_reeds_openbaar_through_the_page_then_apply(serv
     assert row["status"] == "skipped" and "niet openbaar (5.1.2i)" in row["reason"]
     inventory = (out / "package" / "inventarislijst.csv").read_text()
     assert "niet openbaar,5.1.2i" in inventory and link not in inventory
+
+
+def test_open_point_answered_by_ocr_through_the_page_then_a_term_read_by_ocr_then_apply(served_unreadable, page):
+    """A document whose text cannot be read: "Pagina OCR'en" pictures and reads it, its names are
+    proposed, a term that stands only in the OCR'd words is searched and redacted, then apply."""
+    import pymupdf
+
+    dossier = served_unreadable["dossier"]
+    page.goto(served_unreadable["url"])
+    page.wait_for_selector('.open[data-document="nota.pdf"]')
+    assert page.locator("#proposals li").count() == 0
+    page.locator('.open[data-document="nota.pdf"] button.resolve-ocr').click()
+    page.wait_for_function("() => [...document.querySelectorAll('#proposals li .value')].some(e => e.textContent.includes('Vries'))",
+                           timeout=240_000)
+    assert page.locator(".open").count() == 0  # answered: no longer an open point
+    page.fill("#term", "Zonnebloem")
+    page.select_option("#term-ground", "5.1.2i")
+    page.click("#search button")
+    page.wait_for_function("() => [...document.querySelectorAll('#proposals li .value')].some(e => e.textContent === 'Zonnebloem')",
+                           timeout=120_000)
+    first = page.locator("#proposals li").first.get_attribute("data-key")
+    page.keyboard.press("a")  # the OCR'd proposals are decided as any other
+    page.wait_for_selector(f'li.accepted[data-key="{first}"]')
+    assert {r["text"] for r in _rows(dossier) if r["recogniser"] != "reviewer"} >= {"06-41234567"}
+    d = ReviewDossier(dossier)
+    assert [a["reviewer"] for a in d.audit("open:nota.pdf")] == ["Reviewer Anna"]
+    d.close()
+    out = served_unreadable["tmp"] / "out"
+    result = CliRunner().invoke(main, ["apply", str(dossier), "--out", str(out), "--accept-pending"])
+    assert result.exit_code == 0, result.output
+    with pymupdf.open(out / "nota.pdf") as doc:
+        read = doc[0].get_textpage_ocr(language="nld", dpi=300, full=True).extractText()
+    assert "Vries" not in read and "Zonnebloem" not in read and "zomer" in read

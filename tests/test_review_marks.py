@@ -173,3 +173,54 @@ def test_marks_survive_a_rescan_and_a_mark_on_a_page_now_gone_stops_the_document
     assert result.exit_code == 1 and "page 3 was marked to redact whole and is no longer" in result.output
     assert not (out / "nota.pdf").exists() and not (out / "advies.pdf").exists()
     assert "fusie" in pdf_text(out / "kamerbrief.pdf")
+
+
+def _csv_rows(path):
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def _write_csv(path, rows):
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+
+
+def test_marks_in_the_report_and_through_the_csv_review_file(tmp_path):
+    folder = _scan(tmp_path, _three)
+    d = ReviewDossier(folder)
+    d.mark("kamerbrief.pdf", 0, REEDS_OPENBAAR, "Reviewer Anna", link=LINK)
+    d.close()
+    table = tmp_path / "besluiten.csv"
+    assert CliRunner().invoke(main, ["decisions", "export", str(folder), str(table)]).exit_code == 0
+    rows = _csv_rows(table)
+    marks = {(r["document"], r["page"]): r for r in rows if r["key"] == "mark"}
+    assert set(marks) == {("advies.pdf", "0"), ("kamerbrief.pdf", "0"), ("nota.pdf", "0")}  # every document once
+    assert (marks[("kamerbrief.pdf", "0")]["mark"], marks[("kamerbrief.pdf", "0")]["link"]) == (REEDS_OPENBAAR, LINK)
+    # in the spreadsheet: advies niet openbaar under 5.2, a new row for page 2 of nota, the kamerbrief's mark taken
+    # away, and a row with a mark that does not exist
+    marks[("advies.pdf", "0")].update(mark=NIET_OPENBAAR, ground="5.2")
+    marks[("kamerbrief.pdf", "0")].update(mark="", link="")
+    page2 = dict(marks[("nota.pdf", "0")], page="2", version="", mark=NIET_OPENBAAR, ground="5.1.2i")
+    wrong = dict(marks[("nota.pdf", "0")], page="3", version="", mark="geheim", ground="")
+    _write_csv(table, [r for r in rows if r["key"] != "mark"] + list(marks.values()) + [page2, wrong])
+    result = CliRunner().invoke(main, ["decisions", "import", str(folder), str(table), "--reviewer", "Bo"])
+    assert result.exit_code == 1 and "3 decision(s)" in result.output, result.output
+    assert "unknown mark 'geheim'" in result.output
+    d = ReviewDossier(folder)
+    assert {(m.document, m.page, m.mark, m.ground) for m in d.marks()} == {
+        ("advies.pdf", 0, NIET_OPENBAAR, "5.2"), ("nota.pdf", 2, NIET_OPENBAAR, "5.1.2i")}
+    assert [a["reviewer"] for a in d.audit("mark:kamerbrief.pdf:0")] == ["Reviewer Anna", "Bo"]
+    d.mark("advies.pdf", 0, NIET_OPENBAAR, "Anna", ground="5.1.2i")  # changed after the import
+    d.close()
+    # the same file again: the advies row is now stale and refused; nothing else changes
+    _write_csv(table, [r for r in rows if r["key"] != "mark"] + list(marks.values()) + [page2])
+    result = CliRunner().invoke(main, ["decisions", "import", str(folder), str(table), "--reviewer", "Bo"])
+    assert result.exit_code == 1 and "changed by someone else" in result.output and "0 decision(s)" in result.output
+    report = CliRunner().invoke(main, ["report", str(folder)])
+    assert report.exit_code == 0, report.output
+    page = (folder / "rapport" / "report.html").read_text()
+    assert "Niet openbaar en reeds openbaar" in page and "5.1.2i" in page and "Anna" in page
+    report_rows = _csv_rows(folder / "rapport" / "report.csv")
+    assert ("nota.pdf", "2", NIET_OPENBAAR) in {(r["document"], r["page"], r["mark"]) for r in report_rows}

@@ -59,11 +59,10 @@ def apply_dossier(folder: Path, out_dir: Path, rules, accept_pending: bool = Fal
     """Publish ``folder``'s documents into ``out_dir`` with the reviewers' decisions, then write the
     publication package (``OUT/package``, as ``woopub redact`` does) and the internal record
     (``internal_dir``, default beside ``out_dir``) that ``woopub verify`` reads, and verify both."""
-    from woopub.detect.dossier import PersonIndex
     from woopub.package.build import build_package
     from woopub.reading.intake import admit
     from woopub.run.batch import verify_output
-    from woopub.writing.publish import build_log, default_internal_dir, write_internal, write_log
+    from woopub.writing.publish import INDEX_FILE, build_log, default_internal_dir, write_internal, write_log
     from woopub.reading.ocr import lying_pages
     from woopub.writing.asscan import publish_as_scan
     from woopub.writing.redact import apply_proposals
@@ -144,7 +143,7 @@ def apply_dossier(folder: Path, out_dir: Path, rules, accept_pending: bool = Fal
                 result.outcomes.append(DocumentOutcome(name, "failed", reason=f"verification failed: {problems[0]}"))
                 continue
             result.entries += entries
-            published_proposals += proposals
+            published_proposals += proposals + kept_places(rows, name)
             result.outcomes.append(DocumentOutcome(
                 name, "published", pages=doc_row["pages"], redactions=len(proposals),
                 per_ground=dict(Counter(p.ground for p in proposals)), sha256=sha256_file(target), warnings=warnings))
@@ -152,10 +151,12 @@ def apply_dossier(folder: Path, out_dir: Path, rules, accept_pending: bool = Fal
                         "rule": p.rule, "reviewers": _reviewers(dossier, rows, p)} for p, src in chosen]
         log = build_log(result.outcomes, result.entries, rules)
         write_log(out_dir, log)
-        # what woopub verify hunts for in the published files (the original values: outside OUT): each
-        # document's own redacted values and searched terms. The index is empty on purpose: a reviewer
-        # decides per mention, so a value redacted in one document is not a leak where they kept it
-        write_internal(internal_dir, published_proposals, result.outcomes, rules, index=PersonIndex().to_dict())
+        # what woopub verify hunts for in the published files (the original values: outside OUT): every
+        # value redacted anywhere, in every file (no person index: the full hunt), outside the places a
+        # reviewer or rule kept public (written as KEEP: a value redacted in one document is no leak
+        # where a reviewer kept it), and the searched terms everywhere
+        write_internal(internal_dir, published_proposals, result.outcomes, rules)
+        (internal_dir / INDEX_FILE).unlink(missing_ok=True)  # a stale index would narrow the hunt to names
         build_package(out_dir, log, _with_marks(dossier_file, marks), stamp, internal_dir)
         problems, notes = verify_output(out_dir, internal_dir)
         result.problems += [str(p) for p in problems]
@@ -164,6 +165,23 @@ def apply_dossier(folder: Path, out_dir: Path, rules, accept_pending: bool = Fal
         return result
     finally:
         dossier.close()
+
+
+def kept_places(rows, document: str) -> list[Proposal]:
+    """The mentions in ``document`` that stay public by decision (a rule kept it and nobody rejected
+    that, or a reviewer rejected a proposal to redact), as KEEP proposals: verification allows the
+    value there and hunts for it everywhere else it was redacted."""
+    out = []
+    for r in rows:
+        if r["document"] != document:
+            continue
+        kept = (r["action"] == KEEP and r["status"] != REJECTED) or (r["action"] == REDACT and r["status"] == REJECTED)
+        if kept and r["text"].strip():
+            out.append(Proposal(id=r["id"], document=document, page=r["page"],
+                                boxes=tuple(tuple(b) for b in json.loads(r["boxes"])), text=r["text"],
+                                entity=r["entity"], action=KEEP, ground=None, rule=r["rule"], score=r["score"],
+                                reason=r["reason"], recogniser=r["recogniser"], context=r["context"]))
+    return out
 
 
 def _text_left_on_whole_pages(path: Path, name: str, whole_pages: dict) -> list:

@@ -146,8 +146,14 @@ def register(main, rules_option, load_rules, exit_codes_help: str = "") -> None:
 
         from woopub.review.server import create_app
 
+        from woopub.reading.passwords import Passwords
+        from woopub.review.reread import reread_by_ocr
+        from woopub.run.executors import Settings
+
         rules = load_rules(rule_paths)
-        app = create_app(folder, reviewer or getpass.getuser(), {c: g.text for c, g in sorted(rules.grounds.items())})
+        settings = Settings(rules, Passwords(None))
+        app = create_app(folder, reviewer or getpass.getuser(), {c: g.text for c, g in sorted(rules.grounds.items())},
+                         reread=lambda document, who: reread_by_ocr(settings, folder, document, who))
         server = make_server("127.0.0.1", port, app, threaded=True)
         click.echo(f"woopub review: http://127.0.0.1:{server.server_port}/?token={app.config['TOKEN']}", err=False)
         click.echo("stop with Ctrl+C", err=True)
@@ -216,6 +222,104 @@ def register(main, rules_option, load_rules, exit_codes_help: str = "") -> None:
             click.echo(f"refused: {line}", err=True)
         sys.exit(EXIT_DOCUMENT_FAILED if refused else EXIT_OK)
 
+    @main.group("acrobat")
+    def acrobat():
+        """The Acrobat round trip: PDFs marked for redaction, reviewed in Acrobat, read back."""
+
+    @acrobat.command("export", epilog=exit_codes_help)
+    @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+    @click.argument("target", type=click.Path(file_okay=False, path_type=Path))
+    def acrobat_export(folder, target):
+        """Write every document with an unapplied Redact mark on each box woopub would redact.
+
+        Open them in Acrobat (Tools > Redact shows the marks), remove a mark
+        to reject it, add marks with "Mark for redaction" (type a ground such
+        as 5.1.2i as the overlay text), save, and read them back with
+        woopub acrobat import. The files hold the original values (0600).
+
+        \b
+        Example:
+          woopub acrobat export dossier/ acrobat/
+        """
+        from woopub.review.acrobat import export_marked
+
+        out, own = target.resolve(), folder.resolve()
+        if out == own:
+            click.echo(f"woopub: {target} is the dossier folder: choose another; nothing was written", err=True)
+            sys.exit(EXIT_USAGE)
+        click.echo(f"{export_marked(folder, target)} redaction mark(s) written into {target}")
+
+    @acrobat.command("import", epilog=exit_codes_help)
+    @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+    @click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+    @click.option("--reviewer", default=None, help="Name in the audit trail (default: acrobat-import).")
+    @rules_option
+    def acrobat_import(folder, sources, reviewer, rule_paths):
+        """Read back PDFs reviewed in Acrobat: a removed mark rejects its proposal, a mark left
+        standing accepts it, a new mark is a box added (its overlay text, if a ground, is its ground).
+
+        SOURCES: the exported folder, or single PDFs named as in the dossier.
+
+        \b
+        Example:
+          woopub acrobat import dossier/ acrobat/ --reviewer "A. de Vries"
+        """
+        from woopub.review.acrobat import ACROBAT_REVIEWER, files_to_import, import_marked
+
+        files, refused = files_to_import(folder, list(sources))
+        result = import_marked(folder, files, reviewer or ACROBAT_REVIEWER, set(load_rules(rule_paths).grounds))
+        click.echo(f"{len(files)} file(s): {result.accepted} accepted, {result.rejected} rejected, "
+                   f"{result.added} box(es) added")
+        for line in refused + result.refused:
+            click.echo(f"refused: {line}", err=True)
+        sys.exit(EXIT_DOCUMENT_FAILED if refused or result.refused else EXIT_OK)
+
+    @main.command("resolve", epilog=exit_codes_help)
+    @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+    @click.argument("document")
+    @click.argument("answer", type=click.Choice(["ocr", "exclude", "redact-pages"]))
+    @click.option("--reviewer", default=None, help="Your name in the audit trail (default: your login name).")
+    @rules_option
+    def resolve(folder, document, answer, reviewer, rule_paths):
+        """Answer a document's open point: ocr (its unreadable pages become pictures, read by
+        OCR and scanned into the dossier for review), exclude (not published) or redact-pages
+        (its pages redacted whole).
+
+        \b
+        Example:
+          woopub resolve dossier/ nota.pdf ocr --reviewer "A. de Vries"
+        """
+        import getpass
+
+        from woopub.review.store import ReviewDossier
+
+        who = reviewer or getpass.getuser()
+        if answer == "ocr":
+            from woopub.reading.passwords import Passwords
+            from woopub.review.reread import CannotReread, reread_by_ocr
+            from woopub.run.executors import Settings
+
+            try:
+                counts = reread_by_ocr(Settings(load_rules(rule_paths), Passwords(None)), folder, document, who)
+            except KeyError:
+                click.echo(f"woopub: {document} has no open point in {folder}", err=True)
+                sys.exit(EXIT_USAGE)
+            except CannotReread as exc:
+                click.echo(f"woopub: {exc}", err=True)
+                sys.exit(EXIT_DOCUMENT_FAILED)
+            still = counts["open_points"]
+            click.echo(f"{document}: read by OCR, {counts['proposals']} proposal(s) to review"
+                       + ("; still an open point" if still else ""))
+            sys.exit(EXIT_DOCUMENT_FAILED if still else EXIT_OK)
+        d = ReviewDossier(folder)
+        try:
+            d.resolve(document, answer, who)
+        except KeyError:
+            click.echo(f"woopub: {document} has no open point in {folder}", err=True)
+            sys.exit(EXIT_USAGE)
+        finally:
+            d.close()
+        click.echo(f"{document}: {answer}")
 
 def _keep_dossier_file(inputs, folder: Path) -> Path | None:
     """A copy of the inputs' dossier file (``woo-dossier.yaml``) in the review dossier, for woopub apply.

@@ -22,8 +22,13 @@ def _pages(path: Path) -> int:
         return 0
 
 
-def scan_into_dossier(settings, inputs, folder: Path, executor=None, reporter=None) -> dict:
-    """Scan ``inputs`` and store documents, proposals, persons and open points in ``folder``."""
+def scan_into_dossier(settings, inputs, folder: Path, executor=None, reporter=None, only: str | None = None) -> dict:
+    """Scan ``inputs`` and store documents, proposals, persons and open points in ``folder``.
+
+    ``only``: the one input is a copy the dossier made of its document ``only`` (its pages read by
+    OCR, ``review.reread``): stored under that name, the rest of the dossier left as it is."""
+    from dataclasses import replace
+
     from woopub.files import sha256_or_none
     from woopub.run.batch import run_batch
     from woopub.run.pipeline import collect_inputs
@@ -31,9 +36,13 @@ def scan_into_dossier(settings, inputs, folder: Path, executor=None, reporter=No
     dossier = ReviewDossier(folder)
     work = Path(tempfile.mkdtemp(prefix="scan-", dir=folder))  # 0700 inside the dossier folder
     try:
-        docs, not_pdfs = collect_inputs(inputs, exclude=[Path(folder)])
+        docs, not_pdfs = collect_inputs(inputs, exclude=[] if only else [Path(folder)])
         result = run_batch(settings, inputs, work / "out", work / "intern", executor, reporter,
                            resume=False, keep_proposals=True)
+        if only:  # the copy's outcome and proposals are its document's
+            result.sources = {only: docs[0].name} if docs else {}
+            result.outcomes = [replace(o, document=only) for o in result.outcomes]
+            result.proposals = [replace(p, document=only, id=f"{only}#{p.id.rsplit('#', 1)[-1]}") for p in result.proposals]
         by_name = {d.name: d for d in docs}
         documents, points = [], []
         for o in result.outcomes + [o for o in not_pdfs if o.document not in {x.document for x in result.outcomes}]:
@@ -44,15 +53,51 @@ def scan_into_dossier(settings, inputs, folder: Path, executor=None, reporter=No
             if o.status != "published":  # woopub cannot publish it as it is: a reviewer must resolve it
                 points.append(OpenPoint(o.document, o.reason or o.status, tuple(range(1, pages + 1))))
         persons = Counter(p.text for p in result.proposals if p.entity == "PERSON" and p.action == REDACT)
-        counts = dossier.store_scan(dossier.next_scan(), documents, result.proposals, points, dict(persons))
+        counts = dossier.store_scan(dossier.next_scan(), documents, result.proposals, points, dict(persons),
+                                    partial=bool(only))
         # a value the rule file marks is redacted wherever it stands, under its own ground and entity,
         # not only where a detector found a span to relabel
         rules = settings.rules
         for rule in rules.always_redact:
             dossier.add_term(rule.value, rule.ground or rules.default_ground, "rule file", rule.entity, rule.id, "rules-file")
         counts["marked"] = dossier.reapply_terms()
+        if not only:  # a document whose pages a reviewer had OCR'd is read from its OCR copy again
+            counts["reread"] = redo_rereads(settings, folder, executor)
+            still = {p.document for p in dossier.open_points()}
+            points = [p for p in points if p.document in still]
         counts.update(documents=len(documents), open_points=len(points), proposals=len(result.proposals))
         return counts
     finally:
         shutil.rmtree(work, ignore_errors=True)  # held published copies and original values
         dossier.close()
+
+
+def scan_copy(settings, folder: Path, document: str, copy: Path, executor=None) -> dict:
+    """Scan the OCR copy ``copy`` (review.reread) into the dossier under its document's name."""
+    from woopub.run.executors import make_executor
+
+    own = executor is None
+    executor = executor or make_executor(1, None, scratch=folder)
+    try:
+        return scan_into_dossier(settings, [copy.parent], folder, executor, only=document)
+    finally:
+        if own:
+            executor.close()
+
+
+def redo_rereads(settings, folder: Path, executor=None) -> int:
+    """After a scan: each document a reviewer had OCR'd, whose original is unchanged and that the
+    scan found unreadable again, is read from its copy again (its decisions kept). An original
+    that changed keeps its open point: a reviewer looks again."""
+    from woopub.files import sha256_or_none
+
+    d = ReviewDossier(folder)
+    try:
+        points = {p.document for p in d.open_points()}
+        todo = [(r["document"], Path(r["copy"])) for r in d.db.execute("SELECT * FROM rereads").fetchall()
+                if r["document"] in points and Path(r["copy"]).is_file() and sha256_or_none(Path(r["source"])) == r["source_sha256"]]
+    finally:
+        d.close()
+    for document, copy in todo:
+        scan_copy(settings, folder, document, copy, executor)
+    return len(todo)

@@ -19,7 +19,10 @@ from woopub.review.store import ACCEPTED, PENDING, REJECTED, ReviewDossier, Stal
 RENDER_DPI = 110
 
 
-def create_app(folder: Path, reviewer: str, grounds: dict[str, str], token: str | None = None) -> Flask:
+def create_app(folder: Path, reviewer: str, grounds: dict[str, str], token: str | None = None,
+               reread=None) -> Flask:
+    """``reread(document, reviewer)``: answers an open point by OCR (``review.reread.reread_by_ocr``
+    with the run's settings); without it that answer is refused."""
     app = Flask(__name__, template_folder=str(Path(__file__).parent / "templates"))
     app.config.update(SECRET_KEY=secrets.token_hex(32), SESSION_COOKIE_SAMESITE="Strict", SESSION_COOKIE_HTTPONLY=True)
     app.config["TOKEN"] = token or secrets.token_urlsafe(24)
@@ -163,6 +166,16 @@ def create_app(folder: Path, reviewer: str, grounds: dict[str, str], token: str 
     @app.post("/api/open-point")
     def open_point():
         body = _json()
+        if body.get("resolution") == "ocr":  # the pages are pictured and read by OCR now (seconds a page)
+            from woopub.review.reread import CannotReread
+
+            if reread is None:
+                return jsonify(error="OCR is not available in this review session"), 400
+            try:
+                counts = reread(str(body.get("document", "")), reviewer)
+            except (KeyError, CannotReread) as exc:
+                return jsonify(error=str(exc)), 400
+            return jsonify(ok=True, proposals=counts.get("proposals", 0), open_points=counts.get("open_points", 0))
         d = dossier()
         try:
             d.resolve(body["document"], body["resolution"], reviewer)

@@ -18,6 +18,7 @@ from woopub.model import REDACT, Proposal
 
 SCHEMA_VERSION = 2  # 2: marks (niet openbaar / reeds openbaar); a 1 is migrated by creating the table
 DB_NAME = "dossier.sqlite"
+READINGS = "ocr-lezingen"  # what OCR read on the documents' pages, for searches (holds original text: 0700)
 PENDING, ACCEPTED, REJECTED = "pending", "accepted", "rejected"
 RESOLUTIONS = ("exclude", "redact-pages", "ocr")
 NIET_OPENBAAR, REEDS_OPENBAAR = "niet openbaar", "reeds openbaar"
@@ -48,6 +49,8 @@ CREATE TABLE IF NOT EXISTS terms (
 CREATE TABLE IF NOT EXISTS marks (
     document TEXT NOT NULL, page INTEGER NOT NULL, mark TEXT NOT NULL, ground TEXT, link TEXT,
     PRIMARY KEY (document, page));
+CREATE TABLE IF NOT EXISTS rereads (
+    document TEXT PRIMARY KEY, source TEXT NOT NULL, source_sha256 TEXT, copy TEXT NOT NULL, pages TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS audit (
     n INTEGER PRIMARY KEY AUTOINCREMENT, proposal TEXT, reviewer TEXT NOT NULL, at TEXT NOT NULL,
     before TEXT, after TEXT);
@@ -130,8 +133,10 @@ class ReviewDossier:
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('scans', ?)", (str(n),))
         return n
 
-    def store_scan(self, scan_no: int, documents, proposals, open_points, persons) -> dict:
-        """``documents``: (name, path, sha256, pages); returns counts of new and kept proposals."""
+    def store_scan(self, scan_no: int, documents, proposals, open_points, persons, partial: bool = False) -> dict:
+        """``documents``: (name, path, sha256, pages); returns counts of new and kept proposals.
+        ``partial``: only these documents were scanned (an OCR copy): the others' open points and
+        the dossier's persons stay."""
         new = kept = 0
         sha = {d[0]: d[2] for d in documents}
         with self.db:
@@ -151,14 +156,21 @@ class ReviewDossier:
                     continue
                 new += 1
                 self._insert(key, p, scan_no)
-            self.db.execute("DELETE FROM open_points WHERE scan < ? AND resolution IS NULL", (scan_no,))
+            if partial:  # the scanned documents' open points are answered by this scan (or made again below)
+                self.db.executemany("DELETE FROM open_points WHERE document=?", [(d[0],) for d in documents])
+            else:
+                self.db.execute("DELETE FROM open_points WHERE scan < ? AND resolution IS NULL", (scan_no,))
             for point in open_points:
                 self.db.execute(
                     "INSERT INTO open_points (document, reason, pages, scan) VALUES (?,?,?,?) "
                     "ON CONFLICT(document) DO UPDATE SET reason=excluded.reason, pages=excluded.pages, scan=excluded.scan",
                     (point.document, point.reason, json.dumps(list(point.pages)), scan_no))
-            self.db.execute("DELETE FROM persons")
-            self.db.executemany("INSERT INTO persons VALUES (?,?)", sorted(persons.items()))
+            if partial:
+                self.db.executemany("INSERT INTO persons VALUES (?,?) ON CONFLICT(name) DO UPDATE SET "
+                                    "mentions=mentions+excluded.mentions", sorted(persons.items()))
+            else:
+                self.db.execute("DELETE FROM persons")
+                self.db.executemany("INSERT INTO persons VALUES (?,?)", sorted(persons.items()))
         return {"new": new, "kept": kept}
 
     # -- reading ----------------------------------------------------------
@@ -237,7 +249,8 @@ class ReviewDossier:
             self.db.execute("INSERT OR REPLACE INTO terms VALUES (?,?,?,?,?,?)", (term, ground, entity, rule, source, reviewer))
             scan_no = int((self.db.execute("SELECT value FROM meta WHERE key='scans'").fetchone() or {"value": 0})["value"])
             for d in self.documents():
-                for page, boxes in sorted(term_hits(Path(d["path"]), term).items()):
+                hits = term_hits(Path(d["path"]), term, self.folder / READINGS, d["sha256"])
+                for page, boxes in sorted(hits.items()):
                     p = Proposal(id=f"{d['name']}#{source}:{page}:{term}", document=d["name"], page=page,
                                  boxes=tuple(tuple(round(c, 2) for c in b) for b in boxes), text=term,
                                  entity=entity or "VALUE", action=REDACT, ground=ground, rule=rule, score=1.0,
@@ -339,19 +352,20 @@ class ReviewDossier:
         return self.db.execute("SELECT * FROM audit ORDER BY n").fetchall()
 
 
-def term_hits(path: Path, term: str) -> dict[int, list[tuple]]:
+def term_hits(path: Path, term: str, readings: Path | None = None, key: str | None = None) -> dict[int, list[tuple]]:
     """The boxes (whole words, 1-based page -> boxes) where ``term`` stands in the PDF at ``path``.
 
-    Searched in the text the detectors and verification read (``extract_text``: words built from
-    the glyphs, hyphenated line ends joined, look-alike letters folded), not only with PyMuPDF's
-    ``search_for``: a word whose glyphs MuPDF splits in two ("postbus.mensenha" + "ndel@...")
-    is not found by ``search_for`` and stayed readable. ``search_for``'s hits are added besides,
-    grown to the whole words they touch on their own line.
+    Searched in the text the detectors and verification read (``DocumentReader``: words built
+    from the glyphs, hyphenated line ends joined, look-alike letters folded, and the words OCR
+    reads on scanned pages and in pictures), not only with PyMuPDF's ``search_for``: a word whose
+    glyphs MuPDF splits in two ("postbus.mensenha" + "ndel@...") is not found by ``search_for``
+    and stayed readable. ``search_for``'s hits are added besides, grown to the whole words they
+    touch on their own line. ``readings``: a folder where what OCR read is kept (by ``key``, the
+    file's SHA-256), so a page is OCR'd once for every search.
     """
     import pymupdf
 
     from woopub.decide.marked import term_pattern
-    from woopub.reading.extract import extract_text
     from woopub.reading.intake import admit
 
     pattern = term_pattern(term)
@@ -362,7 +376,7 @@ def term_hits(path: Path, term: str) -> dict[int, list[tuple]]:
         return found
     with admitted as a:
         doc = a.doc
-        text = extract_text(doc)
+        text = _read(doc, readings, key)
         for m in pattern.finditer(text.text):
             lines: dict[tuple, list] = {}
             for i in text.word_indices(m.start(), m.end()):
@@ -382,6 +396,23 @@ def term_hits(path: Path, term: str) -> dict[int, list[tuple]]:
                 if not any((pymupdf.Rect(b) & grown).get_area() >= 0.8 * grown.get_area() for b in have):
                     have.append(tuple(grown))
     return {n: list(dict.fromkeys(boxes)) for n, boxes in found.items()}
+
+
+def _read(doc, readings: Path | None, key: str | None):
+    """The document's words with what OCR reads where the text layer is not all (as the scan read
+    it); only the text layer where OCR is not installed."""
+    from woopub.reading.document import DocumentReader
+    from woopub.reading.extract import extract_text
+    from woopub.reading.ocr import OcrUnavailableError
+
+    reader = DocumentReader()
+    if readings is not None:
+        _private_dir(readings)
+        reader.share_store(readings)
+    try:
+        return reader.read(doc, key=key).text
+    except OcrUnavailableError:
+        return extract_text(doc)
 
 
 def _grown(rect, words):

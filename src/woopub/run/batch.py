@@ -607,8 +607,12 @@ def verify_output(out_dir: Path, internal_dir: Path | None = None, executor=None
     index_data = read_index(internal_dir)
     index = PersonIndex.from_dict(index_data) if index_data else None
     # the page text is checked with the dossier's recogniser; values are hunted for in strings and streams
-    # an index with no names (woopub apply writes one: reviewers decide per mention) is an index, not a missing one
-    wide = index_secrets(index, long_only=True) if index is not None else secrets_from(_iter_proposals(record))
+    # the dossier's name forms where it has persons; where it has none (or no index: woopub apply), every
+    # value redacted anywhere is hunted for in every file, outside the places kept on purpose (KEEP proposals);
+    # a one-word name (a surname alone, or a word a reviewer left redacted as one) only in its own document, as
+    # the index hunts full forms everywhere: the same word elsewhere may be no name ("Rechtspleging")
+    wide = index_secrets(index, long_only=True) if index is not None and len(index) else [
+        s for s in secrets_from(_iter_proposals(record)) if s.entity != "PERSON" or len(s.value.split()) > 1]
     # a term a reviewer searched across the dossier (woopub apply) is hunted for in every document
     wide += [x for x in secrets_from(p for p in _iter_proposals(record) if TERM_EVIDENCE in p.evidence) if x not in wide]
     dossier_wide = SecretSet(wide)
@@ -636,7 +640,9 @@ def verify_output(out_dir: Path, internal_dir: Path | None = None, executor=None
         name = pdf.relative_to(out_dir).as_posix()
         if name in uploads and uploads[name] in published:
             doc = uploads[name]
-            jobs.append(VerifyJob(str(pdf), name, own_secrets.get(doc, []), kept.get(doc, []),
+            # the copy's kept places are its document's (verify_pdf takes a proposal's places by its document name)
+            jobs.append(VerifyJob(str(pdf), name, own_secrets.get(doc, []),
+                                  [dataclasses.replace(p, document=name) for p in kept.get(doc, [])],
                                   entries_by_doc.get(doc, []), None))
             published.setdefault(name, published[doc])
             continue

@@ -41,7 +41,9 @@ function render() {
   ol.replaceChildren();
   list.forEach((p, i) => {
     const grounds = [...document.getElementById("term-ground").options].map(o => o.value);
-    const sel = el("select", {class: "ground", onchange: e => post("api/decide", {key: p.key, status: p.status, version: p.version, ground: e.target.value})},
+    // a value the rules keep public has no ground until a reviewer gives one: shown as "—", not as the first ground
+    const sel = el("select", {class: "ground", onchange: e => post("api/decide", {key: p.key, status: p.status, version: p.version, ground: e.target.value || null})},
+                   ...(p.ground ? [] : [el("option", {value: "", selected: "selected"}, "—")]),
                    ...grounds.map(g => { const o = el("option", {}, g); if (g === p.ground) o.selected = true; return o; }));
     const li = el("li", {class: p.status + (i === current ? " current" : ""), "data-key": p.key},
       el("span", {class: "st"}, p.status), " ", el("b", {class: "value"}, p.text), ` ${p.entity} · ${p.document} p.${p.page} · `,
@@ -59,7 +61,10 @@ function render() {
   op.replaceChildren(...state.open_points.map(o => el("div", {class: "open", "data-document": o.document},
     `Open punt: ${o.document} — ${o.reason} — ${o.resolution || "onopgelost"} `,
     ...[["exclude", "Document uitsluiten"], ["redact-pages", "Hele pagina's lakken"], ["ocr", "Pagina OCR'en"]].map(([r, t]) =>
-      el("button", {class: "resolve-" + r, onclick: () => post("api/open-point", {document: o.document, resolution: r})}, t)))));
+      el("button", {class: "resolve-" + r, onclick: () => {
+        // OCR pictures and reads the pages and scans them into the dossier: seconds a page, said while it runs
+        if (r === "ocr") document.getElementById("message").textContent = `OCR van ${o.document} loopt…`;
+        return post("api/open-point", {document: o.document, resolution: r}); }}, t)))));
   renderPages(list);
 }
 function renderPages(list) {
