@@ -389,6 +389,8 @@ class Dossier:
                 [{"page": e.page, "rect": list(e.box), "ground": e.ground} for e in entries],
                 index=index,
                 pictures=pictures,
+                readings=reading.ocr,
+                looks=reading.looks,
             )
         if problems:
             staged.unlink(missing_ok=True)
