@@ -58,9 +58,10 @@ def _known(word: str, lexicon: frozenset[str]) -> bool:
     return w in lexicon or any(w.endswith(s) and w[: -len(s)] in lexicon for s in ("s", "en", "n", "e", "'s"))
 
 
-def text_layer_suspect(page: pymupdf.Page, symbol_font: re.Pattern) -> str | None:
-    """Why the page's text layer may say otherwise than its glyphs draw, or None."""
-    for span in page.get_texttrace():
+def text_layer_suspect(page: pymupdf.Page, symbol_font: re.Pattern, trace: list | None = None) -> str | None:
+    """Why the page's text layer may say otherwise than its glyphs draw, or None. ``trace``: the
+    page's ``get_texttrace()``, when the caller has read it."""
+    for span in page.get_texttrace() if trace is None else trace:
         if symbol_font.search(span["font"] or "") or span.get("type") == 3 or span.get("opacity", 1) == 0:
             continue
         visible = "".join(chr(c[0]) for c in span["chars"] if c[3][2] > c[3][0] and c[3][3] > c[3][1])

@@ -370,10 +370,10 @@ SYMBOL_FONT = re.compile(r"(?i)wingding|webding|dingbat|symbol|marlett|cmex|cmsy
                          r"fontawesome|emoji|bookshelf|icons?\b|glyphicons|math")
 
 
-def unmapped_letters(page: pymupdf.Page) -> bool:
+def unmapped_letters(page: pymupdf.Page, trace: list | None = None) -> bool:
     """Does the page draw glyphs without a Unicode meaning that may be letters: visible (a box with
     area; .notdef draws nothing) and in a font that is not a symbol font? Then OCR reads the page."""
-    for span in page.get_texttrace():
+    for span in page.get_texttrace() if trace is None else trace:  # ``trace``: the page's, read before
         # a symbol font's glyphs are no letters; invisible text (an OCR layer) draws nothing
         if SYMBOL_FONT.search(span["font"] or "") or span.get("type") == 3 or span.get("opacity", 1) == 0:
             continue
@@ -467,6 +467,13 @@ def plan_page(page: pymupdf.Page, text_words: list | None = None, check: Picture
     whole = page.rect * page.derotation_matrix
     page_area = _area(whole) or 1.0
     pictures = check.pictures(page)
+    traced: list = []
+
+    def trace() -> list:  # the page's text trace, read once for the checks that look at glyphs
+        if not traced:
+            traced.append(page.get_texttrace())
+        return traced[0]
+
     letters = "".join(w[4] for w in text_words)
     readable = [w for w in text_words if any(c.isalnum() for c in _UNREADABLE.sub("", w[4]))]
     if not readable:
@@ -476,7 +483,7 @@ def plan_page(page: pymupdf.Page, text_words: list | None = None, check: Picture
             return [OcrRegion(tuple(whole), "scan", _scan_dpi(max(p.density for p in pictures)))]
         if letters and len(_UNREADABLE.findall(letters)) >= UNREADABLE_SHARE * len(letters):
             return [OcrRegion(tuple(whole), "unreadable text layer")]
-        if unmapped_letters(page):
+        if unmapped_letters(page, trace()):
             return [OcrRegion(tuple(whole), "unmapped glyphs")]
         if pictures or check.drawing_has_letters(page):
             return [OcrRegion(tuple(whole), "no text layer")]
@@ -492,9 +499,9 @@ def plan_page(page: pymupdf.Page, text_words: list | None = None, check: Picture
         return [OcrRegion(tuple(whole), "unreadable text layer")]
     if _doubtful_text_layer(page, text_words):  # OCR words the text layer lacks join it
         return [OcrRegion(tuple(whole), "doubtful text layer")]
-    if unmapped_letters(page):
+    if unmapped_letters(page, trace()):
         return [OcrRegion(tuple(whole), "unmapped glyphs")]
-    if text_layer_suspect(page, SYMBOL_FONT):  # ToUnicode may lie where no glyph names tell (disagree.py)
+    if text_layer_suspect(page, SYMBOL_FONT, trace()):  # ToUnicode may lie where no glyph names tell (disagree.py)
         return [OcrRegion(tuple(whole), "doubtful text layer")]
     regions = []
     # pictures side by side (a scan cut in tiles, lines of text drawn as pictures) are read as one

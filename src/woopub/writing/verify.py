@@ -555,7 +555,7 @@ def check_text(doc: pymupdf.Document, name: str, secrets: list[Secret], keep: di
         if why:  # a value drawn in these glyphs could not be found: the file cannot be verified
             problems.append(Problem(name, "unreadable text", f"page {page.number + 1}: {why}"))
             break
-        if trace and unmapped_letters(page):  # glyphs without a Unicode meaning: read what they draw
+        if trace and unmapped_letters(page, trace):  # glyphs without a Unicode meaning: read what they draw
             problems += _check_by_ocr(page, name, secrets)
     drawn = _normal(_compact("".join(chr(c[0]) for trace in traces for span in trace for c in span["chars"])))
     placed = _normal(compact_text)
