@@ -85,8 +85,10 @@ def conll_targets() -> list[str]:
         _row("PER token precision", f">= {conll.TARGET_PRECISION}", f"{r['per_token_precision']:.3f}",
              r["per_token_precision"] >= conll.TARGET_PRECISION),
         _row("tokens/s incl. start-up (one call)", "", str(r["tokens_per_second"]), None),
-        _row("PER recall, each document alone (in-process)", "",
-             f"{conll.measure(data, in_process=True)['per_recall']:.3f}", None),
+        # the 74 articles are unrelated: as one dossier each article's names are searched in all the others
+        *[_row(f"PER {what}, each document a dossier of its own (in-process)", "", f"{alone[key]:.3f}", None)
+          for alone in [conll.measure(data, in_process=True)]
+          for what, key in (("recall", "per_recall"), ("token precision", "per_token_precision"))],
         _row("tokens/s in-process (no start-up)", "", str(r["tokens_per_second_library"]), None),
     ]
 

@@ -572,3 +572,96 @@ def test_an_organisation_named_alone_again_and_again_is_no_person(detector):
             "digitalisering.\nBovendien draagt Qorvium bij aan de versnelling. Het doel is Qorvium en haar "
             "afnemers te helpen.\n")
     assert not [f.text for f in detector.find(text) if f.entity == "PERSON" and "Qorvium" in f.text]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Marloes vd Heijden meldt dat het rapport klaar is.", "Marloes vd Heijden"),
+    ("Het stuk ging naar Jan v.d. Berg voor commentaar.", "Jan v.d. Berg"),
+    ("Overleg met Piet v/d Linden over de planning.", "Piet v/d Linden"),
+])
+def test_typed_short_tussenvoegsels_join_the_name(persons, text, name):
+    assert name in persons(text)
+
+
+def _usage(text: str, words: str) -> list[str]:
+    """The evidence the person recogniser weighs for ``words`` as a candidate in ``text`` (no Frog)."""
+    from woopub.detect.engine import dutch_tokenizer_pipeline
+    from woopub.detect.lexicon import lexicon
+    from woopub.detect.persons import Candidate, CueIndex, PersonRecognizer
+    from woopub.detect.tokens import TokenView
+
+    view = TokenView(text, dutch_tokenizer_pipeline()(text), lexicon())
+    n = len(words.split())
+    first = next(i for i in range(len(view.tokens)) if " ".join(t.text for t in view.tokens[i:i + n]) == words)
+    cand = Candidate(view.tokens[first:first + n])
+    return PersonRecognizer(use_frog=False).score(cand, view, CueIndex(view, lexicon().cues))[1]
+
+
+@pytest.mark.skipif(not __import__("pathlib").Path("/usr/share/dict/dutch").exists(), reason="needs Debian wdutch")
+@pytest.mark.parametrize("text, words, against", [
+    # rare words the dictionary writes in lower case: a table cell's "Data Preparatie" is no surname
+    ("Levenscyclusfase\nData Verkennen & \nData Preparatie\nIn deze fase", "Preparatie", "everyday-word-alone"),
+    ("10-02-2017 \nS. Oostenbrink \nAanscherpen formulering en tekst", "Aanscherpen", "everyday-word-alone"),
+    ("1 Ondersteunen API strategie\n2 Typologie van API's\n3 Informatiearchitectuur", "Typologie van API's",
+     "everyday-words-only"),
+])
+def test_a_rare_dictionary_word_counts_as_an_everyday_word(text, words, against):
+    assert against in _usage(text, words)
+
+
+def test_a_surname_the_dictionary_only_writes_capitalised_is_no_everyday_word():
+    # OpenTaal lists "Haasnoot" and "Romkes" capitalised, as names: they keep their weight
+    evidence = _usage("Het verslag is van Martha Romkes en Peter Haasnoot.", "Martha Romkes")
+    evidence += _usage("Het verslag is van Martha Romkes en Peter Haasnoot.", "Peter Haasnoot")
+    assert not {"everyday-word-in-name", "everyday-words-only"} & set(evidence)
+
+
+def test_a_given_name_in_capitals_before_capitalised_words_is_an_acronym(persons):
+    assert not persons("Vragen kunnen naar de AI Act Service Desk van de Commissie.")
+
+
+def test_an_abbreviation_in_brackets_is_no_short_hand_unless_the_text_names_its_person(detector):
+    index = PersonIndex()
+    index.add_person("Olga Kuiper")  # OK
+    api = "GET geeft 200 (OK), lijst van resources.\nDELETE geeft 200 (OK) of 404 (Not Found)."
+    assert not any(f.text == "OK" for f in detector.find(api, known=index) if f.entity == "PERSON")
+    minutes = "Aanwezig: Olga Kuiper (OK), Jan Smit\nActie: OK stuurt de nota rond."
+    assert sum(f.text == "OK" for f in detector.find(minutes, known=index) if f.entity == "PERSON") == 2
+
+
+def test_letters_the_text_compounds_into_longer_terms_are_no_initials(detector):
+    index = PersonIndex()
+    index.add_person("Ruud Doornbos")  # RD
+    table = "Stelsel\nWGS84\nRD\nRDNAPTRANS (EPSG:28992)\nRD\nETRS89\n"
+    assert not any(f.text == "RD" for f in detector.find(table, known=index) if f.entity == "PERSON")
+
+
+@pytest.mark.parametrize("text", [
+    "Uit de enquête.\nBron: NL API Strategie\nBron : https://docs.example.org/",
+    "Link: https://github.com/orgs/voorbeeld\n",
+    "Drie werelden:\n-\nAPI gateway: integratie met afnemers\n-\nAnticorruptielaag: integratie met aanbieders\n-\n"
+    "Microgateway: integratie met infrastructuur\n",
+    "API's aan te bieden aan buitenstaan-\nders: beveiliging en maximering.\nOrganisatorisch\nwerkingsgebied: \nNederland",
+])
+def test_line_openers_before_a_colon_that_are_no_speakers(persons, text):
+    assert not persons(text)
+
+
+def test_a_given_name_that_is_also_a_surname_with_a_surname_on_a_line_of_its_own(persons):
+    text = "Presentatoren\nHeiko Hudig\nMartin van der Plas\nAlexander Green\nMogelijke uitbreidingen"
+    assert "Alexander Green" in persons(text)
+
+
+def test_a_given_name_in_capitals_before_an_acronym_in_running_text(persons):
+    assert not persons("Wat is de impact op de architectuur?\nImpact NORA RFC en de gevolgen voor afnemers.")
+
+
+def test_names_listed_on_a_line_in_capitals_keep_their_everyday_surnames(persons):
+    found = persons("VERSLAG\nAANWEZIG: MARIEKE DE GROOT, PASCAL THUIS\n")
+    assert {"MARIEKE DE GROOT", "PASCAL THUIS"} <= found
+
+
+def test_a_given_name_before_an_everyday_word_in_a_heading_in_capitals_is_no_given_name():
+    # (Frog may still read it as a person there; without the given name it enters no dossier index)
+    evidence = _usage("INHOUD\nVOOR GEO QUERIES IS EEN POST END-POINT BESCHIKBAAR ..... 31\n", "GEO QUERIES")
+    assert "first-name" not in evidence

@@ -299,11 +299,11 @@ def test_server_dies_with_a_killed_python_process(fake_frog):
 
 
 def _view(text: str):
-    from woopub.detect.frog_tagging import _pipeline
+    from woopub.detect.engine import dutch_tokenizer_pipeline
     from woopub.detect.lexicon import lexicon
     from woopub.detect.tokens import TokenView
 
-    return TokenView(text, _pipeline()(text), lexicon())
+    return TokenView(text, dutch_tokenizer_pipeline()(text), lexicon())
 
 
 def test_public_vocabulary_alone_does_not_send_a_sentence_to_frog():

@@ -16,6 +16,7 @@ from woopub.decide import officials
 from woopub.cli import main
 from woopub.decide.decider import Decider
 from woopub.decide.offices import OfficialIndex
+from woopub.dutch import fold
 from woopub.model import Finding
 from woopub.decide.officials import FetchError, fetch_pages, membership_url, merge, parse_memberships, report_lines
 from woopub.decide.rules import load_rules, officials_file, read_rule_file, shipped_rules_dir
@@ -318,7 +319,7 @@ def test_cli_since_without_update_is_a_usage_error():
 
 def test_shipped_list_names_each_person_once_with_ordered_dates():
     shipped = read_rule_file(shipped_rules_dir() / "officials.yaml")["officials"]
-    names = [officials._fold(e["name"]) for e in shipped]
+    names = [fold(e["name"]) for e in shipped]
     assert len(names) == len(set(names))
     for e in shipped:
         for role in e["roles"]:

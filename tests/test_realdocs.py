@@ -18,9 +18,10 @@ def test_every_annotated_document_is_a_manifest_entry_with_pages_and_labels():
     assert len(docs) >= 15
     assert len({d["file"] for d in docs}) == len(docs)
     assert sum(d.get("split") == "heldout" for d in docs) >= 10
+    assert sum(d.get("split") == "heldout2" for d in docs) >= 10
     for d in docs:
         assert d["file"].startswith("nl-") and len(d["sha256"]) == 64 and d["pages"]
-        assert d.get("split", "development") in ("development", "heldout")
+        assert d.get("split", "development") in ("development", "heldout", "heldout2")
         for p in d["persons"]:
             assert p["action"] in ("redact", "keep") and p["role"] and p["text"].strip()
     if (REALPDF / "MANIFEST.csv").is_file():
@@ -50,3 +51,9 @@ def test_detection_on_real_documents_does_not_fall_back():
     assert held["person_recall"] >= 0.97
     assert held["person_box_precision"] >= 0.86
     assert held["removed_word_precision"] >= 0.88
+    # the second blind split (heldout2) at its first measurement (1.0 / 0.875 / 0.905 / 0.994, December
+    # 2026): few persons (7 mentions), so mostly a floor on capitalised non-persons kept
+    held2 = r["splits"]["heldout2"]
+    assert held2["person_recall"] >= 0.98
+    assert held2["office_holders_kept"] == 1.0
+    assert held2["not_persons_kept"] >= 0.99

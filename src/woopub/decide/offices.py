@@ -4,21 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
+from woopub.dutch import fold
 from woopub.detect.lexicon import lexicon
 from woopub.detect.names import parse_name
 
 
 @functools.lru_cache(maxsize=65536)  # pure; called for every rule pattern on every finding
 def fold_name(text: str) -> str:
-    """Lower case without accents or punctuation, single spaces: for comparing names."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return re.sub(r"\s+", " ", re.sub(r"[^\w\s'.-]", " ", text)).strip()
+    """Lower case without accents or punctuation, single spaces: for comparing names (initials keep their dots)."""
+    return fold(text, keep="'.-")
 
 
 def name_words(text: str) -> list[str]:

@@ -23,7 +23,6 @@ import json
 import os
 import re
 import tempfile
-import unicodedata
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -34,6 +33,7 @@ from pathlib import Path
 import yaml
 
 from woopub import __version__
+from woopub.dutch import fold
 from woopub.errors import WoopubError
 from woopub.decide.rules import OFFICIALS_FILE, officials_file, read_rule_file, user_rules_dir
 
@@ -119,12 +119,6 @@ def _day(stamp: str | None) -> dt.date | None:
     return dt.date.fromisoformat(stamp[:10])
 
 
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return " ".join(re.sub(r"[^\w\s'-]", " ", text).split())
-
-
 @dataclass
 class _Person:
     tk_id: str
@@ -188,7 +182,7 @@ def parse_memberships(pages: Iterable[dict]) -> list[dict]:
         entry["tk_id"] = p.tk_id
         entry["roles"] = [_role_out(r) for r in reversed(roles)]  # latest period first
         entries.append(entry)
-    entries.sort(key=lambda e: (_fold(e.get("surname") or e["name"].split()[-1]), _fold(e["name"])))
+    entries.sort(key=lambda e: (fold(e.get("surname") or e["name"].split()[-1]), fold(e["name"])))
     return entries
 
 
@@ -219,7 +213,7 @@ class Changes:
 def _keys(entry: dict) -> list[str]:
     """Ways to recognise the same person in the list and in the API answer."""
     keys = [f"id:{entry['tk_id']}"] if entry.get("tk_id") else []
-    keys.append("name:" + _fold(entry["name"]))
+    keys.append("name:" + fold(entry["name"]))
     return keys
 
 

@@ -20,6 +20,7 @@ from woopub.detect.config import detection_config
 from woopub.detect.dossier import PersonIndex
 from woopub.detect.email_names import NameBeforeEmailRecognizer
 from woopub.detect.engine import LANGUAGE, build_analyzer
+from woopub.detect.lexicon import lexicon
 from woopub.detect.overlap import resolve_overlaps
 from woopub.detect.persons import GLUED_NAME, PersonRecognizer
 from woopub.detect.tokens import preload_frequencies
@@ -40,6 +41,13 @@ RECOGNISERS: dict[str, Callable[[], object]] = {
 }
 DEFAULT_RECOGNISERS = detection_config().recognisers  # data/detection.yaml: which run, in which order
 MIN_SCORE = detection_config().min_score  # Presidio's floor; each recogniser applies its own minimum first
+
+
+def read_shipped_data() -> None:
+    """Read the lists and tokenizer rules every Detector uses into their process-wide caches now
+    (about 2 s), e.g. before a process pool forks its workers."""
+    Detector()
+    lexicon().dictionary_words
 
 
 class Detector:

@@ -44,6 +44,7 @@ SHORTHAND_CONTEXT = re.compile(r"(?:^|[\n\t|(\[,:;/]|\b(?:actie|actiehouder|wie|
 
 LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
 STRONG_SHORTHAND_BEFORE = re.compile(r"(?:[(\[|]|\b(?:actie|actiehouder|actiepunt|wie|door|paraaf|cc)\s*:?)\s*$", re.IGNORECASE)
+ACTION_BEFORE = re.compile(r"(?:\||\b(?:actie|actiehouder|actiepunt|wie|door|paraaf|cc)\s*:?)\s*$", re.IGNORECASE)
 SHORTHAND_AFTER = re.compile(r"[ \t]*(?:[:–-]|$)", re.MULTILINE)
 
 
@@ -55,6 +56,12 @@ PLACED_SHORTHAND = "dossier:initials short-hand in place"
 def shorthand_anywhere(form: str) -> bool:
     """Is this initials short-hand found wherever it stands (and so checked everywhere)?"""
     return form not in CONTEXT_ONLY
+
+
+def _compounded(form: str, text: str) -> bool:
+    """Does the text use the letters as the head of a longer term ("RDNAPTRANS", "RD-coördinaten")?
+    Initials standing for a person make no compounds."""
+    return re.search(rf"(?<!\w){re.escape(form)}(?:[A-Z]{{2}}|-[^\W\d_]{{2}})", text) is not None
 
 
 def fold_accents(text: str) -> str:
@@ -197,7 +204,7 @@ class PersonIndex:
                     self.context_shorthands.add(form)  # "UK" for Ursula Kartosen: only where minutes put initials
                 else:
                     self.shorthands.add(form)
-                if len(form) == 2:
+                if len(form) == 2 or form in self.context_shorthands:
                     self.short_owners.setdefault(form, set()).add(name.surname)
 
     @staticmethod
@@ -330,10 +337,14 @@ class KnownPersonRecognizer(LocalRecognizer):
                 # two capitals in a table cell or a list of an unrelated text ("AD", "FR", "ID") are as often
                 # an abbreviation; minutes write "AD: ...", "Actie: AD", "(AD)"
                 context = None
-            anywhere = shorthand_anywhere(form) and form not in self.context_only and named
+            abbreviation = (form in self.context_only or not shorthand_anywhere(form)  # "OK", "PDF", "RE"
+                            or _compounded(form, folded))  # "RD" beside "RDNAPTRANS", "RD-stelsel"
+            anywhere = not abbreviation and named
             if anywhere:
                 results.append(self._result(start, end, "dossier:initials short-hand"))
-            elif context:
+            elif context and (named or not abbreviation or ACTION_BEFORE.search(before)):
+                # an abbreviation in a minutes-like place is short-hand only where the text names its person
+                # or an action column or word puts it: "200 (OK)" in an API text is no Ouren Kuiper
                 results.append(self._result(start, end, PLACED_SHORTHAND))
         for start, end in self.local.spans(text, squeezed if folded is text else None):
             results.append(self._result(start, end, "dossier:e-mail local part"))

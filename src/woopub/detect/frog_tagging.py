@@ -23,7 +23,6 @@ has no tag at all: "not asked" is not "O".
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -127,13 +126,7 @@ class FrogEntity:
 def _view(text: str, nlp_artifacts, lex: Lexicon) -> TokenView:
     if nlp_artifacts is not None and getattr(nlp_artifacts, "tokens", None) is not None:
         return TokenView(text, nlp_artifacts.tokens, lex)
-    return TokenView(text, _pipeline()(text), lex)
-
-
-@functools.cache
-def _pipeline():
-    """The engine's tokenizer, for calls from outside Presidio: the same tokens either way."""
-    return dutch_tokenizer_pipeline()
+    return TokenView(text, dutch_tokenizer_pipeline()(text), lex)  # the engine's tokenizer: the same tokens either way
 
 
 def pieces_to_tag(

@@ -18,6 +18,9 @@ from importlib import resources
 
 import yaml
 
+# Debian wdutch and wamerican (scripts/setup.sh)
+DICTIONARIES = (Path("/usr/share/dict/dutch"), Path("/usr/share/dict/american-english"))
+
 
 @functools.cache
 def deduce_data() -> Path:
@@ -64,6 +67,30 @@ class Lexicon:
     acronyms: frozenset[str] = frozenset()  # as written and in capitals: "JenV", "JENV"
     institutions: frozenset[str] = frozenset()  # lower case, of two words or more: "albert schweitzer", "antoni van leeuwenhoek"
     name_like: frozenset[str] = frozenset()  # frequent "words" that are names: "heijden" (no everyday Dutch word)
+
+    @functools.cached_property
+    def dictionary_words(self) -> frozenset[str]:
+        """The words the Dutch and English dictionaries (Debian ``wdutch``, ``wamerican``) write in lower
+        case: everyday words however rare ("aanscherpen", "precondition"); their capitalised entries are
+        names ("Haasnoot") and left out."""
+        words: set[str] = set()
+        for path in DICTIONARIES:
+            try:
+                words.update(w for w in path.read_text(encoding="utf-8", errors="ignore").split() if w[:1].islower())
+            except OSError:
+                continue
+        return frozenset(words)
+
+    def is_dictionary_word(self, lower: str) -> bool:
+        """In a dictionary in lower case, or a compound of two such words of four letters or more
+        ("anticorruptie|laag", "micro|gateway"): Dutch writes compounds as one word."""
+        words = self.dictionary_words
+        if lower in words:
+            return True
+        if len(lower) < 8 or not lower.isalpha():
+            return False
+        return any(lower[:i] in words and (lower[i:] in words or lower[i] == "s" and lower[i + 1:] in words)
+                   for i in range(4, len(lower) - 3))
 
     @functools.cached_property
     def institutions_by_first_word(self) -> dict[str, tuple[str, ...]]:

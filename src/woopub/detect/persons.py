@@ -36,6 +36,7 @@ from woopub.detect.tokens import (
     NAME,
     OPEN,
     OTHER,
+    SHORT_INTERFIXES,
     SLASH,
     TITLE,
     WORD,
@@ -208,6 +209,7 @@ class CueIndex:
         self.view_acronyms = lexicon().acronyms
         self._alone: dict[str, bool] = {}  # word -> _alone_throughout, one scan of the text per word
         self.weights["speaker"] = float(cues["speaker"]["weight"])
+        self.not_speakers = {w.lower() for w in cues["speaker"].get("not_speakers", ())}
         self.weights["column"] = float(cues["column"]["weight"])
         self._index()
         self._table_columns()
@@ -247,7 +249,8 @@ class CueIndex:
         lower_words = {t.text for t in self.view.tokens if t.text.islower()}
         for n, raw in enumerate(lines):
             sp = SPEAKER.match(raw)
-            if (sp and self._norm(sp.group("who")) not in self.labels | self.list_labels
+            if (sp and self._norm(sp.group("who")) not in self.labels | self.list_labels | self.not_speakers
+                    and not self._everyday_key(sp.group("who"))
                     and not self._field_line(sp.group("who"), lines, n, lower_words)):
                 self.speakers.append((starts[n] + sp.start("who"), starts[n] + sp.end("who")))
             sig = INITIALS_SIGNATURE.match(raw)
@@ -255,7 +258,8 @@ class CueIndex:
                     sig.group("who"), self.view.text[max(0, starts[n] - 120):starts[n]]):
                 self.usernames.append((starts[n] + sig.start("who"), starts[n] + sig.end("who")))
             user = USERNAME_SPEAKER.match(raw)
-            if user and self._is_username(user.group("user")):
+            # (not the rest of a word hyphenated at the line before: "buitenstaan-" / "ders: ...")
+            if user and self._is_username(user.group("user")) and not (n and lines[n - 1].rstrip().endswith("-")):
                 self.usernames.append((starts[n] + user.start("user"), starts[n] + user.end("user")))
             norm = self._norm(raw)
             if not norm:
@@ -292,6 +296,14 @@ class CueIndex:
                     self.signature_lines.add(n)
                     closing_seen_at = None
 
+    @staticmethod
+    def _beside(lines: list[str], n: int, step: int) -> int:
+        """The next line up or down that is more than a bullet ("-", "•" alone on a line in slides)."""
+        k = n + step
+        while 0 <= k < len(lines) and lines[k].strip() in BULLETS | {"-"}:
+            k += step
+        return k
+
     def _field_line(self, who: str, lines: list[str], n: int, lower_words: set[str]) -> bool:
         """Is "Word: value" a field of a record rather than a speaker? When the text writes the
         one word in lower case too ("de stelling:" ... "Stelling: ..."), or a line beside it is a
@@ -299,7 +311,7 @@ class CueIndex:
         if " " not in who.strip() and who.strip().lower() in lower_words:
             return True
         lex = lexicon()
-        for k in (n - 1, n + 1):
+        for k in (self._beside(lines, n, -1), self._beside(lines, n, 1)):
             m = FIELD.match(lines[k]) if 0 <= k < len(lines) else None
             key = self._norm(m.group(1)) if m else ""
             if not m or key in self.labels | self.list_labels or any(key.split()[-len(r):] == r for r in self.roles):
@@ -406,7 +418,15 @@ class CueIndex:
         """A chat handle, not a word opening a line: it has a dot, underscore or digit, or is no Dutch word."""
         if len(user) < 4 or user in self.labels or user in self.list_labels:
             return False
-        return bool(re.search(r"[._\d]", user)) or zipf(user) < 2.5
+        return bool(re.search(r"[._\d]", user)) or zipf(user) < 2.5 and user not in lexicon().dictionary_words
+
+    @staticmethod
+    def _everyday_key(who: str) -> bool:
+        """One word the dictionary writes in lower case and no name list holds: the key of a field
+        or a slide's bullet ("Anticorruptielaag: ..."), not a speaker."""
+        lex, low = lexicon(), who.strip().lower()
+        return (" " not in low and lex.is_dictionary_word(low) and low not in lex.first_names
+                and low not in lex.surnames)
 
     def in_organisation_name(self, cand: Candidate) -> bool:
         """Does an organisation word stand right after the name, or before it
@@ -675,6 +695,9 @@ class PersonRecognizer(LocalRecognizer):
                 and not any(p.kind == COMMA for p in parts)
                 and (parts[-1].kind == NAME or len(parts) == 1 and parts[0].text.istitle())
                 and all(p.kind in (NAME, INTERFIX) for p in parts)
+                # "MARIEKE DE GROOT, PASCAL THUIS": a given name, then its surname, ends an entry of a list
+                and not (len(parts) >= 2 and parts[0].kind == NAME and parts[0].lower in self.lex.first_names
+                         and parts[0].lower not in self.lex.surnames and parts[-1].kind == NAME)
                 and self._outlook_given_follows(toks, j)
             ):
                 parts.append(t)
@@ -718,10 +741,16 @@ class PersonRecognizer(LocalRecognizer):
                 or t.lower in self.lex.stop_words):
             return False
         given = parts[0].lower
-        if given not in self.lex.first_names or given in self.lex.surnames:
-            return False
         nxt = toks[j + 1] if j + 1 < len(toks) else None
-        return nxt is None or nxt.break_before > 0 or nxt.kind not in (NAME, INITIALS, INTERFIX, COMMON)
+        ends_line = nxt is None or nxt.break_before > 0
+        if given not in self.lex.first_names:
+            return False
+        if given in self.lex.surnames:
+            # "Alexander Green" alone on its line in a list of names: given name and surname, whatever
+            # else "Alexander" can be; in running text "Willem Alexander Kazerne" is no such pair
+            opens_line = parts[0].break_before > 0 or parts[0].i == 0
+            return opens_line and ends_line
+        return ends_line or nxt.kind not in (NAME, INITIALS, INTERFIX, COMMON)
 
     def _outlook_given_follows(self, toks: list[Token], j: int) -> bool:
         """After "Surname," come initials, a listed given name, or given names that end the entry."""
@@ -848,6 +877,15 @@ class PersonRecognizer(LocalRecognizer):
             ev.append(("outlook-order", EVIDENCE["outlook-order"]))
         first, last = names[0], names[-1]
         first_listed = first.lower in lex.first_names or first.lower.split("-")[0] in lex.first_names
+        caps_heading = first.line in cues.view.caps_lines
+        if first_listed and len(first.text) > 1 and first.text.isupper() and (any(
+                p.text.istitle() or not caps_heading and _acronym_beside(p, lex) for p in names[1:])
+                # "VOOR GEO QUERIES IS ...": in a heading in capitals a given name before an everyday word
+                or caps_heading and len(names) == 2 and INTERFIX not in kinds and names[1].text.isupper()
+                and names[1].lower not in lex.surnames and lex.is_dictionary_word(names[1].lower)):
+            # a given name in capitals before capitalised words, or before an acronym in running text, is an
+            # acronym itself: "AI Act Service Desk", "Impact NORA RFC"
+            first_listed = False
         last_listed = any(part in lex.surnames for part in last.lower.split("-"))
         if len(names) > 1 and first_listed and cand.tokens[0] is first:
             ev.append(("first-name", EVIDENCE["first-name"]))
@@ -887,7 +925,7 @@ class PersonRecognizer(LocalRecognizer):
         if first_listed and cand.tokens[0] is first and cues.verb_follows(cand):
             ev.append(("verb-after-given-name", EVIDENCE["verb-after-given-name"]))
         caps_parts = [p for p in names if p.text.isupper() and len(p.text) > 1]
-        title_parts = [p for p in names if p.text.istitle()]
+        title_parts = [p for p in names if p.text.istitle() and all(p.line == c.line for c in caps_parts)]  # not "NORA\nPeter"
         if caps_parts and title_parts and (
             any(p.lower in lex.first_names for p in title_parts) or any(p.lower in lex.surnames for p in caps_parts)
         ):
@@ -990,13 +1028,20 @@ def _subsequence(needle: str, hay: str) -> bool:
     return all(c in it for c in needle)
 
 
+def _acronym_beside(tok: Token, lex: Lexicon) -> bool:
+    """A short word in capitals that is a known acronym, or no name and no word: "RFC", "API"."""
+    return tok.text.isupper() and (tok.text in lex.acronyms or len(tok.text) <= 4 and tok.lower not in lex.surnames
+                                   and tok.lower not in lex.first_names and not lex.is_dictionary_word(tok.lower))
+
+
 def _after_lone_given_name(parts: list[Token]) -> bool:
     """"Pascal Thuis", "Hoa Do": a capitalised everyday word that ends a name after a listed given
     name (one that is no surname) is the surname; the run took it only where the name ends."""
     lex = lexicon()
     parts = _past_lower_interfix(parts)
     return (len(parts) == 2 and parts[0].kind == NAME and parts[0].text.istitle() and parts[0].lower in lex.first_names
-            and parts[0].lower not in lex.surnames and parts[1].text.istitle())
+            and (parts[0].lower not in lex.surnames or parts[0].break_before > 0 or parts[0].i == 0)  # "Alexander Green" on its line
+            and parts[1].text.istitle())
 
 
 def _alone_on_line(tok: Token, view: TokenView) -> bool:
@@ -1018,12 +1063,11 @@ def _everyday(tok: Token, lex: Lexicon) -> bool:
     low = tok.lower
     if low in lex.first_names or low in lex.surnames:
         return False
-    return acronym_shaped(tok.text) or zipf(low) >= 3.0 or zipf(low, "en") >= 3.5
+    return acronym_shaped(tok.text) or zipf(low) >= 3.0 or zipf(low, "en") >= 3.5 or low in lex.dictionary_words
 
 
 # a lone unlisted word this often in one text, never beside a given name, initials or a title
 ALONE_THROUGHOUT = 3
-SHORT_INTERFIXES = {"vd", "v.d", "vdr", "v/d", "v.d.", "vd."}  # "Marloes vd Heijden"
 _NAME_BEFORE = re.compile(r"(?:\b[A-Z]\.\s*|\b(?:dhr|mevr|mw|drs|dr|ir|mr|ing|prof)\.?\s+|\b(?:heer|mevrouw)\s+)$", re.IGNORECASE)
 
 
@@ -1051,11 +1095,12 @@ def _alone_throughout(tok: Token, text: str, lex: Lexicon) -> bool:
 
 
 def _everyday_dutch(tok: Token, lex: Lexicon) -> bool:
-    """An everyday Dutch word in no name list: frequent, and written in lower case in a Dutch
-    dictionary ("sturing", "initiële"; not "Heijden", which word counts find as often)."""
+    """An everyday Dutch word in no name list: frequent and not a name by the dictionary ("sturing",
+    "initiële"; not "Heijden", which word counts find as often), or a word the dictionary writes in
+    lower case however rare ("aanscherpen", "preparatie")."""
     low = tok.lower
-    return (zipf(low) >= 3.0 and low not in lex.name_like and low.split("-")[0] not in lex.first_names
-            and low not in lex.surnames)
+    return ((zipf(low) >= 3.0 and low not in lex.name_like or lex.is_dictionary_word(low))
+            and low.split("-")[0] not in lex.first_names and low not in lex.surnames)
 
 
 def _institution_at(cand: Candidate, view: TokenView, lex: Lexicon) -> bool:

@@ -20,6 +20,7 @@ from woopub.detect.lexicon import Lexicon
 TITLE = "TITLE"  # drs., mevrouw, de heer (the "heer"), MSc
 INITIALS = "INI"  # J. / J.P. / J.-P. / Th.
 INTERFIX = "PFX"  # van, de, der, 't, Van (tussenvoegsel)
+SHORT_INTERFIXES = {"vd", "v.d", "vdr", "v/d", "v.d.", "vd."}  # "Marloes vd Heijden": van de(r) as people type it
 NAME = "CAP"  # name-shaped word: capitalised, letters with - or '
 WORD = "WORD"  # public vocabulary or a greeting: never part of a name ("Ministerie", "Beste")
 COMMON = "COMMON"  # capitalised ordinary word ("Samen", "Na"): part of a name only between name parts
@@ -190,6 +191,8 @@ def classify(text: str, lex: Lexicon, caps_line: bool) -> str:
         return INITIALS
     if lower in lex.interfix_words and (text.islower() or text.istitle() or caps_line):
         return INTERFIX
+    if text.islower() and lower in SHORT_INTERFIXES:
+        return INTERFIX
     if caps_line and text.isupper() and (lower in CAPS_JOINERS or is_common_word(lower, lex)):
         return WORD  # "MOTIE VAN DE LEDEN BIKKER EN GRINWIS": a heading's words and its "EN" join no name
     if is_name_shaped(text, caps_line):
@@ -329,6 +332,29 @@ class TokenView:
         for a, b in zip(toks, toks[1:]):
             if b.line == a.line and b.break_before == 0 and unknown_caps(a) and unknown_caps(b):
                 a.kind = b.kind = NAME
+        self._caps_line_entries(lex)
+
+    def _caps_line_entries(self, lex: Lexicon) -> None:
+        """"AANWEZIG: MARIEKE DE GROOT, PASCAL THUIS": on a line in capitals a listed given name, its
+        tussenvoegsels and one more word that ends the entry (a comma, "EN", the line's end) are a
+        name, the last word its surname however everyday; "VOOR GEO QUERIES IS ..." runs on."""
+        toks = self.tokens
+        for i, t in enumerate(toks):
+            if t.kind != NAME or t.line not in self.caps_lines or not t.text.isupper() or t.lower not in lex.first_names:
+                continue
+            k = i + 1
+            while k < len(toks) and toks[k].line == t.line and toks[k].break_before == 0 and toks[k].lower in lex.interfix_words:
+                k += 1
+            if not (k < len(toks) and toks[k].line == t.line and toks[k].break_before == 0 and toks[k].kind in (WORD, OTHER)
+                    and toks[k].text.isupper() and toks[k].text.isalpha() and len(toks[k].text) > 1
+                    and toks[k].text not in lex.acronyms and toks[k].lower not in CAPS_JOINERS):
+                continue
+            end = toks[k + 1] if k + 1 < len(toks) else None
+            if end is None or end.line != t.line or end.break_before or end.kind == COMMA or end.lower in CAPS_JOINERS \
+                    or end.text in ("|", ";", "(", "/"):
+                for m in range(i + 1, k):
+                    toks[m].kind = INTERFIX
+                toks[k].kind = NAME
 
     def _fix_line_breaks(self) -> None:
         # break_before from token positions: robust to how spaCy groups whitespace

@@ -30,16 +30,6 @@ class TextVersion:
     replaced: int = 0  # redactions replaced (after merging overlapping ones)
 
 
-_engine: AnonymizerEngine | None = None
-
-
-def _anonymizer() -> AnonymizerEngine:
-    global _engine
-    if _engine is None:
-        _engine = AnonymizerEngine()
-    return _engine
-
-
 def word_extent(text: DocumentText, start: int, end: int) -> tuple[int, int]:
     """``start..end`` widened to the words it touches (what a box on those words covers)."""
     words = text.word_indices(start, end)
@@ -70,7 +60,7 @@ def text_version(text: DocumentText, findings: list[Finding], decisions: list[De
     # one entity type per ground combination, each replaced by its own bracketed code
     results = [RecognizerResult(entity_type=g, start=s, end=e, score=1.0) for s, e, g in spans]
     operators = {g: OperatorConfig("replace", {"new_value": f"[{g}]"}) for g in {g for _, _, g in spans}}
-    out = _anonymizer().anonymize(text=text.text, analyzer_results=results, operators=operators).text if results else text.text
+    out = AnonymizerEngine().anonymize(text=text.text, analyzer_results=results, operators=operators).text if results else text.text
     kept = [_shifted(f.start, f.end, spans) for f, d in zip(findings, decisions) if d.action == KEEP]
     return TextVersion(out, [k for k in kept if k is not None], len(spans))
 

@@ -39,7 +39,7 @@ if TYPE_CHECKING:  # this module stays light: the command line starts workers be
     from woopub.reading.passwords import Passwords
     from woopub.decide.rules import RuleSet
 
-# what a pool worker imports before it is forked off: the pipeline, Presidio, spaCy, a default detector
+# what a pool worker imports before it is forked off: the pipeline, Presidio, spaCy and the shipped lists
 WORKER_PRELOAD = ["woopub.run.childhood", "woopub.run.batch", "woopub.run.preload"]
 
 
@@ -110,9 +110,7 @@ def worker_dossier(settings):
 
             default_tagger().attach(*settings.frog_server)
 
-        preload = sys.modules.get("woopub.run.preload")  # imported by the fork server, if this is its worker
-        prebuilt = preload.take_detector() if preload and not settings.recognisers else None
-        detector = Detector(settings.recognisers) if settings.recognisers else prebuilt or Detector()
+        detector = Detector(settings.recognisers) if settings.recognisers else Detector()
         cache[key] = Dossier(settings.rules, detector, passwords=settings.passwords)
     # no run store (a cluster): the publish pass may run on another host, so nothing is kept for it
     cache[key].use_run_stores(settings.frog_cache, settings.reading_store, keep_readings=settings.reading_store is not None)
