@@ -61,11 +61,13 @@ def _known(word: str, lexicon: frozenset[str]) -> bool:
     return w in lexicon or any(w.endswith(s) and w[: -len(s)] in lexicon for s in ("s", "en", "n", "e", "'s"))
 
 
-def text_layer_suspect(page: pymupdf.Page, symbol_font: re.Pattern, verdicts: FontVerdicts | None = None) -> str | None:
+def text_layer_suspect(page: pymupdf.Page, symbol_font: re.Pattern, verdicts: FontVerdicts | None = None,
+                       trace: list | None = None) -> str | None:
     """Why the page's text layer may say otherwise than its glyphs draw, or None.
 
-    ``verdicts``: the document's fonts judged so far (fontmaps.py), one per document."""
-    trace = page.get_texttrace()
+    ``verdicts``: the document's fonts judged so far (fontmaps.py), one per document; ``trace``: the
+    page's ``get_texttrace()``, when the caller has read it."""
+    trace = page.get_texttrace() if trace is None else trace
     for span in trace:
         if symbol_font.search(span["font"] or "") or span.get("type") == 3 or span.get("opacity", 1) == 0:
             continue

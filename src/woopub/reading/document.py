@@ -50,6 +50,7 @@ class DocumentReading:
     ocr: dict[int, PageReading] = field(default_factory=dict)  # 0-based page -> what OCR read there
     added: dict[int, list[OcrWord]] = field(default_factory=dict)  # OCR words joined to the text, per page
     stats: OcrStats = field(default_factory=OcrStats)  # what this reading read and left alone (empty when kept)
+    looks: dict = field(default_factory=dict)  # the pictures' looks (pictures.Look) by pixel digest, for verification
 
     @property
     def warnings(self) -> list[str]:
@@ -181,8 +182,9 @@ class DocumentReader:
         except OSError:
             return None
         try:
-            text, words, spans, page_starts, ocr, added = pickle.loads(zlib.decompress(data))
-            return DocumentReading(DocumentText(text, [Word(*w) for w in words], spans, page_starts), ocr, added)
+            text, words, spans, page_starts, ocr, added, looks = pickle.loads(zlib.decompress(data))
+            return DocumentReading(DocumentText(text, [Word(*w) for w in words], spans, page_starts), ocr, added,
+                                   looks=looks)
         except Exception:  # cut short (a full disk, a killed writer): read the document again
             return None
 
@@ -190,7 +192,8 @@ class DocumentReader:
         """Words as plain tuples, compressed: ~9 KB a page, written and read back in ~1 ms."""
         t = reading.text
         words = [(w.page, w.box, w.text, w.line, w.block) for w in t.words]
-        data = zlib.compress(pickle.dumps((t.text, words, t.spans, t.page_starts, reading.ocr, reading.added), 5), 1)
+        data = zlib.compress(pickle.dumps((t.text, words, t.spans, t.page_starts, reading.ocr, reading.added,
+                                           reading.looks), 5), 1)
         try:
             write_atomic(self._folder / f"{key}.lezing", data)
         except OSError:  # no room: the publish pass extracts again
@@ -239,7 +242,7 @@ class DocumentReader:
             own = page_words(page, page.number, raw_words=words)
             added[page.number] = new
             pages.append(own + _ocr_words(page, new, own, reading.rules))
-        return DocumentReading(build_text(pages), readings, added, stats)
+        return DocumentReading(build_text(pages), readings, added, stats, check.looks)
 
 
 def _ocr_words(page: pymupdf.Page, words: list[OcrWord], after: list[Word], rules=()) -> list[Word]:

@@ -236,9 +236,11 @@ class PictureCheck:
     decodes every image of every page again).
     """
 
-    def __init__(self, doc: pymupdf.Document | None = None):
+    def __init__(self, doc: pymupdf.Document | None = None, looks: dict[bytes, Look] | None = None):
         self.doc = doc
-        self.looks: dict[bytes, Look] = {}  # by the digest of the picture's pixels
+        # by the digest of the picture's pixels; ``looks``: an earlier check's (verification takes the
+        # redaction pass's: the same pixels look the same)
+        self.looks: dict[bytes, Look] = dict(looks or {})
         self.xrefs: dict[bytes, int] = {}  # digest -> image object
         self.digested: set[int] = set()  # image objects whose digest is known (or cannot be had)
         self.skipped: Counter[str] = Counter()
@@ -250,7 +252,7 @@ class PictureCheck:
         visible = page.mediabox if page.rotation == 0 else page.rect * page.derotation_matrix
         out = []
         infos = page.get_image_info(hashes=True)
-        if infos:
+        if any(info.get("digest") not in self.looks for info in infos):  # a picture not looked at yet
             self._digest_images(page)
         small = []
         for info in infos:
@@ -371,10 +373,10 @@ SYMBOL_FONT = re.compile(r"(?i)wingding|webding|dingbat|symbol|marlett|cmex|cmsy
                          r"fontawesome|emoji|bookshelf|icons?\b|glyphicons|math")
 
 
-def unmapped_letters(page: pymupdf.Page) -> bool:
+def unmapped_letters(page: pymupdf.Page, trace: list | None = None) -> bool:
     """Does the page draw glyphs without a Unicode meaning that may be letters: visible (a box with
     area; .notdef draws nothing) and in a font that is not a symbol font? Then OCR reads the page."""
-    for span in page.get_texttrace():
+    for span in page.get_texttrace() if trace is None else trace:  # ``trace``: the page's, read before
         # a symbol font's glyphs are no letters; invisible text (an OCR layer) draws nothing
         if SYMBOL_FONT.search(span["font"] or "") or span.get("type") == 3 or span.get("opacity", 1) == 0:
             continue
@@ -468,6 +470,13 @@ def plan_page(page: pymupdf.Page, text_words: list | None = None, check: Picture
     whole = page.rect * page.derotation_matrix
     page_area = _area(whole) or 1.0
     pictures = check.pictures(page)
+    traced: list = []
+
+    def trace() -> list:  # the page's text trace, read once for the checks that look at glyphs
+        if not traced:
+            traced.append(page.get_texttrace())
+        return traced[0]
+
     letters = "".join(w[4] for w in text_words)
     readable = [w for w in text_words if any(c.isalnum() for c in _UNREADABLE.sub("", w[4]))]
     if not readable:
@@ -477,7 +486,7 @@ def plan_page(page: pymupdf.Page, text_words: list | None = None, check: Picture
             return [OcrRegion(tuple(whole), "scan", _scan_dpi(max(p.density for p in pictures)))]
         if letters and len(_UNREADABLE.findall(letters)) >= UNREADABLE_SHARE * len(letters):
             return [OcrRegion(tuple(whole), "unreadable text layer")]
-        if unmapped_letters(page):
+        if unmapped_letters(page, trace()):
             return [OcrRegion(tuple(whole), "unmapped glyphs")]
         if pictures or check.drawing_has_letters(page):
             return [OcrRegion(tuple(whole), "no text layer")]
@@ -493,9 +502,9 @@ def plan_page(page: pymupdf.Page, text_words: list | None = None, check: Picture
         return [OcrRegion(tuple(whole), "unreadable text layer")]
     if _doubtful_text_layer(page, text_words):  # OCR words the text layer lacks join it
         return [OcrRegion(tuple(whole), DOUBTFUL)]
-    if unmapped_letters(page):
+    if unmapped_letters(page, trace()):
         return [OcrRegion(tuple(whole), "unmapped glyphs")]
-    if text_layer_suspect(page, SYMBOL_FONT, check.fonts):  # ToUnicode may lie where no glyph names tell (disagree.py)
+    if text_layer_suspect(page, SYMBOL_FONT, check.fonts, trace()):  # ToUnicode may lie where no glyph names tell (disagree.py)
         return [OcrRegion(tuple(whole), DOUBTFUL)]
     regions = []
     # pictures side by side (a scan cut in tiles, lines of text drawn as pictures) are read as one
@@ -586,6 +595,9 @@ class PageReading:
     ink: float = 0.0  # share of ink pixels in the whole-page region read (0 when only images were read)
     rules: list[Box] = field(default_factory=list)  # table borders and other straight lines, page space
     error: str | None = None
+    # SHA-256 of each region's rendered pixels, as Tesseract was given them: a later reading of the
+    # same pixels (verification of a page redaction left alone) takes these words instead of reading again
+    digests: list[str] = field(default_factory=list)
 
     @property
     def confidence(self) -> float | None:
@@ -674,15 +686,28 @@ def _ink_share(pix: pymupdf.Pixmap) -> float:
     return sum(1 for v in picked if v < INK_LEVEL) / max(len(picked), 1)
 
 
-def read_pages(plans: list[tuple[pymupdf.Page, list[OcrRegion]]], engine: Tesseract) -> list[PageReading]:
-    """Render every region (PyMuPDF is not thread-safe), then read them all, in parallel."""
+def read_pages(plans: list[tuple[pymupdf.Page, list[OcrRegion]]], engine: Tesseract,
+               earlier: dict[int, PageReading] | None = None) -> list[PageReading]:
+    """Render every region (PyMuPDF is not thread-safe), then read them all, in parallel.
+
+    ``earlier``: readings of these pages made before (by 0-based page). A region rendered to the
+    very pixels an earlier reading gave Tesseract (same place, resolution and SHA-256) takes that
+    reading's words: Tesseract reads the same pixels the same way, and takes seconds a region."""
     jobs, places = [], []
     readings = [PageReading(page.number, regions) for page, regions in plans]
     for k, (page, regions) in enumerate(plans):
+        before = (earlier or {}).get(page.number)
         for r, region in enumerate(regions):
             image, to_page, ink, rules = _render(page, region)
+            digest = hashlib.sha256(image).hexdigest()
+            readings[k].digests.append(digest)
             readings[k].ink = max(readings[k].ink, ink)
             readings[k].rules += rules
+            same = _same_pixels(before, region, digest)
+            if same is not None:
+                readings[k].words += [dataclasses.replace(w, line=(r, *w.line[1:])) for w in before.words
+                                      if w.line[0] == same]
+                continue
             jobs.append((image, region.dpi))
             places.append((k, r, to_page))
     for (k, r, to_page), result in zip(places, engine.read_all(jobs)):
@@ -702,6 +727,20 @@ def read_pages(plans: list[tuple[pymupdf.Page, list[OcrRegion]]], engine: Tesser
             for piece, part in _split_label(text, box, plans[k][0]):
                 reading.words.append(OcrWord(tuple(part), piece, t.confidence, (r, *t.line)))
     return readings
+
+
+def _same_pixels(before: PageReading | None, region: OcrRegion, digest: str) -> int | None:
+    """The index of the region of ``before`` that read exactly these pixels, or None."""
+    if before is None or before.error:
+        return None
+    for r, (old, old_digest) in enumerate(zip(before.regions, getattr(before, "digests", ()))):
+        if old_digest == digest and old.dpi == region.dpi and _same_box(old.rect, region.rect):
+            return r
+    return None
+
+
+def _same_box(a: Box, b: Box, tolerance: float = 0.01) -> bool:
+    return all(abs(x - y) <= tolerance for x, y in zip(a, b))
 
 
 _GLUED_LABEL = re.compile(r"([A-Z])([+0]\d.*)")  # "M06" as OCR reads "M 06 4829 1730" in a colophon

@@ -392,6 +392,8 @@ class Dossier:
                 [{"page": e.page, "rect": list(e.box), "ground": e.ground} for e in entries],
                 index=index,
                 pictures=pictures,
+                readings=reading.ocr,
+                looks=reading.looks,
             )
         if problems:  # the last resort: the pages still showing a value published as scans, then verified again
             secret_sets = [secrets, SecretSet(secrets_from(proposals))]

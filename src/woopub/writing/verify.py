@@ -464,7 +464,8 @@ def _same_rect(a: pymupdf.Rect, b: pymupdf.Rect, tolerance: float = 0.5) -> bool
 
 def check_pictures(doc: pymupdf.Document, name: str, secrets: list[Secret],
                    keep: dict[int, list[pymupdf.Rect]], earlier: dict[int, PicturesRead] | None = None,
-                   boxes: dict[int, list[pymupdf.Rect]] | None = None) -> list[Problem]:
+                   boxes: dict[int, list[pymupdf.Rect]] | None = None, readings: dict | None = None,
+                   looks: dict | None = None) -> list[Problem]:
     """Read by OCR what the redaction pass reads by OCR (images, strips, stencil masks, letters
     drawn as outlines, doubtful text layers, scans) and search it for redacted values: a value
     shown only as pixels is found nowhere else. Pages that show none of these cost nothing;
@@ -474,14 +475,18 @@ def check_pictures(doc: pymupdf.Document, name: str, secrets: list[Secret],
 
     ``earlier`` (``pictures_read``) and ``boxes`` (the redaction boxes, per 1-based page): a
     picture the redaction pass read and left untouched is not read again; its earlier words
-    are searched instead (``_reusable`` says when that is sound)."""
+    are searched instead (``_reusable`` says when that is sound).
+
+    ``readings`` (the redaction pass's ``PageReading`` per 0-based page): a region the published
+    page renders to the very pixels that pass read (a scan without redactions) takes its words
+    (``read_pages``). ``looks``: that pass's looks at pictures, by the digest of their pixels."""
     own = [s for group in secret_sets(secrets) for s in group if s.label != DOSSIER_FORM_LABEL]
     if not own:
         return []
     secrets = [SecretSet(own)]
     earlier, boxes = earlier or {}, boxes or {}
     plans, reused = [], {}
-    check = PictureCheck(doc)  # each picture looked at once per document, as the redaction pass does
+    check = PictureCheck(doc, _looks_untouched(doc, looks, boxes))  # each picture looked at once per document
     for page in doc:
         regions = plan_page(page, check=check)
         if not regions or unmapped_letters(page):
@@ -504,13 +509,27 @@ def check_pictures(doc: pymupdf.Document, name: str, secrets: list[Secret],
     if engine.problem():
         return problems + [Problem(name, "unreadable text", f"page {plans[0][0].number + 1}: pictures that may hold "
                                                              f"text, and no OCR to read them ({engine.problem()})")]
-    for reading in read_pages(plans, engine):
+    for reading in read_pages(plans, engine, readings):
         number = reading.page + 1
         if reading.error:
             problems.append(Problem(name, "unreadable text", f"page {number}: OCR failed ({one_line(reading.error)})"))
             continue
         problems += _leaks_in(name, number, [(w.box, w.text) for w in reading.words], keep, secrets)
     return problems
+
+
+def _looks_untouched(doc: pymupdf.Document, looks: dict | None, boxes: dict[int, list[pymupdf.Rect]]) -> dict:
+    """The redaction pass's looks at pictures, less those of pictures a redaction box touches: their
+    digest may be of pixels redaction left while it changed their transparency (looked at again)."""
+    if not looks:
+        return {}
+    looks = dict(looks)
+    for number, rects in boxes.items():
+        if rects and 0 < number <= len(doc):
+            for info in doc[number - 1].get_image_info(hashes=True):
+                if any(pymupdf.Rect(info["bbox"]).intersects(r) for r in rects):
+                    looks.pop(info.get("digest"), None)
+    return looks
 
 
 def _leaks_in(name: str, number: int, words, keep, secrets) -> list[Problem]:
@@ -537,7 +556,7 @@ def check_text(doc: pymupdf.Document, name: str, secrets: list[Secret], keep: di
         if why:  # a value drawn in these glyphs could not be found: the file cannot be verified
             problems.append(Problem(name, "unreadable text", f"page {page.number + 1}: {why}"))
             break
-        if trace and unmapped_letters(page):  # glyphs without a Unicode meaning: read what they draw
+        if trace and unmapped_letters(page, trace):  # glyphs without a Unicode meaning: read what they draw
             problems += _check_by_ocr(page, name, secrets)
     drawn = _normal(_compact("".join(chr(c[0]) for trace in traces for span in trace for c in span["chars"])))
     placed = _normal(compact_text)
@@ -873,9 +892,11 @@ def check_dossier_names(doc: pymupdf.Document, name: str, index, keep: dict[int,
 
 
 def verify_pdf(path: Path, name: str, secrets: list[Secret], proposals: list[Proposal], entries: list[dict],
-               index=None, pictures: dict[int, PicturesRead] | None = None) -> list[Problem]:
+               index=None, pictures: dict[int, PicturesRead] | None = None, readings: dict | None = None,
+               looks: dict | None = None) -> list[Problem]:
     """``pictures``: what the redaction pass read in the pictures (``pictures_read``), reused for
-    pictures redaction left untouched."""
+    pictures redaction left untouched; ``readings`` and ``looks``: that pass's OCR readings and
+    looks at pictures, reused where the published pixels are the same (``check_pictures``)."""
     raw = Path(path).read_bytes()
     forget_warnings()  # earlier documents' warnings are not this one's
     try:
@@ -904,7 +925,7 @@ def verify_pdf(path: Path, name: str, secrets: list[Secret], proposals: list[Pro
             lambda: check_labels(doc, name, entries, page_text() if entries else None),
             lambda: check_objects(doc, name, secrets, kept),
             lambda: check_dossier_names(doc, name, index, keep_boxes, page_text()),
-            lambda: check_pictures(doc, name, secrets, keep_boxes, pictures, _redaction_boxes(entries)),
+            lambda: check_pictures(doc, name, secrets, keep_boxes, pictures, _redaction_boxes(entries), readings, looks),
             lambda: check_text(doc, name, secrets, keep_boxes, page_text()),  # shows hidden layers: last
         ]
         problems = []
