@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pymupdf
 
+from woopub.reading.prepare import show_hidden_layers
 from woopub.writing.labels import LEGEND_PREFIX
 
 DPI = 40
@@ -78,6 +79,7 @@ def changed_pages(source: Path, published: Path, boxes: dict[int, list], passwor
             return []  # the scan pass opened it with the dossier's passwords; nothing to compare here
         if len(a) != len(b):
             return [(0, 1.0)]
+        show_hidden_layers(a)  # publishing shows every layer on purpose (reading/prepare.py): compare with that
         for n, (pa, pb) in enumerate(zip(a, b), start=1):
             ga, gb = grey(pa, annots=True), grey(pb, annots=False)
             if ga.shape != gb.shape:
