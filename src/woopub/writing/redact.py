@@ -31,7 +31,7 @@ import pymupdf
 from woopub.model import REDACT, Box, LogEntry, Proposal
 from woopub.writing.glyphs import glyph_boxes, removal_band
 from woopub.writing.labels import fit_label  # noqa: F401  (where callers found it before labels.py)
-from woopub.writing.labels import LABEL_FONT, LABEL_MIN_SIZE, Label, choose_label, legend_place, legend_text
+from woopub.writing.labels import LABEL_FONT, LABEL_MIN_SIZE, LABEL_MIN_STRETCH, Label, choose_label, legend_place, legend_text
 from woopub.writing.linestart import keep_line_starts
 from woopub.writing.pixels import refine_coarse_images
 
@@ -46,13 +46,21 @@ def _text_band(box: pymupdf.Rect) -> pymupdf.Rect:
     return pymupdf.Rect(box.x0, box.y0 + cut, box.x1, box.y1 - cut)
 
 
-def _draw_box(page: pymupdf.Page, shape: pymupdf.Shape, box: pymupdf.Rect, code: str, font: str = LABEL_FONT) -> Label:
-    """Add a black box and its ground code to ``shape`` (committed once per page)."""
+def _draw_box(page: pymupdf.Page, shape: pymupdf.Shape, box: pymupdf.Rect, code: str, font: str = LABEL_FONT,
+              no_legend: bool = False) -> Label:
+    """Add a black box and its ground code to ``shape`` (committed once per page). ``no_legend``: the
+    page has no room for a legend line, so a box too small for a legible code shows it smaller."""
     shape.draw_rect(box)
     shape.finish(color=None, fill=(0, 0, 0))
     # the label reads upright as the page is shown, also on a page turned by /Rotate (scans)
     shown = box * page.rotation_matrix
     label = choose_label(code, shown)
+    if no_legend and label.text != code:
+        # the code in the box at whatever size fits: small, but on the page (fits stays False)
+        stretch = LABEL_MIN_STRETCH
+        length = pymupdf.get_text_length(code, LABEL_FONT, 1.0) * stretch
+        size = max(1.0, min(shown.height * 0.8, shown.width / length if length else shown.height))
+        label = Label(size, stretch, False, code)
     if not label.text:
         return label  # too small for a legible code: the page's legend names it
     length = pymupdf.get_text_length(label.text, LABEL_FONT, label.fontsize) * label.stretch
@@ -141,9 +149,11 @@ def redact_page(page: pymupdf.Page, boxes: list[tuple[Box, str]]) -> list[Label]
     # 3. black boxes with the ground code: one drawing for the page (a call per box costs
     #    a font lookup and a content-stream rewrite each)
     shape = page.new_shape()
+    planned = legend_text([(choose_label(code, rect * page.rotation_matrix), code) for rect, code in rects])
+    no_legend = bool(planned) and legend_place(page, planned) is None
     with _font_looked_up_once(page) as font:
-        labels = [_draw_box(page, shape, rect, code, font) for rect, code in rects]
-        legend = _draw_legend(page, shape, [(label, code) for label, (_, code) in zip(labels, rects)], font)
+        labels = [_draw_box(page, shape, rect, code, font, no_legend) for rect, code in rects]
+        legend = None if no_legend else _draw_legend(page, shape, [(label, code) for label, (_, code) in zip(labels, rects)], font)
     shape.commit(overlay=True)
     if legend is not None:  # a box without its full code is legible through the legend, if there is one
         labels = [lab if lab.text == code else dataclasses.replace(lab, fits=legend)
@@ -201,7 +211,10 @@ def apply_proposals(doc: pymupdf.Document, proposals: list[Proposal]) -> tuple[l
         labels = redact_page(page, [(box, p.ground or "") for box, p in items])
         for (box, p), label in zip(items, labels):
             log.append(LogEntry(p.document, number, tuple(round(c, 2) for c in box), p.ground or "", p.entity, p.rule))
-            if label.text != (p.ground or ""):
+            if label.text == (p.ground or "") and not label.fits:
+                warnings.append(f"page {number}: box too small for a legible ground code at {LABEL_MIN_SIZE:g} pt and "
+                                f"no room for a legend on the page: the code is shown at {label.fontsize:.1f} pt")
+            elif label.text != (p.ground or ""):
                 how = ("no room for a legend on the page: the code is in the publication log only" if not label.fits
                        else f"shown as '{label.text}', the code in the page's legend" if label.text
                        else "no code in the box, the code in the page's legend")
