@@ -67,14 +67,6 @@ class DocumentReading:
         """0-based pages whose text layer may say otherwise than their glyphs draw: published as scans."""
         return [n for n in sorted(self.ocr) if any(r.reason == DOUBTFUL for r in self.ocr[n].regions)]
 
-    def publish_lying_pages_as_scans(self, doc: pymupdf.Document) -> None:
-        """Before redaction: each lying page replaced by its picture (writing/asscan.py); its text layer
-        is then all that OCR read there (``added``, see _read)."""
-        from woopub.writing.asscan import publish_as_scan
-
-        for n in self.lying_pages:
-            publish_as_scan(doc[n])
-
     def add_text_layer(self, doc: pymupdf.Document, proposals: list[Proposal]) -> int:
         """After redaction: write the OCR words that stay as invisible text, so the page stays searchable."""
         written = 0

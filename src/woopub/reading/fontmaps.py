@@ -33,6 +33,7 @@ from __future__ import annotations
 import difflib
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -59,6 +60,7 @@ class FontVerdicts:
     lying: dict[str, bool] = field(default_factory=dict)
     programs: dict[int, dict[int, str] | None] = field(default_factory=dict)  # font xref -> glyph id -> letter
     glances: int = 0  # fonts read by OCR (for measuring)
+    reader: Callable[[], object] | None = None  # makes the OCR engine for a glance (reading/ocr.py gives Tesseract)
 
 
 def _latin(ch: str) -> bool:
@@ -196,11 +198,11 @@ def width_agreement(spans: list[dict]) -> float | None:
     return float(np.corrcoef(reference, drawn)[0, 1])
 
 
-def _glance(page: pymupdf.Page, spans: list[dict]) -> bool | None:
+def _glance(page: pymupdf.Page, spans: list[dict], reader: Callable[[], object] | None) -> bool | None:
     """Render the font's longest lines, read them by OCR: do they say what the text layer says?"""
-    from woopub.reading.ocr import Tesseract
-
-    engine = Tesseract()
+    if reader is None:
+        return None
+    engine = reader()
     if engine.problem():
         return None
     lines = sorted(spans, key=lambda s: -len(s["chars"]))[:GLANCE_LINES]
@@ -258,7 +260,7 @@ def lying_font(page: pymupdf.Page, verdicts: FontVerdicts, few_words: set[str], 
                 verdicts.glances += 1
                 # once per font and document: a line OCR cannot read (no letters) counts as honest
                 # rather than being rendered again on every page (the whole page is not read then)
-                verdict = bool(_glance(page, spans))
+                verdict = bool(_glance(page, spans, verdicts.reader))
         if verdict is not None:
             verdicts.lying[name] = verdict
             if verdict:

@@ -245,7 +245,7 @@ class PictureCheck:
         self.digested: set[int] = set()  # image objects whose digest is known (or cannot be had)
         self.skipped: Counter[str] = Counter()
         self.drawn_pages_skipped = 0  # pages without a text layer whose drawing holds no letters
-        self.fonts = FontVerdicts()  # the document's fonts judged by their maps (reading/fontmaps.py)
+        self.fonts = FontVerdicts(reader=Tesseract)  # the document's fonts judged by their maps (reading/fontmaps.py)
 
     def pictures(self, page: pymupdf.Page) -> list[_Picture]:
         """The page's pictures larger than an icon, each with its look; icons are counted as skipped."""

@@ -43,6 +43,7 @@ from woopub.reading.document import DocumentReader
 from woopub.writing.damage import changed_pages
 from woopub.writing.scanned import pages_to_scan, publish_as_scans
 from woopub.writing.redact import apply_proposals
+from woopub.writing.asscan import publish_as_scan
 from woopub.writing.pictured import picture_proposals
 from woopub.decide.rules import RuleSet
 from woopub.writing.sanitize import sanitize, save_clean
@@ -374,7 +375,8 @@ class Dossier:
                     proposals += picture_proposals(name, reading.ocr, proposals)
                 with clock.stage("redact"):
                     pictures = pictures_read(doc, reading.ocr)  # before redaction changes the pages
-                    reading.publish_lying_pages_as_scans(doc)  # no lying text stays on them
+                    for n in reading.lying_pages:  # each replaced by its picture: no lying text stays on it
+                        publish_as_scan(doc[n])
                     entries, warnings = apply_proposals(doc, proposals)
                     reading.add_text_layer(doc, proposals)  # scans stay searchable for the words that stay
                     warnings = admitted.notes + reading.warnings + warnings
