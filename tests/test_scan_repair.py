@@ -70,7 +70,7 @@ def test_a_value_glyph_redaction_left_is_removed_by_publishing_the_page_as_a_sca
 def test_when_the_scan_still_shows_the_value_the_document_is_withheld_with_a_reason(tmp_path, rules, detector,
                                                                                      glyphs_stay, monkeypatch):
     # nothing covers the name: redaction draws only a tiny label in its box, the scan blacks out nothing
-    def label_only(page, shape, box, code, font="helv"):
+    def label_only(page, shape, box, code, font="helv", no_legend=False):
         shape.insert_text((box.x0, box.y0 + 2.5), code, fontsize=3, fontname=font)
         return redact.Label(3, 1, True)
 
