@@ -149,6 +149,7 @@ def test_a_page_marked_niet_openbaar_with_text_left_fails_verification(tmp_path,
     d.mark("nota.pdf", 2, NIET_OPENBAAR, "an", ground="5.1.2i")
     d.close()
     monkeypatch.setattr(redact, "TEXT_BAND_MAX_CUT", 10_000.0)  # the old band: 30% off top and bottom
+    monkeypatch.setattr(redact, "removal_band", lambda rect, glyphs: None)  # ... and not the glyphs' own band
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["apply", str(folder), "--out", str(out), "--accept-pending"])
     assert result.exit_code == 1, result.output
