@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 # the sample PDFs only: samples/ also holds their truth files, the corpus and the scripts that make
 # them, which woopub would list as "not a PDF: not published" (it names every file it does not publish)
-exec .venv/bin/woopub redact samples/*.pdf samples/scans/*.pdf --out out "$@"
+exec .venv/bin/woopub redact samples/*.pdf samples/scans/*.pdf --dossier-file samples/woo-dossier.yaml --out out "$@"
