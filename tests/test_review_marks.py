@@ -143,6 +143,7 @@ def test_a_page_marked_niet_openbaar_with_text_left_fails_verification(tmp_path,
     """Were the redaction to leave text on a page redacted whole (as a 30% band did before), apply
     refuses the document: a whole-page box has no value for the usual hunt, so its words are counted."""
     import woopub.writing.redact as redact
+    import woopub.writing.write as write
 
     folder = _scan(tmp_path, _three)
     d = ReviewDossier(folder)
@@ -150,11 +151,35 @@ def test_a_page_marked_niet_openbaar_with_text_left_fails_verification(tmp_path,
     d.close()
     monkeypatch.setattr(redact, "TEXT_BAND_MAX_CUT", 10_000.0)  # the old band: 30% off top and bottom
     monkeypatch.setattr(redact, "removal_band", lambda rect, glyphs: None)  # ... and not the glyphs' own band
+    monkeypatch.setattr(write, "pages_to_scan", lambda *a: [])  # and no scan repair (the next test has it)
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["apply", str(folder), "--out", str(out), "--accept-pending"])
     assert result.exit_code == 1, result.output
     assert "page 2 was redacted whole and still has" in result.output
     assert not (out / "nota.pdf").exists()
+
+
+def test_a_page_marked_niet_openbaar_with_text_left_is_repaired_as_a_scan(tmp_path, monkeypatch):
+    """The same leaky redaction with the write stage's last resort (as woopub redact has it): the page
+    still holding words is published as a scan of itself, blacked out whole, with no words left."""
+    import woopub.writing.redact as redact
+
+    folder = _scan(tmp_path, _three)
+    d = ReviewDossier(folder)
+    d.mark("nota.pdf", 2, NIET_OPENBAAR, "an", ground="5.1.2i")
+    d.close()
+    monkeypatch.setattr(redact, "TEXT_BAND_MAX_CUT", 10_000.0)
+    monkeypatch.setattr(redact, "removal_band", lambda rect, glyphs: None)
+    from woopub.decide.rules import load_rules
+    from woopub.review.apply import apply_dossier
+
+    out = tmp_path / "out"
+    result = apply_dossier(folder, out, load_rules(), accept_pending=True)
+    assert not result.problems, result.problems
+    (outcome,) = [o for o in result.outcomes if o.document == "nota.pdf"]
+    assert outcome.status == "published" and any("page(s) 2: published as a scan" in w for w in outcome.warnings)
+    with pymupdf.open(out / "nota.pdf") as doc:
+        assert [w for w in doc[1].get_text().split() if w != "5.1.2i"] == []
 
 
 def test_marks_survive_a_rescan_and_a_mark_on_a_page_now_gone_stops_the_document(tmp_path):

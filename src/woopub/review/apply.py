@@ -1,18 +1,19 @@
 """``woopub apply``: publish a reviewed dossier with the redactions its reviewers decided on.
 
-Each document goes through the same steps as the publish pass (redact, scrub, save
-without history, verify); the proposals are the dossier's, not the detector's.
+Each document goes through the write stage of ``woopub redact`` (``writing.write``: redact, OCR
+text layer, scrub, save without history, verify, scan repair, damage check); the proposals are
+the dossier's, not the detector's.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from woopub.model import KEEP, REDACT, DocumentOutcome, LogEntry, Proposal
+from woopub.writing.write import WHOLE_PAGE
 from woopub.review.store import (
     ACCEPTED, NIET_OPENBAAR, PENDING, REEDS_OPENBAAR, REJECTED, WHOLE_DOCUMENT, Mark, ReviewDossier,
 )
@@ -55,22 +56,26 @@ def effective_redactions(rows) -> list[tuple[Proposal, str]]:
 
 
 def apply_dossier(folder: Path, out_dir: Path, rules, accept_pending: bool = False, dossier_file=None,
-                  stamp: bool = True, internal_dir: Path | None = None) -> ApplyResult:
+                  stamp: bool = True, internal_dir: Path | None = None, executor=None) -> ApplyResult:
     """Publish ``folder``'s documents into ``out_dir`` with the reviewers' decisions, then write the
     publication package (``OUT/package``, as ``woopub redact`` does) and the internal record
-    (``internal_dir``, default beside ``out_dir``) that ``woopub verify`` reads, and verify both."""
+    (``internal_dir``, default beside ``out_dir``) that ``woopub verify`` reads, and verify both.
+
+    Each document goes through the write stage ``woopub redact`` publishes through
+    (``writing.write``, run by ``run.batch.write_unit`` in a bounded child, on ``executor``'s
+    workers): its OCR text layer, the pictures, the last-resort scan repair and the damage check."""
     from woopub.package.build import build_package
-    from woopub.reading.intake import admit
-    from woopub.run.batch import verify_output
+    from woopub.reading.passwords import Passwords
+    from woopub.run.batch import verify_output, write_unit
+    from woopub.run.executors import Settings
+    from woopub.run.pipeline import Dossier, InputDocument, WriteOrder
+    from woopub.run.safety import make_staging, remove_made
     from woopub.writing.publish import INDEX_FILE, build_log, default_internal_dir, write_internal, write_log
-    from woopub.reading.ocr import lying_pages
-    from woopub.writing.asscan import publish_as_scan
-    from woopub.writing.redact import apply_proposals
-    from woopub.writing.sanitize import sanitize, save_clean
-    from woopub.files import sha256_file
-    from woopub.writing.verify import SecretSet, secrets_from, term_secrets, verify_pdf
+    from woopub.writing.verify import SecretSet, term_secrets
 
     dossier = ReviewDossier(folder)
+    own = None  # the Dossier that writes in this process (no executor given): closed at the end
+    staging = None
     try:
         rows = dossier.proposals()
         pending = [r for r in rows if r["status"] == PENDING and r["action"] == REDACT]
@@ -90,65 +95,43 @@ def apply_dossier(folder: Path, out_dir: Path, rules, accept_pending: bool = Fal
         marks = dossier.marks()
         withheld = {m.document: m for m in marks if m.page == WHOLE_DOCUMENT}
         excluded = {p.document for p in dossier.open_points() if p.resolution == "exclude"}
+        redactions = effective_redactions(rows)
+        outcomes: list[DocumentOutcome | None] = []  # in the dossier's order; None: written below
+        orders, sources = [], {}  # sources: (document, proposal id) -> "rule" or "reviewer"
         for doc_row in dossier.documents():
             name = doc_row["name"]
-            if name in withheld:  # assessed as a whole: not published by this decision, listed with why
-                result.outcomes.append(DocumentOutcome(name, "skipped", pages=doc_row["pages"],
-                                                       reason=_withheld_reason(withheld[name])))
+            outcome = _not_written(dossier, name, doc_row, withheld, excluded, marks)
+            outcomes.append(outcome)
+            if outcome is not None:
                 continue
-            if name in excluded:
-                result.outcomes.append(DocumentOutcome(name, "skipped", reason="excluded by a reviewer"))
+            chosen = [(p, src) for p, src in redactions if p.document == name]
+            sources.update({(name, p.id): src for p, src in chosen})
+            orders.append((len(outcomes) - 1, WriteOrder(
+                InputDocument(Path(doc_row["path"]), name), tuple([p for p, _ in chosen] + kept_places(rows, name)),
+                doc_row["sha256"], tuple((n, g, why) for n, (g, why) in sorted(_whole_pages(dossier, name, marks).items())),
+                REVIEWER_RULE)))
+        if executor is None:
+            from woopub.run.executors import InlineExecutor
+
+            own, executor = Dossier(rules, passwords=Passwords(None)), InlineExecutor()
+        settings = own or executor.share(Settings(rules, Passwords(None)))
+        staging = make_staging(internal_dir, prefix="apply-")
+        written = dict(executor.map(write_unit, (o for _, o in orders), settings, executor.share(searched),
+                                    str(out_dir), str(staging)))
+        for i, (slot, order) in enumerate(orders):
+            w = written[i]
+            outcomes[slot] = w.outcome
+            name = order.document.name
+            if w.outcome.status != "published":
+                if w.outcome.reason and w.outcome.reason.startswith("verification failed: "):
+                    result.problems.append(w.outcome.reason.removeprefix("verification failed: "))
                 continue
-            point = next((p for p in dossier.open_points()
-                          if p.document == name and p.resolution in (None, "ocr")), None)
-            if point:
-                result.outcomes.append(DocumentOutcome(name, "failed", reason=f"open point: {point.reason}"))
-                continue
-            chosen = [(p, src) for p, src in effective_redactions(rows) if p.document == name]
-            whole = next((p for p in dossier.open_points() if p.document == name and p.resolution == "redact-pages"), None)
-            # pages to black out whole: those woopub could not read (open point) and those marked niet openbaar
-            whole_pages = {n: (DEFAULT_GROUND, "whole page redacted by a reviewer") for n in (whole.pages if whole else ())}
-            whole_pages.update({m.page: (m.ground, "page marked niet openbaar by a reviewer") for m in marks
-                                if m.document == name and m.page != WHOLE_DOCUMENT and m.mark == NIET_OPENBAAR})
-            gone = sorted(n for n in whole_pages if n > doc_row["pages"])
-            if gone:  # the document changed since the mark (a re-scan): a reviewer must look again
-                result.outcomes.append(DocumentOutcome(
-                    name, "failed", reason=f"page {gone[0]} was marked to redact whole and is no longer in the "
-                                           f"document ({doc_row['pages']} pages): review its marks again"))
-                continue
-            proposals = [p for p, _ in chosen]
-            target = out_dir / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with admit(Path(doc_row["path"])) as admitted:
-                for n, (ground, why) in sorted(whole_pages.items()):
-                    r = tuple(admitted.doc[n - 1].rect)
-                    p = Proposal(id=f"{name}#page{n}", document=name, page=n, boxes=(r,), text="", entity="PAGE",
-                                 action=REDACT, ground=ground, rule=REVIEWER_RULE, score=1.0,
-                                 reason=why, recogniser=REVIEWER_RULE)
-                    chosen.append((p, REVIEWER_RULE))
-                    proposals.append(p)
-                # a page whose text layer may lie is published as its picture, as woopub redact does
-                # (writing/asscan.py); without an OCR text layer here: nothing was read again
-                for n in lying_pages(admitted.doc):
-                    publish_as_scan(admitted.doc[n])
-                entries, warnings = apply_proposals(admitted.doc, proposals)
-                sanitize(admitted.doc)
-                save_clean(admitted.doc, target)
-            problems = verify_pdf(target, name, [SecretSet(secrets_from(proposals)), searched], proposals,
-                                  [{"page": e.page, "rect": list(e.box), "ground": e.ground} for e in entries])
-            problems += _text_left_on_whole_pages(target, name, whole_pages)
-            if problems:
-                target.unlink(missing_ok=True)
-                result.problems += [str(p) for p in problems]
-                result.outcomes.append(DocumentOutcome(name, "failed", reason=f"verification failed: {problems[0]}"))
-                continue
-            result.entries += entries
-            published_proposals += proposals + kept_places(rows, name)
-            result.outcomes.append(DocumentOutcome(
-                name, "published", pages=doc_row["pages"], redactions=len(proposals),
-                per_ground=dict(Counter(p.ground for p in proposals)), sha256=sha256_file(target), warnings=warnings))
-            record += [{"document": name, "page": p.page, "text": p.text, "ground": p.ground, "source": src,
-                        "rule": p.rule, "reviewers": _reviewers(dossier, rows, p)} for p, src in chosen]
+            result.entries += w.entries
+            published_proposals += w.proposals
+            record += [{"document": name, "page": p.page, "text": p.text, "ground": p.ground,
+                        "source": _source(sources, p), "rule": p.rule, "reviewers": _reviewers(dossier, rows, p)}
+                       for p in w.proposals if p.action == REDACT]
+        result.outcomes = [o for o in outcomes if o is not None]
         log = build_log(result.outcomes, result.entries, rules)
         write_log(out_dir, log)
         # what woopub verify hunts for in the published files (the original values: outside OUT): every
@@ -164,7 +147,46 @@ def apply_dossier(folder: Path, out_dir: Path, rules, accept_pending: bool = Fal
         _write_private(folder / INTERNAL_RECORD, json.dumps(record, ensure_ascii=False, indent=2))
         return result
     finally:
+        if own is not None:
+            own.close()
+        if staging is not None:
+            remove_made(staging)
         dossier.close()
+
+
+def _not_written(dossier: ReviewDossier, name: str, doc_row, withheld: dict, excluded: set, marks) -> DocumentOutcome | None:
+    """The outcome of a document apply does not write (withheld, excluded, an open point, a mark
+    that no longer fits it); None for a document to write."""
+    if name in withheld:  # assessed as a whole: not published by this decision, listed with why
+        return DocumentOutcome(name, "skipped", pages=doc_row["pages"], reason=_withheld_reason(withheld[name]))
+    if name in excluded:
+        return DocumentOutcome(name, "skipped", reason="excluded by a reviewer")
+    point = next((p for p in dossier.open_points() if p.document == name and p.resolution in (None, "ocr")), None)
+    if point:
+        return DocumentOutcome(name, "failed", reason=f"open point: {point.reason}")
+    gone = sorted(n for n in _whole_pages(dossier, name, marks) if n > doc_row["pages"])
+    if gone:  # the document changed since the mark (a re-scan): a reviewer must look again
+        return DocumentOutcome(name, "failed", reason=f"page {gone[0]} was marked to redact whole and is no longer in "
+                                                      f"the document ({doc_row['pages']} pages): review its marks again")
+    return None
+
+
+def _whole_pages(dossier: ReviewDossier, name: str, marks) -> dict[int, tuple[str, str]]:
+    """Pages to black out whole: those woopub could not read (an open point answered so) and those
+    marked niet openbaar, with their ground and why."""
+    whole = next((p for p in dossier.open_points() if p.document == name and p.resolution == "redact-pages"), None)
+    pages = {n: (DEFAULT_GROUND, "whole page redacted by a reviewer") for n in (whole.pages if whole else ())}
+    pages.update({m.page: (m.ground, "page marked niet openbaar by a reviewer") for m in marks
+                  if m.document == name and m.page != WHOLE_DOCUMENT and m.mark == NIET_OPENBAAR})
+    return pages
+
+
+def _source(sources: dict, p: Proposal) -> str:
+    """Whether a published box came from a rule or a reviewer: a whole page is a reviewer's, a box the
+    write stage added in a picture (``writing.pictured``: id ``SOURCE@p...``) is its source's."""
+    if p.entity == WHOLE_PAGE:
+        return REVIEWER_RULE
+    return sources.get((p.document, p.id)) or sources.get((p.document, p.id.rsplit("@p", 1)[0]), "rule")
 
 
 def kept_places(rows, document: str) -> list[Proposal]:
@@ -182,23 +204,6 @@ def kept_places(rows, document: str) -> list[Proposal]:
                                 entity=r["entity"], action=KEEP, ground=None, rule=r["rule"], score=r["score"],
                                 reason=r["reason"], recogniser=r["recogniser"], context=r["context"]))
     return out
-
-
-def _text_left_on_whole_pages(path: Path, name: str, whole_pages: dict) -> list:
-    """A page redacted whole has no text left but its ground labels (a whole-page proposal has no
-    value verification could hunt for)."""
-    import pymupdf
-
-    from woopub.reading.extract import text_layer_words
-    from woopub.writing.verify import Problem
-
-    problems = []
-    with pymupdf.open(path) as doc:
-        for n, (ground, _) in sorted(whole_pages.items()):
-            left = [w for w in text_layer_words(doc[n - 1]) if w[4].strip() and w[4].strip() != ground]
-            if left:
-                problems.append(Problem(name, "leak", f"page {n} was redacted whole and still has {len(left)} word(s)"))
-    return problems
 
 
 def _withheld_reason(mark: Mark) -> str:
@@ -231,6 +236,9 @@ def _with_marks(dossier_file, marks: list[Mark]):
 
 def _reviewers(dossier: ReviewDossier, rows, p: Proposal) -> list[str]:
     key = next((r["key"] for r in rows if r["id"] == p.id and r["document"] == p.document and r["page"] == p.page), None)
+    if key is None:  # a box the write stage added in a picture: its source proposal's (``_source``)
+        base = p.id.rsplit("@p", 1)[0]
+        key = next((r["key"] for r in rows if r["id"] == base and r["document"] == p.document), None)
     return [a["reviewer"] for a in dossier.audit(key or f"open:{p.document}")]
 
 

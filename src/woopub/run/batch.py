@@ -49,6 +49,7 @@ from woopub.run.pipeline import (
     InputDocument,
     RunResult,
     Stopwatch,
+    WriteOrder,
     _inside,
     collect_inputs,
 )
@@ -141,6 +142,14 @@ def publish_unit(scan: DocumentScan, settings, index, secrets, out_dir: str, sta
     outcome, proposals, entries = worker_dossier(settings).publish(
         scan, resolve(index), Path(out_dir), Path(staging), resolve(secrets), clock
     )
+    return PublishResult(outcome, proposals, entries, dict(clock.seconds))
+
+
+def write_unit(order: WriteOrder, settings, secrets, out_dir: str, staging: str) -> PublishResult:
+    """The write stage alone over one document with its decided proposals (``woopub apply``), on any worker."""
+    clock = Stopwatch()
+    outcome, proposals, entries = worker_dossier(settings).write(order, Path(out_dir), Path(staging),
+                                                                 resolve(secrets), clock)
     return PublishResult(outcome, proposals, entries, dict(clock.seconds))
 
 
@@ -698,5 +707,5 @@ def _iter_proposals(path: Path) -> Iterator[Proposal]:
                 yield Proposal.from_dict(json.loads(line))
 
 
-__all__ = ["Reporter", "CallbackReporter", "ScanUnit", "scan_unit", "publish_unit", "verify_unit", "plan",
+__all__ = ["Reporter", "CallbackReporter", "ScanUnit", "scan_unit", "publish_unit", "write_unit", "verify_unit", "plan",
            "run_batch", "verify_output"]

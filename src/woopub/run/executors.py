@@ -103,15 +103,13 @@ def worker_dossier(settings):
     cache = _cache()
     key = ("dossier", settings.key)
     if key not in cache:
-        from woopub.detect import Detector
-
         if settings.frog_server:  # the main process's server: one Frog load for the whole run
             from woopub.detect.frog import default_tagger
 
             default_tagger().attach(*settings.frog_server)
 
-        detector = Detector(settings.recognisers) if settings.recognisers else Detector()
-        cache[key] = Dossier(settings.rules, detector, passwords=settings.passwords)
+        # the detector is built on first use: a worker that only writes (woopub apply) needs none
+        cache[key] = Dossier(settings.rules, passwords=settings.passwords, recognisers=settings.recognisers)
     # no run store (a cluster): the publish pass may run on another host, so nothing is kept for it
     cache[key].use_run_stores(settings.frog_cache, settings.reading_store, keep_readings=settings.reading_store is not None)
     return cache[key]

@@ -40,16 +40,12 @@ from woopub.decide.analysis import dossier_reading, first_reading
 from woopub.decide.proposals import proposals_for, signature_proposals
 from woopub.files import move_into_place, sha256_file, sha256_or_none
 from woopub.reading.document import DocumentReader
-from woopub.writing.damage import changed_pages
-from woopub.writing.scanned import pages_to_scan, publish_as_scans
-from woopub.writing.redact import apply_proposals
-from woopub.writing.asscan import publish_as_scan
 from woopub.writing.pictured import picture_proposals
 from woopub.decide.rules import RuleSet
-from woopub.writing.sanitize import sanitize, save_clean
 from woopub.detect.signatures import find_signatures
 from woopub.package.settings import is_dossier_file
-from woopub.writing.verify import Problem, Secret, SecretSet, pictures_read, secrets_from, verify_pdf
+from woopub.writing.verify import Secret, SecretSet
+from woopub.writing.write import whole_page_proposal, write_document
 
 WARM_UP_TEXT = "Beste Jan de Vries, bel mij op 06-12345678 of mail j.devries@example.nl."
 
@@ -230,6 +226,35 @@ def _add(docs: list[InputDocument], seen: set[Path], path: Path, name: str) -> N
         docs.append(InputDocument(path, name))
 
 
+@dataclass(frozen=True)
+class WriteOrder:
+    """One document with its decided proposals, for the write stage alone (``woopub apply``)."""
+
+    document: InputDocument
+    proposals: tuple[Proposal, ...]  # REDACT: boxes to redact; KEEP: places a value stays public
+    sha256: str | None = None  # of the input when it was scanned: a file changed since is not written
+    whole_pages: tuple[tuple[int, str, str], ...] = ()  # (page, ground, why): redacted whole
+    whole_rule: str = "reviewer"  # the rule a whole page is logged under
+
+
+def _published(name: str, pages: int, proposals: list[Proposal], warnings: list[str]) -> DocumentOutcome:
+    redacted = [p for p in proposals if p.action == REDACT]
+    return DocumentOutcome(name, "published", pages=pages, redactions=len(redacted),
+                           kept=sum(p.action == KEEP for p in proposals),
+                           per_ground=dict(Counter(p.ground for p in redacted)), warnings=warnings)
+
+
+def _move_in(outcome: DocumentOutcome, staging: Path, out_dir: Path, clock: Stopwatch) -> None:
+    """A document verified in staging enters the output folder only now."""
+    if outcome.status != "published":
+        return
+    with clock.stage("save"):
+        target = out_dir / outcome.document
+        target.parent.mkdir(parents=True, exist_ok=True)
+        move_into_place(staging / outcome.document, target)
+        outcome.sha256 = sha256_file(target)
+
+
 class Dossier:
     """Runs the pipeline over a set of input documents."""
 
@@ -241,9 +266,13 @@ class Dossier:
         passwords: Passwords | None = None,
         isolate: bool = True,
         reader: DocumentReader | None = None,
+        recognisers: tuple[str, ...] | None = None,
     ):
         self.rules = rules
-        self.detector = detector or Detector()
+        # built when first needed (~2 s): the write stage alone (woopub apply) detects nothing
+        self._detector = detector
+        self._recognisers = recognisers
+        self._frog_cache: str | None = None
         self.passwords = passwords or Passwords(password)
         self.isolate = isolate and can_isolate()  # each pass over a document in a bounded child process
         self.reader = reader or DocumentReader()  # text layer + OCR; keeps OCR results for the second pass
@@ -251,15 +280,23 @@ class Dossier:
         self._sandbox: Sandbox | None = None  # the child that runs the passes over documents
         self._stores: tuple | None = None  # the run's shared stores this Dossier uses
 
+    @property
+    def detector(self) -> Detector:
+        if self._detector is None:
+            self._detector = Detector(self._recognisers) if self._recognisers else Detector()
+            self._detector.share_frog_cache(self._frog_cache)
+        return self._detector
+
     def _password(self, document: InputDocument) -> str | None:
         return self.passwords.for_document(document.original, document.path)
 
-    def _bounded(self, fn, shared: tuple, *args):
+    def _bounded(self, fn, shared: tuple, *args, detects: bool = True):
         """``fn(*shared, *args)`` in this Dossier's sandbox child (``woopub.run.guard``), which serves
-        document after document while ``fn`` and the ``shared`` objects stay the same."""
+        document after document while ``fn`` and the ``shared`` objects stay the same.
+        ``detects``: ``fn`` runs the detector (its lazy parts are built before the fork)."""
         if not self.isolate:
             return fn(*shared, *args)
-        if not self._warm:  # build the detector's lazy parts once, before forking
+        if detects and not self._warm:  # build the detector's lazy parts once, before forking
             self.detector.start_helpers()  # one Frog server, shared by every forked child
             self.detector.find(WARM_UP_TEXT)
             Decider(self.rules)  # the office-holder index, built once
@@ -286,7 +323,9 @@ class Dossier:
         if stores == self._stores:
             return
         self.close()
-        self.detector.share_frog_cache(stores[0])
+        self._frog_cache = stores[0]
+        if self._detector is not None:
+            self._detector.share_frog_cache(stores[0])
         self.reader.share_store(stores[1])
         self.reader.keep_readings = keep_readings
         self._stores = stores
@@ -340,12 +379,7 @@ class Dossier:
             return DocumentOutcome(name, "failed", reason=refusal_reason(scan.document.path, exc)), [], []
         for stage, s in seconds.items():
             clock.seconds[stage] += s
-        if outcome.status == "published":  # verified in staging; only now does it enter the output folder
-            with clock.stage("save"):
-                target = out_dir / name
-                target.parent.mkdir(parents=True, exist_ok=True)
-                move_into_place(staging / name, target)
-                outcome.sha256 = sha256_file(target)
+        _move_in(outcome, staging, out_dir, clock)
         return outcome, proposals, entries
 
     def _publish(
@@ -373,74 +407,63 @@ class Dossier:
                     proposals += marked_proposals(name, text, self.rules)
                     # a value redacted in one reading of a page is redacted in the others: pictures too
                     proposals += picture_proposals(name, reading.ocr, proposals)
-                with clock.stage("redact"):
-                    pictures = pictures_read(doc, reading.ocr)  # before redaction changes the pages
-                    for n in reading.lying_pages:  # each replaced by its picture: no lying text stays on it
-                        publish_as_scan(doc[n])
-                    entries, warnings = apply_proposals(doc, proposals)
-                    reading.add_text_layer(doc, proposals)  # scans stay searchable for the words that stay
-                    warnings = admitted.notes + reading.warnings + warnings
-                    sanitize(doc)
-                with clock.stage("save"):
-                    save_clean(doc, staged)
+                written = write_document(doc, scan.document.path, name, proposals, reading, staged, [secrets],
+                                         password=self._password(scan.document), index=index,
+                                         engine=self.reader.engine, notes=admitted.notes, clock=clock)
         except InputError as exc:
             return DocumentOutcome(name, "failed", reason=str(exc)), [], [], dict(clock.seconds)
-        with clock.stage("verify"):
-            problems = verify_pdf(
-                staged,
-                name,
-                [secrets, SecretSet(secrets_from(proposals))],
-                proposals,
-                [{"page": e.page, "rect": list(e.box), "ground": e.ground} for e in entries],
-                index=index,
-                pictures=pictures,
-                readings=reading.ocr,
-                looks=reading.looks,
-            )
-        if problems:  # the last resort: the pages still showing a value published as scans, then verified again
-            secret_sets = [secrets, SecretSet(secrets_from(proposals))]
-            scanned = pages_to_scan(staged, problems, secret_sets) if self.reader.engine.problem() is None else []
-            if scanned:
-                first = problems[0]
-                with clock.stage("verify"):
-                    entries += publish_as_scans(staged, name, scanned, proposals, entries, self.reader.engine)
-                    problems = verify_pdf(
-                        staged, name, secret_sets, proposals,
-                        [{"page": e.page, "rect": list(e.box), "ground": e.ground} for e in entries], index=index)
-                pages = ", ".join(map(str, scanned))
-                if problems:
-                    problems = [Problem(name, problems[0].kind, (
-                        f"{first.detail}; page(s) {pages} were then published as scans with the value blacked out "
-                        f"in the pixels, and still: {problems[0].detail}; withheld, redact this document by hand"))]
-                else:
-                    warnings.append(f"page(s) {pages}: published as a scan with an OCR text layer, because after "
-                                    f"redaction verification still found a redacted value there ({first.detail})")
-        if problems:
-            staged.unlink(missing_ok=True)
-            outcome = DocumentOutcome(name, "failed", reason=f"verification failed: {problems[0]}")
-            return outcome, proposals, [], dict(clock.seconds)
-        with clock.stage("verify"):
-            boxes: dict[int, list] = defaultdict(list)
-            for e in entries:
-                boxes[e.page].append(e.box)
-            damaged = changed_pages(scan.document.path, staged, boxes, self._password(scan.document),
-                                    pictured=frozenset(n + 1 for n in reading.lying_pages))
-        if damaged:
-            staged.unlink(missing_ok=True)
-            page, share = damaged[0]
-            reason = (f"verification failed: {name}: page {page} looks different from the input outside its "
-                      f"redactions ({share:.1%} of it changed); withheld so nothing is published damaged")
-            return DocumentOutcome(name, "failed", reason=reason), proposals, [], dict(clock.seconds)
-        redacted = [p for p in proposals if p.action == REDACT]
-        outcome = DocumentOutcome(
-            name,
-            "published",
-            pages=scan.pages,
-            redactions=len(redacted),
-            kept=sum(p.action == KEEP for p in proposals),
-            per_ground=dict(Counter(p.ground for p in redacted)),
-            warnings=warnings,
-        )
-        return outcome, proposals, entries, dict(clock.seconds)
+        if not written.published:
+            return DocumentOutcome(name, "failed", reason=written.reason), proposals, [], dict(clock.seconds)
+        entries, warnings = written.entries, written.warnings
+        return _published(name, scan.pages, proposals, warnings), proposals, entries, dict(clock.seconds)
+
+    # -- the write stage alone (woopub apply) -------------------------------
+
+    def write(self, order: "WriteOrder", out_dir: Path, staging: Path, secrets: list[Secret] | SecretSet,
+              clock: Stopwatch | None = None) -> tuple[DocumentOutcome, list[Proposal], list[LogEntry]]:
+        """Publish ``order``'s document with its decided proposals through the same write stage as
+        ``publish`` (in the sandbox child, bounded), into ``out_dir`` once verified."""
+        clock = clock or Stopwatch()
+        name = order.document.name
+        secrets = (secrets if isinstance(secrets, SecretSet) else SecretSet(secrets)).warm()
+        try:
+            outcome, proposals, entries, seconds = self._bounded(self._write, (secrets,), order, staging,
+                                                                 detects=False)
+        except Exception as exc:  # one document never stops the others
+            return DocumentOutcome(name, "failed", reason=refusal_reason(order.document.path, exc)), [], []
+        for stage, s in seconds.items():
+            clock.seconds[stage] += s
+        _move_in(outcome, staging, out_dir, clock)
+        return outcome, proposals, entries
+
+    def _write(self, secrets: SecretSet, order: "WriteOrder", staging: Path
+               ) -> tuple[DocumentOutcome, list[Proposal], list[LogEntry], dict[str, float]]:
+        clock = Stopwatch()
+        name = order.document.name
+        if order.sha256 is not None and sha256_or_none(order.document.path) != order.sha256:
+            # the proposals are places in the file that was scanned: in another file they point anywhere
+            reason = f"{name}: the file changed after it was scanned; scan the dossier again"
+            return DocumentOutcome(name, "failed", reason=reason), [], [], dict(clock.seconds)
+        password = self._password(order.document)
+        try:
+            with admit(order.document.path, password) as admitted:
+                doc = admitted.doc
+                with clock.stage("extract"):  # OCR where the scan read by OCR: for the text layer and the pictures
+                    reading = self.reader.read(doc, key=order.sha256)
+                with clock.stage("decide"):
+                    proposals = list(order.proposals) + [
+                        whole_page_proposal(doc, name, n, ground, why, order.whole_rule)
+                        for n, ground, why in order.whole_pages]
+                    # a value redacted in one reading of a page is redacted in the others: pictures too
+                    proposals += picture_proposals(name, reading.ocr, proposals)
+                written = write_document(doc, order.document.path, name, proposals, reading, staging / name,
+                                         [secrets], password=password, engine=self.reader.engine,
+                                         notes=admitted.notes, clock=clock)
+                pages = doc.page_count
+        except InputError as exc:
+            return DocumentOutcome(name, "failed", reason=str(exc)), [], [], dict(clock.seconds)
+        if not written.published:
+            return DocumentOutcome(name, "failed", reason=written.reason), proposals, [], dict(clock.seconds)
+        return _published(name, pages, proposals, written.warnings), proposals, written.entries, dict(clock.seconds)
 
     # -- the whole run ------------------------------------------------------
