@@ -238,10 +238,6 @@ def test_marks_niet_openbaar_and_reeds_openbaar_through_the_page_then_apply(serv
     assert "niet openbaar,5.1.2i" in inventory and link not in inventory
 
 
-# Passes alone (about 6 min); after the other browser tests in one process it hung inside apply with no
-# CPU use, twice (a helper's run and the fresh-clone CI of 5 Dec 2026), cause not found (issue 15, open).
-# Skipped so CI cannot hang; tests/test_review_ocr.py covers the same OCR answer without the browser.
-@pytest.mark.skip(reason="hangs inside apply after the other browser tests in one process; issue 15")
 def test_open_point_answered_by_ocr_through_the_page_then_a_term_read_by_ocr_then_apply(served_unreadable, page):
     """A document whose text cannot be read: "Pagina OCR'en" pictures and reads it, its names are
     proposed, a term that stands only in the OCR'd words is searched and redacted, then apply."""

@@ -286,3 +286,30 @@ def test_full_disk_or_read_only_output_gives_one_line_and_exit_3(tmp_path, optio
         assert not [p for p in left if p.name.endswith(".partial")], left
     finally:
         subprocess.run(["umount", str(mnt)], capture_output=True)
+
+
+@pytest.mark.parametrize("forked_in", ["main thread", "another thread"])
+def test_a_waiting_sandbox_child_holds_no_pipe_of_the_parent(forked_in):
+    """A program that stops when its stdin closes (Playwright's driver, Frog's watchdog) stops
+    although a sandbox child, forked while that pipe was open, still waits for its next document
+    (issue 15: the browser tests hung at the end while a review server's sandbox child lived)."""
+    import threading
+
+    from woopub.run.guard import Sandbox
+
+    program = subprocess.Popen(["cat"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
+    box = Sandbox()
+    pids = []
+    if forked_in == "main thread":
+        pids.append(box.run(os.getpid, ()))
+    else:  # as a review server's request thread forks it
+        worker = threading.Thread(target=lambda: pids.append(box.run(os.getpid, ())))
+        worker.start()
+        worker.join()
+    try:
+        assert pids and pids[0] != os.getpid() and psutil.pid_exists(pids[0])  # the child is up, waiting
+        program.stdin.close()
+        assert program.wait(timeout=10) == 0  # end of file reached it: no child holds the pipe
+    finally:
+        program.kill()
+        box.close()

@@ -27,6 +27,7 @@ import pickle
 import resource
 import select
 import signal
+import stat
 import struct
 import time
 import weakref
@@ -71,6 +72,7 @@ def run_bounded(fn: Callable[..., T], *args, seconds: float | None = None, memor
         if tie:  # a busy child must not outlive a killed run
             die_with_parent(parent)
         os.close(read_fd)
+        release_inherited({write_fd})
         _child(fn, args, memory, write_fd)
     os.close(write_fd)
     try:
@@ -91,6 +93,36 @@ def run_bounded(fn: Callable[..., T], *args, seconds: float | None = None, memor
     if kind == "error":
         raise value
     return value
+
+
+def release_inherited(keep: set[int]) -> None:
+    """In a forked child: let go of every pipe inherited from the parent but ``keep``.
+
+    A fork copies every open descriptor, also those of other threads' work: the pipe to a
+    browser driver's or a Tesseract's stdin, a pool's queues, the Frog watchdog's stdin. A
+    child that outlives that work (a sandbox child waits for its next document) would hold
+    them open, and a process waiting for end-of-file on them (a driver told to stop by
+    closing its stdin) waits forever. Each is pointed at /dev/null rather than closed: an
+    object of the parent's that closes its descriptor later then closes that, never a file
+    the child opened since. Sockets stay: the child borrows the parent's Frog connections.
+    """
+    try:
+        fds = [int(n) for n in os.listdir("/proc/self/fd")]
+    except OSError:  # not Linux: the descriptors stay (no /proc to list them cheaply)
+        return
+    null = os.open(os.devnull, os.O_RDWR)
+    try:
+        for fd in fds:
+            if fd <= 2 or fd == null or fd in keep:
+                continue
+            try:
+                mode = os.fstat(fd).st_mode
+            except OSError:  # the listing's own descriptor, already closed
+                continue
+            if stat.S_ISFIFO(mode):
+                os.dup2(null, fd, inheritable=False)
+    finally:
+        os.close(null)
 
 
 def _child(fn, args, memory: int, write_fd: int) -> None:
@@ -246,6 +278,7 @@ class _Child:
                 die_with_parent(parent)
             os.close(request_w)
             os.close(reply_r)
+            release_inherited({request_r, reply_w})
             _serve(fn, shared, memory, max_growth, max_calls, request_r, reply_w)
         os.close(request_r)
         os.close(reply_w)
