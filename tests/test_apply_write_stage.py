@@ -86,3 +86,25 @@ def test_apply_withholds_a_page_the_redaction_damaged_outside_its_boxes(tmp_path
     assert result.exit_code == 1, result.output
     assert "brief.pdf: page 1 looks different from the input outside its redactions" in result.output
     assert not (out / "brief.pdf").exists()
+
+
+def test_apply_on_worker_processes_publishes_what_apply_in_this_process_does(tmp_path):
+    import json
+    import shutil
+
+    from conftest import SAMPLES
+
+    def make(inputs):
+        for name in ("bijlage-contactpersonen.pdf", "email-mensenhandel.pdf"):
+            shutil.copy(SAMPLES / name, inputs / name)
+
+    folder = _scan(tmp_path, make)
+    logs = []
+    for workers in ("1", "2"):
+        out = tmp_path / f"out-{workers}"
+        result = CliRunner().invoke(main, ["apply", str(folder), "--out", str(out), "--accept-pending",
+                                           "--workers", workers])
+        assert result.exit_code == 0, result.output
+        logs.append(json.loads((out / "publicatielog.json").read_text())["redactions"])
+    assert logs[0] and logs[0] == logs[1]
+    assert not (folder / ".werkbestanden").exists()  # the pool's shared files are gone

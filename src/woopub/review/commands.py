@@ -74,8 +74,10 @@ def register(main, rules_option, load_rules, exit_codes_help: str = "") -> None:
                   help="YAML file with the Woo decision's metadata for the publication package (as woopub redact); "
                        "a reviewer's niet/reeds openbaar mark wins over its assessment of that document.")
     @click.option("--stamp/--no-stamp", default=True, help="Document number in the margin of every page of the package's PDFs.")
+    @click.option("--workers", type=click.IntRange(min=1), default=1,
+                  help="Worker processes on this machine (default 1: in this process, each document in a bounded child).")
     @rules_option
-    def apply(folder, out_dir, accept_pending, internal_dir, dossier_file, stamp, rule_paths):
+    def apply(folder, out_dir, accept_pending, internal_dir, dossier_file, stamp, workers, rule_paths):
         """Publish a reviewed dossier: only the redactions reviewers accepted or added.
 
         Verifies every document as woopub redact does and writes the same
@@ -92,6 +94,7 @@ def register(main, rules_option, load_rules, exit_codes_help: str = "") -> None:
         """
         from woopub.review.apply import UndecidedProposals, apply_dossier
         from woopub.review.store import DossierVersionError
+        from woopub.run.executors import make_executor
         out, own = out_dir.resolve(), folder.resolve()
         if out == own or own in out.parents or out in own.parents:
             click.echo(f"woopub: --out {out_dir} is the dossier folder, inside it or around it: the dossier holds "
@@ -107,8 +110,14 @@ def register(main, rules_option, load_rules, exit_codes_help: str = "") -> None:
             dossier_file = folder / DOSSIER_FILE_NAME  # kept there by woopub scan, or put there by the officer
         try:
             dossier_file = load_dossier_file(dossier_file)
-            result = apply_dossier(folder, out_dir, load_rules(rule_paths), accept_pending, dossier_file, stamp,
-                                   internal_dir)
+            # a pool's shared files hold the values hunted for: kept in the dossier folder (0700)
+            executor = make_executor(workers, None, scratch=folder / ".werkbestanden") if workers > 1 else None
+            try:
+                result = apply_dossier(folder, out_dir, load_rules(rule_paths), accept_pending, dossier_file, stamp,
+                                       internal_dir, executor)
+            finally:
+                if executor is not None:
+                    executor.close()
         except (UndecidedProposals, DossierVersionError, DossierFileError) as exc:
             click.echo(f"woopub: {exc}", err=True)
             sys.exit(EXIT_USAGE)
