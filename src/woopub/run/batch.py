@@ -15,8 +15,8 @@ run writes the same publication log as a run in one process.
 
 Work units are plain functions of picklable dataclasses, so the review
 workflow's ``scan`` (pass 1 into a dossier of proposals) and ``apply``
-(decided proposals to PDFs) reuse them: ``scan_unit`` as it is,
-``Dossier.apply`` inside a unit of its own.
+(decided proposals to PDFs) reuse them: ``scan_unit`` as it is, and
+``write_unit``, the publish pass's write stage alone (``Dossier.write``).
 
 Resume: see ``woopub.run.journal``.
 """
