@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -94,21 +95,27 @@ def apply_dossier(folder: Path, out_dir: Path, rules, accept_pending: bool = Fal
         searched = SecretSet(term_secrets([(t["term"], t["entity"]) for t in dossier.terms()]))
         marks = dossier.marks()
         withheld = {m.document: m for m in marks if m.page == WHOLE_DOCUMENT}
-        excluded = {p.document for p in dossier.open_points() if p.resolution == "exclude"}
-        redactions = effective_redactions(rows)
+        points = dossier.open_points()
+        excluded = {p.document for p in points if p.resolution == "exclude"}
+        # each document's rows once (not every row again per document: a dossier may hold 100,000)
+        by_document: dict[str, list] = defaultdict(list)
+        for r in rows:
+            by_document[r["document"]].append(r)
+        keys = {(r["id"], r["document"], r["page"]): r["key"] for r in rows}
+        keys.update({(r["id"], r["document"], None): r["key"] for r in rows})
         outcomes: list[DocumentOutcome | None] = []  # in the dossier's order; None: written below
         orders, sources = [], {}  # sources: (document, proposal id) -> "rule" or "reviewer"
         for doc_row in dossier.documents():
             name = doc_row["name"]
-            outcome = _not_written(dossier, name, doc_row, withheld, excluded, marks)
+            outcome = _not_written(points, name, doc_row, withheld, excluded, marks)
             outcomes.append(outcome)
             if outcome is not None:
                 continue
-            chosen = [(p, src) for p, src in redactions if p.document == name]
+            chosen = effective_redactions(by_document[name])
             sources.update({(name, p.id): src for p, src in chosen})
             orders.append((len(outcomes) - 1, WriteOrder(
-                InputDocument(Path(doc_row["path"]), name), tuple([p for p, _ in chosen] + kept_places(rows, name)),
-                doc_row["sha256"], tuple((n, g, why) for n, (g, why) in sorted(_whole_pages(dossier, name, marks).items())),
+                InputDocument(Path(doc_row["path"]), name), tuple([p for p, _ in chosen] + kept_places(by_document[name], name)),
+                doc_row["sha256"], tuple((n, g, why) for n, (g, why) in sorted(_whole_pages(points, name, marks).items())),
                 REVIEWER_RULE)))
         if executor is None:
             from woopub.run.executors import InlineExecutor
@@ -129,7 +136,7 @@ def apply_dossier(folder: Path, out_dir: Path, rules, accept_pending: bool = Fal
             result.entries += w.entries
             published_proposals += w.proposals
             record += [{"document": name, "page": p.page, "text": p.text, "ground": p.ground,
-                        "source": _source(sources, p), "rule": p.rule, "reviewers": _reviewers(dossier, rows, p)}
+                        "source": _source(sources, p), "rule": p.rule, "reviewers": _reviewers(dossier, keys, p)}
                        for p in w.proposals if p.action == REDACT]
         result.outcomes = [o for o in outcomes if o is not None]
         log = build_log(result.outcomes, result.entries, rules)
@@ -154,27 +161,27 @@ def apply_dossier(folder: Path, out_dir: Path, rules, accept_pending: bool = Fal
         dossier.close()
 
 
-def _not_written(dossier: ReviewDossier, name: str, doc_row, withheld: dict, excluded: set, marks) -> DocumentOutcome | None:
+def _not_written(points, name: str, doc_row, withheld: dict, excluded: set, marks) -> DocumentOutcome | None:
     """The outcome of a document apply does not write (withheld, excluded, an open point, a mark
     that no longer fits it); None for a document to write."""
     if name in withheld:  # assessed as a whole: not published by this decision, listed with why
         return DocumentOutcome(name, "skipped", pages=doc_row["pages"], reason=_withheld_reason(withheld[name]))
     if name in excluded:
         return DocumentOutcome(name, "skipped", reason="excluded by a reviewer")
-    point = next((p for p in dossier.open_points() if p.document == name and p.resolution in (None, "ocr")), None)
+    point = next((p for p in points if p.document == name and p.resolution in (None, "ocr")), None)
     if point:
         return DocumentOutcome(name, "failed", reason=f"open point: {point.reason}")
-    gone = sorted(n for n in _whole_pages(dossier, name, marks) if n > doc_row["pages"])
+    gone = sorted(n for n in _whole_pages(points, name, marks) if n > doc_row["pages"])
     if gone:  # the document changed since the mark (a re-scan): a reviewer must look again
         return DocumentOutcome(name, "failed", reason=f"page {gone[0]} was marked to redact whole and is no longer in "
                                                       f"the document ({doc_row['pages']} pages): review its marks again")
     return None
 
 
-def _whole_pages(dossier: ReviewDossier, name: str, marks) -> dict[int, tuple[str, str]]:
+def _whole_pages(points, name: str, marks) -> dict[int, tuple[str, str]]:
     """Pages to black out whole: those woopub could not read (an open point answered so) and those
     marked niet openbaar, with their ground and why."""
-    whole = next((p for p in dossier.open_points() if p.document == name and p.resolution == "redact-pages"), None)
+    whole = next((p for p in points if p.document == name and p.resolution == "redact-pages"), None)
     pages = {n: (DEFAULT_GROUND, "whole page redacted by a reviewer") for n in (whole.pages if whole else ())}
     pages.update({m.page: (m.ground, "page marked niet openbaar by a reviewer") for m in marks
                   if m.document == name and m.page != WHOLE_DOCUMENT and m.mark == NIET_OPENBAAR})
@@ -234,11 +241,11 @@ def _with_marks(dossier_file, marks: list[Mark]):
     return replace(dossier_file, documents=documents)
 
 
-def _reviewers(dossier: ReviewDossier, rows, p: Proposal) -> list[str]:
-    key = next((r["key"] for r in rows if r["id"] == p.id and r["document"] == p.document and r["page"] == p.page), None)
+def _reviewers(dossier: ReviewDossier, keys: dict, p: Proposal) -> list[str]:
+    """``keys``: (id, document, page) -> the proposal's key in the dossier, and (id, document, None)."""
+    key = keys.get((p.id, p.document, p.page))
     if key is None:  # a box the write stage added in a picture: its source proposal's (``_source``)
-        base = p.id.rsplit("@p", 1)[0]
-        key = next((r["key"] for r in rows if r["id"] == base and r["document"] == p.document), None)
+        key = keys.get((p.id.rsplit("@p", 1)[0], p.document, None))
     return [a["reviewer"] for a in dossier.audit(key or f"open:{p.document}")]
 
 
