@@ -61,3 +61,10 @@ def test_detection_on_real_documents_does_not_fall_back():
     assert held2["person_recall"] >= 0.98
     assert held2["office_holders_kept"] == 1.0
     assert held2["not_persons_kept"] >= 0.99
+    # the third blind split (heldout3, later pages) at its first measurement (0.976 / 0.976 / 0.975, kept
+    # 0.75, non-persons 0.999, December 2026): recall and kept below target, so a floor, not a claim
+    held3 = r["splits"]["heldout3"]
+    assert held3["person_recall"] >= 0.97
+    assert held3["person_box_precision"] >= 0.97
+    assert held3["removed_word_precision"] >= 0.97
+    assert held3["not_persons_kept"] >= 0.99
