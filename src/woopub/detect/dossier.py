@@ -23,7 +23,7 @@ from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerRe
 from woopub.detect.forms import FormMatcher, Squeezed
 from woopub.detect.lexicon import Lexicon, lexicon
 from woopub.detect.names import parse_name
-from woopub.detect.persons import ORG_LINKS
+from woopub.detect.persons import ORG_LINKS, spelled_before
 from woopub.detect.tokens import is_common_word
 
 # Local parts that name a function, not a person (also kept by the rules).
@@ -330,6 +330,8 @@ class KnownPersonRecognizer(LocalRecognizer):
                 continue  # "2511 DP Den Haag": the letters of a postcode
             if _numbered_in_roman(form, text, start, end):
                 continue  # "I | II | III | IV": a column of Roman numerals, not someone's initials
+            if text[start - 1 : start] == "(" and spelled_before(form, text[max(0, start - 80) : start - 1]):
+                continue  # "Required for Compliance (RC)": the text defines an abbreviation here
             named = self._owner_named(form, folded)
             context = SHORTHAND_CONTEXT.search(before)
             if context and not named and not (STRONG_SHORTHAND_BEFORE.search(before) or (
