@@ -737,3 +737,15 @@ def test_everyday_english_words_are_no_names_in_an_english_text(persons):
 def test_english_names_that_the_dictionary_also_writes_as_names_stay_names_in_an_english_text(persons):
     found = persons(ENGLISH_REPORT + "Please contact Doug Rudolph or Bowen Yu about the results.\n")
     assert {"Doug Rudolph", "Bowen Yu"} <= found, found
+
+
+def test_an_author_named_where_a_published_work_is_cited_is_kept(detector):
+    from woopub.decide.decider import Decider
+    from woopub.decide.rules import load_rules
+
+    text = ("De REST-stijl is beschreven door Roy Fielding (2000) en uitgewerkt door Wang et al. in een artikel.\n"
+            "Zie ook (Bakker, 2019). De notitie van Piet Jansen volgt later.\n")
+    decider = Decider(load_rules())
+    actions = {f.text: decider.decide(f).action for f in detector.find(text) if f.entity == "PERSON"}
+    assert actions.get("Roy Fielding") == "keep" and actions.get("Bakker") == "keep", actions
+    assert actions.get("Piet Jansen") == "redact", actions

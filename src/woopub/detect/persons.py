@@ -71,6 +71,8 @@ PLACE_CUES = ("cue:before:", "cue:role:", "cue:label", "cue:column", "cue:signat
 CREDIT_BEFORE = re.compile(r"(?:©|\(c\)|\b(?:[Ff]oto(?:grafie)?|[Bb]eeld|[Ii]llustratie|[Cc]over|[Pp]hoto|[Ii]mage)\s*:)\s*"
                            r"(?:(?:[A-Z][\w'.-]*|van|de|der|den|ter|te|la|le|du)(?:[ \t]+(?:[A-Z][\w'.-]*|van|de|der|den|ter|te|la|le|du))*"
                            r"[ \t]*(?:&|,|\ben\b|\band\b)[ \t]*)*$")
+# a citation of a published work right after the name: "Fielding (2000)", "(Fielding, 2000)", "Wang et al."
+CITATION_AFTER = re.compile(r"[ \t]*(?:\(\s*(?:1[6-9]|20)\d\d[a-z]?\s*[),;:]|,?[ \t]+et[ \t]+al\b|,[ \t]*(?:1[6-9]|20)\d\d[a-z]?\s*[);])")
 # a lettered heading after "Bijlage", "Hoofdstuk": "Bijlage A. Opdracht"
 HEADING_WORDS = {"bijlage", "hoofdstuk", "deel", "paragraaf", "annex", "appendix", "bijlagen"}
 # what the shape and usage of the words say against a name (see _usage_evidence)
@@ -939,6 +941,8 @@ class PersonRecognizer(LocalRecognizer):
             ev.append(("after-place-preposition", EVIDENCE["after-place-preposition"]))  # "in Den Hey-Acker"
         if CREDIT_BEFORE.search(view.text, max(0, cand.start - 90), cand.start):
             ev.append(("credited-creator", 0.0))  # "Foto: Jan Jansen", "© Jan Jansen": the maker of a published work
+        if CITATION_AFTER.match(view.text, cand.end):
+            ev.append(("cited-author", 0.0))  # the author of a published work, named where it is cited
         if email_parts and _matches_email(cand, email_parts):
             ev.append(("matches-e-mail", EVIDENCE["matches-e-mail"]))
         org = any(e == "part-of-organisation-name" for e, _ in ev)
