@@ -749,3 +749,9 @@ def test_an_author_named_where_a_published_work_is_cited_is_kept(detector):
     actions = {f.text: decider.decide(f).action for f in detector.find(text) if f.entity == "PERSON"}
     assert actions.get("Roy Fielding") == "keep" and actions.get("Bakker") == "keep", actions
     assert actions.get("Piet Jansen") == "redact", actions
+
+
+def test_given_names_do_not_run_on_into_a_line_that_opens_with_a_capitalised_article(persons):
+    found = persons("Pony ramt twee huifkarren in Brecht\nDe Morgen\neditie\nHet gesprek met Kwame\nMensah-Boateng ging goed.\n")
+    assert not any("Morgen" in f for f in found), found
+    assert "Kwame Mensah-Boateng" in found

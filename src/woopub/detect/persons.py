@@ -826,7 +826,9 @@ class PersonRecognizer(LocalRecognizer):
         # "... en Kwame" + newline + "Mensah-Boateng": given names wrap onto the next line
         # (a lower-case "van" before them is the preposition: "moeder van Emir" + newline + "Aydın")
         given = [p for p in parts if not (p.kind == INTERFIX and p.text.islower())]
-        return bool(given) and all(p.kind == NAME and p.lower in self.lex.first_names for p in given) and not nxt.sentence_start
+        # (not into a line that opens with a capitalised "De": "in Brecht" + newline + "De Morgen", a masthead)
+        return (bool(given) and all(p.kind == NAME and p.lower in self.lex.first_names for p in given)
+                and not nxt.sentence_start and not (nxt.kind == INTERFIX and nxt.text.istitle()))
 
     @staticmethod
     def _trim(parts: list[Token], has_title: bool, title_before: bool = True) -> list[Token]:
