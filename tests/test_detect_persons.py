@@ -755,3 +755,12 @@ def test_given_names_do_not_run_on_into_a_line_that_opens_with_a_capitalised_art
     found = persons("Pony ramt twee huifkarren in Brecht\nDe Morgen\neditie\nHet gesprek met Kwame\nMensah-Boateng ging goed.\n")
     assert not any("Morgen" in f for f in found), found
     assert "Kwame Mensah-Boateng" in found
+
+
+def test_an_english_article_is_no_form_of_a_name_in_the_person_index():
+    index = PersonIndex()
+    index.add_person("Yifan An")
+    rec = index.recogniser()
+    text = "An overview follows. Yifan An wrote it.\n"
+    found = [text[r.start:r.end] for r in rec.analyze(text, ["PERSON"])]
+    assert found == ["Yifan An"], found

@@ -53,6 +53,11 @@ SHORTHAND_AFTER = re.compile(r"[ \t]*(?:[:–-]|$)", re.MULTILINE)
 PLACED_SHORTHAND = "dossier:initials short-hand in place"
 
 
+# English articles, conjunctions and prepositions: as a form of a name alone they would match everywhere
+ENGLISH_ARTICLES_AND_JOINERS = frozenset({"a", "an", "and", "the", "of", "or", "but", "both", "nor", "to", "in", "on",
+                                          "at", "by", "for", "with", "from", "as", "if", "so"})
+
+
 def shorthand_anywhere(form: str) -> bool:
     """Is this initials short-hand found wherever it stands (and so checked everywhere)?"""
     return form not in CONTEXT_ONLY
@@ -165,6 +170,7 @@ class PersonIndex:
             len(word) >= 2
             and low not in self.lex.public_words
             and low not in self.lex.stop_words
+            and low not in ENGLISH_ARTICLES_AND_JOINERS  # "An" (Yifan An) would be every "An" of an English text
             and low not in self.lex.interfix_words
             and not is_common_word(low, self.lex)
         )
