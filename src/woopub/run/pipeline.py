@@ -397,6 +397,7 @@ class Dossier:
                 readings=reading.ocr,
                 looks=reading.looks,
             )
+        scanned: list[int] = []
         if problems:  # the last resort: the pages still showing a value published as scans, then verified again
             secret_sets = [secrets, SecretSet(secrets_from(proposals))]
             scanned = pages_to_scan(staged, problems, secret_sets) if self.reader.engine.problem() is None else []
@@ -424,7 +425,7 @@ class Dossier:
             for e in entries:
                 boxes[e.page].append(e.box)
             damaged = changed_pages(scan.document.path, staged, boxes, self._password(scan.document),
-                                    pictured=frozenset(n + 1 for n in reading.lying_pages))
+                                    pictured=frozenset(n + 1 for n in reading.lying_pages) | set(scanned))
         if damaged:
             staged.unlink(missing_ok=True)
             page, share = damaged[0]
