@@ -404,7 +404,7 @@ class Dossier:
             if scanned:
                 first = problems[0]
                 with clock.stage("verify"):
-                    entries += publish_as_scans(staged, name, scanned, proposals, entries, self.reader.engine)
+                    entries += publish_as_scans(staged, name, scanned, proposals, entries, self.reader.engine, index)
                     problems = verify_pdf(
                         staged, name, secret_sets, proposals,
                         [{"page": e.page, "rect": list(e.box), "ground": e.ground} for e in entries], index=index)
