@@ -124,3 +124,28 @@ def test_a_page_repaired_as_a_scan_blacks_out_the_dossiers_name_forms_ocr_reads_
         assert check_dossier_names(doc, "memo.pdf", index, {}, extract_text(doc)) == []
         assert "begroting" in doc[0].get_text()  # the rest of the page stays searchable
     assert not still_there(NAME, ocr_pixels(tmp_path / "memo.pdf"))
+
+
+def test_a_page_repaired_as_a_scan_blacks_out_a_name_too_short_for_the_picture_search(tmp_path):
+    # verification hunts a two-letter name ("NH") as a word in the text; the repair did not, and
+    # the scan's OCR text layer kept it
+    from woopub.model import Proposal
+    from woopub.reading.extract import extract_text
+    from woopub.reading.ocr import Tesseract
+    from woopub.writing.verify import Secret, check_text
+
+    engine = Tesseract()
+    if engine.problem():
+        pytest.skip(engine.problem())
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "Afgestemd met NH over de planning van het project.", fontsize=14)
+    page.insert_text((72, 110), "Het overleg over de begroting is verplaatst.", fontsize=14)
+    doc.save(tmp_path / "memo.pdf")
+    short = Proposal("memo.pdf#1", "memo.pdf", 1, ((170, 58, 198, 76),), "NH", "PERSON", "redact", "5.1.2e",
+                     "naam-persoon", 0.9, "test", "test")
+    secrets = [Secret("NH", "PERSON", "PERSON of proposal memo.pdf#1")]
+    scanned.publish_as_scans(tmp_path / "memo.pdf", "memo.pdf", [1], [short], [], engine)
+    with pymupdf.open(tmp_path / "memo.pdf") as doc:
+        assert "begroting" in doc[0].get_text()
+        assert check_text(doc, "memo.pdf", secrets, {}, extract_text(doc)) == []

@@ -19,12 +19,13 @@ from pathlib import Path
 
 import pymupdf
 
-from woopub.detect.dossier import PLACED_SHORTHAND
+from woopub.detect.dossier import PLACED_SHORTHAND, value_pattern
 from woopub.model import KEEP, REDACT, LogEntry, Proposal
 from woopub.reading.ocr import OcrWord, Tesseract, _middle, add_text_layer
 from woopub.writing.pictured import _joined, _occurrences, _values
 from woopub.writing.redact import redact_page
 from woopub.writing.sanitize import sanitize, save_clean
+from woopub.writing.verify import NUMBER_ENTITIES, STRING_MIN_LENGTH
 
 SCAN_DPI = 200
 # a known value found again: blacked out in the scan. Not "unreadable text": a page whose text could
@@ -73,6 +74,7 @@ def publish_as_scans(path, name: str, pages: list[int], proposals: list[Proposal
             kept = [pymupdf.Rect(b) for p in proposals if p.action == KEEP and p.document == name and p.page == number
                     for b in p.boxes]
             found = _occurrences(read, values) + _occurrences(shown, values)
+            found += _short_names(read, redacted, kept) + _short_names(shown, redacted, kept)
             if person is not None:
                 found += [(person, words) for words in _dossier_names(read, index, kept) + _dossier_names(shown, index, kept)]
             for source, words in found:
@@ -93,6 +95,23 @@ def publish_as_scans(path, name: str, pages: list[int], proposals: list[Proposal
         save_clean(doc, rewritten)  # a file is not rewritten over itself
     os.replace(rewritten, path)
     return added
+
+
+def _short_names(words: list[OcrWord], redacted: list[Proposal], kept: list[pymupdf.Rect]) -> list:
+    """Where a name too short for ``_values`` ("An", "NH") stands as a word, as verification's text
+    check finds it (``value_pattern``: case kept, on word edges), outside the boxes of kept names."""
+    text, owner = _joined(words, lambda w: " ".join(w.text.split()), " ")
+    out, seen = [], set()
+    for p in redacted:
+        value = " ".join(p.text.split())
+        if p.entity in NUMBER_ENTITIES or p.entity == "EMAIL" or len(value) >= STRING_MIN_LENGTH or value in seen:
+            continue
+        seen.add(value)
+        for m in value_pattern(value).finditer(text):
+            spanned = [words[k] for k in sorted({owner[i] for i in range(m.start(), m.end()) if owner[i] >= 0})]
+            if spanned and not all(any(b.contains(_middle(w.box)) for b in kept) for w in spanned):
+                out.append((p, spanned))
+    return out
 
 
 def _dossier_names(words: list[OcrWord], index, kept: list[pymupdf.Rect]) -> list[list[OcrWord]]:
