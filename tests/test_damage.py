@@ -38,3 +38,40 @@ def test_a_lost_picture_is_damage(tmp_path):
     _page(tmp_path / "in.pdf")
     _page(tmp_path / "out.pdf", picture=False)
     assert [page for page, _ in changed_pages(tmp_path / "in.pdf", tmp_path / "out.pdf", {})] == [1]
+
+
+
+def _drawing(path):
+    """Large lettering (a plan's headings, a Type3 font's dash glyphs) at places between pixels:
+    drawn at the check's 40 dpi each glyph is snapped to the pixel grid, in a 200 dpi picture it is not."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=284, height=336)
+    for i, y in enumerate(range(40, 300, 14)):
+        page.insert_text((10 + (i * 0.23) % 1.8, y + 0.3), "Tekening DN160 S - 4/8 B", fontsize=24)
+    doc.save(path)
+
+
+def _published_as_scan(source, target, lose_text=False):
+    from woopub.writing.asscan import publish_as_scan
+
+    doc = pymupdf.open(source)
+    if lose_text:
+        doc[0].add_redact_annot(pymupdf.Rect(0, 0, 284, 40))
+        doc[0].apply_redactions()
+    publish_as_scan(doc[0])
+    doc.save(target)
+
+
+def test_a_page_published_as_its_picture_is_compared_as_drawn_by_that_route(tmp_path):
+    _drawing(tmp_path / "in.pdf")
+    _published_as_scan(tmp_path / "in.pdf", tmp_path / "out.pdf")
+    # seen directly at the check's resolution the lettering moved by up to a pixel ...
+    assert changed_pages(tmp_path / "in.pdf", tmp_path / "out.pdf", {}) != []
+    # ... drawn by the route the page was published by, nothing changed
+    assert changed_pages(tmp_path / "in.pdf", tmp_path / "out.pdf", {}, pictured=frozenset({1})) == []
+
+
+def test_a_page_published_as_its_picture_that_lost_words_is_damage(tmp_path):
+    _drawing(tmp_path / "in.pdf")
+    _published_as_scan(tmp_path / "in.pdf", tmp_path / "out.pdf", lose_text=True)
+    assert [p for p, _ in changed_pages(tmp_path / "in.pdf", tmp_path / "out.pdf", {}, pictured=frozenset({1}))] == [1]

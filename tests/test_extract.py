@@ -84,3 +84,23 @@ def test_truncated_pdf_is_refused_or_repaired(tmp_path):
     bad.write_bytes(good.read_bytes()[:60])
     with pytest.raises((DamagedPdfError, NotAPdfError)):
         open_pdf(bad)
+
+
+def _mirrored_line(text: str):
+    """A page with an ordinary line and a line drawn mirrored (a negative horizontal scale), as a
+    document turned for a print on transparency shows it: its words run from right to left."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), "Gewoon geschreven regel", fontsize=11)
+    xref = doc.get_new_xref()
+    doc.update_object(xref, "<<>>")
+    doc.update_stream(xref, f"BT /helv 12 Tf -1 0 0 1 520 200 Tm ({text}) Tj ET".encode())
+    doc.xref_set_key(page.xref, "Contents", f"[{page.get_contents()[0]} 0 R {xref} 0 R]")
+    return doc
+
+
+def test_a_mirrored_line_is_read_in_the_order_it_was_written():
+    doc = _mirrored_line("Clarence Boddicker belt morgen")
+    words = [w.text for w in extract_text(doc).words]
+    assert words == ["Gewoon", "geschreven", "regel", "Clarence", "Boddicker", "belt", "morgen"]
+    assert "Clarence Boddicker" in extract_text(doc).text

@@ -65,3 +65,20 @@ def test_the_legend_line_is_no_damage(tmp_path):
     doc.save(tmp_path / "out.pdf")
     assert "Woo-gronden" in doc[0].get_text()
     assert changed_pages(tmp_path / "in.pdf", tmp_path / "out.pdf", {1: [e.box for e in entries]}) == []
+
+
+def test_a_word_set_tight_beside_a_small_box_is_not_read_as_its_label():
+    # an OCR text layer sets the words of a neighbouring line (here a tightly set column) so close
+    # that one's centre lies within a point of the box: the box still shows its short code only
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), "Besproken met IK en de rest van het team.", fontsize=9)
+    entries, _ = _redact(doc, ["IK"])
+    box = pymupdf.Rect(entries[0].box)
+    found = [{"page": e.page, "rect": list(e.box), "ground": e.ground} for e in entries]
+    width = pymupdf.get_text_length("vo", "helv", 2.5)
+    page.insert_text((box.x1 + 0.6 - width / 2, box.y1 - 1), "vo", fontsize=2.5, render_mode=3)
+    assert check_labels(doc, "t.pdf", found) == []
+    # a word standing in the box itself is no label: the check still fails it
+    page.insert_text((box.x0 + 1, box.y0 + 4), "Jan", fontsize=2.5, render_mode=3)
+    assert check_labels(doc, "t.pdf", found) != []

@@ -1,8 +1,10 @@
 """Refusal and crash classes found on real-world PDFs, each rebuilt here by generator code."""
 
 import io
+from pathlib import Path
 
 import pikepdf
+import pytest
 
 from woopub.writing.verify import check_strings
 
@@ -99,3 +101,42 @@ def test_sixteen_thousand_links_on_a_page_are_removed_quickly(tmp_path):
         assert admitted.doc.xref_get_key(admitted.doc[0].xref, "Annots")[0] == "null"
         assert any("16384 annotation(s) and link(s)" in n for n in admitted.notes)
     assert time.monotonic() - started < 20
+
+
+def test_a_poster_page_measured_in_user_units_is_refused_in_one_line(tmp_path):
+    import pymupdf
+
+    from woopub.reading.intake import LimitError, admit, inspect
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=1800, height=3600)
+    page.insert_text((72, 72), "Affiche")
+    doc.xref_set_key(page.xref, "UserUnit", "10")  # each unit 10/72 inch: 6.4 by 12.7 metres
+    doc.save(tmp_path / "poster.pdf")
+    with admit(tmp_path / "poster.pdf") as admitted:
+        with pytest.raises(LimitError, match=r"page 1 measures 635 x 1270 cm: .* exceed the limit of 250 megapixels"):
+            inspect(admitted.doc, tmp_path / "poster.pdf")
+
+
+def test_an_a0_page_is_no_poster_beyond_the_limit(tmp_path):
+    import pymupdf
+
+    from woopub.reading.intake import admit, inspect
+
+    doc = pymupdf.open()
+    doc.new_page(width=2384, height=3370).insert_text((72, 72), "Plattegrond")
+    doc.save(tmp_path / "a0.pdf")
+    with admit(tmp_path / "a0.pdf") as admitted:
+        inspect(admitted.doc, tmp_path / "a0.pdf")
+
+
+def test_mupdf_refusing_a_picture_too_large_is_a_plain_reason():
+    import pymupdf
+
+    from woopub.reading.intake import refusal_reason
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=36000, height=36000)
+    with pytest.raises(Exception) as raised:
+        page.get_pixmap(dpi=300)
+    assert refusal_reason(Path("poster.pdf"), raised.value).startswith("poster.pdf: a page or picture is too large to draw (")

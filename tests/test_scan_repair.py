@@ -97,3 +97,55 @@ def test_the_pages_to_scan_are_those_named_else_those_still_holding_the_value(tm
     unread = [Problem("memo.pdf", "unreadable text", "page 1: glyphs without a Unicode meaning")]
     assert scanned.pages_to_scan(tmp_path / "memo.pdf", unread, secrets) == []
     assert scanned.pages_to_scan(tmp_path / "memo.pdf", named + [Problem("memo.pdf", "metadata", "x")], secrets) == []
+
+
+def test_a_page_repaired_as_a_scan_blacks_out_the_dossiers_name_forms_ocr_reads_there(tmp_path):
+    # the page's text layer had the name in a form verification did not match to this document's
+    # proposals; OCR of the scan reads it, and the dossier's recogniser would find it in the text layer
+    from woopub.detect import PersonIndex
+    from woopub.model import LogEntry, Proposal
+    from woopub.reading.extract import extract_text
+    from woopub.reading.ocr import Tesseract
+    from woopub.writing.verify import check_dossier_names
+
+    engine = Tesseract()
+    if engine.problem():
+        pytest.skip(engine.problem())
+    _memo(tmp_path / "memo.pdf")
+    index = PersonIndex()
+    index.add_person("Fenna Wijnberg")
+    other = Proposal("memo.pdf#1", "memo.pdf", 2, ((72, 60, 120, 76),), "Jan Smit", "PERSON", "redact", "5.1.2e",
+                     "naam-persoon", 0.9, "test", "test")
+    with pymupdf.open(tmp_path / "memo.pdf") as doc:
+        assert check_dossier_names(doc, "memo.pdf", index, {}, extract_text(doc))  # the name stands on page 1
+    added = scanned.publish_as_scans(tmp_path / "memo.pdf", "memo.pdf", [1], [other], [], engine, index)
+    assert added and all(isinstance(e, LogEntry) and e.page == 1 and e.ground == "5.1.2e" for e in added)
+    with pymupdf.open(tmp_path / "memo.pdf") as doc:
+        assert check_dossier_names(doc, "memo.pdf", index, {}, extract_text(doc)) == []
+        assert "begroting" in doc[0].get_text()  # the rest of the page stays searchable
+    assert not still_there(NAME, ocr_pixels(tmp_path / "memo.pdf"))
+
+
+def test_a_page_repaired_as_a_scan_blacks_out_a_name_too_short_for_the_picture_search(tmp_path):
+    # verification hunts a two-letter name ("NH") as a word in the text; the repair did not, and
+    # the scan's OCR text layer kept it
+    from woopub.model import Proposal
+    from woopub.reading.extract import extract_text
+    from woopub.reading.ocr import Tesseract
+    from woopub.writing.verify import Secret, check_text
+
+    engine = Tesseract()
+    if engine.problem():
+        pytest.skip(engine.problem())
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "Afgestemd met NH over de planning van het project.", fontsize=14)
+    page.insert_text((72, 110), "Het overleg over de begroting is verplaatst.", fontsize=14)
+    doc.save(tmp_path / "memo.pdf")
+    short = Proposal("memo.pdf#1", "memo.pdf", 1, ((170, 58, 198, 76),), "NH", "PERSON", "redact", "5.1.2e",
+                     "naam-persoon", 0.9, "test", "test")
+    secrets = [Secret("NH", "PERSON", "PERSON of proposal memo.pdf#1")]
+    scanned.publish_as_scans(tmp_path / "memo.pdf", "memo.pdf", [1], [short], [], engine)
+    with pymupdf.open(tmp_path / "memo.pdf") as doc:
+        assert "begroting" in doc[0].get_text()
+        assert check_text(doc, "memo.pdf", secrets, {}, extract_text(doc)) == []

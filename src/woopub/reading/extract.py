@@ -104,8 +104,12 @@ def page_words(page: pymupdf.Page, page_index: int, raw_words: list | None = Non
         for (b, _), line in lines.items():
             if b != block:
                 continue
+            leftward = _runs_leftward(line)
             line.sort(key=lambda w: w[0])
-            for k, segment in enumerate(_split_at_gaps(line)):
+            segments = _split_at_gaps(line)
+            if leftward:  # mirrored text (or a script written right to left): read as it was written
+                segments = [segment[::-1] for segment in reversed(segments)]
+            for k, segment in enumerate(segments):
                 parts[k].append(segment)
         blocks.extend(parts[k] for k in sorted(parts))
     # 2. re-join blocks that continue one another in the same column
@@ -148,6 +152,16 @@ def _join_column_blocks(blocks: list[list[list]]) -> list[list[list]]:
         else:
             target.extend(block)
     return joined
+
+
+def _runs_leftward(line: list) -> bool:
+    """Whether a line's words, in the order the page writes them, each stand left of the one before:
+    text drawn mirrored (a negative horizontal scale) reads from right to left, and sorted from left
+    to right its names came out reversed ("Boddicker Clarence"), for detection to miss."""
+    if len(line) < 2:
+        return False
+    written = sorted(line, key=lambda w: w[7])
+    return all(b[0] < a[0] for a, b in zip(written, written[1:]))
 
 
 def _split_at_gaps(line: list) -> list[list]:

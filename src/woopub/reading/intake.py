@@ -39,6 +39,7 @@ WORD_CLIP = pymupdf.INFINITE_RECT()
 MAX_FILE_BYTES = 1 << 30  # 1 GiB
 MAX_PAGES = 5000
 MAX_IMAGE_PIXELS = 250_000_000  # A3 at 1200 dpi is 140 megapixels
+OCR_DPI = 300  # the resolution a page is read at by OCR (reading/ocr.py DPI): A0 is 140 megapixels
 MAX_PAGE_CONTENT_BYTES = 64 << 20  # decoded content stream(s) of one page
 
 # %%EOF must stand near the end; readers tolerate a little trailing junk.
@@ -170,6 +171,7 @@ def inspect(doc: pymupdf.Document, path: Path) -> list[str]:
     """Refuse ``doc`` when its text cannot be read or located reliably. Returns notes."""
     path = Path(path)
     _check_images(doc, path)
+    _check_page_sizes(doc, path)
     _check_patterns(doc, path)
     unreadable: dict[int, str] = {}
     for page in doc:
@@ -250,6 +252,21 @@ def _check_images(doc: pymupdf.Document, path: Path) -> None:
             )
 
 
+def _check_page_sizes(doc: pymupdf.Document, path: Path) -> None:
+    """Refuse a page too large to render: OCR, the damage check and a page published as its picture
+    all draw it, and at OCR's resolution it would be a picture beyond the image limit (a poster of
+    6 by 12 metres, measured with /UserUnit 10, is 11,000 megapixels at 300 dpi)."""
+    for page in doc:
+        size = page.rect  # in points, /UserUnit applied
+        pixels = size.width * size.height * (OCR_DPI / 72) ** 2
+        if pixels > MAX_IMAGE_PIXELS:
+            raise LimitError(
+                f"{path}: page {page.number + 1} measures {size.width / 72 * 2.54:.0f} x {size.height / 72 * 2.54:.0f} cm: "
+                f"drawn at {OCR_DPI} dpi to read and check it, it would exceed the limit of "
+                f"{MAX_IMAGE_PIXELS // 1_000_000} megapixels"
+            )
+
+
 def _check_patterns(doc: pymupdf.Document, path: Path) -> None:
     """Refuse text inside tiling patterns: MuPDF redaction does not reach into pattern cells."""
     for xref in range(1, doc.xref_length()):
@@ -301,6 +318,8 @@ def refusal_reason(path: Path, exc: BaseException) -> str:
         return text if text.startswith(str(path)) else f"{path}: {text}"
     if isinstance(exc, MemoryError) or re.search(r"malloc|out of memory|cannot allocate", text, re.IGNORECASE):
         return f"{path}: needs more memory than the per-document limit"
+    if type(exc).__name__ == "FzErrorLimit":  # MuPDF refused a picture too large to make
+        return f"{path}: a page or picture is too large to draw ({text})"
     return f"{path}: cannot be processed ({type(exc).__name__}: {text})"
 
 

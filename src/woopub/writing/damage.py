@@ -15,6 +15,7 @@ import numpy as np
 import pymupdf
 
 from woopub.reading.prepare import show_hidden_layers
+from woopub.writing.asscan import DPI as SCAN_DPI  # scanned.SCAN_DPI is the same
 from woopub.writing.labels import LEGEND_PREFIX
 
 DPI = 40
@@ -67,12 +68,23 @@ def local_share(changed: np.ndarray, mask: np.ndarray) -> float:
     return best
 
 
+def as_scanned(page: pymupdf.Page, dpi: int) -> np.ndarray:
+    """``page`` rendered as it looks once published as its own picture at ``dpi`` (writing/asscan.py,
+    writing/scanned.py), then seen at DPI. A hairline is one device pixel wide at any resolution:
+    drawn at 200 dpi and seen at 40 it is a fifth as dark, which is the scan's look, not damage."""
+    pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, alpha=False, annots=True)
+    with pymupdf.open() as doc:
+        scan = doc.new_page(width=page.rect.width, height=page.rect.height)
+        scan.insert_image(scan.rect, pixmap=pix)
+        return grey(scan, annots=False)
+
+
 def changed_pages(source: Path, published: Path, boxes: dict[int, list], password: str | None = None,
                   pictured: frozenset[int] = frozenset()) -> list[tuple[int, float]]:
     """Pages (1-based) whose rendering differs from the input's outside ``boxes`` (per page, in
     unrotated page space), with the share of pixels changed. Every page is compared after a 3x3
-    mean (``_soft``), so ``pictured``, the pages published as their picture (writing/asscan.py), need
-    nothing of their own; the argument stays for the callers that name them."""
+    mean (``_soft``); ``pictured``, the pages published as their picture (writing/asscan.py,
+    writing/scanned.py), are compared with the input drawn by that same route (``as_scanned``)."""
     out = []
     with pymupdf.open(source) as a, pymupdf.open(published) as b:
         if a.needs_pass and not a.authenticate(password or ""):
@@ -81,7 +93,8 @@ def changed_pages(source: Path, published: Path, boxes: dict[int, list], passwor
             return [(0, 1.0)]
         show_hidden_layers(a)  # publishing shows every layer on purpose (reading/prepare.py): compare with that
         for n, (pa, pb) in enumerate(zip(a, b), start=1):
-            ga, gb = grey(pa, annots=True), grey(pb, annots=False)
+            ga = as_scanned(pa, SCAN_DPI) if n in pictured else grey(pa, annots=True)
+            gb = grey(pb, annots=False)
             if ga.shape != gb.shape:
                 out.append((n, 1.0))
                 continue

@@ -97,6 +97,9 @@ def sanitize(doc: pymupdf.Document) -> Counter:
         for link in page.get_links():
             page.delete_link(link)
             removed["links"] += 1
+    if not _plain_page_tree(doc):  # rebuilt flat, as MuPDF's page selection writes it
+        doc.select(list(range(doc.page_count)))
+        removed["page tree rebuilt"] += 1
     if doc.get_toc(simple=True):
         removed["outline entries"] += len(doc.get_toc(simple=True))
         doc.set_toc([])
@@ -187,6 +190,29 @@ def sanitize(doc: pymupdf.Document) -> Counter:
             doc.update_stream(xref, profile)
             removed["colour profile texts"] += 1
     return removed
+
+
+def _plain_page_tree(doc: pymupdf.Document) -> bool:
+    """Every node of the page tree reached once, and its leaves the document's pages. MuPDF reads
+    a tree that names one node in several places (an empty /Pages node listed five times, left by
+    a tool that deleted pages); another reader (qpdf) calls that a loop and refuses the file."""
+    pages, seen, todo = 0, set(), [doc.xref_get_key(doc.pdf_catalog(), "Pages")]
+    while todo:
+        kind, value = todo.pop()
+        if kind != "xref":
+            return False
+        xref = int(value.split()[0])
+        if xref in seen:
+            return False
+        seen.add(xref)
+        if doc.xref_get_key(xref, "Type")[1] == "/Page":
+            pages += 1
+            continue
+        kids = doc.xref_get_key(xref, "Kids")
+        if kids[0] != "array":
+            return False
+        todo += [("xref", f"{ref} 0 R") for ref in re.findall(r"(\d+)\s+\d+\s+R", kids[1])]
+    return pages == doc.page_count
 
 
 _FORM = re.compile(r"/Subtype\s*/Form(?![A-Za-z])")

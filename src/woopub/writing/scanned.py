@@ -19,11 +19,13 @@ from pathlib import Path
 
 import pymupdf
 
-from woopub.model import REDACT, LogEntry, Proposal
-from woopub.reading.ocr import OcrWord, Tesseract, add_text_layer
-from woopub.writing.pictured import _occurrences, _values
+from woopub.detect.dossier import PLACED_SHORTHAND, value_pattern
+from woopub.model import KEEP, REDACT, LogEntry, Proposal
+from woopub.reading.ocr import OcrWord, Tesseract, _middle, add_text_layer
+from woopub.writing.pictured import _joined, _occurrences, _values
 from woopub.writing.redact import redact_page
 from woopub.writing.sanitize import sanitize, save_clean
+from woopub.writing.verify import NUMBER_ENTITIES, STRING_MIN_LENGTH
 
 SCAN_DPI = 200
 # a known value found again: blacked out in the scan. Not "unreadable text": a page whose text could
@@ -46,10 +48,14 @@ def pages_to_scan(path, problems, secret_sets) -> list[int]:
 
 
 def publish_as_scans(path, name: str, pages: list[int], proposals: list[Proposal], entries: list[LogEntry],
-                     engine: Tesseract) -> list[LogEntry]:
+                     engine: Tesseract, index=None) -> list[LogEntry]:
     """Replace ``pages`` of the published file at ``path`` by scans of themselves with every value
-    of ``proposals`` blacked out; returns the log entries of the boxes added."""
-    values = _values([p for p in proposals if p.action == REDACT and p.document == name])
+    of ``proposals`` blacked out, and every name form of the dossier's ``index`` that OCR reads
+    there (verification hunts for both); returns the log entries of the boxes added."""
+    redacted = [p for p in proposals if p.action == REDACT and p.document == name]
+    values = _values(redacted)
+    # a dossier name form is a person's name: boxed under the ground of the document's own names
+    person = next((p for p in redacted if p.entity == "PERSON"), None)
     added: list[LogEntry] = []
     path = Path(path)
     rewritten = path.with_name(path.name + ".scan")
@@ -65,7 +71,13 @@ def publish_as_scans(path, name: str, pages: list[int], proposals: list[Proposal
             shown = _text_words(page)
             size = page.rect
             new: list[tuple[pymupdf.Rect, str, Proposal]] = []
-            for source, words in _occurrences(read, values) + _occurrences(shown, values):
+            kept = [pymupdf.Rect(b) for p in proposals if p.action == KEEP and p.document == name and p.page == number
+                    for b in p.boxes]
+            found = _occurrences(read, values) + _occurrences(shown, values)
+            found += _short_names(read, redacted, kept) + _short_names(shown, redacted, kept)
+            if person is not None:
+                found += [(person, words) for words in _dossier_names(read, index, kept) + _dossier_names(shown, index, kept)]
+            for source, words in found:
                 for w in words:
                     cover = w.cover
                     if not any(b.contains(cover) for b, _ in boxes) and not any(n.contains(cover) for n, _, _ in new):
@@ -83,6 +95,40 @@ def publish_as_scans(path, name: str, pages: list[int], proposals: list[Proposal
         save_clean(doc, rewritten)  # a file is not rewritten over itself
     os.replace(rewritten, path)
     return added
+
+
+def _short_names(words: list[OcrWord], redacted: list[Proposal], kept: list[pymupdf.Rect]) -> list:
+    """Where a name too short for ``_values`` ("An", "NH") stands as a word, as verification's text
+    check finds it (``value_pattern``: case kept, on word edges), outside the boxes of kept names."""
+    text, owner = _joined(words, lambda w: " ".join(w.text.split()), " ")
+    out, seen = [], set()
+    for p in redacted:
+        value = " ".join(p.text.split())
+        if p.entity in NUMBER_ENTITIES or p.entity == "EMAIL" or len(value) >= STRING_MIN_LENGTH or value in seen:
+            continue
+        seen.add(value)
+        for m in value_pattern(value).finditer(text):
+            spanned = [words[k] for k in sorted({owner[i] for i in range(m.start(), m.end()) if owner[i] >= 0})]
+            if spanned and not all(any(b.contains(_middle(w.box)) for b in kept) for w in spanned):
+                out.append((p, spanned))
+    return out
+
+
+def _dossier_names(words: list[OcrWord], index, kept: list[pymupdf.Rect]) -> list[list[OcrWord]]:
+    """The words in which the dossier's recogniser finds a name form, as verification's
+    ``check_dossier_names`` finds them (outside the boxes of names kept on purpose)."""
+    if index is None or not len(index) or not words:
+        return []
+    text, owner = _joined(words, lambda w: " ".join(w.text.split()), " ")
+    out = []
+    for r in index.recogniser().analyze(text, ["PERSON"]):
+        evidence = (r.recognition_metadata or {}).get("evidence", ())
+        if "dossier:in-organisation-name" in evidence or PLACED_SHORTHAND in evidence:
+            continue  # verification leaves these too
+        spanned = [words[k] for k in sorted({owner[i] for i in range(r.start, r.end) if owner[i] >= 0})]
+        if spanned and not all(any(b.contains(_middle(w.box)) for b in kept) for w in spanned):
+            out.append(spanned)
+    return out
 
 
 def _read(picture: pymupdf.Pixmap, zoom: float, engine: Tesseract) -> list[OcrWord]:

@@ -853,7 +853,11 @@ def check_labels(doc: pymupdf.Document, name: str, entries: list[dict], text=Non
         rect = pymupdf.Rect(e["rect"]) + (-1, -1, 1, 1)
         x0, y0, x1, y1 = rect
         inside = "".join(w for mx, my, w in words[number] if x0 <= mx <= x1 and y0 <= my <= y1)
-        if _compact(e["ground"]) not in _compact(inside) and not _in_legend(e["ground"], inside, words[number]):
+        # a label is centred in its box: a neighbouring word whose centre is in the margin (a line of
+        # text set tight beside the box) is not what the box shows
+        x0, y0, x1, y1 = e["rect"]
+        within = "".join(w for mx, my, w in words[number] if x0 <= mx <= x1 and y0 <= my <= y1)
+        if _compact(e["ground"]) not in _compact(inside) and not _in_legend(e["ground"], within, words[number]):
             problems.append(Problem(name, "label", f"page {e['page']}: a box shows no ground code {e['ground']}"))
     return problems
 

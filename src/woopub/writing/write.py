@@ -101,12 +101,13 @@ def write_document(
         problems = verify_pdf(staged, name, secret_sets, proposals, _boxes(entries), index=index,
                               pictures=pictures, readings=reading.ocr, looks=reading.looks)
         problems += text_left_on_whole_pages(staged, name, whole)
+    scanned: list[int] = []
     if problems:  # the last resort: the pages still showing a value published as scans, then verified again
         scanned = pages_to_scan(staged, problems, secret_sets) if engine.problem() is None else []
         if scanned:
             first = problems[0]
             with clock.stage("verify"):
-                entries += publish_as_scans(staged, name, scanned, proposals, entries, engine)
+                entries += publish_as_scans(staged, name, scanned, proposals, entries, engine, index)
                 problems = verify_pdf(staged, name, secret_sets, proposals, _boxes(entries), index=index)
                 problems += text_left_on_whole_pages(staged, name, whole)
             pages = ", ".join(map(str, scanned))
@@ -124,7 +125,7 @@ def write_document(
         boxes: dict[int, list] = defaultdict(list)
         for e in entries:
             boxes[e.page].append(e.box)
-        damaged = changed_pages(source, staged, boxes, password, pictured=frozenset(n + 1 for n in lying))
+        damaged = changed_pages(source, staged, boxes, password, pictured=frozenset(n + 1 for n in lying) | set(scanned))
     if damaged:
         staged.unlink(missing_ok=True)
         page, share = damaged[0]
