@@ -55,6 +55,7 @@ import pymupdf
 from scipy import ndimage
 
 from woopub.errors import InputError
+from woopub.files import write_atomic
 from woopub.model import Box
 from woopub.reading.disagree import text_layer_suspect
 from woopub.reading.fontmaps import FontVerdicts
@@ -167,15 +168,70 @@ class Tesseract:
 
     def read_all(self, jobs: list[tuple[bytes, int]]) -> list[list[TsvWord] | Exception]:
         def one(job):
+            key = self._memo_key(*job)
+            known = _memo_get(key)
+            if known is not None:
+                return known
             try:
-                return self.read(*job)
+                words = self.read(*job)
             except (OSError, RuntimeError, subprocess.SubprocessError) as exc:
                 return exc
+            _memo_put(key, words)
+            return words
 
         if len(jobs) <= 1:
             return [one(j) for j in jobs]
         with ThreadPoolExecutor(self.workers) as pool:
             return list(pool.map(one, jobs))
+
+
+    def _memo_key(self, image: bytes, dpi: int) -> str:
+        """Tesseract reads the same pixels at the same resolution with the same model the same way:
+        its words are known by this key (the engine, its model and the image's SHA-256)."""
+        engine = f"{type(self).__module__}.{type(self).__qualname__}|{self.program}|{self.language}|{self.tessdata}|{dpi}"
+        return hashlib.sha256(engine.encode("utf-8") + b"\0" + image).hexdigest()
+
+
+# What Tesseract read, by ``Tesseract._memo_key``, in the run's folder (internal: OCR text is personal
+# data), shared by every worker of the run on this machine: the scan pass, the verification of the
+# published file and the closing verification of the package's stamped copy render a picture that
+# redaction left alone to the very same pixels, and read it once instead of three times. Only a folder
+# that exists is used (the run removes it at its end: later reads in this process read again).
+_memo: list[Path | None] = [None]
+
+
+def remember_ocr_in(folder) -> None:
+    """Keep what Tesseract reads in ``folder`` (made by the run), or nowhere (None)."""
+    _memo[0] = Path(folder) if folder else None
+
+
+def _memo_path(key: str) -> Path | None:
+    folder = _memo[0]
+    return folder / f"{key}.tsv" if folder is not None and folder.is_dir() else None
+
+
+def _memo_get(key: str) -> list[TsvWord] | None:
+    path = _memo_path(key)
+    if path is None:
+        return None
+    try:
+        return parse_tsv(path.read_text("utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError):  # not there (yet), or cut short: read again
+        return None
+
+
+def _memo_put(key: str, words: list[TsvWord]) -> None:
+    path = _memo_path(key)
+    if path is None:
+        return
+    # written as Tesseract's own TSV (12 columns, words only): parse_tsv reads it back unchanged
+    rows = ["level\tpage\tblock\tpar\tline\tword\tleft\ttop\twidth\theight\tconf\ttext"]
+    rows += [f"5\t1\t{w.line[0]}\t{w.line[1]}\t{w.line[2]}\t0\t{w.left}\t{w.top}\t{w.width}\t{w.height}\t"
+             f"{w.confidence!r}\t{w.text}" for w in words]
+    try:
+        write_atomic(path, "\n".join(rows).encode("utf-8"), mode=0o600)
+    except OSError:  # no room: the next reading reads again
+        pass
 
 
 # -- what a page needs -------------------------------------------------------
@@ -350,13 +406,30 @@ DRAWN_TEXT_MIN = 8  # drawn letters in a row before their line is read by OCR
 
 def _drawn_text_rects(page: pymupdf.Page, text_words: list) -> list[pymupdf.Rect]:
     """Lines of small filled curved shapes where the text layer has no words: text drawn as outlines."""
-    words = [pymupdf.Rect(w[:4]) for w in text_words]
-    glyphs, curved = [], []  # letters like F and W are drawn with straight lines only
+    shapes = []  # filled shapes of a letter's size
     for d in page.get_cdrawings():
         rect = pymupdf.Rect(d["rect"])
         if "f" not in d.get("type", "") or not 0 < rect.height <= DRAWN_GLYPH_HEIGHT:
             continue
-        if rect.width > 1.5 * DRAWN_GLYPH_HEIGHT or any(w.intersects(rect) for w in words):
+        if rect.width > 1.5 * DRAWN_GLYPH_HEIGHT:
+            continue
+        shapes.append((rect, d))
+    if not shapes:
+        return []
+    # those on no word of the text layer (Rect.intersects for all pairs at once: pages with
+    # thousands of words and shapes took seconds pair by pair)
+    free = np.ones(len(shapes), dtype=bool)
+    if text_words:
+        w = np.array([tuple(t[:4]) for t in text_words], dtype=np.float64)
+        w = w[(w[:, 0] < w[:, 2]) & (w[:, 1] < w[:, 3])]  # an empty word box intersects nothing
+        for start in range(0, len(shapes), 512):
+            part = np.array([tuple(r) for r, _ in shapes[start:start + 512]], dtype=np.float64)
+            hit = ((np.maximum(part[:, None, 0], w[None, :, 0]) < np.minimum(part[:, None, 2], w[None, :, 2]))
+                   & (np.maximum(part[:, None, 1], w[None, :, 1]) < np.minimum(part[:, None, 3], w[None, :, 3])))
+            free[start:start + len(part)] = ~hit.any(axis=1)
+    glyphs, curved = [], []  # letters like F and W are drawn with straight lines only
+    for (rect, d), keep in zip(shapes, free):
+        if not keep:
             continue
         glyphs.append(rect)
         if any(item[0] == "c" for item in d["items"]):
@@ -622,9 +695,9 @@ class PageReading:
         return []
 
 
-def _render(page: pymupdf.Page, region: OcrRegion) -> tuple[bytes, pymupdf.Matrix, float, list[Box]]:
+def _render(page: pymupdf.Page, region: OcrRegion, rules: bool = True) -> tuple[bytes, pymupdf.Matrix, float, list[Box]]:
     """The region as a grey PNM image, the matrix from its pixels to page space, its ink share
-    and its table rules (page space)."""
+    and (with ``rules``) its table rules (page space)."""
     zoom = region.dpi / 72
     clip = pymupdf.Rect(region.rect) * page.rotation_matrix  # get_pixmap clips in the rotated (shown) page
     pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), clip=clip, colorspace=pymupdf.csGRAY, alpha=False)
@@ -633,7 +706,7 @@ def _render(page: pymupdf.Page, region: OcrRegion) -> tuple[bytes, pymupdf.Matri
     ink = 0.0
     if region.whole_page:
         ink = _ink_share(pix)
-    return pix.tobytes("pnm"), to_page, ink, _rules(pix, to_page, zoom)
+    return pix.tobytes("pnm"), to_page, ink, _rules(pix, to_page, zoom) if rules else []
 
 
 def _rules(pix: pymupdf.Pixmap, to_page: pymupdf.Matrix, zoom: float) -> list[Box]:
@@ -680,15 +753,18 @@ def _long_runs(mask: np.ndarray, length: int) -> np.ndarray:
 
 
 def _ink_share(pix: pymupdf.Pixmap) -> float:
-    samples = pix.samples_mv
+    samples = np.frombuffer(pix.samples_mv, dtype=np.uint8)
     step = max(1, len(samples) // 200_000)
     picked = samples[::step]
-    return sum(1 for v in picked if v < INK_LEVEL) / max(len(picked), 1)
+    return int(np.count_nonzero(picked < INK_LEVEL)) / max(len(picked), 1)
 
 
 def read_pages(plans: list[tuple[pymupdf.Page, list[OcrRegion]]], engine: Tesseract,
-               earlier: dict[int, PageReading] | None = None) -> list[PageReading]:
+               earlier: dict[int, PageReading] | None = None, rules: bool = True) -> list[PageReading]:
     """Render every region (PyMuPDF is not thread-safe), then read them all, in parallel.
+
+    ``rules``: also find the table borders (``PageReading.rules``), which lay out the words read;
+    verification, which only searches the words, does without them.
 
     ``earlier``: readings of these pages made before (by 0-based page). A region rendered to the
     very pixels an earlier reading gave Tesseract (same place, resolution and SHA-256) takes that
@@ -698,11 +774,11 @@ def read_pages(plans: list[tuple[pymupdf.Page, list[OcrRegion]]], engine: Tesser
     for k, (page, regions) in enumerate(plans):
         before = (earlier or {}).get(page.number)
         for r, region in enumerate(regions):
-            image, to_page, ink, rules = _render(page, region)
+            image, to_page, ink, found = _render(page, region, rules)
             digest = hashlib.sha256(image).hexdigest()
             readings[k].digests.append(digest)
             readings[k].ink = max(readings[k].ink, ink)
-            readings[k].rules += rules
+            readings[k].rules += found
             same = _same_pixels(before, region, digest)
             if same is not None:
                 readings[k].words += [dataclasses.replace(w, line=(r, *w.line[1:])) for w in before.words

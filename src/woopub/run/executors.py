@@ -53,6 +53,7 @@ class Settings:
     frog_cache: str | None = None  # the run's shared store of Frog readings (not part of ``key``)
     frog_server: tuple[int, int] | None = None  # (port, pid) of the run's Frog server on this machine
     reading_store: str | None = None  # the run's folder of readings (text, OCR), read again by whichever worker publishes
+    ocr_memo: str | None = None  # the run's folder of what Tesseract read, by the pixels' SHA-256 (reading/ocr.py)
 
     @property
     def key(self) -> str:
@@ -112,6 +113,9 @@ def worker_dossier(settings):
 
         detector = Detector(settings.recognisers) if settings.recognisers else Detector()
         cache[key] = Dossier(settings.rules, detector, passwords=settings.passwords)
+    from woopub.reading.ocr import remember_ocr_in
+
+    remember_ocr_in(settings.ocr_memo)  # before a pass's child is forked: it inherits the folder
     # no run store (a cluster): the publish pass may run on another host, so nothing is kept for it
     cache[key].use_run_stores(settings.frog_cache, settings.reading_store, keep_readings=settings.reading_store is not None)
     return cache[key]
