@@ -1026,16 +1026,24 @@ def add_text_layer(page: pymupdf.Page, words: list[OcrWord], redacted: list[Box]
     page.insert_font(fontname=TEXT_LAYER_FONT, fontbuffer=font.buffer)
     shape = page.new_shape()
     turn = pymupdf.Matrix(page.rotation)
-    for w in keep:
-        shown = pymupdf.Rect(w.box) * page.rotation_matrix
-        if shown.is_empty:
-            continue
-        size = max(shown.height * 0.8, 1.0)
-        length = font.text_length(w.text, size) or 1.0
-        base = pymupdf.Point(shown.x0, shown.y1 - 0.2 * shown.height) * page.derotation_matrix
-        stretch = ~turn * pymupdf.Matrix(shown.width / length, 1) * turn
-        shape.insert_text(base, w.text, fontname=TEXT_LAYER_FONT, fontsize=size, rotate=page.rotation,
-                          render_mode=3, morph=(base, stretch))
+    # Shape.insert_text looks the font up in the page's font list at every word, and that list is
+    # made by walking the page's resources: a fifth of the publish pass on scanned pages. The list
+    # does not change while the words are written (the font is in it now), so it is read once.
+    fonts = page.get_fonts()
+    page.get_fonts = lambda full=False: fonts if not full else page.parent.get_page_fonts(page.number, full=True)
+    try:
+        for w in keep:
+            shown = pymupdf.Rect(w.box) * page.rotation_matrix
+            if shown.is_empty:
+                continue
+            size = max(shown.height * 0.8, 1.0)
+            length = font.text_length(w.text, size) or 1.0
+            base = pymupdf.Point(shown.x0, shown.y1 - 0.2 * shown.height) * page.derotation_matrix
+            stretch = ~turn * pymupdf.Matrix(shown.width / length, 1) * turn
+            shape.insert_text(base, w.text, fontname=TEXT_LAYER_FONT, fontsize=size, rotate=page.rotation,
+                              render_mode=3, morph=(base, stretch))
+    finally:
+        del page.get_fonts  # the page's own method again
     shape.commit()
     return len(keep)
 
