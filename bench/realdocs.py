@@ -1,6 +1,6 @@
 """Detection on real Dutch government PDFs: the hand-annotated set in samples/realdocs/.
 
-    python bench/realdocs.py [--pdfs ../shared/realpdf] [--split development|heldout|heldout2] [--json]
+    python bench/realdocs.py [--pdfs ../shared/realpdf] [--split development|heldout|heldout2|heldout3] [--json]
 
 The annotated documents are read from the folder of real PDFs (their SHA-256
 is checked against the annotation), as one dossier, the way the pipeline
@@ -81,6 +81,11 @@ def split_of(doc: dict) -> str:
     return doc.get("split", "development")
 
 
+def entry(doc: dict) -> tuple[str, str]:
+    """One annotation entry: a document may have entries in several splits (other pages of it)."""
+    return doc["file"], split_of(doc)
+
+
 def person_places(text: str, persons: list[dict], a: int, b: int) -> list[tuple[dict, int, int]]:
     """Each annotated person's places on a page; a short form inside a longer annotated one
     ("Dimitri" in "Dimitri van Hees") is the same mention, counted once."""
@@ -107,7 +112,7 @@ def score(docs: list[dict], texts: dict, bounds: dict, found: dict) -> dict:
             continue
         text = texts[name]
         redacted = [(s, e) for s, e, entity, action in found[name] if entity == "PERSON" and action == "redact"]
-        for page, (a, b) in zip(d["pages"], bounds[name]):
+        for page, (a, b) in zip(d["pages"], bounds[entry(d)]):
             places = person_places(text, d["persons"], a, b)
             gold = [(s, e) for p, s, e in places if p["action"] == "redact"]
             for p, s, e in places:
@@ -125,9 +130,9 @@ def score(docs: list[dict], texts: dict, bounds: dict, found: dict) -> dict:
                     for m in re.finditer(r"\S+", text[s:e]):
                         ws, we = s + m.start(), s + m.end()
                         words.add(own or touched(gold, ws, we), f"{name} p{page}: {m.group()}")
-    present = [d["file"] for d in docs if d["file"] in texts]
+    present = [d for d in docs if d["file"] in texts]
     return {
-        "documents": len(present), "pages": sum(len(bounds[n]) for n in present),
+        "documents": len({d["file"] for d in present}), "pages": sum(len(bounds[entry(d)]) for d in present),
         "skipped": [d["file"] for d in docs if d["file"] not in texts],
         "person_recall": recall.share, "person_mentions": recall.total,
         "person_box_precision": boxes.share, "person_boxes": boxes.total,
@@ -156,7 +161,7 @@ def evaluate(pdfs: Path, split: str | None = None) -> dict:
             doc_text = extract_text(pdf)
         starts = doc_text.page_starts + [len(doc_text.text)]
         texts[d["file"]] = doc_text.text
-        bounds[d["file"]] = [(starts[p - 1], starts[p]) for p in d["pages"]]
+        bounds[entry(d)] = [(starts[p - 1], starts[p]) for p in d["pages"]]
     # one dossier, as before: the person index spans every chosen document
     found = analyse(texts)
     result = score(docs, texts, bounds, found)
@@ -183,7 +188,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--pdfs", type=Path, default=DEFAULT_PDFS)
     ap.add_argument("--json", action="store_true")
-    ap.add_argument("--split", help="only this split of annotations.yaml (development, heldout, heldout2)")
+    ap.add_argument("--split", help="only this split of annotations.yaml (development, heldout, heldout2, heldout3)")
     args = ap.parse_args()
     if not args.pdfs.is_dir():
         print(f"realdocs: {args.pdfs} not found: the real-document set is measured on ../shared/realpdf", file=sys.stderr)

@@ -680,3 +680,87 @@ def test_an_address_is_cut_where_its_domain_ends(detector, text, address, action
     decider = Decider(load_rules())
     found = {f.text: decider.decide(f).action for f in detector.find(text) if f.entity == "EMAIL"}
     assert found == {address: action}
+
+
+def test_a_word_with_digits_is_no_name_part(persons):
+    found = persons("Rimm, D.L. Ki67 reproducibility was measured.\nHet model Qwen2 van Alibaba is getest.\n")
+    assert not any("Ki67" in f or "Qwen2" in f for f in found), found
+
+
+def test_the_end_of_a_word_broken_over_the_line_is_no_title(persons):
+    text = "Traces do not update the interpreter state until exit-\ning. In particular, functions may need it.\n"
+    assert "In" not in persons(text)
+
+
+def test_two_capitals_without_a_dot_on_a_mixed_line_are_an_acronym_not_a_title(persons):
+    assert "Cancer" not in persons("Department of Pathology, BC Cancer, Vancouver, Canada.\n")
+    assert "J. Jansen" in persons("Het advies van Dr J. Jansen volgt.\n")
+
+
+def test_short_hand_defined_by_the_words_before_it_is_an_abbreviation():
+    index = PersonIndex()
+    index.add_person("Rutger Claassen")
+    rec = index.recogniser()
+    text = "Rutger Claassen was er.\nSteps labeled as Required for Compliance (RC) must be done.\nActie (RC): nota.\n"
+    found = [r.start for r in rec.analyze(text, ["PERSON"]) if text[r.start:r.end] == "RC"]
+    assert found == [text.index("(RC): nota") + 1]
+
+
+def test_short_hand_found_for_where_it_stands_is_not_spread_through_the_document(detector):
+    from woopub.decide.analysis import read_dossier
+    from woopub.decide.rules import load_rules
+
+    texts = {
+        "a": "Verslag\n\nAanwezig: Frank Rijsbergen (FR), Anton Bos\n",
+        "b": "Besluit\n\nGepubliceerd in 83 FR 63561 en 85 FR 4712.\n[FR Doc. 2020-17221]\n",
+    }
+    read = read_dossier(texts, detector, load_rules())
+    redacted = [f.text for f, d in zip(*read["b"]) if d.action == "redact"]
+    assert redacted.count("FR") <= 1, redacted  # at most the one in brackets, never "83 FR 63561"
+
+
+ENGLISH_REPORT = (
+    "This report describes the evaluation of the assay in the laboratories. The results were "
+    "compared with those of the other sites, and all of them were reviewed by the working group. "
+    "Both engines flamed out more than once during the flight, which was then diverted to Athens. "
+    "Further details are given in the appendix, where each of the traces is shown with its own "
+    "guard. We thank the reviewers for their comments on an earlier version of this paper.\n"
+)
+
+
+def test_everyday_english_words_are_no_names_in_an_english_text(persons):
+    text = ENGLISH_REPORT + "Sung, S.H. Evaluation of the method.\nAppendix A. Synoptic Report Template\n"
+    found = persons(text)
+    assert not any("Evaluation" in f or "Appendix" in f or "Synoptic" in f for f in found), found
+
+
+def test_english_names_that_the_dictionary_also_writes_as_names_stay_names_in_an_english_text(persons):
+    found = persons(ENGLISH_REPORT + "Please contact Doug Rudolph or Bowen Yu about the results.\n")
+    assert {"Doug Rudolph", "Bowen Yu"} <= found, found
+
+
+def test_an_author_named_where_a_published_work_is_cited_is_kept(detector):
+    from woopub.decide.decider import Decider
+    from woopub.decide.rules import load_rules
+
+    text = ("De REST-stijl is beschreven door Roy Fielding (2000) en uitgewerkt door Wang et al. in een artikel.\n"
+            "Zie ook (Bakker, 2019). De notitie van Piet Jansen volgt later.\n")
+    decider = Decider(load_rules())
+    actions = {f.text: decider.decide(f).action for f in detector.find(text) if f.entity == "PERSON"}
+    assert actions.get("Roy Fielding") == "keep" and actions.get("Bakker") == "keep", actions
+    assert actions.get("Piet Jansen") == "redact", actions
+
+
+def test_given_names_do_not_run_on_into_a_line_that_opens_with_a_capitalised_article(persons):
+    found = persons("Pony ramt twee huifkarren in Brecht\nDe Morgen\neditie\nHet gesprek met Kwame\nMensah-Boateng ging goed.\n")
+    assert not any("Morgen" in f for f in found), found
+    assert "Kwame Mensah-Boateng" in found
+
+
+def test_an_english_article_is_no_form_of_a_name_in_the_person_index():
+    index = PersonIndex()
+    index.add_person("Yifan An")
+    rec = index.recogniser()
+    text = "An overview follows. Yifan An wrote it.\n"
+    found = [text[r.start:r.end] for r in rec.analyze(text, ["PERSON"])]
+    assert found == ["Yifan An"], found

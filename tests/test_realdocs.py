@@ -16,12 +16,16 @@ ANNOTATIONS = ROOT / "samples" / "realdocs" / "annotations.yaml"
 def test_every_annotated_document_is_a_manifest_entry_with_pages_and_labels():
     docs = yaml.safe_load(ANNOTATIONS.read_text("utf-8"))
     assert len(docs) >= 15
-    assert len({d["file"] for d in docs}) == len(docs)
+    # a document may have one entry per split (other pages of it), never two in one split or a page twice
+    assert len({(d["file"], d.get("split", "development")) for d in docs}) == len(docs)
+    pages = [(d["file"], p) for d in docs for p in d["pages"]]
+    assert len(set(pages)) == len(pages)
     assert sum(d.get("split") == "heldout" for d in docs) >= 10
     assert sum(d.get("split") == "heldout2" for d in docs) >= 10
+    assert sum(d.get("split") == "heldout3" for d in docs) >= 10
     for d in docs:
         assert d["file"].startswith("nl-") and len(d["sha256"]) == 64 and d["pages"]
-        assert d.get("split", "development") in ("development", "heldout", "heldout2")
+        assert d.get("split", "development") in ("development", "heldout", "heldout2", "heldout3")
         for p in d["persons"]:
             assert p["action"] in ("redact", "keep") and p["role"] and p["text"].strip()
     if (REALPDF / "MANIFEST.csv").is_file():
@@ -57,3 +61,10 @@ def test_detection_on_real_documents_does_not_fall_back():
     assert held2["person_recall"] >= 0.98
     assert held2["office_holders_kept"] == 1.0
     assert held2["not_persons_kept"] >= 0.99
+    # the third blind split (heldout3, later pages) at its first measurement (0.976 / 0.976 / 0.975, kept
+    # 0.75, non-persons 0.999, December 2026): recall and kept below target, so a floor, not a claim
+    held3 = r["splits"]["heldout3"]
+    assert held3["person_recall"] >= 0.97
+    assert held3["person_box_precision"] >= 0.97
+    assert held3["removed_word_precision"] >= 0.97
+    assert held3["not_persons_kept"] >= 0.99

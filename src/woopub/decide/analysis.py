@@ -16,7 +16,7 @@ from woopub.decide.docdate import document_date
 from woopub.decide.rules import RuleSet
 from woopub.detect import Detector, PersonIndex, words_before
 from woopub.detect.config import detection_config
-from woopub.detect.dossier import in_organisation_name, value_pattern
+from woopub.detect.dossier import PLACED_SHORTHAND, in_organisation_name, value_pattern
 from woopub.detect.joined import joined_mentions
 from woopub.detect.lexicon import lexicon
 from woopub.detect.overlap import resolve_overlaps
@@ -107,8 +107,11 @@ def same_document_mentions(text: str, findings: list[Finding], decisions: list[D
     taken = bytearray(len(text))  # 1 where a finding stands already
     for f in findings:
         taken[f.start : f.end] = b"\x01" * (f.end - f.start)
+    # short-hand redacted for where it stands ("(FR)" in minutes) is no name wherever the letters stand:
+    # verification does not look for it elsewhere either ("85 FR 47712" is the Federal Register)
     values = sorted({" ".join(f.text.split()) for f, d in zip(findings, decisions)
-                     if d.action == REDACT and f.entity == "PERSON" and len(f.text.strip()) >= 2})
+                     if d.action == REDACT and f.entity == "PERSON" and len(f.text.strip()) >= 2
+                     and PLACED_SHORTHAND not in f.evidence})
     found: list[Finding] = []
     org_before = set(lexicon().cues["organisation"]["before"])
     patterns = [value_pattern(v) for v in values] + [p for v in values if (p := everyday_surname_pattern(v))]

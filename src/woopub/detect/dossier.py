@@ -23,7 +23,7 @@ from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerRe
 from woopub.detect.forms import FormMatcher, Squeezed
 from woopub.detect.lexicon import Lexicon, lexicon
 from woopub.detect.names import parse_name
-from woopub.detect.persons import ORG_LINKS
+from woopub.detect.persons import ORG_LINKS, spelled_before
 from woopub.detect.tokens import is_common_word
 
 # Local parts that name a function, not a person (also kept by the rules).
@@ -51,6 +51,11 @@ SHORTHAND_AFTER = re.compile(r"[ \t]*(?:[:–-]|$)", re.MULTILINE)
 # short-hand found only by where it stands: verification, which reads the page with its boxes
 # cut out, sees other places ("Logius EL" redacted to "5.1.2e\nEL"), so it does not look for these
 PLACED_SHORTHAND = "dossier:initials short-hand in place"
+
+
+# English articles, conjunctions and prepositions: as a form of a name alone they would match everywhere
+ENGLISH_ARTICLES_AND_JOINERS = frozenset({"a", "an", "and", "the", "of", "or", "but", "both", "nor", "to", "in", "on",
+                                          "at", "by", "for", "with", "from", "as", "if", "so"})
 
 
 def shorthand_anywhere(form: str) -> bool:
@@ -165,6 +170,7 @@ class PersonIndex:
             len(word) >= 2
             and low not in self.lex.public_words
             and low not in self.lex.stop_words
+            and low not in ENGLISH_ARTICLES_AND_JOINERS  # "An" (Yifan An) would be every "An" of an English text
             and low not in self.lex.interfix_words
             and not is_common_word(low, self.lex)
         )
@@ -330,6 +336,8 @@ class KnownPersonRecognizer(LocalRecognizer):
                 continue  # "2511 DP Den Haag": the letters of a postcode
             if _numbered_in_roman(form, text, start, end):
                 continue  # "I | II | III | IV": a column of Roman numerals, not someone's initials
+            if text[start - 1 : start] == "(" and spelled_before(form, text[max(0, start - 80) : start - 1]):
+                continue  # "Required for Compliance (RC)": the text defines an abbreviation here
             named = self._owner_named(form, folded)
             context = SHORTHAND_CONTEXT.search(before)
             if context and not named and not (STRONG_SHORTHAND_BEFORE.search(before) or (

@@ -19,7 +19,8 @@ from importlib import resources
 import yaml
 
 # Debian wdutch and wamerican (scripts/setup.sh)
-DICTIONARIES = (Path("/usr/share/dict/dutch"), Path("/usr/share/dict/american-english"))
+ENGLISH_DICTIONARY = Path("/usr/share/dict/american-english")
+DICTIONARIES = (Path("/usr/share/dict/dutch"), ENGLISH_DICTIONARY)
 
 
 @functools.cache
@@ -80,6 +81,17 @@ class Lexicon:
             except OSError:
                 continue
         return frozenset(words)
+
+    @functools.cached_property
+    def english_everyday(self) -> frozenset[str]:
+        """The words the English dictionary writes in lower case only: "appendix", "traces", "loan";
+        not "skinner" or "bill", which it also writes as names ("Skinner", "Bill")."""
+        try:
+            words = ENGLISH_DICTIONARY.read_text(encoding="utf-8", errors="ignore").split()
+        except OSError:
+            return frozenset()
+        names = {w.lower() for w in words if w[:1].isupper()}
+        return frozenset(w for w in words if w[:1].islower() and w not in names)
 
     def is_dictionary_word(self, lower: str) -> bool:
         """In a dictionary in lower case, or a compound of two such words of four letters or more

@@ -26,6 +26,7 @@ from woopub.detect.config import detection_config
 from woopub.dutch import MONTHS as DUTCH_MONTHS
 from woopub.detect.lexicon import Lexicon, lexicon
 from woopub.detect.tokens import (
+    ENGLISH_FUNCTION_WORDS,
     AMP,
     BULLETS,
     CLOSE,
@@ -54,7 +55,7 @@ EVIDENCE = detection_config().person_weights
 # Evidence that says "a person" by itself. Only a name with such evidence enters the
 # dossier's person index, which then redacts its every form in every document; a name
 # that rests on its shape, a list or Frog alone is redacted where it stands, no further.
-OWN_EVIDENCE = ("title:", "initials", "given-name-in-brackets", "outlook-order", "matches-e-mail", "surname-in-capitals",
+OWN_EVIDENCE = ("title:", "initials", "given-name-in-brackets", "initials-in-brackets-after", "outlook-order", "matches-e-mail", "surname-in-capitals",
                 "cue:label", "cue:signature", "cue:column", "cue:comment-author",
                 "cue:before:", "cue:role:")
 # name prefixes written with an inner capital: "McDonald", "MacLeod", "IJsbrand"
@@ -70,6 +71,8 @@ PLACE_CUES = ("cue:before:", "cue:role:", "cue:label", "cue:column", "cue:signat
 CREDIT_BEFORE = re.compile(r"(?:©|\(c\)|\b(?:[Ff]oto(?:grafie)?|[Bb]eeld|[Ii]llustratie|[Cc]over|[Pp]hoto|[Ii]mage)\s*:)\s*"
                            r"(?:(?:[A-Z][\w'.-]*|van|de|der|den|ter|te|la|le|du)(?:[ \t]+(?:[A-Z][\w'.-]*|van|de|der|den|ter|te|la|le|du))*"
                            r"[ \t]*(?:&|,|\ben\b|\band\b)[ \t]*)*$")
+# a citation of a published work right after the name: "Fielding (2000)", "(Fielding, 2000)", "Wang et al."
+CITATION_AFTER = re.compile(r"[ \t]*(?:\(\s*(?:1[6-9]|20)\d\d[a-z]?\s*[),;:]|,?[ \t]+et[ \t]+al\b|,[ \t]*(?:1[6-9]|20)\d\d[a-z]?\s*[);])")
 # a lettered heading after "Bijlage", "Hoofdstuk": "Bijlage A. Opdracht"
 HEADING_WORDS = {"bijlage", "hoofdstuk", "deel", "paragraaf", "annex", "appendix", "bijlagen"}
 # what the shape and usage of the words say against a name (see _usage_evidence)
@@ -254,7 +257,7 @@ class CueIndex:
                     and not self._field_line(sp.group("who"), lines, n, lower_words)):
                 self.speakers.append((starts[n] + sp.start("who"), starts[n] + sp.end("who")))
             sig = INITIALS_SIGNATURE.match(raw)
-            if sig and sig.group("who") not in self.view_acronyms and not _spelled_before(
+            if sig and sig.group("who") not in self.view_acronyms and not spelled_before(
                     sig.group("who"), self.view.text[max(0, starts[n] - 120):starts[n]]):
                 self.usernames.append((starts[n] + sig.start("who"), starts[n] + sig.end("who")))
             user = USERNAME_SPEAKER.match(raw)
@@ -823,7 +826,9 @@ class PersonRecognizer(LocalRecognizer):
         # "... en Kwame" + newline + "Mensah-Boateng": given names wrap onto the next line
         # (a lower-case "van" before them is the preposition: "moeder van Emir" + newline + "Aydın")
         given = [p for p in parts if not (p.kind == INTERFIX and p.text.islower())]
-        return bool(given) and all(p.kind == NAME and p.lower in self.lex.first_names for p in given) and not nxt.sentence_start
+        # (not into a line that opens with a capitalised "De": "in Brecht" + newline + "De Morgen", a masthead)
+        return (bool(given) and all(p.kind == NAME and p.lower in self.lex.first_names for p in given)
+                and not nxt.sentence_start and not (nxt.kind == INTERFIX and nxt.text.istitle()))
 
     @staticmethod
     def _trim(parts: list[Token], has_title: bool, title_before: bool = True) -> list[Token]:
@@ -836,6 +841,8 @@ class PersonRecognizer(LocalRecognizer):
                 parts = parts[:-1]
             elif last.kind == COMMON and not (outlook or _surname_slot(parts[:-1], has_title) or _after_lone_given_name(parts)):
                 parts = parts[:-1]
+            elif last.kind == COMMON and outlook and len(parts) > 1 and parts[-2].kind == INITIALS and parts[0].kind != INITIALS:
+                parts = parts[:-1]  # "Sung, S.H. Evaluation of ...": in Outlook order the initials end the name
             elif last.kind == INTERFIX and not outlook and not (last.text.istitle() and (
                     _surname_slot(parts[:-1], has_title)
                     # "Mai Anh Le": a capitalised tussenvoegsel that is also a surname ends a name of given names
@@ -875,6 +882,8 @@ class PersonRecognizer(LocalRecognizer):
             ev.append(("given-name-in-brackets", EVIDENCE["given-name-in-brackets"]))
         if COMMA in kinds:
             ev.append(("outlook-order", EVIDENCE["outlook-order"]))
+        if not cand.titles and _initials_follow(cand, view):
+            ev.append(("initials-in-brackets-after", EVIDENCE["initials-in-brackets-after"]))
         first, last = names[0], names[-1]
         first_listed = first.lower in lex.first_names or first.lower.split("-")[0] in lex.first_names
         caps_heading = first.line in cues.view.caps_lines
@@ -934,6 +943,8 @@ class PersonRecognizer(LocalRecognizer):
             ev.append(("after-place-preposition", EVIDENCE["after-place-preposition"]))  # "in Den Hey-Acker"
         if CREDIT_BEFORE.search(view.text, max(0, cand.start - 90), cand.start):
             ev.append(("credited-creator", 0.0))  # "Foto: Jan Jansen", "© Jan Jansen": the maker of a published work
+        if CITATION_AFTER.match(view.text, cand.end):
+            ev.append(("cited-author", 0.0))  # the author of a published work, named where it is cited
         if email_parts and _matches_email(cand, email_parts):
             ev.append(("matches-e-mail", EVIDENCE["matches-e-mail"]))
         org = any(e == "part-of-organisation-name" for e, _ in ev)
@@ -1000,7 +1011,7 @@ def _past_lower_interfix(parts: list[Token]) -> list[Token]:
     return parts[k:]
 
 
-def _spelled_before(letters: str, before: str) -> bool:
+def spelled_before(letters: str, before: str) -> bool:
     """Do the words right before spell the capitals, and are they no names? "SOFTWARE DEVELOPMENT
     LIFECYCLE (SDLC)" defines an abbreviation; "Jan de Vries (JdV)" gives a person's initials."""
     abbr = letters.lower()
@@ -1016,10 +1027,15 @@ def _spelled_before(letters: str, before: str) -> bool:
             return False
         return any(_subsequence(a[1:1 + t], ws[0][1:]) and spells(a[1 + t:], ws[1:]) for t in range(len(a)))
 
-    for k in range(1, len(abbr) + 1):
-        tail = words[-k:]
-        if len(tail) == k and spells(abbr, tail):
-            return not any(w in lex.first_names or w in lex.surnames for w in tail)
+    # "Required for Compliance (RC)": the function words between give no letter
+    content = [w for w in words if w not in lex.stop_words and w not in ENGLISH_FUNCTION_WORDS]
+    for ws in (words, content):
+        for k in range(1, len(abbr) + 1):
+            tail = ws[-k:]
+            if len(tail) == k and spells(abbr, tail):
+                # "Silvion Moesan (SM)": words in no dictionary that spell the letters are a name
+                return (not any(w in lex.first_names or w in lex.surnames for w in tail)
+                        and any(lex.is_dictionary_word(w) for w in tail))
     return False
 
 
@@ -1181,6 +1197,33 @@ def _after_acronym(cand: Candidate, view: TokenView) -> bool:
     j = cand.tokens[0].i - 1
     return (j >= 0 and toks[j].line == cand.tokens[0].line and toks[j].kind not in (INITIALS, TITLE)
             and len(toks[j].text) >= 2 and toks[j].text.isupper() and toks[j].text.isalpha())
+
+
+def _initials_follow(cand: Candidate, view: TokenView) -> bool:
+    """Do the name's initials follow it in brackets: "Silvion Moesan (SM)", "Jan de Vries (JdV)"?
+    Minutes and review tables introduce the short-hand they then use for a person this way."""
+    toks = view.tokens
+    b = cand.tokens[-1].i + 1
+    if b + 2 >= len(toks) or toks[b].kind != OPEN or toks[b + 2].kind != CLOSE or toks[b].break_before:
+        return False
+    letters = toks[b + 1].text
+    if not (SHORTHAND.fullmatch(letters) and letters not in view_acronyms()):
+        return False
+    words = [t for t in cand.tokens if t.kind in (NAME, COMMON, INTERFIX)]
+    if len(words) < 2 or any(t.kind == COMMON for t in words) and not any(t.kind == NAME for t in words):
+        return False
+    lex = lexicon()
+    everyday = [t for t in words if t.kind != INTERFIX and t.lower not in lex.first_names and t.lower not in lex.surnames
+                and lex.is_dictionary_word(t.lower)]
+    if 2 * len(everyday) >= len([t for t in words if t.kind != INTERFIX]):
+        return False  # "Rich Authorization Request (RAR)": an abbreviation defined by its words
+    every = "".join(t.text[0] for t in words)
+    bare = "".join(t.text[0] for t in words if t.kind != INTERFIX)
+    return letters.lower() in (every.lower(), bare.lower())
+
+
+def view_acronyms() -> frozenset[str]:
+    return lexicon().acronyms
 
 
 def _bracketed_after_name(cand: Candidate, view: TokenView) -> bool:

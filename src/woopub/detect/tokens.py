@@ -14,6 +14,9 @@ from dataclasses import dataclass
 
 from wordfreq import zipf_frequency
 
+from spacy.lang.en.stop_words import STOP_WORDS as _EN_STOP
+from spacy.lang.nl.stop_words import STOP_WORDS as _NL_STOP
+
 from woopub.detect.lexicon import Lexicon
 
 # Token classes
@@ -30,7 +33,10 @@ OTHER = "O"
 
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.-?){1,5}$")
 _LONG_INITIALS = {"th.", "chr.", "ch.", "ph.", "joh.", "jac.", "corn.", "wm.", "fr.", "gerh.", "hub.", "jos.", "ant.", "alb.", "mich."}
-_NAME_SHAPE = re.compile(r"^(?:[’']?[^\W\d_][\w’'-]*|[^\W\d_]{1,3}[’'][^\W\d_][\w’'-]*)$")
+_ENGLISH_ONLY = ENGLISH_FUNCTION_WORDS = frozenset(_EN_STOP - _NL_STOP)
+_DUTCH_ONLY = frozenset(_NL_STOP - _EN_STOP)
+# letters only: no name carries a digit ("Ki67", "Qwen2", "B2B" are terms)
+_NAME_SHAPE = re.compile(r"^(?:[’']?[^\W\d_](?:[^\W\d_]|[’'-])*|[^\W\d_]{1,3}[’'][^\W\d_](?:[^\W\d_]|[’'-])*)$")
 
 
 def is_initials(text: str) -> bool:
@@ -101,10 +107,11 @@ def is_compound_word(lower: str) -> bool:
     return any(lower[i] == "s" and zipf(lower[:i]) >= 3.5 and zipf(lower[i + 1 :]) >= 3.5 for i in range(4, len(lower) - 4))
 
 
-def is_common_word(lower: str, lex: Lexicon) -> bool:
+def is_common_word(lower: str, lex: Lexicon, english: bool = False) -> bool:
     """An ordinary Dutch word that is in no name list ("wetgeving", "samen").
 
     A hyphenated word is ordinary only when every part is ("Bakker-Smit" is not).
+    ``english``: the text is written in English: a word its dictionary has only in lower case is ordinary too.
     """
     parts = [p for p in lower.split("-") if p]
     if not parts:
@@ -112,7 +119,8 @@ def is_common_word(lower: str, lex: Lexicon) -> bool:
     for part in parts:
         if part in lex.first_names or part in lex.surnames:
             return False
-        if zipf(part) < COMMON_WORD_ZIPF and zipf(part, "en") < COMMON_ENGLISH_ZIPF:
+        if zipf(part) < COMMON_WORD_ZIPF and zipf(part, "en") < COMMON_ENGLISH_ZIPF and not (
+                english and part in lex.english_everyday):
             return False
     return True
 
@@ -170,7 +178,7 @@ def is_law_name(lower: str) -> bool:
 CAPS_JOINERS = {"en", "of", "c.s."}
 
 
-def classify(text: str, lex: Lexicon, caps_line: bool) -> str:
+def classify(text: str, lex: Lexicon, caps_line: bool, english: bool = False) -> str:
     if text == "(":
         return OPEN
     if text == ")":
@@ -185,7 +193,8 @@ def classify(text: str, lex: Lexicon, caps_line: bool) -> str:
         return WORD
     lower = text.lower()
     bare = lower.rstrip(".")
-    if bare in lex.titles and (text.endswith(".") or len(bare) > 3 or text[0].isupper() or text.isupper()):
+    if bare in lex.titles and (text.endswith(".") or len(bare) > 3 or text[0].isupper() and not (text.isupper() and not caps_line)):
+        # "Dr Jansen", "DRS. JANSEN"; two capitals without a dot on a mixed line are an acronym ("BC Cancer")
         return TITLE
     if is_initials(text):
         return INITIALS
@@ -193,7 +202,7 @@ def classify(text: str, lex: Lexicon, caps_line: bool) -> str:
         return INTERFIX
     if text.islower() and lower in SHORT_INTERFIXES:
         return INTERFIX
-    if caps_line and text.isupper() and (lower in CAPS_JOINERS or is_common_word(lower, lex)):
+    if caps_line and text.isupper() and (lower in CAPS_JOINERS or is_common_word(lower, lex, english)):
         return WORD  # "MOTIE VAN DE LEDEN BIKKER EN GRINWIS": a heading's words and its "EN" join no name
     if is_name_shaped(text, caps_line):
         if is_abbreviation_or_brand(text):
@@ -206,13 +215,29 @@ def classify(text: str, lex: Lexicon, caps_line: bool) -> str:
             return COMMON if lower in lex.surnames else WORD
         if ADJECTIVE_OF_PLACE.search(lower) and lower not in lex.surnames and lower not in lex.first_names:
             return WORD  # "Britse", "Zeeuwse", "Joegoslavische": adjectives of a country or place
-        if lower in lex.stop_words or is_common_word(lower, lex):
+        if lower in lex.stop_words or is_common_word(lower, lex, english):
             return COMMON
         if lower not in lex.surnames and lower not in lex.first_names and (
                 is_compound_word(lower) or is_participle(lower) or is_compound_with_lowercase_tail(text, lex) or is_law_name(lower)):
             return COMMON  # "Teamchef", "Voortgangsbrief", "Geëxporteerd", "Woo-verzoek"
         return NAME
     return OTHER
+
+
+def written_in_english(words) -> bool:
+    """Is a text in English rather than Dutch, by the function words only one of the two languages has?
+    (A Dutch dossier holds English mail and test files; their everyday words are no names either.)"""
+    english = dutch = 0
+    for w in words:
+        if w in _ENGLISH_ONLY:
+            english += 1
+        elif w in _DUTCH_ONLY:
+            dutch += 1
+    return english >= 20 and english > 2 * dutch
+
+
+def _continues_hyphenated(prev: Token, tok: Token) -> bool:
+    return tok.break_before == 1 and prev.text.endswith("-") and prev.text[:-1][-1:].isalpha() and tok.text[0].islower()
 
 
 OPENING_QUOTES = {'"', "“", "„", "'", "‘", "«"}
@@ -253,9 +278,15 @@ class TokenView:
                 pending_break = 1
         self._fix_line_breaks()
         self.caps_lines = caps_lines = self._caps_lines()
+        self.english = written_in_english(t.lower for t in self.tokens)
+        prev = None
         for tok in self.tokens:
-            tok.kind = classify(tok.text, lex, tok.line in caps_lines)
+            tok.kind = classify(tok.text, lex, tok.line in caps_lines, self.english)
+            if tok.kind == TITLE and prev is not None and _continues_hyphenated(prev, tok):
+                tok.kind = OTHER  # "exit-" / "ing.": the end of a word broken over the line, no title "ing."
+            prev = tok
         self._caps_names(lex)
+        self._compounds_of_own_terms(lex)
         prev: Token | None = None
         for tok, nxt in zip(self.tokens, self.tokens[1:] + [None]):
             # "in 't Veld", "op de Beek": an opener is a tussenvoegsel only before one
@@ -264,6 +295,21 @@ class TokenView:
                 tok.kind = INTERFIX  # "in 't", "op de", not "in de"
             tok.sentence_start = _opens_sentence(prev, tok)
             prev = tok
+
+    def _compounds_of_own_terms(self, lex: Lexicon) -> None:
+        """"Digikoppelingstandaarden" where the text also writes "Digikoppeling": a long word made of a
+        term of the text and an everyday word ("standaarden") is a compound, not a name."""
+        folded = None
+        for tok in self.tokens:
+            if tok.kind != NAME or len(tok.text) < 14 or not tok.text.isalpha():
+                continue
+            for i in range(4, len(tok.lower) - 6):
+                if tok.lower[i:] in lex.dictionary_words:
+                    folded = folded if folded is not None else self.text.lower()
+                    head = tok.lower[:i]
+                    if re.search(rf"(?<!\w){re.escape(head)}(?![a-z])", folded):
+                        tok.kind = COMMON
+                    break
 
     def _caps_names(self, lex: Lexicon) -> None:
         """Names in capitals on a mixed line: "HADDAD, Lina", "Agnieszka WÓJCIK", "NADIA EL OUARDI | ...".
@@ -315,7 +361,7 @@ class TokenView:
                     if before and after and before.kind == NAME and after.line == t.line and (caps(after) or after.kind == NAME):
                         t.kind = INTERFIX
                     continue
-                if not caps(t) or is_common_word(t.lower, lex) or is_compound_word(t.lower):
+                if not caps(t) or is_common_word(t.lower, lex, self.english) or is_compound_word(t.lower):
                     continue
                 near = [toks[j] for j in (i - 1, i + 1) if 0 <= j < len(toks) and toks[j].line == t.line]
                 if i + 2 < len(toks) and toks[i + 1].kind == COMMA and toks[i + 2].line == t.line:
@@ -327,7 +373,7 @@ class TokenView:
         # no everyday words; whether they are a name, the cues decide (alone they score too low)
         def unknown_caps(t: Token) -> bool:
             return (caps(t) and len(t.text) >= 4 and re.search(r"[AEIOUY]", t.text) is not None
-                    and not is_common_word(t.lower, lex) and not is_compound_word(t.lower))
+                    and not is_common_word(t.lower, lex, self.english) and not is_compound_word(t.lower))
 
         for a, b in zip(toks, toks[1:]):
             if b.line == a.line and b.break_before == 0 and unknown_caps(a) and unknown_caps(b):
