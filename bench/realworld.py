@@ -1,6 +1,6 @@
 """woopub on a folder of real PDFs: outcomes by reason, speed, what was redacted most, damage.
 
-    python bench/realworld.py [FOLDER] [--workers 2] [--top 30] [--keep DIR] [--json]
+    python bench/realworld.py [FOLDER] [--workers 2] [--top 30] [--keep DIR] [--json] [--split]
 
 FOLDER defaults to ../shared/realpdf (beside the repository). The script runs
 `woopub redact --json` over it, as an officer would, and prints:
@@ -8,7 +8,10 @@ FOLDER defaults to ../shared/realpdf (beside the repository). The script runs
   outcomes     published / refused, refusals grouped by their reason with the
                file names and numbers taken out ("not a PDF", "truncated PDF")
   speed        pages per second of the whole run, and the pages without a text
-               layer (which woopub reads by OCR) counted apart
+               layer (which woopub reads by OCR) counted apart; with --split
+               also two more runs, timed apart: the documents OCR leaves
+               alone, and the documents with a page OCR reads (whole or a
+               picture on it), as woopub's own planner decides beforehand
   redactions   boxes per page by entity and the most frequent redacted strings
                (from the internal record: the strings are redacted values, so
                the output of this script is internal too)
@@ -25,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -58,6 +62,53 @@ def pages_without_text(path: Path) -> int:
         return 0
 
 
+def run_woopub(folder: Path, work: Path, workers: int) -> tuple[subprocess.CompletedProcess, float, list[dict]]:
+    """``woopub redact --json`` over ``folder``: the finished process, its wall seconds, its JSON events."""
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-m", "woopub", "redact", str(folder), "--out", str(work / "out"),
+                           "--internal", str(work / "intern"), "--json", "--workers", str(workers), "--no-resume"],
+                          capture_output=True, text=True)
+    seconds = time.monotonic() - started
+    return done, seconds, [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+
+
+def needs_ocr(path: Path) -> bool:
+    """Whether woopub's planner reads any page of the file by OCR (a scan, a picture that may hold text)."""
+    from woopub.reading.ocr import PictureCheck, plan_page
+
+    try:
+        with pymupdf.open(path) as doc:
+            check = PictureCheck(doc)
+            return any(plan_page(page, check=check) for page in doc)
+    except Exception:  # refused by woopub anyway: counted with the text documents
+        return False
+
+
+def split_runs(files: list[Path], workers: int) -> dict:
+    """The documents OCR leaves alone and those it reads, each group run and timed on its own."""
+    groups = {"without_ocr": [], "with_ocr": []}
+    for f in files:
+        groups["with_ocr" if needs_ocr(f) else "without_ocr"].append(f)
+    figures = {}
+    for name, members in groups.items():
+        if not members:
+            continue
+        work = Path(tempfile.mkdtemp(prefix=f"woopub-realworld-{name}-"))
+        folder = work / "in"
+        folder.mkdir()
+        for k, f in enumerate(members):
+            (folder / f"{k:03d}-{f.name}").symlink_to(f.resolve())
+        done, seconds, events = run_woopub(folder, work, workers)
+        summary = next((e for e in events if e.get("event") == "summary"), {})
+        pages = summary.get("pages", 0)
+        figures[name] = {"files": len(members), "pages": pages, "seconds": round(seconds, 1),
+                         "pages_per_second": round(pages / seconds, 2) if seconds else 0.0,
+                         "ocr_pages": summary.get("ocr", {}).get("pages", 0),
+                         "stage_seconds": summary.get("stage_seconds", {}), "exit_code": done.returncode}
+        shutil.rmtree(work, ignore_errors=True)
+    return figures
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER)
@@ -65,6 +116,8 @@ def main() -> int:
     ap.add_argument("--top", type=int, default=30)
     ap.add_argument("--keep", type=Path, help="write the output and internal record here (default: a temporary folder)")
     ap.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    ap.add_argument("--split", action="store_true",
+                    help="also time the documents OCR leaves alone and those it reads in two runs of their own")
     args = ap.parse_args()
     if not args.folder.is_dir():
         print(f"realworld: {args.folder} not found", file=sys.stderr)
@@ -72,12 +125,7 @@ def main() -> int:
     files = sorted(p for p in args.folder.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf")
     work = args.keep or Path(tempfile.mkdtemp(prefix="woopub-realworld-"))
     out, internal = work / "out", work / "intern"
-    started = time.monotonic()
-    done = subprocess.run([sys.executable, "-m", "woopub", "redact", str(args.folder), "--out", str(out),
-                           "--internal", str(internal), "--json", "--workers", str(args.workers), "--no-resume"],
-                          capture_output=True, text=True)
-    seconds = time.monotonic() - started
-    events = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    done, seconds, events = run_woopub(args.folder, work, args.workers)
     summary = next((e for e in events if e.get("event") == "summary"), None)
     if summary is None:
         print(f"realworld: woopub ended without a summary (exit {done.returncode}):\n{done.stderr[-3000:]}", file=sys.stderr)
@@ -123,12 +171,18 @@ def main() -> int:
         "pages": summary["pages"], "pages_without_text_layer": ocr_pages, "seconds": round(seconds, 1),
         "pages_per_second": round(summary["pages"] / seconds, 2),
         "text_layer_pages": text_pages,
+        "ocr_read_pages": summary.get("ocr", {}).get("pages", 0),  # read by OCR, whole or a picture on them
+        "ocr_whole_pages": summary.get("ocr", {}).get("whole_pages", 0),
+        "ocr_images_read": summary.get("ocr", {}).get("images_read", 0),
+        "ocr_images_skipped": summary.get("ocr", {}).get("images_skipped", {}),
         "stage_seconds": summary.get("stage_seconds", {}),
         "boxes_per_page": {e: round(n / pages, 2) for e, n in entities.most_common()},
         "most_redacted": strings.most_common(args.top),
         "damaged": {d: pages for d, pages in damage.items()},
         "exit_code": done.returncode,
     }
+    if args.split:
+        figures["split"] = split_runs(files, args.workers)
     if args.json:
         print(json.dumps(figures, ensure_ascii=False, indent=1))
         return 0
@@ -140,6 +194,13 @@ def main() -> int:
             print(f"         {name}")
     print(f"pages published {summary['pages']} ({ocr_pages} without a text layer, read by OCR) in {seconds:.1f} s: "
           f"{summary['pages'] / seconds:.2f} pages/s over all, start-up included")
+    o = summary.get("ocr", {})
+    print(f"OCR read {o.get('pages', 0)} page(s): {o.get('whole_pages', 0)} whole, pictures on the others "
+          f"({o.get('images_read', 0)} picture region(s) read; left alone: "
+          + (", ".join(f"{n} {why}" for why, n in o.get("images_skipped", {}).items()) or "none") + ")")
+    for name, f in figures.get("split", {}).items():
+        print(f"  documents {name.replace('_', ' ')}: {f['files']} file(s), {f['pages']} page(s) "
+              f"({f['ocr_pages']} read by OCR) in {f['seconds']} s on their own: {f['pages_per_second']} pages/s")
     print("time per stage (worker seconds): " + ", ".join(f"{k} {v:.1f}" for k, v in sorted(summary.get('stage_seconds', {}).items())))
     print("boxes per page: " + ", ".join(f"{e} {n / pages:.2f}" for e, n in entities.most_common()))
     print(f"most redacted (internal: these are redacted values), top {args.top}:")

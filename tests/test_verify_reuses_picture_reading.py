@@ -30,9 +30,9 @@ def ocr_calls(monkeypatch):
     calls = []
     real = verify.read_pages
 
-    def counting(plans, engine, earlier=None):
+    def counting(plans, engine, earlier=None, **options):
         calls.extend((page.number, tuple(r.reason for r in regions)) for page, regions in plans)
-        return real(plans, engine, earlier)
+        return real(plans, engine, earlier, **options)
 
     monkeypatch.setattr(verify, "read_pages", counting)
     return calls

@@ -171,7 +171,7 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
 
         start_default_in_background()
     from woopub.run.batch import run_batch, verify_output
-    from woopub.run.safety import RunInProgress
+    from woopub.run.safety import RunInProgress, remove_made
     from woopub.run.progress import make_reporter
 
     if not scheduler and "frog" not in without:
@@ -183,7 +183,7 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
             reporter.note(f"loading detectors, {executor.description} ...")
             try:
                 result = run_batch(Settings(rules, passwords), inputs, out_dir, internal_dir, executor, reporter,
-                                   resume=not no_resume, keep_proposals=False)
+                                   resume=not no_resume, keep_proposals=False, keep_ocr_memo=True)
             except ValueError as exc:
                 raise click.UsageError(str(exc)) from exc
             except RunInProgress as exc:
@@ -198,7 +198,11 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
             except Exception as exc:  # the documents are out and verified; the package says what went wrong
                 click.echo(f"woopub: the publication package could not be built: {one_line(exc)}", err=True)
                 package_failed = True
-            problems, notes = verify_output(out_dir, result.internal_dir, executor, reporter, result)
+            try:
+                problems, notes = verify_output(out_dir, result.internal_dir, executor, reporter, result)
+            finally:
+                if result.ocr_memo:
+                    remove_made(Path(result.ocr_memo))
     except OSError as exc:  # a full disk or read-only output: one line, not a traceback
         _exit_on_write_fault(exc)
         raise

@@ -55,6 +55,7 @@ import pymupdf
 from scipy import ndimage
 
 from woopub.errors import InputError
+from woopub.files import write_atomic
 from woopub.model import Box
 from woopub.reading.disagree import text_layer_suspect
 from woopub.reading.fontmaps import FontVerdicts
@@ -167,15 +168,95 @@ class Tesseract:
 
     def read_all(self, jobs: list[tuple[bytes, int]]) -> list[list[TsvWord] | Exception]:
         def one(job):
+            key = self._memo_key(*job)
+            known = _memo_get(key)
+            if known is not None:
+                return known
             try:
-                return self.read(*job)
+                words = self.read(*job)
             except (OSError, RuntimeError, subprocess.SubprocessError) as exc:
                 return exc
+            _memo_put(key, words)
+            return words
 
         if len(jobs) <= 1:
             return [one(j) for j in jobs]
         with ThreadPoolExecutor(self.workers) as pool:
             return list(pool.map(one, jobs))
+
+
+    def _memo_key(self, image: bytes, dpi: int) -> str:
+        """Tesseract reads the same pixels at the same resolution with the same model the same way:
+        its words are known by this key (the engine, its model and the image's SHA-256)."""
+        engine = f"{type(self).__module__}.{type(self).__qualname__}|{self.program}|{self.language}|{self.tessdata}|{dpi}"
+        return hashlib.sha256(engine.encode("utf-8") + b"\0" + image).hexdigest()
+
+
+# What Tesseract read, by ``Tesseract._memo_key``, in the run's folder (internal: OCR text is personal
+# data), shared by every worker of the run on this machine: the scan pass, the verification of the
+# published file and the closing verification of the package's stamped copy render a picture that
+# redaction left alone to the very same pixels, and read it once instead of three times. Only a folder
+# that exists is used (the run removes it at its end: later reads in this process read again).
+_memo: list[Path | None] = [None]
+
+
+def remember_ocr_in(folder) -> None:
+    """Keep what Tesseract reads in ``folder`` (made by the run), or nowhere (None)."""
+    _memo[0] = Path(folder) if folder else None
+
+
+def _memo_path(key: str) -> Path | None:
+    folder = _memo[0]
+    return folder / f"{key}.tsv" if folder is not None and folder.is_dir() else None
+
+
+def _memo_get(key: str) -> list[TsvWord] | None:
+    path = _memo_path(key)
+    if path is None:
+        return None
+    try:
+        return parse_tsv(path.read_text("utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError):  # not there (yet), or cut short: read again
+        return None
+
+
+def _memo_put(key: str, words: list[TsvWord]) -> None:
+    path = _memo_path(key)
+    if path is None:
+        return
+    # written as Tesseract's own TSV (12 columns, words only): parse_tsv reads it back unchanged
+    rows = ["level\tpage\tblock\tpar\tline\tword\tleft\ttop\twidth\theight\tconf\ttext"]
+    rows += [f"5\t1\t{w.line[0]}\t{w.line[1]}\t{w.line[2]}\t0\t{w.left}\t{w.top}\t{w.width}\t{w.height}\t"
+             f"{w.confidence!r}\t{w.text}" for w in words]
+    try:
+        write_atomic(path, "\n".join(rows).encode("utf-8"), mode=0o600)
+    except OSError:  # no room: the next reading reads again
+        pass
+
+
+def _memo_look(planes: list[np.ndarray]) -> Look:
+    """``pictures.look``, kept in the run's folder by the SHA-256 of the very pixels looked at: the
+    closing verification of a stamped copy looks at the same pictures again, in another process."""
+    if _memo[0] is None:
+        return look(planes)
+    digest = hashlib.sha256()
+    for plane in planes:
+        digest.update(repr(plane.shape).encode("ascii"))
+        digest.update(np.ascontiguousarray(plane).tobytes())
+    path = _memo_path("look-" + digest.hexdigest())
+    if path is not None:
+        try:
+            read, reason, letters = path.read_text("utf-8").split("\t")
+            return Look(read == "1", reason, int(letters))
+        except (OSError, ValueError):  # not there (yet), or cut short: look
+            pass
+    found = look(planes)
+    if path is not None:
+        try:
+            write_atomic(path, f"{int(found.read)}\t{found.reason}\t{found.letters}".encode("utf-8"), mode=0o600)
+        except OSError:
+            pass
+    return found
 
 
 # -- what a page needs -------------------------------------------------------
@@ -283,7 +364,7 @@ class PictureCheck:
             if len(parts) < 2 or _too_small(union) or sum(_area(p.rect) for p in parts) > TILE_OVERLAP * _area(union):
                 continue
             density = max(p.density for p in parts)
-            found = look([_shown_grey(page, union, density)])
+            found = _memo_look([_shown_grey(page, union, density)])
             if found.read:
                 joined_any.append((parts, _Picture(union, density, found)))
         for parts, joined in joined_any:
@@ -309,7 +390,7 @@ class PictureCheck:
         if density < MIN_OWN_DENSITY:
             # too few pixels to show a letter: what shows is shaped elsewhere (a soft mask drawing text
             # through a patch of colour), so look at it as the page shows it, placement by placement
-            return look([_shown_grey(page, rect, density)])
+            return _memo_look([_shown_grey(page, rect, density)])
         digest = info.get("digest")
         if digest in self.looks:
             return self.looks[digest]
@@ -317,14 +398,14 @@ class PictureCheck:
         planes = grey_planes(page.parent, xref) if xref > 0 else None
         if planes is None:  # an inline image, or pixels MuPDF will not hand over: look at it as shown
             planes = [_shown_grey(page, rect, density)]
-        found = look(planes)
+        found = _memo_look(planes)
         if digest and xref > 0:  # a look as shown depends on the placement: not kept
             self.looks[digest] = found
         return found
 
     def drawing_has_letters(self, page: pymupdf.Page) -> bool:
         """Whether a page without a (readable) text layer shows letters: text drawn as curves."""
-        found = look([_shown_grey(page, page.rect * page.derotation_matrix, LOOK_ZOOM)])
+        found = _memo_look([_shown_grey(page, page.rect * page.derotation_matrix, LOOK_ZOOM)])
         if not found.read:
             self.drawn_pages_skipped += 1
         return found.read
@@ -350,13 +431,30 @@ DRAWN_TEXT_MIN = 8  # drawn letters in a row before their line is read by OCR
 
 def _drawn_text_rects(page: pymupdf.Page, text_words: list) -> list[pymupdf.Rect]:
     """Lines of small filled curved shapes where the text layer has no words: text drawn as outlines."""
-    words = [pymupdf.Rect(w[:4]) for w in text_words]
-    glyphs, curved = [], []  # letters like F and W are drawn with straight lines only
+    shapes = []  # filled shapes of a letter's size
     for d in page.get_cdrawings():
         rect = pymupdf.Rect(d["rect"])
         if "f" not in d.get("type", "") or not 0 < rect.height <= DRAWN_GLYPH_HEIGHT:
             continue
-        if rect.width > 1.5 * DRAWN_GLYPH_HEIGHT or any(w.intersects(rect) for w in words):
+        if rect.width > 1.5 * DRAWN_GLYPH_HEIGHT:
+            continue
+        shapes.append((rect, d))
+    if not shapes:
+        return []
+    # those on no word of the text layer (Rect.intersects for all pairs at once: pages with
+    # thousands of words and shapes took seconds pair by pair)
+    free = np.ones(len(shapes), dtype=bool)
+    if text_words:
+        w = np.array([tuple(t[:4]) for t in text_words], dtype=np.float64)
+        w = w[(w[:, 0] < w[:, 2]) & (w[:, 1] < w[:, 3])]  # an empty word box intersects nothing
+        for start in range(0, len(shapes), 512):
+            part = np.array([tuple(r) for r, _ in shapes[start:start + 512]], dtype=np.float64)
+            hit = ((np.maximum(part[:, None, 0], w[None, :, 0]) < np.minimum(part[:, None, 2], w[None, :, 2]))
+                   & (np.maximum(part[:, None, 1], w[None, :, 1]) < np.minimum(part[:, None, 3], w[None, :, 3])))
+            free[start:start + len(part)] = ~hit.any(axis=1)
+    glyphs, curved = [], []  # letters like F and W are drawn with straight lines only
+    for (rect, d), keep in zip(shapes, free):
+        if not keep:
             continue
         glyphs.append(rect)
         if any(item[0] == "c" for item in d["items"]):
@@ -622,9 +720,9 @@ class PageReading:
         return []
 
 
-def _render(page: pymupdf.Page, region: OcrRegion) -> tuple[bytes, pymupdf.Matrix, float, list[Box]]:
+def _render(page: pymupdf.Page, region: OcrRegion, rules: bool = True) -> tuple[bytes, pymupdf.Matrix, float, list[Box]]:
     """The region as a grey PNM image, the matrix from its pixels to page space, its ink share
-    and its table rules (page space)."""
+    and (with ``rules``) its table rules (page space)."""
     zoom = region.dpi / 72
     clip = pymupdf.Rect(region.rect) * page.rotation_matrix  # get_pixmap clips in the rotated (shown) page
     pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), clip=clip, colorspace=pymupdf.csGRAY, alpha=False)
@@ -633,7 +731,7 @@ def _render(page: pymupdf.Page, region: OcrRegion) -> tuple[bytes, pymupdf.Matri
     ink = 0.0
     if region.whole_page:
         ink = _ink_share(pix)
-    return pix.tobytes("pnm"), to_page, ink, _rules(pix, to_page, zoom)
+    return pix.tobytes("pnm"), to_page, ink, _rules(pix, to_page, zoom) if rules else []
 
 
 def _rules(pix: pymupdf.Pixmap, to_page: pymupdf.Matrix, zoom: float) -> list[Box]:
@@ -654,41 +752,54 @@ def _rules(pix: pymupdf.Pixmap, to_page: pymupdf.Matrix, zoom: float) -> list[Bo
         near = m.copy()
         near[1:] |= m[:-1]
         near[:-1] |= m[1:]
-        runs = _long_runs(near, length)
-        if not runs.any():
-            continue
-        labels, _ = ndimage.label(ndimage.binary_dilation(runs, structure=np.ones((3, 3), dtype=bool)))
-        for rows, cols in ndimage.find_objects(labels):
-            r = pymupdf.Rect(cols.start, rows.start, cols.stop, rows.stop)
+        for row0, col0, row1, col1 in _long_run_boxes(near, length):
+            r = pymupdf.Rect(col0, row0, col1, row1)
             if not horizontal:
                 r = pymupdf.Rect(r.y0, r.x0, r.y1, r.x1)
             out.append(tuple(r * to_page))
     return out
 
 
-def _long_runs(mask: np.ndarray, length: int) -> np.ndarray:
-    """The pixels of ``mask`` in runs along a row at least ``length`` long."""
-    padded = np.zeros((mask.shape[0], mask.shape[1] + 2), dtype=np.int8)
+def _long_run_boxes(mask: np.ndarray, length: int) -> list[tuple[int, int, int, int]]:
+    """(row0, col0, row1, col1), ends exclusive, of each group of ``mask``'s runs along a row at
+    least ``length`` long that touch (8-neighbours), a pixel wider all round within the mask.
+
+    Only the window around the long runs is filled and labelled: a page whose rules are a few
+    lines (most pages) costs a few rows, not a pass over every pixel (the whole image took 0.3 s
+    a region, twice per page read).
+    """
+    rows, cols = mask.shape
+    padded = np.zeros((rows, cols + 2), dtype=np.int8)
     padded[:, 1:-1] = mask
     edges = np.diff(padded, axis=1)
     starts, ends = np.argwhere(edges == 1), np.argwhere(edges == -1)
     long = (ends[:, 1] - starts[:, 1]) >= length
-    marks = np.zeros((mask.shape[0], mask.shape[1] + 1), dtype=np.int32)
-    np.add.at(marks, (starts[long, 0], starts[long, 1]), 1)
-    np.add.at(marks, (ends[long, 0], ends[long, 1]), -1)
-    return np.cumsum(marks, axis=1)[:, :-1] > 0
+    if not long.any():
+        return []
+    row, start, end = starts[long, 0], starts[long, 1], ends[long, 1]
+    top, bottom = max(0, int(row.min()) - 1), min(rows, int(row.max()) + 2)
+    left, right = max(0, int(start.min()) - 1), min(cols, int(end.max()) + 1)
+    marks = np.zeros((bottom - top, right - left + 1), dtype=np.int32)
+    np.add.at(marks, (row - top, start - left), 1)
+    np.add.at(marks, (row - top, end - left), -1)
+    runs = np.cumsum(marks, axis=1)[:, :-1] > 0
+    labels, _ = ndimage.label(ndimage.binary_dilation(runs, structure=np.ones((3, 3), dtype=bool)))
+    return [(r.start + top, c.start + left, r.stop + top, c.stop + left) for r, c in ndimage.find_objects(labels)]
 
 
 def _ink_share(pix: pymupdf.Pixmap) -> float:
-    samples = pix.samples_mv
+    samples = np.frombuffer(pix.samples_mv, dtype=np.uint8)
     step = max(1, len(samples) // 200_000)
     picked = samples[::step]
-    return sum(1 for v in picked if v < INK_LEVEL) / max(len(picked), 1)
+    return int(np.count_nonzero(picked < INK_LEVEL)) / max(len(picked), 1)
 
 
 def read_pages(plans: list[tuple[pymupdf.Page, list[OcrRegion]]], engine: Tesseract,
-               earlier: dict[int, PageReading] | None = None) -> list[PageReading]:
+               earlier: dict[int, PageReading] | None = None, rules: bool = True) -> list[PageReading]:
     """Render every region (PyMuPDF is not thread-safe), then read them all, in parallel.
+
+    ``rules``: also find the table borders (``PageReading.rules``), which lay out the words read;
+    verification, which only searches the words, does without them.
 
     ``earlier``: readings of these pages made before (by 0-based page). A region rendered to the
     very pixels an earlier reading gave Tesseract (same place, resolution and SHA-256) takes that
@@ -698,11 +809,11 @@ def read_pages(plans: list[tuple[pymupdf.Page, list[OcrRegion]]], engine: Tesser
     for k, (page, regions) in enumerate(plans):
         before = (earlier or {}).get(page.number)
         for r, region in enumerate(regions):
-            image, to_page, ink, rules = _render(page, region)
+            image, to_page, ink, found = _render(page, region, rules)
             digest = hashlib.sha256(image).hexdigest()
             readings[k].digests.append(digest)
             readings[k].ink = max(readings[k].ink, ink)
-            readings[k].rules += rules
+            readings[k].rules += found
             same = _same_pixels(before, region, digest)
             if same is not None:
                 readings[k].words += [dataclasses.replace(w, line=(r, *w.line[1:])) for w in before.words
@@ -915,16 +1026,24 @@ def add_text_layer(page: pymupdf.Page, words: list[OcrWord], redacted: list[Box]
     page.insert_font(fontname=TEXT_LAYER_FONT, fontbuffer=font.buffer)
     shape = page.new_shape()
     turn = pymupdf.Matrix(page.rotation)
-    for w in keep:
-        shown = pymupdf.Rect(w.box) * page.rotation_matrix
-        if shown.is_empty:
-            continue
-        size = max(shown.height * 0.8, 1.0)
-        length = font.text_length(w.text, size) or 1.0
-        base = pymupdf.Point(shown.x0, shown.y1 - 0.2 * shown.height) * page.derotation_matrix
-        stretch = ~turn * pymupdf.Matrix(shown.width / length, 1) * turn
-        shape.insert_text(base, w.text, fontname=TEXT_LAYER_FONT, fontsize=size, rotate=page.rotation,
-                          render_mode=3, morph=(base, stretch))
+    # Shape.insert_text looks the font up in the page's font list at every word, and that list is
+    # made by walking the page's resources: a fifth of the publish pass on scanned pages. The list
+    # does not change while the words are written (the font is in it now), so it is read once.
+    fonts = page.get_fonts()
+    page.get_fonts = lambda full=False: fonts if not full else page.parent.get_page_fonts(page.number, full=True)
+    try:
+        for w in keep:
+            shown = pymupdf.Rect(w.box) * page.rotation_matrix
+            if shown.is_empty:
+                continue
+            size = max(shown.height * 0.8, 1.0)
+            length = font.text_length(w.text, size) or 1.0
+            base = pymupdf.Point(shown.x0, shown.y1 - 0.2 * shown.height) * page.derotation_matrix
+            stretch = ~turn * pymupdf.Matrix(shown.width / length, 1) * turn
+            shape.insert_text(base, w.text, fontname=TEXT_LAYER_FONT, fontsize=size, rotate=page.rotation,
+                              render_mode=3, morph=(base, stretch))
+    finally:
+        del page.get_fonts  # the page's own method again
     shape.commit()
     return len(keep)
 

@@ -43,7 +43,7 @@ from woopub.files import sha256_or_none
 from woopub.run.journal import Journal
 from woopub.decide.marked import TERM_EVIDENCE
 from woopub.model import KEEP, DocumentOutcome, LogEntry, Proposal
-from woopub.reading.ocr import OcrStats
+from woopub.reading.ocr import OcrStats, remember_ocr_in
 from woopub.run.pipeline import (
     DocumentScan,
     InputDocument,
@@ -69,6 +69,7 @@ from woopub.writing.verify import Problem, SecretSet, check_plain_text, index_se
 STAGING = "staging"
 FROG_CACHE = "frog-lezingen.sqlite"
 READING_STORE = "lezingen"
+OCR_MEMO = "ocr-geheugen"  # the run's folder of what Tesseract read (reading/ocr.py)
 SPOOL = ".voorstellen.spool"
 SCAN_SPOOL = ".detectie.spool"
 
@@ -161,6 +162,7 @@ class VerifyJob:
     kept: list[Proposal]  # its kept names: the same letters may stand there
     entries: list[dict]  # its boxes in the publication log
     verified_sha256: str | None = None  # set when this run verified the file before moving it in
+    ocr_memo: str | None = None  # the run's folder of what Tesseract read (``RunResult.ocr_memo``)
 
 
 def verify_unit(job: VerifyJob, dossier_wide, index=None) -> list[Problem]:
@@ -172,6 +174,7 @@ def verify_unit(job: VerifyJob, dossier_wide, index=None) -> list[Problem]:
     path = Path(job.path)
     if job.verified_sha256 is not None and job.verified_sha256 == sha256_or_none(path):
         return []
+    remember_ocr_in(job.ocr_memo)  # pictures the run read, shown in the same pixels, are not read again
     # resolved once per worker and kept, with its search structures, for every document
     return verify_pdf(path, job.name, [resolve(dossier_wide), SecretSet(job.own)], job.kept, job.entries,
                       index=resolve(index))
@@ -317,20 +320,24 @@ def run_batch(
     reporter: Reporter | None = None,
     resume: bool = True,
     keep_proposals: bool = True,
+    keep_ocr_memo: bool = False,
 ) -> RunResult:
     """Scan every document, merge the person index, publish every document.
 
     ``settings`` is an ``executors.Settings`` (workers build their own
     Dossier from it) or a ready ``Dossier`` (in-process runs). With
     ``keep_proposals=False`` the result's ``proposals`` stays empty (they are
-    in the internal record): what a large batch needs.
+    in the internal record): what a large batch needs. With ``keep_ocr_memo``
+    the folder of what Tesseract read stays for ``verify_output`` (the
+    package's stamped copies show the same pictures) and the caller removes
+    it (``RunResult.ocr_memo``); else it goes with the run.
     """
     out_dir = Path(out_dir)
     internal_dir = Path(internal_dir) if internal_dir else default_internal_dir(out_dir)
     if _inside(internal_dir.resolve(), out_dir.resolve()):
         raise ValueError(f"the internal folder {internal_dir} must not be inside the output folder {out_dir}")
     batch = Batch(settings, out_dir, internal_dir, executor or InlineExecutor(), reporter or Reporter(), resume)
-    return batch.run(inputs, keep_proposals)
+    return batch.run(inputs, keep_proposals, keep_ocr_memo)
 
 
 def run_inline(dossier, inputs: Iterable[Path], out_dir: Path, internal_dir: Path | None = None,
@@ -356,12 +363,22 @@ class Batch:
         self.ocr = OcrStats()  # what OCR read and left alone, over the scan pass
         self.input_sha: dict[str, str | None] = {}
 
-    def run(self, inputs: Iterable[Path], keep_proposals: bool) -> RunResult:
+    def run(self, inputs: Iterable[Path], keep_proposals: bool, keep_ocr_memo: bool = False) -> RunResult:
         # one run per output; the lock is held until the log is written
         with RunLock(self.internal_dir):
-            return self._run(inputs, keep_proposals)
+            memo = make_staging(self.internal_dir, prefix=OCR_MEMO + "-")
+            try:
+                result = self._run(inputs, keep_proposals, memo)
+            except BaseException:
+                remove_made(memo)
+                raise
+            if keep_ocr_memo:
+                result.ocr_memo = str(memo)
+            else:
+                remove_made(memo)
+            return result
 
-    def _run(self, inputs: Iterable[Path], keep_proposals: bool) -> RunResult:
+    def _run(self, inputs: Iterable[Path], keep_proposals: bool, memo: Path) -> RunResult:
         documents, missing = collect_inputs(list(inputs), exclude=[self.out_dir, self.internal_dir])
         self.out_dir.mkdir(parents=True, exist_ok=True)
         # a folder of this run's own: a user's files in the internal folder are never emptied
@@ -376,11 +393,15 @@ class Batch:
         # what the scan pass read (text, words, OCR), for whichever worker publishes the document: internal
         # too, and only where every worker sees this folder (a cluster's hosts keep their own, removed with them)
         reading_store = self.staging / READING_STORE if getattr(self.executor, "same_machine", False) else None
+        # what Tesseract read, by its pixels: only where every worker sees this folder, like the readings
+        ocr_memo = str(memo) if reading_store is not None else None
         if isinstance(self.settings, Settings):
             self.settings = dataclasses.replace(self.settings, frog_cache=str(frog_cache),
                                                 frog_server=self._shared_frog_server(),
-                                                reading_store=str(reading_store) if reading_store else None)
+                                                reading_store=str(reading_store) if reading_store else None,
+                                                ocr_memo=ocr_memo)
         else:  # a ready Dossier, in this process
+            remember_ocr_in(ocr_memo)
             self.settings.use_run_stores(frog_cache)
         self.settings_handle = self.executor.share(self.settings)
 
@@ -637,6 +658,7 @@ def verify_output(out_dir: Path, internal_dir: Path | None = None, executor=None
         entries_by_doc[e["document"]].append(e)
     published = {d["document"]: d.get("pages", 0) for d in log["documents"] if d["status"] == "published"}
     checked = run.verified if run is not None else {}
+    memo = run.ocr_memo if run is not None else None
     problems: list[Problem] = []
     jobs = []
     from woopub.package.build import INVENTORY_PDF, PACKAGE, read_upload_map
@@ -652,7 +674,7 @@ def verify_output(out_dir: Path, internal_dir: Path | None = None, executor=None
             # the copy's kept places are its document's (verify_pdf takes a proposal's places by its document name)
             jobs.append(VerifyJob(str(pdf), name, own_secrets.get(doc, []),
                                   [dataclasses.replace(p, document=name) for p in kept.get(doc, [])],
-                                  entries_by_doc.get(doc, []), None))
+                                  entries_by_doc.get(doc, []), None, memo))
             published.setdefault(name, published[doc])
             continue
         if name == f"{PACKAGE}/{INVENTORY_PDF}":
@@ -661,7 +683,7 @@ def verify_output(out_dir: Path, internal_dir: Path | None = None, executor=None
             problems.append(Problem(name, "log", "PDF is not listed as published in publicatielog.json"))
             continue
         jobs.append(VerifyJob(str(pdf), name, own_secrets.get(name, []), kept.get(name, []),
-                              entries_by_doc.get(name, []), checked.get(name)))
+                              entries_by_doc.get(name, []), checked.get(name), memo))
     reporter.stage("verify", len(jobs), sum(published[j.name] for j in jobs))
     found: dict[int, list[Problem]] = {}
     if jobs:

@@ -53,6 +53,7 @@ class Settings:
     frog_cache: str | None = None  # the run's shared store of Frog readings (not part of ``key``)
     frog_server: tuple[int, int] | None = None  # (port, pid) of the run's Frog server on this machine
     reading_store: str | None = None  # the run's folder of readings (text, OCR), read again by whichever worker publishes
+    ocr_memo: str | None = None  # the run's folder of what Tesseract read, by the pixels' SHA-256 (reading/ocr.py)
 
     @property
     def key(self) -> str:
@@ -110,6 +111,9 @@ def worker_dossier(settings):
 
         # the detector is built on first use: a worker that only writes (woopub apply) needs none
         cache[key] = Dossier(settings.rules, passwords=settings.passwords, recognisers=settings.recognisers)
+    from woopub.reading.ocr import remember_ocr_in
+
+    remember_ocr_in(settings.ocr_memo)  # before a pass's child is forked: it inherits the folder
     # no run store (a cluster): the publish pass may run on another host, so nothing is kept for it
     cache[key].use_run_stores(settings.frog_cache, settings.reading_store, keep_readings=settings.reading_store is not None)
     return cache[key]

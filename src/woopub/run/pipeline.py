@@ -109,6 +109,9 @@ class RunResult:
     verified: dict[str, str] = field(default_factory=dict)
     ocr: OcrStats = field(default_factory=OcrStats)  # what OCR read and left alone, over the scan pass
     sources: dict[str, str] = field(default_factory=dict)  # public name -> original relative path (internal)
+    # the run's folder of what Tesseract read (reading/ocr.py), kept for the closing verification when
+    # run_batch was asked to (keep_ocr_memo); whoever asked removes it (safety.remove_made)
+    ocr_memo: str | None = None
 
     @property
     def failed(self) -> list[DocumentOutcome]:

@@ -509,7 +509,7 @@ def check_pictures(doc: pymupdf.Document, name: str, secrets: list[Secret],
     if engine.problem():
         return problems + [Problem(name, "unreadable text", f"page {plans[0][0].number + 1}: pictures that may hold "
                                                              f"text, and no OCR to read them ({engine.problem()})")]
-    for reading in read_pages(plans, engine, readings):
+    for reading in read_pages(plans, engine, readings, rules=False):
         number = reading.page + 1
         if reading.error:
             problems.append(Problem(name, "unreadable text", f"page {number}: OCR failed ({one_line(reading.error)})"))
