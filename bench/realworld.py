@@ -109,6 +109,32 @@ def split_runs(files: list[Path], workers: int) -> dict:
     return figures
 
 
+def damaged_pages(source: Path, published: Path, boxes: dict, warnings) -> list[tuple[int, float]]:
+    """changed_pages as verification runs it: a page published as its picture is compared with the input
+    drawn that way. The run names the scan repair's pages in its warnings ("page(s) 3, 5: published as a
+    scan"); a page whose text layer may lie (writing/asscan.py) is known only to the run, so a changed page
+    that ``lying_pages`` finds is compared again as a picture."""
+    import pymupdf
+
+    from woopub.reading.ocr import lying_pages
+
+    repaired: set[int] = set()
+    for w in warnings:
+        m = re.match(r"page\(s\) ([\d, ]+): published as a scan", w)
+        if m:
+            repaired |= {int(n) for n in m.group(1).replace(" ", "").split(",") if n}
+    found = changed_pages(source, published, boxes, pictured=frozenset(repaired))
+    if not found:
+        return found
+    with pymupdf.open(source) as doc:
+        lying = {n + 1 for n in lying_pages(doc)} if not doc.needs_pass else set()
+    again = {p for p, _ in found} & lying
+    if not again:
+        return found
+    second = dict(changed_pages(source, published, boxes, pictured=frozenset(repaired | lying)))
+    return [(p, share) for p, share in found if p not in again] + [(p, second[p]) for p in sorted(again) if p in second]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER)
@@ -149,7 +175,8 @@ def main() -> int:
     damage = {}
     for d in published:
         try:
-            found = changed_pages(args.folder / source_of.get(d, d), out / d, boxes.get(d, {}))
+            found = damaged_pages(args.folder / source_of.get(d, d), out / d, boxes.get(d, {}),
+                                  outcomes.get(d, {}).get("warnings", ()))
         except Exception as exc:  # a file this script cannot render is reported, not fatal
             found = [(0, f"cannot compare: {exc}")]
         if found:
