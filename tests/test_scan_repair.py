@@ -84,14 +84,13 @@ def test_when_the_scan_still_shows_the_value_the_document_is_withheld_with_a_rea
     assert not (tmp_path / "out" / "memo.pdf").exists()
 
 
-def test_the_pages_to_scan_are_those_named_and_those_still_holding_the_value(tmp_path):
+def test_the_pages_to_scan_are_those_named_else_those_still_holding_the_value(tmp_path):
     from woopub.writing.verify import Problem, Secret, SecretSet
 
     _memo(tmp_path / "memo.pdf")
     secrets = [SecretSet([Secret("Fenna Wijnberg", "PERSON", "PERSON of proposal memo.pdf#1")])]
     named = [Problem("memo.pdf", "leak", "PERSON of proposal memo.pdf#1 is drawn on page 2 (read by OCR)")]
-    # page 2 is named; page 1 still holds the name in its text (verification names only the first page)
-    assert scanned.pages_to_scan(tmp_path / "memo.pdf", named, secrets) == [1, 2]
+    assert scanned.pages_to_scan(tmp_path / "memo.pdf", named, secrets) == [2]
     unnamed = [Problem("memo.pdf", "leak", "PERSON of proposal memo.pdf#1 is still in the text")]
     assert scanned.pages_to_scan(tmp_path / "memo.pdf", unnamed, secrets) == [1]
     # a page whose text could not be read was never searched for names: not published as a scan

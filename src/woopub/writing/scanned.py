@@ -35,16 +35,16 @@ _PAGE = re.compile(r"\bpage (\d+)\b")
 
 
 def pages_to_scan(path, problems, secret_sets) -> list[int]:
-    """The pages (1-based) to publish as scans: those the problems name and those whose text still
-    holds a value (verification names the first page a value is left on, not every one). Empty when
-    a problem is of a kind a scan does not repair."""
+    """The pages (1-based) to publish as scans: those the problems name, else those whose text
+    still holds a value. Empty when a problem is of a kind a scan does not repair."""
     if not problems or any(p.kind not in REPAIRABLE for p in problems):
         return []
     named = {int(m.group(1)) for p in problems for m in _PAGE.finditer(p.detail)}
     with pymupdf.open(path) as doc:
-        left = {page.number + 1 for page in doc
-                if any(s.first_in(page.get_text()) is not None for s in secret_sets)}
-        return sorted(n for n in named | left if 1 <= n <= len(doc))
+        if named:
+            return sorted(n for n in named if 1 <= n <= len(doc))
+        return [page.number + 1 for page in doc
+                if any(s.first_in(page.get_text()) is not None for s in secret_sets)]
 
 
 def publish_as_scans(path, name: str, pages: list[int], proposals: list[Proposal], entries: list[LogEntry],
