@@ -376,14 +376,7 @@ class Dossier:
             index.recogniser()  # built once here, not in every document's child
         # the dossier's values with their search structures, also built once here
         secrets = (secrets if isinstance(secrets, SecretSet) else SecretSet(secrets)).warm()
-        try:
-            outcome, proposals, entries, seconds = self._bounded(self._publish, (index, secrets), scan, staging)
-        except Exception as exc:  # one document never stops the batch
-            return DocumentOutcome(name, "failed", reason=refusal_reason(scan.document.path, exc)), [], []
-        for stage, s in seconds.items():
-            clock.seconds[stage] += s
-        _move_in(outcome, staging, out_dir, clock)
-        return outcome, proposals, entries
+        return self._pass(scan.document, clock, out_dir, staging, self._publish, (index, secrets), scan, staging)
 
     def _publish(
         self, index: PersonIndex, secrets: SecretSet, scan: DocumentScan, staging: Path
@@ -427,13 +420,18 @@ class Dossier:
         """Publish ``order``'s document with its decided proposals through the same write stage as
         ``publish`` (in the sandbox child, bounded), into ``out_dir`` once verified."""
         clock = clock or Stopwatch()
-        name = order.document.name
         secrets = (secrets if isinstance(secrets, SecretSet) else SecretSet(secrets)).warm()
+        return self._pass(order.document, clock, out_dir, staging, self._write, (secrets,), order, staging,
+                          detects=False)
+
+    def _pass(self, document: InputDocument, clock: Stopwatch, out_dir: Path, staging: Path, fn, shared: tuple,
+              *args, detects: bool = True) -> tuple[DocumentOutcome, list[Proposal], list[LogEntry]]:
+        """Run a publishing pass ``fn`` in the sandbox child, add its seconds to ``clock`` and move
+        a verified document from ``staging`` into ``out_dir``."""
         try:
-            outcome, proposals, entries, seconds = self._bounded(self._write, (secrets,), order, staging,
-                                                                 detects=False)
+            outcome, proposals, entries, seconds = self._bounded(fn, shared, *args, detects=detects)
         except Exception as exc:  # one document never stops the others
-            return DocumentOutcome(name, "failed", reason=refusal_reason(order.document.path, exc)), [], []
+            return DocumentOutcome(document.name, "failed", reason=refusal_reason(document.path, exc)), [], []
         for stage, s in seconds.items():
             clock.seconds[stage] += s
         _move_in(outcome, staging, out_dir, clock)
