@@ -1207,12 +1207,12 @@ def _initials_follow(cand: Candidate, view: TokenView) -> bool:
     if b + 2 >= len(toks) or toks[b].kind != OPEN or toks[b + 2].kind != CLOSE or toks[b].break_before:
         return False
     letters = toks[b + 1].text
-    if not (SHORTHAND.fullmatch(letters) and letters not in view_acronyms()):
+    lex = lexicon()
+    if not (SHORTHAND.fullmatch(letters) and letters not in lex.acronyms):
         return False
     words = [t for t in cand.tokens if t.kind in (NAME, COMMON, INTERFIX)]
     if len(words) < 2 or any(t.kind == COMMON for t in words) and not any(t.kind == NAME for t in words):
         return False
-    lex = lexicon()
     everyday = [t for t in words if t.kind != INTERFIX and t.lower not in lex.first_names and t.lower not in lex.surnames
                 and lex.is_dictionary_word(t.lower)]
     if 2 * len(everyday) >= len([t for t in words if t.kind != INTERFIX]):
@@ -1220,10 +1220,6 @@ def _initials_follow(cand: Candidate, view: TokenView) -> bool:
     every = "".join(t.text[0] for t in words)
     bare = "".join(t.text[0] for t in words if t.kind != INTERFIX)
     return letters.lower() in (every.lower(), bare.lower())
-
-
-def view_acronyms() -> frozenset[str]:
-    return lexicon().acronyms
 
 
 def _bracketed_after_name(cand: Candidate, view: TokenView) -> bool:
