@@ -64,7 +64,8 @@ from woopub.writing.publish import (
 )
 from woopub.detect import PersonIndex
 from woopub.writing.publish import read_index, write_internal_names
-from woopub.writing.verify import Problem, SecretSet, check_plain_text, index_secrets, secrets_from, verify_pdf
+from woopub.writing.verify import (Problem, SecretSet, check_plain_text, index_secrets, placed_proposals, secrets_from,
+                                   verify_pdf)
 
 STAGING = "staging"
 FROG_CACHE = "frog-lezingen.sqlite"
@@ -163,6 +164,7 @@ class VerifyJob:
     entries: list[dict]  # its boxes in the publication log
     verified_sha256: str | None = None  # set when this run verified the file before moving it in
     ocr_memo: str | None = None  # the run's folder of what Tesseract read (``RunResult.ocr_memo``)
+    placed: tuple = ()  # its short-hand redacted for where it stands: checked in its boxes (``verify.check_placed``)
 
 
 def verify_unit(job: VerifyJob, dossier_wide, index=None) -> list[Problem]:
@@ -176,8 +178,8 @@ def verify_unit(job: VerifyJob, dossier_wide, index=None) -> list[Problem]:
         return []
     remember_ocr_in(job.ocr_memo)  # pictures the run read, shown in the same pixels, are not read again
     # resolved once per worker and kept, with its search structures, for every document
-    return verify_pdf(path, job.name, [resolve(dossier_wide), SecretSet(job.own)], job.kept, job.entries,
-                      index=resolve(index))
+    return verify_pdf(path, job.name, [resolve(dossier_wide), SecretSet(job.own)], [*job.kept, *job.placed],
+                      job.entries, index=resolve(index))
 
 
 def name_unit(names: list[str], settings, index) -> list[str]:
@@ -651,6 +653,7 @@ def verify_output(out_dir: Path, internal_dir: Path | None = None, executor=None
     kept: dict[str, list[Proposal]] = defaultdict(list)
     for p in _iter_proposals(record):
         (kept if p.action == KEEP else own)[p.document].append(p)
+    placed = {document: tuple(placed_proposals(ps)) for document, ps in own.items()}
     own_secrets = {name: secrets_from(ps) for name, ps in own.items()}
     own.clear()
     entries_by_doc: dict[str, list[dict]] = defaultdict(list)
@@ -674,7 +677,8 @@ def verify_output(out_dir: Path, internal_dir: Path | None = None, executor=None
             # the copy's kept places are its document's (verify_pdf takes a proposal's places by its document name)
             jobs.append(VerifyJob(str(pdf), name, own_secrets.get(doc, []),
                                   [dataclasses.replace(p, document=name) for p in kept.get(doc, [])],
-                                  entries_by_doc.get(doc, []), None, memo))
+                                  entries_by_doc.get(doc, []), None, memo,
+                                  tuple(dataclasses.replace(p, document=name) for p in placed.get(doc, ()))))
             published.setdefault(name, published[doc])
             continue
         if name == f"{PACKAGE}/{INVENTORY_PDF}":
@@ -683,7 +687,7 @@ def verify_output(out_dir: Path, internal_dir: Path | None = None, executor=None
             problems.append(Problem(name, "log", "PDF is not listed as published in publicatielog.json"))
             continue
         jobs.append(VerifyJob(str(pdf), name, own_secrets.get(name, []), kept.get(name, []),
-                              entries_by_doc.get(name, []), checked.get(name), memo))
+                              entries_by_doc.get(name, []), checked.get(name), memo, placed.get(name, ())))
     reporter.stage("verify", len(jobs), sum(published[j.name] for j in jobs))
     found: dict[int, list[Problem]] = {}
     if jobs:

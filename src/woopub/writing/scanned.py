@@ -104,7 +104,8 @@ def _short_names(words: list[OcrWord], redacted: list[Proposal], kept: list[pymu
     out, seen = [], set()
     for p in redacted:
         value = " ".join(p.text.split())
-        if p.entity in NUMBER_ENTITIES or p.entity == "EMAIL" or len(value) >= STRING_MIN_LENGTH or value in seen:
+        if (p.entity in NUMBER_ENTITIES or p.entity == "EMAIL" or len(value) >= STRING_MIN_LENGTH or value in seen
+                or PLACED_SHORTHAND in p.evidence):  # verification looks for it in its own boxes only
             continue
         seen.add(value)
         for m in value_pattern(value).finditer(text):

@@ -30,6 +30,7 @@ import re
 import unicodedata
 import zlib
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,9 +100,12 @@ def index_secrets(index, long_only: bool = False) -> list[Secret]:
 
 
 def secrets_from(proposals: list[Proposal]) -> list[Secret]:
+    """The values ``proposals`` redact, to hunt for wherever they stand; short-hand redacted for
+    where it stands is left to ``check_placed`` (it is no name elsewhere: the decide stage does not
+    spread it through the document either, ``decide.analysis.same_document_mentions``)."""
     seen: dict[tuple[str, str], Secret] = {}
     for p in proposals:
-        if p.action != REDACT:
+        if p.action != REDACT or PLACED_SHORTHAND in p.evidence:
             continue
         value = re.sub(r"\s+", " ", p.text).strip()
         if len(value) < 2:
@@ -872,6 +876,27 @@ def _in_legend(code: str, inside: str, words) -> bool:
     return at >= 0 and _compact(code) in page[at:]
 
 
+def placed_proposals(proposals: Iterable[Proposal]) -> list[Proposal]:
+    """The redactions of short-hand found only by where it stands (``check_placed`` verifies them)."""
+    return [p for p in proposals if p.action == REDACT and PLACED_SHORTHAND in p.evidence]
+
+
+def check_placed(name: str, proposals: list[Proposal], text) -> list[Problem]:
+    """Short-hand redacted for where it stands ("Actie: AD") is gone from its own boxes: the words
+    centred in a box (the ground code drawn there, an OCR text layer) do not spell it. Elsewhere the
+    same letters are no name ("AD" of an API text) and are not looked for."""
+    problems = []
+    for p in placed_proposals(proposals):
+        if p.document != name:
+            continue
+        boxes = [pymupdf.Rect(b) for b in p.boxes]
+        inside = " ".join(w.text for w in text.words if w.page == p.page - 1
+                          and any(b.contains(_centre(w.box)) for b in boxes))
+        if value_pattern(" ".join(p.text.split())).search(inside):
+            problems.append(Problem(name, "leak", f"{p.entity} of proposal {p.id} is still in its box on page {p.page}"))
+    return problems
+
+
 def check_dossier_names(doc: pymupdf.Document, name: str, index, keep: dict[int, list[pymupdf.Rect]],
                         text=None) -> list[Problem]:
     """The dossier's name forms, found by the same recogniser that redacted them:
@@ -930,6 +955,7 @@ def verify_pdf(path: Path, name: str, secrets: list[Secret], proposals: list[Pro
             lambda: check_objects(doc, name, secrets, kept),
             lambda: check_dossier_names(doc, name, index, keep_boxes, page_text()),
             lambda: check_pictures(doc, name, secrets, keep_boxes, pictures, _redaction_boxes(entries), readings, looks),
+            lambda: check_placed(name, proposals, page_text()),
             lambda: check_text(doc, name, secrets, keep_boxes, page_text()),  # shows hidden layers: last
         ]
         problems = []
