@@ -41,12 +41,21 @@ def glyphs_stay(monkeypatch):
     monkeypatch.setattr(redact, "_apply", without_text)
 
 
-def _run(tmp_path, rules, detector):
+def _memo_over_three_pages(path):
+    """The name on pages 1 and 3: verification used to name only the first page a value is left on."""
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 72), "Contactpersoon: mevrouw Fenna Wijnberg, beleidsmedewerker.", fontsize=11)
+    doc.new_page().insert_text((72, 72), "Het overleg over de begroting is verplaatst naar donderdag.", fontsize=11)
+    doc.new_page().insert_text((72, 72), "Vragen over de planning kunnen naar Fenna Wijnberg.", fontsize=11)
+    doc.save(path)
+
+
+def _run(tmp_path, rules, detector, memo=_memo):
     from woopub.run.pipeline import Dossier
 
     dossier = tmp_path / "in"
     dossier.mkdir()
-    _memo(dossier / "memo.pdf")
+    memo(dossier / "memo.pdf")
     return run_inline(Dossier(rules, detector), [dossier], tmp_path / "out", tmp_path / "intern")
 
 
@@ -65,6 +74,18 @@ def test_a_value_glyph_redaction_left_is_removed_by_publishing_the_page_as_a_sca
     assert not still_there(NAME, ocr_pixels(tmp_path / "out" / "memo.pdf"))
     log = json.loads((tmp_path / "out" / "publicatielog.json").read_text("utf-8"))
     assert any(r["page"] == 1 and r["ground"] == "5.1.2e" for r in log["redactions"])
+
+
+def test_every_page_a_value_is_left_on_is_published_as_a_scan_not_only_the_first(tmp_path, rules, detector,
+                                                                                  glyphs_stay):
+    result = _run(tmp_path, rules, detector, _memo_over_three_pages)
+    [outcome] = result.outcomes
+    assert outcome.status == "published", outcome.reason
+    with pymupdf.open(tmp_path / "out" / "memo.pdf") as out:
+        assert [bool(page.get_images()) for page in out] == [True, False, True]  # the pages with the name only
+        assert all(NAME not in page.get_text() for page in out)
+        assert "planning" in out[2].get_text()  # the OCR text layer keeps the page searchable
+    assert not still_there(NAME, ocr_pixels(tmp_path / "out" / "memo.pdf"))
 
 
 def test_when_the_scan_still_shows_the_value_the_document_is_withheld_with_a_reason(tmp_path, rules, detector,

@@ -598,13 +598,15 @@ def _check_text_for(group: "SecretSet", name, text, keep, drawn, placed, drawn_d
         words = s.value.split()
         if not all(w in text_words for w in words):
             continue  # a word of it is nowhere: no need for the pattern (most values are gone)
+        named: set[int] = set()  # every page the value is left on, once: the scan repair takes them all
         for m in value_pattern(s.value).finditer(text.text):
             words = text.word_indices(m.start(), m.end())
             if words and _all_kept(text, words, keep):
                 continue  # the same letters stand here as a deliberately kept name
             page = text.page_of(m.start()) + 1
-            problems.append(Problem(name, "leak", f"{s.label} is still in the text of page {page}"))
-            break
+            if page not in named:
+                named.add(page)
+                problems.append(Problem(name, "leak", f"{s.label} is still in the text of page {page}"))
     return problems
 
 
@@ -904,7 +906,7 @@ def check_dossier_names(doc: pymupdf.Document, name: str, index, keep: dict[int,
     if index is None or not len(index):
         return []
     text = text if text is not None else extract_text(doc)
-    problems = []
+    problems, named = [], set()  # every page a form is left on, once: the scan repair takes them all
     for r in index.recogniser().analyze(text.text, ["PERSON"]):
         evidence = (r.recognition_metadata or {}).get("evidence", ())
         if "dossier:in-organisation-name" in evidence:
@@ -915,8 +917,9 @@ def check_dossier_names(doc: pymupdf.Document, name: str, index, keep: dict[int,
         words = text.word_indices(r.start, r.end)
         if words and not _all_kept(text, words, keep):
             page = text.page_of(r.start) + 1
-            problems.append(Problem(name, "leak", f"a name form redacted across the dossier is still in the text of page {page}"))
-            break
+            if page not in named:
+                named.add(page)
+                problems.append(Problem(name, "leak", f"{DOSSIER_FORM_LABEL} is still in the text of page {page}"))
     return problems
 
 

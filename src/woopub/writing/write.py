@@ -37,6 +37,7 @@ from woopub.writing.scanned import pages_to_scan, publish_as_scans
 from woopub.writing.verify import Problem, SecretSet, pictures_read, secrets_from, verify_pdf
 
 WHOLE_PAGE = "PAGE"  # the entity of a proposal that redacts a page whole (its box is the page)
+REPAIR_ROUNDS = 3  # scan repair, then verification again, at most this often (each round verifies the file)
 
 
 @dataclass
@@ -102,22 +103,27 @@ def write_document(
                               pictures=pictures, readings=reading.ocr, looks=reading.looks)
         problems += text_left_on_whole_pages(staged, name, whole)
     scanned: list[int] = []
-    if problems:  # the last resort: the pages still showing a value published as scans, then verified again
-        scanned = pages_to_scan(staged, problems, secret_sets) if engine.problem() is None else []
-        if scanned:
-            first = problems[0]
-            with clock.stage("verify"):
-                entries += publish_as_scans(staged, name, scanned, proposals, entries, engine, index)
-                problems = verify_pdf(staged, name, secret_sets, proposals, _boxes(entries), index=index)
-                problems += text_left_on_whole_pages(staged, name, whole)
-            pages = ", ".join(map(str, scanned))
-            if problems:
-                problems = [Problem(name, problems[0].kind, (
-                    f"{first.detail}; page(s) {pages} were then published as scans with the value blacked out "
-                    f"in the pixels, and still: {problems[0].detail}; withheld, redact this document by hand"))]
-            else:
-                warnings.append(f"page(s) {pages}: published as a scan with an OCR text layer, because after "
-                                f"redaction verification still found a redacted value there ({first.detail})")
+    first = problems[0] if problems else None
+    # the last resort: the pages still showing a value published as scans, then verified again; the
+    # pages a scan's OCR layer shows a value on anew are repaired in the next round, a page once only
+    for _ in range(REPAIR_ROUNDS if engine.problem() is None else 0):
+        new = [n for n in pages_to_scan(staged, problems, secret_sets) if n not in scanned] if problems else []
+        if not new:
+            break
+        scanned += new
+        with clock.stage("verify"):
+            entries += publish_as_scans(staged, name, new, proposals, entries, engine, index)
+            problems = verify_pdf(staged, name, secret_sets, proposals, _boxes(entries), index=index)
+            problems += text_left_on_whole_pages(staged, name, whole)
+    if scanned:
+        pages = ", ".join(map(str, sorted(scanned)))
+        if problems:
+            problems = [Problem(name, problems[0].kind, (
+                f"{first.detail}; page(s) {pages} were then published as scans with the value blacked out "
+                f"in the pixels, and still: {problems[0].detail}; withheld, redact this document by hand"))]
+        else:
+            warnings.append(f"page(s) {pages}: published as a scan with an OCR text layer, because after "
+                            f"redaction verification still found a redacted value there ({first.detail})")
     if problems:
         staged.unlink(missing_ok=True)
         return Written(entries, warnings, f"verification failed: {problems[0]}", problems)
