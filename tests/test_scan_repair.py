@@ -170,3 +170,34 @@ def test_a_page_repaired_as_a_scan_blacks_out_a_name_too_short_for_the_picture_s
     with pymupdf.open(tmp_path / "memo.pdf") as doc:
         assert "begroting" in doc[0].get_text()
         assert check_text(doc, "memo.pdf", secrets, {}, extract_text(doc)) == []
+
+
+def test_a_page_repaired_as_a_scan_blacks_out_short_hand_whose_person_another_page_names(tmp_path):
+    # "DW" is a form of Dirk Wolters only where the document names him; verification reads the whole
+    # document, so the repair reads the scanned page's words with the rest of the document too
+    from woopub.detect import PersonIndex
+    from woopub.model import Proposal
+    from woopub.reading.extract import extract_text
+    from woopub.reading.ocr import Tesseract
+    from woopub.writing.verify import _keep_boxes, check_dossier_names
+
+    engine = Tesseract()
+    if engine.problem():
+        pytest.skip(engine.problem())
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 72), "Overleg met wethouder Dirk Wolters over de begroting.", fontsize=11)
+    doc.new_page().insert_text((72, 72), "Actie DW: de stukken voor donderdag rondsturen.", fontsize=11)
+    doc.save(tmp_path / "memo.pdf")
+    index = PersonIndex()
+    index.add_person("Dirk Wolters")
+    kept = Proposal("memo.pdf#1", "memo.pdf", 1, ((150, 60, 300, 76),), "Dirk Wolters", "PERSON", "keep", None,
+                    "wethouder", 0.9, "test", "test")
+    other = Proposal("memo.pdf#2", "memo.pdf", 2, ((400, 60, 420, 76),), "Jan Smit", "PERSON", "redact", "5.1.2e",
+                     "naam-persoon", 0.9, "test", "test")
+    proposals = [kept, other]
+    with pymupdf.open(tmp_path / "memo.pdf") as doc:
+        assert check_dossier_names(doc, "memo.pdf", index, _keep_boxes(proposals, "memo.pdf"), extract_text(doc))
+    scanned.publish_as_scans(tmp_path / "memo.pdf", "memo.pdf", [2], proposals, [], engine, index)
+    with pymupdf.open(tmp_path / "memo.pdf") as doc:
+        assert check_dossier_names(doc, "memo.pdf", index, _keep_boxes(proposals, "memo.pdf"), extract_text(doc)) == []
+        assert "rondsturen" in doc[1].get_text()

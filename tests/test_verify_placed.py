@@ -56,3 +56,20 @@ def test_placed_short_hand_left_in_its_own_box_is_a_leak(tmp_path, monkeypatch):
     problems = verify_pdf(out, "notulen.pdf", [SecretSet(secrets_from(proposals))], proposals, logged)
     assert [(p.kind, p.detail) for p in problems] == [
         ("leak", "PERSON of proposal notulen.pdf#1 is still in its box on page 1")]
+
+
+def test_a_phone_number_left_in_the_text_is_named_on_every_page_it_stands_on(tmp_path):
+    # a number was reported for the document as a whole: the scan repair then took every page whose
+    # text held any value (19 pages of one real document) instead of the two the number stands on
+    from woopub.writing.verify import Secret
+
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 100), "Een pagina zonder nummer.", fontsize=11)
+    doc.new_page().insert_text((72, 100), "Bel 070-3456789 voor vragen.", fontsize=11)
+    doc.new_page().insert_text((72, 100), "Of bel (070) 345 67 89 na vijf uur.", fontsize=11)
+    doc.save(tmp_path / "nummers.pdf")
+    secret = Secret("070-3456789", "PHONE", "PHONE of proposal nummers.pdf#1")
+    problems = verify_pdf(tmp_path / "nummers.pdf", "nummers.pdf", [SecretSet([secret])], [], [])
+    assert [p.detail for p in problems if p.kind == "leak"] == [
+        "PHONE of proposal nummers.pdf#1 is still in the text of page 2",
+        "PHONE of proposal nummers.pdf#1 is still in the text of page 3"]

@@ -21,6 +21,7 @@ import pymupdf
 
 from woopub.detect.dossier import PLACED_SHORTHAND, value_pattern
 from woopub.model import KEEP, REDACT, LogEntry, Proposal
+from woopub.reading.extract import extract_text
 from woopub.reading.ocr import OcrWord, Tesseract, _middle, add_text_layer
 from woopub.writing.pictured import _joined, _occurrences, _values
 from woopub.writing.redact import redact_page
@@ -60,6 +61,9 @@ def publish_as_scans(path, name: str, pages: list[int], proposals: list[Proposal
     path = Path(path)
     rewritten = path.with_name(path.name + ".scan")
     with pymupdf.open(path) as doc:
+        # the rest of the document, for the recogniser: a short-hand is a name form only where the text
+        # names its person ("DW" beside "Dirk Wolters"), and verification reads the whole document
+        context = extract_text(doc).text if index is not None and len(index) else ""
         for number in pages:
             boxes = [(pymupdf.Rect(e.box), e.ground) for e in entries if e.page == number]
             page = doc[number - 1]
@@ -76,7 +80,8 @@ def publish_as_scans(path, name: str, pages: list[int], proposals: list[Proposal
             found = _occurrences(read, values) + _occurrences(shown, values)
             found += _short_names(read, redacted, kept) + _short_names(shown, redacted, kept)
             if person is not None:
-                found += [(person, words) for words in _dossier_names(read, index, kept) + _dossier_names(shown, index, kept)]
+                found += [(person, words) for words in
+                          _dossier_names(read, index, kept, context) + _dossier_names(shown, index, kept, context)]
             for source, words in found:
                 for w in words:
                     cover = w.cover
@@ -115,14 +120,17 @@ def _short_names(words: list[OcrWord], redacted: list[Proposal], kept: list[pymu
     return out
 
 
-def _dossier_names(words: list[OcrWord], index, kept: list[pymupdf.Rect]) -> list[list[OcrWord]]:
+def _dossier_names(words: list[OcrWord], index, kept: list[pymupdf.Rect], context: str = "") -> list[list[OcrWord]]:
     """The words in which the dossier's recogniser finds a name form, as verification's
-    ``check_dossier_names`` finds them (outside the boxes of names kept on purpose)."""
+    ``check_dossier_names`` finds them in the whole document (outside the boxes of names kept on
+    purpose): the page's words are read with the document's ``context`` after them."""
     if index is None or not len(index) or not words:
         return []
     text, owner = _joined(words, lambda w: " ".join(w.text.split()), " ")
     out = []
-    for r in index.recogniser().analyze(text, ["PERSON"]):
+    for r in index.recogniser().analyze(text + "\n\f\n" + context, ["PERSON"]):
+        if r.end > len(text):
+            continue  # in the context, not on this page
         evidence = (r.recognition_metadata or {}).get("evidence", ())
         if "dossier:in-organisation-name" in evidence or PLACED_SHORTHAND in evidence:
             continue  # verification leaves these too

@@ -589,11 +589,11 @@ def _check_text_for(group: "SecretSet", name, text, keep, drawn, placed, drawn_d
             continue
         if s.entity in NUMBER_ENTITIES:
             if len(_digits(s.value)) >= 6 and _digits(s.value) in digits_text:
-                problems.append(Problem(name, "leak", f"{s.label} is still in the text"))
+                problems += _left_on_pages(name, s, text, _digits, _digits(s.value))
             continue
         if s.entity == "EMAIL":
             if _compact(s.value).lower() in compact_lower:
-                problems.append(Problem(name, "leak", f"{s.label} is still in the text"))
+                problems += _left_on_pages(name, s, text, lambda t: _compact(t).lower(), _compact(s.value).lower())
             continue
         words = s.value.split()
         if not all(w in text_words for w in words):
@@ -608,6 +608,16 @@ def _check_text_for(group: "SecretSet", name, text, keep, drawn, placed, drawn_d
                 named.add(page)
                 problems.append(Problem(name, "leak", f"{s.label} is still in the text of page {page}"))
     return problems
+
+
+def _left_on_pages(name: str, secret: Secret, text, form, needle: str) -> list[Problem]:
+    """A number or e-mail address found in the document's text (in ``form``: its digits, its letters
+    without spaces), named on every page it stands on, so the scan repair takes those pages; found
+    only across a page's end, the document is named."""
+    starts = [*text.page_starts, len(text.text)] if text.page_starts else [0, len(text.text)]
+    pages = [n + 1 for n in range(len(starts) - 1) if needle in form(text.text[starts[n]:starts[n + 1]])]
+    return ([Problem(name, "leak", f"{secret.label} is still in the text of page {n}") for n in pages]
+            or [Problem(name, "leak", f"{secret.label} is still in the text")])
 
 
 def check_plain_text(text: str, name: str, secrets, kept: list[tuple[int, int]] = (), index=None) -> list[Problem]:
