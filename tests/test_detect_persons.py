@@ -706,6 +706,27 @@ def test_short_hand_defined_by_the_words_before_it_is_an_abbreviation():
     assert found == [text.index("(RC): nota") + 1]
 
 
+def test_letters_the_text_uses_as_a_term_are_no_short_hand_of_a_person():
+    index = PersonIndex()
+    for name in ("Ilse Maria Mertens", "Ingrid Smit", "Tom Maas"):
+        index.add_person(name)
+    rec = index.recogniser()
+
+    def found(text, form):
+        return [r.start for r in rec.analyze(text, ["PERSON"]) if text[r.start:r.end] == form]
+
+    # spelled out once (the window reaches back to whole words), then used with an article
+    model = "Event-driven werken volgens het Integration Maturity\nModel (IMM) helpt.\nHet IMM stuurt de keuze.\n"
+    assert not found(model, "IMM")
+    assert found("Ilse Maria Mertens was er.\nIMM: stuurt de nota rond.\n", "IMM")  # minutes, the person named
+    # a frequent word in capitals is short-hand only where minutes put initials
+    assert not found("Ingrid Smit was er.\nALLES IS EEN SERVICE\nDE VERBINDING IS ALTIJD VEILIG\n", "IS")
+    assert found("Ingrid Smit was er.\nActie: IS stuurt de nota rond.\n", "IS")
+    # a bracket glued to a word marks that word: a trademark, not a person's initials
+    assert not found("Tom Maas was er. Gebruik de merknaam RDNAPTRANS(TM) alleen zo.\n", "TM")
+    assert found("Tom Maas was er. De nota gaat rond (TM).\n", "TM")
+
+
 def test_short_hand_found_for_where_it_stands_is_not_spread_through_the_document(detector):
     from woopub.decide.analysis import read_dossier
     from woopub.decide.rules import load_rules
