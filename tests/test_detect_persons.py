@@ -424,6 +424,14 @@ def test_a_surname_glued_to_its_tussenvoegsel_in_an_e_mail_address_is_read_the_s
     assert len(seen) == 1 and "de Haan" in seen.pop()
 
 
+def test_an_office_mailbox_of_many_parts_or_with_digits_gives_no_surname():
+    index = PersonIndex()
+    index.add_email("9-ANM-Seattle-ACO-AMOC-Requests@faa.gov")
+    index.add_email("jan.de.vries@minvws.nl")
+    assert "Requests" not in index.variants
+    assert index.variants.get("Vries") == "surname from e-mail"
+
+
 def _redacted(detector, text):
     from woopub.decide.decider import Decider
     from woopub.decide.rules import load_rules

@@ -269,7 +269,8 @@ class PersonIndex:
             return
         self.local_parts.add(local)
         pieces = [p for p in re.split(r"[._-]+", local) if p]
-        if len(pieces) >= 2:
+        # "jan.de.vries", "j.p.devries"; not "9-ANM-Seattle-ACO-AMOC-Requests", an office's mailbox
+        if 2 <= len(pieces) <= 4 and not any(c.isdigit() for c in local):
             surname = pieces[-1]
             # longest glued form first, then by name: the same choice in every process ("dehaan" is
             # "de Haan", never "d' Ehaan"); set order differs between processes and changed the index digest
