@@ -793,3 +793,18 @@ def test_an_english_article_is_no_form_of_a_name_in_the_person_index():
     text = "An overview follows. Yifan An wrote it.\n"
     found = [text[r.start:r.end] for r in rec.analyze(text, ["PERSON"])]
     assert found == ["Yifan An"], found
+
+
+def test_a_chat_handle_is_a_speaker_but_a_namespace_prefix_is_not(persons):
+    chat = "Chat van 12 mei\nralhassan: ok, ik kijk ernaar\nmvdberg: prima\n"
+    assert {"ralhassan", "mvdberg"} <= persons(chat)
+    turtle = 'ex:Adres a owl:Class ;\nrdfs: label "adressoort" ;\nrdfs:isDefinedBy ex:model .\n'
+    assert "rdfs" not in persons(turtle)
+
+
+def test_an_acronym_among_the_words_names_a_product_not_a_person(persons):
+    text = "Vertaal deze pagina\nJSON Lint: JSON Online Validator and Formatter\nDe GEO API van het Kadaster en de API.\n"
+    found = persons(text)
+    assert not any("Lint" in f or "API" in f for f in found), found
+    # initials written without dots stay initials
+    assert {"AJ Bakker", "JW Schouten"} <= persons("Het overleg met AJ Bakker en JW Schouten.\n")
