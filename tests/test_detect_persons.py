@@ -808,3 +808,16 @@ def test_an_acronym_among_the_words_names_a_product_not_a_person(persons):
     assert not any("Lint" in f or "API" in f for f in found), found
     # initials written without dots stay initials
     assert {"AJ Bakker", "JW Schouten"} <= persons("Het overleg met AJ Bakker en JW Schouten.\n")
+
+
+def test_a_word_without_a_vowel_is_no_name_unless_listed(persons):
+    found = persons("Organisatorische laag (domeinen.)\nDn Dn De Ds Dn Informatielaag\nHet gesprek met mevrouw Ng ging goed.\n")
+    assert "Dn" not in found and "Ng" in found, found
+
+
+def test_letters_the_text_writes_with_a_plural_are_a_term_not_short_hand():
+    index = PersonIndex()
+    index.add_person("Bas Lucas Alders")
+    rec = index.recogniser()
+    text = "Bas Lucas Alders was er.\nDe Business Liaison Architecten (BLA’s) lezen mee.\nBLA provincies 0.45\n"
+    assert not [r for r in rec.analyze(text, ["PERSON"]) if text[r.start:r.end] == "BLA"]

@@ -379,9 +379,11 @@ class KnownPersonRecognizer(LocalRecognizer):
                             or _compounded(form, folded)  # "RD" beside "RDNAPTRANS", "RD-stelsel"
                             or terms[form])  # "het IMM", "Integration Maturity Model (IMM)"
             anywhere = not abbreviation and named
+            # (a longer form counts as named unchecked: a term the text uses is short-hand only where an action puts it)
+            vouched = named and (form in self.owners or not terms[form])
             if anywhere:
                 results.append(self._result(start, end, "dossier:initials short-hand"))
-            elif context and (named or not abbreviation or ACTION_BEFORE.search(before)):
+            elif context and (vouched or not abbreviation or ACTION_BEFORE.search(before)):
                 # an abbreviation in a minutes-like place is short-hand only where the text names its person
                 # or an action column or word puts it: "200 (OK)" in an API text is no Ouren Kuiper
                 results.append(self._result(start, end, PLACED_SHORTHAND))
