@@ -82,3 +82,29 @@ def test_a_word_set_tight_beside_a_small_box_is_not_read_as_its_label():
     # a word standing in the box itself is no label: the check still fails it
     page.insert_text((box.x0 + 1, box.y0 + 4), "Jan", fontsize=2.5, render_mode=3)
     assert check_labels(doc, "t.pdf", found) != []
+
+
+def test_a_small_boxs_code_is_found_when_a_glyph_stacked_on_it_joins_its_word(tmp_path, monkeypatch):
+    # an engineering drawing: grid letters one glyph a word, so the page is read from its glyphs; a box
+    # too small for a legend-free page shows its code at 5 pt, and the OCR text layer's large "5" just
+    # above it was joined with the code into "55.1.2e", centred outside the box (pdfminer issue 495)
+    import woopub.writing.redact as redact
+
+    monkeypatch.setattr(redact, "legend_place", lambda page, text: None)  # no room for a legend line
+    doc = pymupdf.open()
+    page = doc.new_page(width=600, height=400)
+    for k, c in enumerate("ABCDEFGH12345678"):
+        page.insert_text((20 + 35 * k, 20), c, fontsize=9)
+        page.insert_text((20 + 35 * k, 390), c, fontsize=9)
+    box = (300.4, 199.16, 311.7, 205.4)
+    entries, _ = apply_proposals(doc, [Proposal("t#1", "t.pdf", 1, (box,), "EA", "PERSON", "redact", "5.1.2e",
+                                                "naam-persoon", 0.9, "test", "test")])
+    page.insert_text((301, 200.5), "5", fontsize=17, render_mode=3)  # an invisible OCR word above the box
+    out = tmp_path / "t.pdf"
+    doc.save(out)
+    logged = [{"page": e.page, "rect": list(e.box), "ground": e.ground} for e in entries]
+    with pymupdf.open(out) as published:
+        assert any(w.text == "55.1.2e" for w in extract_text(published).words)  # the joined reading
+        assert check_labels(published, "t.pdf", logged, extract_text(published)) == []
+        elsewhere = [{"page": 1, "rect": [100, 100, 111.3, 106.24], "ground": "5.1.2e"}]  # a box showing nothing
+        assert len(check_labels(published, "t.pdf", logged + elsewhere, extract_text(published))) == 1

@@ -42,7 +42,7 @@ from woopub.decide.marked import TERM_EVIDENCE, term_pattern
 from woopub.detect.dossier import PLACED_SHORTHAND, value_pattern
 from woopub.errors import InputError, one_line
 from woopub.reading.ocr import PictureCheck, Tesseract, plan_page, read_pages, unmapped_letters
-from woopub.reading.extract import extract_text, text_layer_words
+from woopub.reading.extract import WORD_CLIP, WORD_FLAGS, extract_text, text_layer_words
 from woopub.reading.intake import forget_warnings, loss_warnings, unreadable_text
 from woopub.model import KEEP, REDACT, Proposal
 from woopub.reading.prepare import ALTERNATE_TEXT_KEYS, content_streams, names_in_source, parse_content, show_hidden_layers
@@ -861,21 +861,46 @@ def check_labels(doc: pymupdf.Document, name: str, entries: list[dict], text=Non
     if text is not None and entries:
         for w in text.words:
             words.setdefault(w.page, []).append(((w.box[0] + w.box[2]) / 2, (w.box[1] + w.box[3]) / 2, w.text))
+    raw: dict[int, list] = {}
     for e in entries:
         number = e["page"] - 1
         if number not in words:
-            # no media-box clip: a box outside the visible page (over text outside the crop box) counts too
-            words[number] = [((w[0] + w[2]) / 2, (w[1] + w[3]) / 2, w[4]) for w in text_layer_words(doc[number])]
-        rect = pymupdf.Rect(e["rect"]) + (-1, -1, 1, 1)
-        x0, y0, x1, y1 = rect
-        inside = "".join(w for mx, my, w in words[number] if x0 <= mx <= x1 and y0 <= my <= y1)
-        # a label is centred in its box: a neighbouring word whose centre is in the margin (a line of
-        # text set tight beside the box) is not what the box shows
-        x0, y0, x1, y1 = e["rect"]
-        within = "".join(w for mx, my, w in words[number] if x0 <= mx <= x1 and y0 <= my <= y1)
-        if _compact(e["ground"]) not in _compact(inside) and not _in_legend(e["ground"], within, words[number]):
+            words[number] = raw[number] = _raw_words(doc[number])
+        if _shows_code(e, words[number]):
+            continue
+        # a reading of the page may join the label with a glyph stacked on it into one word ("5" of an
+        # OCR layer above a small box: "55.1.2e", centred outside the box): the label's own glyphs
+        if number not in raw:
+            raw[number] = _glyphs(doc[number])
+        if not _shows_code(e, raw[number]):
             problems.append(Problem(name, "label", f"page {e['page']}: a box shows no ground code {e['ground']}"))
     return problems
+
+
+def _raw_words(page: pymupdf.Page) -> list:
+    """(centre x, centre y, text) of the page's words; no media-box clip: a box outside the visible
+    page (over text outside the crop box) counts too."""
+    return [((w[0] + w[2]) / 2, (w[1] + w[3]) / 2, w[4]) for w in text_layer_words(page)]
+
+
+def _glyphs(page: pymupdf.Page) -> list:
+    """(centre x, centre y, character) of every glyph of the page, in the order its text runs draw them."""
+    raw = page.get_text("rawdict", flags=WORD_FLAGS, clip=WORD_CLIP)
+    return [((c["bbox"][0] + c["bbox"][2]) / 2, (c["bbox"][1] + c["bbox"][3]) / 2, c["c"])
+            for block in raw["blocks"] for line in block.get("lines", ()) for span in line["spans"]
+            for c in span["chars"]]
+
+
+def _shows_code(entry: dict, words: list) -> bool:
+    """Do the words centred in the logged box (with a 1 pt margin) show its ground code, or, for a
+    box too small for it, its short form or nothing with the page's legend naming it?"""
+    x0, y0, x1, y1 = pymupdf.Rect(entry["rect"]) + (-1, -1, 1, 1)
+    inside = "".join(w for mx, my, w in words if x0 <= mx <= x1 and y0 <= my <= y1)
+    # a label is centred in its box: a neighbouring word whose centre is in the margin (a line of
+    # text set tight beside the box) is not what the box shows
+    x0, y0, x1, y1 = entry["rect"]
+    within = "".join(w for mx, my, w in words if x0 <= mx <= x1 and y0 <= my <= y1)
+    return _compact(entry["ground"]) in _compact(inside) or _in_legend(entry["ground"], within, words)
 
 
 def _in_legend(code: str, inside: str, words) -> bool:
