@@ -29,6 +29,9 @@ RUN_MIN = 3  # one-glyph words in a row that are read as letter-spaced text
 RUN_GAP = 0.6  # the widest gap (in line heights) inside a run of spaced letters (table columns are wider)
 WORD_GAP_FACTOR = 1.6  # a gap this many times the run's median gap separates words
 GLYPH_GAP = 0.2  # a gap of this many font sizes beyond the line's usual gap separates words
+# ... and a gap this wide always does: a line of two glyphs has its one gap as its usual gap, so a
+# drawing's grid letters at both edges of the page ("F" ... "F") read as one word "FF" a page wide
+WORD_GAP_MAX = 3.0
 
 
 def fragmented(words: list) -> bool:
@@ -83,7 +86,8 @@ def _cut_words(line: list) -> list[list]:
             words.append([])
             prev = None
             continue
-        if prev is not None and g[2] - (prev[2] + extent(prev)) > max(usual, 0.0) + GLYPH_GAP * g[3]:
+        gap = g[2] - (prev[2] + extent(prev)) if prev is not None else 0.0
+        if prev is not None and (gap > max(usual, 0.0) + GLYPH_GAP * g[3] or gap > WORD_GAP_MAX * g[3]):
             words.append([])
         words[-1].append(g)
         prev = g
