@@ -346,6 +346,23 @@ class ReviewDossier:
                         {"status": status, "ground": after_ground})
             return row["version"] + 1
 
+    def accept_pending(self, scan_no: int, reviewer: str) -> int:
+        """Accept every proposal of scan ``scan_no`` nobody decided on, each with its audit row
+        (``woopub redact --dossier``: the run accepts what it proposes, as ``apply --accept-pending``)."""
+        from datetime import datetime, timezone
+
+        at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        with self.db:
+            rows = self.db.execute("SELECT key, ground FROM proposals WHERE status=? AND last_scan=?",
+                                   (PENDING, scan_no)).fetchall()
+            self.db.executemany("UPDATE proposals SET status=?, version=version+1 WHERE key=?",
+                                [(ACCEPTED, r["key"]) for r in rows])
+            self.db.executemany(
+                "INSERT INTO audit (proposal, reviewer, at, before, after) VALUES (?,?,?,?,?)",
+                [(r["key"], reviewer, at, json.dumps({"status": PENDING, "ground": r["ground"]}),
+                  json.dumps({"status": ACCEPTED, "ground": r["ground"]})) for r in rows])
+        return len(rows)
+
     def audit(self, key: str | None = None) -> list[sqlite3.Row]:
         if key:
             return self.db.execute("SELECT * FROM audit WHERE proposal=? ORDER BY n", (key,)).fetchall()
