@@ -54,6 +54,10 @@ CREATE TABLE IF NOT EXISTS rereads (
 CREATE TABLE IF NOT EXISTS audit (
     n INTEGER PRIMARY KEY AUTOINCREMENT, proposal TEXT, reviewer TEXT NOT NULL, at TEXT NOT NULL,
     before TEXT, after TEXT);
+-- apply reads one document's proposals and each box's audit at a time: without these, every
+-- document (every box) would read the whole table
+CREATE INDEX IF NOT EXISTS proposals_by_document ON proposals (document, page, id);
+CREATE INDEX IF NOT EXISTS audit_by_proposal ON audit (proposal, n);
 """
 
 
@@ -183,6 +187,12 @@ class ReviewDossier:
             sql += " AND document=?"
             args.append(document)
         return self.db.execute(sql + " ORDER BY document, page, id", args).fetchall()
+
+    def undecided(self) -> int:
+        """How many current proposals to redact nobody decided on yet."""
+        return self.db.execute(
+            "SELECT COUNT(*) FROM proposals WHERE status=? AND action=? AND "
+            "last_scan=(SELECT MAX(scan) FROM documents d WHERE d.name=proposals.document)", (PENDING, REDACT)).fetchone()[0]
 
     def open_points(self) -> list[OpenPoint]:
         rows = self.db.execute("SELECT * FROM open_points ORDER BY document").fetchall()
