@@ -96,3 +96,41 @@ def test_redact_refuses_a_dossier_of_a_newer_woopub(tmp_path):
     result = _redact(tmp_path, _inputs(tmp_path), tmp_path / "out", "--dossier", str(dossier))
     assert result.exit_code != 0 and "newer woopub" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_a_document_apply_cannot_publish_becomes_an_open_point_until_scanned_again(tmp_path):
+    import pymupdf
+
+    inputs, dossier = _inputs(tmp_path), tmp_path / "dossier"
+    assert CliRunner().invoke(main, ["scan", str(inputs), "--dossier", str(dossier), "--workers", "1"]).exit_code == 0
+    target = inputs / "email-mensenhandel.pdf"  # changed after the scan: its proposals point anywhere now
+    with pymupdf.open(target) as doc:
+        doc.set_metadata({"title": "opnieuw opgeslagen"})
+        doc.save(tmp_path / "resaved.pdf")
+    shutil.move(tmp_path / "resaved.pdf", target)
+    applied = CliRunner().invoke(main, ["apply", str(dossier), "--out", str(tmp_path / "out"), "--accept-pending"])
+    assert applied.exit_code == 1, applied.output
+    d = ReviewDossier(dossier)
+    try:
+        (point,) = d.open_points()
+        assert point.document == "email-mensenhandel.pdf" and "changed after it was scanned" in point.reason
+    finally:
+        d.close()
+    rescan = CliRunner().invoke(main, ["scan", str(inputs), "--dossier", str(dossier), "--workers", "1"])
+    assert rescan.exit_code == 0 and "0 open point" in rescan.output, rescan.output
+
+
+def test_pages_the_scan_read_by_ocr_are_kept_in_the_dossier_for_apply(tmp_path):
+    from woopub.files import sha256_file
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    scanned = inputs / "parafenblad-getekend.pdf"
+    shutil.copy(SAMPLES / "scans" / "parafenblad-getekend.pdf", scanned)
+    dossier = tmp_path / "dossier"
+    assert CliRunner().invoke(main, ["scan", str(inputs), "--dossier", str(dossier), "--workers", "1"]).exit_code == 0
+    readings = dossier / "ocr-lezingen"
+    assert stat.S_IMODE(readings.stat().st_mode) == 0o700
+    assert list(readings.glob(f"{sha256_file(scanned)}-*.pickle")), "the OCR'd page is kept under the file's hash"
+    applied = CliRunner().invoke(main, ["apply", str(dossier), "--out", str(tmp_path / "out"), "--accept-pending"])
+    assert applied.exit_code == 0 and "verify: passed" in applied.output, applied.output

@@ -15,7 +15,7 @@ from pathlib import Path
 from woopub.model import KEEP, REDACT, DocumentOutcome, LogEntry, Proposal
 from woopub.writing.write import WHOLE_PAGE
 from woopub.review.store import (
-    ACCEPTED, NIET_OPENBAAR, PENDING, REEDS_OPENBAAR, REJECTED, WHOLE_DOCUMENT, Mark, ReviewDossier,
+    ACCEPTED, NIET_OPENBAAR, PENDING, READINGS, REEDS_OPENBAAR, REJECTED, WHOLE_DOCUMENT, Mark, ReviewDossier,
 )
 
 REVIEWER_RULE = "reviewer"  # the log's rule for a box a reviewer decided against (or beside) the rules
@@ -121,7 +121,8 @@ def apply_dossier(folder: Path, out_dir: Path, rules, accept_pending: bool = Fal
             from woopub.run.executors import InlineExecutor
 
             own, executor = Dossier(rules, passwords=Passwords(None)), InlineExecutor()
-        settings = own or executor.share(Settings(rules, Passwords(None)))
+            own.use_run_stores(None, folder / READINGS)  # pages the scan read by OCR are not read again
+        settings = own or executor.share(Settings(rules, Passwords(None), reading_store=str(folder / READINGS)))
         staging = make_staging(internal_dir, prefix="apply-")
         # the orders are made as the executor sends them and the results taken in the dossier's order
         # as they come in: a written document's rows are let go before the next are read
@@ -138,6 +139,9 @@ def apply_dossier(folder: Path, out_dir: Path, rules, accept_pending: bool = Fal
                 if w.outcome.status != "published":
                     if w.outcome.reason and w.outcome.reason.startswith("verification failed: "):
                         result.problems.append(w.outcome.reason.removeprefix("verification failed: "))
+                    # in front of a reviewer (resolve it, or scan again), not only in this run's output
+                    dossier.add_open_point(doc_row["name"], w.outcome.reason or w.outcome.status,
+                                           tuple(range(1, doc_row["pages"] + 1)))
                     continue
                 result.entries += w.entries
                 published_proposals += w.proposals

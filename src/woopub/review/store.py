@@ -15,10 +15,10 @@ from pathlib import Path
 
 from woopub.decide.marked import TERM_EVIDENCE
 from woopub.model import REDACT, Proposal
+from woopub.run.state import READINGS  # noqa: F401  (the dossier's OCR readings: one name for run and review)
 
 SCHEMA_VERSION = 2  # 2: marks (niet openbaar / reeds openbaar); a 1 is migrated by creating the table
 DB_NAME = "dossier.sqlite"
-READINGS = "ocr-lezingen"  # what OCR read on the documents' pages, for searches (holds original text: 0700)
 PENDING, ACCEPTED, REJECTED = "pending", "accepted", "rejected"
 RESOLUTIONS = ("exclude", "redact-pages", "ocr")
 NIET_OPENBAAR, REEDS_OPENBAAR = "niet openbaar", "reeds openbaar"
@@ -197,6 +197,16 @@ class ReviewDossier:
     def open_points(self) -> list[OpenPoint]:
         rows = self.db.execute("SELECT * FROM open_points ORDER BY document").fetchall()
         return [OpenPoint(r["document"], r["reason"], tuple(json.loads(r["pages"])), r["resolution"]) for r in rows]
+
+    def add_open_point(self, document: str, reason: str, pages: tuple[int, ...]) -> bool:
+        """A document ``woopub apply`` could not publish (a problem verification found, a damaged
+        page) becomes an open point for a reviewer, as a scan makes one; an open point already
+        there is kept with its answer. Returns whether one was added."""
+        scan_no = int((self.db.execute("SELECT value FROM meta WHERE key='scans'").fetchone() or {"value": 0})["value"])
+        with self.db:
+            cur = self.db.execute("INSERT OR IGNORE INTO open_points (document, reason, pages, scan) VALUES (?,?,?,?)",
+                                  (document, reason, json.dumps(list(pages)), scan_no))
+        return cur.rowcount > 0
 
     def resolve(self, document: str, resolution: str, reviewer: str) -> None:
         """A reviewer's answer to an open point (kept across re-scans)."""

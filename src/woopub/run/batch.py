@@ -39,7 +39,7 @@ from woopub.run.guard import run_bounded
 from woopub.run.executors import InlineExecutor, Settings, resolve, worker_dossier
 from woopub.decide.analysis import add_to_person_index, rules_person_index
 from woopub.files import sha256_or_none
-from woopub.run.state import STATE_FILE, RunState
+from woopub.run.state import READINGS, STATE_FILE, RunState
 from woopub.decide.marked import TERM_EVIDENCE
 from woopub.model import KEEP, DocumentOutcome, LogEntry, Proposal
 from woopub.reading.ocr import OcrStats, remember_ocr_in
@@ -263,7 +263,9 @@ def run_batch(
     if _inside(internal_dir.resolve(), out_dir.resolve()):
         raise ValueError(f"the internal folder {internal_dir} must not be inside the output folder {out_dir}")
     state = (Path(dossier_dir) if dossier_dir else internal_dir) / STATE_FILE
-    batch = Batch(settings, out_dir, internal_dir, executor or InlineExecutor(), reporter or Reporter(), resume, state)
+    readings = Path(dossier_dir) / READINGS if dossier_dir else None
+    batch = Batch(settings, out_dir, internal_dir, executor or InlineExecutor(), reporter or Reporter(), resume, state,
+                  readings)
     return batch.run(inputs, keep_proposals, keep_ocr_memo)
 
 
@@ -277,7 +279,7 @@ class Batch:
     """One run over a dossier: what its passes share."""
 
     def __init__(self, settings, out_dir: Path, internal_dir: Path, executor, reporter: Reporter, resume: bool,
-                 state: Path):
+                 state: Path, readings: Path | None = None):
         self.settings = settings
         self.rules = settings.rules
         self.out_dir = out_dir
@@ -287,6 +289,7 @@ class Batch:
         self.reporter = reporter
         self.resume = resume
         self.state_path = state  # the run's state between its passes and runs (``woopub.run.state``)
+        self.readings = readings  # the dossier's folder of OCR'd pages, kept after the run; None: the run's own
         self.seconds: dict[str, float] = defaultdict(float)  # worker seconds per stage
         self.ocr = OcrStats()  # what OCR read and left alone, over the scan pass
         self.input_sha: dict[str, str | None] = {}
@@ -327,7 +330,8 @@ class Batch:
         frog_cache = self.staging / FROG_CACHE  # sentences of the dossier: internal, deleted with staging
         # what the scan pass read (text, words, OCR), for whichever worker publishes the document: internal
         # too, and only where every worker sees this folder (a cluster's hosts keep their own, removed with them)
-        reading_store = self.staging / READING_STORE if getattr(self.executor, "same_machine", False) else None
+        # (a dossier's own folder when the run has one: apply and the reviewers' searches read its OCR)
+        reading_store = (self.readings or self.staging / READING_STORE) if getattr(self.executor, "same_machine", False) else None
         # what Tesseract read, by its pixels: only where every worker sees this folder, like the readings
         ocr_memo = str(memo) if reading_store is not None else None
         if isinstance(self.settings, Settings):
@@ -337,7 +341,7 @@ class Batch:
                                                 ocr_memo=ocr_memo)
         else:  # a ready Dossier, in this process
             remember_ocr_in(ocr_memo)
-            self.settings.use_run_stores(frog_cache)
+            self.settings.use_run_stores(frog_cache, self.readings)
         self.settings_handle = self.executor.share(self.settings)
 
         self.moved_in = {}  # name -> SHA-256 of each PDF this run moved into the output folder

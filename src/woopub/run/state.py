@@ -33,6 +33,9 @@ from woopub.model import Decision, DocumentOutcome, Finding, LogEntry, Proposal,
 from woopub.run.pipeline import DocumentScan, InputDocument
 
 STATE_FILE = "dossier.sqlite"  # the review dossier's file name (``review.store.DB_NAME``)
+# the dossier's folder of what the reader read (OCR'd pages, by the file's SHA-256; holds original
+# text: 0700): a run given a dossier keeps its OCR there, so apply and searches do not OCR again
+READINGS = "ocr-lezingen"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS run_scans (
@@ -171,4 +174,4 @@ class RunState:
         self.db.close()
 
 
-__all__ = ["RunState", "STATE_FILE"]
+__all__ = ["RunState", "STATE_FILE", "READINGS"]
