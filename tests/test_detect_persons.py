@@ -424,6 +424,14 @@ def test_a_surname_glued_to_its_tussenvoegsel_in_an_e_mail_address_is_read_the_s
     assert len(seen) == 1 and "de Haan" in seen.pop()
 
 
+def test_an_office_mailbox_of_many_parts_or_with_digits_gives_no_surname():
+    index = PersonIndex()
+    index.add_email("9-ANM-Seattle-ACO-AMOC-Requests@faa.gov")
+    index.add_email("jan.de.vries@minvws.nl")
+    assert "Requests" not in index.variants
+    assert index.variants.get("Vries") == "surname from e-mail"
+
+
 def _redacted(detector, text):
     from woopub.decide.decider import Decider
     from woopub.decide.rules import load_rules
@@ -706,6 +714,27 @@ def test_short_hand_defined_by_the_words_before_it_is_an_abbreviation():
     assert found == [text.index("(RC): nota") + 1]
 
 
+def test_letters_the_text_uses_as_a_term_are_no_short_hand_of_a_person():
+    index = PersonIndex()
+    for name in ("Ilse Maria Mertens", "Ingrid Smit", "Tom Maas"):
+        index.add_person(name)
+    rec = index.recogniser()
+
+    def found(text, form):
+        return [r.start for r in rec.analyze(text, ["PERSON"]) if text[r.start:r.end] == form]
+
+    # spelled out once (the window reaches back to whole words), then used with an article
+    model = "Event-driven werken volgens het Integration Maturity\nModel (IMM) helpt.\nHet IMM stuurt de keuze.\n"
+    assert not found(model, "IMM")
+    assert found("Ilse Maria Mertens was er.\nIMM: stuurt de nota rond.\n", "IMM")  # minutes, the person named
+    # a frequent word in capitals is short-hand only where minutes put initials
+    assert not found("Ingrid Smit was er.\nALLES IS EEN SERVICE\nDE VERBINDING IS ALTIJD VEILIG\n", "IS")
+    assert found("Ingrid Smit was er.\nActie: IS stuurt de nota rond.\n", "IS")
+    # a bracket glued to a word marks that word: a trademark, not a person's initials
+    assert not found("Tom Maas was er. Gebruik de merknaam RDNAPTRANS(TM) alleen zo.\n", "TM")
+    assert found("Tom Maas was er. De nota gaat rond (TM).\n", "TM")
+
+
 def test_short_hand_found_for_where_it_stands_is_not_spread_through_the_document(detector):
     from woopub.decide.analysis import read_dossier
     from woopub.decide.rules import load_rules
@@ -764,3 +793,31 @@ def test_an_english_article_is_no_form_of_a_name_in_the_person_index():
     text = "An overview follows. Yifan An wrote it.\n"
     found = [text[r.start:r.end] for r in rec.analyze(text, ["PERSON"])]
     assert found == ["Yifan An"], found
+
+
+def test_a_chat_handle_is_a_speaker_but_a_namespace_prefix_is_not(persons):
+    chat = "Chat van 12 mei\nralhassan: ok, ik kijk ernaar\nmvdberg: prima\n"
+    assert {"ralhassan", "mvdberg"} <= persons(chat)
+    turtle = 'ex:Adres a owl:Class ;\nrdfs: label "adressoort" ;\nrdfs:isDefinedBy ex:model .\n'
+    assert "rdfs" not in persons(turtle)
+
+
+def test_an_acronym_among_the_words_names_a_product_not_a_person(persons):
+    text = "Vertaal deze pagina\nJSON Lint: JSON Online Validator and Formatter\nDe GEO API van het Kadaster en de API.\n"
+    found = persons(text)
+    assert not any("Lint" in f or "API" in f for f in found), found
+    # initials written without dots stay initials
+    assert {"AJ Bakker", "JW Schouten"} <= persons("Het overleg met AJ Bakker en JW Schouten.\n")
+
+
+def test_a_word_without_a_vowel_is_no_name_unless_listed(persons):
+    found = persons("Organisatorische laag (domeinen.)\nDn Dn De Ds Dn Informatielaag\nHet gesprek met mevrouw Ng ging goed.\n")
+    assert "Dn" not in found and "Ng" in found, found
+
+
+def test_letters_the_text_writes_with_a_plural_are_a_term_not_short_hand():
+    index = PersonIndex()
+    index.add_person("Bas Lucas Alders")
+    rec = index.recogniser()
+    text = "Bas Lucas Alders was er.\nDe Business Liaison Architecten (BLA’s) lezen mee.\nBLA provincies 0.45\n"
+    assert not [r for r in rec.analyze(text, ["PERSON"]) if text[r.start:r.end] == "BLA"]

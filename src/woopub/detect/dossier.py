@@ -24,7 +24,7 @@ from woopub.detect.forms import FormMatcher, Squeezed
 from woopub.detect.lexicon import Lexicon, lexicon
 from woopub.detect.names import parse_name
 from woopub.detect.persons import ORG_LINKS, spelled_before
-from woopub.detect.tokens import is_common_word
+from woopub.detect.tokens import is_common_word, zipf
 
 # Local parts that name a function, not a person (also kept by the rules).
 FUNCTIONAL_LOCAL_PARTS = re.compile(
@@ -58,9 +58,34 @@ ENGLISH_ARTICLES_AND_JOINERS = frozenset({"a", "an", "and", "the", "of", "or", "
                                           "at", "by", "for", "with", "from", "as", "if", "so"})
 
 
+# two letters that spell a word this frequent ("IS", "ER", "WE", "OF") are as often that word in capitals
+FREQUENT_WORD_ZIPF = 5.0
+
+
 def shorthand_anywhere(form: str) -> bool:
     """Is this initials short-hand found wherever it stands (and so checked everywhere)?"""
-    return form not in CONTEXT_ONLY
+    return form not in CONTEXT_ONLY and not (
+        len(form) == 2 and max(zipf(form.lower()), zipf(form.lower(), "en")) >= FREQUENT_WORD_ZIPF)
+
+
+def _used_as_term(form: str, text: str) -> bool:
+    """Does the text use the letters as a term of its own: with an article or a plural ("het IMM",
+    "de IDE", "API's"), or spelled out before them ("Integration Maturity Model (IMM)")? A person's
+    initials take neither."""
+    if re.search(rf"\b(?:de|het|een|deze|dit|the|an?)\s+{re.escape(form)}\b|\b{re.escape(form)}['’]s\b", text):
+        return True
+    for m in re.finditer(rf"\({re.escape(form)}\)", text):
+        if spelled_before(form, _words_before(text, m.start())):
+            return True
+    return False
+
+
+def _words_before(text: str, end: int, reach: int = 80) -> str:
+    """The whole words in about ``reach`` characters before ``end`` (none cut in half)."""
+    start = max(0, end - reach)
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
 
 
 def _compounded(form: str, text: str) -> bool:
@@ -244,7 +269,8 @@ class PersonIndex:
             return
         self.local_parts.add(local)
         pieces = [p for p in re.split(r"[._-]+", local) if p]
-        if len(pieces) >= 2:
+        # "jan.de.vries", "j.p.devries"; not "9-ANM-Seattle-ACO-AMOC-Requests", an office's mailbox
+        if 2 <= len(pieces) <= 4 and not any(c.isdigit() for c in local):
             surname = pieces[-1]
             # longest glued form first, then by name: the same choice in every process ("dehaan" is
             # "de Haan", never "d' Ehaan"); set order differs between processes and changed the index digest
@@ -329,6 +355,7 @@ class KnownPersonRecognizer(LocalRecognizer):
                 continue
             form = self.forms[" ".join(folded[start:end].split())]
             results.append(self._result(start, end, f"dossier:{self.index.variants[form]}"))
+        terms: dict[str, bool] = {}  # form -> _used_as_term, once per text
         for start, end in self.shorthand.spans(folded, squeezed):  # "SÖ" as OCR reads it: "SO", "SÒ"
             form = folded[start:end]
             before = text[max(0, start - 15) : start]
@@ -336,8 +363,9 @@ class KnownPersonRecognizer(LocalRecognizer):
                 continue  # "2511 DP Den Haag": the letters of a postcode
             if _numbered_in_roman(form, text, start, end):
                 continue  # "I | II | III | IV": a column of Roman numerals, not someone's initials
-            if text[start - 1 : start] == "(" and spelled_before(form, text[max(0, start - 80) : start - 1]):
-                continue  # "Required for Compliance (RC)": the text defines an abbreviation here
+            if text[start - 1 : start] == "(" and (text[start - 2 : start - 1].isalnum()
+                                                   or spelled_before(form, _words_before(text, start - 1))):
+                continue  # "Required for Compliance (RC)" defines an abbreviation here; "RDNAPTRANS(TM)" marks a word
             named = self._owner_named(form, folded)
             context = SHORTHAND_CONTEXT.search(before)
             if context and not named and not (STRONG_SHORTHAND_BEFORE.search(before) or (
@@ -345,12 +373,17 @@ class KnownPersonRecognizer(LocalRecognizer):
                 # two capitals in a table cell or a list of an unrelated text ("AD", "FR", "ID") are as often
                 # an abbreviation; minutes write "AD: ...", "Actie: AD", "(AD)"
                 context = None
-            abbreviation = (form in self.context_only or not shorthand_anywhere(form)  # "OK", "PDF", "RE"
-                            or _compounded(form, folded))  # "RD" beside "RDNAPTRANS", "RD-stelsel"
+            if form not in terms:
+                terms[form] = _used_as_term(form, folded)
+            abbreviation = (form in self.context_only or not shorthand_anywhere(form)  # "OK", "PDF", "RE", "IS"
+                            or _compounded(form, folded)  # "RD" beside "RDNAPTRANS", "RD-stelsel"
+                            or terms[form])  # "het IMM", "Integration Maturity Model (IMM)"
             anywhere = not abbreviation and named
+            # (a longer form counts as named unchecked: a term the text uses is short-hand only where an action puts it)
+            vouched = named and (form in self.owners or not terms[form])
             if anywhere:
                 results.append(self._result(start, end, "dossier:initials short-hand"))
-            elif context and (named or not abbreviation or ACTION_BEFORE.search(before)):
+            elif context and (vouched or not abbreviation or ACTION_BEFORE.search(before)):
                 # an abbreviation in a minutes-like place is short-hand only where the text names its person
                 # or an action column or word puts it: "200 (OK)" in an API text is no Ouren Kuiper
                 results.append(self._result(start, end, PLACED_SHORTHAND))

@@ -210,6 +210,8 @@ class CueIndex:
         self.name_spans: list[tuple[int, int, str]] = []  # a table cell under "Naam", a comment's author -> span, cue
         self.columns = {w.lower() for w in cues["column"]["words"]}
         self.view_acronyms = lexicon().acronyms
+        # words the text glues to a colon and a word: a namespace or key ("rdfs:label"), not a chat user
+        self._prefixes = set(re.findall(r"(?<![\w.:/-])([a-z][a-z0-9]*):[A-Za-z]", view.text))
         self._alone: dict[str, bool] = {}  # word -> _alone_throughout, one scan of the text per word
         self.weights["speaker"] = float(cues["speaker"]["weight"])
         self.not_speakers = {w.lower() for w in cues["speaker"].get("not_speakers", ())}
@@ -419,7 +421,7 @@ class CueIndex:
 
     def _is_username(self, user: str) -> bool:
         """A chat handle, not a word opening a line: it has a dot, underscore or digit, or is no Dutch word."""
-        if len(user) < 4 or user in self.labels or user in self.list_labels:
+        if len(user) < 4 or user in self.labels or user in self.list_labels or user in self._prefixes:
             return False
         return bool(re.search(r"[._\d]", user)) or zipf(user) < 2.5 and user not in lexicon().dictionary_words
 
@@ -925,6 +927,8 @@ class PersonRecognizer(LocalRecognizer):
             ev.append(("defines-short-name", EVIDENCE["defines-short-name"]))
         if len(names) == 1 and len(cand.tokens) == 1 and first_listed and _after_acronym(cand, view):
             ev.append(("after-acronym", EVIDENCE["after-acronym"]))
+        if len(names) > 1 and not cand.titles and INITIALS not in kinds and _acronym_in_name(names, cues, lex):
+            ev.append(("acronym-in-name", EVIDENCE["acronym-in-name"]))  # "JSON Lint", "GEO API": a product, not a person
         if ADDRESS_AFTER.match(view.text, cand.end):
             ev.append(("before-address", EVIDENCE["before-address"]))  # "Timmerhuis, Halvemaanpassage 1, 3011 AH"
         if not cand.titles and INITIALS not in kinds and COMMA not in kinds and _institution_at(cand, view, lex):
@@ -1001,6 +1005,18 @@ class PersonRecognizer(LocalRecognizer):
             if len({p.lower for p in names}) < len(names):
                 found.append(("repeated-word", EVIDENCE["repeated-word"]))  # "Logius Logius"
         return found
+
+
+def _acronym_in_name(names: list[Token], cues: CueIndex, lex: Lexicon) -> bool:
+    """Is one of the words an acronym: a known one, one the text uses as a noun ("de API"), or short
+    capitals that are no name and no word ("JSON") beside no listed given name ("LI Wei" is a name)?"""
+    for p in names:
+        if p.text.isupper() and len(p.text) > 1 and (p.text in lex.acronyms or p.lower in cues.nouns):
+            return True
+    # (two or three capitals first are initials written without dots: "AJ Bakker", "JW Schouten")
+    return (not any(p.lower in lex.first_names for p in names)
+            and any(len(p.text) > 1 and _acronym_beside(p, lex) and not (k == 0 and len(p.text) <= 3)
+                    for k, p in enumerate(names)))
 
 
 def _past_lower_interfix(parts: list[Token]) -> list[Token]:
