@@ -109,10 +109,14 @@ def batch_options(fn):
                    "for the publication package (OUT_DIR/package). Default: woo-dossier.yaml at the top of an "
                    "input folder.")
 @click.option("--stamp/--no-stamp", default=True, help="Document number in the margin of every page of the package's PDFs.")
+@click.option("--dossier", "dossier_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder of a review dossier (SQLite, holds the original values: 0700) the run keeps its state in "
+                   "and leaves its documents, proposals (accepted) and open points in, for woopub review and "
+                   "woopub apply. Default: the run's state stays in the internal record.")
 @rules_option
 @batch_options
 def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, workers, scheduler, quiet, as_json,
-           no_resume, without, dossier_file, stamp):
+           no_resume, without, dossier_file, stamp, dossier_dir):
     """Redact INPUT PDFs (files or folders, searched recursively) into OUT_DIR.
 
     Writes each redacted PDF under the same name, plus publicatielog.json and
@@ -149,14 +153,20 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
         sys.exit(EXIT_USAGE)
     internal = internal_dir or default_internal_dir(out_dir)
     from woopub.run.pipeline import collect_inputs
+    from woopub.review.store import DossierVersionError, ReviewDossier
     from woopub.run.safety import PathConflict, check_not_empty, check_paths
 
     try:  # before anything is written: no input is ever written over or written among
-        check_paths(inputs, out_dir, internal)
+        check_paths(inputs, out_dir, internal, dossier_dir)
         check_not_empty(inputs, collect_inputs(inputs, exclude=[out_dir, internal])[0])
+        if dossier_dir is not None:  # its schema checked (and made) before any document is read
+            ReviewDossier(dossier_dir).close()
     except PathConflict as exc:
         click.echo(f"woopub: {exc}", err=True)
         sys.exit(exc.exit_code)
+    except DossierVersionError as exc:  # a dossier made by another woopub version, or no dossier at all
+        click.echo(f"woopub: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
     if without:  # before the pool starts: its processes inherit it
         from woopub.detect.persons import WITHOUT_ENV
 
@@ -183,7 +193,8 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
             reporter.note(f"loading detectors, {executor.description} ...")
             try:
                 result = run_batch(Settings(rules, passwords), inputs, out_dir, internal_dir, executor, reporter,
-                                   resume=not no_resume, keep_proposals=False, keep_ocr_memo=True)
+                                   resume=not no_resume, keep_proposals=dossier_dir is not None, keep_ocr_memo=True,
+                                   dossier_dir=dossier_dir)
             except ValueError as exc:
                 raise click.UsageError(str(exc)) from exc
             except RunInProgress as exc:
@@ -203,6 +214,12 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
             finally:
                 if result.ocr_memo:
                     remove_made(Path(result.ocr_memo))
+            if dossier_dir is not None:  # what the run proposed and accepted, for a reviewer to look at again
+                from woopub.review.scan import store_run
+
+                store_run(Settings(rules, passwords), dossier_dir, result,
+                          *collect_inputs(inputs, exclude=[out_dir, internal, dossier_dir]), accepted_by="woopub redact")
+                result.proposals = []
     except OSError as exc:  # a full disk or read-only output: one line, not a traceback
         _exit_on_write_fault(exc)
         raise
@@ -250,6 +267,9 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
         if dossier.path:
             click.echo(f"dossier file: {dossier.path}")
         click.echo(f"internal record (do not publish): {result.internal_dir}")
+        if dossier_dir is not None:
+            click.echo(f"dossier (do not publish): {dossier_dir}: woopub review {dossier_dir} to look again, "
+                       f"woopub apply {dossier_dir} to publish its decisions")
     for note in notes:
         if quiet and note.startswith(PACKAGE_NOTE):
             continue  # metadata the package lacks (no publisher): -q asked for the total only; verify says it

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import json
 import os
-from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from woopub.model import KEEP, REDACT, DocumentOutcome, LogEntry, Proposal
 from woopub.writing.write import WHOLE_PAGE
 from woopub.review.store import (
-    ACCEPTED, NIET_OPENBAAR, PENDING, REEDS_OPENBAAR, REJECTED, WHOLE_DOCUMENT, Mark, ReviewDossier,
+    ACCEPTED, NIET_OPENBAAR, PENDING, READINGS, REEDS_OPENBAAR, REJECTED, WHOLE_DOCUMENT, Mark, ReviewDossier,
 )
 
 REVIEWER_RULE = "reviewer"  # the log's rule for a box a reviewer decided against (or beside) the rules
@@ -78,14 +77,19 @@ def apply_dossier(folder: Path, out_dir: Path, rules, accept_pending: bool = Fal
     own = None  # the Dossier that writes in this process (no executor given): closed at the end
     staging = None
     try:
-        rows = dossier.proposals()
-        pending = [r for r in rows if r["status"] == PENDING and r["action"] == REDACT]
+        pending = dossier.undecided()
         if pending and not accept_pending:
             raise UndecidedProposals(
-                f"{len(pending)} proposal(s) to redact are not decided yet: review them (woopub review) "
+                f"{pending} proposal(s) to redact are not decided yet: review them (woopub review) "
                 f"or pass --accept-pending to accept them as proposed")
-        if accept_pending:
-            rows = [dict(r, status=ACCEPTED) if r["status"] == PENDING else dict(r) for r in rows]
+
+        def rows_of(name: str) -> list:
+            """One document's rows, read when it is written: never every row of the dossier at once."""
+            rows = dossier.proposals(document=name)
+            if accept_pending:
+                return [dict(r, status=ACCEPTED) if r["status"] == PENDING else dict(r) for r in rows]
+            return rows
+
         result = ApplyResult()
         record, published_proposals = [], []
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -97,47 +101,51 @@ def apply_dossier(folder: Path, out_dir: Path, rules, accept_pending: bool = Fal
         withheld = {m.document: m for m in marks if m.page == WHOLE_DOCUMENT}
         points = dossier.open_points()
         excluded = {p.document for p in points if p.resolution == "exclude"}
-        # each document's rows once (not every row again per document: a dossier may hold 100,000)
-        by_document: dict[str, list] = defaultdict(list)
-        for r in rows:
-            by_document[r["document"]].append(r)
-        keys = {(r["id"], r["document"], r["page"]): r["key"] for r in rows}
-        keys.update({(r["id"], r["document"], None): r["key"] for r in rows})
         outcomes: list[DocumentOutcome | None] = []  # in the dossier's order; None: written below
-        orders, sources = [], {}  # sources: (document, proposal id) -> "rule" or "reviewer"
+        todo = []  # (slot in outcomes, the document's row)
         for doc_row in dossier.documents():
-            name = doc_row["name"]
-            outcome = _not_written(points, name, doc_row, withheld, excluded, marks)
+            outcome = _not_written(points, doc_row["name"], doc_row, withheld, excluded, marks)
             outcomes.append(outcome)
-            if outcome is not None:
-                continue
-            chosen = effective_redactions(by_document[name])
-            sources.update({(name, p.id): src for p, src in chosen})
-            orders.append((len(outcomes) - 1, WriteOrder(
-                InputDocument(Path(doc_row["path"]), name), tuple([p for p, _ in chosen] + kept_places(by_document[name], name)),
-                doc_row["sha256"], tuple((n, g, why) for n, (g, why) in sorted(_whole_pages(points, name, marks).items())),
-                REVIEWER_RULE)))
+            if outcome is None:
+                todo.append((len(outcomes) - 1, doc_row))
+
+        def order(doc_row) -> WriteOrder:
+            name = doc_row["name"]
+            rows = rows_of(name)
+            return WriteOrder(
+                InputDocument(Path(doc_row["path"]), name),
+                tuple([p for p, _ in effective_redactions(rows)] + kept_places(rows, name)), doc_row["sha256"],
+                tuple((n, g, why) for n, (g, why) in sorted(_whole_pages(points, name, marks).items())), REVIEWER_RULE)
+
         if executor is None:
             from woopub.run.executors import InlineExecutor
 
             own, executor = Dossier(rules, passwords=Passwords(None)), InlineExecutor()
-        settings = own or executor.share(Settings(rules, Passwords(None)))
+            own.use_run_stores(None, folder / READINGS)  # pages the scan read by OCR are not read again
+        settings = own or executor.share(Settings(rules, Passwords(None), reading_store=str(folder / READINGS)))
         staging = make_staging(internal_dir, prefix="apply-")
-        written = dict(executor.map(write_unit, (o for _, o in orders), settings, executor.share(searched),
-                                    str(out_dir), str(staging)))
-        for i, (slot, order) in enumerate(orders):
-            w = written[i]
-            outcomes[slot] = w.outcome
-            name = order.document.name
-            if w.outcome.status != "published":
-                if w.outcome.reason and w.outcome.reason.startswith("verification failed: "):
-                    result.problems.append(w.outcome.reason.removeprefix("verification failed: "))
-                continue
-            result.entries += w.entries
-            published_proposals += w.proposals
-            record += [{"document": name, "page": p.page, "text": p.text, "ground": p.ground,
-                        "source": _source(sources, p), "rule": p.rule, "reviewers": _reviewers(dossier, keys, p)}
-                       for p in w.proposals if p.action == REDACT]
+        # the orders are made as the executor sends them and the results taken in the dossier's order
+        # as they come in: a written document's rows are let go before the next are read
+        waiting: dict[int, object] = {}
+        next_up = 0
+        for i, w in executor.map(write_unit, (order(d) for _, d in todo), settings, executor.share(searched),
+                                 str(out_dir), str(staging)):
+            waiting[i] = w
+            while next_up in waiting:
+                slot, doc_row = todo[next_up]
+                w = waiting.pop(next_up)
+                next_up += 1
+                outcomes[slot] = w.outcome
+                if w.outcome.status != "published":
+                    if w.outcome.reason and w.outcome.reason.startswith("verification failed: "):
+                        result.problems.append(w.outcome.reason.removeprefix("verification failed: "))
+                    # in front of a reviewer (resolve it, or scan again), not only in this run's output
+                    dossier.add_open_point(doc_row["name"], w.outcome.reason or w.outcome.status,
+                                           tuple(range(1, doc_row["pages"] + 1)))
+                    continue
+                result.entries += w.entries
+                published_proposals += w.proposals
+                record += _record(dossier, rows_of(doc_row["name"]), w.proposals)
         result.outcomes = [o for o in outcomes if o is not None]
         log = build_log(result.outcomes, result.entries, rules)
         write_log(out_dir, log)
@@ -159,6 +167,17 @@ def apply_dossier(folder: Path, out_dir: Path, rules, accept_pending: bool = Fal
         if staging is not None:
             remove_made(staging)
         dossier.close()
+
+
+def _record(dossier: ReviewDossier, rows, proposals: list[Proposal]) -> list[dict]:
+    """The internal record of one written document's boxes: value, ground, whether a rule or a
+    reviewer decided it, and who (never in the public log)."""
+    sources = {(p.document, p.id): src for p, src in effective_redactions(rows)}
+    keys = {(r["id"], r["document"], r["page"]): r["key"] for r in rows}
+    keys.update({(r["id"], r["document"], None): r["key"] for r in rows})
+    return [{"document": p.document, "page": p.page, "text": p.text, "ground": p.ground,
+             "source": _source(sources, p), "rule": p.rule, "reviewers": _reviewers(dossier, keys, p)}
+            for p in proposals if p.action == REDACT]
 
 
 def _not_written(points, name: str, doc_row, withheld: dict, excluded: set, marks) -> DocumentOutcome | None:

@@ -26,23 +26,50 @@ def scan_into_dossier(settings, inputs, folder: Path, executor=None, reporter=No
     """Scan ``inputs`` and store documents, proposals, persons and open points in ``folder``.
 
     ``only``: the one input is a copy the dossier made of its document ``only`` (its pages read by
-    OCR, ``review.reread``): stored under that name, the rest of the dossier left as it is."""
+    OCR, ``review.reread``): stored under that name, the rest of the dossier left as it is.
+    A whole scan keeps its run state in the dossier (``woopub.run.state``): a document unchanged
+    since the last scan is not detected again."""
     from dataclasses import replace
 
-    from woopub.files import sha256_or_none
     from woopub.run.batch import run_batch
     from woopub.run.pipeline import collect_inputs
 
-    dossier = ReviewDossier(folder)
+    ReviewDossier(folder).close()  # the dossier's schema first: the run state's tables go beside it
     work = Path(tempfile.mkdtemp(prefix="scan-", dir=folder))  # 0700 inside the dossier folder
     try:
         docs, not_pdfs = collect_inputs(inputs, exclude=[] if only else [Path(folder)])
         result = run_batch(settings, inputs, work / "out", work / "intern", executor, reporter,
-                           resume=False, keep_proposals=True)
+                           resume=not only, keep_proposals=True, dossier_dir=None if only else folder)
         if only:  # the copy's outcome and proposals are its document's
             result.sources = {only: docs[0].name} if docs else {}
             result.outcomes = [replace(o, document=only) for o in result.outcomes]
             result.proposals = [replace(p, document=only, id=f"{only}#{p.id.rsplit('#', 1)[-1]}") for p in result.proposals]
+        counts = store_run(settings, folder, result, docs, not_pdfs, partial=bool(only))
+        if not only:  # a document whose pages a reviewer had OCR'd is read from its OCR copy again
+            counts["reread"] = redo_rereads(settings, folder, executor)
+            dossier = ReviewDossier(folder)
+            try:
+                still = {p.document for p in dossier.open_points()}
+            finally:
+                dossier.close()
+            counts["open_points"] = sum(p in still for p in counts.pop("failed"))
+        else:
+            counts["open_points"] = len(counts.pop("failed"))
+        return counts
+    finally:
+        shutil.rmtree(work, ignore_errors=True)  # held published copies and original values
+
+
+def store_run(settings, folder: Path, result, docs, not_pdfs, partial: bool = False,
+              accepted_by: str | None = None) -> dict:
+    """A run's documents, proposals, persons and open points (``run.batch.RunResult``) into the
+    review dossier in ``folder``. ``accepted_by``: every proposal of this run that nobody decided
+    on yet is accepted, in that name, with an audit row each (``woopub redact --dossier``: a run
+    accepts what it proposes). Returns counts; ``failed``: the documents stored as open points."""
+    from woopub.files import sha256_or_none
+
+    dossier = ReviewDossier(folder)
+    try:
         by_name = {d.name: d for d in docs}
         documents, points = [], []
         for o in result.outcomes + [o for o in not_pdfs if o.document not in {x.document for x in result.outcomes}]:
@@ -53,22 +80,19 @@ def scan_into_dossier(settings, inputs, folder: Path, executor=None, reporter=No
             if o.status != "published":  # woopub cannot publish it as it is: a reviewer must resolve it
                 points.append(OpenPoint(o.document, o.reason or o.status, tuple(range(1, pages + 1))))
         persons = Counter(p.text for p in result.proposals if p.entity == "PERSON" and p.action == REDACT)
-        counts = dossier.store_scan(dossier.next_scan(), documents, result.proposals, points, dict(persons),
-                                    partial=bool(only))
+        scan_no = dossier.next_scan()
+        counts = dossier.store_scan(scan_no, documents, result.proposals, points, dict(persons), partial=partial)
         # a value the rule file marks is redacted wherever it stands, under its own ground and entity,
         # not only where a detector found a span to relabel
         rules = settings.rules
         for rule in rules.always_redact:
             dossier.add_term(rule.value, rule.ground or rules.default_ground, "rule file", rule.entity, rule.id, "rules-file")
         counts["marked"] = dossier.reapply_terms()
-        if not only:  # a document whose pages a reviewer had OCR'd is read from its OCR copy again
-            counts["reread"] = redo_rereads(settings, folder, executor)
-            still = {p.document for p in dossier.open_points()}
-            points = [p for p in points if p.document in still]
-        counts.update(documents=len(documents), open_points=len(points), proposals=len(result.proposals))
+        if accepted_by:
+            counts["accepted"] = dossier.accept_pending(scan_no, accepted_by)
+        counts.update(documents=len(documents), proposals=len(result.proposals), failed=[p.document for p in points])
         return counts
     finally:
-        shutil.rmtree(work, ignore_errors=True)  # held published copies and original values
         dossier.close()
 
 

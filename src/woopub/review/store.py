@@ -15,10 +15,10 @@ from pathlib import Path
 
 from woopub.decide.marked import TERM_EVIDENCE
 from woopub.model import REDACT, Proposal
+from woopub.run.state import READINGS  # noqa: F401  (the dossier's OCR readings: one name for run and review)
 
 SCHEMA_VERSION = 2  # 2: marks (niet openbaar / reeds openbaar); a 1 is migrated by creating the table
 DB_NAME = "dossier.sqlite"
-READINGS = "ocr-lezingen"  # what OCR read on the documents' pages, for searches (holds original text: 0700)
 PENDING, ACCEPTED, REJECTED = "pending", "accepted", "rejected"
 RESOLUTIONS = ("exclude", "redact-pages", "ocr")
 NIET_OPENBAAR, REEDS_OPENBAAR = "niet openbaar", "reeds openbaar"
@@ -54,6 +54,10 @@ CREATE TABLE IF NOT EXISTS rereads (
 CREATE TABLE IF NOT EXISTS audit (
     n INTEGER PRIMARY KEY AUTOINCREMENT, proposal TEXT, reviewer TEXT NOT NULL, at TEXT NOT NULL,
     before TEXT, after TEXT);
+-- apply reads one document's proposals and each box's audit at a time: without these, every
+-- document (every box) would read the whole table
+CREATE INDEX IF NOT EXISTS proposals_by_document ON proposals (document, page, id);
+CREATE INDEX IF NOT EXISTS audit_by_proposal ON audit (proposal, n);
 """
 
 
@@ -184,9 +188,25 @@ class ReviewDossier:
             args.append(document)
         return self.db.execute(sql + " ORDER BY document, page, id", args).fetchall()
 
+    def undecided(self) -> int:
+        """How many current proposals to redact nobody decided on yet."""
+        return self.db.execute(
+            "SELECT COUNT(*) FROM proposals WHERE status=? AND action=? AND "
+            "last_scan=(SELECT MAX(scan) FROM documents d WHERE d.name=proposals.document)", (PENDING, REDACT)).fetchone()[0]
+
     def open_points(self) -> list[OpenPoint]:
         rows = self.db.execute("SELECT * FROM open_points ORDER BY document").fetchall()
         return [OpenPoint(r["document"], r["reason"], tuple(json.loads(r["pages"])), r["resolution"]) for r in rows]
+
+    def add_open_point(self, document: str, reason: str, pages: tuple[int, ...]) -> bool:
+        """A document ``woopub apply`` could not publish (a problem verification found, a damaged
+        page) becomes an open point for a reviewer, as a scan makes one; an open point already
+        there is kept with its answer. Returns whether one was added."""
+        scan_no = int((self.db.execute("SELECT value FROM meta WHERE key='scans'").fetchone() or {"value": 0})["value"])
+        with self.db:
+            cur = self.db.execute("INSERT OR IGNORE INTO open_points (document, reason, pages, scan) VALUES (?,?,?,?)",
+                                  (document, reason, json.dumps(list(pages)), scan_no))
+        return cur.rowcount > 0
 
     def resolve(self, document: str, resolution: str, reviewer: str) -> None:
         """A reviewer's answer to an open point (kept across re-scans)."""
@@ -345,6 +365,23 @@ class ReviewDossier:
             self._audit(key, reviewer, {"status": row["status"], "ground": row["ground"]},
                         {"status": status, "ground": after_ground})
             return row["version"] + 1
+
+    def accept_pending(self, scan_no: int, reviewer: str) -> int:
+        """Accept every proposal of scan ``scan_no`` nobody decided on, each with its audit row
+        (``woopub redact --dossier``: the run accepts what it proposes, as ``apply --accept-pending``)."""
+        from datetime import datetime, timezone
+
+        at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        with self.db:
+            rows = self.db.execute("SELECT key, ground FROM proposals WHERE status=? AND last_scan=?",
+                                   (PENDING, scan_no)).fetchall()
+            self.db.executemany("UPDATE proposals SET status=?, version=version+1 WHERE key=?",
+                                [(ACCEPTED, r["key"]) for r in rows])
+            self.db.executemany(
+                "INSERT INTO audit (proposal, reviewer, at, before, after) VALUES (?,?,?,?,?)",
+                [(r["key"], reviewer, at, json.dumps({"status": PENDING, "ground": r["ground"]}),
+                  json.dumps({"status": ACCEPTED, "ground": r["ground"]})) for r in rows])
+        return len(rows)
 
     def audit(self, key: str | None = None) -> list[sqlite3.Row]:
         if key:

@@ -18,15 +18,14 @@ workflow's ``scan`` (pass 1 into a dossier of proposals) and ``apply``
 (decided proposals to PDFs) reuse them: ``scan_unit`` as it is, and
 ``write_unit``, the publish pass's write stage alone (``Dossier.write``).
 
-Resume: see ``woopub.run.journal``.
+Between its passes and from one run to the next (resume), a run's state lives in the dossier's
+SQLite file: see ``woopub.run.state``.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
-import os
-import pickle
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -40,7 +39,7 @@ from woopub.run.guard import run_bounded
 from woopub.run.executors import InlineExecutor, Settings, resolve, worker_dossier
 from woopub.decide.analysis import add_to_person_index, rules_person_index
 from woopub.files import sha256_or_none
-from woopub.run.journal import Journal
+from woopub.run.state import READINGS, STATE_FILE, RunState
 from woopub.decide.marked import TERM_EVIDENCE
 from woopub.model import KEEP, DocumentOutcome, LogEntry, Proposal
 from woopub.reading.ocr import OcrStats, remember_ocr_in
@@ -71,8 +70,6 @@ STAGING = "staging"
 FROG_CACHE = "frog-lezingen.sqlite"
 READING_STORE = "lezingen"
 OCR_MEMO = "ocr-geheugen"  # the run's folder of what Tesseract read (reading/ocr.py)
-SPOOL = ".voorstellen.spool"
-SCAN_SPOOL = ".detectie.spool"
 
 
 class Reporter:
@@ -110,13 +107,13 @@ class CallbackReporter(Reporter):
 class ScanUnit:
     document: InputDocument
     page_count: int = 0  # for progress
-    reuse_sha256: str | None = None  # the journal holds a scan of the input with this hash
+    reuse_sha256: str | None = None  # the run state holds a valid scan of the input with this hash
 
 
 @dataclass
 class ScanResult:
     unit: ScanUnit
-    scan: DocumentScan | None  # None: the journal's scan of this input is still valid
+    scan: DocumentScan | None  # None: the run state's scan of this input is still valid
     sha256: str | None
 
 
@@ -227,90 +224,16 @@ def _count_pages(documents: list[InputDocument], passwords) -> list[int]:
     return counts
 
 
-def plan(documents: list[InputDocument], passwords, journal: Journal | None) -> list[ScanUnit]:
+def plan(documents: list[InputDocument], passwords, state: RunState | None) -> list[ScanUnit]:
     """Scan units: one per document (the document reader reads a whole document)."""
     units: list[ScanUnit] = []
     for document, count in zip(documents, page_counts(documents, passwords)):
-        entry = journal.scans.get(document.name) if journal else None
-        reuse = entry["sha256"] if entry else None
+        reuse = state.reusable_scan(document.name) if state else None
         units.append(ScanUnit(document, count, reuse))
     return units
 
 
 # -- the whole run ---------------------------------------------------------------------
-
-
-class Spool:
-    """Objects written to a private file as they come in, read back by key.
-
-    The client holds no finished document's scan or proposals: its memory
-    stays flat however large the dossier. The file is internal (0600, in the
-    internal record) and removed at the end.
-    """
-
-    def __init__(self, path: Path):
-        self.path = path
-        self.where: dict[str, tuple[int, int]] = {}
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o600)
-        self._fh = os.fdopen(fd, "w+b")
-
-    def put(self, key: str, obj) -> None:
-        data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
-        self._fh.seek(0, os.SEEK_END)
-        self.where[key] = (self._fh.tell(), len(data))
-        self._fh.write(data)
-
-    def get(self, key: str):
-        self._fh.flush()
-        offset, length = self.where[key]
-        self._fh.seek(offset)
-        return pickle.loads(self._fh.read(length))
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.where
-
-    def close(self) -> None:
-        self._fh.close()
-        self.path.unlink(missing_ok=True)
-
-
-class ProposalSpool:
-    """Each document's proposals on disk as they come in; read back in document order.
-
-    The client then holds no proposal of a finished document: its memory
-    stays flat however large the dossier (the file is internal: 0600, in the
-    internal record, removed at the end).
-    """
-
-    def __init__(self, path: Path):
-        self.path = path
-        self.where: dict[str, tuple[int, int]] = {}
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o600)
-        self._fh = os.fdopen(fd, "w+b")
-
-    def add(self, document: str, proposals: list[Proposal]) -> None:
-        data = "".join(json.dumps(p.to_dict(), ensure_ascii=False) + "\n" for p in proposals).encode("utf-8")
-        self._fh.seek(0, os.SEEK_END)
-        self.where[document] = (self._fh.tell(), len(data))
-        self._fh.write(data)
-
-    def read(self, documents: Iterable[str]) -> Iterator[Proposal]:
-        for chunk in self.chunks(documents):
-            for line in chunk.splitlines():
-                yield Proposal.from_dict(json.loads(line))
-
-    def chunks(self, documents: Iterable[str]) -> Iterator[str]:
-        """Each document's proposals as the JSON lines they were written as, in document order."""
-        self._fh.flush()
-        for name in documents:
-            if name in self.where:
-                offset, length = self.where[name]
-                self._fh.seek(offset)
-                yield self._fh.read(length).decode("utf-8")
-
-    def close(self) -> None:
-        self._fh.close()
-        self.path.unlink(missing_ok=True)
 
 
 def run_batch(
@@ -323,6 +246,7 @@ def run_batch(
     resume: bool = True,
     keep_proposals: bool = True,
     keep_ocr_memo: bool = False,
+    dossier_dir: Path | None = None,
 ) -> RunResult:
     """Scan every document, merge the person index, publish every document.
 
@@ -332,13 +256,18 @@ def run_batch(
     in the internal record): what a large batch needs. With ``keep_ocr_memo``
     the folder of what Tesseract read stays for ``verify_output`` (the
     package's stamped copies show the same pictures) and the caller removes
-    it (``RunResult.ocr_memo``); else it goes with the run.
+    it (``RunResult.ocr_memo``); else it goes with the run. ``dossier_dir``: the
+    dossier folder whose SQLite file holds the run's state (``woopub.run.state``);
+    default the internal record.
     """
     out_dir = Path(out_dir)
     internal_dir = Path(internal_dir) if internal_dir else default_internal_dir(out_dir)
     if _inside(internal_dir.resolve(), out_dir.resolve()):
         raise ValueError(f"the internal folder {internal_dir} must not be inside the output folder {out_dir}")
-    batch = Batch(settings, out_dir, internal_dir, executor or InlineExecutor(), reporter or Reporter(), resume)
+    state = (Path(dossier_dir) if dossier_dir else internal_dir) / STATE_FILE
+    readings = Path(dossier_dir) / READINGS if dossier_dir else None
+    batch = Batch(settings, out_dir, internal_dir, executor or InlineExecutor(), reporter or Reporter(), resume, state,
+                  readings)
     return batch.run(inputs, keep_proposals, keep_ocr_memo)
 
 
@@ -351,7 +280,8 @@ def run_inline(dossier, inputs: Iterable[Path], out_dir: Path, internal_dir: Pat
 class Batch:
     """One run over a dossier: what its passes share."""
 
-    def __init__(self, settings, out_dir: Path, internal_dir: Path, executor, reporter: Reporter, resume: bool):
+    def __init__(self, settings, out_dir: Path, internal_dir: Path, executor, reporter: Reporter, resume: bool,
+                 state: Path, readings: Path | None = None):
         self.settings = settings
         self.rules = settings.rules
         self.out_dir = out_dir
@@ -360,7 +290,8 @@ class Batch:
         self.executor = executor
         self.reporter = reporter
         self.resume = resume
-        self.journal = Journal(internal_dir, self.rules.digest)
+        self.state_path = state  # the run's state between its passes and runs (``woopub.run.state``)
+        self.readings = readings  # the dossier's folder of OCR'd pages, kept after the run; None: the run's own
         self.seconds: dict[str, float] = defaultdict(float)  # worker seconds per stage
         self.ocr = OcrStats()  # what OCR read and left alone, over the scan pass
         self.input_sha: dict[str, str | None] = {}
@@ -385,16 +316,24 @@ class Batch:
         self.out_dir.mkdir(parents=True, exist_ok=True)
         # a folder of this run's own: a user's files in the internal folder are never emptied
         self.staging = make_staging(self.internal_dir, prefix=STAGING + "-")
-        if self.resume:
-            self.journal.load()
-        else:
-            self.journal.reset()
+        self.state = RunState(self.state_path, self.rules.digest)
+        try:
+            return self._run_with_state(documents, missing, keep_proposals, memo)
+        finally:
+            self.state.close()
+
+    def _run_with_state(self, documents: list[InputDocument], missing: list[DocumentOutcome], keep_proposals: bool,
+                        memo: Path) -> RunResult:
+        if not self.resume:
+            self.state.forget()
+        self.inputs = {d.name: d for d in documents}
         # planned (page counts read) while the Frog server started at the command's start loads its models
-        units = plan(documents, getattr(self.settings, "passwords", None), self.journal if self.resume else None)
+        units = plan(documents, getattr(self.settings, "passwords", None), self.state if self.resume else None)
         frog_cache = self.staging / FROG_CACHE  # sentences of the dossier: internal, deleted with staging
         # what the scan pass read (text, words, OCR), for whichever worker publishes the document: internal
         # too, and only where every worker sees this folder (a cluster's hosts keep their own, removed with them)
-        reading_store = self.staging / READING_STORE if getattr(self.executor, "same_machine", False) else None
+        # (a dossier's own folder when the run has one: apply and the reviewers' searches read its OCR)
+        reading_store = (self.readings or self.staging / READING_STORE) if getattr(self.executor, "same_machine", False) else None
         # what Tesseract read, by its pixels: only where every worker sees this folder, like the readings
         ocr_memo = str(memo) if reading_store is not None else None
         if isinstance(self.settings, Settings):
@@ -404,11 +343,9 @@ class Batch:
                                                 ocr_memo=ocr_memo)
         else:  # a ready Dossier, in this process
             remember_ocr_in(ocr_memo)
-            self.settings.use_run_stores(frog_cache)
+            self.settings.use_run_stores(frog_cache, self.readings)
         self.settings_handle = self.executor.share(self.settings)
 
-        self.scans = Spool(self.internal_dir / SCAN_SPOOL)
-        spool = ProposalSpool(self.internal_dir / SPOOL)
         self.moved_in = {}  # name -> SHA-256 of each PDF this run moved into the output folder
         logged = False
         try:
@@ -421,7 +358,7 @@ class Batch:
                 self.reporter.document(o)
             # what every document is checked for besides its own redactions: the name forms the dossier spreads
             secrets = SecretSet(index_secrets(index, long_only=True))
-            results, skipped, verified = self.publish_all(names, index, secrets, spool)
+            results, skipped, verified = self.publish_all(names, index, secrets)
             remove_made(self.staging)
             outcomes = list(missing)
             entries: list[LogEntry] = []
@@ -433,20 +370,18 @@ class Batch:
             write_log(self.out_dir, log)
             logged = True
             write_internal_names(self.internal_dir, self.public)
-            write_internal_stream(self.internal_dir, lambda: spool.read(names), outcomes, self.rules, index=index.to_dict(),
-                                  proposal_lines=lambda: spool.chunks(names))
-            proposals = list(spool.read(names)) if keep_proposals else []
+            write_internal_stream(self.internal_dir, lambda: self.state.proposals(names), outcomes, self.rules,
+                                  index=index.to_dict(), proposal_lines=lambda: self.state.chunks(names))
+            proposals = list(self.state.proposals(names)) if keep_proposals else []
         except OSError:  # a full disk or read-only output: no PDFs left without the log that lists them
             if not logged:
                 self._withdraw_moved_in()
             raise
         finally:
             remove_made(self.staging)
-            spool.close()
-            self.scans.close()
             if not isinstance(self.settings, Settings):  # a Dossier in this process: its sandbox child goes
                 self.settings.close()
-        self.journal.compact(set(names))
+        self.state.keep_only(set(names))
         return RunResult(outcomes, proposals, log, self.internal_dir, dict(self.seconds), skipped, verified, self.ocr,
                          sources={p: o for o, p in self.public.items()})
 
@@ -473,7 +408,7 @@ class Batch:
 
     def _public_scan(self, name: str) -> DocumentScan:
         """The scan of input ``name`` under its public name: the name the publish pass writes everywhere."""
-        scan = self.scans.get(name)
+        scan = self.state.scan(self.inputs[name])
         document = scan.document
         scan.document = InputDocument(document.path, self.public[name], source=name)
         return scan
@@ -510,7 +445,7 @@ class Batch:
     # -- pass 1 -------------------------------------------------------------------------
 
     def scan_all(self, units: list[ScanUnit]) -> PersonIndex:
-        """Every document scanned, into ``self.scans``.
+        """Every document scanned, into the run state.
 
         Returns the dossier's person index, built here while the workers scan:
         each scan is added as soon as every document before it is in.
@@ -524,12 +459,11 @@ class Batch:
         for _, result in self.executor.map(scan_unit, units, self.settings_handle):
             name = result.unit.document.name
             self.reporter.advance("scan", 1, result.unit.page_count)
-            scan, from_journal = self._document_scan(result)
-            reused += from_journal
+            scan, reused_scan = self._document_scan(result)
+            reused += reused_scan
             for stage, s in scan.seconds.items():
                 self.seconds[stage] += s
             self.ocr.add(scan.ocr)
-            self.scans.put(name, scan)
             self.input_sha[name] = scan.sha256
             waiting[name] = scan
             while next_up < len(documents) and documents[next_up].name in waiting:
@@ -538,42 +472,42 @@ class Batch:
                 next_up += 1
         self.reporter.done("scan")
         if reused:
-            self.reporter.note(f"resumed: detection of {reused} unchanged document(s) taken from the journal")
+            self.reporter.note(f"resumed: detection of {reused} unchanged document(s) taken from the dossier")
         for document in documents[next_up:]:  # not expected: every document's scan is in
-            first = self.scans.get(document.name)
+            first = self.state.scan(document)
             add_to_person_index(index, first.findings, first.decisions)
         return index
 
     def _document_scan(self, result: ScanResult) -> tuple[DocumentScan, bool]:
-        """A document's scan from its unit's result (or from the journal, if it says it is unchanged)."""
+        """A document's scan from its unit's result (or from the run state, if it says it is unchanged)."""
         if result.scan is None:
-            scan = self.journal.scan_for(result.unit.document, result.sha256)
-            if scan is not None:
+            scan = self.state.scan(result.unit.document)
+            if scan is not None and scan.error is None and result.sha256 is not None and scan.sha256 == result.sha256:
+                scan.seconds, scan.ocr = {}, {}  # spent by the run that scanned it
                 return scan, True
-            scan = worker_dossier(self.settings).scan(result.unit.document)  # the journal lost it: scan again, here
+            scan = worker_dossier(self.settings).scan(result.unit.document)  # the state lost it: scan again, here
             scan.sha256 = result.sha256
         else:
             scan = result.scan
-        self.journal.add_scan(scan)
+        self.state.put_scan(scan)
         return scan, False
 
     # -- pass 2 -------------------------------------------------------------------------
 
-    def publish_all(self, names: list[str], index, secrets: list, spool: "ProposalSpool"):
+    def publish_all(self, names: list[str], index, secrets: list):
         """Every document published, or skipped when an earlier run published it with the same key."""
         persons = index.digest()
         results: dict[str, PublishResult] = {}
-        todo: list[tuple[str, int]] = []  # (document, pages); the scans stay in the spool until sent
+        todo: list[tuple[str, int]] = []  # (document, pages); the scans stay in the run state until sent
         skipped: list[str] = []
         for name in names:
             scan = self._public_scan(name)
             public = scan.document.name
-            earlier = self.journal.publication_for(name, scan.sha256, persons, self.out_dir) if self.resume else None
+            earlier = self.state.publication_for(name, scan.sha256, persons, self.out_dir) if self.resume else None
             if earlier is not None and earlier[0].document != public:  # published under another name before
                 earlier = None
             if earlier is not None:
-                outcome, earlier_proposals, earlier_entries = earlier
-                spool.add(name, earlier_proposals)
+                outcome, earlier_entries = earlier  # its proposals stay in the run state
                 results[name] = PublishResult(outcome, [], earlier_entries)
                 skipped.append(name)
             elif scan.error:
@@ -600,12 +534,12 @@ class Batch:
                                                str(self.out_dir), str(self.staging)):
                 name, pages = todo[i]
                 if result.outcome.reason:
-                    document = self.scans.get(name).document
+                    document = self.inputs[name]
                     result.outcome = self._public_outcome(result.outcome, self._originals(document), self.public[name])
                 if result.outcome.status == "published" and result.outcome.sha256:  # before anything else can fail
                     self.moved_in[name] = result.outcome.sha256
-                self.journal.add_published(name, self.input_sha[name], persons, result.outcome, result.proposals, result.entries)
-                spool.add(name, result.proposals)
+                self.state.put_publication(name, self.input_sha[name], persons, result.outcome, result.proposals,
+                                           result.entries)
                 if result.outcome.status == "published" and result.outcome.sha256:
                     verified[name] = result.outcome.sha256
                 results[name] = dataclasses.replace(result, proposals=[])

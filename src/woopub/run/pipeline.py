@@ -247,6 +247,15 @@ def _published(name: str, pages: int, proposals: list[Proposal], warnings: list[
                            per_ground=dict(Counter(p.ground for p in redacted)), warnings=warnings)
 
 
+def _written(name: str, pages: int, proposals: list[Proposal], written, clock: Stopwatch
+             ) -> tuple[DocumentOutcome, list[Proposal], list[LogEntry], dict[str, float]]:
+    """What a publishing pass gives back once the write stage is done: the outcome, the proposals,
+    the log's boxes (none if the document was not published) and the seconds per stage."""
+    if not written.published:
+        return DocumentOutcome(name, "failed", reason=written.reason), proposals, [], dict(clock.seconds)
+    return _published(name, pages, proposals, written.warnings), proposals, written.entries, dict(clock.seconds)
+
+
 def _move_in(outcome: DocumentOutcome, staging: Path, out_dir: Path, clock: Stopwatch) -> None:
     """A document verified in staging enters the output folder only now."""
     if outcome.status != "published":
@@ -394,24 +403,28 @@ class Dossier:
                 doc = admitted.doc
                 with clock.stage("extract"):
                     reading = self.reader.read(doc, reuse=True, key=scan.sha256)  # as the scan pass read it
-                    text = reading.text
-                with clock.stage("detect"):
-                    findings, decisions, decider = dossier_reading(text.text, scan.findings, index, self.rules)
-                with clock.stage("decide"):
-                    proposals = proposals_for(name, text, findings, decisions)
-                    proposals += signature_proposals(name, find_signatures(doc, reading), decider)
-                    proposals += marked_proposals(name, text, self.rules)
-                    # a value redacted in one reading of a page is redacted in the others: pictures too
-                    proposals += picture_proposals(name, reading.ocr, proposals)
+                proposals = self.decide(doc, reading, scan, index, clock)
                 written = write_document(doc, scan.document.path, name, proposals, reading, staged, [secrets],
                                          password=self._password(scan.document), index=index,
                                          engine=self.reader.engine, notes=admitted.notes, clock=clock)
         except InputError as exc:
             return DocumentOutcome(name, "failed", reason=str(exc)), [], [], dict(clock.seconds)
-        if not written.published:
-            return DocumentOutcome(name, "failed", reason=written.reason), proposals, [], dict(clock.seconds)
-        entries, warnings = written.entries, written.warnings
-        return _published(name, scan.pages, proposals, warnings), proposals, entries, dict(clock.seconds)
+        return _written(name, scan.pages, proposals, written, clock)
+
+    def decide(self, doc, reading, scan: DocumentScan, index: PersonIndex, clock: Stopwatch) -> list[Proposal]:
+        """The decide half of the publish pass: the document's proposals, with the dossier's persons
+        (``index``) added to what its scan found. What ``woopub apply`` is given decided instead."""
+        name = scan.document.name
+        text = reading.text
+        with clock.stage("detect"):
+            findings, decisions, decider = dossier_reading(text.text, scan.findings, index, self.rules)
+        with clock.stage("decide"):
+            proposals = proposals_for(name, text, findings, decisions)
+            proposals += signature_proposals(name, find_signatures(doc, reading), decider)
+            proposals += marked_proposals(name, text, self.rules)
+            # a value redacted in one reading of a page is redacted in the others: pictures too
+            proposals += picture_proposals(name, reading.ocr, proposals)
+        return proposals
 
     # -- the write stage alone (woopub apply) -------------------------------
 
@@ -463,8 +476,6 @@ class Dossier:
                 pages = doc.page_count
         except InputError as exc:
             return DocumentOutcome(name, "failed", reason=str(exc)), [], [], dict(clock.seconds)
-        if not written.published:
-            return DocumentOutcome(name, "failed", reason=written.reason), proposals, [], dict(clock.seconds)
-        return _published(name, pages, proposals, written.warnings), proposals, written.entries, dict(clock.seconds)
+        return _written(name, pages, proposals, written, clock)
 
     # -- the whole run ------------------------------------------------------

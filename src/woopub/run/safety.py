@@ -34,16 +34,23 @@ def _inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
-def check_paths(inputs: Iterable[Path], out_dir: Path, internal_dir: Path) -> None:
-    """Refuse before anything is written: a missing input, an output or internal
+def check_paths(inputs: Iterable[Path], out_dir: Path, internal_dir: Path, dossier_dir: Path | None = None) -> None:
+    """Refuse before anything is written: a missing input, an output, internal or dossier
     folder that is (inside) an input folder or that holds an input file."""
     out, internal = Path(out_dir).resolve(), Path(internal_dir).resolve()
+    folders = [("--out", out), ("--internal", internal)]
+    if dossier_dir is not None:
+        dossier = Path(dossier_dir).resolve()
+        folders.append(("--dossier", dossier))
+        if _inside(dossier, out) or _inside(out, dossier):  # it holds the original values
+            raise PathConflict(f"the dossier folder {dossier} and the output folder {out} must be apart; "
+                               "nothing was written")
     for raw in inputs:
         path = Path(raw)
         if not path.exists():
             raise PathConflict(f"no such file or folder: {raw!s}; nothing was written")
         real = path.resolve()
-        for label, folder in (("--out", out), ("--internal", internal)):
+        for label, folder in folders:
             if real.is_dir() and (_inside(folder, real) or _inside(real, folder)):
                 raise PathConflict(f"{label} {folder} is the input folder {raw!s}, inside it or around it: "
                                    "choose a folder outside the dossier; nothing was written")
