@@ -991,8 +991,9 @@ class PersonRecognizer(LocalRecognizer):
                 found.append(("acronym-shape", EVIDENCE["acronym-shape"]))
             elif word.lower in cues.nouns:
                 found.append(("used-as-noun", EVIDENCE["used-as-noun"]))
-            elif _everyday_dutch(word, lex):
-                # "Initiële", "Aanvullingen", "Ctrl" read as a name by Frog in a table: an unlisted everyday word alone
+            elif _everyday_dutch(word, lex) or cues.view.english and word.lower in lex.english_everyday:
+                # "Initiële", "Aanvullingen", "Ctrl" read as a name by Frog in a table: an unlisted everyday word alone;
+                # in an English text also a listed given name the English dictionary has only as a word ("Loan")
                 found.append(("everyday-word-alone", EVIDENCE["everyday-word-alone"]))
             elif not cued and cues.alone_throughout(word, lex):
                 # (a chat's speaker or a label's name is often a first name alone throughout: "Kübra: ...")

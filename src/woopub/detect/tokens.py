@@ -177,7 +177,7 @@ def is_law_name(lower: str) -> bool:
 
 
 CAPS_JOINERS = {"en", "of", "c.s."}
-_VOWEL = re.compile(r"[aeiouy]")
+_VOWEL = re.compile(r"[aeiouyv]")  # (pinyin writes ü as v: "Lv")
 
 
 def classify(text: str, lex: Lexicon, caps_line: bool, english: bool = False) -> str:
@@ -208,7 +208,7 @@ def classify(text: str, lex: Lexicon, caps_line: bool, english: bool = False) ->
         return WORD  # "MOTIE VAN DE LEDEN BIKKER EN GRINWIS": a heading's words and its "EN" join no name
     if is_name_shaped(text, caps_line):
         if not _VOWEL.search(unicodedata.normalize("NFKD", lower)) and lower not in lex.surnames and lower not in lex.first_names:
-            return WORD  # "Dn", "Ctrl", "Bv": no vowel, no name (a listed "Ng" is one)
+            return WORD  # "Dn", "Ctrl": no vowel, no name (a listed "Ng" is one)
         if is_abbreviation_or_brand(text):
             return WORD  # "DSenB", "CoMensha"
         if lower in lex.public_words or lower in lex.greetings or any(p in lex.public_words for p in lower.split("-")):
