@@ -10,13 +10,14 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
 import click
 
 from woopub import __version__
-from woopub.errors import EXIT_DOCUMENT_FAILED, EXIT_OK, EXIT_USAGE, RuleError, one_line
+from woopub.errors import EXIT_DOCUMENT_FAILED, EXIT_OK, EXIT_USAGE, RuleError, one_line, store_write_fault
 
 EXIT_CODES_HELP = """
 \b
@@ -222,6 +223,11 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
                 result.proposals = []
     except OSError as exc:  # a full disk or read-only output: one line, not a traceback
         _exit_on_write_fault(exc)
+        raise
+    except sqlite3.Error as exc:  # the same for the run state's SQLite file
+        fault = store_write_fault(exc)
+        if fault is not None:
+            _exit_on_write_fault(fault)
         raise
     finally:
         reporter.close()

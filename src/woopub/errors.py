@@ -53,6 +53,19 @@ def one_line(exc) -> str:
 WRITE_FAULTS = {28, 30, 13, 122}  # ENOSPC, EROFS, EACCES, EDQUOT
 
 
+def store_write_fault(exc: Exception) -> OSError | None:
+    """The run state's SQLite file on a full disk or a read-only mount, as the OSError it stands for."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None:
+        return None
+    code &= 0xFF  # the primary result code: SQLITE_FULL 13, SQLITE_READONLY 8
+    if code == 13:
+        return OSError(28, "No space left on device")
+    if code == 8:
+        return OSError(30, "Read-only file system")
+    return None
+
+
 def write_fault_line(exc: OSError) -> str | None:
     """One line for a fault writing the output, or None for any other error."""
     if exc.errno not in WRITE_FAULTS:
