@@ -20,13 +20,16 @@ FOLDER defaults to ../shared/realpdf (beside the repository). The script runs
                differ elsewhere was changed by more than its redactions
 
 The figures say which documents they were measured on: the folder's name and
-the number of files and pages are printed first.
+the number of files and pages are printed first. The woopub run is this
+checkout's (src/ first on its path); its output and internal record go to a
+temporary folder that is removed afterwards, unless --keep names one.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -64,10 +67,12 @@ def pages_without_text(path: Path) -> int:
 
 def run_woopub(folder: Path, work: Path, workers: int) -> tuple[subprocess.CompletedProcess, float, list[dict]]:
     """``woopub redact --json`` over ``folder``: the finished process, its wall seconds, its JSON events."""
+    # this checkout's woopub, not the one the environment has installed (another worktree's, main's)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
     started = time.monotonic()
     done = subprocess.run([sys.executable, "-m", "woopub", "redact", str(folder), "--out", str(work / "out"),
                            "--internal", str(work / "intern"), "--json", "--workers", str(workers), "--no-resume"],
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, env=env)
     seconds = time.monotonic() - started
     return done, seconds, [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
 
@@ -94,18 +99,22 @@ def split_runs(files: list[Path], workers: int) -> dict:
         if not members:
             continue
         work = Path(tempfile.mkdtemp(prefix=f"woopub-realworld-{name}-"))
-        folder = work / "in"
-        folder.mkdir()
-        for k, f in enumerate(members):
-            (folder / f"{k:03d}-{f.name}").symlink_to(f.resolve())
-        done, seconds, events = run_woopub(folder, work, workers)
+        try:  # the folder holds the internal record (redacted values): it goes however the run ends
+            folder = work / "in"
+            folder.mkdir()
+            for k, f in enumerate(members):
+                (folder / f"{k:03d}-{f.name}").symlink_to(f.resolve())
+            done, seconds, events = run_woopub(folder, work, workers)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
         summary = next((e for e in events if e.get("event") == "summary"), {})
         pages = summary.get("pages", 0)
-        figures[name] = {"files": len(members), "pages": pages, "seconds": round(seconds, 1),
+        figures[name] = {"files": len(members), "published": summary.get("published", 0),
+                         "refused": len(summary.get("failed", ())), "pages": pages, "seconds": round(seconds, 1),
                          "pages_per_second": round(pages / seconds, 2) if seconds else 0.0,
                          "ocr_pages": summary.get("ocr", {}).get("pages", 0),
-                         "stage_seconds": summary.get("stage_seconds", {}), "exit_code": done.returncode}
-        shutil.rmtree(work, ignore_errors=True)
+                         "stage_seconds": summary.get("stage_seconds", {}), "exit_code": done.returncode,
+                         "error": "" if summary else done.stderr[-500:]}
     return figures
 
 
@@ -150,6 +159,15 @@ def main() -> int:
         return 2
     files = sorted(p for p in args.folder.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf")
     work = args.keep or Path(tempfile.mkdtemp(prefix="woopub-realworld-"))
+    try:
+        return report(args, files, work)
+    finally:  # a temporary folder holds the internal record (redacted values): never left behind
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def report(args, files: list[Path], work: Path) -> int:
+    """Run woopub over the folder into ``work`` and print (or, with --json, dump) the figures."""
     out, internal = work / "out", work / "intern"
     done, seconds, events = run_woopub(args.folder, work, args.workers)
     summary = next((e for e in events if e.get("event") == "summary"), None)
@@ -226,8 +244,10 @@ def main() -> int:
           f"({o.get('images_read', 0)} picture region(s) read; left alone: "
           + (", ".join(f"{n} {why}" for why, n in o.get("images_skipped", {}).items()) or "none") + ")")
     for name, f in figures.get("split", {}).items():
-        print(f"  documents {name.replace('_', ' ')}: {f['files']} file(s), {f['pages']} page(s) "
-              f"({f['ocr_pages']} read by OCR) in {f['seconds']} s on their own: {f['pages_per_second']} pages/s")
+        print(f"  documents {name.replace('_', ' ')}: {f['files']} file(s) ({f['published']} published, {f['refused']} refused), "
+              f"{f['pages']} page(s) ({f['ocr_pages']} read by OCR) in {f['seconds']} s on their own, start-up included: "
+              f"{f['pages_per_second']} pages/s" + (f"; woopub ended without a summary (exit {f['exit_code']}): {f['error']}"
+                                                    if f["error"] else ""))
     print("time per stage (worker seconds): " + ", ".join(f"{k} {v:.1f}" for k, v in sorted(summary.get('stage_seconds', {}).items())))
     print("boxes per page: " + ", ".join(f"{e} {n / pages:.2f}" for e, n in entities.most_common()))
     print(f"most redacted (internal: these are redacted values), top {args.top}:")

@@ -29,6 +29,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections import defaultdict
 from pathlib import Path
 
 import psutil
@@ -70,7 +71,21 @@ class TreeSampler(threading.Thread):
         self.peak = 0
         self.peak_rss = 0
         self.cpu: dict[int, float] = {}  # pid -> user + system seconds, last seen
+        self.peak_rss_by: dict[str, int] = {}  # "main", "frog", "workers" -> highest summed RSS seen
+        self.kinds: dict[int, str] = {}
         self.stop = threading.Event()
+
+    def kind(self, p: psutil.Process) -> str:
+        """The command itself, a Frog server, or the rest (the pool's server and workers, sandbox children)."""
+        if p.pid not in self.kinds:
+            if p.pid == self.root.pid:
+                self.kinds[p.pid] = "main"
+            else:
+                try:
+                    self.kinds[p.pid] = "frog" if p.name().startswith("frog") else "workers"
+                except psutil.Error:
+                    return "workers"
+        return self.kinds[p.pid]
 
     def run(self) -> None:
         # PSS needs the kernel to walk each process's page tables (~20 ms for a 1 GB process):
@@ -84,13 +99,18 @@ class TreeSampler(threading.Thread):
             except psutil.NoSuchProcess:
                 return
             total_rss = 0
+            by_kind: dict[str, int] = defaultdict(int)
             for p in procs:
                 try:
-                    total_rss += p.memory_info().rss
+                    rss = p.memory_info().rss
+                    total_rss += rss
+                    by_kind[self.kind(p)] += rss
                     t = p.cpu_times()
                     self.cpu[p.pid] = t.user + t.system
                 except (psutil.NoSuchProcess, psutil.AccessDenied):
                     pass
+            for k, v in by_kind.items():
+                self.peak_rss_by[k] = max(self.peak_rss_by.get(k, 0), v)
             near_peak = total_rss >= 0.97 * self.peak_rss
             self.peak_rss = max(self.peak_rss, total_rss)
             now = time.monotonic()
@@ -106,18 +126,36 @@ class TreeSampler(threading.Thread):
             time.sleep(self.interval)
 
 
-def run_redact(folder: Path, out: Path, workers: int, src: Path = ROOT / "src") -> dict:
+def run_redact(folder: Path, out: Path, workers: int, src: Path = ROOT / "src", on_event=None,
+               extra: tuple[str, ...] = ()) -> dict:
+    """``woopub redact FOLDER --out OUT --json --workers N`` as a separate process, its process tree sampled.
+
+    ``on_event(event, process)``, if given, is called with each JSON event as the
+    command prints it (``process``: the command's own ``psutil.Process``), e.g.
+    to read the main process's memory after each document.
+    """
     shutil.rmtree(out, ignore_errors=True)
     shutil.rmtree(out.parent / (out.name + "-INTERN-niet-publiceren"), ignore_errors=True)
     env = {**os.environ, "PYTHONPATH": str(src) + os.pathsep + os.environ.get("PYTHONPATH", "")}
     start = time.monotonic()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "woopub", "redact", str(folder), "--out", str(out), "--json", "--workers", str(workers)],
+        [sys.executable, "-m", "woopub", "redact", str(folder), "--out", str(out), "--json", "--workers", str(workers),
+         *extra],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True,
     )
     sampler = TreeSampler(proc.pid)
     sampler.start()
-    stdout, stderr = proc.communicate()
+    errors: list[str] = []
+    reader = threading.Thread(target=lambda: errors.append(proc.stderr.read()), daemon=True)  # a full pipe would block it
+    reader.start()
+    stdout = []
+    for line in proc.stdout:  # as printed: the events arrive while the run goes on
+        stdout.append(line)
+        if on_event is not None and line.startswith("{"):
+            on_event(json.loads(line), sampler.root)
+    proc.wait()
+    reader.join()
+    stdout, stderr = "".join(stdout), "".join(errors)
     wall = time.monotonic() - start
     sampler.stop.set()
     sampler.join()
@@ -130,6 +168,7 @@ def run_redact(folder: Path, out: Path, workers: int, src: Path = ROOT / "src") 
         "wall": wall,
         "peak_mb": sampler.peak / 2**20,
         "peak_rss_mb": sampler.peak_rss / 2**20,
+        "peak_rss_mb_by": {k: v / 2**20 for k, v in sampler.peak_rss_by.items()},  # main, frog, workers
         "cpu": sum(sampler.cpu.values()),  # sampled: a process's last 250 ms may be missed
         "stages": summary["stage_seconds"],
         "redactions": summary["redactions"],
