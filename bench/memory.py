@@ -8,7 +8,9 @@ A round is one copy of every file of the set (by default 10 Dutch government
 PDFs from ../shared/realpdf, three PDFs of other makers and the three PDFs of
 samples/), each copy under a name of its own ("r02-nota.pdf"): woopub takes
 every copy for a document of its own (a copy is a real file, not a link: the
-command reads a file reached by two paths once), scans it, hunts it for
+command reads a file reached by two paths once; and it has bytes of its own,
+a metadata field rewritten, unless --same-bytes: what woopub keeps by a file's
+SHA-256 is then not shared by the copies, as in a real dossier), scans it, hunts it for
 every name the dossier redacts anywhere and publishes it. Each round also
 adds one generated document (bench/dossiergen.py, its own seed) with civil
 servants of its own, so the dossier's person index, and with it the
@@ -18,8 +20,8 @@ For each size it runs ``woopub redact DIR --out OUT --json --workers N`` once
 (bench/scale.py's ``run_redact``: peak PSS and RSS of the whole process tree,
 the command, its pool and workers and the Frog server, and the peak RSS of
 each of those kinds) and reads the command's own memory (RSS, and PSS) each
-time it prints an event: after each document of the publish pass, and at
-each stage. Memory is flat when the peaks at 4N are about those at N and the
+time it prints an event: after each document of the publish pass, at each
+progress line (about every second, the scan pass's too) and at each stage. Memory is flat when the peaks at 4N are about those at N and the
 command's memory does not climb from one document to the next. Not a test:
 it prints figures. Timings are noisy when other work runs on the machine.
 """
@@ -64,14 +66,31 @@ DEFAULT_FILES = [  # text documents and pictures OCR reads; names, tables, a Kam
 GENERATED_PAGES = 2  # per round: a nota or an e-mail chain with persons of its own
 
 
-def build(work: Path, files: list[Path], rounds: int) -> Path:
+def copy(source: Path, target: Path, r: int, distinct: bool) -> None:
+    """A copy of ``source``; ``distinct``: with its own bytes (a metadata field of its own, rewritten by
+    pikepdf), so that what woopub keeps by a file's SHA-256 (the readings of a document) is not shared
+    by the copies, as in a real dossier, where no two documents are byte for byte the same."""
+    if distinct:
+        try:
+            import pikepdf
+
+            with pikepdf.open(source) as pdf:
+                pdf.docinfo["/Subject"] = f"copy {r}"
+                pdf.save(target)
+            return
+        except Exception:  # a file pikepdf cannot rewrite: copied as it is
+            pass
+    shutil.copyfile(source, target)
+
+
+def build(work: Path, files: list[Path], rounds: int, distinct: bool = True) -> Path:
     """``rounds`` copies of ``files`` and one generated document per round, in a folder of their own."""
     folder = work / f"dossier-{rounds}"
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     for r in range(rounds):
         for f in files:
-            shutil.copyfile(f, folder / f"r{r:02d}-{f.name}")
+            copy(f, folder / f"r{r:02d}-{f.name}", r, distinct)
         generated = work / f"generated-{r}"
         if not (generated / ".complete").exists():
             shutil.rmtree(generated, ignore_errors=True)
@@ -96,7 +115,7 @@ class MainMemory:
             self.stage = event["stage"]
         elif kind == "document":
             self.documents += 1
-        else:
+        elif kind != "progress":  # progress: every second or so, the scan pass's too (its index grows here)
             return
         try:
             info = process.memory_full_info()  # PSS: the kernel walks the page tables (a few ms)
@@ -113,14 +132,17 @@ def measure(folder: Path, work: Path, workers: int, src: Path) -> dict:
     main = MainMemory()
     r = run_redact(folder, work / f"out-{folder.name}", workers, src, on_event=main, extra=("--no-resume",))
     docs = main.after_documents()
+    scanning = next((row["stage"] for row in main.rows if row["event"] == "stage"), "")  # the first stage
     s = r["summary"]
     figures = {
-        "documents": s["documents"], "published": s["published"], "failed": len(s["failed"]), "pages": r["pages"],
+        "documents": s["documents"], "published": s["published"], "failed": [f["document"] for f in s["failed"]], "pages": r["pages"],
         "seconds": round(r["wall"], 1), "verify": s["verify"],
         "peak_pss_mb": round(r["peak_mb"]), "peak_rss_mb": round(r["peak_rss_mb"]),
         "peak_rss_mb_by": {k: round(v) for k, v in sorted(r["peak_rss_mb_by"].items())},
         "main_rss_mb_after_documents": [round(d["rss_mb"], 1) for d in docs],
         "main_pss_mb_after_documents": [round(d["pss_mb"], 1) for d in docs],
+        "main_rss_mb_while_scanning": [round(row["rss_mb"], 1) for row in main.rows
+                                       if row["event"] == "progress" and row["stage"] == scanning],
         "main_at_stages": {row["stage"]: round(row["rss_mb"], 1) for row in main.rows if row["event"] == "stage"},
     }
     if len(docs) >= 4:  # the first documents warm caches and imports: compare the second quarter with the last
@@ -131,8 +153,9 @@ def measure(folder: Path, work: Path, workers: int, src: Path) -> dict:
     return figures
 
 
-def report(rows: list[tuple[int, dict]], files: list[Path]) -> None:
-    print(f"\nthe set ({len(files)} files, per round, plus {GENERATED_PAGES} generated page(s) with persons of their own):")
+def report(rows: list[tuple[int, dict]], files: list[Path], distinct: bool) -> None:
+    print(f"\nthe set ({len(files)} files, per round, plus {GENERATED_PAGES} generated page(s) with persons of their own; "
+          f"copies {'each with bytes of its own' if distinct else 'byte for byte equal'}):")
     for f in files:
         print(f"  {f.relative_to(ROOT.parent) if f.is_relative_to(ROOT.parent) else f}")
     print(f"\n{'rounds':>6} {'docs':>5} {'pages':>5} {'wall s':>7} {'PSS MB':>7} {'RSS MB':>7}  peak RSS MB by kind"
@@ -146,6 +169,9 @@ def report(rows: list[tuple[int, dict]], files: list[Path]) -> None:
         (n, small), (m, large) = rows[0], rows[-1]
         print(f"peak at {m} rounds / at {n}: {large['peak_pss_mb'] / small['peak_pss_mb']:.2f}x PSS, "
               f"{large['peak_rss_mb'] / small['peak_rss_mb']:.2f}x RSS for {large['documents'] / small['documents']:.1f}x the documents")
+    for rounds, f in rows:
+        if f["failed"]:
+            print(f"not published at {rounds} round(s): {', '.join(f['failed'])}")
     print(f"load average now: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores (timings are noisy under load)")
 
 
@@ -155,6 +181,7 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--files", type=Path, nargs="+", default=DEFAULT_FILES)
     ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "woopub-memory")
+    ap.add_argument("--same-bytes", action="store_true", help="copies byte for byte equal to their file (by default each has its own bytes)")
     ap.add_argument("--src", type=Path, default=ROOT / "src", help="woopub source to run (a snapshot while you edit)")
     ap.add_argument("--json", type=Path, help="also write the figures here, with the command's memory after each document")
     args = ap.parse_args()
@@ -164,14 +191,14 @@ def main() -> None:
     args.work.mkdir(parents=True, exist_ok=True)
     rows = []
     for rounds in args.rounds:
-        folder = build(args.work, files, rounds)
+        folder = build(args.work, files, rounds, not args.same_bytes)
         figures = measure(folder, args.work, args.workers, args.src)
         rows.append((rounds, figures))
         print(f"  {rounds} round(s): {figures['documents']} documents, {figures['pages']} pages, {figures['seconds']} s, "
               f"peak {figures['peak_pss_mb']} MB PSS ({figures['peak_rss_mb']} MB RSS), main {figures['main_at_stages']}",
               flush=True)
         shutil.rmtree(folder, ignore_errors=True)
-    report(rows, files)
+    report(rows, files, not args.same_bytes)
     if args.json:
         args.json.write_text(json.dumps([{"rounds": n, **f} for n, f in rows], indent=1))
 
