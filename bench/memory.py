@@ -75,9 +75,10 @@ def copy(source: Path, target: Path, r: int, distinct: bool) -> None:
             import pikepdf
 
             with pikepdf.open(source) as pdf:
-                pdf.docinfo["/Subject"] = f"copy {r}"
-                pdf.save(target)
-            return
+                if not pdf.get_warnings():  # a damaged file qpdf repaired would be another document: copied as it is
+                    pdf.docinfo["/Subject"] = f"copy {r}"
+                    pdf.save(target)
+                    return
         except Exception:  # a file pikepdf cannot rewrite: copied as it is
             pass
     shutil.copyfile(source, target)
