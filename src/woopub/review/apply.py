@@ -70,8 +70,8 @@ def apply_dossier(folder: Path, out_dir: Path, rules, accept_pending: bool = Fal
     from woopub.run.executors import Settings
     from woopub.run.pipeline import Dossier, InputDocument, WriteOrder
     from woopub.run.safety import make_staging, remove_made
-    from woopub.writing.publish import INDEX_FILE, build_log, default_internal_dir, write_internal, write_log
-    from woopub.writing.verify import SecretSet, term_secrets
+    from woopub.writing.publish import build_log, default_internal_dir, write_internal, write_log
+    from woopub.writing.verify import SecretSet, dossier_wide_secrets, term_secrets
 
     dossier = ReviewDossier(folder)
     own = None  # the Dossier that writes in this process (no executor given): closed at the end
@@ -94,16 +94,20 @@ def apply_dossier(folder: Path, out_dir: Path, rules, accept_pending: bool = Fal
         record, published_proposals = [], []
         out_dir.mkdir(parents=True, exist_ok=True)
         internal_dir = Path(internal_dir) if internal_dir else default_internal_dir(out_dir)
-        # every term a reviewer searched is hunted for in every document, also where the search
-        # stored no hit: a hit the search missed is then a failed verification, not a quiet leak
-        searched = SecretSet(term_secrets([(t["term"], t["entity"]) for t in dossier.terms()]))
+        # verified as woopub redact verifies (``verify.dossier_wide_secrets``): the dossier's person index,
+        # made as a run makes it from what is redacted, and every term a reviewer searched, in every
+        # document, also where the search stored no hit (a hit it missed is a failed verification)
+        documents = dossier.documents()
+        index = reviewed_person_index(rules, (rows_of(d["name"]) for d in documents))
+        searched = SecretSet(dossier_wide_secrets(index, terms=term_secrets([(t["term"], t["entity"])
+                                                                              for t in dossier.terms()])))
         marks = dossier.marks()
         withheld = {m.document: m for m in marks if m.page == WHOLE_DOCUMENT}
         points = dossier.open_points()
         excluded = {p.document for p in points if p.resolution == "exclude"}
         outcomes: list[DocumentOutcome | None] = []  # in the dossier's order; None: written below
         todo = []  # (slot in outcomes, the document's row)
-        for doc_row in dossier.documents():
+        for doc_row in documents:
             outcome = _not_written(points, doc_row["name"], doc_row, withheld, excluded, marks)
             outcomes.append(outcome)
             if outcome is None:
@@ -129,7 +133,7 @@ def apply_dossier(folder: Path, out_dir: Path, rules, accept_pending: bool = Fal
         waiting: dict[int, object] = {}
         next_up = 0
         for i, w in executor.map(write_unit, (order(d) for _, d in todo), settings, executor.share(searched),
-                                 str(out_dir), str(staging)):
+                                 str(out_dir), str(staging), executor.share(index)):
             waiting[i] = w
             while next_up in waiting:
                 slot, doc_row = todo[next_up]
@@ -149,12 +153,11 @@ def apply_dossier(folder: Path, out_dir: Path, rules, accept_pending: bool = Fal
         result.outcomes = [o for o in outcomes if o is not None]
         log = build_log(result.outcomes, result.entries, rules)
         write_log(out_dir, log)
-        # what woopub verify hunts for in the published files (the original values: outside OUT): every
-        # value redacted anywhere, in every file (no person index: the full hunt), outside the places a
-        # reviewer or rule kept public (written as KEEP: a value redacted in one document is no leak
-        # where a reviewer kept it), and the searched terms everywhere
-        write_internal(internal_dir, published_proposals, result.outcomes, rules)
-        (internal_dir / INDEX_FILE).unlink(missing_ok=True)  # a stale index would narrow the hunt to names
+        # what woopub verify hunts for in the published files (the original values: outside OUT), as for
+        # woopub redact: the person index, every value redacted anywhere, outside the places a reviewer or
+        # rule kept public (written as KEEP: a value redacted in one document is no leak where a reviewer
+        # kept it), and the searched terms everywhere
+        write_internal(internal_dir, published_proposals, result.outcomes, rules, index=index.to_dict())
         build_package(out_dir, log, _with_marks(dossier_file, marks), stamp, internal_dir)
         problems, notes = verify_output(out_dir, internal_dir)
         result.problems += [str(p) for p in problems]
@@ -167,6 +170,18 @@ def apply_dossier(folder: Path, out_dir: Path, rules, accept_pending: bool = Fal
         if staging is not None:
             remove_made(staging)
         dossier.close()
+
+
+def reviewed_person_index(rules, documents_rows):
+    """The person index of a reviewed dossier (``documents_rows``: each document's rows, in the dossier's
+    order), made as ``woopub redact`` makes its own from the scans: from what is redacted now."""
+    from woopub.decide.analysis import add_redacted, rules_person_index
+
+    index = rules_person_index(rules)
+    for rows in documents_rows:
+        for p, _ in effective_redactions(rows):
+            add_redacted(index, p.entity, p.text, p.score, p.evidence)
+    return index
 
 
 def _record(dossier: ReviewDossier, rows, proposals: list[Proposal]) -> list[dict]:
