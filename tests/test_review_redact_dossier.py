@@ -134,3 +134,37 @@ def test_pages_the_scan_read_by_ocr_are_kept_in_the_dossier_for_apply(tmp_path):
     assert list(readings.glob(f"{sha256_file(scanned)}-*.pickle")), "the OCR'd page is kept under the file's hash"
     applied = CliRunner().invoke(main, ["apply", str(dossier), "--out", str(tmp_path / "out"), "--accept-pending"])
     assert applied.exit_code == 0 and "verify: passed" in applied.output, applied.output
+
+
+def test_two_runs_into_one_dossier_with_other_outputs_keep_each_others_rows(tmp_path):
+    """Runs of other inputs and outputs share a dossier: neither drops the other's scans and
+    publications, so each resumes as if it were alone."""
+    dossier = tmp_path / "dossier"
+    first_in, second_in = tmp_path / "a", tmp_path / "b"
+    first_in.mkdir()
+    second_in.mkdir()
+    shutil.copy(SAMPLES / "bijlage-contactpersonen.pdf", first_in / "stuk.pdf")
+    shutil.copy(SAMPLES / "email-mensenhandel.pdf", second_in / "stuk.pdf")  # the same name, another file
+    shutil.copy(SAMPLES / "bijlage-contactpersonen.pdf", second_in / "bijlage.pdf")
+    for inputs, out in ((first_in, "out-a"), (second_in, "out-b")):
+        assert _redact(tmp_path, inputs, tmp_path / out, "--dossier", str(dossier)).exit_code == 0
+    for inputs, out, names in ((first_in, "out-a", ["stuk.pdf"]), (second_in, "out-b", ["bijlage.pdf", "stuk.pdf"])):
+        before = _boxes(tmp_path / out)
+        again = _redact(tmp_path, inputs, tmp_path / out, "--dossier", str(dossier), "--json")
+        assert again.exit_code == 0, again.output
+        summary = json.loads(again.stdout.splitlines()[-1])
+        assert sorted(summary["skipped"]) == names, f"{out} resumes from its own rows"
+        assert "detection of" in again.output and "unchanged document(s) taken from the dossier" in again.output
+        assert _boxes(tmp_path / out) == before
+    with sqlite3.connect(dossier / "dossier.sqlite") as db:
+        scans = sorted(r[0] for r in db.execute("SELECT document FROM run_scans"))
+    assert scans == ["bijlage.pdf", "stuk.pdf", "stuk.pdf"], "both inputs named stuk.pdf keep their scan"
+    # a run given fewer documents drops its own rows of the others, never another run's
+    (second_in / "bijlage.pdf").unlink()
+    (tmp_path / "out-b" / "bijlage.pdf").unlink()  # else verification finds a PDF the log does not list
+    assert _redact(tmp_path, second_in, tmp_path / "out-b", "--dossier", str(dossier)).exit_code == 0
+    again = _redact(tmp_path, first_in, tmp_path / "out-a", "--dossier", str(dossier), "--json")
+    assert json.loads(again.stdout.splitlines()[-1])["skipped"] == ["stuk.pdf"]
+    with sqlite3.connect(dossier / "dossier.sqlite") as db:
+        scans = sorted(r[0] for r in db.execute("SELECT document FROM run_scans"))
+    assert scans == ["stuk.pdf", "stuk.pdf"]

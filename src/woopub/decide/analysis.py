@@ -85,13 +85,18 @@ def add_to_person_index(index: PersonIndex, findings: list[Finding], decisions: 
     """Add what one document's first reading decided to redact (documents are added in input
     order: the first document to give a form decides what kind of form it is)."""
     for f, d in zip(findings, decisions):
-        if d.action != REDACT:
-            continue
-        if f.entity == "PERSON":
-            if f.score >= INDEX_MIN_SCORE and has_own_evidence(f.evidence, len(f.text.split())):
-                index.add_person(f.text)
-        elif f.entity == "EMAIL":
-            index.add_email(f.text)
+        if d.action == REDACT:
+            add_redacted(index, f.entity, f.text, f.score, f.evidence)
+
+
+def add_redacted(index: PersonIndex, entity: str, text: str, score: float, evidence) -> None:
+    """Add one value redacted: a name on evidence of its own, a personal e-mail address. Also what a
+    reviewed dossier redacts (``review.apply``): its index is made as a run's is."""
+    if entity == "PERSON":
+        if score >= INDEX_MIN_SCORE and has_own_evidence(evidence, len(text.split())):
+            index.add_person(text)
+    elif entity == "EMAIL":
+        index.add_email(text)
 
 
 def same_document_mentions(text: str, findings: list[Finding], decisions: list[Decision]) -> list[Finding]:

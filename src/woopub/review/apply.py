@@ -70,12 +70,12 @@ def apply_dossier(folder: Path, out_dir: Path, rules, accept_pending: bool = Fal
     from woopub.run.executors import Settings
     from woopub.run.pipeline import Dossier, InputDocument, WriteOrder
     from woopub.run.safety import make_staging, remove_made
-    from woopub.writing.publish import INDEX_FILE, build_log, default_internal_dir, write_internal, write_log
-    from woopub.writing.verify import SecretSet, term_secrets
+    from woopub.writing.publish import build_log, default_internal_dir, write_internal_stream, write_log
+    from woopub.writing.verify import SecretSet, dossier_wide_secrets, term_secrets
 
     dossier = ReviewDossier(folder)
     own = None  # the Dossier that writes in this process (no executor given): closed at the end
-    staging = None
+    staging = spooled = record = None
     try:
         pending = dossier.undecided()
         if pending and not accept_pending:
@@ -91,19 +91,22 @@ def apply_dossier(folder: Path, out_dir: Path, rules, accept_pending: bool = Fal
             return rows
 
         result = ApplyResult()
-        record, published_proposals = [], []
         out_dir.mkdir(parents=True, exist_ok=True)
         internal_dir = Path(internal_dir) if internal_dir else default_internal_dir(out_dir)
-        # every term a reviewer searched is hunted for in every document, also where the search
-        # stored no hit: a hit the search missed is then a failed verification, not a quiet leak
-        searched = SecretSet(term_secrets([(t["term"], t["entity"]) for t in dossier.terms()]))
+        # verified as woopub redact verifies (``verify.dossier_wide_secrets``): the dossier's person index,
+        # made as a run makes it from what is redacted, and every term a reviewer searched, in every
+        # document, also where the search stored no hit (a hit it missed is a failed verification)
+        documents = dossier.documents()
+        index = reviewed_person_index(rules, (rows_of(d["name"]) for d in documents))
+        searched = SecretSet(dossier_wide_secrets(index, terms=term_secrets([(t["term"], t["entity"])
+                                                                              for t in dossier.terms()])))
         marks = dossier.marks()
         withheld = {m.document: m for m in marks if m.page == WHOLE_DOCUMENT}
         points = dossier.open_points()
         excluded = {p.document for p in points if p.resolution == "exclude"}
         outcomes: list[DocumentOutcome | None] = []  # in the dossier's order; None: written below
         todo = []  # (slot in outcomes, the document's row)
-        for doc_row in dossier.documents():
+        for doc_row in documents:
             outcome = _not_written(points, doc_row["name"], doc_row, withheld, excluded, marks)
             outcomes.append(outcome)
             if outcome is None:
@@ -124,12 +127,17 @@ def apply_dossier(folder: Path, out_dir: Path, rules, accept_pending: bool = Fal
             own.use_run_stores(None, folder / READINGS)  # pages the scan read by OCR are not read again
         settings = own or executor.share(Settings(rules, Passwords(None), reading_store=str(folder / READINGS)))
         staging = make_staging(internal_dir, prefix="apply-")
+        # the published proposals and the internal record are written as each document is done and read
+        # back as a stream: never every proposal of the dossier in memory at once
+        spool = staging / "gepubliceerde-voorstellen.jsonl"
+        spooled = open(spool, "w", encoding="utf-8")
+        record = _PrivateList(folder / (INTERNAL_RECORD + ".deel"))
         # the orders are made as the executor sends them and the results taken in the dossier's order
         # as they come in: a written document's rows are let go before the next are read
         waiting: dict[int, object] = {}
         next_up = 0
         for i, w in executor.map(write_unit, (order(d) for _, d in todo), settings, executor.share(searched),
-                                 str(out_dir), str(staging)):
+                                 str(out_dir), str(staging), executor.share(index)):
             waiting[i] = w
             while next_up in waiting:
                 slot, doc_row = todo[next_up]
@@ -144,29 +152,47 @@ def apply_dossier(folder: Path, out_dir: Path, rules, accept_pending: bool = Fal
                                            tuple(range(1, doc_row["pages"] + 1)))
                     continue
                 result.entries += w.entries
-                published_proposals += w.proposals
-                record += _record(dossier, rows_of(doc_row["name"]), w.proposals)
+                spooled.writelines(json.dumps(p.to_dict(), ensure_ascii=False) + "\n" for p in w.proposals)
+                for item in _record(dossier, rows_of(doc_row["name"]), w.proposals):
+                    record.add(item)
+        spooled.close()
         result.outcomes = [o for o in outcomes if o is not None]
         log = build_log(result.outcomes, result.entries, rules)
         write_log(out_dir, log)
-        # what woopub verify hunts for in the published files (the original values: outside OUT): every
-        # value redacted anywhere, in every file (no person index: the full hunt), outside the places a
-        # reviewer or rule kept public (written as KEEP: a value redacted in one document is no leak
-        # where a reviewer kept it), and the searched terms everywhere
-        write_internal(internal_dir, published_proposals, result.outcomes, rules)
-        (internal_dir / INDEX_FILE).unlink(missing_ok=True)  # a stale index would narrow the hunt to names
+        # what woopub verify hunts for in the published files (the original values: outside OUT), as for
+        # woopub redact: the person index, every value redacted anywhere, outside the places a reviewer or
+        # rule kept public (written as KEEP: a value redacted in one document is no leak where a reviewer
+        # kept it), and the searched terms everywhere
+        write_internal_stream(internal_dir, lambda: _read_spool(spool), result.outcomes, rules, index=index.to_dict(),
+                              proposal_lines=lambda: _lines_of(spool))
         build_package(out_dir, log, _with_marks(dossier_file, marks), stamp, internal_dir)
         problems, notes = verify_output(out_dir, internal_dir)
         result.problems += [str(p) for p in problems]
         result.notes += notes
-        _write_private(folder / INTERNAL_RECORD, json.dumps(record, ensure_ascii=False, indent=2))
+        record.finish(folder / INTERNAL_RECORD)
         return result
     finally:
+        if spooled is not None:
+            spooled.close()
+        if record is not None:
+            record.discard()
         if own is not None:
             own.close()
         if staging is not None:
             remove_made(staging)
         dossier.close()
+
+
+def reviewed_person_index(rules, documents_rows):
+    """The person index of a reviewed dossier (``documents_rows``: each document's rows, in the dossier's
+    order), made as ``woopub redact`` makes its own from the scans: from what is redacted now."""
+    from woopub.decide.analysis import add_redacted, rules_person_index
+
+    index = rules_person_index(rules)
+    for rows in documents_rows:
+        for p, _ in effective_redactions(rows):
+            add_redacted(index, p.entity, p.text, p.score, p.evidence)
+    return index
 
 
 def _record(dossier: ReviewDossier, rows, proposals: list[Proposal]) -> list[dict]:
@@ -268,8 +294,36 @@ def _reviewers(dossier: ReviewDossier, keys: dict, p: Proposal) -> list[str]:
     return [a["reviewer"] for a in dossier.audit(key or f"open:{p.document}")]
 
 
-def _write_private(path: Path, text: str) -> None:
-    fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(text)
-    os.chmod(path, 0o600)
+def _lines_of(path: Path):
+    with open(path, encoding="utf-8") as fh:
+        yield from fh
+
+
+def _read_spool(path: Path):
+    for line in _lines_of(path):
+        yield Proposal.from_dict(json.loads(line))
+
+
+class _PrivateList:
+    """A JSON list written item by item into a file only its owner reads (it holds original values),
+    put in place by ``finish``."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.fh = os.fdopen(os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600), "w", encoding="utf-8")
+        os.chmod(path, 0o600)
+        self.fh.write("[")
+        self.first = True
+
+    def add(self, item: dict) -> None:
+        self.fh.write(("\n" if self.first else ",\n") + json.dumps(item, ensure_ascii=False, indent=2))
+        self.first = False
+
+    def finish(self, target: Path) -> None:
+        self.fh.write("\n]\n")
+        self.fh.close()
+        os.replace(self.path, target)
+
+    def discard(self) -> None:
+        self.fh.close()
+        self.path.unlink(missing_ok=True)

@@ -11,6 +11,10 @@ from pathlib import Path
 from woopub.model import REDACT
 from woopub.review.store import OpenPoint, ReviewDossier
 
+# the name of the scan's rows in the dossier's run state (its output is a throw-away folder of another
+# name each time): the next scan resumes from them, a ``redact --dossier`` run's rows stay its own
+SCAN_SCOPE = "woopub scan"
+
 
 def _pages(path: Path) -> int:
     import fitz
@@ -39,7 +43,7 @@ def scan_into_dossier(settings, inputs, folder: Path, executor=None, reporter=No
     try:
         docs, not_pdfs = collect_inputs(inputs, exclude=[] if only else [Path(folder)])
         result = run_batch(settings, inputs, work / "out", work / "intern", executor, reporter,
-                           resume=not only, keep_proposals=True, dossier_dir=None if only else folder)
+                           resume=not only, keep_proposals=True, dossier_dir=None if only else folder, scope=SCAN_SCOPE)
         if only:  # the copy's outcome and proposals are its document's
             result.sources = {only: docs[0].name} if docs else {}
             result.outcomes = [replace(o, document=only) for o in result.outcomes]

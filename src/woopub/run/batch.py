@@ -40,7 +40,6 @@ from woopub.run.executors import InlineExecutor, Settings, resolve, worker_dossi
 from woopub.decide.analysis import add_to_person_index, rules_person_index
 from woopub.files import sha256_or_none
 from woopub.run.state import READINGS, STATE_FILE, RunState
-from woopub.decide.marked import TERM_EVIDENCE
 from woopub.model import KEEP, DocumentOutcome, LogEntry, Proposal
 from woopub.reading.ocr import OcrStats, remember_ocr_in
 from woopub.run.pipeline import (
@@ -63,8 +62,8 @@ from woopub.writing.publish import (
 )
 from woopub.detect import PersonIndex
 from woopub.writing.publish import read_index, write_internal_names
-from woopub.writing.verify import (Problem, SecretSet, check_plain_text, index_secrets, placed_proposals, secrets_from,
-                                   verify_pdf)
+from woopub.writing.verify import (Problem, SecretSet, check_plain_text, dossier_wide_secrets, placed_proposals,
+                                   secrets_from, verify_pdf)
 
 STAGING = "staging"
 FROG_CACHE = "frog-lezingen.sqlite"
@@ -107,7 +106,7 @@ class CallbackReporter(Reporter):
 class ScanUnit:
     document: InputDocument
     page_count: int = 0  # for progress
-    reuse_sha256: str | None = None  # the run state holds a valid scan of the input with this hash
+    reuse_sha256: frozenset = frozenset()  # the run state holds a valid scan of the input with one of these hashes
 
 
 @dataclass
@@ -120,7 +119,7 @@ class ScanResult:
 def scan_unit(unit: ScanUnit, settings) -> ScanResult:
     """Pass 1 over one document, on whichever worker runs it."""
     sha = sha256_or_none(unit.document.path)
-    if unit.reuse_sha256 is not None and sha == unit.reuse_sha256:
+    if sha is not None and sha in unit.reuse_sha256:
         return ScanResult(unit, None, sha)
     scan = worker_dossier(settings).scan(unit.document)
     scan.sha256 = sha
@@ -144,11 +143,11 @@ def publish_unit(scan: DocumentScan, settings, index, secrets, out_dir: str, sta
     return PublishResult(outcome, proposals, entries, dict(clock.seconds))
 
 
-def write_unit(order: WriteOrder, settings, secrets, out_dir: str, staging: str) -> PublishResult:
+def write_unit(order: WriteOrder, settings, secrets, out_dir: str, staging: str, index=None) -> PublishResult:
     """The write stage alone over one document with its decided proposals (``woopub apply``), on any worker."""
     clock = Stopwatch()
     outcome, proposals, entries = worker_dossier(settings).write(order, Path(out_dir), Path(staging),
-                                                                 resolve(secrets), clock)
+                                                                 resolve(secrets), clock, resolve(index))
     return PublishResult(outcome, proposals, entries, dict(clock.seconds))
 
 
@@ -228,7 +227,7 @@ def plan(documents: list[InputDocument], passwords, state: RunState | None) -> l
     """Scan units: one per document (the document reader reads a whole document)."""
     units: list[ScanUnit] = []
     for document, count in zip(documents, page_counts(documents, passwords)):
-        reuse = state.reusable_scan(document.name) if state else None
+        reuse = state.reusable_scans(document.name) if state else frozenset()
         units.append(ScanUnit(document, count, reuse))
     return units
 
@@ -247,6 +246,7 @@ def run_batch(
     keep_proposals: bool = True,
     keep_ocr_memo: bool = False,
     dossier_dir: Path | None = None,
+    scope: str | None = None,
 ) -> RunResult:
     """Scan every document, merge the person index, publish every document.
 
@@ -258,7 +258,8 @@ def run_batch(
     package's stamped copies show the same pictures) and the caller removes
     it (``RunResult.ocr_memo``); else it goes with the run. ``dossier_dir``: the
     dossier folder whose SQLite file holds the run's state (``woopub.run.state``);
-    default the internal record.
+    default the internal record. ``scope``: the name of this run's rows there (default the output
+    folder): runs of other scopes into the same dossier keep theirs.
     """
     out_dir = Path(out_dir)
     internal_dir = Path(internal_dir) if internal_dir else default_internal_dir(out_dir)
@@ -267,7 +268,7 @@ def run_batch(
     state = (Path(dossier_dir) if dossier_dir else internal_dir) / STATE_FILE
     readings = Path(dossier_dir) / READINGS if dossier_dir else None
     batch = Batch(settings, out_dir, internal_dir, executor or InlineExecutor(), reporter or Reporter(), resume, state,
-                  readings)
+                  readings, scope or str(out_dir.resolve()))
     return batch.run(inputs, keep_proposals, keep_ocr_memo)
 
 
@@ -281,7 +282,7 @@ class Batch:
     """One run over a dossier: what its passes share."""
 
     def __init__(self, settings, out_dir: Path, internal_dir: Path, executor, reporter: Reporter, resume: bool,
-                 state: Path, readings: Path | None = None):
+                 state: Path, readings: Path | None = None, scope: str = ""):
         self.settings = settings
         self.rules = settings.rules
         self.out_dir = out_dir
@@ -292,6 +293,7 @@ class Batch:
         self.resume = resume
         self.state_path = state  # the run's state between its passes and runs (``woopub.run.state``)
         self.readings = readings  # the dossier's folder of OCR'd pages, kept after the run; None: the run's own
+        self.scope = scope  # the name of this run's rows in the state (``RunState``)
         self.seconds: dict[str, float] = defaultdict(float)  # worker seconds per stage
         self.ocr = OcrStats()  # what OCR read and left alone, over the scan pass
         self.input_sha: dict[str, str | None] = {}
@@ -316,7 +318,7 @@ class Batch:
         self.out_dir.mkdir(parents=True, exist_ok=True)
         # a folder of this run's own: a user's files in the internal folder are never emptied
         self.staging = make_staging(self.internal_dir, prefix=STAGING + "-")
-        self.state = RunState(self.state_path, self.rules.digest)
+        self.state = RunState(self.state_path, self.rules.digest, self.scope)
         try:
             return self._run_with_state(documents, missing, keep_proposals, memo)
         finally:
@@ -357,7 +359,7 @@ class Batch:
             for o in missing:
                 self.reporter.document(o)
             # what every document is checked for besides its own redactions: the name forms the dossier spreads
-            secrets = SecretSet(index_secrets(index, long_only=True))
+            secrets = SecretSet(dossier_wide_secrets(index))  # the values the other documents redact: once published
             results, skipped, verified = self.publish_all(names, index, secrets)
             remove_made(self.staging)
             outcomes = list(missing)
@@ -408,7 +410,7 @@ class Batch:
 
     def _public_scan(self, name: str) -> DocumentScan:
         """The scan of input ``name`` under its public name: the name the publish pass writes everywhere."""
-        scan = self.state.scan(self.inputs[name])
+        scan = self.state.scan(self.inputs[name], self.input_sha[name])
         document = scan.document
         scan.document = InputDocument(document.path, self.public[name], source=name)
         return scan
@@ -474,16 +476,17 @@ class Batch:
         if reused:
             self.reporter.note(f"resumed: detection of {reused} unchanged document(s) taken from the dossier")
         for document in documents[next_up:]:  # not expected: every document's scan is in
-            first = self.state.scan(document)
+            first = self.state.scan(document, self.input_sha.get(document.name))
             add_to_person_index(index, first.findings, first.decisions)
         return index
 
     def _document_scan(self, result: ScanResult) -> tuple[DocumentScan, bool]:
         """A document's scan from its unit's result (or from the run state, if it says it is unchanged)."""
         if result.scan is None:
-            scan = self.state.scan(result.unit.document)
+            scan = self.state.scan(result.unit.document, result.sha256)
             if scan is not None and scan.error is None and result.sha256 is not None and scan.sha256 == result.sha256:
                 scan.seconds, scan.ocr = {}, {}  # spent by the run that scanned it
+                self.state.list_scan(scan)  # this run's now too: kept while any run lists it
                 return scan, True
             scan = worker_dossier(self.settings).scan(result.unit.document)  # the state lost it: scan again, here
             scan.sha256 = result.sha256
@@ -572,15 +575,8 @@ def verify_output(out_dir: Path, internal_dir: Path | None = None, executor=None
         notes.append(f"no internal record in {internal_dir}: redacted values were not searched for")
     index_data = read_index(internal_dir)
     index = PersonIndex.from_dict(index_data) if index_data else None
-    # the page text is checked with the dossier's recogniser; values are hunted for in strings and streams
-    # the dossier's name forms where it has persons; where it has none (or no index: woopub apply), every
-    # value redacted anywhere is hunted for in every file, outside the places kept on purpose (KEEP proposals);
-    # a one-word name (a surname alone, or a word a reviewer left redacted as one) only in its own document, as
-    # the index hunts full forms everywhere: the same word elsewhere may be no name ("Rechtspleging")
-    wide = index_secrets(index, long_only=True) if index is not None and len(index) else [
-        s for s in secrets_from(_iter_proposals(record)) if s.entity != "PERSON" or len(s.value.split()) > 1]
-    # a term a reviewer searched across the dossier (woopub apply) is hunted for in every document
-    wide += [x for x in secrets_from(p for p in _iter_proposals(record) if TERM_EVIDENCE in p.evidence) if x not in wide]
+    # the dossier's name forms and every value redacted anywhere: the model of woopub redact and apply alike
+    wide = dossier_wide_secrets(index, _iter_proposals(record))
     dossier_wide = SecretSet(wide)
     # per document only its redacted values and its kept names, never every proposal at once
     own: dict[str, list[Proposal]] = defaultdict(list)

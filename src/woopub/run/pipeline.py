@@ -429,12 +429,17 @@ class Dossier:
     # -- the write stage alone (woopub apply) -------------------------------
 
     def write(self, order: "WriteOrder", out_dir: Path, staging: Path, secrets: list[Secret] | SecretSet,
-              clock: Stopwatch | None = None) -> tuple[DocumentOutcome, list[Proposal], list[LogEntry]]:
+              clock: Stopwatch | None = None, index: PersonIndex | None = None
+              ) -> tuple[DocumentOutcome, list[Proposal], list[LogEntry]]:
         """Publish ``order``'s document with its decided proposals through the same write stage as
-        ``publish`` (in the sandbox child, bounded), into ``out_dir`` once verified."""
+        ``publish`` (in the sandbox child, bounded), into ``out_dir`` once verified: for its own values,
+        ``secrets`` and the names of the reviewed dossier's person index (``index``), as ``publish``."""
         clock = clock or Stopwatch()
+        index = index if index is not None else PersonIndex()
+        if len(index):
+            index.recogniser()  # built once here, not in every document's child
         secrets = (secrets if isinstance(secrets, SecretSet) else SecretSet(secrets)).warm()
-        return self._pass(order.document, clock, out_dir, staging, self._write, (secrets,), order, staging,
+        return self._pass(order.document, clock, out_dir, staging, self._write, (secrets, index), order, staging,
                           detects=False)
 
     def _pass(self, document: InputDocument, clock: Stopwatch, out_dir: Path, staging: Path, fn, shared: tuple,
@@ -450,7 +455,7 @@ class Dossier:
         _move_in(outcome, staging, out_dir, clock)
         return outcome, proposals, entries
 
-    def _write(self, secrets: SecretSet, order: "WriteOrder", staging: Path
+    def _write(self, secrets: SecretSet, index: PersonIndex, order: "WriteOrder", staging: Path
                ) -> tuple[DocumentOutcome, list[Proposal], list[LogEntry], dict[str, float]]:
         clock = Stopwatch()
         name = order.document.name
@@ -471,7 +476,7 @@ class Dossier:
                     # a value redacted in one reading of a page is redacted in the others: pictures too
                     proposals += picture_proposals(name, reading.ocr, proposals)
                 written = write_document(doc, order.document.path, name, proposals, reading, staging / name,
-                                         [secrets], password=password, engine=self.reader.engine,
+                                         [secrets], password=password, index=index, engine=self.reader.engine,
                                          notes=admitted.notes, clock=clock)
                 pages = doc.page_count
         except InputError as exc:

@@ -99,7 +99,26 @@ def index_secrets(index, long_only: bool = False) -> list[Secret]:
     return [Secret(form, "PERSON", DOSSIER_FORM_LABEL) for form in forms]
 
 
-def secrets_from(proposals: list[Proposal]) -> list[Secret]:
+def dossier_wide_secrets(index=None, redacted: Iterable[Proposal] = (), terms: Iterable[Secret] = ()) -> list[Secret]:
+    """What every document of a dossier is checked for besides its own values: one model for
+    ``woopub redact`` and ``woopub apply`` (each has a person index, ``index``, made the same way).
+
+    The dossier's long name forms (the page text is also checked with the index's recogniser,
+    ``check_dossier_names``); every value ``redacted`` anywhere (once every document is published:
+    ``run.batch.verify_output``), outside the places kept on purpose (KEEP proposals), but a one-word
+    name only in its own document, as the index hunts full forms everywhere and the same word elsewhere
+    may be no name ("Rechtspleging"); every term searched across the dossier, in ``redacted`` or
+    ``terms``, wherever it stands."""
+    wide = index_secrets(index, long_only=True) if index is not None and len(index) else []
+    seen = set(wide)
+    for s in [*secrets_from(redacted), *terms]:
+        if s not in seen and (s.anywhere or s.entity != "PERSON" or len(s.value.split()) > 1):
+            seen.add(s)
+            wide.append(s)
+    return wide
+
+
+def secrets_from(proposals: Iterable[Proposal]) -> list[Secret]:
     """The values ``proposals`` redact, to hunt for wherever they stand; short-hand redacted for
     where it stands is left to ``check_placed`` (it is no name elsewhere: the decide stage does not
     spread it through the document either, ``decide.analysis.same_document_mentions``)."""
