@@ -780,6 +780,23 @@ def test_an_author_named_where_a_published_work_is_cited_is_kept(detector):
     assert actions.get("Piet Jansen") == "redact", actions
 
 
+def test_an_author_credited_in_prose_long_before_the_document_is_kept_a_recent_one_is_not(detector):
+    from woopub.decide.decider import Decider
+    from woopub.decide.rules import load_rules
+
+    def actions(text):
+        decider = Decider(load_rules())
+        return {f.text: decider.decide(f).action for f in detector.find(text) if f.entity == "PERSON"}
+
+    old = "Datum 12 maart 2018\n\nDe stijl is door Roy Thomas Fielding in 2000 onder de naam REST geïntroduceerd.\n"
+    assert actions(old).get("Roy Thomas Fielding") == "keep"
+    # a colleague's work of last year is no citation, and neither is a year with no document date to weigh it by
+    recent = "Datum 12 maart 2020\n\nHet verslag is door Kees Brouwer in 2019 opgesteld.\n"
+    assert actions(recent).get("Kees Brouwer") == "redact"
+    undated = "Het verslag is door Kees Brouwer in 2000 opgesteld.\n"
+    assert actions(undated).get("Kees Brouwer") == "redact"
+
+
 def test_given_names_do_not_run_on_into_a_line_that_opens_with_a_capitalised_article(persons):
     found = persons("Pony ramt twee huifkarren in Brecht\nDe Morgen\neditie\nHet gesprek met Kwame\nMensah-Boateng ging goed.\n")
     assert not any("Morgen" in f for f in found), found

@@ -73,6 +73,12 @@ CREDIT_BEFORE = re.compile(r"(?:©|\(c\)|\b(?:[Ff]oto(?:grafie)?|[Bb]eeld|[Ii]ll
                            r"[ \t]*(?:&|,|\ben\b|\band\b)[ \t]*)*$")
 # a citation of a published work right after the name: "Fielding (2000)", "(Fielding, 2000)", "Wang et al."
 CITATION_AFTER = re.compile(r"[ \t]*(?:\(\s*(?:1[6-9]|20)\d\d[a-z]?\s*[),;:]|,?[ \t]+et[ \t]+al\b|,[ \t]*(?:1[6-9]|20)\d\d[a-z]?\s*[);])")
+# the same citation written out: "door Roy Fielding in 2000", "by Ada Lovelace in 1843". Only a year
+# long before the document's own date makes it one: "opgesteld door Jan de Vries in 2019" in a 2020
+# nota names a colleague at work, not the author of a published work
+ATTRIBUTED_BEFORE = re.compile(r"\b(?:[Dd]oor|by)[ \t\n]+$")
+YEAR_AFTER = re.compile(r"[ \t\n]+in[ \t\n]+((?:1[6-9]|20)\d\d)\b")
+CITED_YEARS_BEFORE = 10
 # a lettered heading after "Bijlage", "Hoofdstuk": "Bijlage A. Opdracht"
 HEADING_WORDS = {"bijlage", "hoofdstuk", "deel", "paragraaf", "annex", "appendix", "bijlagen"}
 # what the shape and usage of the words say against a name (see _usage_evidence)
@@ -947,7 +953,7 @@ class PersonRecognizer(LocalRecognizer):
             ev.append(("after-place-preposition", EVIDENCE["after-place-preposition"]))  # "in Den Hey-Acker"
         if CREDIT_BEFORE.search(view.text, max(0, cand.start - 90), cand.start):
             ev.append(("credited-creator", 0.0))  # "Foto: Jan Jansen", "© Jan Jansen": the maker of a published work
-        if CITATION_AFTER.match(view.text, cand.end):
+        if CITATION_AFTER.match(view.text, cand.end) or _attributed_long_ago(cand, view):
             ev.append(("cited-author", 0.0))  # the author of a published work, named where it is cited
         if email_parts and _matches_email(cand, email_parts):
             ev.append(("matches-e-mail", EVIDENCE["matches-e-mail"]))
@@ -1237,6 +1243,17 @@ def _initials_follow(cand: Candidate, view: TokenView) -> bool:
     every = "".join(t.text[0] for t in words)
     bare = "".join(t.text[0] for t in words if t.kind != INTERFIX)
     return letters.lower() in (every.lower(), bare.lower())
+
+
+def _attributed_long_ago(cand: Candidate, view: TokenView) -> bool:
+    """Is the candidate credited with something done long before the document was written
+    ("door Roy Thomas Fielding in 2000" in a nota of 2018)? Without a date of its own the
+    document gives no such answer."""
+    if cand.titles or not ATTRIBUTED_BEFORE.search(view.text, max(0, cand.start - 8), cand.start):
+        return False
+    year = YEAR_AFTER.match(view.text, cand.end)
+    written = view.document_date
+    return bool(year and written and written.year - int(year.group(1)) >= CITED_YEARS_BEFORE)
 
 
 def _bracketed_after_name(cand: Candidate, view: TokenView) -> bool:

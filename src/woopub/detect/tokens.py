@@ -263,6 +263,13 @@ def _opens_sentence(prev: Token | None, tok: Token) -> bool:
 class TokenView:
     """Tokens of one text with line numbers, classes and sentence starts."""
 
+    @functools.cached_property
+    def document_date(self):
+        """The document's own date, if it names one (decide/docdate.py)."""
+        from woopub.decide.docdate import document_date
+
+        return document_date(self.text)
+
     def __init__(self, text: str, spacy_doc, lex: Lexicon):
         self.text = text
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
