@@ -265,12 +265,12 @@ def _memo_look(planes: list[np.ndarray]) -> Look:
 @dataclass(frozen=True, slots=True)
 class OcrRegion:
     rect: Box  # page space (unrotated, as text extraction and redaction use)
-    reason: str  # scan | no text layer | unreadable text layer | doubtful text layer | unmapped glyphs | image | drawn text
+    reason: str  # scan | no text layer | unreadable text layer | doubtful text layer | unmapped glyphs | image | drawn text | UNMAPPED_LINES
     dpi: int = DPI
 
     @property
     def whole_page(self) -> bool:
-        return self.reason not in ("image", "drawn text")
+        return self.reason not in ("image", "drawn text", UNMAPPED_LINES)
 
 
 def _area(r: pymupdf.Rect) -> float:
@@ -474,14 +474,44 @@ SYMBOL_FONT = re.compile(r"(?i)wingding|webding|dingbat|symbol|marlett|cmex|cmsy
 def unmapped_letters(page: pymupdf.Page, trace: list | None = None) -> bool:
     """Does the page draw glyphs without a Unicode meaning that may be letters: visible (a box with
     area; .notdef draws nothing) and in a font that is not a symbol font? Then OCR reads the page."""
+    return bool(unmapped_spans(page, trace))
+
+
+# a region read around a run of unmapped glyphs reaches this many of its heights along its line, so
+# a word that is partly such glyphs is read whole, and this share of its height across it
+UNMAPPED_REACH_ALONG = 3.0
+UNMAPPED_REACH_ACROSS = 0.25
+UNMAPPED_LINES = "unmapped glyphs in place"  # regions around them on a page with a readable text layer
+
+
+def unmapped_spans(page: pymupdf.Page, trace: list | None = None) -> list[pymupdf.Rect]:
+    """The boxes (unrotated page space) of the text runs that draw glyphs without a Unicode meaning
+    that may be letters (see ``unmapped_letters``)."""
+    out = []
     for span in page.get_texttrace() if trace is None else trace:  # ``trace``: the page's, read before
         # a symbol font's glyphs are no letters; invisible text (an OCR layer) draws nothing
         if SYMBOL_FONT.search(span["font"] or "") or span.get("type") == 3 or span.get("opacity", 1) == 0:
             continue
         for c in span["chars"]:
             if (c[0] == 0xFFFD or c[0] < 0x20 and c[0] not in (9, 10, 13)) and c[3][2] > c[3][0] and c[3][3] > c[3][1]:
-                return True
-    return False
+                out.append(pymupdf.Rect(span["bbox"]))
+                break
+    return out
+
+
+def _around_unmapped(page: pymupdf.Page, spans: list[pymupdf.Rect], whole: pymupdf.Rect) -> list[pymupdf.Rect]:
+    """Regions to read around runs of unmapped glyphs, grown along their line (in the page as shown,
+    where text runs left to right) so a word that is partly such glyphs is read whole."""
+    grown = []
+    for r in spans:
+        shown = r * page.rotation_matrix
+        h = max(min(shown.height, shown.width), 1.0)  # a run's height across its line
+        if shown.width >= shown.height:
+            g = shown + (-UNMAPPED_REACH_ALONG * h, -UNMAPPED_REACH_ACROSS * h, UNMAPPED_REACH_ALONG * h, UNMAPPED_REACH_ACROSS * h)
+        else:
+            g = shown + (-UNMAPPED_REACH_ACROSS * h, -UNMAPPED_REACH_ALONG * h, UNMAPPED_REACH_ACROSS * h, UNMAPPED_REACH_ALONG * h)
+        grown.append((g * page.derotation_matrix) & whole)
+    return [r for r in _merge_rects([g for g in grown if not g.is_empty])]
 
 
 def _doubtful_text_layer(page: pymupdf.Page, text_words: list) -> bool:
@@ -600,8 +630,6 @@ def plan_page(page: pymupdf.Page, text_words: list | None = None, check: Picture
         return [OcrRegion(tuple(whole), "unreadable text layer")]
     if _doubtful_text_layer(page, text_words):  # OCR words the text layer lacks join it
         return [OcrRegion(tuple(whole), DOUBTFUL)]
-    if unmapped_letters(page, trace()):
-        return [OcrRegion(tuple(whole), "unmapped glyphs")]
     if text_layer_suspect(page, SYMBOL_FONT, check.fonts, trace()):  # ToUnicode may lie where no glyph names tell (disagree.py)
         return [OcrRegion(tuple(whole), DOUBTFUL)]
     regions = []
@@ -611,6 +639,10 @@ def plan_page(page: pymupdf.Page, text_words: list | None = None, check: Picture
         rect = _union([p.rect for p in members]) & whole
         regions.append(OcrRegion(tuple(rect), "image", _dpi(max(p.density for p in members))))
     regions += [OcrRegion(tuple(r + (-2, -2, 2, 2)), "drawn text") for r in _drawn_text_rects(page, text_words)]
+    # glyphs without a Unicode meaning on a page with a readable text layer: the letters the layer
+    # lacks are where they stand, so their lines are read, not the whole page (read whole, a
+    # technical drawing's circles and leader lines came out as "ZT" and "EA", taken for initials)
+    regions += [OcrRegion(tuple(r), UNMAPPED_LINES) for r in _around_unmapped(page, unmapped_spans(page, trace()), whole)]
     return regions
 
 

@@ -14,8 +14,9 @@ before anything is removed. For each box the band is chosen across the
 line: it touches every glyph whose middle lies in the box (the word's own),
 and no other glyph that reaches into the box's width. Where no such band
 exists (a box over several lines with another line's glyph between them,
-text that is neither horizontal nor vertical) the caller falls back to the
-middle band of the box.
+text that is neither horizontal nor vertical, a box OCR read over a drawing)
+the caller falls back to the middle band of the box, cut back off the glyphs
+that only reach into it from outside (``spare_neighbours``).
 """
 
 from __future__ import annotations
@@ -123,3 +124,42 @@ def _widest_free(start: float, end: float, blocked: list[tuple[float, float]]) -
     if cursor <= end and (best is None or end - cursor > best[1] - best[0]):
         best = (cursor, end)
     return best
+
+
+def _touching(b: np.ndarray, band: pymupdf.Rect) -> np.ndarray:
+    return (b[:, 0] <= band.x1) & (b[:, 2] >= band.x0) & (b[:, 1] <= band.y1) & (b[:, 3] >= band.y0)
+
+
+def spare_neighbours(band: pymupdf.Rect, rect: pymupdf.Rect, glyphs: GlyphBoxes) -> pymupdf.Rect:
+    """``band`` (a fallback band through ``rect``) cut back off every glyph whose middle lies outside
+    ``rect``, if it then still touches every glyph of ``rect`` it touched; else ``band`` unchanged.
+
+    A box OCR read over a drawing or a picture has no glyphs of its own, and the middle band of
+    the box removed a neighbouring glyph that merely reached into it (a tolerance symbol beside
+    a leader line the OCR read as letters): damage outside the box, with nothing of the box's
+    value in it. A glyph whose middle lies in the box is still removed."""
+    if not len(glyphs.boxes):
+        return band
+    b, f = glyphs.boxes, glyphs.full
+    mx, my = (f[:, 0] + f[:, 2]) / 2, (f[:, 1] + f[:, 3]) / 2
+    inside = (mx >= rect.x0) & (mx <= rect.x1) & (my >= rect.y0) & (my <= rect.y1)
+    touched = _touching(b, band)
+    if not (touched & ~inside).any():
+        return band
+    x0, y0, x1, y1 = band
+    for i in np.flatnonzero(touched & ~inside):  # cut from the side the glyph stands on
+        if mx[i] > rect.x1:
+            x1 = min(x1, b[i, 0] - SAFETY)
+        elif mx[i] < rect.x0:
+            x0 = max(x0, b[i, 2] + SAFETY)
+        elif my[i] > rect.y1:
+            y1 = min(y1, b[i, 1] - SAFETY)
+        else:
+            y0 = max(y0, b[i, 3] + SAFETY)
+    cut = pymupdf.Rect(x0, y0, x1, y1)
+    if cut.is_empty:
+        return band
+    now = _touching(b, cut)
+    if (touched & inside & ~now).any() or (now & ~inside).any():
+        return band  # the box's own glyphs would stay, or the cuts do not clear the others
+    return cut

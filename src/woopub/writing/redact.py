@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import pymupdf
 
 from woopub.model import REDACT, Box, LogEntry, Proposal
-from woopub.writing.glyphs import glyph_boxes, removal_band
+from woopub.writing.glyphs import glyph_boxes, removal_band, spare_neighbours
 from woopub.writing.labels import fit_label  # noqa: F401  (where callers found it before labels.py)
 from woopub.writing.labels import LABEL_FONT, LABEL_MIN_SIZE, LABEL_MIN_STRETCH, Label, choose_label, legend_place, legend_text
 from woopub.writing.linestart import keep_line_starts
@@ -143,7 +143,8 @@ def redact_page(page: pymupdf.Page, boxes: list[tuple[Box, str]]) -> list[Label]
            text=pymupdf.PDF_REDACT_TEXT_NONE)
     # 2. text under a band that touches the word's own glyphs only (else the middle band); images and
     #    drawings untouched
-    _mark_for_redaction(page, [removal_band(rect, glyphs) or _text_band(rect) for rect, _ in rects])
+    _mark_for_redaction(page, [removal_band(rect, glyphs) or spare_neighbours(_text_band(rect), rect, glyphs)
+                               for rect, _ in rects])
     _apply(page, images=pymupdf.PDF_REDACT_IMAGE_NONE, graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
            text=pymupdf.PDF_REDACT_TEXT_REMOVE)
     # 3. black boxes with the ground code: one drawing for the page (a call per box costs
