@@ -730,6 +730,13 @@ def test_letters_the_text_uses_as_a_term_are_no_short_hand_of_a_person():
     # a frequent word in capitals is short-hand only where minutes put initials
     assert not found("Ingrid Smit was er.\nALLES IS EEN SERVICE\nDE VERBINDING IS ALTIJD VEILIG\n", "IS")
     assert found("Ingrid Smit was er.\nActie: IS stuurt de nota rond.\n", "IS")
+    # only the text's own language decides: "it" is an English word, so "IT" in Dutch minutes is its person
+    index.add_person("Imane Tahiri")
+    rec = index.recogniser()
+    assert found("Imane Tahiri was er. Het nummer klopt niet. IT zoekt dit uit.\n", "IT")
+    english = ("Imane Tahiri was there. " + "It is what it is and we will see what the team does with it. " * 4
+               + "IT support is in the hall.\n")
+    assert not found(english, "IT")
     # a bracket glued to a word marks that word: a trademark, not a person's initials
     assert not found("Tom Maas was er. Gebruik de merknaam RDNAPTRANS(TM) alleen zo.\n", "TM")
     assert found("Tom Maas was er. De nota gaat rond (TM).\n", "TM")

@@ -24,7 +24,7 @@ from woopub.detect.forms import FormMatcher, Squeezed
 from woopub.detect.lexicon import Lexicon, lexicon
 from woopub.detect.names import parse_name
 from woopub.detect.persons import ORG_LINKS, spelled_before
-from woopub.detect.tokens import is_common_word, zipf
+from woopub.detect.tokens import is_common_word, written_in_english, zipf
 
 # Local parts that name a function, not a person (also kept by the rules).
 FUNCTIONAL_LOCAL_PARTS = re.compile(
@@ -62,10 +62,11 @@ ENGLISH_ARTICLES_AND_JOINERS = frozenset({"a", "an", "and", "the", "of", "or", "
 FREQUENT_WORD_ZIPF = 5.0
 
 
-def shorthand_anywhere(form: str) -> bool:
-    """Is this initials short-hand found wherever it stands (and so checked everywhere)?"""
-    return form not in CONTEXT_ONLY and not (
-        len(form) == 2 and max(zipf(form.lower()), zipf(form.lower(), "en")) >= FREQUENT_WORD_ZIPF)
+def shorthand_anywhere(form: str, english: bool = True) -> bool:
+    """Is this initials short-hand found wherever it stands (and so checked everywhere)? The English
+    word counts only in a text that may be English ("IT zoekt dit uit" in Dutch minutes is a person)."""
+    frequency = max(zipf(form.lower()), zipf(form.lower(), "en") if english else 0.0)
+    return form not in CONTEXT_ONLY and not (len(form) == 2 and frequency >= FREQUENT_WORD_ZIPF)
 
 
 def _used_as_term(form: str, text: str) -> bool:
@@ -356,6 +357,7 @@ class KnownPersonRecognizer(LocalRecognizer):
             form = self.forms[" ".join(folded[start:end].split())]
             results.append(self._result(start, end, f"dossier:{self.index.variants[form]}"))
         terms: dict[str, bool] = {}  # form -> _used_as_term, once per text
+        english = None  # written_in_english, once per text and only when short-hand is found
         for start, end in self.shorthand.spans(folded, squeezed):  # "SÖ" as OCR reads it: "SO", "SÒ"
             form = folded[start:end]
             before = text[max(0, start - 15) : start]
@@ -375,7 +377,9 @@ class KnownPersonRecognizer(LocalRecognizer):
                 context = None
             if form not in terms:
                 terms[form] = _used_as_term(form, folded)
-            abbreviation = (form in self.context_only or not shorthand_anywhere(form)  # "OK", "PDF", "RE", "IS"
+            if english is None:
+                english = written_in_english(w.lower() for w in re.findall(r"\w+", folded))
+            abbreviation = (form in self.context_only or not shorthand_anywhere(form, english)  # "OK", "PDF", "RE", "IS"
                             or _compounded(form, folded)  # "RD" beside "RDNAPTRANS", "RD-stelsel"
                             or terms[form])  # "het IMM", "Integration Maturity Model (IMM)"
             anywhere = not abbreviation and named
