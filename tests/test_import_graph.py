@@ -14,7 +14,7 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 
 # Lowest first: a module may import from its own layer and the ones before it.
 LAYERS = [
-    {"errors", "model", "files", "dutch", "__init__"},
+    {"errors", "model", "files", "dutch", "docdate", "__init__"},
     {"reading"},
     {"detect"},
     {"decide"},

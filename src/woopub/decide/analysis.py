@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from woopub.decide.decider import Decider
-from woopub.decide.docdate import document_date
+from woopub.docdate import document_date
 from woopub.decide.rules import RuleSet
 from woopub.detect import Detector, PersonIndex, words_before
 from woopub.detect.config import detection_config

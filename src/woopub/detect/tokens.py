@@ -19,6 +19,7 @@ from spacy.lang.en.stop_words import STOP_WORDS as _EN_STOP
 from spacy.lang.nl.stop_words import STOP_WORDS as _NL_STOP
 
 from woopub.detect.lexicon import Lexicon
+from woopub.docdate import document_date
 
 # Token classes
 TITLE = "TITLE"  # drs., mevrouw, de heer (the "heer"), MSc
@@ -265,8 +266,8 @@ class TokenView:
 
     @functools.cached_property
     def document_date(self):
-        """The document's own date, if it names one (decide/docdate.py)."""
-        from woopub.decide.docdate import document_date
+        """The document's own date, if it names one (woopub/docdate.py)."""
+        from woopub.docdate import document_date
 
         return document_date(self.text)
 

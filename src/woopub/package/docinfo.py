@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import pymupdf
 
-from woopub.decide.docdate import document_date
+from woopub.docdate import document_date
 from woopub.package.annexes import AnnexClues, read_annex_clues
 
 SENDER = re.compile(r"^\s*(van|from)\s*:", re.IGNORECASE)
