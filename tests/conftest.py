@@ -89,3 +89,25 @@ def make_pdf(path: Path, lines: list[str] | str, fontsize: float = 11, **meta) -
     doc.save(path)
     doc.close()
     return path
+
+
+def two_samples(tmp_path: Path) -> Path:
+    """An input folder with two of the sample PDFs (a contact list and an e-mail)."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for name in ("bijlage-contactpersonen.pdf", "email-mensenhandel.pdf"):
+        shutil.copy(SAMPLES / name, inputs / name)
+    return inputs
+
+
+def swap_published(path: Path, lines: list[str]) -> None:
+    """A published file swapped for one that carries other text, otherwise clean (sanitised)."""
+    from woopub.writing.sanitize import sanitize, save_clean
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    for i, line in enumerate(lines):
+        page.insert_text((72, 80 + 16 * i), line, fontsize=11)
+    sanitize(doc)
+    save_clean(doc, path)
+    doc.close()

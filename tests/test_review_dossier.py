@@ -5,11 +5,10 @@ import shutil
 import sqlite3
 import stat
 
-import pymupdf
 import pytest
 from click.testing import CliRunner
 
-from conftest import SAMPLES, make_pdf, pdf_text, still_there
+from conftest import make_pdf, pdf_text, still_there, two_samples
 from woopub.cli import main
 from woopub.review.store import ACCEPTED, REJECTED, DossierVersionError, ReviewDossier, StaleEdit
 
@@ -34,14 +33,6 @@ def _scan(runner, inputs, dossier, *extra):
     return result
 
 
-def _samples(tmp_path):
-    inputs = tmp_path / "in"
-    inputs.mkdir()
-    for name in ("bijlage-contactpersonen.pdf", "email-mensenhandel.pdf"):
-        shutil.copy(SAMPLES / name, inputs / name)
-    return inputs
-
-
 def test_readme_rule_file_project_name_is_redacted_wherever_it_stands(runner, tmp_path):
     """The README's own dossier rule: the project name no detector finds is redacted under 5.1.2i
     as PROJECT, also where it breaks over a line; VWS is not taken for a surname."""
@@ -62,7 +53,7 @@ def test_readme_rule_file_project_name_is_redacted_wherever_it_stands(runner, tm
 
 def test_scan_stores_proposals_in_a_private_dossier(runner, tmp_path):
     dossier = tmp_path / "dossier"
-    result = _scan(runner, [_samples(tmp_path)], dossier)
+    result = _scan(runner, [two_samples(tmp_path)], dossier)
     assert result.exit_code == 0, result.output
     assert stat.S_IMODE(dossier.stat().st_mode) == 0o700
     assert stat.S_IMODE((dossier / "dossier.sqlite").stat().st_mode) == 0o600
@@ -75,7 +66,7 @@ def test_scan_stores_proposals_in_a_private_dossier(runner, tmp_path):
 
 
 def test_rescan_keeps_decisions_on_unchanged_proposals_and_marks_new_ones(runner, tmp_path):
-    inputs = _samples(tmp_path)
+    inputs = two_samples(tmp_path)
     dossier = tmp_path / "dossier"
     first = inputs / "email-mensenhandel.pdf"
     shutil.move(first, tmp_path / "later.pdf")
@@ -98,7 +89,7 @@ def test_rescan_keeps_decisions_on_unchanged_proposals_and_marks_new_ones(runner
 
 def test_apply_publishes_accepted_redactions_only_and_logs_who_decided(runner, tmp_path):
     dossier = tmp_path / "dossier"
-    assert _scan(runner, [_samples(tmp_path)], dossier).exit_code == 0
+    assert _scan(runner, [two_samples(tmp_path)], dossier).exit_code == 0
     d = ReviewDossier(dossier)
     rows = [r for r in d.proposals() if r["action"] == "redact"]
     emails = [r for r in rows if r["entity"] == "EMAIL"]
@@ -127,14 +118,14 @@ def test_apply_publishes_accepted_redactions_only_and_logs_who_decided(runner, t
 
 def test_apply_refuses_undecided_proposals(runner, tmp_path):
     dossier = tmp_path / "dossier"
-    assert _scan(runner, [_samples(tmp_path)], dossier).exit_code == 0
+    assert _scan(runner, [two_samples(tmp_path)], dossier).exit_code == 0
     result = runner.invoke(main, ["apply", str(dossier), "--out", str(tmp_path / "out")])
     assert result.exit_code == 2 and "not decided" in result.output
     assert not (tmp_path / "out").exists()
 
 
 def test_unreadable_document_is_an_open_point_until_a_reviewer_resolves_it(runner, tmp_path):
-    inputs = _samples(tmp_path)
+    inputs = two_samples(tmp_path)
     (inputs / "kapot.pdf").write_bytes(b"%PDF-1.7\n1 0 obj garbage")
     dossier = tmp_path / "dossier"
     result = _scan(runner, [inputs], dossier)
@@ -153,7 +144,7 @@ def test_unreadable_document_is_an_open_point_until_a_reviewer_resolves_it(runne
 
 def test_stale_edit_is_refused(runner, tmp_path):
     dossier = tmp_path / "dossier"
-    assert _scan(runner, [_samples(tmp_path)], dossier).exit_code == 0
+    assert _scan(runner, [two_samples(tmp_path)], dossier).exit_code == 0
     one, two = ReviewDossier(dossier), ReviewDossier(dossier)
     key = one.proposals()[0]["key"]
     version = one.proposals()[0]["version"]
@@ -175,7 +166,7 @@ def test_dossier_of_a_newer_schema_is_refused(tmp_path):
 
 def test_report_and_csv_round_trip_are_private_and_take_decisions(runner, tmp_path):
     dossier = tmp_path / "dossier"
-    assert _scan(runner, [_samples(tmp_path)], dossier).exit_code == 0
+    assert _scan(runner, [two_samples(tmp_path)], dossier).exit_code == 0
     result = runner.invoke(main, ["report", str(dossier)])
     assert result.exit_code == 0, result.output
     for name in ("report.html", "report.csv"):

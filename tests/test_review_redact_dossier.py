@@ -12,17 +12,9 @@ import stat
 
 from click.testing import CliRunner
 
-from conftest import SAMPLES
+from conftest import SAMPLES, two_samples
 from woopub.cli import main
 from woopub.review.store import ACCEPTED, ReviewDossier
-
-
-def _inputs(tmp_path):
-    inputs = tmp_path / "in"
-    inputs.mkdir()
-    for name in ("bijlage-contactpersonen.pdf", "email-mensenhandel.pdf"):
-        shutil.copy(SAMPLES / name, inputs / name)
-    return inputs
 
 
 def _boxes(out) -> dict[str, list]:
@@ -38,7 +30,7 @@ def _redact(tmp_path, inputs, out, *extra):
 
 
 def test_redact_into_a_dossier_then_apply_publishes_the_same_boxes(tmp_path):
-    inputs, dossier = _inputs(tmp_path), tmp_path / "dossier"
+    inputs, dossier = two_samples(tmp_path), tmp_path / "dossier"
     first = _redact(tmp_path, inputs, tmp_path / "out", "--dossier", str(dossier))
     assert first.exit_code == 0, first.output
     assert "verify: passed" in first.output
@@ -57,7 +49,7 @@ def test_redact_into_a_dossier_then_apply_publishes_the_same_boxes(tmp_path):
 
 
 def test_the_run_state_is_in_the_dossier_and_a_second_run_resumes_from_it(tmp_path):
-    inputs, dossier = _inputs(tmp_path), tmp_path / "dossier"
+    inputs, dossier = two_samples(tmp_path), tmp_path / "dossier"
     assert _redact(tmp_path, inputs, tmp_path / "out", "--dossier", str(dossier)).exit_code == 0
     internal = tmp_path / "out-INTERN-niet-publiceren"
     assert not (internal / "dossier.sqlite").exists(), "the state went into the dossier given"
@@ -72,7 +64,7 @@ def test_the_run_state_is_in_the_dossier_and_a_second_run_resumes_from_it(tmp_pa
 
 
 def test_without_a_dossier_the_run_state_is_private_in_the_internal_record(tmp_path):
-    inputs = _inputs(tmp_path)
+    inputs = two_samples(tmp_path)
     assert _redact(tmp_path, inputs, tmp_path / "out").exit_code == 0
     state = tmp_path / "out-INTERN-niet-publiceren" / "dossier.sqlite"
     assert stat.S_IMODE(state.stat().st_mode) == 0o600
@@ -81,7 +73,7 @@ def test_without_a_dossier_the_run_state_is_private_in_the_internal_record(tmp_p
 
 
 def test_a_dossier_inside_the_output_is_refused(tmp_path):
-    inputs = _inputs(tmp_path)
+    inputs = two_samples(tmp_path)
     result = _redact(tmp_path, inputs, tmp_path / "out", "--dossier", str(tmp_path / "out" / "dossier"))
     assert result.exit_code != 0
     assert "must be apart" in result.output
@@ -93,7 +85,7 @@ def test_redact_refuses_a_dossier_of_a_newer_woopub(tmp_path):
     ReviewDossier(dossier).close()
     with sqlite3.connect(dossier / "dossier.sqlite") as db:
         db.execute("UPDATE meta SET value=? WHERE key='schema'", ("99",))
-    result = _redact(tmp_path, _inputs(tmp_path), tmp_path / "out", "--dossier", str(dossier))
+    result = _redact(tmp_path, two_samples(tmp_path), tmp_path / "out", "--dossier", str(dossier))
     assert result.exit_code != 0 and "newer woopub" in result.output
     assert not (tmp_path / "out").exists()
 
@@ -101,7 +93,7 @@ def test_redact_refuses_a_dossier_of_a_newer_woopub(tmp_path):
 def test_a_document_apply_cannot_publish_becomes_an_open_point_until_scanned_again(tmp_path):
     import pymupdf
 
-    inputs, dossier = _inputs(tmp_path), tmp_path / "dossier"
+    inputs, dossier = two_samples(tmp_path), tmp_path / "dossier"
     assert CliRunner().invoke(main, ["scan", str(inputs), "--dossier", str(dossier), "--workers", "1"]).exit_code == 0
     target = inputs / "email-mensenhandel.pdf"  # changed after the scan: its proposals point anywhere now
     with pymupdf.open(target) as doc:

@@ -4,13 +4,11 @@ outside the places a reviewer kept public."""
 
 import shutil
 
-import pymupdf
 from click.testing import CliRunner
 
-from conftest import make_pdf
+from conftest import make_pdf, swap_published
 from woopub.cli import main
 from woopub.review.store import REJECTED, ReviewDossier
-from woopub.writing.sanitize import sanitize, save_clean
 
 PHONE = "06-41234567"
 
@@ -21,24 +19,13 @@ def _two(inputs):
     make_pdf(inputs / "planning.pdf", ["De planning van de werkzaamheden in het voorjaar."])
 
 
-def _replace_with_clean_copy(path, lines):
-    """A published file swapped for one that carries a value redacted elsewhere, otherwise clean."""
-    doc = pymupdf.open()
-    page = doc.new_page()
-    for i, line in enumerate(lines):
-        page.insert_text((72, 80 + 16 * i), line, fontsize=11)
-    sanitize(doc)
-    save_clean(doc, path)
-    doc.close()
-
-
 def test_verify_finds_a_value_redacted_in_one_file_in_another_when_the_dossier_has_no_persons(tmp_path):
     _two(tmp_path / "in")
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["redact", str(tmp_path / "in"), "--out", str(out), "--workers", "1",
                                        "--without", "frog"])
     assert result.exit_code == 0, result.output
-    _replace_with_clean_copy(out / "planning.pdf", ["De planning: bel 06-41234567."])
+    swap_published(out / "planning.pdf", ["De planning: bel 06-41234567."])
     verified = CliRunner().invoke(main, ["verify", str(out)])
     assert verified.exit_code == 1
     assert any(line.startswith("planning.pdf: leak") for line in verified.output.splitlines()), verified.output
@@ -61,7 +48,7 @@ def test_after_apply_a_value_a_reviewer_kept_in_one_file_is_no_leak_there_but_is
     result = CliRunner().invoke(main, ["apply", str(folder), "--out", str(out), "--accept-pending"])
     assert result.exit_code == 0, result.output
     assert CliRunner().invoke(main, ["verify", str(out)]).exit_code == 0
-    _replace_with_clean_copy(out / "planning.pdf", ["De planning: bel 06-41234567."])
+    swap_published(out / "planning.pdf", ["De planning: bel 06-41234567."])
     verified = CliRunner().invoke(main, ["verify", str(out)])
     assert any(line.startswith("planning.pdf: leak") for line in verified.output.splitlines()), verified.output
     assert not any(line.startswith("melding-kopie.pdf: leak") for line in verified.output.splitlines())

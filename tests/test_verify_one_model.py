@@ -4,13 +4,11 @@ redacted) and for every value redacted anywhere, outside the places kept on purp
 
 import json
 
-import pymupdf
 from click.testing import CliRunner
 
-from conftest import make_pdf
+from conftest import make_pdf, swap_published
 from woopub.cli import main
 from woopub.writing.publish import INDEX_FILE
-from woopub.writing.sanitize import sanitize, save_clean
 
 PHONE = "06-41234567"
 
@@ -20,17 +18,6 @@ def _two(inputs):
     make_pdf(inputs / "melding.pdf", ["Contactpersoon is mevrouw Fenna Wijnberg van de afdeling Handhaving.",
                                       "Voor vragen belt u haar op 06-41234567 op werkdagen."])
     make_pdf(inputs / "planning.pdf", ["De planning van de werkzaamheden in het voorjaar."])
-
-
-def _replace_with_clean_copy(path, lines):
-    """A published file swapped for one that carries a value redacted elsewhere, otherwise clean."""
-    doc = pymupdf.open()
-    page = doc.new_page()
-    for i, line in enumerate(lines):
-        page.insert_text((72, 80 + 16 * i), line, fontsize=11)
-    sanitize(doc)
-    save_clean(doc, path)
-    doc.close()
 
 
 def _leaks(out, name: str) -> list[str]:
@@ -50,7 +37,7 @@ def test_after_redact_a_dossier_with_persons_is_also_checked_for_every_other_val
     assert result.exit_code == 0, result.output
     assert "Fenna Wijnberg" in _index_forms(out), "the dossier has a person: its index is used"
     assert not _leaks(out, "planning.pdf")
-    _replace_with_clean_copy(out / "planning.pdf", ["De planning: bel 06-41234567."])
+    swap_published(out / "planning.pdf", ["De planning: bel 06-41234567."])
     assert _leaks(out, "planning.pdf"), "a phone number redacted in another document is hunted for too"
 
 
@@ -64,5 +51,5 @@ def test_after_apply_a_name_form_of_the_person_index_is_a_leak_as_after_redact(t
     assert forms.get("Wijnberg") == "surname", forms
     assert not _leaks(out, "planning.pdf")
     # a form no value redacted spells alone: the index makes it, as it does for woopub redact
-    _replace_with_clean_copy(out / "planning.pdf", ["De planning is besproken met mevrouw Wijnberg."])
+    swap_published(out / "planning.pdf", ["De planning is besproken met mevrouw Wijnberg."])
     assert _leaks(out, "planning.pdf"), "apply hunts the index's name forms as redact does"
