@@ -266,9 +266,7 @@ class TokenView:
 
     @functools.cached_property
     def document_date(self):
-        """The document's own date, if it names one (woopub/docdate.py)."""
-        from woopub.docdate import document_date
-
+        """The document's own date, if it names one."""
         return document_date(self.text)
 
     def __init__(self, text: str, spacy_doc, lex: Lexicon):

@@ -511,7 +511,7 @@ def _around_unmapped(page: pymupdf.Page, spans: list[pymupdf.Rect], whole: pymup
         else:
             g = shown + (-UNMAPPED_REACH_ACROSS * h, -UNMAPPED_REACH_ALONG * h, UNMAPPED_REACH_ACROSS * h, UNMAPPED_REACH_ALONG * h)
         grown.append((g * page.derotation_matrix) & whole)
-    return [r for r in _merge_rects([g for g in grown if not g.is_empty])]
+    return _merge_rects([g for g in grown if not g.is_empty])
 
 
 def _doubtful_text_layer(page: pymupdf.Page, text_words: list) -> bool:
