@@ -105,6 +105,44 @@ def test_when_the_scan_still_shows_the_value_the_document_is_withheld_with_a_rea
     assert not (tmp_path / "out" / "memo.pdf").exists()
 
 
+def test_a_page_changed_outside_its_boxes_withholds_the_document_before_any_page_is_read_again(
+        tmp_path, rules, detector, glyphs_stay, monkeypatch):
+    # page 2 (no value on it, so no scan replaces it) is damaged: the document is withheld whatever
+    # the repair of page 1 would do, so the repair's rendering and OCR are not spent on it
+    import woopub.writing.write as write
+
+    repaired = tmp_path / "repaired"
+    publish_as_scans = write.publish_as_scans
+
+    def spied(*args, **kwargs):
+        repaired.touch()  # the pass runs in a forked child: tell the test through a file
+        return publish_as_scans(*args, **kwargs)
+
+    monkeypatch.setattr(write, "publish_as_scans", spied)
+    monkeypatch.setattr(write, "changed_pages", lambda source, published, boxes, password=None, pictured=frozenset(): [(2, 0.1)])
+    result = _run(tmp_path, rules, detector)
+    [outcome] = result.outcomes
+    assert outcome.status == "failed"
+    assert "page 2 looks different from the input" in outcome.reason
+    assert not repaired.exists()
+    assert not (tmp_path / "out" / "memo.pdf").exists()
+
+
+def test_damage_on_the_page_a_scan_replaces_does_not_stop_its_repair(tmp_path, rules, detector, glyphs_stay,
+                                                                     monkeypatch):
+    # the page verification found the value on is compared once it is a scan, not before
+    import woopub.writing.write as write
+
+    changed_pages = write.changed_pages
+    monkeypatch.setattr(write, "changed_pages", lambda source, published, boxes, password=None, pictured=frozenset():
+                        changed_pages(source, published, boxes, password, pictured) or
+                        ([] if 1 in pictured else [(1, 0.1)]))
+    result = _run(tmp_path, rules, detector)
+    [outcome] = result.outcomes
+    assert outcome.status == "published", outcome.reason
+    assert any("published as a scan" in w for w in outcome.warnings)
+
+
 def test_the_pages_to_scan_are_those_named_else_those_still_holding_the_value(tmp_path):
     from woopub.writing.verify import Problem, Secret, SecretSet
 

@@ -110,6 +110,14 @@ def write_document(
         new = [n for n in pages_to_scan(staged, problems, secret_sets) if n not in scanned] if problems else []
         if not new:
             break
+        # a page changed outside its boxes that no scan replaces withholds the document whatever the
+        # repair does: found before the repair renders and reads pages by OCR, not after it
+        with clock.stage("verify"):
+            damaged = [d for d in _damaged(source, staged, entries, password,
+                                           frozenset(n + 1 for n in lying) | set(scanned)) if d[0] not in new]
+        if damaged:
+            staged.unlink(missing_ok=True)
+            return Written(entries, warnings, _damage_reason(name, damaged), problems)
         scanned += new
         with clock.stage("verify"):
             entries += publish_as_scans(staged, name, new, proposals, entries, engine, index)
@@ -128,17 +136,26 @@ def write_document(
         staged.unlink(missing_ok=True)
         return Written(entries, warnings, f"verification failed: {problems[0]}", problems)
     with clock.stage("verify"):
-        boxes: dict[int, list] = defaultdict(list)
-        for e in entries:
-            boxes[e.page].append(e.box)
-        damaged = changed_pages(source, staged, boxes, password, pictured=frozenset(n + 1 for n in lying) | set(scanned))
+        damaged = _damaged(source, staged, entries, password, frozenset(n + 1 for n in lying) | set(scanned))
     if damaged:
         staged.unlink(missing_ok=True)
-        page, share = damaged[0]
-        reason = (f"verification failed: {name}: page {page} looks different from the input outside its "
-                  f"redactions ({share:.1%} of it changed); withheld so nothing is published damaged")
-        return Written(entries, warnings, reason)
+        return Written(entries, warnings, _damage_reason(name, damaged))
     return Written(entries, warnings)
+
+
+def _damaged(source: Path, staged: Path, entries: list[LogEntry], password: str | None, pictured) -> list:
+    """The pages of ``staged`` that look different from ``source`` outside their boxes (damage.py);
+    ``pictured``: the 1-based pages published as their picture, compared as drawn that way."""
+    boxes: dict[int, list] = defaultdict(list)
+    for e in entries:
+        boxes[e.page].append(e.box)
+    return changed_pages(source, staged, boxes, password, pictured=pictured)
+
+
+def _damage_reason(name: str, damaged: list) -> str:
+    page, share = damaged[0]
+    return (f"verification failed: {name}: page {page} looks different from the input outside its "
+            f"redactions ({share:.1%} of it changed); withheld so nothing is published damaged")
 
 
 def whole_page_proposal(doc: pymupdf.Document, name: str, number: int, ground: str, why: str, rule: str) -> Proposal:
