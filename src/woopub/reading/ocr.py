@@ -801,21 +801,30 @@ def _long_run_boxes(mask: np.ndarray, length: int) -> list[tuple[int, int, int, 
     a region, twice per page read).
     """
     rows, cols = mask.shape
-    padded = np.zeros((rows, cols + 2), dtype=np.int8)
+    padded = np.zeros((rows, cols + 2), dtype=bool)
     padded[:, 1:-1] = mask
-    edges = np.diff(padded, axis=1)
-    starts, ends = np.argwhere(edges == 1), np.argwhere(edges == -1)
-    long = (ends[:, 1] - starts[:, 1]) >= length
+    # where a pixel differs from the one before it a run starts or ends; each row begins and ends
+    # outside any run, so in row-major order the changes alternate: start, end, start, end
+    row, col = np.nonzero(padded[:, 1:] != padded[:, :-1])
+    row, start, end = row[0::2], col[0::2], col[1::2]
+    long = (end - start) >= length
     if not long.any():
         return []
-    row, start, end = starts[long, 0], starts[long, 1], ends[long, 1]
+    row, start, end = row[long], start[long], end[long]
     top, bottom = max(0, int(row.min()) - 1), min(rows, int(row.max()) + 2)
     left, right = max(0, int(start.min()) - 1), min(cols, int(end.max()) + 1)
-    marks = np.zeros((bottom - top, right - left + 1), dtype=np.int32)
-    np.add.at(marks, (row - top, start - left), 1)
-    np.add.at(marks, (row - top, end - left), -1)
-    runs = np.cumsum(marks, axis=1)[:, :-1] > 0
-    labels, _ = ndimage.label(ndimage.binary_dilation(runs, structure=np.ones((3, 3), dtype=bool)))
+    marks = np.zeros((bottom - top, right - left + 1), dtype=np.int8)
+    marks[row - top, start - left] = 1  # runs do not touch: no run starts where another one ends
+    marks[row - top, end - left] = -1
+    runs = np.cumsum(marks, axis=1, dtype=np.int8)[:, :-1] > 0
+    # a pixel wider all round: a 3 x 3 dilation, as shifts (scipy's binary_dilation took 5x longer)
+    grown = runs.copy()
+    grown[1:] |= runs[:-1]
+    grown[:-1] |= runs[1:]
+    wide = grown.copy()
+    wide[:, 1:] |= grown[:, :-1]
+    wide[:, :-1] |= grown[:, 1:]
+    labels, _ = ndimage.label(wide)
     return [(r.start + top, c.start + left, r.stop + top, c.stop + left) for r, c in ndimage.find_objects(labels)]
 
 
