@@ -64,14 +64,15 @@ def publish_as_scans(path, name: str, pages: list[int], proposals: list[Proposal
         # the rest of the document, for the recogniser: a short-hand is a name form only where the text
         # names its person ("DW" beside "Dirk Wolters"), and verification reads the whole document
         context = extract_text(doc).text if index is not None and len(index) else ""
-        for number in pages:
+        zoom = SCAN_DPI / 72
+        pictures = [_picture(doc[number - 1], zoom) for number in pages]
+        # every page read at once: Tesseract shares them among its processes and the run's memo
+        readings = _read_all(pictures, zoom, engine)
+        for number, picture, read in zip(pages, pictures, readings):
             boxes = [(pymupdf.Rect(e.box), e.ground) for e in entries if e.page == number]
             page = doc[number - 1]
             rotation = page.rotation
             page.set_rotation(0)  # drawn and read in unrotated page space, where the boxes are
-            zoom = SCAN_DPI / 72
-            picture = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)
-            read = _read(picture, zoom, engine)
             shown = _text_words(page)
             size = page.rect
             new: list[tuple[pymupdf.Rect, str, Proposal]] = []
@@ -140,13 +141,25 @@ def _dossier_names(words: list[OcrWord], index, kept: list[pymupdf.Rect], contex
     return out
 
 
-def _read(picture: pymupdf.Pixmap, zoom: float, engine: Tesseract) -> list[OcrWord]:
-    grey = pymupdf.Pixmap(pymupdf.csGRAY, picture)
-    words = []
-    for t in engine.read(grey.tobytes("pnm"), SCAN_DPI):
-        box = pymupdf.Rect(t.left, t.top, t.left + t.width, t.top + t.height) * (1 / zoom)
-        words.append(OcrWord(tuple(box), t.text, t.confidence, (0, *t.line)))
-    return words
+def _picture(page: pymupdf.Page, zoom: float) -> pymupdf.Pixmap:
+    """The page as the reader sees it, in unrotated page space (where the boxes are)."""
+    rotation = page.rotation
+    page.set_rotation(0)
+    try:
+        return page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)
+    finally:
+        page.set_rotation(rotation)
+
+
+def _read_all(pictures: list[pymupdf.Pixmap], zoom: float, engine: Tesseract) -> list[list[OcrWord]]:
+    jobs = [(pymupdf.Pixmap(pymupdf.csGRAY, picture).tobytes("pnm"), SCAN_DPI) for picture in pictures]
+    readings = []
+    for found in engine.read_all(jobs):
+        if isinstance(found, Exception):
+            raise found  # as a failed read did before: the repair does not publish a page it could not read
+        readings.append([OcrWord(tuple(pymupdf.Rect(t.left, t.top, t.left + t.width, t.top + t.height) * (1 / zoom)),
+                                 t.text, t.confidence, (0, *t.line)) for t in found])
+    return readings
 
 
 def _text_words(page: pymupdf.Page) -> list[OcrWord]:
