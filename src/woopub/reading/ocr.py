@@ -171,8 +171,9 @@ class Tesseract:
         """Several images at one resolution, in one process: the model is loaded once. Starting a
         process and loading the model took longer than reading a small picture (a slide's diagram,
         a screenshot's strip): 43 of a deck's pictures read in 0.9 CPU seconds at once against 6.0
-        one by one. Tesseract reads each image of a list as it reads it alone (the same words,
-        boxes and confidences, compared on 71 pictures and slides of ../shared/realpdf)."""
+        one by one. Tesseract reads each image of a list as it reads it alone: its LSTM recogniser
+        learns nothing from one image for the next (the same words, boxes and confidences,
+        compared on 71 pictures and slides of ../shared/realpdf)."""
         if len(images) == 1:
             return [self.read(images[0], dpi)]
         # a private folder (mkdtemp: 0700), as the images may show personal data; removed at once
