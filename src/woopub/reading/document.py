@@ -132,7 +132,14 @@ class DocumentReader:
             weakref.finalize(self, _remove_own_folder, self._own, self._maker)
         return self._own
 
+    def _hold(self, key: str) -> None:
+        # in memory, only the document being read: the store on disk keeps every other's pages,
+        # and a sandbox child serving a whole dossier would otherwise grow with every OCR'd page
+        if self._cache and next(iter(self._cache))[0] != key:
+            self._cache.clear()
+
     def _cached(self, key: str, page: int) -> PageReading | None:
+        self._hold(key)
         if (key, page) in self._cache:
             return self._cache[(key, page)]
         path = self._folder / f"{key}-{page}.pickle"
@@ -142,6 +149,7 @@ class DocumentReader:
         return None
 
     def _keep(self, key: str, reading: PageReading) -> None:
+        self._hold(key)
         self._cache[(key, reading.page)] = reading
         write_atomic(self._folder / f"{key}-{reading.page}.pickle", pickle.dumps(reading))
 
