@@ -137,6 +137,16 @@ class PublishResult:
     seconds: dict[str, float] = field(default_factory=dict)
 
 
+def publish_unit(scan: DocumentScan, settings, index, secrets, out_dir: str, staging: str) -> PublishResult:
+    """Pass 2 over one document in one child, decided and written (``Dossier.publish``): where the
+    worker that writes may not see what the worker that decided read (a cluster)."""
+    clock = Stopwatch()
+    outcome, proposals, entries = worker_dossier(settings).publish(
+        scan, resolve(index), Path(out_dir), Path(staging), resolve(secrets), clock
+    )
+    return PublishResult(outcome, proposals, entries, dict(clock.seconds))
+
+
 @dataclass
 class ProposeResult:
     proposals: list[Proposal]
@@ -364,6 +374,8 @@ class Batch:
             remember_ocr_in(ocr_memo)
             self.settings.use_run_stores(frog_cache, self.readings)
         self.settings_handle = self.executor.share(self.settings)
+        # every worker finds what another read: a document is decided, then written, in two units
+        self.readings_shared = reading_store is not None
 
         self.moved_in = {}  # name -> SHA-256 of each PDF this run moved into the output folder
         logged = False
@@ -554,8 +566,8 @@ class Batch:
                 self.reporter.document(results[name].outcome, skipped=name in skipped)
         # what this run's own verification covered, per file: the closing verification need not repeat it
         verified: dict[str, str] = {}
-        if todo:
-            index_handle = self.executor.share(index)
+        index_handle = self.executor.share(index) if todo else None
+        if todo and (self.readings_shared or not self.publish):
             todo = self._propose_all(todo, index_handle, results)
         if not self.publish:
             for name, pages in todo:  # proposed, for a reviewer to decide on: nothing written
@@ -566,10 +578,16 @@ class Batch:
         if todo:
             secrets_handle = self.executor.share(secrets)
             # every proposal accepted (what woopub redact is: scan, accept all, apply); read as the executor sends them
-            orders = (WriteOrder(InputDocument(self.inputs[name].path, self.public[name], source=name),
-                                 tuple(self.state.proposals([name])), self.input_sha[name]) for name, _ in todo)
-            for i, result in self.executor.map(write_unit, orders, self.settings_handle, secrets_handle,
-                                               str(self.out_dir), str(self.staging), index_handle):
+            if self.readings_shared:
+                orders = (WriteOrder(InputDocument(self.inputs[name].path, self.public[name], source=name),
+                                     tuple(self.state.proposals([name])), self.input_sha[name]) for name, _ in todo)
+                results_in = self.executor.map(write_unit, orders, self.settings_handle, secrets_handle,
+                                               str(self.out_dir), str(self.staging), index_handle)
+            else:  # a cluster: decided and written in one unit, not read again on another host
+                scans = (self._public_scan(name) for name, _ in todo)
+                results_in = self.executor.map(publish_unit, scans, self.settings_handle, index_handle, secrets_handle,
+                                               str(self.out_dir), str(self.staging))
+            for i, result in results_in:
                 name, pages = todo[i]
                 if result.outcome.reason:
                     document = self.inputs[name]
@@ -722,5 +740,5 @@ def _iter_proposals(path: Path) -> Iterator[Proposal]:
                 yield Proposal.from_dict(json.loads(line))
 
 
-__all__ = ["Reporter", "CallbackReporter", "ScanUnit", "scan_unit", "propose_unit", "write_unit", "verify_unit", "plan",
+__all__ = ["Reporter", "CallbackReporter", "ScanUnit", "scan_unit", "propose_unit", "write_unit", "publish_unit", "verify_unit", "plan",
            "run_batch", "verify_output"]

@@ -379,16 +379,28 @@ class Dossier:
         self, scan: DocumentScan, index: PersonIndex, out_dir: Path, staging: Path, secrets: list[Secret] | SecretSet,
         clock: Stopwatch | None = None,
     ) -> tuple[DocumentOutcome, list[Proposal], list[LogEntry]]:
-        """Pass 2 over one document as ``woopub redact`` makes it: its proposals (``propose``), every
-        one accepted, written by the write stage ``woopub apply`` writes with (``write``)."""
+        """Pass 2 over one document as ``woopub redact`` makes it, in one child: its proposals
+        (``propose``), every one accepted, written by the write stage ``woopub apply`` writes with
+        (``write``). For a worker that cannot leave its reading to another (a cluster's): the child
+        keeps what OCR read for its write stage; a batch on one machine decides every document first."""
         clock = clock or Stopwatch()
-        proposals, reason, seconds = self.propose(scan, index, keep_reading=True)
-        for stage, s in seconds.items():
-            clock.seconds[stage] += s
+        if scan.error:
+            return DocumentOutcome(scan.document.name, "failed", reason=scan.error), [], []
+        if len(index):
+            index.recogniser()  # built once here, not in every document's child
+        secrets = (secrets if isinstance(secrets, SecretSet) else SecretSet(secrets)).warm()
+        return self._pass(scan.document, clock, out_dir, staging, self._publish, (index, secrets), scan, staging)
+
+    def _publish(self, index: PersonIndex, secrets: SecretSet, scan: DocumentScan, staging: Path
+                 ) -> tuple[DocumentOutcome, list[Proposal], list[LogEntry], dict[str, float]]:
+        proposals, reason, seconds = self._propose(index, scan, keep_reading=True)
         if reason is not None:
-            return DocumentOutcome(scan.document.name, "failed", reason=reason), [], []
-        return self.write(WriteOrder(scan.document, tuple(proposals), scan.sha256), out_dir, staging, secrets, clock,
-                          index)
+            return DocumentOutcome(scan.document.name, "failed", reason=reason), [], [], seconds
+        order = WriteOrder(scan.document, tuple(proposals), scan.sha256)
+        outcome, proposals, entries, written = self._write(secrets, index, order, staging)
+        for stage, s in written.items():
+            seconds[stage] = seconds.get(stage, 0.0) + s
+        return outcome, proposals, entries, seconds
 
     def propose(self, scan: DocumentScan, index: PersonIndex, keep_reading: bool = False
                 ) -> tuple[list[Proposal], str | None, dict[str, float]]:
