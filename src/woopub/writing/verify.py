@@ -417,6 +417,14 @@ def _check_by_ocr(pages: list[pymupdf.Page], name: str, secrets: list[Secret]) -
         return {page.number: [Problem(name, "unreadable text", f"page {page.number + 1}: glyphs without a Unicode "
                                                                f"meaning, and no OCR to read them ({engine.problem()})")]
                 for page in pages}
+    out = {}
+    for start in range(0, len(pages), engine.workers):  # as many renderings held at once as are read at once
+        out.update(_read_unmapped(pages[start:start + engine.workers], name, secrets, engine))
+    return out
+
+
+def _read_unmapped(pages: list[pymupdf.Page], name: str, secrets: list[Secret], engine: Tesseract) -> dict[int, list[Problem]]:
+    """``_check_by_ocr`` for a few pages, rendered and read at once."""
     jobs = [(page.get_pixmap(dpi=VERIFY_OCR_DPI, colorspace=pymupdf.csGRAY).tobytes("png"), VERIFY_OCR_DPI)
             for page in pages]
     try:
