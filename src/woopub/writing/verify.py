@@ -914,7 +914,7 @@ def check_labels(doc: pymupdf.Document, name: str, entries: list[dict], text=Non
     for e in entries:
         number = e["page"] - 1
         if number not in words:
-            words[number] = raw[number] = _raw_words(doc[number])
+            words[number] = _raw_words(doc[number])
         if _shows_code(e, words[number]):
             continue
         # a reading of the page may join the label with a glyph stacked on it into one word ("5" of an
