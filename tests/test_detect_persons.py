@@ -669,6 +669,13 @@ def test_names_listed_on_a_line_in_capitals_keep_their_everyday_surnames(persons
     assert {"MARIEKE DE GROOT", "PASCAL THUIS"} <= found
 
 
+def test_a_conjunction_after_a_given_name_on_a_line_in_capitals_is_no_surname(persons):
+    # "MO" is also a given name; "AND" had become its surname and was then redacted throughout the file
+    found = persons("AIRFARE FOR STAFF\nWASHINGTON DC TO SPRINGFIELD MO, SAINT LOUIS MO AND\nRETURN\n601.30\n")
+    assert not any("AND" in name for name in found)
+    assert {"MARIEKE DE GROOT", "PASCAL THUIS"} <= persons("AANWEZIG: MARIEKE DE GROOT AND PASCAL THUIS\n")
+
+
 def test_a_given_name_before_an_everyday_word_in_a_heading_in_capitals_is_no_given_name():
     # (Frog may still read it as a person there; without the given name it enters no dossier index)
     evidence = _usage("INHOUD\nVOOR GEO QUERIES IS EEN POST END-POINT BESCHIKBAAR ..... 31\n", "GEO QUERIES")

@@ -108,3 +108,17 @@ def test_a_small_boxs_code_is_found_when_a_glyph_stacked_on_it_joins_its_word(tm
         assert check_labels(published, "t.pdf", logged, extract_text(published)) == []
         elsewhere = [{"page": 1, "rect": [100, 100, 111.3, 106.24], "ground": "5.1.2e"}]  # a box showing nothing
         assert len(check_labels(published, "t.pdf", logged + elsewhere, extract_text(published))) == 1
+
+
+def test_a_label_joined_with_a_glyph_beside_it_is_read_from_its_own_glyphs_when_no_text_is_given():
+    # a reading may join the label with a glyph set tight against it ("55.1.2e", centred outside
+    # the box); the label's own glyphs show the code, with or without the document's words given
+    doc = pymupdf.open()
+    page = doc.new_page()
+    box = pymupdf.Rect(200, 100, 240, 112)
+    width = pymupdf.get_text_length("5555555555", fontsize=7)
+    page.insert_text((box.x0 + 2 - width, box.y1 - 3), "5555555555" + "5.1.2e", fontsize=7)
+    entry = {"page": 1, "rect": list(box), "ground": "5.1.2e"}
+    assert any(w[4].endswith("5.1.2e") and len(w[4]) > 6 for w in page.get_text("words"))  # joined as meant
+    assert check_labels(doc, "t.pdf", [entry]) == []
+    assert check_labels(doc, "t.pdf", [entry], text=extract_text(doc)) == []

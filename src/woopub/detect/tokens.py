@@ -177,7 +177,7 @@ def is_law_name(lower: str) -> bool:
     return lower.endswith("wet") and len(head) >= 4 and (zipf(head) >= 3.5 or head.endswith("s") and zipf(head[:-1]) >= 3.5)
 
 
-CAPS_JOINERS = {"en", "of", "c.s."}
+CAPS_JOINERS = {"en", "of", "c.s.", "and", "or"}  # (English lines too: "SAINT LOUIS MO AND RETURN")
 _VOWEL = re.compile(r"[aeiouyv]")  # (pinyin writes ü as v: "Lv")
 
 

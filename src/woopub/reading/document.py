@@ -132,7 +132,14 @@ class DocumentReader:
             weakref.finalize(self, _remove_own_folder, self._own, self._maker)
         return self._own
 
+    def _hold(self, key: str) -> None:
+        # in memory, only the document being read: the store on disk keeps every other's pages,
+        # and a sandbox child serving a whole dossier would otherwise grow with every OCR'd page
+        if self._cache and next(iter(self._cache))[0] != key:
+            self._cache.clear()
+
     def _cached(self, key: str, page: int) -> PageReading | None:
+        self._hold(key)
         if (key, page) in self._cache:
             return self._cache[(key, page)]
         path = self._folder / f"{key}-{page}.pickle"
@@ -142,6 +149,7 @@ class DocumentReader:
         return None
 
     def _keep(self, key: str, reading: PageReading) -> None:
+        self._hold(key)
         self._cache[(key, reading.page)] = reading
         write_atomic(self._folder / f"{key}-{reading.page}.pickle", pickle.dumps(reading))
 
@@ -152,13 +160,14 @@ class DocumentReader:
         ``keep``: also store the whole reading (the scan pass), so that a
         ``reuse`` read of the same file (the publish pass, maybe on another
         worker) takes it from the store instead of extracting every page
-        again; a reused reading is removed from the store. The key is the
+        again; a reused reading is removed from the store, unless ``keep``
+        leaves it for the next pass (decide, then write). The key is the
         file's SHA-256: only an unchanged file, freshly opened, reads the same.
         ``key``: that SHA-256, when the caller has just computed it.
         """
         key = key or document_key(doc)
         if key and reuse:
-            kept = self._kept_reading(key)
+            kept = self._kept_reading(key, used_up=not (keep and self.keep_readings))
             if kept is not None:
                 return kept
         reading = self._read(doc, key)
@@ -166,11 +175,12 @@ class DocumentReader:
             self._keep_reading(key, reading)
         return reading
 
-    def _kept_reading(self, key: str) -> DocumentReading | None:
+    def _kept_reading(self, key: str, used_up: bool = True) -> DocumentReading | None:
         path = self._folder / f"{key}.lezing"
         try:
             data = path.read_bytes()
-            path.unlink()
+            if used_up:
+                path.unlink()
         except OSError:
             return None
         try:

@@ -1,5 +1,11 @@
-"""``woopub scan --dossier``: run the existing two passes into a throw-away folder and keep
-what they proposed in the review dossier; nothing is published."""
+"""``woopub scan --dossier``: the run's passes up to the proposals (extract, detect, the
+dossier's persons merged, decide), kept in the review dossier; nothing is written or published.
+
+A document woopub cannot read is an open point here. A problem only verification finds (a value
+still in the written file) is found by ``woopub apply``, which verifies every file it writes
+before it moves it into the output and stores a file that fails as an open point in the dossier
+(``review.apply``): a scan that wrote and verified each file would do the write stage's work
+twice and could not spare apply its verification, which alone guards what is published."""
 
 from __future__ import annotations
 
@@ -32,7 +38,8 @@ def scan_into_dossier(settings, inputs, folder: Path, executor=None, reporter=No
     ``only``: the one input is a copy the dossier made of its document ``only`` (its pages read by
     OCR, ``review.reread``): stored under that name, the rest of the dossier left as it is.
     A whole scan keeps its run state in the dossier (``woopub.run.state``): a document unchanged
-    since the last scan is not detected again."""
+    since the last scan is not detected again. The work folder inside the dossier holds the run's
+    lock and staging (and a copy's run state), never a published file."""
     from dataclasses import replace
 
     from woopub.run.batch import run_batch
@@ -42,8 +49,8 @@ def scan_into_dossier(settings, inputs, folder: Path, executor=None, reporter=No
     work = Path(tempfile.mkdtemp(prefix="scan-", dir=folder))  # 0700 inside the dossier folder
     try:
         docs, not_pdfs = collect_inputs(inputs, exclude=[] if only else [Path(folder)])
-        result = run_batch(settings, inputs, work / "out", work / "intern", executor, reporter,
-                           resume=not only, keep_proposals=True, dossier_dir=None if only else folder, scope=SCAN_SCOPE)
+        result = run_batch(settings, inputs, None, work, executor, reporter, resume=not only, keep_proposals=True,
+                           dossier_dir=None if only else folder, scope=SCAN_SCOPE, publish=False)
         if only:  # the copy's outcome and proposals are its document's
             result.sources = {only: docs[0].name} if docs else {}
             result.outcomes = [replace(o, document=only) for o in result.outcomes]
@@ -61,7 +68,7 @@ def scan_into_dossier(settings, inputs, folder: Path, executor=None, reporter=No
             counts["open_points"] = len(counts.pop("failed"))
         return counts
     finally:
-        shutil.rmtree(work, ignore_errors=True)  # held published copies and original values
+        shutil.rmtree(work, ignore_errors=True)  # held original values
 
 
 def store_run(settings, folder: Path, result, docs, not_pdfs, partial: bool = False,
@@ -81,7 +88,7 @@ def store_run(settings, folder: Path, result, docs, not_pdfs, partial: bool = Fa
             path = doc.path if doc else Path(o.document)
             pages = o.pages or (_pages(path) if doc else 0)
             documents.append((o.document, path.resolve(), sha256_or_none(path) if doc else None, pages))
-            if o.status != "published":  # woopub cannot publish it as it is: a reviewer must resolve it
+            if o.status == "failed":  # woopub cannot publish it as it is: a reviewer must resolve it
                 points.append(OpenPoint(o.document, o.reason or o.status, tuple(range(1, pages + 1))))
         persons = Counter(p.text for p in result.proposals if p.entity == "PERSON" and p.action == REDACT)
         scan_no = dossier.next_scan()

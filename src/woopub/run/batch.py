@@ -3,8 +3,11 @@
   plan     the input documents and their page counts (in a bounded child process)
   scan     a unit per document, on any worker: extract (and OCR), detect, decide
   merge    here: the dossier's person index built
-  publish  a unit per document, on any worker: known persons, decide, redact, sanitise,
-           save, verify, move into the output folder
+  decide   a unit per document, on any worker: known persons, decide: its proposals, into
+           the run state (``woopub scan`` stops here)
+  publish  a unit per document, on any worker: every proposal accepted, written by the
+           write stage ``woopub apply`` writes with (redact, sanitise, save, verify, move
+           into the output folder): ``redact`` is scan + accept all + apply
   verify   a unit per published document (``verify_output``): checked against every value
            redacted anywhere in the dossier
 
@@ -14,9 +17,9 @@ is merged. Results are put back in input order, so a parallel or distributed
 run writes the same publication log as a run in one process.
 
 Work units are plain functions of picklable dataclasses, so the review
-workflow's ``scan`` (pass 1 into a dossier of proposals) and ``apply``
-(decided proposals to PDFs) reuse them: ``scan_unit`` as it is, and
-``write_unit``, the publish pass's write stage alone (``Dossier.write``).
+workflow's ``scan`` (the passes up to the proposals) and ``apply`` (decided
+proposals to PDFs) are this run's: ``scan_unit`` and ``propose_unit``, and
+``write_unit``, the publish pass (``Dossier.write``).
 
 Between its passes and from one run to the next (resume), a run's state lives in the dossier's
 SQLite file: see ``woopub.run.state``.
@@ -75,7 +78,7 @@ class Reporter:
     """Receives a batch's progress. The command line shows it; this one ignores it."""
 
     def stage(self, name: str, documents: int, pages: int) -> None:
-        """A stage begins: ``scan``, ``publish`` or ``verify``, over so many documents and pages."""
+        """A stage begins: ``scan``, ``decide``, ``publish`` or ``verify``, over so many documents and pages."""
 
     def advance(self, name: str, documents: int, pages: int) -> None:
         """So many more documents and pages are done in stage ``name``."""
@@ -135,12 +138,25 @@ class PublishResult:
 
 
 def publish_unit(scan: DocumentScan, settings, index, secrets, out_dir: str, staging: str) -> PublishResult:
-    """Pass 2 over one document, on whichever worker runs it."""
+    """Pass 2 over one document in one child, decided and written (``Dossier.publish``): where the
+    worker that writes may not see what the worker that decided read (a cluster)."""
     clock = Stopwatch()
     outcome, proposals, entries = worker_dossier(settings).publish(
         scan, resolve(index), Path(out_dir), Path(staging), resolve(secrets), clock
     )
     return PublishResult(outcome, proposals, entries, dict(clock.seconds))
+
+
+@dataclass
+class ProposeResult:
+    proposals: list[Proposal]
+    reason: str | None  # why the document has no proposals (cannot be read, changed since its scan)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def propose_unit(scan: DocumentScan, settings, index, keep_reading: bool) -> ProposeResult:
+    """The decide half of pass 2 over one document (``Dossier.propose``), on whichever worker runs it."""
+    return ProposeResult(*worker_dossier(settings).propose(scan, resolve(index), keep_reading))
 
 
 def write_unit(order: WriteOrder, settings, secrets, out_dir: str, staging: str, index=None) -> PublishResult:
@@ -247,6 +263,7 @@ def run_batch(
     keep_ocr_memo: bool = False,
     dossier_dir: Path | None = None,
     scope: str | None = None,
+    publish: bool = True,
 ) -> RunResult:
     """Scan every document, merge the person index, publish every document.
 
@@ -259,8 +276,16 @@ def run_batch(
     it (``RunResult.ocr_memo``); else it goes with the run. ``dossier_dir``: the
     dossier folder whose SQLite file holds the run's state (``woopub.run.state``);
     default the internal record. ``scope``: the name of this run's rows there (default the output
-    folder): runs of other scopes into the same dossier keep theirs.
+    folder): runs of other scopes into the same dossier keep theirs. ``publish=False``: the run
+    stops once every document is proposed (``woopub scan``): nothing is written, ``out_dir`` may be
+    None (``internal_dir`` is then the run's work folder), the proposed documents' outcomes say "proposed".
     """
+    if not publish:
+        state = (Path(dossier_dir) if dossier_dir else Path(internal_dir)) / STATE_FILE
+        readings = Path(dossier_dir) / READINGS if dossier_dir else None
+        batch = Batch(settings, None, Path(internal_dir), executor or InlineExecutor(), reporter or Reporter(), resume,
+                      state, readings, scope or "", publish=False)
+        return batch.run(inputs, keep_proposals, keep_ocr_memo)
     out_dir = Path(out_dir)
     internal_dir = Path(internal_dir) if internal_dir else default_internal_dir(out_dir)
     if _inside(internal_dir.resolve(), out_dir.resolve()):
@@ -282,8 +307,9 @@ class Batch:
     """One run over a dossier: what its passes share."""
 
     def __init__(self, settings, out_dir: Path, internal_dir: Path, executor, reporter: Reporter, resume: bool,
-                 state: Path, readings: Path | None = None, scope: str = ""):
+                 state: Path, readings: Path | None = None, scope: str = "", publish: bool = True):
         self.settings = settings
+        self.publish = publish  # False: the run stops at the proposals (``woopub scan``), nothing is written
         self.rules = settings.rules
         self.out_dir = out_dir
         self.internal_dir = internal_dir
@@ -314,8 +340,9 @@ class Batch:
             return result
 
     def _run(self, inputs: Iterable[Path], keep_proposals: bool, memo: Path) -> RunResult:
-        documents, missing = collect_inputs(list(inputs), exclude=[self.out_dir, self.internal_dir])
-        self.out_dir.mkdir(parents=True, exist_ok=True)
+        documents, missing = collect_inputs(list(inputs), exclude=[d for d in (self.out_dir, self.internal_dir) if d])
+        if self.publish:
+            self.out_dir.mkdir(parents=True, exist_ok=True)
         # a folder of this run's own: a user's files in the internal folder are never emptied
         self.staging = make_staging(self.internal_dir, prefix=STAGING + "-")
         self.state = RunState(self.state_path, self.rules.digest, self.scope)
@@ -347,6 +374,8 @@ class Batch:
             remember_ocr_in(ocr_memo)
             self.settings.use_run_stores(frog_cache, self.readings)
         self.settings_handle = self.executor.share(self.settings)
+        # every worker finds what another read: a document is decided, then written, in two units
+        self.readings_shared = reading_store is not None
 
         self.moved_in = {}  # name -> SHA-256 of each PDF this run moved into the output folder
         logged = False
@@ -368,6 +397,11 @@ class Batch:
                 r = results.pop(d.name)
                 outcomes.append(r.outcome)
                 entries += r.entries
+            if not self.publish:  # scanned and proposed: no log, no internal record (``woopub scan``)
+                proposals = list(self.state.proposals(names))
+                self.state.keep_only(set(names))
+                return RunResult(outcomes, proposals, {}, self.internal_dir, dict(self.seconds), [], {}, self.ocr,
+                                 sources={p: o for o, p in self.public.items()})
             log = build_log(outcomes, entries, self.rules)
             write_log(self.out_dir, log)
             logged = True
@@ -498,7 +532,9 @@ class Batch:
     # -- pass 2 -------------------------------------------------------------------------
 
     def publish_all(self, names: list[str], index, secrets: list):
-        """Every document published, or skipped when an earlier run published it with the same key."""
+        """Every document proposed, then (unless the run only proposes) every proposal accepted and
+        written by the write stage ``woopub apply`` writes with, or skipped when an earlier run
+        published it with the same key."""
         persons = index.digest()
         results: dict[str, PublishResult] = {}
         todo: list[tuple[str, int]] = []  # (document, pages); the scans stay in the run state until sent
@@ -506,7 +542,9 @@ class Batch:
         for name in names:
             scan = self._public_scan(name)
             public = scan.document.name
-            earlier = self.state.publication_for(name, scan.sha256, persons, self.out_dir) if self.resume else None
+            earlier = None
+            if self.resume and self.publish:
+                earlier = self.state.publication_for(name, scan.sha256, persons, self.out_dir)
             if earlier is not None and earlier[0].document != public:  # published under another name before
                 earlier = None
             if earlier is not None:
@@ -526,15 +564,30 @@ class Batch:
         for name in names:
             if name in results:
                 self.reporter.document(results[name].outcome, skipped=name in skipped)
-
         # what this run's own verification covered, per file: the closing verification need not repeat it
         verified: dict[str, str] = {}
+        index_handle = self.executor.share(index) if todo else None
+        if todo and (self.readings_shared or not self.publish):
+            todo = self._propose_all(todo, index_handle, results)
+        if not self.publish:
+            for name, pages in todo:  # proposed, for a reviewer to decide on: nothing written
+                results[name] = PublishResult(DocumentOutcome(self.public[name], "proposed", pages=pages), [], [])
+                self.reporter.document(results[name].outcome)
+            return results, skipped, verified
         self.reporter.stage("publish", len(todo), sum(pages for _, pages in todo))
         if todo:
-            index_handle, secrets_handle = self.executor.share(index), self.executor.share(secrets)
-            scans = (self._public_scan(name) for name, _ in todo)  # read as the executor sends them
-            for i, result in self.executor.map(publish_unit, scans, self.settings_handle, index_handle, secrets_handle,
-                                               str(self.out_dir), str(self.staging)):
+            secrets_handle = self.executor.share(secrets)
+            # every proposal accepted (what woopub redact is: scan, accept all, apply); read as the executor sends them
+            if self.readings_shared:
+                orders = (WriteOrder(InputDocument(self.inputs[name].path, self.public[name], source=name),
+                                     tuple(self.state.proposals([name])), self.input_sha[name]) for name, _ in todo)
+                results_in = self.executor.map(write_unit, orders, self.settings_handle, secrets_handle,
+                                               str(self.out_dir), str(self.staging), index_handle)
+            else:  # a cluster: decided and written in one unit, not read again on another host
+                scans = (self._public_scan(name) for name, _ in todo)
+                results_in = self.executor.map(publish_unit, scans, self.settings_handle, index_handle, secrets_handle,
+                                               str(self.out_dir), str(self.staging))
+            for i, result in results_in:
                 name, pages = todo[i]
                 if result.outcome.reason:
                     document = self.inputs[name]
@@ -552,6 +605,30 @@ class Batch:
                 self.reporter.advance("publish", 1, pages)
         self.reporter.done("publish")
         return results, skipped, verified
+
+    def _propose_all(self, todo: list[tuple[str, int]], index_handle, results: dict) -> list[tuple[str, int]]:
+        """Each document's proposals into the run state (the dossier's persons added); returns the
+        documents that have proposals, and puts an outcome in ``results`` for each that has none."""
+        proposed: list[tuple[str, int]] = []
+        self.reporter.stage("decide", len(todo), sum(pages for _, pages in todo))
+        scans = (self._public_scan(name) for name, _ in todo)  # read as the executor sends them
+        # a run that writes next leaves each reading for its write stage: the document is extracted once
+        for i, result in self.executor.map(propose_unit, scans, self.settings_handle, index_handle, self.publish):
+            name, pages = todo[i]
+            for stage, s in result.seconds.items():
+                self.seconds[stage] += s
+            self.reporter.advance("decide", 1, pages)
+            if result.reason is not None:
+                reason = public_reason(result.reason, self._originals(self.inputs[name]), self.public[name])
+                outcome = DocumentOutcome(self.public[name], "failed", reason=reason)
+                self.state.put_publication(name, self.input_sha[name], "", outcome, [], [])
+                results[name] = PublishResult(outcome, [], [])
+                self.reporter.document(outcome)
+                continue
+            self.state.put_proposals(name, result.proposals)
+            proposed.append((name, pages))
+        self.reporter.done("decide")
+        return proposed
 
 
 def verify_output(out_dir: Path, internal_dir: Path | None = None, executor=None,
@@ -663,5 +740,5 @@ def _iter_proposals(path: Path) -> Iterator[Proposal]:
                 yield Proposal.from_dict(json.loads(line))
 
 
-__all__ = ["Reporter", "CallbackReporter", "ScanUnit", "scan_unit", "publish_unit", "write_unit", "verify_unit", "plan",
+__all__ = ["Reporter", "CallbackReporter", "ScanUnit", "scan_unit", "propose_unit", "write_unit", "publish_unit", "verify_unit", "plan",
            "run_batch", "verify_output"]

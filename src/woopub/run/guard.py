@@ -20,6 +20,7 @@ try in a fresh one, so no document pays for another's leftovers.
 
 from __future__ import annotations
 
+import ctypes
 import faulthandler
 import gc
 import os
@@ -29,6 +30,7 @@ import select
 import signal
 import stat
 import struct
+import sys
 import time
 import weakref
 from collections.abc import Callable
@@ -345,6 +347,7 @@ def _serve(fn, shared: tuple, memory: int, max_growth: int, max_calls: int, requ
             except BaseException as exc:  # handed to the parent, which decides
                 result = ("error", exc)
             calls += 1
+            _release_memory()
             # a child that ran out of memory once, grew a lot or served many documents is replaced
             retire = calls >= max_calls or _address_space() - start > max_growth or (
                 isinstance(result[1], LimitExceeded))
@@ -359,6 +362,32 @@ def _serve(fn, shared: tuple, memory: int, max_growth: int, max_calls: int, requ
         code = 1
     finally:
         os._exit(code)  # no atexit handlers, no buffered output of the parent flushed twice
+
+
+def _release_memory() -> None:
+    """Give back what one document left behind before the next one: the child serves a whole dossier.
+
+    MuPDF keeps decoded images and fonts in its store (up to 256 MB) for a document that is closed,
+    and glibc keeps freed memory in its arenas; measured on three real presentations read four
+    times over, a child grew ~55 MB a round without this and stayed flat with it.
+    """
+    gc.collect()
+    pymupdf = sys.modules.get("pymupdf")
+    if pymupdf is not None:
+        pymupdf.TOOLS.store_shrink(100)  # per cent: empty it
+    if _LIBC is not None:
+        _LIBC.malloc_trim(0)
+
+
+def _glibc():
+    try:
+        libc = ctypes.CDLL(None)
+        return libc if hasattr(libc, "malloc_trim") else None
+    except OSError:
+        return None
+
+
+_LIBC = _glibc()
 
 
 def _address_space() -> int:

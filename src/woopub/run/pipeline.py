@@ -6,9 +6,11 @@ redacted in all of them:
   scan     every document: extract its text, detect, decide.
   index    the persons (and personal e-mail addresses) decided to be redacted
            anywhere in the dossier, with the forms their names take.
-  publish  every document again: add the mentions of known persons, decide,
-           redact, sanitise, save, verify, and only then move it into the
-           output folder.
+  decide   every document again: add the mentions of known persons, decide:
+           its proposals (``propose``; what ``woopub scan`` stores for review).
+  write    every proposal accepted: redact, sanitise, save, verify, and only
+           then move it into the output folder (``write``: the write stage
+           ``woopub apply`` writes a reviewed dossier with).
 
 A document that cannot be read or fails verification is reported and left
 out; the others go on. Inputs are opened read-only and never written.
@@ -377,43 +379,64 @@ class Dossier:
         self, scan: DocumentScan, index: PersonIndex, out_dir: Path, staging: Path, secrets: list[Secret] | SecretSet,
         clock: Stopwatch | None = None,
     ) -> tuple[DocumentOutcome, list[Proposal], list[LogEntry]]:
+        """Pass 2 over one document as ``woopub redact`` makes it, in one child: its proposals
+        (``propose``), every one accepted, written by the write stage ``woopub apply`` writes with
+        (``write``). For a worker that cannot leave its reading to another (a cluster's): the child
+        keeps what OCR read for its write stage; a batch on one machine decides every document first."""
         clock = clock or Stopwatch()
-        name = scan.document.name
         if scan.error:
-            return DocumentOutcome(name, "failed", reason=scan.error), [], []
+            return DocumentOutcome(scan.document.name, "failed", reason=scan.error), [], []
         if len(index):
             index.recogniser()  # built once here, not in every document's child
-        # the dossier's values with their search structures, also built once here
         secrets = (secrets if isinstance(secrets, SecretSet) else SecretSet(secrets)).warm()
         return self._pass(scan.document, clock, out_dir, staging, self._publish, (index, secrets), scan, staging)
 
-    def _publish(
-        self, index: PersonIndex, secrets: SecretSet, scan: DocumentScan, staging: Path
-    ) -> tuple[DocumentOutcome, list[Proposal], list[LogEntry], dict[str, float]]:
+    def _publish(self, index: PersonIndex, secrets: SecretSet, scan: DocumentScan, staging: Path
+                 ) -> tuple[DocumentOutcome, list[Proposal], list[LogEntry], dict[str, float]]:
+        proposals, reason, seconds = self._propose(index, scan, keep_reading=True)
+        if reason is not None:
+            return DocumentOutcome(scan.document.name, "failed", reason=reason), [], [], seconds
+        order = WriteOrder(scan.document, tuple(proposals), scan.sha256)
+        outcome, proposals, entries, written = self._write(secrets, index, order, staging)
+        for stage, s in written.items():
+            seconds[stage] = seconds.get(stage, 0.0) + s
+        return outcome, proposals, entries, seconds
+
+    def propose(self, scan: DocumentScan, index: PersonIndex, keep_reading: bool = False
+                ) -> tuple[list[Proposal], str | None, dict[str, float]]:
+        """The decide half of pass 2, in the sandbox child: the document's proposals, with the dossier's
+        persons (``index``) added to what its scan found, or why there are none, and the seconds per stage.
+
+        ``keep_reading``: leave the document's reading in the store for the write stage that follows
+        (``publish``), so that it is extracted once; else it is used up here (``woopub scan``)."""
+        if scan.error:
+            return [], scan.error, {}
+        if len(index):
+            index.recogniser()  # built once here, not in every document's child
+        try:
+            return self._bounded(self._propose, (index,), scan, keep_reading)
+        except Exception as exc:  # one document never stops the others
+            return [], refusal_reason(scan.document.path, exc), {}
+
+    def _propose(self, index: PersonIndex, scan: DocumentScan, keep_reading: bool
+                 ) -> tuple[list[Proposal], str | None, dict[str, float]]:
         clock = Stopwatch()
         name = scan.document.name
-        staged = staging / name
-        staged.parent.mkdir(parents=True, exist_ok=True)
         if scan.sha256 is not None and sha256_or_none(scan.document.path) != scan.sha256:
             # the findings are places in the text that was scanned: in another file they point anywhere
-            reason = f"{name}: the file changed after it was scanned; run woopub again"
-            return DocumentOutcome(name, "failed", reason=reason), [], [], dict(clock.seconds)
+            return [], f"{name}: the file changed after it was scanned; run woopub again", dict(clock.seconds)
         try:
             with admit(scan.document.path, self._password(scan.document)) as admitted:
-                doc = admitted.doc
-                with clock.stage("extract"):
-                    reading = self.reader.read(doc, reuse=True, key=scan.sha256)  # as the scan pass read it
-                proposals = self.decide(doc, reading, scan, index, clock)
-                written = write_document(doc, scan.document.path, name, proposals, reading, staged, [secrets],
-                                         password=self._password(scan.document), index=index,
-                                         engine=self.reader.engine, notes=admitted.notes, clock=clock)
+                with clock.stage("extract"):  # as the scan pass read it
+                    reading = self.reader.read(admitted.doc, reuse=True, keep=keep_reading, key=scan.sha256)
+                proposals = self.decide(admitted.doc, reading, scan, index, clock)
         except InputError as exc:
-            return DocumentOutcome(name, "failed", reason=str(exc)), [], [], dict(clock.seconds)
-        return _written(name, scan.pages, proposals, written, clock)
+            return [], str(exc), dict(clock.seconds)
+        return proposals, None, dict(clock.seconds)
 
     def decide(self, doc, reading, scan: DocumentScan, index: PersonIndex, clock: Stopwatch) -> list[Proposal]:
-        """The decide half of the publish pass: the document's proposals, with the dossier's persons
-        (``index``) added to what its scan found. What ``woopub apply`` is given decided instead."""
+        """The document's proposals, with the dossier's persons (``index``) added to what its scan found
+        (``propose``, in its child). What ``woopub apply`` is given decided instead."""
         name = scan.document.name
         text = reading.text
         with clock.stage("detect"):
@@ -468,7 +491,8 @@ class Dossier:
             with admit(order.document.path, password) as admitted:
                 doc = admitted.doc
                 with clock.stage("extract"):  # OCR where the scan read by OCR: for the text layer and the pictures
-                    reading = self.reader.read(doc, key=order.sha256)
+                    # a reading the decide half left (``publish``) is taken, not extracted again
+                    reading = self.reader.read(doc, reuse=True, key=order.sha256)
                 with clock.stage("decide"):
                     proposals = list(order.proposals) + [
                         whole_page_proposal(doc, name, n, ground, why, order.whole_rule)

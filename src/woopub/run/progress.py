@@ -23,7 +23,7 @@ import click
 from woopub.run.batch import Reporter
 from woopub.model import DocumentOutcome
 
-STAGE_NAMES = {"scan": "detect", "publish": "redact", "verify": "verify"}
+STAGE_NAMES = {"scan": "detect", "decide": "decide", "publish": "redact", "verify": "verify"}
 PLAIN_INTERVAL = 5.0  # seconds between plain progress lines
 JSON_INTERVAL = 1.0
 

@@ -170,6 +170,14 @@ class RunState:
 
     # -- pass 2 ----------------------------------------------------------------
 
+    def put_proposals(self, name: str, proposals: list[Proposal]) -> None:
+        """A document's proposals as decided, before it is written (its earlier publication goes)."""
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO run_proposals VALUES (?,?,?,?,?)",
+                            (self.scope, name, _lines(proposals), *self.key))
+            self.db.execute("DELETE FROM run_published WHERE scope=? AND document=?", (self.scope, name))
+        self._proposed.add(name)
+
     def put_publication(self, name: str, sha256: str | None, persons: str, outcome: DocumentOutcome,
                         proposals: list[Proposal], entries: list[LogEntry]) -> None:
         """A document's proposals, and its publication when it was published (an earlier one goes)."""

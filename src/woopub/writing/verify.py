@@ -406,20 +406,41 @@ def _keep_boxes(proposals: list[Proposal], document: str) -> dict[int, list[pymu
 VERIFY_OCR_DPI = 200
 
 
-def _check_by_ocr(page: pymupdf.Page, name: str, secrets: list[Secret]) -> list[Problem]:
-    """Verify a page whose glyphs carry no Unicode meaning by reading its rendering with OCR, as the
-    redaction pass did; without OCR the page cannot be verified."""
+def _check_by_ocr(pages: list[pymupdf.Page], name: str, secrets: list[Secret]) -> dict[int, list[Problem]]:
+    """Verify pages whose glyphs carry no Unicode meaning by reading their renderings with OCR, as the
+    redaction pass did; without OCR a page cannot be verified. The problems of each page, by its
+    0-based number. The pages are read together (in parallel) and through Tesseract's memo of the
+    run (``Tesseract.read_all``): the same rendering read before in this run (the verification
+    before a scan repair, which left this page alone) takes the words read then."""
     engine = Tesseract()
     if engine.problem():
-        return [Problem(name, "unreadable text", f"page {page.number + 1}: glyphs without a Unicode meaning, "
-                                                  f"and no OCR to read them ({engine.problem()})")]
-    png = page.get_pixmap(dpi=VERIFY_OCR_DPI, colorspace=pymupdf.csGRAY).tobytes("png")
+        return {page.number: [Problem(name, "unreadable text", f"page {page.number + 1}: glyphs without a Unicode "
+                                                               f"meaning, and no OCR to read them ({engine.problem()})")]
+                for page in pages}
+    out = {}
+    for start in range(0, len(pages), engine.workers):  # as many renderings held at once as are read at once
+        out.update(_read_unmapped(pages[start:start + engine.workers], name, secrets, engine))
+    return out
+
+
+def _read_unmapped(pages: list[pymupdf.Page], name: str, secrets: list[Secret], engine: Tesseract) -> dict[int, list[Problem]]:
+    """``_check_by_ocr`` for a few pages, rendered and read at once."""
+    jobs = [(page.get_pixmap(dpi=VERIFY_OCR_DPI, colorspace=pymupdf.csGRAY).tobytes("png"), VERIFY_OCR_DPI)
+            for page in pages]
     try:
-        read = " ".join(w.text for w in engine.read(png, VERIFY_OCR_DPI))
-    except Exception as exc:
-        return [Problem(name, "unreadable text", f"page {page.number + 1}: OCR failed ({one_line(exc)})")]
-    found = [s for group in secret_sets(secrets) if (s := group.first_in(read)) is not None]
-    return [Problem(name, "leak", f"{found[0].label} is drawn on page {page.number + 1} (read by OCR)")] if found else []
+        results = engine.read_all(jobs)
+    except Exception as exc:  # as a failed reading of each page
+        results = [exc] * len(pages)
+    out = {}
+    for page, result in zip(pages, results):
+        if isinstance(result, Exception):
+            out[page.number] = [Problem(name, "unreadable text", f"page {page.number + 1}: OCR failed ({one_line(result)})")]
+            continue
+        read = " ".join(w.text for w in result)
+        found = [s for group in secret_sets(secrets) if (s := group.first_in(read)) is not None]
+        out[page.number] = ([Problem(name, "leak", f"{found[0].label} is drawn on page {page.number + 1} (read by OCR)")]
+                            if found else [])
+    return out
 
 
 def _centre(box) -> pymupdf.Point:
@@ -509,8 +530,12 @@ def check_pictures(doc: pymupdf.Document, name: str, secrets: list[Secret],
     secrets = [SecretSet(own)]
     earlier, boxes = earlier or {}, boxes or {}
     plans, reused = [], {}
-    check = PictureCheck(doc, _looks_untouched(doc, looks, boxes))  # each picture looked at once per document
-    for page in doc:
+    # the pages with redaction boxes, each loaded once: PyMuPDF keeps a page's image digests with
+    # the page, so the pictures are decoded for their digests once, not for each question asked
+    boxed = {n - 1: doc[n - 1] for n, rects in boxes.items() if rects and 0 < n <= len(doc)}
+    check = PictureCheck(doc, _looks_untouched(boxed, looks, boxes))  # each picture looked at once per document
+    for number in range(len(doc)):
+        page = boxed[number] if number in boxed else doc[number]
         regions = plan_page(page, check=check)
         if not regions or unmapped_letters(page):
             continue
@@ -541,17 +566,18 @@ def check_pictures(doc: pymupdf.Document, name: str, secrets: list[Secret],
     return problems
 
 
-def _looks_untouched(doc: pymupdf.Document, looks: dict | None, boxes: dict[int, list[pymupdf.Rect]]) -> dict:
+def _looks_untouched(boxed: dict[int, pymupdf.Page], looks: dict | None, boxes: dict[int, list[pymupdf.Rect]]) -> dict:
     """The redaction pass's looks at pictures, less those of pictures a redaction box touches: their
-    digest may be of pixels redaction left while it changed their transparency (looked at again)."""
+    digest may be of pixels redaction left while it changed their transparency (looked at again).
+    ``boxed``: the pages with boxes (by 0-based number), ``boxes`` by 1-based number."""
     if not looks:
         return {}
     looks = dict(looks)
-    for number, rects in boxes.items():
-        if rects and 0 < number <= len(doc):
-            for info in doc[number - 1].get_image_info(hashes=True):
-                if any(pymupdf.Rect(info["bbox"]).intersects(r) for r in rects):
-                    looks.pop(info.get("digest"), None)
+    for number, page in boxed.items():
+        rects = boxes[number + 1]
+        for info in page.get_image_info(hashes=True):
+            if any(pymupdf.Rect(info["bbox"]).intersects(r) for r in rects):
+                looks.pop(info.get("digest"), None)
     return looks
 
 
@@ -574,13 +600,17 @@ def check_text(doc: pymupdf.Document, name: str, secrets: list[Secret], keep: di
     digits_text = _digits(text.text)
     compact_text = _compact(text.text)
     traces = [page.get_texttrace() for page in doc]
+    found: list = []  # in page order: a page to read by OCR, or the problem that ends the pass
     for page, trace in zip(doc, traces):
         why = unreadable_text(doc, page, trace)
         if why:  # a value drawn in these glyphs could not be found: the file cannot be verified
-            problems.append(Problem(name, "unreadable text", f"page {page.number + 1}: {why}"))
+            found.append(Problem(name, "unreadable text", f"page {page.number + 1}: {why}"))
             break
         if trace and unmapped_letters(page, trace):  # glyphs without a Unicode meaning: read what they draw
-            problems += _check_by_ocr(page, name, secrets)
+            found.append(page)
+    read = _check_by_ocr([p for p in found if not isinstance(p, Problem)], name, secrets) if found else {}
+    for item in found:
+        problems += [item] if isinstance(item, Problem) else read[item.number]
     drawn = _normal(_compact("".join(chr(c[0]) for trace in traces for span in trace for c in span["chars"])))
     placed = _normal(compact_text)
     drawn_digits, placed_digits = _digits(drawn), _digits(placed)
@@ -884,7 +914,7 @@ def check_labels(doc: pymupdf.Document, name: str, entries: list[dict], text=Non
     for e in entries:
         number = e["page"] - 1
         if number not in words:
-            words[number] = raw[number] = _raw_words(doc[number])
+            words[number] = _raw_words(doc[number])
         if _shows_code(e, words[number]):
             continue
         # a reading of the page may join the label with a glyph stacked on it into one word ("5" of an

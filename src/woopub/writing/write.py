@@ -121,7 +121,10 @@ def write_document(
         scanned += new
         with clock.stage("verify"):
             entries += publish_as_scans(staged, name, new, proposals, entries, engine, index)
-            problems = verify_pdf(staged, name, secret_sets, proposals, _boxes(entries), index=index)
+            # the redaction pass's readings and looks, taken only for the very same pixels: a page the
+            # repair replaced is read again, the pages it left alone are not
+            problems = verify_pdf(staged, name, secret_sets, proposals, _boxes(entries), index=index,
+                                  readings=reading.ocr, looks=reading.looks)
             problems += text_left_on_whole_pages(staged, name, whole)
     if scanned:
         pages = ", ".join(map(str, sorted(scanned)))

@@ -1,0 +1,130 @@
+"""Where verification's time goes: the write stage's and the closing verification's parts, per document.
+
+    python bench/verifyparts.py FOLDER [--report parts.json] [--src DIR]
+
+Runs ``woopub redact FOLDER --workers 1 --json`` in this process, with the document passes in this
+process too (no sandbox child), and times verification's parts: ``verify_pdf`` and each of its checks,
+planning pages and looking at pictures, rendering regions, Tesseract runs (with their count), the
+scan repair and the damage check, each both in wall seconds and in CPU seconds of this process and
+the Tesseract processes it ran (CPU moves less than wall time when other work shares the cores).
+Parts are printed per phase: ``write`` (the write stage: the run's worker seconds "verify"),
+``closing`` (the closing verification of the output and the package's stamped upload copies, which
+the run's stage seconds do not count) and ``-`` (the scan pass, for comparison). Not a test: it
+prints figures. The input folder is left alone; the output goes to a temporary folder (internal
+record included), removed at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CHECKS = ("check_hygiene", "check_labels", "check_objects", "check_dossier_names", "check_pictures", "check_placed",
+          "check_text", "check_strings", "check_raw", "extract_text", "plan_page", "read_pages", "_check_by_ocr")
+
+
+def cpu_now() -> float:
+    """CPU seconds of this process and of its children that ended (Tesseract's runs)."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+class Parts:
+    def __init__(self) -> None:
+        self.wall: dict[str, float] = defaultdict(float)
+        self.cpu: dict[str, float] = defaultdict(float)
+        self.calls: dict[str, int] = defaultdict(int)
+        self.by_document: dict[str, float] = defaultdict(float)
+        self.phase, self.document = "-", "-"
+
+    def wrap(self, owner, name: str, label: str | None = None, phase: str | None = None, named=None) -> None:
+        fn = getattr(owner, name)
+        label = label or name
+
+        @functools.wraps(fn)
+        def timed(*args, **kwargs):
+            before = self.phase, self.document
+            if phase is not None:
+                self.phase = phase
+            if named is not None:
+                self.document = named(args)
+            wall, cpu = time.perf_counter(), cpu_now()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                key = f"{self.phase}|{label}"
+                self.wall[key] += time.perf_counter() - wall
+                self.cpu[key] += cpu_now() - cpu
+                self.calls[key] += 1
+                if label == "verify_pdf":
+                    self.by_document[f"{self.phase}|{self.document}"] += time.perf_counter() - wall
+                self.phase, self.document = before
+
+        setattr(owner, name, timed)
+
+
+def instrument(parts: Parts) -> None:
+    import woopub.reading.ocr as ocr
+    import woopub.run.batch as batch
+    import woopub.run.pipeline as pipeline
+    import woopub.writing.verify as verify
+    import woopub.writing.write as write
+
+    pipeline.can_isolate = lambda: False  # the passes in this process, where the timers are
+    parts.wrap(write, "verify_pdf", phase="write", named=lambda a: a[1])
+    parts.wrap(batch, "verify_pdf", phase="closing", named=lambda a: a[1])
+    parts.wrap(write, "changed_pages", "damage check", phase="write")
+    parts.wrap(write, "publish_as_scans", "scan repair", phase="write")
+    for name in CHECKS:
+        if hasattr(verify, name):
+            parts.wrap(verify, name)
+    parts.wrap(ocr, "_render", "render a region")
+    parts.wrap(ocr.Tesseract, "read", "tesseract")
+    parts.wrap(ocr.PictureCheck, "pictures", "look at pictures")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("folder", type=Path)
+    ap.add_argument("--report", type=Path, help="also write the figures here (JSON)")
+    ap.add_argument("--src", type=Path, default=ROOT / "src", help="woopub source to run")
+    args = ap.parse_args()
+    sys.path.insert(0, str(args.src))
+    parts = Parts()
+    instrument(parts)
+    from woopub.cli import main as woopub
+
+    work = Path(tempfile.mkdtemp(prefix="woopub-verifyparts-"))
+    started, cpu = time.perf_counter(), cpu_now()
+    try:
+        try:
+            woopub(["redact", str(args.folder), "--out", str(work / "out"), "--internal", str(work / "intern"),
+                    "--workers", "1", "--json", "--no-resume"], standalone_mode=False)
+        except SystemExit:
+            pass
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    wall, cpu = time.perf_counter() - started, cpu_now() - cpu
+    print(f"\nwhole command: {wall:.1f} s wall, {cpu:.1f} s CPU (this process and its Tesseract runs; Frog apart)")
+    print(f"{'phase|part':42s} {'wall s':>8s} {'CPU s':>8s} {'calls':>6s}")
+    for key in sorted(parts.wall):
+        print(f"{key:42s} {parts.wall[key]:8.2f} {parts.cpu[key]:8.2f} {parts.calls[key]:6d}")
+    print("slowest verifications (wall s):")
+    for key, seconds in sorted(parts.by_document.items(), key=lambda kv: -kv[1])[:10]:
+        print(f"  {seconds:7.2f}  {key}")
+    if args.report:
+        args.report.write_text(json.dumps({"wall": wall, "cpu": cpu, "parts_wall": parts.wall, "parts_cpu": parts.cpu,
+                                           "calls": parts.calls, "by_document": parts.by_document}, indent=1))
+
+
+if __name__ == "__main__":
+    main()
