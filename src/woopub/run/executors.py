@@ -209,6 +209,17 @@ class PoolExecutor(InlineExecutor):
             for fut in pending:
                 fut.cancel()
 
+    def __exit__(self, exc_type, *exc):
+        if exc_type is not None and not issubclass(exc_type, Exception):
+            self.stop()  # Ctrl-C, exit: the user stops the run, no worker finishes its document first
+        self.close()
+
+    def stop(self) -> None:
+        """End the workers now (their sandbox children die with them); ``close`` then waits for nothing."""
+        if self._pool is not None:
+            for process in list((getattr(self._pool, "_processes", None) or {}).values()):
+                process.terminate()
+
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
