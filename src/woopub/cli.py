@@ -10,8 +10,11 @@ from __future__ import annotations
 import json
 import logging
 import os
+import signal
 import sqlite3
 import sys
+import threading
+import time
 from pathlib import Path
 
 import click
@@ -70,6 +73,22 @@ def main() -> None:
     """
     # standard output carries results (JSON lines, summaries); diagnostics go to standard error
     logging.basicConfig(stream=sys.stderr, level=logging.WARNING, format="woopub: %(levelname)s: %(message)s", force=True)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, _interrupted)
+
+
+STOP_SECONDS = 10  # after Ctrl-C: time for the clean-up before the process ends anyway
+
+
+def _interrupted(signum, frame) -> None:
+    """Ctrl-C stops the run through the usual clean-up, but a clean-up that hangs (a pool waiting for a
+    worker, a thread) never keeps a stopped run alive: the workers' children die with their parent."""
+    def end() -> None:
+        time.sleep(STOP_SECONDS)
+        os._exit(130)
+
+    threading.Thread(target=end, name="stop", daemon=True).start()
+    signal.default_int_handler(signum, frame)
 
 
 def batch_options(fn):
