@@ -1,6 +1,8 @@
 """The command line: exit codes, bad input, help texts."""
 
+import os
 import shutil
+import signal
 
 import pymupdf
 import pytest
@@ -146,3 +148,24 @@ def test_a_run_leaves_no_temporary_folders(tmp_path):
                            "--internal", str(tmp_path / "intern")], env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in temp.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", ["redact", "scan"])
+def test_without_applies_to_its_own_run_only(runner, tmp_path, monkeypatch, command):
+    # the detectors to skip reach the workers through the environment; a command run in-process
+    # (a test, a notebook) must not leave "--without frog" behind for every run after it
+    monkeypatch.delenv("WOOPUB_WITHOUT", raising=False)
+    (tmp_path / "in").mkdir()
+    make_pdf(tmp_path / "in" / "brief.pdf", ["Beste Jan de Vries, bel 06-41234567."])
+    target = ["--dossier", str(tmp_path / "dossier")] if command == "scan" else ["--out", str(tmp_path / "uit")]
+    result = runner.invoke(main, [command, str(tmp_path / "in"), *target, "--workers", "1", "--without", "frog"])
+    assert result.exit_code == 0, result.output
+    assert "WOOPUB_WITHOUT" not in os.environ
+
+
+def test_running_a_command_in_process_leaves_ctrl_c_to_the_caller(runner, tmp_path):
+    # the handler that ends a stopped run after a grace period belongs to the woopub program only
+    before = signal.getsignal(signal.SIGINT)
+    result = runner.invoke(main, ["redact", str(tmp_path / "missing"), "--out", str(tmp_path / "uit")])
+    assert result.exit_code == 2
+    assert signal.getsignal(signal.SIGINT) is before

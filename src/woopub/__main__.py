@@ -1,3 +1,3 @@
-from woopub.cli import main
+from woopub.cli import run
 
-main()
+run()

@@ -73,8 +73,13 @@ def main() -> None:
     """
     # standard output carries results (JSON lines, summaries); diagnostics go to standard error
     logging.basicConfig(stream=sys.stderr, level=logging.WARNING, format="woopub: %(levelname)s: %(message)s", force=True)
-    if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGINT, _interrupted)
+
+
+def run() -> None:
+    """The `woopub` program: the command group with its Ctrl-C handling, which belongs to the
+    process and not to a caller running the commands in-process (a test, a notebook)."""
+    signal.signal(signal.SIGINT, _interrupted)
+    main()
 
 
 STOP_SECONDS = 10  # after Ctrl-C: time for the clean-up before the process ends anyway
@@ -188,9 +193,9 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
         click.echo(f"woopub: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     if without:  # before the pool starts: its processes inherit it
-        from woopub.detect.persons import WITHOUT_ENV
+        from woopub.detect.persons import run_without
 
-        os.environ[WITHOUT_ENV] = ",".join(without)
+        click.get_current_context().call_on_close(run_without(without))
     try:  # workers first: they load the detectors while this process loads the pipeline
         executor = make_executor(workers, scheduler, scratch=Path(internal) / ".werkbestanden")
     except OSError as exc:

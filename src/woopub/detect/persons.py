@@ -16,8 +16,8 @@ before it when it opens its line (signature blocks under "De Minister van
 from __future__ import annotations
 
 import os
-
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
@@ -490,6 +490,20 @@ WITHOUT_ENV = "WOOPUB_WITHOUT"  # detectors the user chose to run without, comma
 def frog_wanted() -> bool:
     """False when the user runs `--without frog` (the pool's processes inherit the environment)."""
     return "frog" not in os.environ.get(WITHOUT_ENV, "").split(",")
+
+
+def run_without(names) -> Callable[[], None]:
+    """Run this command (and the workers it starts, which inherit the environment) without the named
+    detectors; returns what puts the environment back, so a command run in-process leaves none behind."""
+    before = os.environ.get(WITHOUT_ENV)
+    os.environ[WITHOUT_ENV] = ",".join(names)
+
+    def restore() -> None:
+        if before is None:
+            os.environ.pop(WITHOUT_ENV, None)
+        else:
+            os.environ[WITHOUT_ENV] = before
+    return restore
 
 
 class PersonRecognizer(LocalRecognizer):

@@ -31,7 +31,6 @@ def register(main, rules_option, load_rules, exit_codes_help: str = "") -> None:
         Example:
           woopub scan samples/ --dossier dossier/
         """
-        import os
 
         from woopub.run.executors import Settings, make_executor
         from woopub.reading.passwords import Passwords
@@ -41,9 +40,9 @@ def register(main, rules_option, load_rules, exit_codes_help: str = "") -> None:
 
         rules = load_rules(rule_paths)
         if without:
-            from woopub.detect.persons import WITHOUT_ENV
+            from woopub.detect.persons import run_without
 
-            os.environ[WITHOUT_ENV] = ",".join(without)
+            click.get_current_context().call_on_close(run_without(without))
         try:
             folder.mkdir(parents=True, exist_ok=True)
             kept = _keep_dossier_file(inputs, folder)  # before the scan: a broken file is said at once

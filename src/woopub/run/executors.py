@@ -216,9 +216,13 @@ class PoolExecutor(InlineExecutor):
 
     def stop(self) -> None:
         """End the workers now (their sandbox children die with them); ``close`` then waits for nothing."""
-        if self._pool is not None:
-            for process in list((getattr(self._pool, "_processes", None) or {}).values()):
-                process.terminate()
+        if self._pool is None:
+            return
+        if hasattr(self._pool, "terminate_workers"):  # Python 3.14+
+            self._pool.terminate_workers()
+            return
+        for process in list((getattr(self._pool, "_processes", None) or {}).values()):  # before 3.14: no public way
+            process.terminate()
 
     def close(self) -> None:
         if self._pool is not None:
