@@ -271,6 +271,7 @@ class _SharedCache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._conn = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
             self._conn.execute("PRAGMA journal_mode=WAL")
+            self._conn.execute("PRAGMA synchronous=OFF")  # a cache of one run: a lost write is asked again
             self._conn.execute("CREATE TABLE IF NOT EXISTS reading (sentence TEXT PRIMARY KEY, value BLOB)")
             self._pid = os.getpid()
         return self._conn
@@ -289,7 +290,13 @@ class _SharedCache:
 
     def put_many(self, items: list[tuple[str, tuple]]) -> None:
         try:
-            self._db().executemany("INSERT OR IGNORE INTO reading VALUES (?, ?)", [(k, pickle.dumps(v)) for k, v in items])
+            db = self._db()
+            rows = [(k, pickle.dumps(v)) for k, v in items]
+            db.execute("BEGIN")  # one transaction: in autocommit every row is a commit of its own
+            try:
+                db.executemany("INSERT OR IGNORE INTO reading VALUES (?, ?)", rows)
+            finally:
+                db.execute("COMMIT")
         except sqlite3.Error as exc:
             log.warning("shared Frog cache not written (%s)", exc)
 
