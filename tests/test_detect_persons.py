@@ -676,6 +676,24 @@ def test_a_conjunction_after_a_given_name_on_a_line_in_capitals_is_no_surname(pe
     assert {"MARIEKE DE GROOT", "PASCAL THUIS"} <= persons("AANWEZIG: MARIEKE DE GROOT AND PASCAL THUIS\n")
 
 
+def test_a_month_before_its_day_is_a_date_not_a_surname(persons):
+    # "SEP" is a listed surname; in a salary table's "INTERN FROM SEP. 18" it is the month
+    found = persons("INTERN FROM SEP. 18 BOLLINGER, ERIN S 11,188.87\nAdvies van Okt. 3 en Sep 2024 aan Jan de Vries.\n")
+    assert not {"SEP", "Okt", "Sep"} & set(found), found
+    assert {"BOLLINGER", "Jan de Vries"} <= set(found)
+    assert {"Sep de Vries", "Mei Zhang"} <= persons("Het verslag is van Sep de Vries en Mei Zhang.\n")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Het verslag is gemaakt door Sep de Vries.", "Sep de Vries"),
+    ("Neem contact op met Sep van Dijk of Bas Hoek.", "Sep van Dijk"),
+])
+def test_a_given_name_the_lists_know_only_as_surname_keeps_its_tussenvoegsel_and_surname(persons, text, name):
+    # "Sep" is listed as a surname only: the run ended there and "de Vries" was left unredacted
+    assert name in persons(text)
+    assert "Dijkhoff" in persons("Een motie van Dijkhoff van de VVD.") and not any("VVD" in n for n in persons("Een motie van Dijkhoff van de VVD."))
+
+
 def test_a_given_name_before_an_everyday_word_in_a_heading_in_capitals_is_no_given_name():
     # (Frog may still read it as a person there; without the given name it enters no dossier index)
     evidence = _usage("INHOUD\nVOOR GEO QUERIES IS EEN POST END-POINT BESCHIKBAAR ..... 31\n", "GEO QUERIES")

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
 
 from woopub.detect.config import detection_config
-from woopub.dutch import MONTHS as DUTCH_MONTHS
+from woopub.dutch import MONTH_ABBREVIATIONS, MONTHS as DUTCH_MONTHS
 from woopub.detect.lexicon import Lexicon, lexicon
 from woopub.detect.tokens import (
     ENGLISH_FUNCTION_WORDS,
@@ -174,6 +174,10 @@ PLURAL_ROLES = {"leden", "kamerleden", "moties", "ministers", "staatssecretariss
 NAME_PARTS = {NAME, INITIALS, INTERFIX}
 # Dutch writes months in lower case: a capitalised one before a name is a given name ("Mei Zhang")
 MONTHS = frozenset(DUTCH_MONTHS)
+# a month, written out or cut short, in Dutch or English: "SEP. 18", "Okt. 3" is a date, not a name
+DATE_MONTHS = MONTHS | frozenset(MONTH_ABBREVIATIONS) | {
+    "january", "february", "march", "may", "june", "july", "august", "october", "mar", "oct"}
+DAY_AFTER = re.compile(r"\.?[ \t]*(?:[1-9]|[12]\d|3[01]|(?:19|20)\d\d)\b(?![.,:]?\d)")
 
 
 @dataclass
@@ -674,7 +678,8 @@ class PersonRecognizer(LocalRecognizer):
                 break
             if t.kind in NAME_PARTS:
                 outlook_tail = bool(parts) and parts[-1].kind == INITIALS and any(p.kind == COMMA for p in parts)  # "Graaf, G.A. de"
-                if t.kind == INTERFIX and t.text.islower() and not outlook_tail and self._name_complete(parts):
+                if (t.kind == INTERFIX and t.text.islower() and not outlook_tail and self._name_complete(parts)
+                        and not (not titles and self._surname_follows(toks, j, parts))):
                     break  # "Patrick Du Bois van Sabena", "Kees Broere in de Volkskrant": "van", "in" start a new phrase
                 parts.append(t)
                 j += 1
@@ -798,6 +803,18 @@ class PersonRecognizer(LocalRecognizer):
         ends_entry = (k >= len(toks) or toks[k].break_before or toks[k].text in ENTRY_END or interfix_ends
                       or DATA_CELL.match(toks[k].text) is not None)  # "Zijlstra, Lysbeth 25-03-1965": a data column starts
         return k > j + 1 and toks[j + 1].kind == NAME and ends_entry
+
+    def _surname_follows(self, toks: list[Token], j: int, parts: list[Token]) -> bool:
+        """"Sep de Vries": one word that is also a surname (a given name the lists lack), then a
+        tussenvoegsel and a listed surname on the line: the surname of one name, not a new phrase."""
+        words = [p for p in parts if p.kind != INTERFIX]  # "van Sep de Vries": the run opened at "van"
+        if len(words) != 1 or words[0].kind != NAME:
+            return False
+        k = j
+        while k < len(toks) and toks[k].kind == INTERFIX and toks[k].text.islower() and toks[k].break_before == 0:
+            k += 1
+        return (k < len(toks) and toks[k].break_before == 0 and toks[k].kind == NAME and toks[k].text.istitle()
+                and toks[k].lower in self.lex.surnames)
 
     def _name_complete(self, parts: list[Token]) -> bool:
         """Do ``parts`` already hold a surname? Then a lower-case tussenvoegsel after
@@ -935,6 +952,8 @@ class PersonRecognizer(LocalRecognizer):
         nxt = cand.tokens[-1].i + 1
         if nxt < len(view.tokens) and view.tokens[nxt].break_before == 0 and re.fullmatch(r"\d{1,5}[a-zA-Z]?", view.tokens[nxt].text):
             ev.append(("followed-by-number", EVIDENCE["followed-by-number"]))  # "Dorpsstraat 12", "Kamer 4"
+        elif len(names) == 1 and last.lower.rstrip(".") in DATE_MONTHS and DAY_AFTER.match(view.text, cand.end):
+            ev.append(("followed-by-number", EVIDENCE["followed-by-number"]))  # "SEP. 18": a month and its day
         if cues.in_organisation_name(cand):
             ev.append(("part-of-organisation-name", EVIDENCE["part-of-organisation-name"]))
         # not "een Shimon Peres"; but "het Corona Overbruggingskrediet": no listed name and an everyday word
