@@ -40,8 +40,8 @@ def report(folder: Path, workers: int, r: dict) -> None:
     print(f"  {pages} pages in {wall:.1f} s: {pages / wall:.1f} pages/s; CPU {cpu:.1f} s: {pages / cpu:.1f} pages per CPU-second")
     print(f"  pages read by OCR (wholly or in part): {ocr_pages}; without OCR: {pages - ocr_pages}")
     if ocr:
-        print(f"  OCR regions read: {ocr.get('regions', 0)} ({ocr.get('images_read', 0)} image(s), "
-              f"{ocr.get('whole_pages', 0)} whole page(s)); Tesseract worker time {ocr.get('seconds', 0):.1f} s")
+        print(f"  OCR read {ocr.get('whole_pages', 0)} whole page(s) and {ocr.get('images_read', 0)} picture region(s); "
+              f"rendering and Tesseract {ocr.get('seconds', 0):.1f} worker s, looking at pictures {ocr.get('look_seconds', 0):.1f}")
         skipped = ocr.get("images_skipped", {})
         if skipped:
             print("  images not read by OCR, by reason: " + ", ".join(f"{k} {v}" for k, v in sorted(skipped.items(), key=lambda kv: -kv[1])))
