@@ -173,3 +173,25 @@ def test_closing_verification_reads_no_stamped_scan_whole_and_finds_a_value_draw
     problems, _ = verify_output(out, result.internal_dir, run=result)
     leaks = [p for p in problems if p.kind == "leak" and p.document == f"package/upload/{copy.name}"]
     assert leaks, problems
+
+
+def test_a_page_of_glyphs_without_unicode_meaning_is_read_in_the_stamp_s_band_only_while_equal(tmp_path, reads):
+    doc = pymupdf.open()  # lines in a font without a ToUnicode map: read by OCR (``verify.check_text``)
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="F0", fontbuffer=pymupdf.Font("helv").buffer)  # Type0, Identity-H
+    for k, line in enumerate(LINES):
+        page.insert_text((72, 120 + 28 * k), line, fontname="F0", fontsize=14)
+    for xref in range(1, doc.xref_length()):
+        if doc.xref_get_key(xref, "ToUnicode")[0] != "null":
+            doc.xref_set_key(xref, "ToUnicode", "null")
+    doc.save(tmp_path / "d.pdf")
+    placed = _stamp(tmp_path / "d.pdf", tmp_path / "copy.pdf")
+    verified = _copy_of(tmp_path / "d.pdf", placed)
+    assert _read_problems(verify_pdf(tmp_path / "copy.pdf", "copy.pdf", SECRET, [], [], stamped=verified)) == []
+    assert reads and max(reads) < WHOLE
+    reads.clear()
+    with pymupdf.open(tmp_path / "copy.pdf") as doc:
+        doc[0].insert_image(pymupdf.Rect(60, 400, 460, 440), stream=_picture("Fenna Wijnberg"))
+        doc.save(tmp_path / "altered.pdf", garbage=3, deflate=True)
+    problems = verify_pdf(tmp_path / "altered.pdf", "altered.pdf", SECRET, [], [], stamped=verified)
+    assert "leak" in _read_problems(problems) and max(reads) > WHOLE

@@ -44,12 +44,11 @@ class StampedCopy:
 
 
 class StampProof:
-    """The published file of one copy, opened once, and the pages proven so far (by page and dpi)."""
+    """The published file of one copy, opened once, and where its stamps went."""
 
     def __init__(self, published: pymupdf.Document, stamps: dict[int, tuple]):
         self.published = published
         self.stamps = stamps
-        self._proven: dict[tuple[int, int], bool] = {}
 
     def band(self, page: pymupdf.Page, dpi: int = DPI) -> OcrRegion | None:
         """The page's stamp as a region to read (unrotated page space, as ``plan_page`` gives them),
@@ -60,13 +59,11 @@ class StampProof:
         return OcrRegion(tuple(pymupdf.Rect(stamp) * page.derotation_matrix), STAMP_BAND, max(DPI, dpi))
 
     def proven(self, page: pymupdf.Page, dpi: int) -> bool:
-        """Does ``page`` of the copy render at ``dpi`` to the published page's pixels outside its stamp?"""
-        key = (page.number, dpi)
-        if key not in self._proven:
-            stamp = self.stamps.get(page.number)
-            self._proven[key] = stamp is not None and _same_outside(page, self.published[page.number],
-                                                                     pymupdf.Rect(stamp), dpi)
-        return self._proven[key]
+        """Does ``page`` of the copy render at ``dpi`` to the published page's pixels outside its stamp?
+        Asked at most once a page (``check_pictures`` leaves the pages ``check_text`` reads to it),
+        so nothing is kept: the copy's layers may be shown between the two."""
+        stamp = self.stamps.get(page.number)
+        return stamp is not None and _same_outside(page, self.published[page.number], pymupdf.Rect(stamp), dpi)
 
     def regions(self, page: pymupdf.Page, regions: list[OcrRegion]) -> list[OcrRegion]:
         """``regions`` (``plan_page`` of the copy's page) to read: those the stamp touches are left

@@ -437,9 +437,11 @@ def _check_bands(pages: list[pymupdf.Page], name: str, secrets, proof: StampProo
     out = {}
     for reading in read_pages([(p, [proof.band(p, VERIFY_OCR_DPI)]) for p in pages], engine, rules=False):
         number = reading.page + 1
-        out[reading.page] = ([Problem(name, "unreadable text", f"page {number}: OCR failed ({one_line(reading.error)})")]
-                             if reading.error else _leaks_in(name, number, [(w.box, w.text) for w in reading.words],
-                                                             {}, secrets))
+        if reading.error:
+            failed = f"page {number}: OCR failed ({one_line(reading.error)})"
+            out[reading.page] = [Problem(name, "unreadable text", failed)]
+        else:
+            out[reading.page] = _leaks_in(name, number, [(w.box, w.text) for w in reading.words], {}, secrets)
     return out
 
 
