@@ -89,6 +89,12 @@ def instrument(parts: Parts) -> None:
             parts.wrap(verify, name)
     parts.wrap(ocr, "_render", "render a region")
     parts.wrap(ocr.Tesseract, "read", "tesseract")
+    parts.wrap(ocr.Tesseract, "_run", "tesseract process")  # every run, batches of images (read_many) included
+    try:  # a stamped copy's pages compared with their published file's (not in older sources)
+        import woopub.writing.stamped as stamped
+        parts.wrap(stamped, "_same_outside", "stamp proof: compare pixels")
+    except ImportError:
+        pass
     parts.wrap(ocr.PictureCheck, "pictures", "look at pictures")
 
 

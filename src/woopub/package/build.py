@@ -43,6 +43,9 @@ PACKAGE = "package"
 UPLOAD = "upload"
 TEXT = "tekst"  # the text version of each uploaded PDF: tekst/<ID>.txt
 UPLOAD_MAP = "package-uploads.json"  # in the internal folder: upload file -> document (holds original names)
+# in the internal folder: upload file -> where the stamp went on each page (``stamp.stamp_rect``), so the
+# closing verification knows which pixels of a copy are not its published file's (``writing.stamped``)
+STAMP_MAP = "package-stempels.json"
 INVENTORY_PDF = "inventarislijst.pdf"
 SOURCES = "package-bronnen.json"  # in the internal folder: where each title and date came from
 DOSSIER_FILE = "dossierbestand"
@@ -51,6 +54,14 @@ DOSSIER_FILE = "dossierbestand"
 def read_upload_map(internal_dir: Path) -> dict[str, str]:
     path = Path(internal_dir) / UPLOAD_MAP
     return json.loads(path.read_text("utf-8")) if path.is_file() else {}
+
+
+def read_stamp_map(internal_dir: Path) -> dict[str, dict[int, tuple]]:
+    path = Path(internal_dir) / STAMP_MAP
+    if not path.is_file():
+        return {}
+    return {upload: {int(n): tuple(r) for n, r in pages.items()}
+            for upload, pages in json.loads(path.read_text("utf-8")).items()}
 
 
 def _row(doc: dict, settings: PackageSettings, dossier: DossierFile, info: DocumentInfo) -> tuple[InventoryRow, dict]:
@@ -186,7 +197,7 @@ def build_package(out_dir: Path, log: dict, dossier: DossierFile | None = None, 
     entries: dict[str, list[dict]] = {}
     for e in log.get("redactions", []):
         entries.setdefault(e["document"], []).append(e)
-    rows, names, infos, sources, uploads = [], [], [], {}, {}
+    rows, names, infos, sources, uploads, stamps = [], [], [], {}, {}, {}
     for doc in log["documents"]:
         info = DocumentInfo()
         if doc["status"] == "published":
@@ -205,14 +216,17 @@ def build_package(out_dir: Path, log: dict, dossier: DossierFile | None = None, 
                 # from the file as published, before the stamp: what the PDF says, in reading order
                 version = published_text_version(pdf, entries.get(name, []))
                 (root / TEXT / f"{row.id}.txt").write_text(version.text, "utf-8")
+                placed: dict[int, tuple] = {}
                 if settings.stamp:
-                    stamp_document(pdf, row.id)
+                    stamp_document(pdf, row.id, placed=placed)
                 # a full save: no earlier revision stays in the file
                 pdf.save(root / UPLOAD / row.published, garbage=3, deflate=True)
             uploads[f"{PACKAGE}/{UPLOAD}/{row.published}"] = name
+            stamps[f"{PACKAGE}/{UPLOAD}/{row.published}"] = placed
     if internal_dir is not None:
         Path(internal_dir).mkdir(parents=True, exist_ok=True)
         (Path(internal_dir) / UPLOAD_MAP).write_text(json.dumps(uploads, indent=2, ensure_ascii=False), "utf-8")
+        (Path(internal_dir) / STAMP_MAP).write_text(json.dumps(stamps), "utf-8")
         (Path(internal_dir) / SOURCES).write_text(json.dumps(sources, indent=2, ensure_ascii=False), "utf-8")
     write_productierapport(root / "productierapport.xlsx", rows, dossier.matter or "", dossier.case_numbers)
     write_inventory_csv(root / "inventarislijst.csv", rows)

@@ -43,8 +43,10 @@ def content_rect(page: pymupdf.Page, words: Iterable[tuple[float, float, float, 
     return None if box.is_empty else box
 
 
-def stamp_page(page: pymupdf.Page, label: str, words: Iterable[tuple[float, float, float, float]] = ()) -> bool:
-    """Write ``label`` in the page's top (else bottom) margin; False when no margin has room."""
+def stamp_page(page: pymupdf.Page, label: str,
+               words: Iterable[tuple[float, float, float, float]] = ()) -> pymupdf.Rect | None:
+    """Write ``label`` in the page's top (else bottom) margin; returns where it went (``stamp_rect``),
+    None when no margin has room."""
     shown = page.rect  # the page as shown (rotation applied)
     content = content_rect(page, words)
     content = content * page.rotation_matrix if content is not None else None
@@ -70,12 +72,23 @@ def stamp_page(page: pymupdf.Page, label: str, words: Iterable[tuple[float, floa
         # font) made PyMuPDF fail here on real files ('NoneType' object has no attribute 'm_internal')
         page.insert_text(point, label, fontsize=size, fontname=free_helvetica_name(page), color=STAMP_GREY,
                          rotate=page.rotation)
-        return True
-    return False
+        return stamp_rect(x, y, width, size)
+    return None
 
 
-def stamp_document(doc: pymupdf.Document, label: str, words_by_page: dict[int, list] | None = None) -> list[str]:
-    """Stamp every page; returns one warning per page that had no room."""
+def stamp_rect(x: float, baseline: float, width: float, size: float) -> pymupdf.Rect:
+    """Where a stamp written at ``x``/``baseline`` may have changed pixels, in the page as shown (the
+    space of its renderings): its letters' full height above the baseline and their descent below,
+    widened by GAP all round. Conservative on purpose: the closing verification takes a copy's
+    pixels outside it for the published file's (``writing.stamped``), so it must hold every pixel
+    the stamp touched, anti-aliasing included."""
+    return pymupdf.Rect(x, baseline - size, x + width, baseline + 0.35 * size) + (-GAP, -GAP, GAP, GAP)
+
+
+def stamp_document(doc: pymupdf.Document, label: str, words_by_page: dict[int, list] | None = None,
+                   placed: dict[int, tuple] | None = None) -> list[str]:
+    """Stamp every page; returns one warning per page that had no room. ``placed``, when given, gets
+    each stamped page's ``stamp_rect`` (by 0-based page number)."""
     warnings = []
     for page in doc:
         try:
@@ -83,6 +96,8 @@ def stamp_document(doc: pymupdf.Document, label: str, words_by_page: dict[int, l
         except Exception as exc:  # a page PyMuPDF cannot write on: unstamped and said, never a crash
             warnings.append(f"page {page.number + 1}: the document number could not be written ({one_line(exc)})")
             continue
-        if not stamped:
+        if stamped is None:
             warnings.append(f"page {page.number + 1}: {NO_ROOM}")
+        elif placed is not None:
+            placed[page.number] = tuple(stamped)
     return warnings

@@ -65,6 +65,7 @@ from woopub.writing.publish import (
 )
 from woopub.detect import PersonIndex
 from woopub.writing.publish import read_index, write_internal_names
+from woopub.writing.stamped import StampedCopy
 from woopub.writing.verify import (Problem, SecretSet, check_plain_text, dossier_wide_secrets, placed_proposals,
                                    secrets_from, verify_pdf)
 
@@ -177,6 +178,7 @@ class VerifyJob:
     verified_sha256: str | None = None  # set when this run verified the file before moving it in
     ocr_memo: str | None = None  # the run's folder of what Tesseract read (``RunResult.ocr_memo``)
     placed: tuple = ()  # its short-hand redacted for where it stands: checked in its boxes (``verify.check_placed``)
+    stamped: StampedCopy | None = None  # a package's stamped copy of a file this run verified (``writing.stamped``)
 
 
 def verify_unit(job: VerifyJob, dossier_wide, index=None) -> list[Problem]:
@@ -191,7 +193,7 @@ def verify_unit(job: VerifyJob, dossier_wide, index=None) -> list[Problem]:
     remember_ocr_in(job.ocr_memo)  # pictures the run read, shown in the same pixels, are not read again
     # resolved once per worker and kept, with its search structures, for every document
     return verify_pdf(path, job.name, [resolve(dossier_wide), SecretSet(job.own)], [*job.kept, *job.placed],
-                      job.entries, index=resolve(index))
+                      job.entries, index=resolve(index), stamped=job.stamped)
 
 
 def name_unit(names: list[str], settings, index) -> list[str]:
@@ -671,21 +673,25 @@ def verify_output(out_dir: Path, internal_dir: Path | None = None, executor=None
     memo = run.ocr_memo if run is not None else None
     problems: list[Problem] = []
     jobs = []
-    from woopub.package.build import INVENTORY_PDF, PACKAGE, read_upload_map
+    from woopub.package.build import INVENTORY_PDF, PACKAGE, read_stamp_map, read_upload_map
     from woopub.package.check import check_package, package_notes
 
     uploads = read_upload_map(internal_dir)  # package/upload/<ID>.pdf: a stamped copy of a published document
+    stamps = read_stamp_map(internal_dir)
     for pdf in sorted(out_dir.rglob("*")):
         if not pdf.is_file() or pdf.suffix.lower() != ".pdf":
             continue
         name = pdf.relative_to(out_dir).as_posix()
         if name in uploads and uploads[name] in published:
             doc = uploads[name]
+            # its published file verified by this run: the copy's pixels outside the stamp need no reading again
+            stamped = (StampedCopy(str(out_dir / doc), checked[doc], stamps[name])
+                       if doc in checked and stamps.get(name) else None)
             # the copy's kept places are its document's (verify_pdf takes a proposal's places by its document name)
             jobs.append(VerifyJob(str(pdf), name, own_secrets.get(doc, []),
                                   [dataclasses.replace(p, document=name) for p in kept.get(doc, [])],
                                   entries_by_doc.get(doc, []), None, memo,
-                                  tuple(dataclasses.replace(p, document=name) for p in placed.get(doc, ()))))
+                                  tuple(dataclasses.replace(p, document=name) for p in placed.get(doc, ())), stamped))
             published.setdefault(name, published[doc])
             continue
         if name == f"{PACKAGE}/{INVENTORY_PDF}":

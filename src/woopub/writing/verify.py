@@ -47,6 +47,7 @@ from woopub.reading.intake import forget_warnings, loss_warnings, unreadable_tex
 from woopub.model import KEEP, REDACT, Proposal
 from woopub.reading.prepare import ALTERNATE_TEXT_KEYS, content_streams, names_in_source, parse_content, show_hidden_layers
 from woopub.writing.labels import LEGEND_PREFIX, short_code
+from woopub.writing.stamped import StampedCopy, StampProof, stamp_proof
 from woopub.writing.sanitize import ANY_OBJECT_KEYS, CATALOG_ALLOWED, PAGE_ALLOWED, STRING_KEYS_ALLOWED, present_keys
 
 # Values shorter than this are not searched in raw PDF objects (too many chance hits).
@@ -423,6 +424,27 @@ def _check_by_ocr(pages: list[pymupdf.Page], name: str, secrets: list[Secret]) -
     return out
 
 
+def _check_bands(pages: list[pymupdf.Page], name: str, secrets, proof: StampProof | None) -> dict[int, list[Problem]]:
+    """The stamp's band of each proven page read by OCR and searched, as ``_check_by_ocr`` searches a
+    whole page (the rest of the page is the verified published file's)."""
+    if not pages:
+        return {}
+    engine = Tesseract()
+    if engine.problem():
+        return {p.number: [Problem(name, "unreadable text", f"page {p.number + 1}: glyphs without a Unicode "
+                                                            f"meaning, and no OCR to read them ({engine.problem()})")]
+                for p in pages}
+    out = {}
+    for reading in read_pages([(p, [proof.band(p, VERIFY_OCR_DPI)]) for p in pages], engine, rules=False):
+        number = reading.page + 1
+        if reading.error:
+            failed = f"page {number}: OCR failed ({one_line(reading.error)})"
+            out[reading.page] = [Problem(name, "unreadable text", failed)]
+        else:
+            out[reading.page] = _leaks_in(name, number, [(w.box, w.text) for w in reading.words], {}, secrets)
+    return out
+
+
 def _read_unmapped(pages: list[pymupdf.Page], name: str, secrets: list[Secret], engine: Tesseract) -> dict[int, list[Problem]]:
     """``_check_by_ocr`` for a few pages, rendered and read at once."""
     jobs = [(page.get_pixmap(dpi=VERIFY_OCR_DPI, colorspace=pymupdf.csGRAY).tobytes("png"), VERIFY_OCR_DPI)
@@ -509,7 +531,7 @@ def _same_rect(a: pymupdf.Rect, b: pymupdf.Rect, tolerance: float = 0.5) -> bool
 def check_pictures(doc: pymupdf.Document, name: str, secrets: list[Secret],
                    keep: dict[int, list[pymupdf.Rect]], earlier: dict[int, PicturesRead] | None = None,
                    boxes: dict[int, list[pymupdf.Rect]] | None = None, readings: dict | None = None,
-                   looks: dict | None = None) -> list[Problem]:
+                   looks: dict | None = None, proof: StampProof | None = None) -> list[Problem]:
     """Read by OCR what the redaction pass reads by OCR (images, strips, stencil masks, letters
     drawn as outlines, doubtful text layers, scans) and search it for redacted values: a value
     shown only as pixels is found nowhere else. Pages that show none of these cost nothing;
@@ -523,7 +545,11 @@ def check_pictures(doc: pymupdf.Document, name: str, secrets: list[Secret],
 
     ``readings`` (the redaction pass's ``PageReading`` per 0-based page): a region the published
     page renders to the very pixels that pass read (a scan without redactions) takes its words
-    (``read_pages``). ``looks``: that pass's looks at pictures, by the digest of their pixels."""
+    (``read_pages``). ``looks``: that pass's looks at pictures, by the digest of their pixels.
+
+    ``proof``: the document is a stamped copy of a published file the run verified; on a page proven
+    equal to it outside the stamp, the regions the stamp touches are read as the stamp's band alone
+    (``writing.stamped``)."""
     own = [s for group in secret_sets(secrets) for s in group if s.label != DOSSIER_FORM_LABEL]
     if not own:
         return []
@@ -539,6 +565,8 @@ def check_pictures(doc: pymupdf.Document, name: str, secrets: list[Secret],
         regions = plan_page(page, check=check)
         if not regions or unmapped_letters(page):
             continue
+        if proof is not None:
+            regions = proof.regions(page, regions)
         shown: list = []
         page_boxes = boxes.get(page.number + 1, [])
         old = [r for r in regions if _reusable(r, page, earlier.get(page.number), page_boxes, shown)]
@@ -589,10 +617,12 @@ def _leaks_in(name: str, number: int, words, keep, secrets) -> list[Problem]:
 
 
 def check_text(doc: pymupdf.Document, name: str, secrets: list[Secret], keep: dict[int, list[pymupdf.Rect]],
-               text=None) -> list[Problem]:
+               text=None, proof: StampProof | None = None) -> list[Problem]:
     """Search every page's text (hidden text included) for redacted values.
 
     ``text``: the document's text as extracted before, reused when no hidden layer was switched on.
+    ``proof``: a stamped copy's pages proven equal to its verified published file outside the stamp
+    (``writing.stamped``) are read by OCR in the stamp's band alone, not whole.
     """
     problems = []
     if show_hidden_layers(doc) or text is None:  # what any reader sees after switching every layer on
@@ -608,7 +638,10 @@ def check_text(doc: pymupdf.Document, name: str, secrets: list[Secret], keep: di
             break
         if trace and unmapped_letters(page, trace):  # glyphs without a Unicode meaning: read what they draw
             found.append(page)
-    read = _check_by_ocr([p for p in found if not isinstance(p, Problem)], name, secrets) if found else {}
+    pages = [p for p in found if not isinstance(p, Problem)]
+    proven = [p for p in pages if proof is not None and proof.proven(p, VERIFY_OCR_DPI)]
+    read = _check_by_ocr([p for p in pages if p not in proven], name, secrets) if pages else {}
+    read.update(_check_bands(proven, name, secrets, proof))
     for item in found:
         problems += [item] if isinstance(item, Problem) else read[item.number]
     drawn = _normal(_compact("".join(chr(c[0]) for trace in traces for span in trace for c in span["chars"])))
@@ -1009,17 +1042,19 @@ def check_dossier_names(doc: pymupdf.Document, name: str, index, keep: dict[int,
 
 def verify_pdf(path: Path, name: str, secrets: list[Secret], proposals: list[Proposal], entries: list[dict],
                index=None, pictures: dict[int, PicturesRead] | None = None, readings: dict | None = None,
-               looks: dict | None = None) -> list[Problem]:
+               looks: dict | None = None, stamped: StampedCopy | None = None) -> list[Problem]:
     """``pictures``: what the redaction pass read in the pictures (``pictures_read``), reused for
     pictures redaction left untouched; ``readings`` and ``looks``: that pass's OCR readings and
-    looks at pictures, reused where the published pixels are the same (``check_pictures``)."""
+    looks at pictures, reused where the published pixels are the same (``check_pictures``).
+    ``stamped``: the file is a package's stamped copy of a published file this run verified: its
+    pixel checks are that file's where the pixels are that file's (``writing.stamped``)."""
     raw = Path(path).read_bytes()
     forget_warnings()  # earlier documents' warnings are not this one's
     try:
         doc = pymupdf.open(stream=raw, filetype="pdf")
     except Exception as exc:
         return [Problem(name, "unreadable", str(exc))]
-    with doc:
+    with doc, stamp_proof(stamped, doc) as proof:
         if doc.needs_pass or doc.is_encrypted:
             return [Problem(name, "encrypted", "published file is encrypted")]
         kept = frozenset(" ".join(p.text.split()).lower() for p in proposals if p.action == KEEP and p.document == name)
@@ -1041,9 +1076,10 @@ def verify_pdf(path: Path, name: str, secrets: list[Secret], proposals: list[Pro
             lambda: check_labels(doc, name, entries, page_text() if entries else None),
             lambda: check_objects(doc, name, secrets, kept),
             lambda: check_dossier_names(doc, name, index, keep_boxes, page_text()),
-            lambda: check_pictures(doc, name, secrets, keep_boxes, pictures, _redaction_boxes(entries), readings, looks),
+            lambda: check_pictures(doc, name, secrets, keep_boxes, pictures, _redaction_boxes(entries), readings, looks,
+                                   proof),
             lambda: check_placed(name, proposals, page_text()),
-            lambda: check_text(doc, name, secrets, keep_boxes, page_text()),  # shows hidden layers: last
+            lambda: check_text(doc, name, secrets, keep_boxes, page_text(), proof),  # shows hidden layers: last
         ]
         problems = []
         for check in checks:
