@@ -792,3 +792,50 @@ def test_a_routing_slip_about_a_nota_joins_its_family_unless_two_documents_carry
     root = build_package(tmp_path, log, DossierFile(), internal_dir=internal)
     rows = {r[0]: r for r in load_workbook(root / "productierapport.xlsx").active.iter_rows(min_row=2, values_only=True)}
     assert rows[document_id("paraaf.pdf", None)][12] in (None, "")
+
+
+class _ReversedExecutor:
+    """A run's executor as the package sees it: ``map`` yields (position, result), here last unit first,
+    as a pool's workers may finish them; each unit is recorded."""
+
+    def __init__(self):
+        self.units = []
+
+    def map(self, fn, items, *args):
+        items = list(items)
+        self.units += [(fn.__name__, item) for item in items]
+        for i in reversed(range(len(items))):
+            yield i, fn(items[i], *args)
+
+
+def test_package_reads_and_stamps_each_document_on_the_runs_workers_and_keeps_the_log_order(tmp_path):
+    # the per-document work (title and date, text version, stamped copy) goes through the run's
+    # executor, whose workers finish in any order: the package equals one built in this process
+    titles = ["Evaluatie van het actieplan", "Verslag van het overleg", "Advies over de begroting"]
+    for k, title in enumerate(titles):
+        doc = pymupdf.open()
+        page = doc.new_page()
+        page.insert_text((72, 100), title, fontsize=18)
+        page.insert_text((72, 140), f"Den Haag, {k + 3} maart 2024", fontsize=10)
+        doc.save(tmp_path / f"doc{k}.pdf")
+    log = {"documents": [{"document": f"doc{k}.pdf", "status": "published", "per_ground": {}} for k in range(3)]
+           + [{"document": "notities.docx", "status": "skipped", "reason": "not a PDF (Word document)"}]}
+    executor = _ReversedExecutor()
+    for k in range(3):  # the same published files in a second output folder
+        (tmp_path / "pool").mkdir(exist_ok=True)
+        (tmp_path / "pool" / f"doc{k}.pdf").write_bytes((tmp_path / f"doc{k}.pdf").read_bytes())
+    here = build_package(tmp_path, log)
+    pooled = build_package(tmp_path / "pool", log, executor=executor)
+    assert [name for name, _ in executor.units] == ["info_unit"] * 3 + ["upload_unit"] * 3
+    assert (pooled / "inventarislijst.csv").read_text("utf-8") == (here / "inventarislijst.csv").read_text("utf-8")
+    rows = list(csv.DictReader(open(pooled / "inventarislijst.csv", encoding="utf-8")))
+    assert [r["Document"] for r in rows[:3]] == titles and rows[2]["Datum"] == "2024-03-05"
+    texts = sorted(p.name for p in (here / "tekst").iterdir())
+    assert texts == sorted(p.name for p in (pooled / "tekst").iterdir()) and len(texts) == 3
+    for name in texts:
+        assert (pooled / "tekst" / name).read_text("utf-8") == (here / "tekst" / name).read_text("utf-8")
+    for row in rows[:3]:
+        number = row["Nummer"]
+        with pymupdf.open(pooled / "upload" / f"{number}.pdf") as pdf:
+            assert pdf[0].search_for(number)  # stamped with its own number
+    assert check_sums(pooled) == []

@@ -228,7 +228,7 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
             from woopub.package.build import build_package
 
             try:
-                build_package(out_dir, result.log, dossier, stamp, result.internal_dir)
+                build_package(out_dir, result.log, dossier, stamp, result.internal_dir, executor=executor)
             except OSError:
                 raise
             except Exception as exc:  # the documents are out and verified; the package says what went wrong

@@ -23,20 +23,17 @@ import json
 import shutil
 from pathlib import Path, PurePosixPath
 
-import pymupdf
-
 from woopub.package import diwoo
 from woopub.package.annexes import Candidate, link_annexes
-from woopub.package.docinfo import DocumentInfo, read_document_info
+from woopub.package.docinfo import DocumentInfo
 from woopub.package.ids import group_number
 from woopub.package.inventory_pdf import write_inventory_pdf
 from woopub.package.productierapport import (
     InventoryRow, assessment_from_redactions, write_inventory_csv, write_productierapport,
 )
 from woopub.package.settings import NOG_TE_BEOORDELEN, REEDS_OPENBAAR, WITHHELD, DossierFile, PackageSettings
-from woopub.package.stamp import stamp_document
 from woopub.package.sums import write_sums
-from woopub.package.textversion import published_text_version
+from woopub.package.uploads import UploadJob, info_unit, upload_unit
 from woopub.writing.publish import read_internal_names
 
 PACKAGE = "package"
@@ -161,6 +158,23 @@ def _diwoo(root: Path, rows: list[InventoryRow], dossier: DossierFile, now: dt.d
         diwoo.write_document(root / diwoo.FOLDER, row.id, data)
 
 
+class _Here:
+    """The documents' units in this process, one after another (``InlineExecutor``'s ``map``)."""
+
+    @staticmethod
+    def map(fn, items, *args):
+        for i, item in enumerate(items):
+            yield i, fn(item, *args)
+
+
+def _in_order(results, n: int) -> list:
+    """An executor's (position, result) pairs, as they come in, put back in input order."""
+    out = [None] * n
+    for i, result in results:
+        out[i] = result
+    return out
+
+
 def _by_public_names(dossier: DossierFile, public: dict[str, str]) -> DossierFile:
     """The dossier file with its documents (and ``annex_of``) named by their public names.
 
@@ -180,11 +194,14 @@ def _by_public_names(dossier: DossierFile, public: dict[str, str]) -> DossierFil
 
 
 def build_package(out_dir: Path, log: dict, dossier: DossierFile | None = None, stamp: bool = True,
-                  internal_dir: Path | None = None, now: dt.datetime | None = None) -> Path:
+                  internal_dir: Path | None = None, now: dt.datetime | None = None, executor=None) -> Path:
     """Write the package for the published folder ``out_dir`` whose log is ``log``; returns its folder.
 
     With ``internal_dir``, which upload file is which document goes there, so verification
-    hunts each stamped copy for its own document's redacted values."""
+    hunts each stamped copy for its own document's redacted values. ``executor`` (a run's, with
+    ``map`` as in ``woopub.run.executors``) reads and stamps the documents in parallel; without
+    one they are done here, one after another."""
+    executor = executor or _Here()
     dossier = dossier or DossierFile()
     if internal_dir is not None:
         dossier = _by_public_names(dossier, read_internal_names(internal_dir))
@@ -198,31 +215,28 @@ def build_package(out_dir: Path, log: dict, dossier: DossierFile | None = None, 
     for e in log.get("redactions", []):
         entries.setdefault(e["document"], []).append(e)
     rows, names, infos, sources, uploads, stamps = [], [], [], {}, {}, {}
+    # read on the workers, before the stamp goes on (the number is no title); results in the log's order
+    published = [d["document"] for d in log["documents"] if d["status"] == "published"]
+    read = _in_order(executor.map(info_unit, [(str(Path(out_dir) / name), tuple(entries.get(name, ())))
+                                              for name in published]), len(published))
+    info_of = dict(zip(published, read))
     for doc in log["documents"]:
-        info = DocumentInfo()
-        if doc["status"] == "published":
-            # before the stamp goes on: the number is no title
-            with pymupdf.open(Path(out_dir) / doc["document"]) as pdf:
-                info = read_document_info(pdf, entries.get(doc["document"], []))
+        info = info_of.get(doc["document"], DocumentInfo()) if doc["status"] == "published" else DocumentInfo()
         row, sources[doc["document"]] = _row(doc, settings, dossier, info)
         rows.append(row)
         names.append(doc["document"])
         infos.append(info)
     rows = _families(rows, names, infos, settings, dossier, sources)
     (root / TEXT).mkdir()
+    jobs = [UploadJob(str(Path(out_dir) / name), tuple(entries.get(name, ())), str(root / TEXT / f"{row.id}.txt"),
+                      str(root / UPLOAD / row.published), row.id, settings.stamp)
+            for name, row in zip(names, rows) if row.published]
+    # text versions and stamped copies, on the workers; each says where its stamps went
+    placed = iter(_in_order(executor.map(upload_unit, jobs), len(jobs)))
     for name, row in zip(names, rows):
         if row.published:
-            with pymupdf.open(Path(out_dir) / name) as pdf:
-                # from the file as published, before the stamp: what the PDF says, in reading order
-                version = published_text_version(pdf, entries.get(name, []))
-                (root / TEXT / f"{row.id}.txt").write_text(version.text, "utf-8")
-                placed: dict[int, tuple] = {}
-                if settings.stamp:
-                    stamp_document(pdf, row.id, placed=placed)
-                # a full save: no earlier revision stays in the file
-                pdf.save(root / UPLOAD / row.published, garbage=3, deflate=True)
             uploads[f"{PACKAGE}/{UPLOAD}/{row.published}"] = name
-            stamps[f"{PACKAGE}/{UPLOAD}/{row.published}"] = placed
+            stamps[f"{PACKAGE}/{UPLOAD}/{row.published}"] = next(placed)
     if internal_dir is not None:
         Path(internal_dir).mkdir(parents=True, exist_ok=True)
         (Path(internal_dir) / UPLOAD_MAP).write_text(json.dumps(uploads, indent=2, ensure_ascii=False), "utf-8")

@@ -371,13 +371,16 @@ def _programs_without_names(doc: pymupdf.Document, descriptor: int) -> None:
         cleaned = sfnt_without_names(data)
         if cleaned is None and key == "FontFile3":
             cleaned = cff_without_names(data)
+        # stored plain here and compressed once, by the save (``save_clean``: deflate_fonts, MuPDF's
+        # default level): update_stream's own compression runs at the best level, the largest single
+        # cost of writing a text document (fonts are most of its bytes)
         if cleaned is not None:
-            doc.update_stream(program, cleaned)
+            doc.update_stream(program, cleaned, compress=False)
         elif key == "FontFile":
             clear = doc.xref_get_key(program, "Length1")
             rewritten = type1_without_names(data, int(clear[1])) if clear[0] == "int" else None
             if rewritten is not None:
-                doc.update_stream(program, rewritten[0])
+                doc.update_stream(program, rewritten[0], compress=False)
                 doc.xref_set_key(program, "Length1", str(rewritten[1]))
 
 

@@ -780,11 +780,13 @@ class _Matcher:
 
     def __init__(self, secrets: list[Secret]):
         self.automaton = ahocorasick.Automaton()
+        self.secrets: list[Secret] = []  # the automaton's values are places in this list
         for s in secrets:
             for form in _byte_forms(s.value):
                 key = form.decode("latin-1")
                 if key not in self.automaton:
-                    self.automaton.add_word(key, s)
+                    self.automaton.add_word(key, len(self.secrets))
+                    self.secrets.append(s)
         self.empty = len(self.automaton) == 0
         if not self.empty:
             self.automaton.make_automaton()
@@ -792,7 +794,9 @@ class _Matcher:
     def find(self, blob: bytes) -> list[Secret]:
         if self.empty:
             return []
-        found = {s for _, s in self.automaton.iter(blob.decode("latin-1"))}
+        # a set of small ints per match, not of Secrets: a frozen dataclass hashes all its fields at every
+        # match, and a short name form matches thousands of times in a document's streams
+        found = {self.secrets[i] for i in {i for _, i in self.automaton.iter(blob.decode("latin-1"))}}
         return sorted(found, key=lambda s: s.label)
 
 
