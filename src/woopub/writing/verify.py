@@ -415,13 +415,17 @@ def _check_by_ocr(pages: list[pymupdf.Page], name: str, secrets: list[Secret]) -
     before a scan repair, which left this page alone) takes the words read then."""
     engine = Tesseract()
     if engine.problem():
-        return {page.number: [Problem(name, "unreadable text", f"page {page.number + 1}: glyphs without a Unicode "
-                                                               f"meaning, and no OCR to read them ({engine.problem()})")]
-                for page in pages}
+        return _without_ocr(pages, name, engine)
     out = {}
     for start in range(0, len(pages), engine.workers):  # as many renderings held at once as are read at once
         out.update(_read_unmapped(pages[start:start + engine.workers], name, secrets, engine))
     return out
+
+
+def _without_ocr(pages: list[pymupdf.Page], name: str, engine: Tesseract) -> dict[int, list[Problem]]:
+    return {p.number: [Problem(name, "unreadable text", f"page {p.number + 1}: glyphs without a Unicode "
+                                                        f"meaning, and no OCR to read them ({engine.problem()})")]
+            for p in pages}
 
 
 def _check_bands(pages: list[pymupdf.Page], name: str, secrets, proof: StampProof | None) -> dict[int, list[Problem]]:
@@ -431,9 +435,7 @@ def _check_bands(pages: list[pymupdf.Page], name: str, secrets, proof: StampProo
         return {}
     engine = Tesseract()
     if engine.problem():
-        return {p.number: [Problem(name, "unreadable text", f"page {p.number + 1}: glyphs without a Unicode "
-                                                            f"meaning, and no OCR to read them ({engine.problem()})")]
-                for p in pages}
+        return _without_ocr(pages, name, engine)
     out = {}
     for reading in read_pages([(p, [proof.band(p, VERIFY_OCR_DPI)]) for p in pages], engine, rules=False):
         number = reading.page + 1
