@@ -111,3 +111,14 @@ def swap_published(path: Path, lines: list[str]) -> None:
     sanitize(doc)
     save_clean(doc, path)
     doc.close()
+
+
+def make_scan(path: Path, lines: list[str], top: float = 120) -> None:
+    """A page that is one picture of typed lines (16 pt, 150 dpi), no text layer: a scan."""
+    sheet = pymupdf.open().new_page(width=595, height=842)
+    for k, line in enumerate(lines):
+        sheet.insert_text((60, top + 28 * k), line, fontsize=16, fontname="helv")
+    png = sheet.get_pixmap(dpi=150, colorspace=pymupdf.csGRAY).tobytes("png")
+    doc = pymupdf.open()
+    doc.new_page(width=595, height=842).insert_image(pymupdf.Rect(0, 0, 595, 842), stream=png)
+    doc.save(path)

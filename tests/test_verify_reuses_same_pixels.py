@@ -8,23 +8,12 @@ from __future__ import annotations
 import pymupdf
 import pytest
 
+from conftest import make_scan
 import woopub.reading.ocr as ocr
 from woopub.reading.ocr import PictureCheck, Tesseract, plan_page, read_pages
 from woopub.writing.verify import Secret, check_pictures
 
 SECRET = [Secret("Fenna Wijnberg", "PERSON", "PERSON of proposal d#1")]
-
-
-def _scan(path, lines: list[str]) -> None:
-    """A page that is one picture of typed lines, no text layer: a scan."""
-    src = pymupdf.open()
-    sheet = src.new_page(width=595, height=842)
-    for k, line in enumerate(lines):
-        sheet.insert_text((60, 90 + 28 * k), line, fontsize=16, fontname="helv")
-    png = sheet.get_pixmap(dpi=150, colorspace=pymupdf.csGRAY).tobytes("png")
-    doc = pymupdf.open()
-    doc.new_page(width=595, height=842).insert_image(pymupdf.Rect(0, 0, 595, 842), stream=png)
-    doc.save(path)
 
 
 def _read(path) -> dict:
@@ -51,7 +40,7 @@ LINES = ["Verslag van het overleg", "Aanwezig: Fenna Wijnberg, beleidsmedewerker
 
 
 def test_scan_with_the_same_pixels_is_not_read_again_and_its_value_still_found(tmp_path, tesseract_calls):
-    _scan(tmp_path / "d.pdf", LINES)
+    make_scan(tmp_path / "d.pdf", LINES, top=90)
     readings = _read(tmp_path / "d.pdf")
     assert readings[0].regions[0].whole_page and len(tesseract_calls) == 1
     with pymupdf.open(tmp_path / "d.pdf") as doc:
@@ -61,7 +50,7 @@ def test_scan_with_the_same_pixels_is_not_read_again_and_its_value_still_found(t
 
 
 def test_reused_words_are_the_words_a_new_reading_gives(tmp_path):
-    _scan(tmp_path / "d.pdf", LINES)
+    make_scan(tmp_path / "d.pdf", LINES, top=90)
     first = _read(tmp_path / "d.pdf")
     with pymupdf.open(tmp_path / "d.pdf") as doc:
         plans = [(p, r) for p in doc if (r := plan_page(p))]
@@ -72,16 +61,16 @@ def test_reused_words_are_the_words_a_new_reading_gives(tmp_path):
 
 
 def test_scan_whose_pixels_changed_is_read_again(tmp_path, tesseract_calls):
-    _scan(tmp_path / "before.pdf", LINES)
+    make_scan(tmp_path / "before.pdf", LINES, top=90)
     readings = _read(tmp_path / "before.pdf")
-    _scan(tmp_path / "after.pdf", [LINES[0], "Aanwezig: Fenna Wijnberg, secretaris", LINES[2]])
+    make_scan(tmp_path / "after.pdf", [LINES[0], "Aanwezig: Fenna Wijnberg, secretaris", LINES[2]], top=90)
     with pymupdf.open(tmp_path / "after.pdf") as doc:
         problems = check_pictures(doc, "after.pdf", SECRET, {}, readings=readings)
     assert len(tesseract_calls) == 2 and [p.kind for p in problems] == ["leak"]
 
 
 def test_scan_with_a_redaction_drawn_on_it_is_read_again(tmp_path, tesseract_calls):
-    _scan(tmp_path / "d.pdf", LINES)
+    make_scan(tmp_path / "d.pdf", LINES, top=90)
     readings = _read(tmp_path / "d.pdf")
     with pymupdf.open(tmp_path / "d.pdf") as doc:
         doc[0].draw_rect(pymupdf.Rect(140, 100, 300, 122), color=(0, 0, 0), fill=(0, 0, 0))  # over the name

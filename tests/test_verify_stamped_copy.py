@@ -13,7 +13,7 @@ import numpy as np
 import pymupdf
 import pytest
 
-from conftest import SAMPLES
+from conftest import SAMPLES, make_scan
 from woopub.package.build import build_package
 from woopub.package.stamp import stamp_document
 from woopub.reading.ocr import Tesseract
@@ -32,18 +32,6 @@ def _picture(text: str, fontsize: float = 16) -> bytes:
     sheet = pymupdf.open().new_page(width=400, height=40)
     sheet.insert_text((10, 28), text, fontsize=fontsize, fontname="helv")
     return sheet.get_pixmap(dpi=150, colorspace=pymupdf.csGRAY).tobytes("png")
-
-
-def _scan(path, lines: list[str]) -> None:
-    """A page that is one picture of typed lines, no text layer: a scan."""
-    src = pymupdf.open()
-    sheet = src.new_page(width=595, height=842)
-    for k, line in enumerate(lines):
-        sheet.insert_text((60, 120 + 28 * k), line, fontsize=16, fontname="helv")
-    png = sheet.get_pixmap(dpi=150, colorspace=pymupdf.csGRAY).tobytes("png")
-    doc = pymupdf.open()
-    doc.new_page(width=595, height=842).insert_image(pymupdf.Rect(0, 0, 595, 842), stream=png)
-    doc.save(path)
 
 
 def _stamp(published, copy) -> dict[int, tuple]:
@@ -102,7 +90,7 @@ def test_the_stamp_changes_no_pixel_outside_the_rectangle_it_records(rotation):
 
 
 def test_a_copy_equal_outside_the_stamp_is_not_read_whole_again(tmp_path, reads):
-    _scan(tmp_path / "d.pdf", LINES)
+    make_scan(tmp_path / "d.pdf", LINES)
     placed = _stamp(tmp_path / "d.pdf", tmp_path / "copy.pdf")
     problems = verify_pdf(tmp_path / "copy.pdf", "copy.pdf", SECRET, [], [],
                           stamped=_copy_of(tmp_path / "d.pdf", placed))
@@ -114,7 +102,7 @@ def test_a_copy_equal_outside_the_stamp_is_not_read_whole_again(tmp_path, reads)
 
 
 def test_a_copy_altered_outside_the_stamp_is_read_whole_and_its_value_found(tmp_path, reads):
-    _scan(tmp_path / "d.pdf", LINES)
+    make_scan(tmp_path / "d.pdf", LINES)
     placed = _stamp(tmp_path / "d.pdf", tmp_path / "copy.pdf")
     with pymupdf.open(tmp_path / "copy.pdf") as doc:  # a picture of the value, after the stamp
         doc[0].insert_image(pymupdf.Rect(60, 300, 460, 340), stream=_picture("Fenna Wijnberg"))
@@ -126,7 +114,7 @@ def test_a_copy_altered_outside_the_stamp_is_read_whole_and_its_value_found(tmp_
 
 
 def test_a_value_drawn_in_the_stamp_s_band_is_read_there(tmp_path, reads):
-    _scan(tmp_path / "d.pdf", LINES)
+    make_scan(tmp_path / "d.pdf", LINES)
     placed = _stamp(tmp_path / "d.pdf", tmp_path / "copy.pdf")
     band = pymupdf.Rect(placed[0])
     with pymupdf.open(tmp_path / "copy.pdf") as doc:
@@ -140,10 +128,10 @@ def test_a_value_drawn_in_the_stamp_s_band_is_read_there(tmp_path, reads):
 
 
 def test_a_published_file_changed_since_the_run_verified_it_proves_nothing(tmp_path, reads):
-    _scan(tmp_path / "d.pdf", LINES)
+    make_scan(tmp_path / "d.pdf", LINES)
     placed = _stamp(tmp_path / "d.pdf", tmp_path / "copy.pdf")
     verified = _copy_of(tmp_path / "d.pdf", placed)
-    _scan(tmp_path / "d.pdf", LINES[:2])  # another file under the verified one's name
+    make_scan(tmp_path / "d.pdf", LINES[:2])  # another file under the verified one's name
     assert _read_problems(verify_pdf(tmp_path / "copy.pdf", "copy.pdf", SECRET, [], [], stamped=verified)) == []
     assert max(reads) > WHOLE
 

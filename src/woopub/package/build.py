@@ -159,7 +159,8 @@ def _diwoo(root: Path, rows: list[InventoryRow], dossier: DossierFile, now: dt.d
 
 
 class _Here:
-    """The documents' units in this process, one after another (``InlineExecutor``'s ``map``)."""
+    """The documents' units in this process, one after another: ``run.executors.InlineExecutor``'s
+    ``map``, which this layer (below ``run``) cannot import."""
 
     @staticmethod
     def map(fn, items, *args):
