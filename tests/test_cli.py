@@ -150,6 +150,26 @@ def test_a_run_leaves_no_temporary_folders(tmp_path):
     assert sorted(p.name for p in temp.iterdir()) == []
 
 
+def test_a_rule_error_while_frog_loads_leaves_no_temporary_folder(tmp_path):
+    # Frog starts loading before the rules are read (it is the slowest start); a run that stops on a
+    # rule error a moment later still removes its working folder (the tagger closes once Frog is up)
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "in").mkdir()
+    make_pdf(tmp_path / "in" / "nota.pdf", ["Contactpersoon: Fenna Wijnberg"])
+    (tmp_path / "regels.yaml").write_text("keep:\n  - id: x\n    bogus: 1\n", "utf-8")
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    done = subprocess.run([sys.executable, "-m", "woopub", "redact", str(tmp_path / "in"), "--out", str(tmp_path / "out"),
+                           "--rules", str(tmp_path / "regels.yaml"), "--workers", "1"],
+                          env={**os.environ, "TMPDIR": str(temp)}, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 2 and "rule error" in done.stderr, done.stderr
+    assert sorted(p.name for p in temp.iterdir()) == []
+    assert not (tmp_path / "out").exists()
+
+
 @pytest.mark.parametrize("command", ["redact", "scan"])
 def test_without_applies_to_its_own_run_only(runner, tmp_path, monkeypatch, command):
     # the detectors to skip reach the workers through the environment; a command run in-process

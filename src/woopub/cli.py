@@ -166,7 +166,6 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
     from woopub.writing.publish import default_internal_dir
 
     started = time.monotonic()
-    rules = _load_rules(rule_paths)
     from woopub.package.settings import DossierFileError, find_dossier_file, load_dossier_file
 
     try:
@@ -196,15 +195,20 @@ def redact(inputs, out_dir, internal_dir, password, password_file, rule_paths, w
         from woopub.detect.persons import run_without
 
         click.get_current_context().call_on_close(run_without(without))
-    try:  # workers first: they load the detectors while this process loads the pipeline
+    if not scheduler and "frog" not in without:  # Frog loads (~4 s) beside everything below (workers share it)
+        from woopub.detect.frog import start_default_in_background
+
+        start_default_in_background()
+    try:  # workers next: they load the detectors while this process loads the rules and the pipeline
         executor = make_executor(workers, scheduler, scratch=Path(internal) / ".werkbestanden")
     except OSError as exc:
         _exit_on_write_fault(exc)
         raise click.UsageError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from exc
-    if not scheduler and "frog" not in without:  # Frog loads beside this process's imports (workers share it)
-        from woopub.detect.frog import start_default_in_background
-
-        start_default_in_background()
+    try:
+        rules = _load_rules(rule_paths)
+    except SystemExit:
+        executor.close()
+        raise
     from woopub.run.batch import run_batch, verify_output
     from woopub.run.safety import RunInProgress, remove_made
     from woopub.run.progress import make_reporter
