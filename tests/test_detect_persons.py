@@ -876,3 +876,15 @@ def test_a_listed_given_name_the_english_dictionary_has_only_as_a_word_is_no_nam
     text = ENGLISH_REPORT + "Extra Home Loan (Loan to Valuation Ratio <=70%) 3.89% 4.51%\nPlease call Lisa Simpson or Loan Nguyen.\n"
     found = persons(text)
     assert "Loan" not in found and {"Lisa Simpson", "Loan Nguyen"} <= found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Oct. 25, 1999 Aberdeen, South Dakota, U.S. Gates Learjet 35 destroyed",
+    "Safety Board, U.K. Air Accidents Investigation Branch, U.S. National Transportation Safety Board",
+])
+def test_a_state_written_with_dots_after_a_comma_is_not_a_name_in_outlook_order(persons, text):
+    assert persons(text) == set()
+
+
+def test_a_name_in_outlook_order_is_still_one(persons):
+    assert persons("Contact: Jansen, J.K. (DGRR)") == {"Jansen, J.K."}

@@ -28,3 +28,21 @@ def test_unassigned_number_after_a_phone_cue_is_a_phone_number(phones, text, num
 ])
 def test_numbers_without_a_cue_or_of_another_shape_are_not_phones(phones, text):
     assert phones(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "STAFF TRANSPORTATION 05/25/2019 05/24/2019 DHAW20190033",  # "05/25/2019 05" is a valid Elburg number
+    "PEDRO SANT ANNA 05/08/1999 81.33 76.33 95.00",
+    "RODRIGO SANTOS 28/07/1999 84.00 76.67",  # "07/1999 84.00" after "28/"
+])
+def test_dates_in_a_table_are_not_phone_numbers(phones, text):
+    assert phones(text) == []
+
+
+@pytest.mark.parametrize("text, number", [
+    ("tel 0612345678 01-02-2024", "0612345678"),
+    ("T 070 - 456 7890\n12-03-2024", "070 - 456 7890"),
+    ("Datum 06-12-2024, mobiel 06-12 34 56 78", "06-12 34 56 78"),
+])
+def test_a_phone_number_beside_a_date_is_still_found(phones, text, number):
+    assert phones(text) == [number]

@@ -86,6 +86,14 @@ FUNCTION_WORDS = {"team", "afdeling", "directie", "project", "programma", "burea
 PHONE_CUE = re.compile(r"(?:\b(?:tel(?:efoon)?(?:nummer|nr)?|telnr|mob(?:iel)?|gsm|bel|bereikbaar(?: op)?|phone|mobile)\b\.?"
                        r"|(?:^|\n)[ \t]*[TM])[ \t]*[:.]?[ \t]*$", re.IGNORECASE)
 DATE_START = re.compile(r"\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
+# a whole date with a four-digit year, same separator twice ("25/05/2019", "05-25-2019")
+WHOLE_DATE = re.compile(r"(?<![\d/.\-])(\d{1,2})([-/.])(\d{1,2})\2(?:19|20)\d\d(?!\d)")
+
+
+def date_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` holds a date written with digits: day and month (in either order) that can be one."""
+    return [m.span() for m in WHOLE_DATE.finditer(text)
+            if 1 <= min(int(m[1]), int(m[3])) and int(m[1]) <= 31 and int(m[3]) <= 31 and min(int(m[1]), int(m[3])) <= 12]
 
 
 class EmailFragmentRecognizer(PatternRecognizer):
@@ -160,15 +168,25 @@ class DutchPhoneRecognizer(PhoneRecognizer):
 
     def analyze(self, text: str, entities, nlp_artifacts: NlpArtifacts = None):
         flat = text.replace("\n", " ").replace("\f", " ")
+        # digits of a date are no phone number: "05/25/2019 05" in a table of dates is a valid
+        # Elburg number to phonenumbers, and so is "07/1999 84.00" after "28/"
+        dates = date_spans(text)
+
+        def in_date(start: int, end: int) -> bool:
+            return any(a < end and start < b for a, b in dates)
+
         spans: dict[tuple[int, int], phonenumbers.PhoneNumber] = {}
         for match in phonenumbers.PhoneNumberMatcher(flat, "NL", leniency=self.leniency):
             cut = text.find("\n", match.start, match.end)
             if cut >= 0 and DATE_START.match(text, cut + 1):
                 continue  # "14 010" + newline + "06-03-2025": the scan below takes the number alone
-            spans[(match.start, match.end)] = match.number
+            if not in_date(match.start, match.end):
+                spans[(match.start, match.end)] = match.number
         cued: set[tuple[int, int]] = set()
         for m in self.CANDIDATE.finditer(text):
-            found = self._longest_valid(text, m.start(), m.end())
+            if in_date(m.start(), m.start() + 1):
+                continue
+            found = self._longest_valid(text, m.start(), m.end(), in_date)
             if found is None and PHONE_CUE.search(text[max(0, m.start() - 30) : m.start()]):
                 found = self._cued_shape(text, m.start(), m.end())
                 if found:
@@ -219,10 +237,12 @@ class DutchPhoneRecognizer(PhoneRecognizer):
             return None
 
     @staticmethod
-    def _longest_valid(text: str, start: int, end: int):
+    def _longest_valid(text: str, start: int, end: int, in_date=lambda start, end: False):
         ends = [i + 1 for i in range(start, end) if text[i].isdigit()]
         for stop in reversed(ends):
             candidate = text[start:stop]
+            if in_date(start, stop):  # "0612345678 01-02-2024": shorter, without the date
+                continue
             digits = sum(c.isdigit() for c in candidate)
             short = candidate.startswith("14") and 5 <= digits <= 6  # 14 0xx, a municipality
             if not short and (digits < 10 or digits > 13) or candidate.count("\n") > 1:
