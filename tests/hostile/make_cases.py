@@ -172,6 +172,30 @@ def build_corrupt_stream(path: Path) -> None:
     path.write_bytes(data[:start] + bytes(b ^ 0x5A for b in data[start : start + 40]) + data[start + 40 :])
 
 
+def _without_object(data: bytes, xref: int) -> bytes:
+    """``data`` with object ``xref`` left out of its cross-reference table (the table split around
+    it, other offsets unchanged): a reference to it finds nothing, as in an excerpt whose pages
+    were cut out of a longer report."""
+    head = re.compile(rb"xref\n0 (\d+)\n").search(data, data.rindex(b"\nxref\n"))
+    count = int(head[1])
+    entries = re.findall(rb"\d{10} \d{5} [nf] ?\r?\n", data[head.end():])[:count]
+    table = (b"xref\n0 %d\n" % xref + b"".join(entries[:xref])
+             + b"%d %d\n" % (xref + 1, count - xref - 1) + b"".join(entries[xref + 1:]))
+    return data[: head.start()] + table + data[head.end() + sum(map(len, entries)):]
+
+
+def build_dangling_bookmark(path: Path) -> None:
+    doc = _pdf_with_sentence(pages=2)
+    doc.set_toc([[1, "Inleiding", 1], [1, "Bijlage", 2]])
+    cut = _object(doc, "<< /Type /Page >>")  # a page of the whole report, not in this excerpt
+    _object(doc, "<< >>")  # the cut one is not the last object
+    for xref in range(1, doc.xref_length()):
+        if doc.xref_get_key(xref, "Title")[0] == "string":
+            doc.xref_set_key(xref, "A", "null")
+            doc.xref_set_key(xref, "Dest", f"[{cut} 0 R /XYZ 0 0 null]")
+    path.write_bytes(_without_object(doc.tobytes(), cut))
+
+
 def build_zero_pages(path: Path) -> None:
     body = [
         b"%PDF-1.7\n",
@@ -1194,6 +1218,9 @@ CASES: list[Case] = [
          "MuPDF rebuilds the table, nothing is lost; published with a warning", build=build_broken_xref),
     Case("kapotte-stream.pdf", D, "page content with corrupted compressed data", REFUSED,
          "damaged PDF: page 1: (the MuPDF error)", reason="damaged PDF", build=build_corrupt_stream),
+    Case("bladwijzer-naar-niets.pdf", D, "bookmarks pointing at a page object the file does not hold (an excerpt)",
+         PUBLISHED, "the bookmarks go, as every outline does; nothing on the pages is lost",
+         build=build_dangling_bookmark),
     Case("geen-paginas.pdf", D, "zero pages (Info carries a name)", REFUSED, "PDF has no pages",
          reason="no pages", build=build_zero_pages),
     Case("geen-pdf.pdf", D, "a text file named .pdf", REFUSED, "not a PDF (no %PDF header)", reason="not a PDF",

@@ -133,6 +133,10 @@ def admit(path: Path, password: str | None = None) -> Admitted:
         doc = pymupdf.open(path, filetype="pdf")
     except Exception as exc:  # MuPDF raises its own error types
         raise DamagedPdfError(f"{path}: damaged PDF ({one_line(exc)})") from exc
+    # Opening resolves the outline's destinations: an excerpt's bookmarks pointing at pages cut out
+    # of it warn here, and were blamed on page 1. The outline is never published; what pages hold
+    # warns again when inspect() reads them.
+    forget_warnings()
     try:
         notes = _unlock(doc, path, password)
         if doc.is_repaired:
