@@ -647,6 +647,19 @@ def build_icc_profile(path: Path) -> None:
     _save(doc, path)
 
 
+def build_icc_profile_wrong_channels(path: Path) -> None:
+    # the profile is grey, the colour space says three channels: MuPDF draws the image in its
+    # /Alternate and says "ignoring broken ICC profile" (ImageMagick wrote one like it)
+    doc = _pdf_with_sentence()
+    page = doc[0]
+    profile = _object(doc, "<< /N 3 /Alternate /DeviceRGB >>", _icc_profile("kleurprofiel"))
+    image = _object(doc, f"<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /BitsPerComponent 8 "
+                         f"/ColorSpace [/ICCBased {profile} 0 R] >>", bytes(range(0, 192)))
+    _add_resource(doc, page, "XObject", "Im9", image)
+    _add_content(doc, page, b"80 0 0 80 72 500 cm /Im9 Do")
+    _save(doc, path)
+
+
 def _jpeg_segment(marker: int, payload: bytes) -> bytes:
     return bytes([0xFF, marker]) + (len(payload) + 2).to_bytes(2, "big") + payload
 
@@ -1221,6 +1234,8 @@ CASES: list[Case] = [
     Case("bladwijzer-naar-niets.pdf", D, "bookmarks pointing at a page object the file does not hold (an excerpt)",
          PUBLISHED, "the bookmarks go, as every outline does; nothing on the pages is lost",
          build=build_dangling_bookmark),
+    Case("icc-profiel-verkeerd.pdf", D, "an image's ICC profile with another number of channels than its colour space",
+         PUBLISHED, "MuPDF draws the image in the alternate colour space; nothing is lost", build=build_icc_profile_wrong_channels),
     Case("geen-paginas.pdf", D, "zero pages (Info carries a name)", REFUSED, "PDF has no pages",
          reason="no pages", build=build_zero_pages),
     Case("geen-pdf.pdf", D, "a text file named .pdf", REFUSED, "not a PDF (no %PDF header)", reason="not a PDF",
