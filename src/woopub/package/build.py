@@ -21,6 +21,7 @@ import dataclasses
 import datetime as dt
 import json
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
 
 from woopub.package import diwoo
@@ -194,6 +195,13 @@ def _by_public_names(dossier: DossierFile, public: dict[str, str]) -> DossierFil
     return dataclasses.replace(dossier, documents=documents)
 
 
+def _write_lists(root: Path, rows: list, dossier: DossierFile) -> None:
+    """The production report, the inventory as CSV and as accessible PDF."""
+    write_productierapport(root / "productierapport.xlsx", rows, dossier.matter or "", dossier.case_numbers)
+    write_inventory_csv(root / "inventarislijst.csv", rows)
+    write_inventory_pdf(root / INVENTORY_PDF, rows, dossier.matter or "")
+
+
 def build_package(out_dir: Path, log: dict, dossier: DossierFile | None = None, stamp: bool = True,
                   internal_dir: Path | None = None, now: dt.datetime | None = None, executor=None) -> Path:
     """Write the package for the published folder ``out_dir`` whose log is ``log``; returns its folder.
@@ -232,8 +240,12 @@ def build_package(out_dir: Path, log: dict, dossier: DossierFile | None = None, 
     jobs = [UploadJob(str(Path(out_dir) / name), tuple(entries.get(name, ())), str(root / TEXT / f"{row.id}.txt"),
                       str(root / UPLOAD / row.published), row.id, settings.stamp)
             for name, row in zip(names, rows) if row.published]
-    # text versions and stamped copies, on the workers; each says where its stamps went
-    placed = iter(_in_order(executor.map(upload_unit, jobs), len(jobs)))
+    # text versions and stamped copies, on the workers; each says where its stamps went. The lists
+    # need the rows alone: this process writes them meanwhile (the inventory PDF takes 1-2 s)
+    with ThreadPoolExecutor(1, thread_name_prefix="woopub-lists") as beside:
+        lists = beside.submit(_write_lists, root, rows, dossier)
+        placed = iter(_in_order(executor.map(upload_unit, jobs), len(jobs)))
+        lists.result()
     for name, row in zip(names, rows):
         if row.published:
             uploads[f"{PACKAGE}/{UPLOAD}/{row.published}"] = name
@@ -243,9 +255,6 @@ def build_package(out_dir: Path, log: dict, dossier: DossierFile | None = None, 
         (Path(internal_dir) / UPLOAD_MAP).write_text(json.dumps(uploads, indent=2, ensure_ascii=False), "utf-8")
         (Path(internal_dir) / STAMP_MAP).write_text(json.dumps(stamps), "utf-8")
         (Path(internal_dir) / SOURCES).write_text(json.dumps(sources, indent=2, ensure_ascii=False), "utf-8")
-    write_productierapport(root / "productierapport.xlsx", rows, dossier.matter or "", dossier.case_numbers)
-    write_inventory_csv(root / "inventarislijst.csv", rows)
-    write_inventory_pdf(root / INVENTORY_PDF, rows, dossier.matter or "")
     if dossier.publisher:
         _diwoo(root, rows, dossier, now)
     write_sums(root)
