@@ -267,9 +267,9 @@ def names_carried(doc: pymupdf.Document, pattern: re.Pattern, xrefs=None, all_of
     """The objects whose source names any of ``pattern``'s names (``names_in_source``), with the names
     found; None for an object whose source cannot be read (the caller asks MuPDF about it as before).
 
-    One read of each object instead of a question to MuPDF per object and key (a tenth of the cost):
-    a key an object carries, or a name it has as a value, stands in its source, so an object
-    naming none of them need not be asked about. ``xrefs``: only these objects (else all);
+    One read of each object instead of a question to MuPDF per object and key (each question costs
+    about as much as the read): a key an object carries, or a name it has as a value, stands in
+    its source, so an object naming none of them need not be asked about. ``xrefs``: only these objects (else all);
     ``all_of``: list them even when they name none (an empty set)."""
     found: dict[int, set[str] | None] = {}
     for xref in range(1, doc.xref_length()) if xrefs is None else xrefs:
