@@ -68,3 +68,30 @@ def test_letterhead_logo_above_the_closing_is_never_looked_at():
     doc, page, _ = _letter(["Met vriendelijke groet,"])
     draw_scribble(page, pymupdf.Rect(330, 10, 420, 50), seed=2)  # handwriting in the letterhead, above the zone
     assert marks_of(doc) == []
+
+
+def test_the_decide_pass_takes_the_signatures_the_scan_kept_and_leaves_the_document_shut(tmp_path, rules, detector,
+                                                                                       monkeypatch):
+    from woopub.detect import PersonIndex
+    from woopub.files import sha256_file
+    from woopub.reading.intake import admit
+    from woopub.run import pipeline
+    from woopub.run.pipeline import Dossier, InputDocument
+
+    doc, page, y = _letter(["Hoogachtend,", "", "De minister van Justitie en Veiligheid,"])
+    draw_scribble(page, pymupdf.Rect(80, y, 200, y + 40), seed=5)
+    page.insert_text((72, y + 60), "D.M. van Weel", fontsize=10)
+    path = tmp_path / "brief.pdf"
+    doc.save(path)
+    with admit(path) as admitted:  # what the decide pass found when it opened the document itself
+        (expected,) = marks_of(admitted.doc)
+
+    dossier = Dossier(rules, detector, isolate=False)
+    scan = dossier.scan(InputDocument(path, "brief.pdf"))
+    scan.sha256 = sha256_file(path)
+    opened = []
+    monkeypatch.setattr(pipeline, "admit", lambda *a, **k: opened.append(a) or admit(*a, **k))
+    proposals, reason, _ = dossier.propose(scan, PersonIndex(), keep_reading=True)
+    assert reason is None and opened == []
+    (signature,) = [p for p in proposals if p.recogniser == "signatures"]
+    assert signature.boxes == (expected.box,)

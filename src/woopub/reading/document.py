@@ -51,6 +51,9 @@ class DocumentReading:
     added: dict[int, list[OcrWord]] = field(default_factory=dict)  # OCR words joined to the text, per page
     stats: OcrStats = field(default_factory=OcrStats)  # what this reading read and left alone (empty when kept)
     looks: dict = field(default_factory=dict)  # the pictures' looks (pictures.Look) by pixel digest, for verification
+    # the signature marks the scan pass found on the pages (detect/signatures.py), kept with the reading
+    # so that the decide pass need not open and prepare the document again; None: not looked for
+    signatures: list | None = None
 
     @property
     def warnings(self) -> list[str]:
@@ -171,9 +174,22 @@ class DocumentReader:
             if kept is not None:
                 return kept
         reading = self._read(doc, key)
-        if key and keep and self.keep_readings:
-            self._keep_reading(key, reading)
+        if keep:
+            self.keep(key, reading)
         return reading
+
+    def keep(self, key: str | None, reading: DocumentReading) -> None:
+        """Store ``reading`` of the file with SHA-256 ``key`` for a later ``reuse`` read or ``kept``
+        (what ``read(keep=True)`` does, for a caller that adds to the reading first)."""
+        if key and self.keep_readings:
+            self._keep_reading(key, reading)
+
+    def kept(self, key: str | None, keep: bool = False) -> DocumentReading | None:
+        """The reading stored for the file with SHA-256 ``key``, without the document, or None; used
+        up unless ``keep`` (as ``read(reuse=True, keep=keep)``)."""
+        if not key:
+            return None
+        return self._kept_reading(key, used_up=not (keep and self.keep_readings))
 
     def _kept_reading(self, key: str, used_up: bool = True) -> DocumentReading | None:
         path = self._folder / f"{key}.lezing"
@@ -184,9 +200,9 @@ class DocumentReader:
         except OSError:
             return None
         try:
-            text, words, spans, page_starts, ocr, added, looks = pickle.loads(zlib.decompress(data))
+            text, words, spans, page_starts, ocr, added, looks, signatures = pickle.loads(zlib.decompress(data))
             return DocumentReading(DocumentText(text, [Word(*w) for w in words], spans, page_starts), ocr, added,
-                                   looks=looks)
+                                   looks=looks, signatures=signatures)
         except Exception:  # cut short (a full disk, a killed writer): read the document again
             return None
 
@@ -195,7 +211,7 @@ class DocumentReader:
         t = reading.text
         words = [(w.page, w.box, w.text, w.line, w.block) for w in t.words]
         data = zlib.compress(pickle.dumps((t.text, words, t.spans, t.page_starts, reading.ocr, reading.added,
-                                           reading.looks), 5), 1)
+                                           reading.looks, reading.signatures), 5), 1)
         try:
             write_atomic(self._folder / f"{key}.lezing", data)
         except OSError:  # no room: the publish pass extracts again

@@ -26,7 +26,7 @@ from pathlib import Path
 import pymupdf
 
 from woopub.errors import DamagedPdfError, EncryptedPdfError, InputError, NotAPdfError, one_line
-from woopub.reading.prepare import is_stream, key_type, key_value, parse_content, prepare
+from woopub.reading.prepare import is_stream, key_type, key_value, names_carried, names_in_source, parse_content, prepare
 
 # No TEXT_MEDIABOX_CLIP, and an infinite clip (PyMuPDF otherwise drops words
 # outside the page rectangle): text outside the crop box and in tiling
@@ -175,9 +175,10 @@ def _unlock(doc: pymupdf.Document, path: Path, password: str | None) -> list[str
 def inspect(doc: pymupdf.Document, path: Path) -> list[str]:
     """Refuse ``doc`` when its text cannot be read or located reliably. Returns notes."""
     path = Path(path)
-    _check_images(doc, path)
+    carriers = names_carried(doc, _CHECKED_NAMES)  # one read of every object for both checks
+    _check_images(doc, path, carriers)
     _check_page_sizes(doc, path)
-    _check_patterns(doc, path)
+    _check_patterns(doc, path, carriers)
     unreadable: dict[int, str] = {}
     for page in doc:
         number = page.number + 1
@@ -243,8 +244,14 @@ def loss_warnings() -> list[str]:
     return [w for w in _warnings() if LOSS_WARNINGS.search(w) and not BENIGN_WARNINGS.search(w)]
 
 
-def _check_images(doc: pymupdf.Document, path: Path) -> None:
-    for xref in range(1, doc.xref_length()):
+# what the object checks look for: a picture (/Subtype /Image), a tiling pattern (/PatternType)
+_CHECKED_NAMES = names_in_source(("Image", "PatternType"))
+
+
+def _check_images(doc: pymupdf.Document, path: Path, carriers: dict[int, set[str] | None]) -> None:
+    for xref, names in carriers.items():
+        if names is not None and "Image" not in names:
+            continue
         if key_value(doc, xref, "Subtype") != "/Image":
             continue
         try:
@@ -272,9 +279,11 @@ def _check_page_sizes(doc: pymupdf.Document, path: Path) -> None:
             )
 
 
-def _check_patterns(doc: pymupdf.Document, path: Path) -> None:
+def _check_patterns(doc: pymupdf.Document, path: Path, carriers: dict[int, set[str] | None]) -> None:
     """Refuse text inside tiling patterns: MuPDF redaction does not reach into pattern cells."""
-    for xref in range(1, doc.xref_length()):
+    for xref, names in carriers.items():
+        if names is not None and "PatternType" not in names:
+            continue
         if key_value(doc, xref, "PatternType") != "1" or not is_stream(doc, xref):
             continue
         data = doc.xref_stream(xref) or b""

@@ -128,13 +128,16 @@ def show_hidden_layers(doc: pymupdf.Document) -> int:
     """
     if doc.xref_get_key(doc.pdf_catalog(), "OCProperties")[0] == "null":
         return 0
+    # an object naming none of these carries no layer, no /OC and no property list (and none of
+    # this changes which objects do): the others are asked about key by key, in order
+    carriers = names_carried(doc, _LAYER_NAMES)
     optional = set(doc.get_ocgs())
-    for xref in range(1, doc.xref_length()):
+    for xref in carriers:
         kind = key_value(doc, xref, "Type")
         if kind in ("/OCG", "/OCMD"):
             optional.add(xref)
     count = 0
-    for xref in range(1, doc.xref_length()):
+    for xref in carriers:
         if key_type(doc, xref, "OC") != "null":
             doc.xref_set_key(xref, "OC", "null")
             count += 1
@@ -169,12 +172,19 @@ def remove_annotations(doc: pymupdf.Document) -> int:
     return count
 
 
-def content_streams(doc: pymupdf.Document) -> list[int]:
-    """Every stream that is drawn as content: pages, form XObjects, tiling patterns, Type3 glyphs."""
+def content_streams(doc: pymupdf.Document, carriers: dict[int, set[str] | None] | None = None) -> list[int]:
+    """Every stream that is drawn as content: pages, form XObjects, tiling patterns, Type3 glyphs.
+
+    ``carriers``: ``names_carried`` of the document with (at least) _CONTENT_NAMES, when the
+    caller has it."""
     xrefs: set[int] = set()
     for page in doc:
         xrefs.update(page.get_contents())
-    for xref in range(1, doc.xref_length()):
+    if carriers is None:
+        carriers = names_carried(doc, _CONTENT_NAMES)
+    for xref, names in carriers.items():
+        if names is not None and not names & _CONTENT_NAME_SET:
+            continue  # neither /Form nor /PatternType in its source
         if not is_stream(doc, xref):
             continue
         if key_value(doc, xref, "Subtype") == "/Form" or key_value(doc, xref, "PatternType") == "1":
@@ -190,8 +200,10 @@ def remove_alternate_texts(doc: pymupdf.Document, path: Path) -> int:
     name would survive there. Alternate texts are accessibility aids; the
     structure tree they belong to is removed by sanitize() anyway.
     """
+    carriers = names_carried(doc, _CONTENT_OR_ALTERNATE)  # one read of every object for both walks
     count = 0
-    for xref in content_streams(doc):
+    rewritten = []
+    for xref in content_streams(doc, carriers):
         data = doc.xref_stream(xref) or b""
         if b"BDC" not in data and b"DP" not in data:
             continue
@@ -207,13 +219,14 @@ def remove_alternate_texts(doc: pymupdf.Document, path: Path) -> int:
                             changed += 1
         if changed:
             doc.update_stream(xref, pikepdf.unparse_content_stream(instructions))
+            rewritten.append(xref)
             count += changed
-    for xref in range(1, doc.xref_length()):  # named property lists (resources)
-        try:  # one read of the object; most carry none of these keys
-            source = doc.xref_object(xref, compressed=True)
-        except Exception:  # free or broken object numbers
+    # a stream rewritten has a new dictionary (its /Length, /Filter): read again; no other object changed
+    carriers.update(names_carried(doc, _CONTENT_OR_ALTERNATE, rewritten, all_of=True))
+    for xref, names in carriers.items():  # named property lists (resources)
+        if names is None:  # free or broken object numbers
             continue
-        for key in set(_ALTERNATE_KEY_NAMES.findall(source)):
+        for key in sorted(names & _ALTERNATE_NAME_SET):
             if key_type(doc, xref, key) not in ("null", ""):
                 doc.xref_set_key(xref, key, "null")
                 count += 1
@@ -249,8 +262,36 @@ def names_in_source(names) -> re.Pattern:
     return re.compile(rf"/({alternatives})(?![^\s/<>\[\]()%{{}}])")  # a name ends at white space or a delimiter
 
 
+def names_carried(doc: pymupdf.Document, pattern: re.Pattern, xrefs=None, all_of: bool = False
+                  ) -> dict[int, set[str] | None]:
+    """The objects whose source names any of ``pattern``'s names (``names_in_source``), with the names
+    found; None for an object whose source cannot be read (the caller asks MuPDF about it as before).
+
+    One read of each object instead of a question to MuPDF per object and key (each question costs
+    about as much as the read): a key an object carries, or a name it has as a value, stands in
+    its source, so an object naming none of them need not be asked about. ``xrefs``: only these objects (else all);
+    ``all_of``: list them even when they name none (an empty set)."""
+    found: dict[int, set[str] | None] = {}
+    for xref in range(1, doc.xref_length()) if xrefs is None else xrefs:
+        try:
+            source = doc.xref_object(xref, compressed=True)
+        except Exception:  # free or broken object numbers
+            found[xref] = None
+            continue
+        names = set(pattern.findall(source))
+        if names or all_of:
+            found[xref] = names
+    return found
+
+
 # alternate texts as keys of property lists (resources)
-_ALTERNATE_KEY_NAMES = names_in_source(key[1:] for key in ALTERNATE_TEXT_KEYS)
+_ALTERNATE_NAME_SET = frozenset(key[1:] for key in ALTERNATE_TEXT_KEYS)
+# what makes a stream content of its own (content_streams): a form XObject, a tiling pattern
+_CONTENT_NAME_SET = frozenset({"Form", "PatternType"})
+_CONTENT_NAMES = names_in_source(_CONTENT_NAME_SET)
+_CONTENT_OR_ALTERNATE = names_in_source(_CONTENT_NAME_SET | _ALTERNATE_NAME_SET)
+# optional content (show_hidden_layers): a layer (/Type /OCG, /OCMD), an /OC key, a property list
+_LAYER_NAMES = names_in_source(("OCG", "OCMD", "OC", "Properties", "Resources"))
 
 
 def key_entry(doc: pymupdf.Document, xref: int, key: str) -> tuple[str, str]:

@@ -35,7 +35,7 @@ from woopub.errors import InputError
 from woopub.run.guard import Sandbox, can_isolate
 from woopub.reading.intake import admit, inspect, refusal_reason
 from woopub.model import KEEP, REDACT, Decision, DocumentOutcome, Finding, LogEntry, Proposal
-from woopub.reading.ocr import OcrStats
+from woopub.reading.ocr import OcrStats, document_key
 from woopub.reading.passwords import Passwords
 from woopub.decide.marked import marked_proposals
 from woopub.decide.analysis import dossier_reading, first_reading
@@ -359,7 +359,13 @@ class Dossier:
             with clock.stage("extract"), admit(document.path, self._password(document)) as admitted:
                 inspect(admitted.doc, document.path)
                 scan.pages = admitted.doc.page_count
-                reading = self.reader.read(admitted.doc, keep=True)  # kept for the publish pass
+                key = document_key(admitted.doc)
+                reading = self.reader.read(admitted.doc, key=key)
+                started = time.perf_counter()
+                # found here, kept with the reading: the decide pass need not open the document again
+                reading.signatures = find_signatures(admitted.doc, reading)
+                clock.move(time.perf_counter() - started, "extract", "decide")
+                self.reader.keep(key, reading)  # for the publish pass
                 text = reading.text
         except InputError as exc:
             scan.error = str(exc)
@@ -425,25 +431,33 @@ class Dossier:
         if scan.sha256 is not None and sha256_or_none(scan.document.path) != scan.sha256:
             # the findings are places in the text that was scanned: in another file they point anywhere
             return [], f"{name}: the file changed after it was scanned; run woopub again", dict(clock.seconds)
+        with clock.stage("extract"):  # as the scan pass read it
+            reading = self.reader.kept(scan.sha256, keep=keep_reading)
         try:
-            with admit(scan.document.path, self._password(scan.document)) as admitted:
-                with clock.stage("extract"):  # as the scan pass read it
-                    reading = self.reader.read(admitted.doc, reuse=True, keep=keep_reading, key=scan.sha256)
-                proposals = self.decide(admitted.doc, reading, scan, index, clock)
+            if reading is not None and reading.signatures is not None:
+                proposals = self.decide(None, reading, scan, index, clock)  # all it needs: the document stays shut
+            else:  # not kept (a cluster's worker, a full disk): read again
+                with admit(scan.document.path, self._password(scan.document)) as admitted:
+                    if reading is None:
+                        with clock.stage("extract"):
+                            reading = self.reader.read(admitted.doc, reuse=True, keep=keep_reading, key=scan.sha256)
+                    proposals = self.decide(admitted.doc, reading, scan, index, clock)
         except InputError as exc:
             return [], str(exc), dict(clock.seconds)
         return proposals, None, dict(clock.seconds)
 
     def decide(self, doc, reading, scan: DocumentScan, index: PersonIndex, clock: Stopwatch) -> list[Proposal]:
         """The document's proposals, with the dossier's persons (``index``) added to what its scan found
-        (``propose``, in its child). What ``woopub apply`` is given decided instead."""
+        (``propose``, in its child). What ``woopub apply`` is given decided instead. ``doc``: the
+        prepared document, needed only when the reading carries no signature marks (else None)."""
         name = scan.document.name
         text = reading.text
         with clock.stage("detect"):
             findings, decisions, decider = dossier_reading(text.text, scan.findings, index, self.rules)
         with clock.stage("decide"):
             proposals = proposals_for(name, text, findings, decisions)
-            proposals += signature_proposals(name, find_signatures(doc, reading), decider)
+            marks = reading.signatures if reading.signatures is not None else find_signatures(doc, reading)
+            proposals += signature_proposals(name, marks, decider)
             proposals += marked_proposals(name, text, self.rules)
             # a value redacted in one reading of a page is redacted in the others: pictures too
             proposals += picture_proposals(name, reading.ocr, proposals)
