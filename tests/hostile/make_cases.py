@@ -248,6 +248,17 @@ def build_hidden_layer(path: Path) -> None:
     _save(doc, path)
 
 
+def build_hidden_layer_indirect_properties(path: Path) -> None:
+    doc = _doc(INNOCENT)
+    ocg = doc.add_ocg(f"Opmerkingen {NAME}", on=False)
+    doc[0].insert_text((72, 200), SENTENCE, fontsize=11, oc=ocg)
+    res = _resources(doc, doc[0])
+    kind, value = doc.xref_get_key(res, "Properties")
+    assert kind == "dict", kind
+    doc.xref_set_key(res, "Properties", f"{_object(doc, value)} 0 R")  # the property list an object of its own
+    _save(doc, path)
+
+
 def build_invisible(path: Path) -> None:
     doc = _doc(INNOCENT)
     doc[0].insert_text((72, 200), SENTENCE, fontsize=11, render_mode=3)
@@ -1247,6 +1258,8 @@ CASES: list[Case] = [
          "saved as a full rewrite: the earlier revision is gone", build=build_earlier_revision),
     Case("verborgen-laag.pdf", H, "text in a hidden optional-content layer named after the person", PUBLISHED,
          "every layer shown, the text detected and redacted, layer names dropped", build=build_hidden_layer),
+    Case("verborgen-laag-eigen-lijst.pdf", H, "the same, the page's property list an indirect object", PUBLISHED,
+         "as above: the layer is shown through the list it stands in", build=build_hidden_layer_indirect_properties),
     Case("onzichtbare-tekst.pdf", H, "invisible text (render mode 3)", PUBLISHED, "detected and redacted like visible text",
          build=build_invisible),
     Case("wit-op-wit.pdf", H, "white text on white", PUBLISHED, "detected and redacted like visible text",

@@ -143,11 +143,15 @@ def show_hidden_layers(doc: pymupdf.Document) -> int:
             count += 1
         for prefix in ("", "Resources/"):
             kind, value = key_entry(doc, xref, prefix + "Properties")
+            holder, path = xref, f"{prefix}Properties/"
+            if kind == "xref":  # a property list of its own: its entries are changed there
+                holder, path = int(value.split()[0]), ""
+                kind, value = "dict", doc.xref_object(holder, compressed=True)
             if kind != "dict":
                 continue
             for name, target in _NAMED_REF.findall(value):
                 if int(target) in optional:
-                    doc.xref_set_key(xref, f"{prefix}Properties/{name}", "<<>>")
+                    doc.xref_set_key(holder, f"{path}{name}", "<<>>")
                     count += 1
     return count
 
