@@ -4,8 +4,8 @@
 
 Runs ``woopub redact FOLDER --workers 1 --json`` in this process, with the document passes in this
 process too (no sandbox child), and times verification's parts: ``verify_pdf`` and each of its checks,
-planning pages and looking at pictures, rendering regions, Tesseract runs (with their count), the
-scan repair and the damage check, each both in wall seconds and in CPU seconds of this process and
+planning pages and looking at pictures, rendering regions, Tesseract runs (with their count, and the
+images given to Tesseract: read, or taken from the run's memo of pixels read before), the scan repair and the damage check, each both in wall seconds and in CPU seconds of this process and
 the Tesseract processes it ran (CPU moves less than wall time when other work shares the cores).
 Parts are printed per phase: ``write`` (the write stage: the run's worker seconds "verify"),
 ``closing`` (the closing verification of the output and the package's stamped upload copies, which
@@ -90,12 +90,28 @@ def instrument(parts: Parts) -> None:
     parts.wrap(ocr, "_render", "render a region")
     parts.wrap(ocr.Tesseract, "read", "tesseract")
     parts.wrap(ocr.Tesseract, "_run", "tesseract process")  # every run, batches of images (read_many) included
+    count_images(parts, ocr)
     try:  # a stamped copy's pages compared with their published file's (not in older sources)
         import woopub.writing.stamped as stamped
         parts.wrap(stamped, "_same_outside", "stamp proof: compare pixels")
     except ImportError:
         pass
     parts.wrap(ocr.PictureCheck, "pictures", "look at pictures")
+
+
+def count_images(parts: Parts, ocr) -> None:
+    """Images given to ``Tesseract.read_all``, per phase: read by Tesseract, or taken from the run's memo
+    (the same pixels read before in the run). Counted as ``images read|memo`` in the parts' calls."""
+    read_all = ocr.Tesseract.read_all
+
+    @functools.wraps(read_all)
+    def counted(self, jobs):
+        known = sum(1 for job in jobs if ocr._memo_get(self._memo_key(*job)) is not None)
+        parts.calls[f"{parts.phase}|images from the memo"] += known
+        parts.calls[f"{parts.phase}|images read"] += len(jobs) - known
+        return read_all(self, jobs)
+
+    ocr.Tesseract.read_all = counted
 
 
 def main() -> None:
@@ -122,7 +138,7 @@ def main() -> None:
     wall, cpu = time.perf_counter() - started, cpu_now() - cpu
     print(f"\nwhole command: {wall:.1f} s wall, {cpu:.1f} s CPU (this process and its Tesseract runs; Frog apart)")
     print(f"{'phase|part':42s} {'wall s':>8s} {'CPU s':>8s} {'calls':>6s}")
-    for key in sorted(parts.wall):
+    for key in sorted(set(parts.wall) | set(parts.calls)):
         print(f"{key:42s} {parts.wall[key]:8.2f} {parts.cpu[key]:8.2f} {parts.calls[key]:6d}")
     print("slowest verifications (wall s):")
     for key, seconds in sorted(parts.by_document.items(), key=lambda kv: -kv[1])[:10]:

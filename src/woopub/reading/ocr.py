@@ -816,6 +816,16 @@ class PageReading:
         return []
 
 
+def page_picture_image(picture: pymupdf.Pixmap) -> bytes:
+    """A page's colour rendering (``picture``) as the grey image Tesseract is given: one form for
+    verification's reading of a page of glyphs without a Unicode meaning and the scan repair's
+    reading of the page it then replaces (writing/scanned.py). The same page rendered at the same
+    resolution (and unrotated: the repair reads a page unrotated) is then the same bytes, and the
+    repair takes verification's words from the run's memo instead of running Tesseract on those
+    pixels a second time."""
+    return pymupdf.Pixmap(pymupdf.csGRAY, picture).tobytes("pnm")
+
+
 def _render(page: pymupdf.Page, region: OcrRegion, rules: bool = True) -> tuple[bytes, pymupdf.Matrix, float, list[Box]]:
     """The region as a grey PNM image, the matrix from its pixels to page space, its ink share
     and (with ``rules``) its table rules (page space)."""

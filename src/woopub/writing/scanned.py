@@ -22,13 +22,13 @@ import pymupdf
 from woopub.detect.dossier import PLACED_SHORTHAND, value_pattern
 from woopub.model import KEEP, REDACT, LogEntry, Proposal
 from woopub.reading.extract import extract_text
-from woopub.reading.ocr import OcrWord, Tesseract, _middle, add_text_layer
+from woopub.reading.ocr import OcrWord, Tesseract, _middle, add_text_layer, page_picture_image
 from woopub.writing.pictured import _joined, _occurrences, _values
 from woopub.writing.redact import redact_page
 from woopub.writing.sanitize import sanitize, save_clean
-from woopub.writing.verify import NUMBER_ENTITIES, STRING_MIN_LENGTH
+from woopub.writing.verify import NUMBER_ENTITIES, STRING_MIN_LENGTH, VERIFY_OCR_DPI
 
-SCAN_DPI = 200
+SCAN_DPI = VERIFY_OCR_DPI  # 200: the page verification read is read here from the memo, at one resolution
 # a known value found again: blacked out in the scan. Not "unreadable text": a page whose text could
 # not be read was never searched for names, and a scan of it would publish them
 REPAIRABLE = {"leak"}
@@ -152,7 +152,8 @@ def _picture(page: pymupdf.Page, zoom: float) -> pymupdf.Pixmap:
 
 
 def _read_all(pictures: list[pymupdf.Pixmap], zoom: float, engine: Tesseract) -> list[list[OcrWord]]:
-    jobs = [(pymupdf.Pixmap(pymupdf.csGRAY, picture).tobytes("pnm"), SCAN_DPI) for picture in pictures]
+    # as verification reads a page (``page_picture_image``): the page it just read is not read again
+    jobs = [(page_picture_image(picture), SCAN_DPI) for picture in pictures]
     readings = []
     for found in engine.read_all(jobs):
         if isinstance(found, Exception):

@@ -41,7 +41,7 @@ import pymupdf
 from woopub.decide.marked import TERM_EVIDENCE, term_pattern
 from woopub.detect.dossier import PLACED_SHORTHAND, value_pattern
 from woopub.errors import InputError, one_line
-from woopub.reading.ocr import PictureCheck, Tesseract, plan_page, read_pages, unmapped_letters
+from woopub.reading.ocr import PictureCheck, Tesseract, page_picture_image, plan_page, read_pages, unmapped_letters
 from woopub.reading.extract import WORD_CLIP, WORD_FLAGS, extract_text, text_layer_words
 from woopub.reading.intake import forget_warnings, loss_warnings, unreadable_text
 from woopub.model import KEEP, REDACT, Proposal
@@ -449,8 +449,10 @@ def _check_bands(pages: list[pymupdf.Page], name: str, secrets, proof: StampProo
 
 def _read_unmapped(pages: list[pymupdf.Page], name: str, secrets: list[Secret], engine: Tesseract) -> dict[int, list[Problem]]:
     """``_check_by_ocr`` for a few pages, rendered and read at once."""
-    jobs = [(page.get_pixmap(dpi=VERIFY_OCR_DPI, colorspace=pymupdf.csGRAY).tobytes("png"), VERIFY_OCR_DPI)
-            for page in pages]
+    # in the form the scan repair reads a page in (``page_picture_image``): a page found here to show a
+    # value is replaced by a scan whose reading is then this one, from the run's memo, not a second run
+    zoom = pymupdf.Matrix(VERIFY_OCR_DPI / 72, VERIFY_OCR_DPI / 72)
+    jobs = [(page_picture_image(page.get_pixmap(matrix=zoom, alpha=False)), VERIFY_OCR_DPI) for page in pages]
     try:
         results = engine.read_all(jobs)
     except Exception as exc:  # as a failed reading of each page
