@@ -122,3 +122,18 @@ def make_scan(path: Path, lines: list[str], top: float = 120) -> None:
     doc = pymupdf.open()
     doc.new_page(width=595, height=842).insert_image(pymupdf.Rect(0, 0, 595, 842), stream=png)
     doc.save(path)
+
+
+def make_unmapped_pdf(path, lines):
+    """One line a page, in a font without a ToUnicode map: the text layer says nothing readable."""
+    import pymupdf
+
+    doc = pymupdf.open()
+    for line in lines:
+        page = doc.new_page()
+        page.insert_font(fontname="F0", fontbuffer=pymupdf.Font("helv").buffer)  # Type0, Identity-H
+        page.insert_text((72, 100), line, fontname="F0", fontsize=14)
+    for xref in range(1, doc.xref_length()):
+        if doc.xref_get_key(xref, "ToUnicode")[0] != "null":
+            doc.xref_set_key(xref, "ToUnicode", "null")
+    doc.save(path)

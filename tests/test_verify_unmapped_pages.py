@@ -10,6 +10,7 @@ import hashlib
 import pymupdf
 import pytest
 
+from conftest import make_unmapped_pdf
 from woopub.reading.extract import extract_text
 from woopub.reading.ocr import Tesseract, remember_ocr_in
 from woopub.writing.verify import Problem, Secret, check_text
@@ -21,16 +22,7 @@ LINES = ["Contactpersoon: mevrouw Fenna Wijnberg, beleidsmedewerker.",
 
 
 def _unmapped(path):
-    """One line a page, in a font without a ToUnicode map: the text layer says nothing readable."""
-    doc = pymupdf.open()
-    for line in LINES:
-        page = doc.new_page()
-        page.insert_font(fontname="F0", fontbuffer=pymupdf.Font("helv").buffer)  # Type0, Identity-H
-        page.insert_text((72, 100), line, fontname="F0", fontsize=14)
-    for xref in range(1, doc.xref_length()):
-        if doc.xref_get_key(xref, "ToUnicode")[0] != "null":
-            doc.xref_set_key(xref, "ToUnicode", "null")
-    doc.save(path)
+    make_unmapped_pdf(path, LINES)
 
 
 @pytest.fixture
