@@ -199,6 +199,9 @@ def main() -> None:
               f"peak {figures['peak_pss_mb']} MB PSS ({figures['peak_rss_mb']} MB RSS), main {figures['main_at_stages']}",
               flush=True)
         shutil.rmtree(folder, ignore_errors=True)
+        # the run's output and its internal record (redacted values) go too; the generated documents stay
+        for made in args.work.glob(f"out-{folder.name}*"):
+            shutil.rmtree(made, ignore_errors=True)
     report(rows, files, not args.same_bytes)
     if args.json:
         args.json.write_text(json.dumps([{"rounds": n, **f} for n, f in rows], indent=1))
