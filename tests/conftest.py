@@ -137,3 +137,20 @@ def make_unmapped_pdf(path, lines):
         if doc.xref_get_key(xref, "ToUnicode")[0] != "null":
             doc.xref_set_key(xref, "ToUnicode", "null")
     doc.save(path)
+
+
+def count_tesseract_reads(monkeypatch) -> list[str]:
+    """Every Tesseract run from now on, as the SHA-256 of the image it read (the list fills as they run)."""
+    import hashlib
+
+    from woopub.reading.ocr import Tesseract
+
+    seen: list[str] = []
+    real = Tesseract.read
+
+    def counting(self, image, dpi):
+        seen.append(hashlib.sha256(image).hexdigest())
+        return real(self, image, dpi)
+
+    monkeypatch.setattr(Tesseract, "read", counting)
+    return seen

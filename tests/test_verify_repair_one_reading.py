@@ -6,13 +6,12 @@ repair, and the repaired page (new pixels) is read again when the file is verifi
 
 from __future__ import annotations
 
-import hashlib
 
 import pymupdf
 import pytest
 
 from woopub.model import REDACT, Proposal
-from conftest import make_unmapped_pdf
+from conftest import count_tesseract_reads, make_unmapped_pdf
 from woopub.reading.extract import extract_text
 from woopub.reading.ocr import Tesseract, remember_ocr_in
 from woopub.writing.scanned import publish_as_scans
@@ -33,14 +32,7 @@ def reads(monkeypatch, tmp_path):
     """Every Tesseract run, as the SHA-256 of the image it read; the run's memo in a folder."""
     if Tesseract().problem():
         pytest.skip(Tesseract().problem())
-    seen = []
-    real = Tesseract.read
-
-    def counting(self, image, dpi):
-        seen.append(hashlib.sha256(image).hexdigest())
-        return real(self, image, dpi)
-
-    monkeypatch.setattr(Tesseract, "read", counting)
+    seen = count_tesseract_reads(monkeypatch)
     (tmp_path / "ocr-memo").mkdir()
     remember_ocr_in(tmp_path / "ocr-memo")
     yield seen

@@ -5,12 +5,11 @@ after a scan repair, which left the page alone) does not run Tesseract a second 
 
 from __future__ import annotations
 
-import hashlib
 
 import pymupdf
 import pytest
 
-from conftest import make_unmapped_pdf
+from conftest import count_tesseract_reads, make_unmapped_pdf
 from woopub.reading.extract import extract_text
 from woopub.reading.ocr import Tesseract, remember_ocr_in
 from woopub.writing.verify import Problem, Secret, check_text
@@ -28,14 +27,7 @@ def _unmapped(path):
 @pytest.fixture
 def reads(monkeypatch):
     """Every Tesseract run, as the SHA-256 of the image it read."""
-    seen = []
-    real = Tesseract.read
-
-    def counting(self, image, dpi):
-        seen.append(hashlib.sha256(image).hexdigest())
-        return real(self, image, dpi)
-
-    monkeypatch.setattr(Tesseract, "read", counting)
+    seen = count_tesseract_reads(monkeypatch)
     yield seen
     remember_ocr_in(None)
 
