@@ -133,7 +133,6 @@ def sanitize(doc: pymupdf.Document) -> Counter:
         doc.xref_set_key(catalog, key, "null")
         removed[f"catalog /{key}"] += 1
     removed["page label prefixes"] += _strip_page_label_prefixes(doc)
-    removed["indirect allowed strings made direct"] += _inline_allowed_strings(doc)
     for page in doc:
         for key in _disallowed(doc, page.xref, PAGE_ALLOWED):
             doc.xref_set_key(page.xref, key, "null")
@@ -144,22 +143,18 @@ def sanitize(doc: pymupdf.Document) -> Counter:
         except Exception as exc:
             raise DamagedPdfError(f"page {page.number + 1}: content cannot be rewritten ({exc})") from exc
         removed["marked-content property lists"] += _bare_page_content(doc, page)
-    for xref in range(1, doc.xref_length()):
-        try:
-            is_tree_node = doc.xref_get_key(xref, "Type")[1] == "/Pages"
-        except Exception:
-            continue
-        if is_tree_node:
-            for key in _disallowed(doc, xref, PAGE_TREE_ALLOWED):
-                doc.xref_set_key(xref, key, "null")
-                removed[f"page tree /{key}"] += 1
     fonts, profiles = [], set()
     for xref in range(1, doc.xref_length()):
-        try:  # one read of the object: most objects carry neither these keys nor strings
+        try:  # one read of the object: most objects carry none of the keys or strings asked about below
             source = doc.xref_object(xref, compressed=True)
         except Exception:  # free or broken object numbers
             continue
-        removed += _rewrite_carrier(doc, xref, source, fonts, profiles)
+        if _PAGES_NAME.search(source) and _page_tree_node_stripped(doc, xref, removed):
+            source = doc.xref_object(xref, compressed=True)
+        if ("/Registry" in source or "/Ordering" in source) and _inline_allowed_strings(doc, xref, source):
+            removed["indirect allowed strings made direct"] += 1
+            source = doc.xref_object(xref, compressed=True)
+        _rewrite_carrier(doc, xref, source, fonts, profiles, removed)
         suspect, strings = _SUSPECT_NAME.search(source), _may_hold_strings(source)
         if not (suspect or strings):
             continue
@@ -189,7 +184,7 @@ def sanitize(doc: pymupdf.Document) -> Counter:
         if profile is not None:
             doc.update_stream(xref, profile)
             removed["colour profile texts"] += 1
-    return removed
+    return +removed  # what was removed, without the kinds counted zero
 
 
 def _plain_page_tree(doc: pymupdf.Document) -> bool:
@@ -221,13 +216,28 @@ _DESCRIPTOR = re.compile(r"/Type\s*/FontDescriptor(?![A-Za-z])")
 _ICC_REF = re.compile(r"/ICCBased\s*(\d+)\s+0\s+R")
 
 
-def _rewrite_carrier(doc: pymupdf.Document, xref: int, source: str, fonts: list, profiles: set) -> Counter:
-    """Rewrite one object to what drawing needs of it, if it is a form, font, descriptor or JPEG image.
+def _page_tree_node_stripped(doc: pymupdf.Document, xref: int, removed: Counter) -> bool:
+    """Drop the keys a page tree node (/Type /Pages) does not need; whether any was dropped."""
+    try:
+        if doc.xref_get_key(xref, "Type")[1] != "/Pages":
+            return False
+    except Exception:
+        return False
+    keys = _disallowed(doc, xref, PAGE_TREE_ALLOWED)
+    for key in keys:
+        doc.xref_set_key(xref, key, "null")
+        removed[f"page tree /{key}"] += 1
+    return bool(keys)
+
+
+def _rewrite_carrier(doc: pymupdf.Document, xref: int, source: str, fonts: list, profiles: set,
+                     done: Counter) -> None:
+    """Rewrite one object to what drawing needs of it, if it is a form, font, descriptor or JPEG image
+    (counted in ``done``).
 
     Fonts are collected for renaming once all are known, ICC profiles (found
     by the colour spaces naming them) for blanking their text tags.
     """
-    done: Counter = Counter()
     profiles.update(int(x) for x in _ICC_REF.findall(source))
     if _FORM.search(source):
         content = bare_marked_content(doc.xref_stream(xref) or b"")
@@ -256,7 +266,6 @@ def _rewrite_carrier(doc: pymupdf.Document, xref: int, source: str, fonts: list,
             done["image metadata segments"] += 1
     elif "/JPXDecode" in source:
         done.update(_jpx_without_metadata(doc, xref))
-    return done
 
 
 def _jpx_without_metadata(doc: pymupdf.Document, xref: int) -> Counter:
@@ -432,34 +441,28 @@ def _remove_stray_strings(doc: pymupdf.Document, xref: int, keys, source: str) -
     return count
 
 
-def _inline_allowed_strings(doc: pymupdf.Document) -> int:
+def _inline_allowed_strings(doc: pymupdf.Document, xref: int, source: str) -> bool:
     """A string allowed under its key (a CID font's /Registry "Adobe", /Ordering "Identity") that a
     producer wrote as an object of its own is written in place: verification takes a string object
     on its own for carried text, as it cannot tell which key it stands under (seen: pypdf and
-    PyMuPDF test files, a NORA handreiking; the key stands in a dictionary nested in the font's)."""
-    count = 0
-    for xref in range(1, doc.xref_length()):
-        try:
-            source = doc.xref_object(xref, compressed=True)
-        except Exception:
-            continue
-        if "/Registry" not in source and "/Ordering" not in source:
-            continue
+    PyMuPDF test files, a NORA handreiking; the key stands in a dictionary nested in the font's).
+    Whether object ``xref`` (whose source is ``source``) was rewritten so."""
 
-        def direct(match: re.Match) -> str:
-            target = doc.xref_object(int(match.group(2)), compressed=True).strip()
-            if not target.startswith(("(", "<")) or target.startswith("<<"):
-                return match.group(0)
-            return f"/{match.group(1)}{target}"
+    def direct(match: re.Match) -> str:
+        target = doc.xref_object(int(match.group(2)), compressed=True).strip()
+        if not target.startswith(("(", "<")) or target.startswith("<<"):
+            return match.group(0)
+        return f"/{match.group(1)}{target}"
 
-        new = _ALLOWED_STRING_REF.sub(direct, source)
-        if new != source and not doc.xref_is_stream(xref):
-            doc.update_object(xref, new)
-            count += 1
-    return count
+    new = _ALLOWED_STRING_REF.sub(direct, source)
+    if new == source or doc.xref_is_stream(xref):
+        return False
+    doc.update_object(xref, new)
+    return True
 
 
 _ALLOWED_STRING_REF = re.compile(r"/(Registry|Ordering)\s*(\d+)\s+\d+\s+R")
+_PAGES_NAME = names_in_source(["Pages"])  # a page tree node's /Type (and the catalog's key)
 
 
 def present_keys(doc: pymupdf.Document, xref: int) -> list[str]:
