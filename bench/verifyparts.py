@@ -97,6 +97,35 @@ def instrument(parts: Parts) -> None:
     except ImportError:
         pass
     parts.wrap(ocr.PictureCheck, "pictures", "look at pictures")
+    count_decodes(parts, ocr)
+
+
+def count_decodes(parts: Parts, ocr) -> None:
+    """What planning costs beyond seconds, per phase: image lists with digests computed (a text page
+    run that decodes every image shown; ``get_image_info(hashes=True)`` when the page has none kept),
+    image objects decoded (``Pixmap(doc, xref)``) and pictures rendered as shown to look at them."""
+    import pymupdf
+
+    info = pymupdf.Page.get_image_info
+
+    @functools.wraps(info)
+    def counted_info(page, hashes=False, xrefs=False):
+        if (hashes or xrefs) and not getattr(page, "_image_info", None):
+            parts.calls[f"{parts.phase}|image digests of a page"] += 1
+        return info(page, hashes, xrefs)
+
+    pymupdf.Page.get_image_info = counted_info
+    plain = pymupdf.Pixmap
+
+    class Pixmap(plain):
+        def __init__(self, *args):
+            if len(args) == 2 and isinstance(args[0], pymupdf.Document) and isinstance(args[1], int):
+                parts.calls[f"{parts.phase}|image objects decoded"] += 1
+            super().__init__(*args)
+
+    pymupdf.Pixmap = Pixmap
+    if hasattr(ocr, "_shown_grey"):
+        parts.wrap(ocr, "_shown_grey", "render a picture to look at")
 
 
 def count_images(parts: Parts, ocr) -> None:
