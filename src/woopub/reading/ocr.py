@@ -60,7 +60,7 @@ from woopub.files import write_atomic
 from woopub.model import Box
 from woopub.reading.disagree import text_layer_suspect
 from woopub.reading.fontmaps import FontVerdicts
-from woopub.reading.pictures import MAX_DECODE, TOO_SMALL, Look, grey_of, grey_planes, look
+from woopub.reading.pictures import MAX_DECODE, TOO_SMALL, ImageDigests, Look, grey_of, grey_planes, look
 
 LANGUAGE = "nld"
 DPI = 300  # Tesseract reads body text best at 300 dpi; more costs time and gains little
@@ -377,8 +377,9 @@ class PictureCheck:
     at on the first; ``skipped`` counts the placements OCR left alone, by
     reason, for the run's summary. Placements are known by the digest of
     their pixels, and a digest by the image object that has it, each image
-    object decoded once per document (PyMuPDF's ``get_image_info(xrefs=True)``
-    decodes every image of every page again).
+    decoded once per document for its digest (``ImageDigests``: PyMuPDF's
+    ``get_image_info`` decodes every placement, ``Pixmap(doc, xref)`` every
+    image object again).
     """
 
     def __init__(self, doc: pymupdf.Document | None = None, looks: dict[bytes, Look] | None = None):
@@ -388,6 +389,7 @@ class PictureCheck:
         self.looks: dict[bytes, Look] = dict(looks or {})
         self.xrefs: dict[bytes, int] = {}  # digest -> image object
         self.digested: set[int] = set()  # image objects whose digest is known (or cannot be had)
+        self.digests = ImageDigests()
         self.skipped: Counter[str] = Counter()
         self.drawn_pages_skipped = 0  # pages without a text layer whose drawing holds no letters
         self.fonts = FontVerdicts(reader=Tesseract)  # the document's fonts judged by their maps (reading/fontmaps.py)
@@ -396,10 +398,11 @@ class PictureCheck:
         """The page's pictures larger than an icon, each with its look; icons are counted as skipped."""
         visible = page.mediabox if page.rotation == 0 else page.rect * page.derotation_matrix
         out = []
-        infos = page.get_image_info(hashes=True)
+        infos = self.digests.page_infos(page)
         if any(info.get("digest") not in self.looks for info in infos):  # a picture not looked at yet
             self._digest_images(page)
         small = []
+        shown = _Shown(page)
         for info in infos:
             rect = pymupdf.Rect(info["bbox"]) & visible
             if rect.is_empty:
@@ -411,10 +414,10 @@ class PictureCheck:
                 self.skipped[TOO_SMALL] += 1
                 small.append(_Picture(rect, density, Look(False, TOO_SMALL)))
                 continue
-            out.append(_Picture(rect, density, self._look(page, info, rect, density)))
-        return self._tiles_joined(page, out, small)
+            out.append(_Picture(rect, density, self._look(shown, info, rect, density)))
+        return self._tiles_joined(shown, out, small)
 
-    def _tiles_joined(self, page: pymupdf.Page, pictures: list[_Picture], small: list[_Picture]) -> list[_Picture]:
+    def _tiles_joined(self, shown: _Shown, pictures: list[_Picture], small: list[_Picture]) -> list[_Picture]:
         """Pictures that abut without text of their own (a screenshot stored as strips or tiles, each
         cutting its letters) are looked at together, as the page shows them, and read as one if letters show."""
         unread = [p for p in pictures if not p.look.read] + small
@@ -428,7 +431,7 @@ class PictureCheck:
             if len(parts) < 2 or _too_small(union) or sum(_area(p.rect) for p in parts) > TILE_OVERLAP * _area(union):
                 continue
             density = max(p.density for p in parts)
-            found = _memo_look([_shown_grey(page, union, density)])
+            found = _memo_look([shown.grey(union, density)])
             if found.read:
                 joined_any.append((parts, _Picture(union, density, found)))
         for parts, joined in joined_any:
@@ -446,22 +449,22 @@ class PictureCheck:
             if item[2] * item[3] > MAX_DECODE:  # looked at as shown rather than decoded whole
                 continue
             try:
-                self.xrefs[pymupdf.Pixmap(doc, xref).digest] = xref
+                self.xrefs[self.digests.of_xref(doc, xref)] = xref
             except Exception:  # pixels MuPDF will not hand over: looked at as shown
                 continue
 
-    def _look(self, page: pymupdf.Page, info: dict, rect: pymupdf.Rect, density: float) -> Look:
+    def _look(self, shown: _Shown, info: dict, rect: pymupdf.Rect, density: float) -> Look:
         if density < MIN_OWN_DENSITY:
             # too few pixels to show a letter: what shows is shaped elsewhere (a soft mask drawing text
             # through a patch of colour), so look at it as the page shows it, placement by placement
-            return _memo_look([_shown_grey(page, rect, density)])
+            return _memo_look([shown.grey(rect, density)])
         digest = info.get("digest")
         if digest in self.looks:
             return self.looks[digest]
         xref = self.xrefs.get(digest, 0)
-        planes = grey_planes(page.parent, xref) if xref > 0 else None
+        planes = grey_planes(shown.page.parent, xref) if xref > 0 else None
         if planes is None:  # an inline image, or pixels MuPDF will not hand over: look at it as shown
-            planes = [_shown_grey(page, rect, density)]
+            planes = [shown.grey(rect, density)]
         found = _memo_look(planes)
         if digest and xref > 0:  # a look as shown depends on the placement: not kept
             self.looks[digest] = found
@@ -478,11 +481,27 @@ class PictureCheck:
         return {"images_skipped": dict(self.skipped), "drawn_pages_skipped": self.drawn_pages_skipped}
 
 
-def _shown_grey(page: pymupdf.Page, rect: pymupdf.Rect, pixels_per_point: float) -> np.ndarray:
-    """``rect`` (page space) as shown, in grey, at about its own resolution (within LOOK_ZOOM..MAX_LOOK_ZOOM)."""
+def _shown_grey(page: pymupdf.Page, rect: pymupdf.Rect, pixels_per_point: float, listed=None) -> np.ndarray:
+    """``rect`` (page space) as shown, in grey, at about its own resolution (within LOOK_ZOOM..MAX_LOOK_ZOOM).
+    ``listed``: the page's display list, when the caller has one (``page.get_pixmap`` makes one a call)."""
     zoom = min(MAX_LOOK_ZOOM, max(LOOK_ZOOM, pixels_per_point))
     clip = pymupdf.Rect(rect) * page.rotation_matrix
-    return grey_of(page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), clip=clip, colorspace=pymupdf.csGRAY, alpha=False))
+    source = listed if listed is not None else page
+    return grey_of(source.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), clip=clip, colorspace=pymupdf.csGRAY, alpha=False))
+
+
+class _Shown:
+    """One page's pictures rendered as shown: the page's display list made once for all of them
+    (``page.get_pixmap`` makes one per call, then renders from it: the same pixels)."""
+
+    def __init__(self, page: pymupdf.Page):
+        self.page = page
+        self._listed = None
+
+    def grey(self, rect: pymupdf.Rect, pixels_per_point: float) -> np.ndarray:
+        if self._listed is None:
+            self._listed = self.page.get_displaylist()  # annotations included, as page.get_pixmap
+        return _shown_grey(self.page, rect, pixels_per_point, self._listed)
 
 
 def _too_small(rect: pymupdf.Rect) -> bool:

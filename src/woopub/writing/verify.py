@@ -42,6 +42,7 @@ from woopub.decide.marked import TERM_EVIDENCE, term_pattern
 from woopub.detect.dossier import PLACED_SHORTHAND, value_pattern
 from woopub.errors import InputError, one_line
 from woopub.reading.ocr import PictureCheck, Tesseract, page_picture_image, plan_page, read_pages, unmapped_letters
+from woopub.reading.pictures import ImageDigests
 from woopub.reading.extract import WORD_CLIP, WORD_FLAGS, extract_text, text_layer_words
 from woopub.reading.intake import forget_warnings, loss_warnings, unreadable_text
 from woopub.model import KEEP, REDACT, Proposal
@@ -563,7 +564,8 @@ def check_pictures(doc: pymupdf.Document, name: str, secrets: list[Secret],
     # the pages with redaction boxes, each loaded once: PyMuPDF keeps a page's image digests with
     # the page, so the pictures are decoded for their digests once, not for each question asked
     boxed = {n - 1: doc[n - 1] for n, rects in boxes.items() if rects and 0 < n <= len(doc)}
-    check = PictureCheck(doc, _looks_untouched(boxed, looks, boxes))  # each picture looked at once per document
+    check = PictureCheck(doc)  # each picture looked at once per document
+    check.looks = _looks_untouched(boxed, looks, boxes, check.digests)
     for number in range(len(doc)):
         page = boxed[number] if number in boxed else doc[number]
         regions = plan_page(page, check=check)
@@ -598,16 +600,18 @@ def check_pictures(doc: pymupdf.Document, name: str, secrets: list[Secret],
     return problems
 
 
-def _looks_untouched(boxed: dict[int, pymupdf.Page], looks: dict | None, boxes: dict[int, list[pymupdf.Rect]]) -> dict:
+def _looks_untouched(boxed: dict[int, pymupdf.Page], looks: dict | None, boxes: dict[int, list[pymupdf.Rect]],
+                     digests: ImageDigests) -> dict:
     """The redaction pass's looks at pictures, less those of pictures a redaction box touches: their
     digest may be of pixels redaction left while it changed their transparency (looked at again).
-    ``boxed``: the pages with boxes (by 0-based number), ``boxes`` by 1-based number."""
+    ``boxed``: the pages with boxes (by 0-based number), ``boxes`` by 1-based number; ``digests``:
+    the document's (each image decoded once for its digest)."""
     if not looks:
         return {}
     looks = dict(looks)
     for number, page in boxed.items():
         rects = boxes[number + 1]
-        for info in page.get_image_info(hashes=True):
+        for info in digests.page_infos(page):
             if any(pymupdf.Rect(info["bbox"]).intersects(r) for r in rects):
                 looks.pop(info.get("digest"), None)
     return looks
