@@ -107,3 +107,72 @@ def test_verification_looks_again_at_a_picture_a_box_changed(tmp_path):
         check = PictureCheck(published, looks)
         assert [i["digest"] for i in check.digests.page_infos(published[1])] == new
         assert not any(r.reason == "image" for r in plan_page(published[1], check=check))  # looked at: blank
+
+
+def test_an_image_objects_key_is_its_bytes_and_all_it_refers_to(tmp_path):
+    """``ocr._object_key`` (a look kept by the bytes the pixels are decoded from, for the whole run):
+    the same for the same bytes under other object numbers; another for a changed stream, or a
+    changed soft mask, whose colour pixels (and so PyMuPDF's digest) stay the same."""
+    from woopub.reading.ocr import _object_key
+
+    _document(tmp_path / "d.pdf")
+    with pymupdf.open(tmp_path / "d.pdf") as doc:
+        items = doc[0].get_images(full=True)
+        named = {i[7]: i for i in items}  # fzImg0-3 in the order _document placed them
+        name, copy, masked, smask = named["fzImg0"][0], named["fzImg2"][0], named["fzImg3"][0], named["fzImg3"][1]
+        key, masked_key = _object_key(doc, name), _object_key(doc, masked)
+        assert masked_key != key and _object_key(doc, copy) == _object_key(doc, copy)
+        doc.save(tmp_path / "renumbered.pdf", garbage=4)
+        mask = bytearray(doc.xref_stream(smask))  # 40 x 40 grey: its top ten rows made opaque
+        mask[:400] = b"\xff" * 400
+        digest = pymupdf.Pixmap(doc, masked).digest
+        doc.update_stream(smask, bytes(mask))
+        assert pymupdf.Pixmap(doc, masked).digest == digest  # MuPDF's digest does not see the mask
+        assert _object_key(doc, masked) != masked_key
+        page = doc[1]
+        page.add_redact_annot(pymupdf.Rect(60, 55, 200, 105))
+        page.apply_redactions(images=pymupdf.PDF_REDACT_IMAGE_PIXELS)
+        assert _object_key(doc, page.get_images()[0][0]) != key
+    with pymupdf.open(tmp_path / "renumbered.pdf") as again:
+        numbers = {i[7]: i[0] for i in again[0].get_images(full=True)}  # by the name the page shows it by
+        assert (numbers["fzImg0"], numbers["fzImg3"]) != (name, masked)
+        assert (_object_key(again, numbers["fzImg0"]), _object_key(again, numbers["fzImg3"])) == (key, masked_key)
+
+
+def test_a_look_is_taken_by_the_objects_bytes_only_for_the_same_bytes(tmp_path, monkeypatch):
+    """In a run (the memo folder), a picture looked at in one pass is not decoded again in another
+    for its look when its object's bytes are the same; a picture a box changed is."""
+    import woopub.reading.ocr as ocr
+
+    _document(tmp_path / "d.pdf")
+    decoded = []
+    real = ocr.grey_planes
+    monkeypatch.setattr(ocr, "grey_planes", lambda doc, xref: decoded.append(xref) or real(doc, xref))
+    (tmp_path / "memo").mkdir()
+    ocr.remember_ocr_in(tmp_path / "memo")
+    try:
+        with pymupdf.open(tmp_path / "d.pdf") as doc:
+            check = PictureCheck(doc)
+            first = [plan_page(page, check=check) for page in doc]
+            doc.save(tmp_path / "again.pdf", garbage=2)  # renumbered, nothing merged
+            page = doc[1]
+            page.add_redact_annot(pymupdf.Rect(60, 55, 200, 105))
+            page.apply_redactions(images=pymupdf.PDF_REDACT_IMAGE_PIXELS)
+            doc.save(tmp_path / "r.pdf")
+        assert decoded
+        decoded.clear()
+        with pymupdf.open(tmp_path / "again.pdf") as again:
+            check = PictureCheck(again)
+            assert [plan_page(page, check=check) for page in again] == first
+        assert decoded == []
+        with pymupdf.open(tmp_path / "r.pdf") as redacted:
+            check = PictureCheck(redacted)
+            plan_page(redacted[1], check=check)
+        assert decoded == [redacted_xref(tmp_path / "r.pdf")]
+    finally:
+        ocr.remember_ocr_in(None)
+
+
+def redacted_xref(path) -> int:
+    with pymupdf.open(path) as doc:
+        return doc[1].get_images()[0][0]

@@ -298,29 +298,91 @@ def _memo_put(key: str, words: list[TsvWord]) -> None:
         pass
 
 
-def _memo_look(planes: list[np.ndarray]) -> Look:
+def _memo_look(planes: list[np.ndarray], also: str | None = None) -> Look:
     """``pictures.look``, kept in the run's folder by the SHA-256 of the very pixels looked at: the
-    closing verification of a stamped copy looks at the same pictures again, in another process."""
+    closing verification of a stamped copy looks at the same pictures again, in another process.
+    ``also``: a second key to keep it by (``_object_key``: the bytes the pixels were decoded from)."""
     if _memo[0] is None:
         return look(planes)
     digest = hashlib.sha256()
     for plane in planes:
         digest.update(repr(plane.shape).encode("ascii"))
         digest.update(np.ascontiguousarray(plane).tobytes())
-    path = _memo_path("look-" + digest.hexdigest())
-    if path is not None:
-        try:
-            read, reason, letters = path.read_text("utf-8").split("\t")
-            return Look(read == "1", reason, int(letters))
-        except (OSError, ValueError):  # not there (yet), or cut short: look
-            pass
-    found = look(planes)
-    if path is not None:
-        try:
-            write_atomic(path, f"{int(found.read)}\t{found.reason}\t{found.letters}".encode("utf-8"), mode=0o600)
-        except OSError:
-            pass
+    found = _memo_look_get("look-" + digest.hexdigest())
+    if found is None:
+        found = look(planes)
+        _memo_look_put("look-" + digest.hexdigest(), found)
+    if also:
+        _memo_look_put(also, found)
     return found
+
+
+def _memo_look_get(key: str) -> Look | None:
+    path = _memo_path(key)
+    if path is None:
+        return None
+    try:
+        read, reason, letters = path.read_text("utf-8").split("\t")
+        return Look(read == "1", reason, int(letters))
+    except (OSError, ValueError):  # not there (yet), or cut short: look
+        return None
+
+
+def _memo_look_put(key: str, found: Look) -> None:
+    path = _memo_path(key)
+    if path is None:
+        return
+    try:
+        write_atomic(path, f"{int(found.read)}\t{found.reason}\t{found.letters}".encode("utf-8"), mode=0o600)
+    except OSError:
+        pass
+
+
+def _memo_object_look(key: str) -> Look | None:
+    """The look at an image object's own pixels taken in this run (any pass, any worker), known by
+    the bytes they are decoded from: no decoding, no hashing of pixels."""
+    return _memo_look_get("lookobj-" + key)
+
+
+_REFERENCE = re.compile(r"(\d+)\s+\d+\s+R\b")
+MAX_KEY_OBJECTS = 64  # objects an image's key may span (its mask, colour space, palette, ...); more: no key
+
+
+def _object_key(doc: pymupdf.Document, xref: int) -> str | None:
+    """A key that is the same only for the same pixels: the SHA-256 of the image object's dictionary
+    as written and its stored bytes, and so of every object it refers to (soft mask, mask, colour
+    space and its profile or palette, decoding parameters), and of the document's output intents
+    (colour management). ``pictures.grey_planes`` decodes from nothing else. None when the object
+    spans too many others or cannot be read."""
+    digest = hashlib.sha256()
+    order: dict[int, int] = {}  # object number -> place in the walk: the key holds no object numbers
+
+    def walked(number: int) -> str:
+        if number not in order:
+            order[number] = len(order)
+            todo.append(number)
+        return f"@{order[number]}"
+
+    todo: list[int] = []
+    try:
+        intents = doc.xref_get_key(doc.pdf_catalog(), "OutputIntents")
+        digest.update(_REFERENCE.sub(lambda m: walked(int(m[1])), f"{intents[0]}\0{intents[1]}\0").encode("utf-8"))
+        walked(xref)
+        done = 0
+        while done < len(todo):
+            number = todo[done]
+            done += 1
+            if done > MAX_KEY_OBJECTS:
+                return None
+            source = _REFERENCE.sub(lambda m: walked(int(m[1])), doc.xref_object(number, compressed=True))
+            digest.update(f"{order[number]}\0{source}\0".encode("utf-8"))
+            if doc.xref_is_stream(number):
+                stored = doc.xref_stream_raw(number) or b""
+                digest.update(len(stored).to_bytes(8, "big"))
+                digest.update(stored)
+    except Exception:  # an object MuPDF will not give: decode and look
+        return None
+    return digest.hexdigest()
 
 
 # -- what a page needs -------------------------------------------------------
@@ -462,10 +524,15 @@ class PictureCheck:
         if digest in self.looks:
             return self.looks[digest]
         xref = self.xrefs.get(digest, 0)
-        planes = grey_planes(shown.page.parent, xref) if xref > 0 else None
-        if planes is None:  # an inline image, or pixels MuPDF will not hand over: look at it as shown
-            planes = [shown.grey(rect, density)]
-        found = _memo_look(planes)
+        doc = shown.page.parent
+        known = _object_key(doc, xref) if xref > 0 and _memo[0] is not None else None
+        found = _memo_object_look(known) if known else None  # these very bytes looked at before in the run
+        if found is None:
+            planes = grey_planes(doc, xref) if xref > 0 else None
+            if planes is None:  # an inline image, or pixels MuPDF will not hand over: look at it as shown
+                found = _memo_look([shown.grey(rect, density)])
+            else:  # its own pixels: kept by the bytes they are decoded from too (the look as shown is not)
+                found = _memo_look(planes, "lookobj-" + known if known else None)
         if digest and xref > 0:  # a look as shown depends on the placement: not kept
             self.looks[digest] = found
         return found
