@@ -487,9 +487,9 @@ class PicturesRead:
     images: frozenset  # of (digest, rounded bbox)
 
 
-def _images_shown(page: pymupdf.Page) -> frozenset:
-    return frozenset((info.get("digest") or b"", tuple(round(c, 1) for c in info["bbox"]))
-                     for info in page.get_image_info(hashes=True))
+def _images_shown(page: pymupdf.Page, digests: ImageDigests | None = None) -> frozenset:
+    infos = digests.page_infos(page) if digests is not None else page.get_image_info(hashes=True)
+    return frozenset((info.get("digest") or b"", tuple(round(c, 1) for c in info["bbox"])) for info in infos)
 
 
 def pictures_read(doc: pymupdf.Document, readings: dict) -> dict[int, PicturesRead]:
@@ -499,6 +499,7 @@ def pictures_read(doc: pymupdf.Document, readings: dict) -> dict[int, PicturesRe
     out = {}
     if doc.get_ocgs():  # layers sanitising may show or drop change what is drawn over a picture
         return out
+    digests = ImageDigests()  # each image decoded once for its digest, not at every placement
     for index, reading in readings.items():
         if reading.error or not reading.regions or any(r.whole_page for r in reading.regions):
             continue
@@ -506,7 +507,7 @@ def pictures_read(doc: pymupdf.Document, readings: dict) -> dict[int, PicturesRe
         if page.first_annot is not None or page.first_widget is not None:
             continue
         out[index] = PicturesRead(tuple((tuple(r.rect), r.reason) for r in reading.regions),
-                                  tuple((w.box, w.text) for w in reading.words), _images_shown(page))
+                                  tuple((w.box, w.text) for w in reading.words), _images_shown(page, digests))
     return out
 
 
