@@ -110,38 +110,51 @@ def instrument(parts: Parts) -> None:
 
 
 def record_plans(parts: Parts, ocr, verify) -> None:
-    """Each page's planned regions, keyed ``phase|document|verification|page`` (``parts.plans``)."""
-    plan = ocr.plan_page
-
-    @functools.wraps(plan)
-    def recorded(page, *args, **kwargs):
-        regions = plan(page, *args, **kwargs)
-        document = parts.document if parts.phase != "-" else Path(page.parent.name).name  # the scan pass: the input
-        where = f"{parts.phase}|{document}|{parts.rounds[(parts.phase, parts.document)]}|{page.number}"
-        parts.plans[where] = [[list(r.rect), r.reason, r.dpi] for r in regions]
-        return regions
-
-    verify.plan_page = recorded
+    """Each page's planned regions, keyed ``phase|document|verification|page`` (``parts.plans``):
+    verification's and the scan pass's calls of ``plan_page``."""
     import woopub.reading.document as document
 
-    document.plan_page = recorded
+    def recording(plan):
+        @functools.wraps(plan)
+        def recorded(page, *args, **kwargs):
+            regions = plan(page, *args, **kwargs)
+            name = parts.document if parts.phase != "-" else Path(page.parent.name).name  # the scan pass: the input
+            where = f"{parts.phase}|{name}|{parts.rounds[(parts.phase, parts.document)]}|{page.number}"
+            parts.plans[where] = [[list(r.rect), r.reason, r.dpi] for r in regions]
+            return regions
+
+        return recorded
+
+    verify.plan_page = recording(verify.plan_page)  # verification's, timed
+    document.plan_page = recording(document.plan_page)  # the scan pass's
 
 
 def count_decodes(parts: Parts, ocr) -> None:
-    """What planning costs beyond seconds, per phase: image lists with digests computed (a text page
-    run that decodes every image shown; ``get_image_info(hashes=True)`` when the page has none kept),
-    image objects decoded (``Pixmap(doc, xref)``) and pictures rendered as shown to look at them."""
+    """What planning costs beyond seconds, per phase: pages run for their image lists
+    (``get_textpage`` keeping images, which ``get_image_info`` and ``ImageDigests`` run), images
+    decoded and hashed for their digest (MuPDF's MD5 of a decoded image), image objects decoded
+    (``Pixmap(doc, xref)``: digests and looks at a picture's own pixels) and pictures rendered as
+    shown to look at them."""
     import pymupdf
+    from pymupdf import mupdf
 
-    info = pymupdf.Page.get_image_info
+    textpage = pymupdf.Page.get_textpage
 
-    @functools.wraps(info)
-    def counted_info(page, hashes=False, xrefs=False):
-        if (hashes or xrefs) and not getattr(page, "_image_info", None):
-            parts.calls[f"{parts.phase}|image digests of a page"] += 1
-        return info(page, hashes, xrefs)
+    @functools.wraps(textpage)
+    def counted_textpage(page, *args, **kwargs):
+        flags = kwargs.get("flags", args[1] if len(args) > 1 else 0) or 0
+        if flags & pymupdf.TEXT_PRESERVE_IMAGES:
+            parts.calls[f"{parts.phase}|image lists of a page"] += 1
+        return textpage(page, *args, **kwargs)
 
-    pymupdf.Page.get_image_info = counted_info
+    pymupdf.Page.get_textpage = counted_textpage
+    md5 = mupdf.fz_md5_pixmap2
+
+    def counted_md5(*args):
+        parts.calls[f"{parts.phase}|images hashed for a digest"] += 1
+        return md5(*args)
+
+    mupdf.fz_md5_pixmap2 = counted_md5
     plain = pymupdf.Pixmap
 
     class Pixmap(plain):
