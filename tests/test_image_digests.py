@@ -176,3 +176,31 @@ def test_a_look_is_taken_by_the_objects_bytes_only_for_the_same_bytes(tmp_path, 
 def redacted_xref(path) -> int:
     with pymupdf.open(path) as doc:
         return doc[1].get_images()[0][0]
+
+
+def test_a_digest_is_taken_by_the_objects_bytes_in_a_later_pass(tmp_path):
+    """In a run, an image object's digest found in one pass is taken in another for the same bytes
+    (no decoding); the digests are PyMuPDF's all the same, and a changed image is decoded."""
+    import woopub.reading.ocr as ocr
+
+    _document(tmp_path / "d.pdf")
+    (tmp_path / "memo").mkdir()
+    ocr.remember_ocr_in(tmp_path / "memo")
+    try:
+        with pymupdf.open(tmp_path / "d.pdf") as doc:
+            first = ocr.image_digests()
+            for page in doc:
+                first.page_infos(page)
+            page = doc[1]
+            page.add_redact_annot(pymupdf.Rect(60, 55, 200, 105))
+            page.apply_redactions(images=pymupdf.PDF_REDACT_IMAGE_PIXELS)
+            doc.save(tmp_path / "r.pdf", garbage=4)
+        assert first.decoded == 4
+        with pymupdf.open(tmp_path / "r.pdf") as published, pymupdf.open(tmp_path / "r.pdf") as fresh:
+            later = ocr.image_digests()
+            for page in published:
+                assert later.page_infos(page) == fresh[page.number].get_image_info(hashes=True)
+        # page 2's picture is new pixels (decoded); on page 1 the inline image has no object: decoded
+        assert later.decoded == 2
+    finally:
+        ocr.remember_ocr_in(None)

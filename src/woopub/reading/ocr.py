@@ -344,6 +344,39 @@ def _memo_object_look(key: str) -> Look | None:
     return _memo_look_get("lookobj-" + key)
 
 
+class _KnownDigests:
+    """Image objects' digests (``ImageDigests``) found in this run, in its memo folder by
+    ``_object_key``: a later pass (verification of the published file, of its stamped copy) takes an
+    unchanged image's digest without decoding it. Nothing kept without the run's folder."""
+
+    @staticmethod
+    def key(doc: pymupdf.Document, xref: int) -> str | None:
+        return _object_key(doc, xref) if _memo[0] is not None else None
+
+    @staticmethod
+    def get(key: str) -> bytes | None:
+        path = _memo_path("digestobj-" + key)
+        try:
+            digest = bytes.fromhex(path.read_text("ascii")) if path is not None else None
+        except (OSError, ValueError):  # not there (yet): decode
+            return None
+        return digest if digest is not None and len(digest) == 16 else None
+
+    @staticmethod
+    def put(key: str, digest: bytes) -> None:
+        path = _memo_path("digestobj-" + key)
+        if path is not None:
+            try:
+                write_atomic(path, digest.hex().encode("ascii"), mode=0o600)
+            except OSError:
+                pass
+
+
+def image_digests() -> ImageDigests:
+    """A document's ``ImageDigests``, taking and keeping digests in the run's memo folder."""
+    return ImageDigests(known=_KnownDigests)
+
+
 _REFERENCE = re.compile(r"(\d+)\s+\d+\s+R\b")
 MAX_KEY_OBJECTS = 64  # objects an image's key may span (its mask, colour space, palette, ...); more: no key
 
@@ -451,7 +484,7 @@ class PictureCheck:
         self.looks: dict[bytes, Look] = dict(looks or {})
         self.xrefs: dict[bytes, int] = {}  # digest -> image object
         self.digested: set[int] = set()  # image objects whose digest is known (or cannot be had)
-        self.digests = ImageDigests()
+        self.digests = image_digests()
         self.skipped: Counter[str] = Counter()
         self.drawn_pages_skipped = 0  # pages without a text layer whose drawing holds no letters
         self.fonts = FontVerdicts(reader=Tesseract)  # the document's fonts judged by their maps (reading/fontmaps.py)

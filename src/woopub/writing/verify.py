@@ -41,7 +41,8 @@ import pymupdf
 from woopub.decide.marked import TERM_EVIDENCE, term_pattern
 from woopub.detect.dossier import PLACED_SHORTHAND, value_pattern
 from woopub.errors import InputError, one_line
-from woopub.reading.ocr import PictureCheck, Tesseract, page_picture_image, plan_page, read_pages, unmapped_letters
+from woopub.reading.ocr import (PictureCheck, Tesseract, image_digests, page_picture_image, plan_page, read_pages,
+                                unmapped_letters)
 from woopub.reading.pictures import ImageDigests
 from woopub.reading.extract import WORD_CLIP, WORD_FLAGS, extract_text, text_layer_words
 from woopub.reading.intake import forget_warnings, loss_warnings, unreadable_text
@@ -499,7 +500,7 @@ def pictures_read(doc: pymupdf.Document, readings: dict) -> dict[int, PicturesRe
     out = {}
     if doc.get_ocgs():  # layers sanitising may show or drop change what is drawn over a picture
         return out
-    digests = ImageDigests()  # each image decoded once for its digest, not at every placement
+    digests = image_digests()  # each image decoded once for its digest, not at every placement
     for index, reading in readings.items():
         if reading.error or not reading.regions or any(r.whole_page for r in reading.regions):
             continue
