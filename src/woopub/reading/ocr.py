@@ -587,7 +587,8 @@ def _shown_grey(page: pymupdf.Page, rect: pymupdf.Rect, pixels_per_point: float,
     zoom = min(MAX_LOOK_ZOOM, max(LOOK_ZOOM, pixels_per_point))
     clip = pymupdf.Rect(rect) * page.rotation_matrix
     source = listed if listed is not None else page
-    return grey_of(source.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), clip=clip, colorspace=pymupdf.csGRAY, alpha=False))
+    pix = source.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), clip=clip, colorspace=pymupdf.csGRAY, alpha=False)
+    return grey_of(pix)
 
 
 class _Shown:
