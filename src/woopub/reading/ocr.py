@@ -60,7 +60,7 @@ from woopub.files import write_atomic
 from woopub.model import Box
 from woopub.reading.disagree import text_layer_suspect
 from woopub.reading.fontmaps import FontVerdicts
-from woopub.reading.pictures import MAX_DECODE, TOO_SMALL, Look, grey_of, grey_planes, look
+from woopub.reading.pictures import MAX_DECODE, TOO_SMALL, ImageDigests, Look, grey_of, grey_planes, look
 
 LANGUAGE = "nld"
 DPI = 300  # Tesseract reads body text best at 300 dpi; more costs time and gains little
@@ -298,29 +298,124 @@ def _memo_put(key: str, words: list[TsvWord]) -> None:
         pass
 
 
-def _memo_look(planes: list[np.ndarray]) -> Look:
+def _memo_look(planes: list[np.ndarray], also: str | None = None) -> Look:
     """``pictures.look``, kept in the run's folder by the SHA-256 of the very pixels looked at: the
-    closing verification of a stamped copy looks at the same pictures again, in another process."""
+    closing verification of a stamped copy looks at the same pictures again, in another process.
+    ``also``: a second key to keep it by (``_object_key``: the bytes the pixels were decoded from)."""
     if _memo[0] is None:
         return look(planes)
     digest = hashlib.sha256()
     for plane in planes:
         digest.update(repr(plane.shape).encode("ascii"))
         digest.update(np.ascontiguousarray(plane).tobytes())
-    path = _memo_path("look-" + digest.hexdigest())
-    if path is not None:
-        try:
-            read, reason, letters = path.read_text("utf-8").split("\t")
-            return Look(read == "1", reason, int(letters))
-        except (OSError, ValueError):  # not there (yet), or cut short: look
-            pass
-    found = look(planes)
-    if path is not None:
-        try:
-            write_atomic(path, f"{int(found.read)}\t{found.reason}\t{found.letters}".encode("utf-8"), mode=0o600)
-        except OSError:
-            pass
+    found = _memo_look_get("look-" + digest.hexdigest())
+    if found is None:
+        found = look(planes)
+        _memo_look_put("look-" + digest.hexdigest(), found)
+    if also:
+        _memo_look_put(also, found)
     return found
+
+
+def _memo_look_get(key: str) -> Look | None:
+    path = _memo_path(key)
+    if path is None:
+        return None
+    try:
+        read, reason, letters = path.read_text("utf-8").split("\t")
+        return Look(read == "1", reason, int(letters))
+    except (OSError, ValueError):  # not there (yet), or cut short: look
+        return None
+
+
+def _memo_look_put(key: str, found: Look) -> None:
+    path = _memo_path(key)
+    if path is None:
+        return
+    try:
+        write_atomic(path, f"{int(found.read)}\t{found.reason}\t{found.letters}".encode("utf-8"), mode=0o600)
+    except OSError:
+        pass
+
+
+def _memo_object_look(key: str) -> Look | None:
+    """The look at an image object's own pixels taken in this run (any pass, any worker), known by
+    the bytes they are decoded from: no decoding, no hashing of pixels."""
+    return _memo_look_get("lookobj-" + key)
+
+
+class _KnownDigests:
+    """Image objects' digests (``ImageDigests``) found in this run, in its memo folder by
+    ``_object_key``: a later pass (verification of the published file, of its stamped copy) takes an
+    unchanged image's digest without decoding it. Nothing kept without the run's folder."""
+
+    @staticmethod
+    def key(doc: pymupdf.Document, xref: int) -> str | None:
+        return _object_key(doc, xref) if _memo[0] is not None else None
+
+    @staticmethod
+    def get(key: str) -> bytes | None:
+        path = _memo_path("digestobj-" + key)
+        try:
+            digest = bytes.fromhex(path.read_text("ascii")) if path is not None else None
+        except (OSError, ValueError):  # not there (yet): decode
+            return None
+        return digest if digest is not None and len(digest) == 16 else None
+
+    @staticmethod
+    def put(key: str, digest: bytes) -> None:
+        path = _memo_path("digestobj-" + key)
+        if path is not None:
+            try:
+                write_atomic(path, digest.hex().encode("ascii"), mode=0o600)
+            except OSError:
+                pass
+
+
+def image_digests() -> ImageDigests:
+    """A document's ``ImageDigests``, taking and keeping digests in the run's memo folder."""
+    return ImageDigests(known=_KnownDigests)
+
+
+_REFERENCE = re.compile(r"(\d+)\s+\d+\s+R\b")
+MAX_KEY_OBJECTS = 64  # objects an image's key may span (its mask, colour space, palette, ...); more: no key
+
+
+def _object_key(doc: pymupdf.Document, xref: int) -> str | None:
+    """A key that is the same only for the same pixels: the SHA-256 of the image object's dictionary
+    as written and its stored bytes, and so of every object it refers to (soft mask, mask, colour
+    space and its profile or palette, decoding parameters), and of the document's output intents
+    (colour management). ``pictures.grey_planes`` decodes from nothing else. None when the object
+    spans too many others or cannot be read."""
+    digest = hashlib.sha256()
+    order: dict[int, int] = {}  # object number -> place in the walk: the key holds no object numbers
+
+    def walked(number: int) -> str:
+        if number not in order:
+            order[number] = len(order)
+            todo.append(number)
+        return f"@{order[number]}"
+
+    todo: list[int] = []
+    try:
+        intents = doc.xref_get_key(doc.pdf_catalog(), "OutputIntents")
+        digest.update(_REFERENCE.sub(lambda m: walked(int(m[1])), f"{intents[0]}\0{intents[1]}\0").encode("utf-8"))
+        walked(xref)
+        done = 0
+        while done < len(todo):
+            number = todo[done]
+            done += 1
+            if done > MAX_KEY_OBJECTS:
+                return None
+            source = _REFERENCE.sub(lambda m: walked(int(m[1])), doc.xref_object(number, compressed=True))
+            digest.update(f"{order[number]}\0{source}\0".encode("utf-8"))
+            if doc.xref_is_stream(number):
+                stored = doc.xref_stream_raw(number) or b""
+                digest.update(len(stored).to_bytes(8, "big"))
+                digest.update(stored)
+    except Exception:  # an object MuPDF will not give: decode and look
+        return None
+    return digest.hexdigest()
 
 
 # -- what a page needs -------------------------------------------------------
@@ -377,8 +472,9 @@ class PictureCheck:
     at on the first; ``skipped`` counts the placements OCR left alone, by
     reason, for the run's summary. Placements are known by the digest of
     their pixels, and a digest by the image object that has it, each image
-    object decoded once per document (PyMuPDF's ``get_image_info(xrefs=True)``
-    decodes every image of every page again).
+    decoded once per document for its digest (``ImageDigests``: PyMuPDF's
+    ``get_image_info`` decodes every placement, ``Pixmap(doc, xref)`` every
+    image object again).
     """
 
     def __init__(self, doc: pymupdf.Document | None = None, looks: dict[bytes, Look] | None = None):
@@ -388,6 +484,7 @@ class PictureCheck:
         self.looks: dict[bytes, Look] = dict(looks or {})
         self.xrefs: dict[bytes, int] = {}  # digest -> image object
         self.digested: set[int] = set()  # image objects whose digest is known (or cannot be had)
+        self.digests = image_digests()
         self.skipped: Counter[str] = Counter()
         self.drawn_pages_skipped = 0  # pages without a text layer whose drawing holds no letters
         self.fonts = FontVerdicts(reader=Tesseract)  # the document's fonts judged by their maps (reading/fontmaps.py)
@@ -396,10 +493,11 @@ class PictureCheck:
         """The page's pictures larger than an icon, each with its look; icons are counted as skipped."""
         visible = page.mediabox if page.rotation == 0 else page.rect * page.derotation_matrix
         out = []
-        infos = page.get_image_info(hashes=True)
+        infos = self.digests.page_infos(page)
         if any(info.get("digest") not in self.looks for info in infos):  # a picture not looked at yet
             self._digest_images(page)
         small = []
+        shown = _Shown(page)
         for info in infos:
             rect = pymupdf.Rect(info["bbox"]) & visible
             if rect.is_empty:
@@ -411,10 +509,10 @@ class PictureCheck:
                 self.skipped[TOO_SMALL] += 1
                 small.append(_Picture(rect, density, Look(False, TOO_SMALL)))
                 continue
-            out.append(_Picture(rect, density, self._look(page, info, rect, density)))
-        return self._tiles_joined(page, out, small)
+            out.append(_Picture(rect, density, self._look(shown, info, rect, density)))
+        return self._tiles_joined(shown, out, small)
 
-    def _tiles_joined(self, page: pymupdf.Page, pictures: list[_Picture], small: list[_Picture]) -> list[_Picture]:
+    def _tiles_joined(self, shown: _Shown, pictures: list[_Picture], small: list[_Picture]) -> list[_Picture]:
         """Pictures that abut without text of their own (a screenshot stored as strips or tiles, each
         cutting its letters) are looked at together, as the page shows them, and read as one if letters show."""
         unread = [p for p in pictures if not p.look.read] + small
@@ -428,7 +526,7 @@ class PictureCheck:
             if len(parts) < 2 or _too_small(union) or sum(_area(p.rect) for p in parts) > TILE_OVERLAP * _area(union):
                 continue
             density = max(p.density for p in parts)
-            found = _memo_look([_shown_grey(page, union, density)])
+            found = _memo_look([shown.grey(union, density)])
             if found.read:
                 joined_any.append((parts, _Picture(union, density, found)))
         for parts, joined in joined_any:
@@ -446,23 +544,28 @@ class PictureCheck:
             if item[2] * item[3] > MAX_DECODE:  # looked at as shown rather than decoded whole
                 continue
             try:
-                self.xrefs[pymupdf.Pixmap(doc, xref).digest] = xref
+                self.xrefs[self.digests.of_xref(doc, xref)] = xref
             except Exception:  # pixels MuPDF will not hand over: looked at as shown
                 continue
 
-    def _look(self, page: pymupdf.Page, info: dict, rect: pymupdf.Rect, density: float) -> Look:
+    def _look(self, shown: _Shown, info: dict, rect: pymupdf.Rect, density: float) -> Look:
         if density < MIN_OWN_DENSITY:
             # too few pixels to show a letter: what shows is shaped elsewhere (a soft mask drawing text
             # through a patch of colour), so look at it as the page shows it, placement by placement
-            return _memo_look([_shown_grey(page, rect, density)])
+            return _memo_look([shown.grey(rect, density)])
         digest = info.get("digest")
         if digest in self.looks:
             return self.looks[digest]
         xref = self.xrefs.get(digest, 0)
-        planes = grey_planes(page.parent, xref) if xref > 0 else None
-        if planes is None:  # an inline image, or pixels MuPDF will not hand over: look at it as shown
-            planes = [_shown_grey(page, rect, density)]
-        found = _memo_look(planes)
+        doc = shown.page.parent
+        known = _object_key(doc, xref) if xref > 0 and _memo[0] is not None else None
+        found = _memo_object_look(known) if known else None  # these very bytes looked at before in the run
+        if found is None:
+            planes = grey_planes(doc, xref) if xref > 0 else None
+            if planes is None:  # an inline image, or pixels MuPDF will not hand over: look at it as shown
+                found = _memo_look([shown.grey(rect, density)])
+            else:  # its own pixels: kept by the bytes they are decoded from too (the look as shown is not)
+                found = _memo_look(planes, "lookobj-" + known if known else None)
         if digest and xref > 0:  # a look as shown depends on the placement: not kept
             self.looks[digest] = found
         return found
@@ -478,11 +581,28 @@ class PictureCheck:
         return {"images_skipped": dict(self.skipped), "drawn_pages_skipped": self.drawn_pages_skipped}
 
 
-def _shown_grey(page: pymupdf.Page, rect: pymupdf.Rect, pixels_per_point: float) -> np.ndarray:
-    """``rect`` (page space) as shown, in grey, at about its own resolution (within LOOK_ZOOM..MAX_LOOK_ZOOM)."""
+def _shown_grey(page: pymupdf.Page, rect: pymupdf.Rect, pixels_per_point: float, listed=None) -> np.ndarray:
+    """``rect`` (page space) as shown, in grey, at about its own resolution (within LOOK_ZOOM..MAX_LOOK_ZOOM).
+    ``listed``: the page's display list, when the caller has one (``page.get_pixmap`` makes one a call)."""
     zoom = min(MAX_LOOK_ZOOM, max(LOOK_ZOOM, pixels_per_point))
     clip = pymupdf.Rect(rect) * page.rotation_matrix
-    return grey_of(page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), clip=clip, colorspace=pymupdf.csGRAY, alpha=False))
+    source = listed if listed is not None else page
+    pix = source.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), clip=clip, colorspace=pymupdf.csGRAY, alpha=False)
+    return grey_of(pix)
+
+
+class _Shown:
+    """One page's pictures rendered as shown: the page's display list made once for all of them
+    (``page.get_pixmap`` makes one per call, then renders from it: the same pixels)."""
+
+    def __init__(self, page: pymupdf.Page):
+        self.page = page
+        self._listed = None
+
+    def grey(self, rect: pymupdf.Rect, pixels_per_point: float) -> np.ndarray:
+        if self._listed is None:
+            self._listed = self.page.get_displaylist()  # annotations included, as page.get_pixmap
+        return _shown_grey(self.page, rect, pixels_per_point, self._listed)
 
 
 def _too_small(rect: pymupdf.Rect) -> bool:

@@ -23,10 +23,12 @@ had (an inline image, an undecodable stream) the picture is read.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
 import pymupdf
+from pymupdf import mupdf
 from scipy import ndimage
 
 # the reasons a picture is not read by OCR, as the run summary names them
@@ -59,6 +61,7 @@ ALIGN_PX = 1.5  # ... or within this many pixels (small letters, anti-aliased)
 STROKE = 0.4  # a letter's stroke is at most this share of its height wide (a small bold "o" included)
 MIN_STROKE_PX = 3  # ... or this many pixels, for letters a few pixels high
 MAX_MARKS = 60_000  # more letter-sized marks than this (noise, a dithered photo): read it rather than guess
+HELD_BYTES = 64_000_000  # stored image bytes ImageDigests keeps alive with their digests, at most
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +71,105 @@ class Look:
     read: bool
     reason: str = ""  # one of the reasons above when not read
     letters: int = 0  # the longest row of letter-sized marks found
+
+
+class ImageDigests:
+    """The digest of each picture's pixels, as PyMuPDF gives it (``get_image_info(hashes=True)``,
+    ``Pixmap(doc, xref).digest``: the MD5 of the image decoded whole), computed once per image
+    MuPDF holds instead of once per placement and once more per image object.
+
+    MuPDF loads an image object once and shows that one image wherever it is placed; the same image
+    decoded the same way gives the same pixels, so its digest is known by the image itself. An image
+    is kept alive (its stored bytes, up to ``HELD_BYTES``) while its digest is: its address cannot
+    then be another image's. One per document, pages read, not changed, in between.
+    """
+
+    def __init__(self, held_bytes: int = HELD_BYTES, known=None):
+        self._held: OrderedDict[int, tuple[object, bytes, int]] = OrderedDict()  # address -> image, digest, bytes
+        self._bytes, self._budget = 0, held_bytes
+        self.decoded = 0  # images decoded for a digest (the rest known)
+        # ``known``: digests found before (another pass of the run) by a key of the image object's
+        # bytes: ``key(doc, xref)`` (None: no key), ``get(key)`` (None: not known), ``put(key, digest)``
+        self.known = known
+
+    def page_infos(self, page: pymupdf.Page) -> list[dict]:
+        """``page.get_image_info(hashes=True)``, kept with the page as PyMuPDF keeps it."""
+        kept = getattr(page, "_image_info", None)
+        if kept:
+            return kept
+        textpage = page.get_textpage(flags=pymupdf.TEXT_PRESERVE_IMAGES)
+        infos = textpage.extractIMGINFO(hashes=False)
+        images = [block.i_image() for block in textpage.this if block.m_internal.type != mupdf.FZ_STEXT_BLOCK_TEXT]
+        objects = {}
+        if self.known is not None and any(image.m_internal_value() not in self._held for image in images):
+            objects = self._objects(page)
+        for info, image in zip(infos, images, strict=True):
+            info["digest"] = self._digest(image, page.parent, objects.get(image.m_internal_value(), (0,))[0])
+            if info["size"] == 0:  # as PyMuPDF reports it with digests: the decoded size
+                info["size"] = image.w() * image.h() * image.n()
+        del textpage
+        page._image_info = infos
+        return infos
+
+    def of_xref(self, doc: pymupdf.Document, xref: int) -> bytes:
+        """``pymupdf.Pixmap(doc, xref).digest``; raises where that raises (not an image, pixels MuPDF
+        will not hand over)."""
+        pdf = pymupdf._as_pdf_document(doc)
+        if not 1 <= xref < mupdf.pdf_xref_len(pdf):
+            raise ValueError("bad xref")
+        ref = mupdf.pdf_new_indirect(pdf, xref, 0)
+        kind = mupdf.pdf_dict_get(ref, mupdf.PDF_ENUM_NAME_Subtype)
+        if not any(mupdf.pdf_name_eq(kind, name) for name in (mupdf.PDF_ENUM_NAME_Image, mupdf.PDF_ENUM_NAME_Alpha,
+                                                               mupdf.PDF_ENUM_NAME_Luminosity)):
+            raise ValueError("not an image")
+        return self._digest(mupdf.pdf_load_image(pdf, ref), doc, xref)
+
+    def _objects(self, page: pymupdf.Page) -> dict[int, tuple[int, object]]:
+        """The page's image objects by the address of the image MuPDF loaded for each (the one a
+        placement shows, while MuPDF keeps it): xref and image, kept alive while the page is read."""
+        pdf = pymupdf._as_pdf_document(page.parent)
+        out = {}
+        for item in page.get_images(full=True):
+            try:
+                image = mupdf.pdf_load_image(pdf, mupdf.pdf_new_indirect(pdf, item[0], 0))
+            except Exception:  # not loadable: its placements are decoded, as before
+                continue
+            out.setdefault(image.m_internal_value(), (item[0], image))
+        return out
+
+    def _digest(self, image, doc: pymupdf.Document | None = None, xref: int = 0) -> bytes:
+        """``image``'s digest; ``xref``: the object it was loaded from (0: not known)."""
+        address = image.m_internal_value()
+        held = self._held.get(address)
+        if held is not None:
+            self._held.move_to_end(address)
+            return held[1]
+        key = self.known.key(doc, xref) if self.known is not None and xref > 0 else None
+        digest = self.known.get(key) if key else None
+        if digest is None:
+            digest = self._decoded_digest(image)
+            if key:
+                self.known.put(key, digest)
+        self._hold(address, image, digest)
+        return digest
+
+    def _decoded_digest(self, image) -> bytes:
+        everywhere = mupdf.FzIrect(pymupdf.FZ_MIN_INF_RECT, pymupdf.FZ_MIN_INF_RECT,
+                                   pymupdf.FZ_MAX_INF_RECT, pymupdf.FZ_MAX_INF_RECT)
+        pix, _, _ = mupdf.fz_get_pixmap_from_image(image, everywhere, mupdf.FzMatrix(image.w(), 0, 0, image.h(), 0, 0))
+        digest = bytes(mupdf.fz_md5_pixmap2(pix))
+        del pix
+        self.decoded += 1
+        return digest
+
+    def _hold(self, address: int, image, digest: bytes) -> None:
+        stored = mupdf.fz_compressed_image_buffer(image)
+        size = stored.fz_compressed_buffer_size() if stored.m_internal else image.w() * image.h() * image.n()
+        self._held[address] = (image, digest, size)
+        self._bytes += size
+        while self._bytes > self._budget and len(self._held) > 1:  # the oldest let go, its address with it
+            _, (_, _, gone) = self._held.popitem(last=False)
+            self._bytes -= gone
 
 
 def grey_planes(doc: pymupdf.Document, xref: int) -> list[np.ndarray] | None:

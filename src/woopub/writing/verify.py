@@ -41,7 +41,9 @@ import pymupdf
 from woopub.decide.marked import TERM_EVIDENCE, term_pattern
 from woopub.detect.dossier import PLACED_SHORTHAND, value_pattern
 from woopub.errors import InputError, one_line
-from woopub.reading.ocr import PictureCheck, Tesseract, page_picture_image, plan_page, read_pages, unmapped_letters
+from woopub.reading.ocr import (PictureCheck, Tesseract, image_digests, page_picture_image, plan_page, read_pages,
+                                unmapped_letters)
+from woopub.reading.pictures import ImageDigests
 from woopub.reading.extract import WORD_CLIP, WORD_FLAGS, extract_text, text_layer_words
 from woopub.reading.intake import forget_warnings, loss_warnings, unreadable_text
 from woopub.model import KEEP, REDACT, Proposal
@@ -486,9 +488,9 @@ class PicturesRead:
     images: frozenset  # of (digest, rounded bbox)
 
 
-def _images_shown(page: pymupdf.Page) -> frozenset:
-    return frozenset((info.get("digest") or b"", tuple(round(c, 1) for c in info["bbox"]))
-                     for info in page.get_image_info(hashes=True))
+def _images_shown(page: pymupdf.Page, digests: ImageDigests | None = None) -> frozenset:
+    infos = digests.page_infos(page) if digests is not None else page.get_image_info(hashes=True)
+    return frozenset((info.get("digest") or b"", tuple(round(c, 1) for c in info["bbox"])) for info in infos)
 
 
 def pictures_read(doc: pymupdf.Document, readings: dict) -> dict[int, PicturesRead]:
@@ -498,6 +500,7 @@ def pictures_read(doc: pymupdf.Document, readings: dict) -> dict[int, PicturesRe
     out = {}
     if doc.get_ocgs():  # layers sanitising may show or drop change what is drawn over a picture
         return out
+    digests = image_digests()  # each image decoded once for its digest, not at every placement
     for index, reading in readings.items():
         if reading.error or not reading.regions or any(r.whole_page for r in reading.regions):
             continue
@@ -505,7 +508,7 @@ def pictures_read(doc: pymupdf.Document, readings: dict) -> dict[int, PicturesRe
         if page.first_annot is not None or page.first_widget is not None:
             continue
         out[index] = PicturesRead(tuple((tuple(r.rect), r.reason) for r in reading.regions),
-                                  tuple((w.box, w.text) for w in reading.words), _images_shown(page))
+                                  tuple((w.box, w.text) for w in reading.words), _images_shown(page, digests))
     return out
 
 
@@ -563,7 +566,8 @@ def check_pictures(doc: pymupdf.Document, name: str, secrets: list[Secret],
     # the pages with redaction boxes, each loaded once: PyMuPDF keeps a page's image digests with
     # the page, so the pictures are decoded for their digests once, not for each question asked
     boxed = {n - 1: doc[n - 1] for n, rects in boxes.items() if rects and 0 < n <= len(doc)}
-    check = PictureCheck(doc, _looks_untouched(boxed, looks, boxes))  # each picture looked at once per document
+    check = PictureCheck(doc)  # each picture looked at once per document
+    check.looks = _looks_untouched(boxed, looks, boxes, check.digests)
     for number in range(len(doc)):
         page = boxed[number] if number in boxed else doc[number]
         regions = plan_page(page, check=check)
@@ -598,16 +602,18 @@ def check_pictures(doc: pymupdf.Document, name: str, secrets: list[Secret],
     return problems
 
 
-def _looks_untouched(boxed: dict[int, pymupdf.Page], looks: dict | None, boxes: dict[int, list[pymupdf.Rect]]) -> dict:
+def _looks_untouched(boxed: dict[int, pymupdf.Page], looks: dict | None, boxes: dict[int, list[pymupdf.Rect]],
+                     digests: ImageDigests) -> dict:
     """The redaction pass's looks at pictures, less those of pictures a redaction box touches: their
     digest may be of pixels redaction left while it changed their transparency (looked at again).
-    ``boxed``: the pages with boxes (by 0-based number), ``boxes`` by 1-based number."""
+    ``boxed``: the pages with boxes (by 0-based number), ``boxes`` by 1-based number; ``digests``:
+    the document's (each image decoded once for its digest)."""
     if not looks:
         return {}
     looks = dict(looks)
     for number, page in boxed.items():
         rects = boxes[number + 1]
-        for info in page.get_image_info(hashes=True):
+        for info in digests.page_infos(page):
             if any(pymupdf.Rect(info["bbox"]).intersects(r) for r in rects):
                 looks.pop(info.get("digest"), None)
     return looks
