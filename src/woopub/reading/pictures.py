@@ -22,6 +22,8 @@ had (an inline image, an undecodable stream) the picture is read.
 
 from __future__ import annotations
 
+import hashlib
+
 from bisect import bisect_left
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -75,8 +77,9 @@ class Look:
 
 class ImageDigests:
     """The digest of each picture's pixels, as PyMuPDF gives it (``get_image_info(hashes=True)``,
-    ``Pixmap(doc, xref).digest``: the MD5 of the image decoded whole), computed once per image
-    MuPDF holds instead of once per placement and once more per image object.
+    ``Pixmap(doc, xref).digest``: the MD5 of the image decoded whole) and, for an image with a soft
+    mask or a stencil mask, of the mask's too (PyMuPDF's leaves the mask out), computed once per
+    image MuPDF holds instead of once per placement and once more per image object.
 
     MuPDF loads an image object once and shows that one image wherever it is placed; the same image
     decoded the same way gives the same pixels, so its digest is known by the image itself. An image
@@ -154,11 +157,12 @@ class ImageDigests:
         return digest
 
     def _decoded_digest(self, image) -> bytes:
-        everywhere = mupdf.FzIrect(pymupdf.FZ_MIN_INF_RECT, pymupdf.FZ_MIN_INF_RECT,
-                                   pymupdf.FZ_MAX_INF_RECT, pymupdf.FZ_MAX_INF_RECT)
-        pix, _, _ = mupdf.fz_get_pixmap_from_image(image, everywhere, mupdf.FzMatrix(image.w(), 0, 0, image.h(), 0, 0))
-        digest = bytes(mupdf.fz_md5_pixmap2(pix))
-        del pix
+        digest = _pixels_digest(image)
+        mask = image.mask()
+        if mask.m_internal:
+            # MuPDF's digest is of the colour alone: a black picture whose soft mask holds a name and
+            # one whose mask holds a shape would be one picture, and share one look (one left unread)
+            digest = hashlib.md5(digest + _pixels_digest(mask)).digest()
         self.decoded += 1
         return digest
 
@@ -170,6 +174,14 @@ class ImageDigests:
         while self._bytes > self._budget and len(self._held) > 1:  # the oldest let go, its address with it
             _, (_, _, gone) = self._held.popitem(last=False)
             self._bytes -= gone
+
+
+def _pixels_digest(image) -> bytes:
+    """The MD5 of an image decoded whole, as PyMuPDF's digests are (``Pixmap.digest``)."""
+    everywhere = mupdf.FzIrect(pymupdf.FZ_MIN_INF_RECT, pymupdf.FZ_MIN_INF_RECT,
+                               pymupdf.FZ_MAX_INF_RECT, pymupdf.FZ_MAX_INF_RECT)
+    pix, _, _ = mupdf.fz_get_pixmap_from_image(image, everywhere, mupdf.FzMatrix(image.w(), 0, 0, image.h(), 0, 0))
+    return bytes(mupdf.fz_md5_pixmap2(pix))
 
 
 def grey_planes(doc: pymupdf.Document, xref: int) -> list[np.ndarray] | None:

@@ -513,7 +513,7 @@ def pictures_read(doc: pymupdf.Document, readings: dict) -> dict[int, PicturesRe
 
 
 def _reusable(region, page: pymupdf.Page, earlier: "PicturesRead | None", boxes: list[pymupdf.Rect],
-              shown: list) -> bool:
+              shown: list, digests: ImageDigests | None = None) -> bool:
     """Whether the redaction pass's reading of ``region`` still says what the published page shows:
     the same region was read, no redaction box touches it, and the pictures in it are the same
     pixels in the same places. When in doubt: no (verification reads it again)."""
@@ -525,7 +525,7 @@ def _reusable(region, page: pymupdf.Page, earlier: "PicturesRead | None", boxes:
     if any(b.intersects(rect) for b in boxes):
         return False
     if not shown:
-        shown.append(_images_shown(page))
+        shown.append(_images_shown(page, digests))  # the digests ``pictures_read`` recorded
     now = {i for i in shown[0] if pymupdf.Rect(i[1]).intersects(rect)}
     before = {i for i in earlier.images if pymupdf.Rect(i[1]).intersects(rect)}
     return bool(now) and now == before and all(digest for digest, _ in now)
@@ -577,7 +577,7 @@ def check_pictures(doc: pymupdf.Document, name: str, secrets: list[Secret],
             regions = proof.regions(page, regions)
         shown: list = []
         page_boxes = boxes.get(page.number + 1, [])
-        old = [r for r in regions if _reusable(r, page, earlier.get(page.number), page_boxes, shown)]
+        old = [r for r in regions if _reusable(r, page, earlier.get(page.number), page_boxes, shown, check.digests)]
         if old:
             rects = [pymupdf.Rect(r.rect) for r in old]
             reused[page.number] = [(box, text) for box, text in earlier[page.number].words
