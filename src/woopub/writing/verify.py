@@ -52,6 +52,9 @@ from woopub.writing.sanitize import ANY_OBJECT_KEYS, CATALOG_ALLOWED, PAGE_ALLOW
 
 # Values shorter than this are not searched in raw PDF objects (too many chance hits).
 RAW_MIN_LENGTH = 6
+# A number of this many digits or more is also searched as its digits alone ("0648291730" for
+# "06-48291730"); fewer stand in coordinates and offsets by chance.
+NUMBER_DIGITS_ALONE = 9
 NUMBER_ENTITIES = {"PHONE", "BSN", "IBAN"}
 INVISIBLE_MIN_LENGTH = 6
 INFO_KEYS = ("title", "author", "subject", "keywords", "creator", "producer", "creationDate", "modDate", "trapped")
@@ -770,8 +773,31 @@ def _wanted(secrets: list[Secret]) -> list[Secret]:
 
 
 def _byte_forms(value: str) -> set[bytes]:
-    forms = {value.encode("utf-8"), value.encode("utf-16-be"), value.encode("latin-1", "ignore")}
+    """The bytes a value can stand in: as text (UTF-8, Latin-1, UTF-16 either way round), and, for a
+    value of several words, with its words joined as a PDF name or a producer's identifier joins
+    them ("Fenna#20Wijnberg", "FennaWijnberg", "fenna_wijnberg") or broken over lines; a number's
+    digits alone. A name object holds no space: a colourant, a resource or a private key named after
+    a person spells the name joined, and the exact text alone read past it."""
+    words = value.split()
+    texts = {value}
+    if len(words) > 1:
+        texts |= {sep.join(words) for sep in ("", "-", "_", "  ", "\n", "\r\n")}
+        texts |= {sep.join(words).lower() for sep in ("", "-", "_", ".")}
+    digits = re.sub(r"\D", "", value)
+    if len(digits) >= NUMBER_DIGITS_ALONE and digits != value:
+        texts.add(digits)
+    texts = {t for t in texts if len(t) >= RAW_MIN_LENGTH or t == value}
+    forms = {value.encode("utf-16-be"), value.encode("utf-16-le")}
+    forms |= {f for t in texts for f in (t.encode("utf-8"), t.encode("latin-1", "ignore"))}
+    forms |= {_as_name(t, hex_form) for t in texts for hex_form in (b"#%02X", b"#%02x")}
     return {f for f in forms if f}
+
+
+def _as_name(text: str, hex_form: bytes) -> bytes:
+    """``text`` as a PDF name writes it: every byte outside printable ASCII, and the delimiters, as
+    #XX (MuPDF writes upper-case hex digits, qpdf lower case)."""
+    return b"".join(bytes([b]) if 0x21 <= b <= 0x7E and b not in b"#/()<>[]{}%" else hex_form % b
+                    for b in text.encode("utf-8"))
 
 
 class _Matcher:
@@ -890,6 +916,9 @@ def _strings(obj, key: str = "", depth: int = 0):
         return
     if isinstance(obj, pikepdf.String):
         yield key, _decode(obj)
+        if key == PALETTE:  # colour values, not text: a producer's bytes may spell UTF-16 without a mark
+            data = bytes(obj)
+            yield from ((key, data[k:].decode(c, "ignore")) for c in ("utf-16-be", "utf-16-le") for k in (0, 1))
     elif isinstance(obj, pikepdf.Array):
         palette = len(obj) >= 4 and obj[0] == pikepdf.Name.Indexed
         for item in obj:
