@@ -39,16 +39,22 @@ from collections import Counter
 import pymupdf
 
 from woopub.writing.carried import (
+    NEUTRAL_CMAP_NAME,
     bare_marked_content,
     cff_without_names,
+    cmap_without_names,
+    colourant_names,
     icc_without_text,
     is_known_font,
     jpeg_without_metadata,
     jpx_without_metadata,
     language_tag,
+    object_tokens,
+    rename_colourants,
     sfnt_without_names,
     standard_font_for,
     type1_without_names,
+    without_keys,
 )
 from woopub.errors import DamagedPdfError
 from woopub.reading.prepare import names_in_source
@@ -153,13 +159,17 @@ def sanitize(doc: pymupdf.Document) -> Counter:
             for key in _disallowed(doc, xref, PAGE_TREE_ALLOWED):
                 doc.xref_set_key(xref, key, "null")
                 removed[f"page tree /{key}"] += 1
-    fonts, profiles = [], set()
+    fonts, profiles, coloured = [], set(), []
     for xref in range(1, doc.xref_length()):
         try:  # one read of the object: most objects carry neither these keys nor strings
             source = doc.xref_object(xref, compressed=True)
         except Exception:  # free or broken object numbers
             continue
         removed += _rewrite_carrier(doc, xref, source, fonts, profiles)
+        if _COLOURANT_PLACE.search(source):
+            coloured.append(xref)
+        if _NESTED_DROPPED.search(source) and _drop_nested_keys(doc, xref, source):
+            removed["halftones"] += 1
         suspect, strings = _SUSPECT_NAME.search(source), _may_hold_strings(source)
         if not (suspect or strings):
             continue
@@ -184,12 +194,53 @@ def sanitize(doc: pymupdf.Document) -> Counter:
         if strings:
             removed["text strings on objects"] += _remove_stray_strings(doc, xref, keys, source)
     removed["font names"] += _rename_fonts(doc, fonts)
+    removed["CMap names and comments"] += _cmaps_without_names(doc, fonts)
+    removed["spot colour names"] += _rename_spot_colours(doc, coloured)
     for xref in sorted(profiles):
         profile = icc_without_text(doc.xref_stream(xref) or b"")
         if profile is not None:
             doc.update_stream(xref, profile)
             removed["colour profile texts"] += 1
     return removed
+
+
+# Where a spot colour's name stands: colour spaces and their attributes (``carried.rename_colourants``)
+_COLOURANT_PLACE = names_in_source(["Separation", "DeviceN", "Colorants", "MixingHints", "Components"])
+# Dropped at any depth: a halftone (/HT of a graphics state) names itself and its colourants, and a
+# screen or a printer's own screening draws without it
+NESTED_DROPPED = frozenset({"/HT"})
+_NESTED_DROPPED = names_in_source([k[1:] for k in NESTED_DROPPED])
+
+
+def _drop_nested_keys(doc: pymupdf.Document, xref: int, seen: str) -> bool:
+    """Drop ``NESTED_DROPPED`` from an object, wherever in it they stand. ``seen``: its source as
+    first read (the object may have been rewritten since, and is read again)."""
+    tokens = object_tokens(doc.xref_object(xref, compressed=True))
+    bare = without_keys(tokens, NESTED_DROPPED) if tokens is not None else None
+    if bare is None or bare == tokens:
+        return False  # a source that does not split cleanly is left for verify to judge
+    doc.update_object(xref, " ".join(bare))
+    return True
+
+
+def _rename_spot_colours(doc: pymupdf.Document, xrefs: list[int]) -> int:
+    """Name spot colours Spot1, Spot2, ... wherever they stand as colourants (a designer's swatch
+    name can be anything, a person's name too); the same name in, the same name out. Colour
+    spaces draw through their alternate space, whatever their colourants are called."""
+    tokens = {x: object_tokens(doc.xref_object(x, compressed=True)) for x in xrefs}
+    names = sorted({n for t in tokens.values() if t is not None for n in colourant_names(t)})
+    taken = set(names)
+    fresh = (f"/Spot{n}" for n in range(1, len(names) * 2 + 2) if f"/Spot{n}" not in taken)
+    new = {name: next(fresh) for name in names if not re.fullmatch(r"/Spot\d+", name)}
+    count = 0
+    for xref, t in tokens.items():
+        if t is None or not new:
+            continue
+        renamed = rename_colourants(t, new)
+        if renamed != t:
+            doc.update_object(xref, " ".join(renamed))
+            count += 1
+    return count
 
 
 def _plain_page_tree(doc: pymupdf.Document) -> bool:
@@ -219,6 +270,7 @@ _FORM = re.compile(r"/Subtype\s*/Form(?![A-Za-z])")
 _FONT = re.compile(r"/Type\s*/Font(?![A-Za-z])")
 _DESCRIPTOR = re.compile(r"/Type\s*/FontDescriptor(?![A-Za-z])")
 _ICC_REF = re.compile(r"/ICCBased\s*(\d+)\s+0\s+R")
+_CALCULATOR = re.compile(r"/FunctionType\s*4(?![\d.])")  # a PostScript calculator function (a stream)
 
 
 def _rewrite_carrier(doc: pymupdf.Document, xref: int, source: str, fonts: list, profiles: set) -> Counter:
@@ -256,6 +308,12 @@ def _rewrite_carrier(doc: pymupdf.Document, xref: int, source: str, fonts: list,
             done["image metadata segments"] += 1
     elif "/JPXDecode" in source:
         done.update(_jpx_without_metadata(doc, xref))
+    elif _CALCULATOR.search(source):
+        program = doc.xref_stream(xref) or b""
+        bare = re.sub(rb"%[^\r\n]*", b"", program)  # a calculator function has no strings: % starts a comment
+        if bare != program:
+            doc.update_stream(xref, bare)
+            done["function comments"] += 1
     return done
 
 
@@ -355,6 +413,30 @@ def _rename_fonts(doc: pymupdf.Document, fonts: list[int]) -> int:
         if descriptor is not None and descriptor not in programs_done:
             programs_done.add(descriptor)
             _programs_without_names(doc, descriptor)
+    return count
+
+
+def _cmaps_without_names(doc: pymupdf.Document, fonts: list[int]) -> int:
+    """Rewrite the CMaps of fonts (ToUnicode maps, embedded encodings) to their mappings: a
+    producer names a font's ToUnicode map after the font (pdfTeX: "TeX-<font>-0", in its name and
+    title comment), and the font's own name is made neutral by ``_rename_fonts``."""
+    done: set[int] = set()
+    count = 0
+    for font in fonts:
+        for key in ("ToUnicode", "Encoding"):
+            kind, ref = doc.xref_get_key(font, key)
+            if kind != "xref":
+                continue
+            xref = int(ref.split()[0])
+            if xref in done or not doc.xref_is_stream(xref):
+                continue
+            done.add(xref)
+            cmap = cmap_without_names(doc.xref_stream(xref) or b"")
+            if cmap is not None:
+                doc.update_stream(xref, cmap)
+                count += 1
+            if doc.xref_get_key(xref, "CMapName")[0] == "name":  # an embedded encoding's dictionary
+                doc.xref_set_key(xref, "CMapName", NEUTRAL_CMAP_NAME.decode())
     return count
 
 
@@ -472,9 +554,11 @@ def _disallowed(doc: pymupdf.Document, xref: int, allowed: frozenset[str]) -> li
 
 
 def _strip_page_label_prefixes(doc: pymupdf.Document) -> int:
-    """Keep page numbering styles (/S, /St), drop the text prefixes (/P), which can say anything."""
+    """Keep page numbering styles (/S, /St), drop the text prefixes (/P), which can say anything.
+    The labels are written anew whenever there are any: a label dictionary can carry a producer's
+    own keys and names too."""
     labels = doc.get_page_labels()
-    if not any(label.get("prefix") for label in labels):
+    if not labels:
         return 0
     doc.set_page_labels([{**label, "prefix": ""} for label in labels])
     return sum(1 for label in labels if label.get("prefix"))
