@@ -931,6 +931,21 @@ def build_page_label_names(path: Path) -> None:
 
 
 
+def build_xobject_names(path: Path) -> None:
+    """An image and a form XObject carrying the obsolete /Name of PDF 1.0, named after the person (as a
+    tool names a picture after its file)."""
+    doc = _pdf_with_sentence()
+    page = doc[0]
+    image = _object(doc, f"<< /Type /XObject /Subtype /Image /Name {_as_name(NAME)} /Width 2 /Height 1 "
+                         "/ColorSpace /DeviceGray /BitsPerComponent 8 >>", b"\x80\x40")
+    form = _object(doc, f"<< /Type /XObject /Subtype /Form /Name {_as_name(NAME.replace(' ', '_'))} "
+                        "/BBox [0 0 100 100] >>", b"0 0 10 10 re f")
+    _add_resource(doc, page, "XObject", "Im9", image)
+    _add_resource(doc, page, "XObject", "Fm9", form)
+    _add_content(doc, page, b"q 50 0 0 20 72 300 cm /Im9 Do Q q 1 0 0 1 72 400 cm /Fm9 Do Q")
+    _save(doc, path)
+
+
 def build_palette_text(path: Path) -> None:
     """An indexed image whose colour table (/Indexed lookup string) spells the name in UTF-16, without a
     byte-order mark: a colour table draws, so it is kept as it is."""
@@ -1421,6 +1436,8 @@ CASES: list[Case] = [
          "comments and character collection neutral", planted=(NAME,), build=build_tounicode_named),
     Case("paginalabel-namen.pdf", N, "page labels whose dictionaries carry a producer's keys, names spelling the "
          "data", PUBLISHED, "labels written anew: numbering style only", build=build_page_label_names),
+    Case("xobject-naam.pdf", N, "an image and a form XObject whose obsolete /Name (PDF 1.0) spells the person's name",
+         PUBLISHED, "the obsolete /Name dropped", planted=(NAME,), build=build_xobject_names),
     Case("palet-tekst.pdf", N, "an indexed image whose colour table spells the name in UTF-16 without a byte-order "
          "mark", REFUSED, "verification finds the name in the colour table (which draws, and is not rewritten)",
          reason="verification failed", planted=(NAME,), build=build_palette_text),

@@ -21,7 +21,12 @@ is kept only when well formed, JPEG images lose their metadata segments,
 ICC profiles their description and copyright tags, embedded fonts their
 names and TrueType/OpenType programs their name tables (a non-embedded
 font keeps a known font's name or takes the standard font it resembles),
-marked content its property lists and private tags.
+fonts' CMaps their names, comments and character collections, marked
+content its property lists and private tags, spot colours their names
+(Spot1, ...), PostScript calculator functions their comments, XObjects
+their obsolete /Name; halftones go. A name a producer chose elsewhere (a
+resource key, a private key's name value) is left for verify, which
+searches objects for a value spelled as a name too ("Fenna#20Wijnberg").
 OutputIntents (a PDF/A claim the publication no longer makes) go.
 
 Hidden text is not scrubbed here: it was extracted, detected and redacted
@@ -267,6 +272,7 @@ def _plain_page_tree(doc: pymupdf.Document) -> bool:
 
 
 _FORM = re.compile(r"/Subtype\s*/Form(?![A-Za-z])")
+_XOBJECT = re.compile(r"/Subtype\s*/(?:Form|Image)(?![A-Za-z])")
 _FONT = re.compile(r"/Type\s*/Font(?![A-Za-z])")
 _DESCRIPTOR = re.compile(r"/Type\s*/FontDescriptor(?![A-Za-z])")
 _ICC_REF = re.compile(r"/ICCBased\s*(\d+)\s+0\s+R")
@@ -281,6 +287,9 @@ def _rewrite_carrier(doc: pymupdf.Document, xref: int, source: str, fonts: list,
     """
     done: Counter = Counter()
     profiles.update(int(x) for x in _ICC_REF.findall(source))
+    if _XOBJECT.search(source) and doc.xref_get_key(xref, "Name")[0] != "null":
+        doc.xref_set_key(xref, "Name", "null")  # the obsolete resource name of PDF 1.0: any name a producer gave
+        done["XObject names"] += 1
     if _FORM.search(source):
         content = bare_marked_content(doc.xref_stream(xref) or b"")
         if content is not None:
