@@ -194,3 +194,37 @@ def test_a_colour_palette_spelling_a_value_in_utf16_is_found(codec):
     doc.update_stream(image, bytes(4), new=True)
     doc.xref_set_key(doc.pdf_catalog(), "Hier", f"{image} 0 R")
     assert "leak" in {p.kind for p in check_strings(doc.tobytes(), "x.pdf", [SECRET])}
+
+
+def _with_private_key_names(path):
+    """A page whose catalog, page and font carry keys named after a person (joined, with a space)."""
+    import pikepdf
+
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 72), "Een onschuldige regel tekst.")
+    doc.save(path)
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        for where in (pdf.Root, pdf.pages[0].obj, *pdf.pages[0].Resources.Font.values()):
+            where[pikepdf.Name("/FennaWijnberg")] = True
+            where[pikepdf.Name("/Fenna Wijnberg")] = pikepdf.Name("/Ja")
+        pdf.save(path)
+    return path
+
+
+def test_removed_keys_take_their_names_along(tmp_path):
+    # MuPDF wrote a removed key as "/FennaWijnberg null" and refused a key with a space ("bad 'key'")
+    out = tmp_path / "schoon.pdf"
+    with pymupdf.open(_with_private_key_names(tmp_path / "sleutels.pdf")) as doc:
+        sanitize(doc)
+        save_clean(doc, out)
+    with pymupdf.open(out) as doc:
+        sources = "".join(doc.xref_object(x, compressed=True) for x in range(1, doc.xref_length()))
+        assert "Fenna" not in sources and check_hygiene(doc, out.read_bytes(), "schoon.pdf") == []
+
+
+def test_a_message_never_shows_a_key_of_the_producers_own(tmp_path):
+    path = _with_private_key_names(tmp_path / "sleutels.pdf")
+    with pymupdf.open(path) as doc:
+        problems = check_hygiene(doc, path.read_bytes(), "sleutels.pdf")
+    assert {p.kind for p in problems} >= {"catalog", "page"}
+    assert all("Fenna" not in str(p) for p in problems)

@@ -575,6 +575,29 @@ def build_private_keys(path: Path) -> None:
     _save(doc, path)
 
 
+def build_private_key_names(path: Path) -> None:
+    """Private keys named after the person (with a space, joined, the e-mail address) on the catalog, a
+    page, a font and an image, and private name values: what is removed must take the key's name along."""
+    doc = _pdf_with_sentence()
+    _add_resource(doc, doc[0], "XObject", "Im9", _gray_image(doc, b"\x80\x40"))
+    _add_content(doc, doc[0], b"50 0 0 20 72 300 cm /Im9 Do")
+    doc.save(path)
+    doc.close()
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:  # MuPDF cannot write a key with a space
+        joined = pikepdf.Name("/" + NAME.replace(" ", ""))
+        pdf.Root[pikepdf.Name("/" + NAME)] = pikepdf.String(PHONE)
+        pdf.Root[joined] = pikepdf.Name("/Ja")
+        page = pdf.pages[0].obj
+        page[pikepdf.Name("/" + NAME)] = True
+        page[pikepdf.Name("/" + EMAIL)] = 1
+        for resource in (page.Resources.Font, page.Resources.XObject):
+            for key in list(resource.keys()):
+                resource[key][joined] = True
+                resource[key].Opsteller = pikepdf.Name("/" + NAME)
+                resource[key][pikepdf.Name("/" + PHONE)] = pikepdf.Array([pikepdf.Name("/" + EMAIL)])
+        pdf.save(path)
+
+
 def build_alternate_image(path: Path) -> None:
     doc = _doc(INNOCENT)
     page = doc[0]
@@ -1399,6 +1422,10 @@ CASES: list[Case] = [
     Case("artikeldraden.pdf", C, "article threads and beads", PUBLISHED, "removed", build=build_threads),
     Case("prive-sleutels.pdf", C, "private keys with text in the catalog, on a page and on a font", PUBLISHED,
          "removed by the allow-lists", build=build_private_keys),
+    Case("prive-sleutelnamen.pdf", C, "private keys named after the person (with a space, joined, the e-mail) on the "
+         "catalog, a page, a font and an image, private name values", PUBLISHED,
+         "removed with their names (images, forms and fonts keep the keys of the spec that draw)",
+         build=build_private_key_names),
     Case("alternatieve-afbeelding.pdf", C, "image with an alternate version for printing", PUBLISHED,
          "alternate removed", build=build_alternate_image),
     Case("taalcode.pdf", N, "catalog /Lang holding name, e-mail and phone after a language tag", PUBLISHED,

@@ -491,8 +491,29 @@ def without_keys(tokens: list[str], keys: frozenset[str]) -> list[str] | None:
     return out
 
 
-def _copy_value(tokens: list[str], i: int, keys: frozenset[str], out: list[str]) -> int:
-    """Copy the value at ``tokens[i]`` to ``out``, less the dropped entries; the index after it."""
+def without_entries(tokens: list[str], top_keys: frozenset[str] = frozenset()) -> list[str] | None:
+    """The tokens without dictionary entries whose value is null (at any depth: the same as no
+    entry, and MuPDF writes a key it was told to remove as "/Key null"), and without the keys
+    ``top_keys`` of the object's own dictionary (as "/Key", #-escapes decoded, as MuPDF's
+    ``xref_get_keys`` gives them); None when the object nests too deep to walk."""
+    out: list[str] = []
+    try:
+        if tokens[:1] == ["<<"] and top_keys:
+            i = _copy_value(tokens, 0, frozenset(), out, top_keys)
+            out.extend(tokens[i:])
+        else:
+            i = 0
+            while i < len(tokens):
+                i = _copy_value(tokens, i, frozenset(), out)
+    except RecursionError:
+        return None
+    return out
+
+
+def _copy_value(tokens: list[str], i: int, keys: frozenset[str], out: list[str],
+                here: frozenset[str] = frozenset()) -> int:
+    """Copy the value at ``tokens[i]`` to ``out``, less the dropped entries (``keys`` at any depth,
+    ``here`` in this dictionary only, and entries whose value is null); the index after it."""
     token = tokens[i]
     if token in ("<<", "["):
         close = ">>" if token == "<<" else "]"
@@ -500,7 +521,8 @@ def _copy_value(tokens: list[str], i: int, keys: frozenset[str], out: list[str])
         i += 1
         while i < len(tokens) and tokens[i] != close:
             if token == "<<":  # a key, then its value
-                if tokens[i] in keys:
+                if (tokens[i] in keys or (here and not here.isdisjoint(name_spellings(tokens[i])))
+                        or (i + 1 < len(tokens) and tokens[i + 1] == "null")):
                     i = _value_end(tokens, i + 1)
                     continue
                 out.append(tokens[i])
@@ -513,6 +535,12 @@ def _copy_value(tokens: list[str], i: int, keys: frozenset[str], out: list[str])
     end = _value_end(tokens, i)
     out.extend(tokens[i:end])
     return end
+
+
+def name_spellings(token: str) -> set[str]:
+    """A name token with its #-escapes decoded, its bytes read as UTF-8 and as Latin-1."""
+    raw = re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m.group(1), 16)]), token.encode("latin-1", "replace"))
+    return {token, raw.decode("utf-8", "replace"), raw.decode("latin-1")}
 
 
 def _value_end(tokens: list[str], i: int) -> int:

@@ -23,9 +23,10 @@ names and TrueType/OpenType programs their name tables (a non-embedded
 font keeps a known font's name or takes the standard font it resembles),
 fonts' CMaps their names, comments and character collections, marked
 content its property lists and private tags, spot colours their names
-(Spot1, ...), PostScript calculator functions their comments, XObjects
-their obsolete /Name; halftones go. A name a producer chose elsewhere (a
-resource key, a private key's name value) is left for verify, which
+(Spot1, ...), PostScript calculator functions their comments; halftones
+go. Images, form XObjects and fonts keep only the keys of the spec that
+draw (allow-lists below). A name a producer chose elsewhere (a resource
+key, a private key nested in a graphics state) is left for verify, which
 searches objects for a value spelled as a name too ("Fenna#20Wijnberg").
 OutputIntents (a PDF/A claim the publication no longer makes) go.
 
@@ -59,6 +60,7 @@ from woopub.writing.carried import (
     sfnt_without_names,
     standard_font_for,
     type1_without_names,
+    without_entries,
     without_keys,
 )
 from woopub.errors import DamagedPdfError
@@ -141,14 +143,18 @@ def sanitize(doc: pymupdf.Document) -> Counter:
         doc.xref_set_key(-1, "Info", "null")
     catalog = doc.pdf_catalog()
     for key in _disallowed(doc, catalog, CATALOG_ALLOWED):
-        doc.xref_set_key(catalog, key, "null")
+        _remove_key(doc, catalog, key)
         removed[f"catalog /{key}"] += 1
     removed["page label prefixes"] += _strip_page_label_prefixes(doc)
     removed["indirect allowed strings made direct"] += _inline_allowed_strings(doc)
-    for page in doc:
-        for key in _disallowed(doc, page.xref, PAGE_ALLOWED):
-            doc.xref_set_key(page.xref, key, "null")
+    for number in range(doc.page_count):
+        page = doc[number]
+        extra = _disallowed(doc, page.xref, PAGE_ALLOWED)
+        for key in extra:
+            _remove_key(doc, page.xref, key)
             removed[f"page /{key}"] += 1
+        if not all(_PLAIN_KEY.fullmatch(key) for key in extra):  # the page's dictionary written anew: load it again
+            page = doc[number]
         try:
             keep_line_starts(page)  # MuPDF's rewriting drops "0 0 Td", which is no no-op
             page.clean_contents(sanitize=True)  # resources cut down to what the page draws
@@ -162,7 +168,7 @@ def sanitize(doc: pymupdf.Document) -> Counter:
             continue
         if is_tree_node:
             for key in _disallowed(doc, xref, PAGE_TREE_ALLOWED):
-                doc.xref_set_key(xref, key, "null")
+                _remove_key(doc, xref, key)
                 removed[f"page tree /{key}"] += 1
     fonts, profiles, coloured = [], set(), []
     for xref in range(1, doc.xref_length()):
@@ -206,6 +212,7 @@ def sanitize(doc: pymupdf.Document) -> Counter:
         if profile is not None:
             doc.update_stream(xref, profile)
             removed["colour profile texts"] += 1
+    removed["key names of removed entries"] += _without_removed_entries(doc)
     return removed
 
 
@@ -248,6 +255,41 @@ def _rename_spot_colours(doc: pymupdf.Document, xrefs: list[int]) -> int:
     return count
 
 
+def _remove_key(doc: pymupdf.Document, xref: int, key: str) -> None:
+    """Remove an entry. MuPDF's ``xref_set_key(..., "null")`` leaves the key's name ("/Key null",
+    dropped at the end by ``_without_removed_entries``); a key with a space or other characters
+    a name writes as #-escapes ("Fenna#20Wijnberg") it refuses or writes as another key: such a
+    key is taken out of the object's source here."""
+    if _PLAIN_KEY.fullmatch(key):
+        doc.xref_set_key(xref, key, "null")
+        return
+    tokens = object_tokens(doc.xref_object(xref, compressed=True))
+    bare = without_entries(tokens, frozenset({"/" + key})) if tokens is not None else None
+    if bare is None:
+        raise DamagedPdfError(f"object {xref}: a key that cannot be removed")
+    doc.update_object(xref, " ".join(bare))
+
+
+def _without_removed_entries(doc: pymupdf.Document) -> int:
+    """Drop every dictionary entry whose value is null (the same as no entry): a key removed by
+    sanitising stays in MuPDF's output as "/Key null", and a producer's private key can be named
+    after anyone."""
+    count = 0
+    for xref in range(1, doc.xref_length()):
+        try:
+            source = doc.xref_object(xref, compressed=True)
+        except Exception:
+            continue
+        if "null" not in source:
+            continue
+        tokens = object_tokens(source)
+        bare = without_entries(tokens) if tokens is not None else None
+        if bare is not None and bare != tokens:
+            doc.update_object(xref, " ".join(bare))
+            count += 1
+    return count
+
+
 def _plain_page_tree(doc: pymupdf.Document) -> bool:
     """Every node of the page tree reached once, and its leaves the document's pages. MuPDF reads
     a tree that names one node in several places (an empty /Pages node listed five times, left by
@@ -273,6 +315,36 @@ def _plain_page_tree(doc: pymupdf.Document) -> bool:
 
 _FORM = re.compile(r"/Subtype\s*/Form(?![A-Za-z])")
 _XOBJECT = re.compile(r"/Subtype\s*/(?:Form|Image)(?![A-Za-z])")
+# The keys an image, a form XObject and a font keep: the specification's, less what describes rather
+# than draws (the obsolete /Name of PDF 1.0, an image's /ID, measures, metadata and the keys every
+# object loses). A key a producer made up (its value a name, a number, a dictionary: strings go by
+# themselves) goes, whatever it is called.
+_STREAM_KEYS = {"Length", "Filter", "DecodeParms", "F", "FFilter", "FDecodeParms", "DL"}
+KEYS_ALLOWED = {
+    "/Image": frozenset({"Type", "Subtype", "Width", "Height", "ColorSpace", "BitsPerComponent", "Intent", "ImageMask",
+                         "Mask", "Decode", "Interpolate", "SMask", "SMaskInData", "Matte", *_STREAM_KEYS}),
+    "/Form": frozenset({"Type", "Subtype", "FormType", "BBox", "Matrix", "Resources", "Group", *_STREAM_KEYS}),
+    "/Font": frozenset({"Type", "Subtype", "BaseFont", "FirstChar", "LastChar", "Widths", "FontDescriptor", "Encoding",
+                        "ToUnicode", "FontBBox", "FontMatrix", "CharProcs", "Resources", "DescendantFonts",
+                        "CIDSystemInfo", "DW", "W", "DW2", "W2", "CIDToGIDMap"}),
+}
+
+
+def _keys_outside_spec(doc: pymupdf.Document, xref: int, source: str) -> int:
+    """Drop the keys of an image, form XObject or font outside ``KEYS_ALLOWED``."""
+    if _XOBJECT.search(source):
+        kind = doc.xref_get_key(xref, "Subtype")[1]
+    elif _FONT.search(source):
+        kind = doc.xref_get_key(xref, "Type")[1]
+    else:
+        return 0
+    allowed = KEYS_ALLOWED.get(kind)
+    if allowed is None:
+        return 0
+    extra = [k for k in present_keys(doc, xref) if k not in allowed]
+    for key in extra:
+        _remove_key(doc, xref, key)
+    return len(extra)
 _FONT = re.compile(r"/Type\s*/Font(?![A-Za-z])")
 _DESCRIPTOR = re.compile(r"/Type\s*/FontDescriptor(?![A-Za-z])")
 _ICC_REF = re.compile(r"/ICCBased\s*(\d+)\s+0\s+R")
@@ -287,9 +359,7 @@ def _rewrite_carrier(doc: pymupdf.Document, xref: int, source: str, fonts: list,
     """
     done: Counter = Counter()
     profiles.update(int(x) for x in _ICC_REF.findall(source))
-    if _XOBJECT.search(source) and doc.xref_get_key(xref, "Name")[0] != "null":
-        doc.xref_set_key(xref, "Name", "null")  # the obsolete resource name of PDF 1.0: any name a producer gave
-        done["XObject names"] += 1
+    done["private keys on images, forms and fonts"] += _keys_outside_spec(doc, xref, source)
     if _FORM.search(source):
         content = bare_marked_content(doc.xref_stream(xref) or b"")
         if content is not None:
@@ -298,9 +368,7 @@ def _rewrite_carrier(doc: pymupdf.Document, xref: int, source: str, fonts: list,
         if doc.xref_get_key(xref, "Resources/Properties")[0] != "null":
             doc.xref_set_key(xref, "Resources/Properties", "null")
     elif _FONT.search(source):
-        fonts.append(xref)
-        if doc.xref_get_key(xref, "Name")[0] != "null":  # the obsolete font name of PDF 1.0
-            doc.xref_set_key(xref, "Name", "null")
+        fonts.append(xref)  # (its obsolete /Name of PDF 1.0 went with the keys outside the spec)
     elif _DESCRIPTOR.search(source):
         for key in FONT_DESCRIPTOR_DROPPED:
             if doc.xref_get_key(xref, key)[0] != "null":
@@ -518,7 +586,7 @@ def _remove_stray_strings(doc: pymupdf.Document, xref: int, keys, source: str) -
                 continue
         elif "/" + key in STRING_KEYS_ALLOWED:
             continue
-        doc.xref_set_key(xref, key, "null")
+        _remove_key(doc, xref, key)
         count += 1
     return count
 

@@ -346,11 +346,11 @@ def check_hygiene(doc: pymupdf.Document, raw: bytes, name: str) -> list[Problem]
     catalog = doc.pdf_catalog()
     for key in present_keys(doc, catalog):
         if key not in CATALOG_ALLOWED:
-            problems.append(Problem(name, "catalog", f"/{key} present"))
+            problems.append(Problem(name, "catalog", f"{shown_key(key)} present"))
     for page in doc:
         extra = [k for k in present_keys(doc, page.xref) if k not in PAGE_ALLOWED]
         if extra:
-            problems.append(Problem(name, "page", f"page {page.number + 1} carries /{', /'.join(extra)}"))
+            problems.append(Problem(name, "page", f"page {page.number + 1} carries {', '.join(map(shown_key, extra))}"))
     if any(label.get("prefix") for label in doc.get_page_labels()):
         problems.append(Problem(name, "page labels", "page labels carry text prefixes"))
     javascript = False
@@ -375,6 +375,19 @@ def check_hygiene(doc: pymupdf.Document, raw: bytes, name: str) -> list[Problem]
     if raw.count(b"%%EOF") > 1 or len(re.findall(rb"startxref", raw)) > 1:
         problems.append(Problem(name, "history", "incremental updates: an earlier revision may be recoverable"))
     return problems
+
+
+# The names MuPDF knows (its name table: the keys and values of the spec it reads). A key outside
+# them is a producer's own and can be anything, a person's name too: a message never shows it.
+KNOWN_NAMES = frozenset(n[len("PDF_ENUM_NAME_"):] for n in dir(pymupdf.mupdf) if n.startswith("PDF_ENUM_NAME_")) | {
+    "Threads", "Legal", "Perms", "SpiderInfo", "Collection", "Requirements", "NeedsRendering", "DSS", "DPartRoot",
+    "PresSteps", "SeparationInfo", "BoxColorInfo", "Trans", "Dur", "VP", "PZ", "Tabs", "Thumb", "B", "Outlines",
+    "PieceInfo", "LastModified", "Metadata"}  # catalog and page keys of the spec MuPDF does not read
+
+
+def shown_key(key: str) -> str:
+    """A dictionary key as a message may show it: "/Key" if MuPDF knows the name, else a description."""
+    return f"/{key.lstrip('/')}" if key.lstrip("/") in KNOWN_NAMES else "a key of the producer's own"
 
 
 # a key that no published object may carry, as a whole name in an object's source
@@ -896,7 +909,7 @@ def check_strings(raw: bytes, name: str, secrets: list[Secret]) -> list[Problem]
             for where, root in roots:
                 for key, text in _strings(root):
                     if key not in STRING_KEYS_ALLOWED and key != PALETTE:  # a palette draws: searched, not stray
-                        stray.append(f"{where} {key}")
+                        stray.append(f"{where} {shown_key(key)}")
                     found = next((s for s in (g.first_in(text) for g in groups) if s is not None), None)
                     if found:
                         problems.append(Problem(name, "leak", f"{found.label} is in a text string of {where}"))
