@@ -322,7 +322,9 @@ _XOBJECT = re.compile(r"/Subtype\s*/(?:Form|Image)(?![A-Za-z])")
 _STREAM_KEYS = {"Length", "Filter", "DecodeParms", "F", "FFilter", "FDecodeParms", "DL"}
 KEYS_ALLOWED = {
     "/Image": frozenset({"Type", "Subtype", "Width", "Height", "ColorSpace", "BitsPerComponent", "Intent", "ImageMask",
-                         "Mask", "Decode", "Interpolate", "SMask", "SMaskInData", "Matte", *_STREAM_KEYS}),
+                         "Mask", "Decode", "Interpolate", "SMask", "SMaskInData", "Matte", *_STREAM_KEYS,
+                         # the inline image's abbreviations, which MuPDF reads in an image object too
+                         "W", "H", "BPC", "CS", "IM", "D", "I", "DP"}),
     "/Form": frozenset({"Type", "Subtype", "FormType", "BBox", "Matrix", "Resources", "Group", *_STREAM_KEYS}),
     "/Font": frozenset({"Type", "Subtype", "BaseFont", "FirstChar", "LastChar", "Widths", "FontDescriptor", "Encoding",
                         "ToUnicode", "FontBBox", "FontMatrix", "CharProcs", "Resources", "DescendantFonts",
