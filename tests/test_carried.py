@@ -7,10 +7,15 @@ import pytest
 
 from woopub.writing.carried import (
     bare_marked_content,
+    cmap_without_names,
+    colourant_names,
     icc_without_text,
     jpeg_without_metadata,
     jpx_without_metadata,
     language_tag,
+    object_tokens,
+    rename_colourants,
+    without_keys,
 )
 
 
@@ -116,3 +121,38 @@ def test_jpeg2000_that_is_not_one_is_not_rewritten():
     assert jpx_without_metadata(b"\x00\x00\x00\x0cjP  \r\n\x87\n") is None  # no codestream box
     assert jpx_without_metadata(b"\xff\x4f\xff\x51\x00") is None  # a codestream cut short
     assert jpx_without_metadata(b"%PDF-1.7") is None
+
+
+SPOTS = ("<</CS1[/Separation/Fenna#20Wijnberg/DeviceGray 5 0 R]/CS2[/DeviceN[/Cyan/FennaWijnberg]/DeviceCMYK 7 0 R"
+         "<</Subtype/NChannel/Colorants<</FennaWijnberg 8 0 R>>/Process<</ColorSpace/DeviceCMYK/Components[/Cyan]>>"
+         "/MixingHints<</Solidities<</FennaWijnberg 0.5>>/PrintingOrder[/Cyan/FennaWijnberg]>>>>]"
+         "/Fenna#20Wijnberg 9 0 R/Opsteller(x /Separation /Y)>>")
+
+
+def test_spot_colour_names_are_found_and_renamed_where_they_stand_as_colourants():
+    tokens = object_tokens(SPOTS)
+    assert colourant_names(tokens) == {"/Fenna#20Wijnberg", "/FennaWijnberg"}  # /Cyan is a process colourant
+    renamed = " ".join(rename_colourants(tokens, {"/Fenna#20Wijnberg": "/Spot1", "/FennaWijnberg": "/Spot2"}))
+    assert "Fenna" not in renamed.replace("/Fenna#20Wijnberg 9 0 R", "")
+    assert "/Fenna#20Wijnberg 9 0 R" in renamed, "a resource key of the same spelling is no colourant"
+    assert "[ /Separation /Spot1 /DeviceGray 5 0 R ]" in renamed and "[ /Cyan /Spot2 ]" in renamed
+    assert "(x /Separation /Y)" in renamed, "strings are left as they are"
+
+
+def test_keys_are_dropped_at_any_depth_with_their_values():
+    source = "<</Type/ExtGState/HT<</HalftoneName/Fenna#20W/X[1 2<</HT 3>>]>>/A<</B<</HT 5 0 R/C[1 2]>>>>/D 4 0 R>>"
+    assert " ".join(without_keys(object_tokens(source), frozenset({"/HT"}))) == (
+        "<< /Type /ExtGState /A << /B << /C [ 1 2 ] >> >> /D 4 0 R >>")
+
+
+def test_a_cmap_keeps_its_mapping_and_says_nothing_else():
+    cmap = (b"%!PS-Adobe-3.0 Resource-CMap\n%%Title: (TeX-FennaWijnberg-0 Fenna Wijnberg)\n/CIDInit /ProcSet "
+            b"findresource begin 12 dict begin begincmap /CIDSystemInfo << /Registry (Fenna\\) % x) /Ordering "
+            b"(FennaWijnberg) /Supplement 0 >> def /CMapName /TeX-FennaWijnberg-0 def 1 begincodespacerange <00> <FF> "
+            b"endcodespacerange 1 beginbfchar <41> <0041> endbfchar endcmap CMapName currentdict /CMap defineresource pop "
+            b"end end")
+    bare = cmap_without_names(cmap)
+    assert b"Fenna" not in bare
+    assert b"/Registry (Adobe) /Ordering (Identity)" in bare and b"/CMapName /Adobe-Identity-UCS def" in bare
+    assert b"1 beginbfchar <41> <0041> endbfchar" in bare
+    assert cmap_without_names(bare) is None

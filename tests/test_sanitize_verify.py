@@ -4,7 +4,7 @@ import pymupdf
 import pytest
 
 from woopub.writing.sanitize import sanitize, save_clean
-from woopub.writing.verify import Secret, check_hygiene, check_objects, check_text, verify_pdf
+from woopub.writing.verify import Secret, check_hygiene, check_objects, check_strings, check_text, verify_pdf
 
 SECRET = Secret("Fenna Wijnberg", "PERSON", "PERSON of proposal t#1")
 
@@ -156,3 +156,75 @@ def test_cid_font_registry_written_as_objects_of_their_own_is_no_carried_text(tm
     save_clean(doc, tmp_path / "out.pdf")
     assert check_strings((tmp_path / "out.pdf").read_bytes(), "out.pdf", []) == []
     assert "CID-lettertype" in pymupdf.open(tmp_path / "out.pdf")[0].get_text()
+
+
+# a value in the forms a producer writes it outside text: a PDF name has no space ("#20" or joined),
+# a PostScript comment re-spaces it, UTF-16 without a byte-order mark either way round, a number's digits
+@pytest.mark.parametrize("source, stream, secret", [
+    ("<< /ExtGState << /Fenna#20Wijnberg << /ca 1 >> >> >>", None, SECRET),
+    ("[/Separation /FennaWijnberg /DeviceGray << /FunctionType 2 /Domain [0 1] /C0 [1] /C1 [0] /N 1 >>]", None,
+     SECRET),
+    ("<< /Opsteller /fenna_wijnberg >>", None, SECRET),
+    ("<< /FunctionType 4 /Domain [0 1] /Range [0 1] >>", b"{ % Fenna  Wijnberg\n 1 exch sub }", SECRET),
+    ("<< /FunctionType 4 /Domain [0 1] /Range [0 1] >>", b"{ % Fenna\r\nWijnberg\n 1 exch sub }", SECRET),
+    ("<< /FunctionType 4 /Domain [0 1] /Range [0 1] >>", "Fenna Wijnberg".encode("utf-16-le") + b" 1 exch sub",
+     SECRET),
+    ("<< /Tel /0648291730 >>", None, Secret("06-48291730", "PHONE", "PHONE of proposal t#2")),
+], ids=["resource-name", "colourant", "private-name", "respaced-comment", "comment-over-lines", "utf-16-le",
+        "phone-digits"])
+def test_objects_are_searched_for_values_as_names_and_other_spellings(source, stream, secret):
+    doc = pymupdf.open()
+    doc.new_page()
+    xref = doc.get_new_xref()
+    doc.update_object(xref, source)
+    if stream is not None:
+        doc.update_stream(xref, stream, new=True)
+    doc.xref_set_key(doc.pdf_catalog(), "Hier", f"{xref} 0 R")
+    assert [p.kind for p in check_objects(doc, "x.pdf", [secret])] == ["leak"]
+
+
+@pytest.mark.parametrize("codec", ["utf-16-be", "utf-16-le"])
+def test_a_colour_palette_spelling_a_value_in_utf16_is_found(codec):
+    doc = pymupdf.open()
+    doc.new_page()
+    palette = ("Fenna Wijnberg".encode(codec) + bytes(30))[:30]
+    image = doc.get_new_xref()
+    doc.update_object(image, "<< /Type /XObject /Subtype /Image /Width 4 /Height 1 /BitsPerComponent 8 "
+                             f"/ColorSpace [/Indexed /DeviceRGB 9 <{palette.hex()}>] >>")
+    doc.update_stream(image, bytes(4), new=True)
+    doc.xref_set_key(doc.pdf_catalog(), "Hier", f"{image} 0 R")
+    assert "leak" in {p.kind for p in check_strings(doc.tobytes(), "x.pdf", [SECRET])}
+
+
+def _with_private_key_names(path):
+    """A page whose catalog, page and font carry keys named after a person (joined, with a space)."""
+    import pikepdf
+
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 72), "Een onschuldige regel tekst.")
+    doc.save(path)
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        for where in (pdf.Root, pdf.pages[0].obj, *pdf.pages[0].Resources.Font.values()):
+            where[pikepdf.Name("/FennaWijnberg")] = True
+            where[pikepdf.Name("/Fenna Wijnberg")] = pikepdf.Name("/Ja")
+        pdf.save(path)
+    return path
+
+
+def test_removed_keys_take_their_names_along(tmp_path):
+    # MuPDF wrote a removed key as "/FennaWijnberg null" and refused a key with a space ("bad 'key'")
+    out = tmp_path / "schoon.pdf"
+    with pymupdf.open(_with_private_key_names(tmp_path / "sleutels.pdf")) as doc:
+        sanitize(doc)
+        save_clean(doc, out)
+    with pymupdf.open(out) as doc:
+        sources = "".join(doc.xref_object(x, compressed=True) for x in range(1, doc.xref_length()))
+        assert "Fenna" not in sources and check_hygiene(doc, out.read_bytes(), "schoon.pdf") == []
+
+
+def test_a_message_never_shows_a_key_of_the_producers_own(tmp_path):
+    path = _with_private_key_names(tmp_path / "sleutels.pdf")
+    with pymupdf.open(path) as doc:
+        problems = check_hygiene(doc, path.read_bytes(), "sleutels.pdf")
+    assert {p.kind for p in problems} >= {"catalog", "page"}
+    assert all("Fenna" not in str(p) for p in problems)

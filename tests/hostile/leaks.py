@@ -2,7 +2,7 @@
 
 It reads a file every way these tests know (raw bytes, every Flate stream
 in them, every object, string, name and decoded stream through qpdf, as
-Latin-1 and as UTF-16 either way round, the text of every page through
+Latin-1 and as UTF-16 either way round (strings too, without a byte-order mark), the text of every page through
 MuPDF, with its layers switched on, its alternate texts used and ignored,
 and through Poppler's pdftotext, raw and in layout order) and says which
 planted values it finds. Asked to, it also reads the rendered pages by OCR.
@@ -109,7 +109,10 @@ def _readings(raw: bytes) -> list[str]:
 def _strings_and_names(obj, depth: int = 0):
     if depth > 50:
         return
-    if isinstance(obj, (pikepdf.String, pikepdf.Name)):
+    if isinstance(obj, pikepdf.String):  # also its bytes as UTF-16 without a byte-order mark (a colour palette)
+        yield str(obj)
+        yield from _decodings(bytes(obj))
+    elif isinstance(obj, pikepdf.Name):
         yield str(obj)
     elif isinstance(obj, pikepdf.Array):
         for item in obj:

@@ -575,6 +575,29 @@ def build_private_keys(path: Path) -> None:
     _save(doc, path)
 
 
+def build_private_key_names(path: Path) -> None:
+    """Private keys named after the person (with a space, joined, the e-mail address) on the catalog, a
+    page, a font and an image, and private name values: what is removed must take the key's name along."""
+    doc = _pdf_with_sentence()
+    _add_resource(doc, doc[0], "XObject", "Im9", _gray_image(doc, b"\x80\x40"))
+    _add_content(doc, doc[0], b"50 0 0 20 72 300 cm /Im9 Do")
+    doc.save(path)
+    doc.close()
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:  # MuPDF cannot write a key with a space
+        joined = pikepdf.Name("/" + NAME.replace(" ", ""))
+        pdf.Root[pikepdf.Name("/" + NAME)] = pikepdf.String(PHONE)
+        pdf.Root[joined] = pikepdf.Name("/Ja")
+        page = pdf.pages[0].obj
+        page[pikepdf.Name("/" + NAME)] = True
+        page[pikepdf.Name("/" + EMAIL)] = 1
+        for resource in (page.Resources.Font, page.Resources.XObject):
+            for key in list(resource.keys()):
+                resource[key][joined] = True
+                resource[key].Opsteller = pikepdf.Name("/" + NAME)
+                resource[key][pikepdf.Name("/" + PHONE)] = pikepdf.Array([pikepdf.Name("/" + EMAIL)])
+        pdf.save(path)
+
+
 def build_alternate_image(path: Path) -> None:
     doc = _doc(INNOCENT)
     page = doc[0]
@@ -875,6 +898,87 @@ def build_marked_content(path: Path) -> None:
                  + _text_op(INNOCENT, 72, 400) + b" EMC EMC /Note " + inline + b" DP")
     _save(doc, path)
 
+
+def _as_name(text: str) -> str:
+    """``text`` as a PDF name (a space as #20), as a producer writes a name it was given."""
+    return "/" + text.replace(" ", "#20")
+
+
+def build_spot_colours(path: Path) -> None:
+    """Spot colours named after the person: a Separation (the name as a designer's swatch), a
+    DeviceN with NChannel attributes naming them again, a PostScript calculator tint transform
+    whose comments hold the sentence, and a halftone named after the person."""
+    doc = _pdf_with_sentence()
+    page = doc[0]
+    tint = _object(doc, "<< /FunctionType 4 /Domain [0 1] /Range [0 1] >>",
+                   f"{{ % {SENTENCE}\n% {NAME.replace(' ', '')}\n 1 exch sub }}".encode())
+    spot = _object(doc, f"[/Separation {_as_name(NAME)} /DeviceGray {tint} 0 R]")
+    names = f"{_as_name(NAME.replace(' ', ''))} {_as_name(EMAIL)} {_as_name(PHONE)}"
+    devicen = _object(doc, f"[/DeviceN [{names}] /DeviceCMYK << /FunctionType 2 /Domain [0 1 0 1 0 1] "
+                           "/C0 [0 0 0 0] /C1 [0 0 0 1] /N 1 >> << /Subtype /NChannel /Colorants << "
+                           f"{_as_name(NAME.replace(' ', ''))} {spot} 0 R >> /MixingHints << /PrintingOrder [{names}] "
+                           f"/Solidities << {_as_name(EMAIL)} 0.5 >> >> >>]")
+    halftone = _object(doc, "<< /Type /ExtGState /HT << /Type /Halftone /HalftoneType 1 /Frequency 60 /Angle 45 "
+                            f"/SpotFunction /Round /HalftoneName {_as_name(NAME)} >> >>")
+    _add_resource(doc, page, "ColorSpace", "CS1", spot)
+    _add_resource(doc, page, "ColorSpace", "CS2", devicen)
+    _add_resource(doc, page, "ExtGState", "GS1", halftone)
+    _add_content(doc, page, b"/GS1 gs /CS1 cs 1 scn 72 300 100 20 re f /CS2 cs 0.5 0.5 0.5 scn 72 330 100 20 re f")
+    _save(doc, path)
+
+
+def build_tounicode_named(path: Path) -> None:
+    """An embedded font named after the person (a handwriting font), whose ToUnicode map is named
+    after it as pdfTeX names one ("TeX-<font>-0", in its name and its title comment)."""
+    doc = _pdf_with_sentence()
+    page = doc[0]
+    page.insert_font(fontname="HS", fontbuffer=pymupdf.Font("tiro").buffer)
+    page.insert_text((72, 200), INNOCENT, fontname="HS", fontsize=11)
+    tag = f"TeX-{NAME.replace(' ', '')}-0".encode()
+    for xref, *_, resource, _ in page.get_fonts():
+        if resource == "HS":
+            doc.xref_set_key(xref, "BaseFont", "/" + NAME.replace(" ", ""))
+            cmap = int(doc.xref_get_key(xref, "ToUnicode")[1].split()[0])
+            data = re.sub(rb"/CMapName\s*/\S+", b"/CMapName /" + tag, doc.xref_stream(cmap))
+            doc.update_stream(cmap, b"%!PS-Adobe-3.0 Resource-CMap\n%%BeginResource: CMap (" + tag + b")\n%%Title: ("
+                              + tag + b" " + NAME.replace(" ", "").encode() + b" 0)\n" + data)
+    _save(doc, path)
+
+
+def build_page_label_names(path: Path) -> None:
+    """Page labels whose dictionaries carry a producer's own keys, with names spelling the data."""
+    doc = _pdf_with_sentence(pages=2)
+    _hide(doc, "PageLabels", f"<< /Nums [0 << /S /D /Opsteller {_as_name(NAME)} /Contact [{_as_name(EMAIL)} "
+                             f"{_as_name(PHONE)}] >> 1 << /S /r {_as_name(NAME.replace(' ', ''))} true >>] >>")
+    _save(doc, path)
+
+
+
+def build_xobject_names(path: Path) -> None:
+    """An image and a form XObject carrying the obsolete /Name of PDF 1.0, named after the person (as a
+    tool names a picture after its file)."""
+    doc = _pdf_with_sentence()
+    page = doc[0]
+    image = _object(doc, f"<< /Type /XObject /Subtype /Image /Name {_as_name(NAME)} /Width 2 /Height 1 "
+                         "/ColorSpace /DeviceGray /BitsPerComponent 8 >>", b"\x80\x40")
+    form = _object(doc, f"<< /Type /XObject /Subtype /Form /Name {_as_name(NAME.replace(' ', '_'))} "
+                        "/BBox [0 0 100 100] >>", b"0 0 10 10 re f")
+    _add_resource(doc, page, "XObject", "Im9", image)
+    _add_resource(doc, page, "XObject", "Fm9", form)
+    _add_content(doc, page, b"q 50 0 0 20 72 300 cm /Im9 Do Q q 1 0 0 1 72 400 cm /Fm9 Do Q")
+    _save(doc, path)
+
+
+def build_palette_text(path: Path) -> None:
+    """An indexed image whose colour table (/Indexed lookup string) spells the name in UTF-16, without a
+    byte-order mark: a colour table draws, so it is kept as it is."""
+    doc = _pdf_with_sentence()
+    table = (NAME.encode("utf-16-le") + bytes(30))[:30]
+    image = _object(doc, "<< /Type /XObject /Subtype /Image /Width 4 /Height 1 /BitsPerComponent 8 "
+                         f"/ColorSpace [/Indexed /DeviceRGB 9 <{table.hex()}>] >>", bytes(range(4)))
+    _add_resource(doc, doc[0], "XObject", "Im9", image)
+    _add_content(doc, doc[0], b"80 0 0 20 72 300 cm /Im9 Do")
+    _save(doc, path)
 
 # -- visible text that is not read as the words a reader sees -----------------------------------------
 
@@ -1318,6 +1422,10 @@ CASES: list[Case] = [
     Case("artikeldraden.pdf", C, "article threads and beads", PUBLISHED, "removed", build=build_threads),
     Case("prive-sleutels.pdf", C, "private keys with text in the catalog, on a page and on a font", PUBLISHED,
          "removed by the allow-lists", build=build_private_keys),
+    Case("prive-sleutelnamen.pdf", C, "private keys named after the person (with a space, joined, the e-mail) on the "
+         "catalog, a page, a font and an image, private name values", PUBLISHED,
+         "removed with their names (images, forms and fonts keep the keys of the spec that draw)",
+         build=build_private_key_names),
     Case("alternatieve-afbeelding.pdf", C, "image with an alternate version for printing", PUBLISHED,
          "alternate removed", build=build_alternate_image),
     Case("taalcode.pdf", N, "catalog /Lang holding name, e-mail and phone after a language tag", PUBLISHED,
@@ -1346,6 +1454,20 @@ CASES: list[Case] = [
     Case("lettertype-cff.pdf", N, "an embedded bare CFF font program (Type1C) named after the person, its Notice, "
          "Copyright, FullName and FamilyName holding the data", PUBLISHED, "CFF rewritten: name Font, those strings "
          "left out", build=build_cff_program_names),
+    Case("steunkleuren.pdf", N, "spot colours (Separation, DeviceN and its NChannel attributes) named after the person, "
+         "a PostScript calculator tint transform whose comments hold the data, a halftone named after the person",
+         PUBLISHED, "spot colours renamed Spot1.., calculator comments and halftones dropped",
+         build=build_spot_colours),
+    Case("tounicode-naam.pdf", N, "an embedded font named after the person, its ToUnicode map named after the "
+         "font as pdfTeX names one (its name and title comment)", PUBLISHED, "font renamed; the map's name, "
+         "comments and character collection neutral", planted=(NAME,), build=build_tounicode_named),
+    Case("paginalabel-namen.pdf", N, "page labels whose dictionaries carry a producer's keys, names spelling the "
+         "data", PUBLISHED, "labels written anew: numbering style only", build=build_page_label_names),
+    Case("xobject-naam.pdf", N, "an image and a form XObject whose obsolete /Name (PDF 1.0) spells the person's name",
+         PUBLISHED, "the obsolete /Name dropped", planted=(NAME,), build=build_xobject_names),
+    Case("palet-tekst.pdf", N, "an indexed image whose colour table spells the name in UTF-16 without a byte-order "
+         "mark", REFUSED, "verification finds the name in the colour table (which draws, and is not rewritten)",
+         reason="verification failed", planted=(NAME,), build=build_palette_text),
     Case("marked-content.pdf", N, "marked-content tag named after the person, inline and resource property lists, "
          "a marked point", PUBLISHED, "property lists dropped (BDC -> BMC, DP -> MP), private tags renamed /Span",
          build=build_marked_content),

@@ -12,6 +12,7 @@ name, bare marked-content tags, a well-formed language tag.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import pikepdf
 
@@ -379,3 +380,231 @@ def bare_marked_content(content: bytes) -> bytes | None:
             else:
                 out.append(item)
         return pikepdf.unparse_content_stream(out) if changed else None
+
+
+# -- names a producer chose, inside objects ----------------------------------------------------------------
+
+# A token of an object's source as MuPDF writes it (strings with every parenthesis escaped, names
+# with their delimiters as #XX): the dictionary and array brackets, a name, a string, anything else
+_TOKEN = re.compile(r"\s*(<<|>>|\[|\]|/[^\s/<>\[\]()%{}]*|\((?:\\.|[^\\()])*\)|<[0-9A-Fa-f\s]*>|[^\s/<>\[\]()%{}]+)",
+                    re.S)
+# Colourants every device knows (and /All, /None, which are no colourant): kept by name
+PROCESS_COLOURANTS = frozenset(f"/{n}" for n in "All None Cyan Magenta Yellow Black Red Green Blue".split())
+# Where a name is a colourant: the keys of these dictionaries, the names in these arrays
+_COLOURANT_KEYS_OF = frozenset({"/Colorants", "/Solidities", "/DotGain"})
+_COLOURANT_LISTS = frozenset({"/PrintingOrder", "/Components"})
+
+
+def object_tokens(source: str) -> list[str] | None:
+    """The tokens of an object's source (``Document.xref_object``), or None if it does not split cleanly."""
+    tokens, at = [], 0
+    source = source.rstrip()
+    while at < len(source):
+        m = _TOKEN.match(source, at)
+        if m is None:
+            return None
+        tokens.append(m.group(1))
+        at = m.end()
+    return tokens
+
+
+def colourant_names(tokens: list[str]) -> set[str]:
+    """The spot colourant names an object's tokens hold (``rename_colourants`` with nothing to rename)."""
+    found: set[str] = set()
+    _walk_colourants(tokens, lambda name: found.add(name) or name)
+    return found - PROCESS_COLOURANTS
+
+
+def rename_colourants(tokens: list[str], names: dict[str, str]) -> list[str]:
+    """The tokens with each colourant name in ``names`` replaced, where it stands as a colourant:
+    a /Separation's name, a /DeviceN's names, the keys and lists of its attributes."""
+    return _walk_colourants(list(tokens), lambda name: names.get(name, name))
+
+
+@dataclass
+class _Container:
+    """An open dictionary or array while walking an object's tokens."""
+
+    is_dict: bool
+    colourant_list: bool = False  # an array whose names are colourants
+    colourant_keys: bool = False  # a dictionary whose keys are colourants
+    items: int = 0  # an array's items so far
+    first: str | None = None  # an array's first item (/Separation, /DeviceN, ...)
+    key: str | None = None  # a dictionary's key whose value comes next
+
+
+def _walk_colourants(tokens: list[str], rename) -> list[str]:
+    stack: list[_Container] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        inside = stack[-1] if stack else None
+        if token in ("<<", "["):
+            key = inside.key if inside is not None and inside.is_dict else None
+            devicen = inside is not None and not inside.is_dict and inside.items == 1 and inside.first == "/DeviceN"
+            stack.append(_Container(token == "<<", devicen or key in _COLOURANT_LISTS, key in _COLOURANT_KEYS_OF))
+            i += 1
+            continue
+        if token in (">>", "]"):
+            if stack:
+                stack.pop()
+            _one_item(stack[-1] if stack else None)
+            i += 1
+            continue
+        if inside is not None and inside.is_dict and inside.key is None:  # a key
+            if token.startswith("/"):
+                tokens[i] = rename(token) if inside.colourant_keys else token
+                inside.key = token
+            i += 1
+            continue
+        if inside is not None and not inside.is_dict and token.startswith("/"):
+            if inside.colourant_list or (inside.items == 1 and inside.first == "/Separation"):
+                tokens[i] = rename(token)
+            if inside.items == 0:
+                inside.first = token
+        # an indirect reference ("5 0 R") is one item
+        i += 3 if i + 2 < len(tokens) and tokens[i + 2] == "R" and token.isdigit() else 1
+        _one_item(inside)
+    return tokens
+
+
+def _one_item(inside: "_Container | None") -> None:
+    """A value ended in ``inside``: an array counts it, a dictionary waits for its next key."""
+    if inside is None:
+        return
+    if inside.is_dict:
+        inside.key = None
+    else:
+        inside.items += 1
+
+
+def without_keys(tokens: list[str], keys: frozenset[str]) -> list[str] | None:
+    """The tokens without the entries of ``keys`` ("/Key") in any dictionary, at any depth; None
+    when the object nests too deep to walk."""
+    out: list[str] = []
+    i = 0
+    try:
+        while i < len(tokens):
+            i = _copy_value(tokens, i, keys, out)
+    except RecursionError:
+        return None
+    return out
+
+
+def without_entries(tokens: list[str], top_keys: frozenset[str] = frozenset()) -> list[str] | None:
+    """The tokens without dictionary entries whose value is null (at any depth: the same as no
+    entry, and MuPDF writes a key it was told to remove as "/Key null"), and without the keys
+    ``top_keys`` of the object's own dictionary (as "/Key", #-escapes decoded, as MuPDF's
+    ``xref_get_keys`` gives them); None when the object nests too deep to walk."""
+    out: list[str] = []
+    try:
+        if tokens[:1] == ["<<"] and top_keys:
+            i = _copy_value(tokens, 0, frozenset(), out, top_keys)
+            out.extend(tokens[i:])
+        else:
+            i = 0
+            while i < len(tokens):
+                i = _copy_value(tokens, i, frozenset(), out)
+    except RecursionError:
+        return None
+    return out
+
+
+def _copy_value(tokens: list[str], i: int, keys: frozenset[str], out: list[str],
+                here: frozenset[str] = frozenset()) -> int:
+    """Copy the value at ``tokens[i]`` to ``out``, less the dropped entries (``keys`` at any depth,
+    ``here`` in this dictionary only, and entries whose value is null); the index after it."""
+    token = tokens[i]
+    if token in ("<<", "["):
+        close = ">>" if token == "<<" else "]"
+        out.append(token)
+        i += 1
+        while i < len(tokens) and tokens[i] != close:
+            if token == "<<":  # a key, then its value
+                if (tokens[i] in keys or (here and not here.isdisjoint(name_spellings(tokens[i])))
+                        or (i + 1 < len(tokens) and tokens[i + 1] == "null")):
+                    i = _value_end(tokens, i + 1)
+                    continue
+                out.append(tokens[i])
+                i += 1
+                if i >= len(tokens) or tokens[i] == close:
+                    break
+            i = _copy_value(tokens, i, keys, out)
+        out.append(close)
+        return i + 1
+    end = _value_end(tokens, i)
+    out.extend(tokens[i:end])
+    return end
+
+
+def name_spellings(token: str) -> set[str]:
+    """A name token with its #-escapes decoded, its bytes read as UTF-8 and as Latin-1."""
+    raw = re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m.group(1), 16)]), token.encode("latin-1", "replace"))
+    return {token, raw.decode("utf-8", "replace"), raw.decode("latin-1")}
+
+
+def _value_end(tokens: list[str], i: int) -> int:
+    """Where the value that starts at ``tokens[i]`` ends (the index after it)."""
+    if i >= len(tokens):
+        return i
+    if tokens[i] in ("<<", "["):
+        depth = 0
+        for j in range(i, len(tokens)):
+            depth += tokens[j] in ("<<", "[")
+            depth -= tokens[j] in (">>", "]")
+            if depth == 0:
+                return j + 1
+        return len(tokens)
+    if i + 2 < len(tokens) and tokens[i + 2] == "R" and tokens[i].isdigit():
+        return i + 3
+    return i + 1
+
+
+# -- CMaps --------------------------------------------------------------------------------------------------
+
+_CMAP_NAME = re.compile(rb"/CMapName\s*/[^\s/<>\[\]()%{}]*(\s+def)")
+_CMAP_STRING = re.compile(rb"/(Registry|Ordering)\s*\((?:\\.|[^\\()])*\)", re.S)
+# Character collections of the CMaps Adobe publishes (and ToUnicode's UCS): kept by name
+KNOWN_ORDERINGS = frozenset({b"Identity", b"UCS", b"UCS2", b"Japan1", b"Japan2", b"GB1", b"CNS1", b"Korea1", b"KR"})
+NEUTRAL_CMAP_NAME = b"/Adobe-Identity-UCS"
+
+
+def cmap_without_names(data: bytes) -> bytes | None:
+    """A CMap program (a font's ToUnicode map, an embedded encoding) that says nothing but its
+    mapping: no comments (a producer's title, the font's name), its own name neutral, its
+    character collection Adobe's with a known ordering. Decoding reads the code ranges and
+    mappings only (an embedded encoding that uses another CMap names it with usecmap, kept).
+    None when nothing changed."""
+    out = _cmap_without_comments(data)
+    out = _CMAP_NAME.sub(lambda m: b"/CMapName " + NEUTRAL_CMAP_NAME + m.group(1), out)
+
+    def collection(m: re.Match) -> bytes:
+        if m.group(1) == b"Registry":
+            return b"/Registry (Adobe)"
+        value = m.group(0)[m.group(0).index(b"(") + 1:-1]
+        return b"/Ordering (" + (value if value in KNOWN_ORDERINGS else b"Identity") + b")"
+
+    out = _CMAP_STRING.sub(collection, out)
+    return out if out != data else None
+
+
+def _cmap_without_comments(data: bytes) -> bytes:
+    """``data`` (PostScript) without its comments: a % outside a string to the end of its line."""
+    out, depth, i = bytearray(), 0, 0
+    while i < len(data):
+        c = data[i]
+        if depth and c == 0x5C:  # a backslash escapes the next byte in a string
+            out += data[i:i + 2]
+            i += 2
+            continue
+        if c == 0x28:  # (
+            depth += 1
+        elif c == 0x29 and depth:  # )
+            depth -= 1
+        elif c == 0x25 and not depth:  # %
+            end = re.compile(rb"[\r\n]").search(data, i)
+            i = end.start() if end else len(data)
+            continue
+        out.append(c)
+        i += 1
+    return bytes(out)

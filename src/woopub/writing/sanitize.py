@@ -21,7 +21,13 @@ is kept only when well formed, JPEG images lose their metadata segments,
 ICC profiles their description and copyright tags, embedded fonts their
 names and TrueType/OpenType programs their name tables (a non-embedded
 font keeps a known font's name or takes the standard font it resembles),
-marked content its property lists and private tags.
+fonts' CMaps their names, comments and character collections, marked
+content its property lists and private tags, spot colours their names
+(Spot1, ...), PostScript calculator functions their comments; halftones
+go. Images, form XObjects and fonts keep only the keys of the spec that
+draw (allow-lists below). A name a producer chose elsewhere (a resource
+key, a private key nested in a graphics state) is left for verify, which
+searches objects for a value spelled as a name too ("Fenna#20Wijnberg").
 OutputIntents (a PDF/A claim the publication no longer makes) go.
 
 Hidden text is not scrubbed here: it was extracted, detected and redacted
@@ -39,16 +45,23 @@ from collections import Counter
 import pymupdf
 
 from woopub.writing.carried import (
+    NEUTRAL_CMAP_NAME,
     bare_marked_content,
     cff_without_names,
+    cmap_without_names,
+    colourant_names,
     icc_without_text,
     is_known_font,
     jpeg_without_metadata,
     jpx_without_metadata,
     language_tag,
+    object_tokens,
+    rename_colourants,
     sfnt_without_names,
     standard_font_for,
     type1_without_names,
+    without_entries,
+    without_keys,
 )
 from woopub.errors import DamagedPdfError
 from woopub.reading.prepare import names_in_source
@@ -130,20 +143,24 @@ def sanitize(doc: pymupdf.Document) -> Counter:
         doc.xref_set_key(-1, "Info", "null")
     catalog = doc.pdf_catalog()
     for key in _disallowed(doc, catalog, CATALOG_ALLOWED):
-        doc.xref_set_key(catalog, key, "null")
+        _remove_key(doc, catalog, key)
         removed[f"catalog /{key}"] += 1
     removed["page label prefixes"] += _strip_page_label_prefixes(doc)
-    for page in doc:
-        for key in _disallowed(doc, page.xref, PAGE_ALLOWED):
-            doc.xref_set_key(page.xref, key, "null")
+    for number in range(doc.page_count):
+        page = doc[number]
+        extra = _disallowed(doc, page.xref, PAGE_ALLOWED)
+        for key in extra:
+            _remove_key(doc, page.xref, key)
             removed[f"page /{key}"] += 1
+        if not all(_PLAIN_KEY.fullmatch(key) for key in extra):  # the page's dictionary written anew: load it again
+            page = doc[number]
         try:
             keep_line_starts(page)  # MuPDF's rewriting drops "0 0 Td", which is no no-op
             page.clean_contents(sanitize=True)  # resources cut down to what the page draws
         except Exception as exc:
             raise DamagedPdfError(f"page {page.number + 1}: content cannot be rewritten ({exc})") from exc
         removed["marked-content property lists"] += _bare_page_content(doc, page)
-    fonts, profiles = [], set()
+    fonts, profiles, coloured = [], set(), []
     for xref in range(1, doc.xref_length()):
         try:  # one read of the object: most objects carry none of the keys or strings asked about below
             source = doc.xref_object(xref, compressed=True)
@@ -155,6 +172,10 @@ def sanitize(doc: pymupdf.Document) -> Counter:
             removed["indirect allowed strings made direct"] += 1
             source = doc.xref_object(xref, compressed=True)
         _rewrite_carrier(doc, xref, source, fonts, profiles, removed)
+        if _COLOURANT_PLACE.search(source):
+            coloured.append(xref)
+        if _NESTED_DROPPED.search(source) and _drop_nested_keys(doc, xref, source):
+            removed["halftones"] += 1
         suspect, strings = _SUSPECT_NAME.search(source), _may_hold_strings(source)
         if not (suspect or strings):
             continue
@@ -179,12 +200,89 @@ def sanitize(doc: pymupdf.Document) -> Counter:
         if strings:
             removed["text strings on objects"] += _remove_stray_strings(doc, xref, keys, source)
     removed["font names"] += _rename_fonts(doc, fonts)
+    removed["CMap names and comments"] += _cmaps_without_names(doc, fonts)
+    removed["spot colour names"] += _rename_spot_colours(doc, coloured)
     for xref in sorted(profiles):
         profile = icc_without_text(doc.xref_stream(xref) or b"")
         if profile is not None:
             doc.update_stream(xref, profile)
             removed["colour profile texts"] += 1
+    removed["key names of removed entries"] += _without_removed_entries(doc)
     return +removed  # what was removed, without the kinds counted zero
+
+
+# Where a spot colour's name stands: colour spaces and their attributes (``carried.rename_colourants``)
+_COLOURANT_PLACE = names_in_source(["Separation", "DeviceN", "Colorants", "MixingHints", "Components"])
+# Dropped at any depth: a halftone (/HT of a graphics state) names itself and its colourants, and a
+# screen or a printer's own screening draws without it
+NESTED_DROPPED = frozenset({"/HT"})
+_NESTED_DROPPED = names_in_source([k[1:] for k in NESTED_DROPPED])
+
+
+def _drop_nested_keys(doc: pymupdf.Document, xref: int, seen: str) -> bool:
+    """Drop ``NESTED_DROPPED`` from an object, wherever in it they stand. ``seen``: its source as
+    first read (the object may have been rewritten since, and is read again)."""
+    tokens = object_tokens(doc.xref_object(xref, compressed=True))
+    bare = without_keys(tokens, NESTED_DROPPED) if tokens is not None else None
+    if bare is None or bare == tokens:
+        return False  # a source that does not split cleanly is left for verify to judge
+    doc.update_object(xref, " ".join(bare))
+    return True
+
+
+def _rename_spot_colours(doc: pymupdf.Document, xrefs: list[int]) -> int:
+    """Name spot colours Spot1, Spot2, ... wherever they stand as colourants (a designer's swatch
+    name can be anything, a person's name too); the same name in, the same name out. Colour
+    spaces draw through their alternate space, whatever their colourants are called."""
+    tokens = {x: object_tokens(doc.xref_object(x, compressed=True)) for x in xrefs}
+    names = sorted({n for t in tokens.values() if t is not None for n in colourant_names(t)})
+    taken = set(names)
+    fresh = (f"/Spot{n}" for n in range(1, len(names) * 2 + 2) if f"/Spot{n}" not in taken)
+    new = {name: next(fresh) for name in names if not re.fullmatch(r"/Spot\d+", name)}
+    count = 0
+    for xref, t in tokens.items():
+        if t is None or not new:
+            continue
+        renamed = rename_colourants(t, new)
+        if renamed != t:
+            doc.update_object(xref, " ".join(renamed))
+            count += 1
+    return count
+
+
+def _remove_key(doc: pymupdf.Document, xref: int, key: str) -> None:
+    """Remove an entry. MuPDF's ``xref_set_key(..., "null")`` leaves the key's name ("/Key null",
+    dropped at the end by ``_without_removed_entries``); a key with a space or other characters
+    a name writes as #-escapes ("Fenna#20Wijnberg") it refuses or writes as another key: such a
+    key is taken out of the object's source here."""
+    if _PLAIN_KEY.fullmatch(key):
+        doc.xref_set_key(xref, key, "null")
+        return
+    tokens = object_tokens(doc.xref_object(xref, compressed=True))
+    bare = without_entries(tokens, frozenset({"/" + key})) if tokens is not None else None
+    if bare is None:
+        raise DamagedPdfError(f"object {xref}: a key that cannot be removed")
+    doc.update_object(xref, " ".join(bare))
+
+
+def _without_removed_entries(doc: pymupdf.Document) -> int:
+    """Drop every dictionary entry whose value is null (the same as no entry): a key removed by
+    sanitising stays in MuPDF's output as "/Key null", and a producer's private key can be named
+    after anyone."""
+    count = 0
+    for xref in range(1, doc.xref_length()):
+        try:
+            source = doc.xref_object(xref, compressed=True)
+        except Exception:
+            continue
+        if "null" not in source:
+            continue
+        tokens = object_tokens(source)
+        bare = without_entries(tokens) if tokens is not None else None
+        if bare is not None and bare != tokens:
+            doc.update_object(xref, " ".join(bare))
+            count += 1
+    return count
 
 
 def _plain_page_tree(doc: pymupdf.Document) -> bool:
@@ -211,9 +309,43 @@ def _plain_page_tree(doc: pymupdf.Document) -> bool:
 
 
 _FORM = re.compile(r"/Subtype\s*/Form(?![A-Za-z])")
+_XOBJECT = re.compile(r"/Subtype\s*/(?:Form|Image)(?![A-Za-z])")
+# The keys an image, a form XObject and a font keep: the specification's, less what describes rather
+# than draws (the obsolete /Name of PDF 1.0, an image's /ID, measures, metadata and the keys every
+# object loses). A key a producer made up (its value a name, a number, a dictionary: strings go by
+# themselves) goes, whatever it is called.
+_STREAM_KEYS = {"Length", "Filter", "DecodeParms", "F", "FFilter", "FDecodeParms", "DL"}
+KEYS_ALLOWED = {
+    "/Image": frozenset({"Type", "Subtype", "Width", "Height", "ColorSpace", "BitsPerComponent", "Intent", "ImageMask",
+                         "Mask", "Decode", "Interpolate", "SMask", "SMaskInData", "Matte", *_STREAM_KEYS,
+                         # the inline image's abbreviations, which MuPDF reads in an image object too
+                         "W", "H", "BPC", "CS", "IM", "D", "I", "DP"}),
+    "/Form": frozenset({"Type", "Subtype", "FormType", "BBox", "Matrix", "Resources", "Group", *_STREAM_KEYS}),
+    "/Font": frozenset({"Type", "Subtype", "BaseFont", "FirstChar", "LastChar", "Widths", "FontDescriptor", "Encoding",
+                        "ToUnicode", "FontBBox", "FontMatrix", "CharProcs", "Resources", "DescendantFonts",
+                        "CIDSystemInfo", "DW", "W", "DW2", "W2", "CIDToGIDMap"}),
+}
+
+
+def _keys_outside_spec(doc: pymupdf.Document, xref: int, source: str) -> int:
+    """Drop the keys of an image, form XObject or font outside ``KEYS_ALLOWED``."""
+    if _XOBJECT.search(source):
+        kind = doc.xref_get_key(xref, "Subtype")[1]
+    elif _FONT.search(source):
+        kind = doc.xref_get_key(xref, "Type")[1]
+    else:
+        return 0
+    allowed = KEYS_ALLOWED.get(kind)
+    if allowed is None:
+        return 0
+    extra = [k for k in present_keys(doc, xref) if k not in allowed]
+    for key in extra:
+        _remove_key(doc, xref, key)
+    return len(extra)
 _FONT = re.compile(r"/Type\s*/Font(?![A-Za-z])")
 _DESCRIPTOR = re.compile(r"/Type\s*/FontDescriptor(?![A-Za-z])")
 _ICC_REF = re.compile(r"/ICCBased\s*(\d+)\s+0\s+R")
+_CALCULATOR = re.compile(r"/FunctionType\s*4(?![\d.])")  # a PostScript calculator function (a stream)
 
 
 def _page_tree_node_stripped(doc: pymupdf.Document, xref: int, removed: Counter) -> bool:
@@ -225,7 +357,7 @@ def _page_tree_node_stripped(doc: pymupdf.Document, xref: int, removed: Counter)
         return False
     keys = _disallowed(doc, xref, PAGE_TREE_ALLOWED)
     for key in keys:
-        doc.xref_set_key(xref, key, "null")
+        _remove_key(doc, xref, key)
         removed[f"page tree /{key}"] += 1
     return bool(keys)
 
@@ -239,6 +371,7 @@ def _rewrite_carrier(doc: pymupdf.Document, xref: int, source: str, fonts: list,
     by the colour spaces naming them) for blanking their text tags.
     """
     profiles.update(int(x) for x in _ICC_REF.findall(source))
+    done["private keys on images, forms and fonts"] += _keys_outside_spec(doc, xref, source)
     if _FORM.search(source):
         content = bare_marked_content(doc.xref_stream(xref) or b"")
         if content is not None:
@@ -247,9 +380,7 @@ def _rewrite_carrier(doc: pymupdf.Document, xref: int, source: str, fonts: list,
         if doc.xref_get_key(xref, "Resources/Properties")[0] != "null":
             doc.xref_set_key(xref, "Resources/Properties", "null")
     elif _FONT.search(source):
-        fonts.append(xref)
-        if doc.xref_get_key(xref, "Name")[0] != "null":  # the obsolete font name of PDF 1.0
-            doc.xref_set_key(xref, "Name", "null")
+        fonts.append(xref)  # (its obsolete /Name of PDF 1.0 went with the keys outside the spec)
     elif _DESCRIPTOR.search(source):
         for key in FONT_DESCRIPTOR_DROPPED:
             if doc.xref_get_key(xref, key)[0] != "null":
@@ -266,6 +397,12 @@ def _rewrite_carrier(doc: pymupdf.Document, xref: int, source: str, fonts: list,
             done["image metadata segments"] += 1
     elif "/JPXDecode" in source:
         done.update(_jpx_without_metadata(doc, xref))
+    elif _CALCULATOR.search(source):
+        program = doc.xref_stream(xref) or b""
+        bare = re.sub(rb"%[^\r\n]*", b"", program)  # a calculator function has no strings: % starts a comment
+        if bare != program:
+            doc.update_stream(xref, bare)
+            done["function comments"] += 1
 
 
 def _jpx_without_metadata(doc: pymupdf.Document, xref: int) -> Counter:
@@ -367,6 +504,30 @@ def _rename_fonts(doc: pymupdf.Document, fonts: list[int]) -> int:
     return count
 
 
+def _cmaps_without_names(doc: pymupdf.Document, fonts: list[int]) -> int:
+    """Rewrite the CMaps of fonts (ToUnicode maps, embedded encodings) to their mappings: a
+    producer names a font's ToUnicode map after the font (pdfTeX: "TeX-<font>-0", in its name and
+    title comment), and the font's own name is made neutral by ``_rename_fonts``."""
+    done: set[int] = set()
+    count = 0
+    for font in fonts:
+        for key in ("ToUnicode", "Encoding"):
+            kind, ref = doc.xref_get_key(font, key)
+            if kind != "xref":
+                continue
+            xref = int(ref.split()[0])
+            if xref in done or not doc.xref_is_stream(xref):
+                continue
+            done.add(xref)
+            cmap = cmap_without_names(doc.xref_stream(xref) or b"")
+            if cmap is not None:
+                doc.update_stream(xref, cmap)
+                count += 1
+            if doc.xref_get_key(xref, "CMapName")[0] == "name":  # an embedded encoding's dictionary
+                doc.xref_set_key(xref, "CMapName", NEUTRAL_CMAP_NAME.decode())
+    return count
+
+
 def _programs_without_names(doc: pymupdf.Document, descriptor: int) -> None:
     """Rewrite an embedded font program's own names: TrueType/OpenType name tables (FontFile2,
     FontFile3 /OpenType), Type1 clear text (FontFile) and bare CFF (FontFile3 /Type1C,
@@ -436,7 +597,7 @@ def _remove_stray_strings(doc: pymupdf.Document, xref: int, keys, source: str) -
                 continue
         elif "/" + key in STRING_KEYS_ALLOWED:
             continue
-        doc.xref_set_key(xref, key, "null")
+        _remove_key(doc, xref, key)
         count += 1
     return count
 
@@ -475,9 +636,11 @@ def _disallowed(doc: pymupdf.Document, xref: int, allowed: frozenset[str]) -> li
 
 
 def _strip_page_label_prefixes(doc: pymupdf.Document) -> int:
-    """Keep page numbering styles (/S, /St), drop the text prefixes (/P), which can say anything."""
+    """Keep page numbering styles (/S, /St), drop the text prefixes (/P), which can say anything.
+    The labels are written anew whenever there are any: a label dictionary can carry a producer's
+    own keys and names too."""
     labels = doc.get_page_labels()
-    if not any(label.get("prefix") for label in labels):
+    if not labels:
         return 0
     doc.set_page_labels([{**label, "prefix": ""} for label in labels])
     return sum(1 for label in labels if label.get("prefix"))

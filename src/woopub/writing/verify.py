@@ -54,6 +54,9 @@ from woopub.writing.sanitize import ANY_OBJECT_KEYS, CATALOG_ALLOWED, PAGE_ALLOW
 
 # Values shorter than this are not searched in raw PDF objects (too many chance hits).
 RAW_MIN_LENGTH = 6
+# A number of this many digits or more is also searched as its digits alone ("0648291730" for
+# "06-48291730"); fewer stand in coordinates and offsets by chance.
+NUMBER_DIGITS_ALONE = 9
 NUMBER_ENTITIES = {"PHONE", "BSN", "IBAN"}
 INVISIBLE_MIN_LENGTH = 6
 INFO_KEYS = ("title", "author", "subject", "keywords", "creator", "producer", "creationDate", "modDate", "trapped")
@@ -345,11 +348,11 @@ def check_hygiene(doc: pymupdf.Document, raw: bytes, name: str) -> list[Problem]
     catalog = doc.pdf_catalog()
     for key in present_keys(doc, catalog):
         if key not in CATALOG_ALLOWED:
-            problems.append(Problem(name, "catalog", f"/{key} present"))
+            problems.append(Problem(name, "catalog", f"{shown_key(key)} present"))
     for page in doc:
         extra = [k for k in present_keys(doc, page.xref) if k not in PAGE_ALLOWED]
         if extra:
-            problems.append(Problem(name, "page", f"page {page.number + 1} carries /{', /'.join(extra)}"))
+            problems.append(Problem(name, "page", f"page {page.number + 1} carries {', '.join(map(shown_key, extra))}"))
     if any(label.get("prefix") for label in doc.get_page_labels()):
         problems.append(Problem(name, "page labels", "page labels carry text prefixes"))
     javascript = False
@@ -374,6 +377,19 @@ def check_hygiene(doc: pymupdf.Document, raw: bytes, name: str) -> list[Problem]
     if raw.count(b"%%EOF") > 1 or len(re.findall(rb"startxref", raw)) > 1:
         problems.append(Problem(name, "history", "incremental updates: an earlier revision may be recoverable"))
     return problems
+
+
+# The names MuPDF knows (its name table: the keys and values of the spec it reads). A key outside
+# them is a producer's own and can be anything, a person's name too: a message never shows it.
+KNOWN_NAMES = frozenset(n[len("PDF_ENUM_NAME_"):] for n in dir(pymupdf.mupdf) if n.startswith("PDF_ENUM_NAME_")) | {
+    "Threads", "Legal", "Perms", "SpiderInfo", "Collection", "Requirements", "NeedsRendering", "DSS", "DPartRoot",
+    "PresSteps", "SeparationInfo", "BoxColorInfo", "Trans", "Dur", "VP", "PZ", "Tabs", "Thumb", "B", "Outlines",
+    "PieceInfo", "LastModified", "Metadata"}  # catalog and page keys of the spec MuPDF does not read
+
+
+def shown_key(key: str) -> str:
+    """A dictionary key as a message may show it: "/Key" if MuPDF knows the name, else a description."""
+    return f"/{key.lstrip('/')}" if key.lstrip("/") in KNOWN_NAMES else "a key of the producer's own"
 
 
 # a key that no published object may carry, as a whole name in an object's source
@@ -776,8 +792,31 @@ def _wanted(secrets: list[Secret]) -> list[Secret]:
 
 
 def _byte_forms(value: str) -> set[bytes]:
-    forms = {value.encode("utf-8"), value.encode("utf-16-be"), value.encode("latin-1", "ignore")}
+    """The bytes a value can stand in: as text (UTF-8, Latin-1, UTF-16 either way round), and, for a
+    value of several words, with its words joined as a PDF name or a producer's identifier joins
+    them ("Fenna#20Wijnberg", "FennaWijnberg", "fenna_wijnberg") or broken over lines; a number's
+    digits alone. A name object holds no space: a colourant, a resource or a private key named after
+    a person spells the name joined, and the exact text alone read past it."""
+    words = value.split()
+    texts = {value}
+    if len(words) > 1:
+        texts |= {sep.join(words) for sep in ("", "-", "_", "  ", "\n", "\r\n")}
+        texts |= {sep.join(words).lower() for sep in ("", "-", "_", ".")}
+    digits = re.sub(r"\D", "", value)
+    if len(digits) >= NUMBER_DIGITS_ALONE and digits != value:
+        texts.add(digits)
+    texts = {t for t in texts if len(t) >= RAW_MIN_LENGTH or t == value}
+    forms = {value.encode("utf-16-be"), value.encode("utf-16-le")}
+    forms |= {f for t in texts for f in (t.encode("utf-8"), t.encode("latin-1", "ignore"))}
+    forms |= {_as_name(t, hex_form) for t in texts for hex_form in (b"#%02X", b"#%02x")}
     return {f for f in forms if f}
+
+
+def _as_name(text: str, hex_form: bytes) -> bytes:
+    """``text`` as a PDF name writes it: every byte outside printable ASCII, and the delimiters, as
+    #XX (MuPDF writes upper-case hex digits, qpdf lower case)."""
+    return b"".join(bytes([b]) if 0x21 <= b <= 0x7E and b not in b"#/()<>[]{}%" else hex_form % b
+                    for b in text.encode("utf-8"))
 
 
 class _Matcher:
@@ -876,7 +915,7 @@ def check_strings(raw: bytes, name: str, secrets: list[Secret]) -> list[Problem]
             for where, root in roots:
                 for key, text in _strings(root):
                     if key not in STRING_KEYS_ALLOWED and key != PALETTE:  # a palette draws: searched, not stray
-                        stray.append(f"{where} {key}")
+                        stray.append(f"{where} {shown_key(key)}")
                     found = next((s for s in (g.first_in(text) for g in groups) if s is not None), None)
                     if found:
                         problems.append(Problem(name, "leak", f"{found.label} is in a text string of {where}"))
@@ -896,6 +935,9 @@ def _strings(obj, key: str = "", depth: int = 0):
         return
     if isinstance(obj, pikepdf.String):
         yield key, _decode(obj)
+        if key == PALETTE:  # colour values, not text: a producer's bytes may spell UTF-16 without a mark
+            data = bytes(obj)
+            yield from ((key, data[k:].decode(c, "ignore")) for c in ("utf-16-be", "utf-16-le") for k in (0, 1))
     elif isinstance(obj, pikepdf.Array):
         palette = len(obj) >= 4 and obj[0] == pikepdf.Name.Indexed
         for item in obj:
