@@ -292,9 +292,13 @@ def _memo_put(key: str, words: list[TsvWord]) -> None:
     rows = ["level\tpage\tblock\tpar\tline\tword\tleft\ttop\twidth\theight\tconf\ttext"]
     rows += [f"5\t1\t{w.line[0]}\t{w.line[1]}\t{w.line[2]}\t0\t{w.left}\t{w.top}\t{w.width}\t{w.height}\t"
              f"{w.confidence!r}\t{w.text}" for w in words]
+    _memo_write(path, "\n".join(rows).encode("utf-8"))
+
+
+def _memo_write(path: Path, data: bytes) -> None:
     try:
-        write_atomic(path, "\n".join(rows).encode("utf-8"), mode=0o600)
-    except OSError:  # no room: the next reading reads again
+        write_atomic(path, data, mode=0o600)
+    except OSError:  # no room: the next reading reads (looks, decodes) again
         pass
 
 
@@ -330,12 +334,8 @@ def _memo_look_get(key: str) -> Look | None:
 
 def _memo_look_put(key: str, found: Look) -> None:
     path = _memo_path(key)
-    if path is None:
-        return
-    try:
-        write_atomic(path, f"{int(found.read)}\t{found.reason}\t{found.letters}".encode("utf-8"), mode=0o600)
-    except OSError:
-        pass
+    if path is not None:
+        _memo_write(path, f"{int(found.read)}\t{found.reason}\t{found.letters}".encode("utf-8"))
 
 
 def _memo_object_look(key: str) -> Look | None:
@@ -366,10 +366,7 @@ class _KnownDigests:
     def put(key: str, digest: bytes) -> None:
         path = _memo_path("digestobj-" + key)
         if path is not None:
-            try:
-                write_atomic(path, digest.hex().encode("ascii"), mode=0o600)
-            except OSError:
-                pass
+            _memo_write(path, digest.hex().encode("ascii"))
 
 
 def image_digests() -> ImageDigests:
@@ -558,7 +555,7 @@ class PictureCheck:
             return self.looks[digest]
         xref = self.xrefs.get(digest, 0)
         doc = shown.page.parent
-        known = _object_key(doc, xref) if xref > 0 and _memo[0] is not None else None
+        known = self.digests.key(doc, xref) if xref > 0 else None
         found = _memo_object_look(known) if known else None  # these very bytes looked at before in the run
         if found is None:
             planes = grey_planes(doc, xref) if xref > 0 else None

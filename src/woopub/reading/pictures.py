@@ -94,6 +94,7 @@ class ImageDigests:
         # ``known``: digests found before (another pass of the run) by a key of the image object's
         # bytes: ``key(doc, xref)`` (None: no key), ``get(key)`` (None: not known), ``put(key, digest)``
         self.known = known
+        self._keys: dict[int, str | None] = {}  # image object -> its key (the document is not changed meanwhile)
 
     def page_infos(self, page: pymupdf.Page) -> list[dict]:
         """``page.get_image_info(hashes=True)``, kept with the page as PyMuPDF keeps it."""
@@ -147,7 +148,7 @@ class ImageDigests:
         if held is not None:
             self._held.move_to_end(address)
             return held[1]
-        key = self.known.key(doc, xref) if self.known is not None and xref > 0 else None
+        key = self.key(doc, xref) if xref > 0 else None
         digest = self.known.get(key) if key else None
         if digest is None:
             digest = self._decoded_digest(image)
@@ -155,6 +156,14 @@ class ImageDigests:
                 self.known.put(key, digest)
         self._hold(address, image, digest)
         return digest
+
+    def key(self, doc: pymupdf.Document, xref: int) -> str | None:
+        """``known``'s key of image object ``xref`` (None: no key, or no ``known``), computed once."""
+        if self.known is None:
+            return None
+        if xref not in self._keys:
+            self._keys[xref] = self.known.key(doc, xref)
+        return self._keys[xref]
 
     def _decoded_digest(self, image) -> bytes:
         digest = _pixels_digest(image)

@@ -174,7 +174,7 @@ def sanitize(doc: pymupdf.Document) -> Counter:
         _rewrite_carrier(doc, xref, source, fonts, profiles, removed)
         if _COLOURANT_PLACE.search(source):
             coloured.append(xref)
-        if _NESTED_DROPPED.search(source) and _drop_nested_keys(doc, xref, source):
+        if _NESTED_DROPPED.search(source) and _drop_nested_keys(doc, xref):
             removed["halftones"] += 1
         suspect, strings = _SUSPECT_NAME.search(source), _may_hold_strings(source)
         if not (suspect or strings):
@@ -219,9 +219,9 @@ NESTED_DROPPED = frozenset({"/HT"})
 _NESTED_DROPPED = names_in_source([k[1:] for k in NESTED_DROPPED])
 
 
-def _drop_nested_keys(doc: pymupdf.Document, xref: int, seen: str) -> bool:
-    """Drop ``NESTED_DROPPED`` from an object, wherever in it they stand. ``seen``: its source as
-    first read (the object may have been rewritten since, and is read again)."""
+def _drop_nested_keys(doc: pymupdf.Document, xref: int) -> bool:
+    """Drop ``NESTED_DROPPED`` from an object, wherever in it they stand (read again: it may have
+    been rewritten since the walk read it)."""
     tokens = object_tokens(doc.xref_object(xref, compressed=True))
     bare = without_keys(tokens, NESTED_DROPPED) if tokens is not None else None
     if bare is None or bare == tokens:
@@ -309,6 +309,10 @@ def _plain_page_tree(doc: pymupdf.Document) -> bool:
 
 
 _FORM = re.compile(r"/Subtype\s*/Form(?![A-Za-z])")
+_FONT = re.compile(r"/Type\s*/Font(?![A-Za-z])")
+_DESCRIPTOR = re.compile(r"/Type\s*/FontDescriptor(?![A-Za-z])")
+_ICC_REF = re.compile(r"/ICCBased\s*(\d+)\s+0\s+R")
+_CALCULATOR = re.compile(r"/FunctionType\s*4(?![\d.])")  # a PostScript calculator function (a stream)
 _XOBJECT = re.compile(r"/Subtype\s*/(?:Form|Image)(?![A-Za-z])")
 # The keys an image, a form XObject and a font keep: the specification's, less what describes rather
 # than draws (the obsolete /Name of PDF 1.0, an image's /ID, measures, metadata and the keys every
@@ -342,10 +346,6 @@ def _keys_outside_spec(doc: pymupdf.Document, xref: int, source: str) -> int:
     for key in extra:
         _remove_key(doc, xref, key)
     return len(extra)
-_FONT = re.compile(r"/Type\s*/Font(?![A-Za-z])")
-_DESCRIPTOR = re.compile(r"/Type\s*/FontDescriptor(?![A-Za-z])")
-_ICC_REF = re.compile(r"/ICCBased\s*(\d+)\s+0\s+R")
-_CALCULATOR = re.compile(r"/FunctionType\s*4(?![\d.])")  # a PostScript calculator function (a stream)
 
 
 def _page_tree_node_stripped(doc: pymupdf.Document, xref: int, removed: Counter) -> bool:
