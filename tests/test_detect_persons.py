@@ -299,6 +299,17 @@ def test_lettered_headings_are_not_initials(persons):
     assert "A. Opdracht" not in found and "B. Eigenschappen" not in found
 
 
+def test_the_letters_of_a_lettered_list_are_not_initials(persons):
+    # a multiple-choice question of a French textbook: the words after the letters are no Dutch words,
+    # but the letters run A, B, C over the lines (each had been a person: "B. Acidose", spread as "Acidose")
+    text = ("Q4. Parmi les situations suivantes laquelle(lesquelles) est(sont) responsable(s) d’une\n\n"
+            "acidose métabolique à trou anionique plasmatique augmenté ?\nA. Insuffisance rénale chronique\n"
+            "B. Acidose lactique\nC. Diarrhée\nD. Syndrome de Fanconi\nE. Obstacle urinaire incomplet\n")
+    assert persons(text) == set()
+    # persons listed one a line with their initials follow no alphabet
+    assert {"A. Kowalczyk", "J. Oudejans"} <= persons("Aanwezig:\nA. Kowalczyk\nJ. Oudejans\nM. Swart\n")
+
+
 def test_a_real_name_among_acronyms_is_still_found(persons):
     text = "De API wordt beheerd door Logius. Vragen over de API aan Marloes Verbeek of drs. P. Kowalczyk."
     found = persons(text)

@@ -1009,9 +1009,10 @@ class PersonRecognizer(LocalRecognizer):
         # ("Bijlage C. Gerealiseerde API's" in a table of contents: any length)
         after_heading_word = toks[0].i > 0 and view.tokens[toks[0].i - 1].lower in HEADING_WORDS
         # ("Bijlage C. ...": after "Bijlage" a letter is always the annex's; at a line's start only before an everyday word)
+        # (at a line's start also in a run of lettered lines: "A. Insuffisance rénale\nB. Acidose lactique\nC. Diarrhée")
         if (len(toks) >= 2 and not cand.titles and toks[0].kind == INITIALS and re.fullmatch(r"[A-Z]\.", toks[0].text)
-                and (after_heading_word or toks[1].lower not in lex.surnames and zipf(toks[1].lower) >= 3.0
-                     and cues._opens_line(toks[0]))):
+                and (after_heading_word or toks[1].lower not in lex.surnames and cues._opens_line(toks[0])
+                     and (zipf(toks[1].lower) >= 3.0 or _in_lettered_run(toks[0], view)))):
             ev.append(("enumerated-heading", EVIDENCE["enumerated-heading"]))
         if not has_own_evidence([e for e, _ in ev], len(names)):
             cued = any(e.startswith("cue:") for e, _ in ev)
@@ -1045,6 +1046,23 @@ class PersonRecognizer(LocalRecognizer):
             if len({p.lower for p in names}) < len(names):
                 found.append(("repeated-word", EVIDENCE["repeated-word"]))  # "Logius Logius"
         return found
+
+
+# a line opened by one capital letter and a full stop or bracket, then white space: "B.\t Acidose lactique", "c) Diarrhée"
+LETTERED_LINE = re.compile(r"^[ \t]*([A-Z])[.)][ \t]+\S", re.MULTILINE)
+LETTERED_REACH = 12  # lines either side where the rest of a lettered list stands
+
+
+def _in_lettered_run(tok: Token, view: TokenView) -> bool:
+    """Does the line ``tok`` opens with a letter belong to a lettered list: three lines near each other
+    opened by consecutive letters ("A.", "B.", "C."), this one among them? Initials of persons listed
+    one a line follow no alphabet."""
+    starts = view.line_starts
+    first = starts[max(0, tok.line - LETTERED_REACH)]
+    last = starts[tok.line + LETTERED_REACH + 1] if tok.line + LETTERED_REACH + 1 < len(starts) else len(view.text)
+    letters = {ord(m.group(1)) for m in LETTERED_LINE.finditer(view.text, first, last)}
+    own = ord(tok.text[0])
+    return any({a, a + 1, a + 2} <= letters for a in (own - 2, own - 1, own))
 
 
 def _acronym_in_name(names: list[Token], cues: CueIndex, lex: Lexicon) -> bool:
