@@ -140,6 +140,12 @@ def test_short_hand_that_is_also_an_abbreviation_only_where_minutes_put_initials
     assert not any(f.text == "UK" for f in detector.find(prose, known=index) if f.entity == "PERSON")
 
 
+def test_initials_in_brackets_on_the_next_line_and_without_accents_introduce_the_short_hand(detector):
+    text = "Review\n\nRob van der Veer (RvdV), Sylvan Rigal (SR), Željko Obrenović\n(ZO), Software Improvement Group\n"
+    found = {f.text: f.evidence for f in detector.find(text) if f.entity == "PERSON"}
+    assert "initials-in-brackets-after" in found["Željko Obrenović"], found
+
+
 def test_a_list_of_names_is_not_read_as_outlook_order(persons):
     found = persons("Aanwezig: Lotte Brinkhorst, F. Oudejans, M. Swart")
     assert {"Lotte Brinkhorst", "F. Oudejans", "M. Swart"} <= found

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -1278,7 +1279,8 @@ def _initials_follow(cand: Candidate, view: TokenView) -> bool:
     Minutes and review tables introduce the short-hand they then use for a person this way."""
     toks = view.tokens
     b = cand.tokens[-1].i + 1
-    if b + 2 >= len(toks) or toks[b].kind != OPEN or toks[b + 2].kind != CLOSE or toks[b].break_before:
+    # (the brackets may open the next line: a list of names wraps, "Željko Obrenović\n(ZO), ...")
+    if b + 2 >= len(toks) or toks[b].kind != OPEN or toks[b + 2].kind != CLOSE or toks[b].break_before > 1:
         return False
     letters = toks[b + 1].text
     lex = lexicon()
@@ -1291,9 +1293,14 @@ def _initials_follow(cand: Candidate, view: TokenView) -> bool:
                 and lex.is_dictionary_word(t.lower)]
     if 2 * len(everyday) >= len([t for t in words if t.kind != INTERFIX]):
         return False  # "Rich Authorization Request (RAR)": an abbreviation defined by its words
-    every = "".join(t.text[0] for t in words)
-    bare = "".join(t.text[0] for t in words if t.kind != INTERFIX)
-    return letters.lower() in (every.lower(), bare.lower())
+    # initials are written without the accents of the name's letters: "Željko Obrenović (ZO)"
+    every = _unaccented("".join(t.text[0] for t in words))
+    bare = _unaccented("".join(t.text[0] for t in words if t.kind != INTERFIX))
+    return _unaccented(letters).lower() in (every.lower(), bare.lower())
+
+
+def _unaccented(letters: str) -> str:
+    return "".join(unicodedata.normalize("NFKD", c)[0] for c in letters)
 
 
 def _attributed_long_ago(cand: Candidate, view: TokenView) -> bool:
