@@ -140,6 +140,12 @@ def test_short_hand_that_is_also_an_abbreviation_only_where_minutes_put_initials
     assert not any(f.text == "UK" for f in detector.find(prose, known=index) if f.entity == "PERSON")
 
 
+def test_initials_in_brackets_on_the_next_line_and_without_accents_introduce_the_short_hand(detector):
+    text = "Review\n\nRob van der Veer (RvdV), Sylvan Rigal (SR), Željko Obrenović\n(ZO), Software Improvement Group\n"
+    found = {f.text: f.evidence for f in detector.find(text) if f.entity == "PERSON"}
+    assert "initials-in-brackets-after" in found["Željko Obrenović"], found
+
+
 def test_a_list_of_names_is_not_read_as_outlook_order(persons):
     found = persons("Aanwezig: Lotte Brinkhorst, F. Oudejans, M. Swart")
     assert {"Lotte Brinkhorst", "F. Oudejans", "M. Swart"} <= found
@@ -299,6 +305,17 @@ def test_lettered_headings_are_not_initials(persons):
     assert "A. Opdracht" not in found and "B. Eigenschappen" not in found
 
 
+def test_the_letters_of_a_lettered_list_are_not_initials(persons):
+    # a multiple-choice question of a French textbook: the words after the letters are no Dutch words,
+    # but the letters run A, B, C over the lines (each had been a person: "B. Acidose", spread as "Acidose")
+    text = ("Q4. Parmi les situations suivantes laquelle(lesquelles) est(sont) responsable(s) d’une\n\n"
+            "acidose métabolique à trou anionique plasmatique augmenté ?\nA. Insuffisance rénale chronique\n"
+            "B. Acidose lactique\nC. Diarrhée\nD. Syndrome de Fanconi\nE. Obstacle urinaire incomplet\n")
+    assert persons(text) == set()
+    # persons listed one a line with their initials follow no alphabet
+    assert {"A. Kowalczyk", "J. Oudejans"} <= persons("Aanwezig:\nA. Kowalczyk\nJ. Oudejans\nM. Swart\n")
+
+
 def test_a_real_name_among_acronyms_is_still_found(persons):
     text = "De API wordt beheerd door Logius. Vragen over de API aan Marloes Verbeek of drs. P. Kowalczyk."
     found = persons(text)
@@ -334,6 +351,25 @@ def test_dossier_index_takes_only_names_with_evidence_of_their_own(detector):
     index = person_index(rules, [(findings, decisions)])
     assert "Wolthuis" in index.variants
     assert not any("Logius" in form or "API" in form for form in index.variants)
+
+
+def test_a_name_only_frog_vouches_for_is_looked_for_as_written_not_in_its_shorter_forms():
+    from woopub.decide.analysis import add_redacted
+    from woopub.detect.persons import rests_on_frog_alone
+
+    index = PersonIndex()
+    # a label of a Spanish form and a city Frog read as persons: no word listed, no title, initials or cue
+    add_redacted(index, "PERSON", "Tarjeta Registro", 0.85, ("two-unknown-parts", "frog:PER"))
+    add_redacted(index, "PERSON", "Addis Ababa", 0.8, ("two-unknown-parts", "capitalised-mid-sentence", "frog:PER"))
+    assert set(index.variants) == {"Tarjeta Registro", "Addis Ababa"}
+    assert not index.shorthands and not index.context_shorthands  # no "TR", no "AA"
+    # a listed given name, a listed surname, a cue or initials: every form spreads
+    add_redacted(index, "PERSON", "Oluwaseun Adebayo", 0.85, ("two-unknown-parts", "frog:PER", "cue:label"))
+    add_redacted(index, "PERSON", "Tomasz Kowalczyk", 1.0, ("first-name", "capitalised-mid-sentence", "frog:PER"))
+    assert {"Adebayo", "Oluwaseun", "Kowalczyk", "Tomasz"} <= set(index.variants)
+    assert {"OA", "TK"} <= index.shorthands
+    assert rests_on_frog_alone(("tussenvoegsel", "two-unknown-parts", "frog:PER"))
+    assert not rests_on_frog_alone(("surname", "frog:PER"))
 
 
 @pytest.mark.parametrize("local, functional", [
@@ -635,6 +671,23 @@ def test_an_abbreviation_in_brackets_is_no_short_hand_unless_the_text_names_its_
     assert not any(f.text == "OK" for f in detector.find(api, known=index) if f.entity == "PERSON")
     minutes = "Aanwezig: Olga Kuiper (OK), Jan Smit\nActie: OK stuurt de nota rond."
     assert sum(f.text == "OK" for f in detector.find(minutes, known=index) if f.entity == "PERSON") == 2
+
+
+def test_two_letters_alone_in_a_table_cell_are_short_hand_only_where_the_text_names_the_person():
+    index = PersonIndex()
+    index.add_person("Anouk Akkerman")  # AA, found in another document of the dossier
+    rec = index.recogniser()
+
+    def found(text):
+        return [r.start for r in rec.analyze(text, ["PERSON"]) if text[r.start:r.end] == "AA"]
+
+    # a column of WCAG levels in an accessibility report: no person there
+    levels = "1.2.4\nOndertitels (live)\nAA\nNiet aanwezig\n1.2.5\nAudiodescriptie\nAA\nAanwezig\n"
+    assert not found(levels)
+    # minutes still put her initials before a colon, after an action word, in brackets
+    assert len(found("Verslag\nAA: stuurt de nota rond.\nActie: AA\nDe nota (AA) volgt.\n")) == 3
+    # and where the text names her, a cell of her initials is hers
+    assert found("Aanwezig: Anouk Akkerman\nNotitie opstellen\nAA\n")
 
 
 def test_letters_the_text_compounds_into_longer_terms_are_no_initials(detector):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -113,6 +114,15 @@ def has_own_evidence(evidence, words: int = 1) -> bool:
         return True
     return (words > 1 and "frog:PER" in evidence and bool({"first-name", "surname", "two-unknown-parts"} & set(evidence))
             )
+
+
+def rests_on_frog_alone(evidence) -> bool:
+    """Is a name of own evidence (``has_own_evidence``) so only because Frog reads unlisted words as a
+    person: no title, initials, cue, e-mail, and no word of it in a name list? Such a name is looked
+    for through the dossier as written, not in its shorter forms: "Nombre de la Empresa", a label of
+    a Spanish form, is no person "Nombre" elsewhere, nor "Addis Ababa" an "AA"."""
+    return (not any(e.startswith(OWN_EVIDENCE) for e in evidence) and "cue:speaker" not in evidence
+            and not {"first-name", "surname", "first-name-alone"} & set(evidence))
 
 
 def acronym_shaped(word: str) -> bool:
@@ -1009,9 +1019,10 @@ class PersonRecognizer(LocalRecognizer):
         # ("Bijlage C. Gerealiseerde API's" in a table of contents: any length)
         after_heading_word = toks[0].i > 0 and view.tokens[toks[0].i - 1].lower in HEADING_WORDS
         # ("Bijlage C. ...": after "Bijlage" a letter is always the annex's; at a line's start only before an everyday word)
+        # (at a line's start also in a run of lettered lines: "A. Insuffisance rénale\nB. Acidose lactique\nC. Diarrhée")
         if (len(toks) >= 2 and not cand.titles and toks[0].kind == INITIALS and re.fullmatch(r"[A-Z]\.", toks[0].text)
-                and (after_heading_word or toks[1].lower not in lex.surnames and zipf(toks[1].lower) >= 3.0
-                     and cues._opens_line(toks[0]))):
+                and (after_heading_word or toks[1].lower not in lex.surnames and cues._opens_line(toks[0])
+                     and (zipf(toks[1].lower) >= 3.0 or _in_lettered_run(toks[0], view)))):
             ev.append(("enumerated-heading", EVIDENCE["enumerated-heading"]))
         if not has_own_evidence([e for e, _ in ev], len(names)):
             cued = any(e.startswith("cue:") for e, _ in ev)
@@ -1045,6 +1056,23 @@ class PersonRecognizer(LocalRecognizer):
             if len({p.lower for p in names}) < len(names):
                 found.append(("repeated-word", EVIDENCE["repeated-word"]))  # "Logius Logius"
         return found
+
+
+# a line opened by one capital letter and a full stop or bracket, then white space: "B.\t Acidose lactique", "c) Diarrhée"
+LETTERED_LINE = re.compile(r"^[ \t]*([A-Z])[.)][ \t]+\S", re.MULTILINE)
+LETTERED_REACH = 12  # lines either side where the rest of a lettered list stands
+
+
+def _in_lettered_run(tok: Token, view: TokenView) -> bool:
+    """Does the line ``tok`` opens with a letter belong to a lettered list: three lines near each other
+    opened by consecutive letters ("A.", "B.", "C."), this one among them? Initials of persons listed
+    one a line follow no alphabet."""
+    starts = view.line_starts
+    first = starts[max(0, tok.line - LETTERED_REACH)]
+    last = starts[tok.line + LETTERED_REACH + 1] if tok.line + LETTERED_REACH + 1 < len(starts) else len(view.text)
+    letters = {ord(m.group(1)) for m in LETTERED_LINE.finditer(view.text, first, last)}
+    own = ord(tok.text[0])
+    return any({a, a + 1, a + 2} <= letters for a in (own - 2, own - 1, own))
 
 
 def _acronym_in_name(names: list[Token], cues: CueIndex, lex: Lexicon) -> bool:
@@ -1260,7 +1288,8 @@ def _initials_follow(cand: Candidate, view: TokenView) -> bool:
     Minutes and review tables introduce the short-hand they then use for a person this way."""
     toks = view.tokens
     b = cand.tokens[-1].i + 1
-    if b + 2 >= len(toks) or toks[b].kind != OPEN or toks[b + 2].kind != CLOSE or toks[b].break_before:
+    # (the brackets may open the next line: a list of names wraps, "Željko Obrenović\n(ZO), ...")
+    if b + 2 >= len(toks) or toks[b].kind != OPEN or toks[b + 2].kind != CLOSE or toks[b].break_before > 1:
         return False
     letters = toks[b + 1].text
     lex = lexicon()
@@ -1273,9 +1302,14 @@ def _initials_follow(cand: Candidate, view: TokenView) -> bool:
                 and lex.is_dictionary_word(t.lower)]
     if 2 * len(everyday) >= len([t for t in words if t.kind != INTERFIX]):
         return False  # "Rich Authorization Request (RAR)": an abbreviation defined by its words
-    every = "".join(t.text[0] for t in words)
-    bare = "".join(t.text[0] for t in words if t.kind != INTERFIX)
-    return letters.lower() in (every.lower(), bare.lower())
+    # initials are written without the accents of the name's letters: "Željko Obrenović (ZO)"
+    every = _unaccented("".join(t.text[0] for t in words))
+    bare = _unaccented("".join(t.text[0] for t in words if t.kind != INTERFIX))
+    return _unaccented(letters).lower() in (every.lower(), bare.lower())
+
+
+def _unaccented(letters: str) -> str:
+    return "".join(unicodedata.normalize("NFKD", c)[0] for c in letters)
 
 
 def _attributed_long_ago(cand: Candidate, view: TokenView) -> bool:
