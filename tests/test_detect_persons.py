@@ -353,25 +353,6 @@ def test_dossier_index_takes_only_names_with_evidence_of_their_own(detector):
     assert not any("Logius" in form or "API" in form for form in index.variants)
 
 
-def test_a_name_only_frog_vouches_for_is_looked_for_as_written_not_in_its_shorter_forms():
-    from woopub.decide.analysis import add_redacted
-    from woopub.detect.persons import rests_on_frog_alone
-
-    index = PersonIndex()
-    # a label of a Spanish form and a city Frog read as persons: no word listed, no title, initials or cue
-    add_redacted(index, "PERSON", "Tarjeta Registro", 0.85, ("two-unknown-parts", "frog:PER"))
-    add_redacted(index, "PERSON", "Addis Ababa", 0.8, ("two-unknown-parts", "capitalised-mid-sentence", "frog:PER"))
-    assert set(index.variants) == {"Tarjeta Registro", "Addis Ababa"}
-    assert not index.shorthands and not index.context_shorthands  # no "TR", no "AA"
-    # a listed given name, a listed surname, a cue or initials: every form spreads
-    add_redacted(index, "PERSON", "Oluwaseun Adebayo", 0.85, ("two-unknown-parts", "frog:PER", "cue:label"))
-    add_redacted(index, "PERSON", "Tomasz Kowalczyk", 1.0, ("first-name", "capitalised-mid-sentence", "frog:PER"))
-    assert {"Adebayo", "Oluwaseun", "Kowalczyk", "Tomasz"} <= set(index.variants)
-    assert {"OA", "TK"} <= index.shorthands
-    assert rests_on_frog_alone(("tussenvoegsel", "two-unknown-parts", "frog:PER"))
-    assert not rests_on_frog_alone(("surname", "frog:PER"))
-
-
 @pytest.mark.parametrize("local, functional", [
     ("ai-verordening", True),  # an abbreviation before an everyday word: a programme's mailbox
     ("hr.advies", True),

@@ -20,7 +20,7 @@ from woopub.detect.dossier import PLACED_SHORTHAND, in_organisation_name, value_
 from woopub.detect.joined import joined_mentions
 from woopub.detect.lexicon import lexicon
 from woopub.detect.overlap import resolve_overlaps
-from woopub.detect.persons import everyday_surname_pattern, has_own_evidence, rests_on_frog_alone
+from woopub.detect.persons import everyday_surname_pattern, has_own_evidence
 from woopub.model import REDACT, Decision, Finding
 
 # Names found with this confidence and evidence of their own spread in all their forms to the rest
@@ -94,8 +94,7 @@ def add_redacted(index: PersonIndex, entity: str, text: str, score: float, evide
     reviewed dossier redacts (``review.apply``): its index is made as a run's is."""
     if entity == "PERSON":
         if score >= INDEX_MIN_SCORE and has_own_evidence(evidence, len(text.split())):
-            # a name only Frog vouches for is looked for as written, not as a lone word or initials
-            index.add_person(text, confident=not rests_on_frog_alone(evidence))
+            index.add_person(text)
     elif entity == "EMAIL":
         index.add_email(text)
 

@@ -116,15 +116,6 @@ def has_own_evidence(evidence, words: int = 1) -> bool:
             )
 
 
-def rests_on_frog_alone(evidence) -> bool:
-    """Is a name of own evidence (``has_own_evidence``) so only because Frog reads unlisted words as a
-    person: no title, initials, cue, e-mail, and no word of it in a name list? Such a name is looked
-    for through the dossier as written, not in its shorter forms: "Nombre de la Empresa", a label of
-    a Spanish form, is no person "Nombre" elsewhere, nor "Addis Ababa" an "AA"."""
-    return (not any(e.startswith(OWN_EVIDENCE) for e in evidence) and "cue:speaker" not in evidence
-            and not {"first-name", "surname", "first-name-alone"} & set(evidence))
-
-
 def acronym_shaped(word: str) -> bool:
     """Is the word written as an acronym or product name ("API", "DigiD", "PaaS", "G2B", "API's"),
     not as a name ("Jansen", "Jan-Willem", "McDonald", "O'Brien", "IJsbrand")?"""
