@@ -1171,6 +1171,18 @@ def build_screenshot_line(path: Path) -> None:
     _save(doc, path)
 
 
+def build_faint_screenshot(path: Path) -> None:
+    """The screenshot line in yellow on white: grey 229 on 255, less contrast than a stroke needed."""
+    doc = _doc(INNOCENT)
+    width = pymupdf.get_text_length(SENTENCE, "helv", 11) + 4
+    scratch = pymupdf.open()
+    src = scratch.new_page(width=width, height=11 * 1.3)
+    src.insert_text((2, 11), SENTENCE, fontsize=11, color=(1, 0.9, 0))
+    pix = src.get_pixmap(dpi=200, colorspace=pymupdf.csRGB)
+    doc[0].insert_image(_picture_rect(pix, 300), pixmap=pix)
+    _save(doc, path)
+
+
 def build_image_strips(path: Path) -> None:
     doc = _doc(INNOCENT)
     pix = _text_picture(SENTENCE)
@@ -1512,6 +1524,8 @@ CASES: list[Case] = [
          build=build_user_unit),
     Case("schermafdruk-regel.pdf", P, "a one-line screenshot of the sentence, 11 pt high, no signature cue", PUBLISHED,
          "the image read by OCR, detected and its pixels redacted", ocr=True, build=build_screenshot_line),
+    Case("schermafdruk-geel.pdf", P, "the screenshot line in yellow on white (faint in grey: 229 on 255)", PUBLISHED,
+         "looked at stretched to its own contrast, read by OCR, redacted", ocr=True, build=build_faint_screenshot),
     Case("afbeelding-stroken.pdf", P, "the screenshot stored as five image strips", PUBLISHED,
          "the strips read together by OCR, redacted", ocr=True, build=build_image_strips),
     Case("stencilmasker.pdf", P, "the screenshot as a 1-bit stencil mask", PUBLISHED,
