@@ -51,6 +51,7 @@ class Case:
     # the published pages are also read by OCR (issue 13, done when: every published case); off only
     # where rendering every page at 300 dpi is the size case itself
     ocr: bool = True
+    turned: bool = False  # the oracle's OCR reads each page the four ways up (text standing turned on it)
     build: Callable[[Path], None] = field(default=lambda path: None, repr=False)
 
 
@@ -1250,6 +1251,21 @@ def build_type3_drawing_text(path: Path) -> None:
     _save(doc, path)
 
 
+def build_scan_upside_down(path: Path) -> None:
+    """A letter scanned upside down: an image-only page whose text stands turned 180 degrees."""
+    src = pymupdf.open()
+    page = src.new_page()
+    for n, line in enumerate(["Geachte heer De Boer,", "", INNOCENT, f"Voor vragen: {SENTENCE}.", "",
+                              "Met vriendelijke groet,", "", NAME]):
+        page.insert_text((72, 100 + 18 * n), line, fontsize=11)
+    page.set_rotation(180)
+    pix = page.get_pixmap(dpi=200, colorspace=pymupdf.csGRAY)
+    doc = pymupdf.open()
+    doc.new_page(width=pix.width * 72 / 200, height=pix.height * 72 / 200).insert_image(
+        pymupdf.Rect(0, 0, pix.width * 72 / 200, pix.height * 72 / 200), pixmap=pix)
+    _save(doc, path)
+
+
 # -- size ----------------------------------------------------------------------------
 
 BIG_PAGES = 2000
@@ -1536,6 +1552,9 @@ CASES: list[Case] = [
          "read by OCR, redacted", ocr=True, build=build_text_as_outlines),
     Case("type3-tekent-tekst.pdf", P, "a Type3 font whose glyph procedures draw the letters; ToUnicode says 'x'",
          PUBLISHED, AS_SCAN, ocr=True, build=build_type3_drawing_text),
+    Case("scan-ondersteboven.pdf", P, "a letter scanned upside down (image only, no /Rotate)", PUBLISHED,
+         "read again with orientation detection, its lines laid out upright, redacted", turned=True,
+         build=build_scan_upside_down),
     Case("2000-paginas.pdf", S, f"{BIG_PAGES} pages", PUBLISHED, "published within the per-document limits",
          ocr=False, build=build_many_pages),
     Case("100-megapixel.pdf", S, "a page with a 100-megapixel image under the text", PUBLISHED,
