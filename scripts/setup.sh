@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Set up woopub in ./.venv, with the Debian packages it uses. Safe to run again.
-#   Debian packages: tesseract-ocr + tesseract-ocr-nld (OCR of scans),
+#   Debian packages: tesseract-ocr + tesseract-ocr-nld (OCR of scans) + tesseract-ocr-osd (which way up a scan stands),
 #                    frog + frogdata + uctodata (Dutch named-entity tagger),
 #                    wdutch + wamerican (word lists: a text layer whose words no list knows is read by OCR),
 #                    poppler-utils (pdftotext: the hostile tests read published files as a second reader),
@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DEBIAN_PACKAGES="tesseract-ocr tesseract-ocr-nld frog frogdata uctodata wdutch wamerican poppler-utils chromium libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core"
+DEBIAN_PACKAGES="tesseract-ocr tesseract-ocr-nld tesseract-ocr-osd frog frogdata uctodata wdutch wamerican poppler-utils chromium libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core"
 missing=""
 for pkg in $DEBIAN_PACKAGES; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing="$missing $pkg"

@@ -85,8 +85,25 @@ def _stencil_mask(path):
     pdf.save(path)
 
 
+def _faint_line(colour):
+    """A screenshot line whose only marks are faint: light text on white (no black to give contrast)."""
+    def build(path):
+        doc = pymupdf.open()
+        page = doc.new_page()
+        page.insert_text((72, 72), "Zie de gegevens hieronder, overgenomen uit het systeem.", fontsize=11)
+        src = pymupdf.open().new_page(width=240, height=18)
+        src.insert_text((4, 13), f"Contactpersoon: {NAME}", fontsize=11, fontname="helv", color=colour)
+        pix = src.get_pixmap(dpi=200, colorspace=pymupdf.csRGB, alpha=False)
+        page.insert_image(pymupdf.Rect(72, 90, 312, 108), pixmap=pix)
+        doc.save(path)
+    return build
+
+
 CASES = {"screenshot-line.pdf": _screenshot_line, "scanned-page.pdf": _scanned_page_with_heading,
-         "stencil-mask.pdf": _stencil_mask}
+         "stencil-mask.pdf": _stencil_mask,
+         # grey 211 (CSS lightgray) and yellow (grey 229) on white: less contrast than a stroke needed,
+         # looked at as "plain" and published unread before pictures.FAINT
+         "light-grey-line.pdf": _faint_line((211 / 255, 211 / 255, 211 / 255)), "yellow-line.pdf": _faint_line((1, 0.9, 0))}
 
 
 def test_each_picture_of_a_name_is_sent_to_ocr(tmp_path):

@@ -5,7 +5,8 @@ in them, every object, string, name and decoded stream through qpdf, as
 Latin-1 and as UTF-16 either way round (strings too, without a byte-order mark), the text of every page through
 MuPDF, with its layers switched on, its alternate texts used and ignored,
 and through Poppler's pdftotext, raw and in layout order) and says which
-planted values it finds. Asked to, it also reads the rendered pages by OCR.
+planted values it finds. Asked to, it also reads the rendered pages by OCR
+(and, for a page whose text may stand turned, each of the four ways up).
 """
 
 from __future__ import annotations
@@ -53,10 +54,11 @@ def _poppler(raw: bytes) -> list[str]:
     return texts
 
 
-def _ocr(raw: bytes) -> list[str]:
-    """Tesseract's reading of every page rendered at 300 dpi."""
+def _ocr(raw: bytes, turns: tuple[int, ...] = (0,)) -> list[str]:
+    """Tesseract's reading of every page rendered at 300 dpi, turned by each of ``turns`` degrees."""
     with pymupdf.open(stream=raw, filetype="pdf") as doc:
-        pngs = [p.get_pixmap(dpi=300).tobytes("png") for p in doc]
+        pngs = [p.get_pixmap(matrix=pymupdf.Matrix(300 / 72, 300 / 72).prerotate(t)).tobytes("png")
+                for p in doc for t in turns]
     return [subprocess.run(["tesseract", "stdin", "stdout", "-l", "nld"], input=png, capture_output=True,
                            timeout=300).stdout.decode("utf-8", "replace") for png in pngs]
 
@@ -125,10 +127,11 @@ def _strings_and_names(obj, depth: int = 0):
                 yield from _strings_and_names(value, depth + 1)
 
 
-def planted_left(path: Path, planted: tuple[str, ...], ocr: bool = False) -> list[str]:
-    """The planted values that can still be read from ``path`` (by OCR of its pages too if ``ocr``)."""
+def planted_left(path: Path, planted: tuple[str, ...], ocr: bool = False, turned: bool = False) -> list[str]:
+    """The planted values that can still be read from ``path`` (by OCR of its pages too if ``ocr``,
+    each page shown each of the four ways up if ``turned``: a reader turns a page scanned upside down)."""
     raw = Path(path).read_bytes()
-    readings = _readings(raw) + (_ocr(raw) if ocr else [])
+    readings = _readings(raw) + (_ocr(raw, (0, 90, 180, 270) if turned else (0,)) if ocr else [])
     flat = [_norm(t) for t in readings]
     digits = [_digits(t) for t in readings]
     found = []

@@ -51,6 +51,7 @@ class Case:
     # the published pages are also read by OCR (issue 13, done when: every published case); off only
     # where rendering every page at 300 dpi is the size case itself
     ocr: bool = True
+    turned: bool = False  # the oracle's OCR reads each page the four ways up (text standing turned on it)
     build: Callable[[Path], None] = field(default=lambda path: None, repr=False)
 
 
@@ -1171,6 +1172,18 @@ def build_screenshot_line(path: Path) -> None:
     _save(doc, path)
 
 
+def build_faint_screenshot(path: Path) -> None:
+    """The screenshot line in yellow on white: grey 229 on 255, less contrast than a stroke needed."""
+    doc = _doc(INNOCENT)
+    width = pymupdf.get_text_length(SENTENCE, "helv", 11) + 4
+    scratch = pymupdf.open()
+    src = scratch.new_page(width=width, height=11 * 1.3)
+    src.insert_text((2, 11), SENTENCE, fontsize=11, color=(1, 0.9, 0))
+    pix = src.get_pixmap(dpi=200, colorspace=pymupdf.csRGB)
+    doc[0].insert_image(_picture_rect(pix, 300), pixmap=pix)
+    _save(doc, path)
+
+
 def build_image_strips(path: Path) -> None:
     doc = _doc(INNOCENT)
     pix = _text_picture(SENTENCE)
@@ -1235,6 +1248,21 @@ def build_type3_drawing_text(path: Path) -> None:
                         f"/ToUnicode {cmap} 0 R >>")
     _add_resource(doc, page, "Font", "T3", font)
     _add_content(doc, page, _text_op(SENTENCE, 72, 500, font=b"/T3"))
+    _save(doc, path)
+
+
+def build_scan_upside_down(path: Path) -> None:
+    """A letter scanned upside down: an image-only page whose text stands turned 180 degrees."""
+    src = pymupdf.open()
+    page = src.new_page()
+    for n, line in enumerate(["Geachte heer De Boer,", "", INNOCENT, f"Voor vragen: {SENTENCE}.", "",
+                              "Met vriendelijke groet,", "", NAME]):
+        page.insert_text((72, 100 + 18 * n), line, fontsize=11)
+    page.set_rotation(180)
+    pix = page.get_pixmap(dpi=200, colorspace=pymupdf.csGRAY)
+    doc = pymupdf.open()
+    doc.new_page(width=pix.width * 72 / 200, height=pix.height * 72 / 200).insert_image(
+        pymupdf.Rect(0, 0, pix.width * 72 / 200, pix.height * 72 / 200), pixmap=pix)
     _save(doc, path)
 
 
@@ -1512,6 +1540,8 @@ CASES: list[Case] = [
          build=build_user_unit),
     Case("schermafdruk-regel.pdf", P, "a one-line screenshot of the sentence, 11 pt high, no signature cue", PUBLISHED,
          "the image read by OCR, detected and its pixels redacted", ocr=True, build=build_screenshot_line),
+    Case("schermafdruk-geel.pdf", P, "the screenshot line in yellow on white (faint in grey: 229 on 255)", PUBLISHED,
+         "looked at stretched to its own contrast, read by OCR, redacted", ocr=True, build=build_faint_screenshot),
     Case("afbeelding-stroken.pdf", P, "the screenshot stored as five image strips", PUBLISHED,
          "the strips read together by OCR, redacted", ocr=True, build=build_image_strips),
     Case("stencilmasker.pdf", P, "the screenshot as a 1-bit stencil mask", PUBLISHED,
@@ -1522,6 +1552,9 @@ CASES: list[Case] = [
          "read by OCR, redacted", ocr=True, build=build_text_as_outlines),
     Case("type3-tekent-tekst.pdf", P, "a Type3 font whose glyph procedures draw the letters; ToUnicode says 'x'",
          PUBLISHED, AS_SCAN, ocr=True, build=build_type3_drawing_text),
+    Case("scan-ondersteboven.pdf", P, "a letter scanned upside down (image only, no /Rotate)", PUBLISHED,
+         "read again with orientation detection, its lines laid out upright, redacted", turned=True,
+         build=build_scan_upside_down),
     Case("2000-paginas.pdf", S, f"{BIG_PAGES} pages", PUBLISHED, "published within the per-document limits",
          ocr=False, build=build_many_pages),
     Case("100-megapixel.pdf", S, "a page with a 100-megapixel image under the text", PUBLISHED,

@@ -267,7 +267,8 @@ def _ocr_words(page: pymupdf.Page, words: list[OcrWord], after: list[Word], rule
     """OCR words as Words, in blocks and lines numbered after the text layer's.
 
     Lines and blocks come from ocr.ocr_raw_words, which reads the shown page
-    (a scan on a page turned by /Rotate reads left to right there) and the
+    (a scan on a page turned by /Rotate reads left to right there; a scan
+    whose text stands turned on the page is read turned upright) and the
     scan's table borders; extraction's own joining of digital blocks is not
     applied, as it would join table rows again across their borders. The
     boxes go back to page space.
@@ -279,7 +280,7 @@ def _ocr_words(page: pymupdf.Page, words: list[OcrWord], after: list[Word], rule
     raw = ocr_raw_words(page, words, rules)
     blocks = list(dict.fromkeys(w[5] for w in raw))  # in reading order of their first line
     rank = {b: k for k, b in enumerate(blocks)}
-    raw.sort(key=lambda w: (rank[w[5]], w[6], w[0]))
+    raw.sort(key=lambda w: (rank[w[5]], w[6]))  # stable: a line's words in the order ocr_raw_words reads them
     return [
         Word(page.number, tuple(pymupdf.Rect(w[:4]) * page.derotation_matrix), w[4], w[6] + first_line, rank[w[5]] + first_block)
         for w in raw

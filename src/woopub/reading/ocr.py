@@ -80,6 +80,13 @@ MIN_WORDS_FOR_CONFIDENCE = 5  # an image with fewer words read (a photo, a logo)
 INK_LEVEL = 128  # grey value below which a pixel is ink
 INK_SHARE_UNREAD = 0.005  # a scan with this much ink and (almost) no words read could not be read
 TIMEOUT = 300  # seconds for one region
+PSM = "3"  # Tesseract's page segmentation: fully automatic, the image read as it stands
+PSM_TURNED = "1"  # ... with orientation detection first: a reading with low confidence is tried so again
+# mean word confidence below which a reading (of MIN_WORDS_FOR_CONFIDENCE words or more) is tried again
+# turned: scans read upside down or turned the wrong quarter came out at 15-34; of 500 readings of the
+# first 56 documents of ../shared/realpdf 50 are below LOW_CONFIDENCE (each a second reading of 2-8 s)
+# and 18 below this (3 of them read better so, upright)
+TURNED_BELOW = 50.0
 DOUBTFUL = "doubtful text layer"  # the reason of a page whose text layer may lie: published as a scan
 RULE_LENGTH = 30.0  # points: a straight line of ink this long is a table border, not a letter
 WORD_PAD = 0.6  # points added around an OCR word box
@@ -188,9 +195,17 @@ class Tesseract:
             pages = parse_tsv_pages(self._run(str(listing), dpi, None, TIMEOUT * len(images)))
         return [pages.get(k + 1, []) for k in range(len(images))]
 
-    def _run(self, source: str, dpi: int, image: bytes | None, timeout: float) -> str:
+    def read_turned(self, image: bytes, dpi: int) -> list[TsvWord] | None:
+        """``read``, Tesseract first finding which way up the text stands (orientation detection)
+        and turning the image to read it; the words' boxes in the image as given. None when its
+        orientation model is not installed (Debian: tesseract-ocr-osd)."""
+        if self.tessdata is None or not Path(self.tessdata, "osd.traineddata").is_file():
+            return None
+        return parse_tsv(self._run("stdin", dpi, image, TIMEOUT, psm=PSM_TURNED))
+
+    def _run(self, source: str, dpi: int, image: bytes | None, timeout: float, psm: str = PSM) -> str:
         env = {**os.environ, "OMP_THREAD_LIMIT": "1", "TESSDATA_PREFIX": self.tessdata or ""}
-        cmd = [self.program, source, "stdout", "-l", self.language, "--dpi", str(dpi), "--psm", "3", "tsv"]
+        cmd = [self.program, source, "stdout", "-l", self.language, "--dpi", str(dpi), "--psm", psm, "tsv"]
         done = subprocess.run(cmd, input=image, capture_output=True, env=env, timeout=timeout, check=False)
         if done.returncode != 0:
             message = done.stderr.decode("utf-8", "replace").strip().splitlines()
@@ -237,6 +252,7 @@ class Tesseract:
                 found = [exc]
             for key, words in zip(share, found):
                 if not isinstance(words, Exception):
+                    words = self._upright(jobs[todo[key][0]], words)
                     _memo_put(key, words)
                 for i in todo[key]:
                     results[i] = words
@@ -248,6 +264,22 @@ class Tesseract:
             with ThreadPoolExecutor(self.workers) as pool:
                 list(pool.map(one, batches))
         return results
+
+    def _upright(self, job: tuple[bytes, int], words: list[TsvWord]) -> list[TsvWord]:
+        """``words`` read in ``job``, or, when they were read with very low confidence (``TURNED_BELOW``),
+        the reading of the image turned the way its text stands, if that is read with more confidence. Tesseract's
+        page segmentation (``PSM``) reads text turned a quarter one way, but a page scanned upside
+        down or turned the other quarter comes out as garbage: the names on it were not found,
+        redacted nor searched for, and the page was published showing them to anyone who turns it."""
+        before = mean_confidence(words)
+        if before is None or before >= TURNED_BELOW or len(words) < MIN_WORDS_FOR_CONFIDENCE:
+            return words
+        try:
+            turned = self.read_turned(*job)
+        except (OSError, RuntimeError, subprocess.SubprocessError):  # the first reading stands
+            return words
+        after = mean_confidence(turned) if turned else None
+        return turned if after is not None and after > before else words
 
     def _memo_key(self, image: bytes, dpi: int) -> str:
         """Tesseract reads the same pixels at the same resolution with the same model the same way:
@@ -896,6 +928,14 @@ class OcrWord:
         return box + (-pad, -pad, pad, pad)
 
 
+def mean_confidence(words) -> float | None:
+    """Mean word confidence, weighted by word length; None when nothing was read."""
+    weight = sum(len(w.text) for w in words)
+    if not weight:
+        return None
+    return sum(w.confidence * len(w.text) for w in words) / weight
+
+
 @dataclass
 class PageReading:
     """What OCR read on one page."""
@@ -913,10 +953,7 @@ class PageReading:
     @property
     def confidence(self) -> float | None:
         """Mean word confidence, weighted by word length; None when nothing was read."""
-        weight = sum(len(w.text) for w in self.words)
-        if not weight:
-            return None
-        return sum(w.confidence * len(w.text) for w in self.words) / weight
+        return mean_confidence(self.words)
 
     def warnings(self) -> list[str]:
         """What a reviewer must check on this page by hand (1-based page numbers)."""
@@ -1162,12 +1199,16 @@ def ocr_raw_words(page: pymupdf.Page, words: Iterable[OcrWord], rules: Iterable[
     line as extraction reads digital text. A table's borders (``rules``, found
     in the scan's pixels) also end a cell: across a line and between lines.
     """
-    shown_rules = [pymupdf.Rect(r) * page.rotation_matrix for r in rules]
+    words = list(words)
+    # the layout is read with the text upright: as the page is shown, turned as far again as the
+    # text stands turned on it (a page scanned upside down: ``Tesseract.read_turned``)
+    shown = page.rotation_matrix * _reading_turn(page, words)
+    shown_rules = [pymupdf.Rect(r) * shown for r in rules]
     across = [r for r in shown_rules if r.width >= r.height]  # rules between rows
     upright = [r for r in shown_rules if r.height > r.width]  # rules between columns
     rows: dict[tuple, list] = defaultdict(list)
     for w in words:
-        rows[w.line].append((pymupdf.Rect(w.box) * page.rotation_matrix, w.text, w.cover * page.rotation_matrix))
+        rows[w.line].append((pymupdf.Rect(w.box) * shown, w.text, w.cover * page.rotation_matrix))
     pieces: list[list] = []
     for row in rows.values():
         row.sort(key=lambda item: item[0].x0)
@@ -1214,6 +1255,29 @@ def ocr_raw_words(page: pymupdf.Page, words: Iterable[OcrWord], rules: Iterable[
         for _, text, r in pieces[i]:  # the layout is read from the ink, the word box is what redaction covers
             out.append((r.x0, r.y0, r.x1, r.y1, text, block_of[i], n, 0))
     return out
+
+
+# The turn that stands text upright, by the way its lines run on the shown page (y downwards)
+_TURNS = {"left": pymupdf.Matrix(-1, 0, 0, -1, 0, 0), "down": pymupdf.Matrix(0, -1, 1, 0, 0, 0),
+          "up": pymupdf.Matrix(0, 1, -1, 0, 0, 0)}
+
+
+def _reading_turn(page: pymupdf.Page, words: list[OcrWord]) -> pymupdf.Matrix:
+    """How far the words read stand turned on the shown page, as the matrix that turns them
+    upright: Tesseract gives a line's words in reading order, so its first and last word tell which
+    way the line runs; most words decide. Upright text, or a page with no line of two words, is not turned."""
+    lines: dict[tuple, list[OcrWord]] = defaultdict(list)
+    for w in words:
+        lines[w.line].append(w)
+    votes: Counter[str] = Counter()
+    for line in lines.values():
+        if len(line) < 2:
+            continue
+        first, last = (pymupdf.Rect(line[k].box) * page.rotation_matrix for k in (0, -1))
+        dx, dy = (last.x0 + last.x1 - first.x0 - first.x1) / 2, (last.y0 + last.y1 - first.y0 - first.y1) / 2
+        votes[("right" if dx > 0 else "left") if abs(dx) >= abs(dy) else ("down" if dy > 0 else "up")] += len(line)
+    way = max(votes, key=lambda k: (votes[k], k == "right"), default="right")
+    return _TURNS.get(way, pymupdf.Identity)
 
 
 def _skew(rows: Iterable[list]) -> float:

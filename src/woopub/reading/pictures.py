@@ -8,6 +8,9 @@ the text layer already), in a few milliseconds:
 
   too small   smaller on the page than a word could be printed legibly
   plain       no contrast: one colour, or a smooth gradient
+              (faint contrast counts: a picture whose every mark is light,
+              light grey or yellow on white, is looked at stretched to its
+              own range, as OCR's thresholding reads it)
   no letters  contrast, but no row of letter-sized marks: a photo, a chart's
               bars, a logo's emblem, a shape
 
@@ -41,6 +44,10 @@ NO_LETTERS = "no letters (photo, shape, chart)"
 MAX_DECODE = 40_000_000  # pixels: a larger picture is looked at as the page shows it, not decoded whole
 MAX_PIXELS = 4_000_000  # larger pictures are looked at binned down to about this many pixels
 CONTRAST = 48  # grey levels between a stroke and its surroundings
+# grey levels: a picture with less contrast than this in all is plain; one with more but less than
+# CONTRAST is looked at stretched to full contrast (Tesseract reads grey 250 text on white, and a
+# reader reads CSS lightgray, 211, or yellow, 229 in grey; both were published unread)
+FAINT = 4
 STROKE_WINDOW = 15  # pixels: strokes narrower than this are found at each scale
 PYRAMID_LEVELS = 3  # scales looked at: 1, 1/2, 1/4 (letters with strokes up to ~60 pixels)
 MIN_LETTER_PX = 4  # pixels: a smaller letter cannot be read, even enlarged
@@ -245,8 +252,13 @@ def _binned(grey: np.ndarray) -> np.ndarray:
 
 
 def _look(grey: np.ndarray) -> Look:
-    if grey.size == 0 or int(grey.max()) - int(grey.min()) < CONTRAST:
+    if grey.size == 0:
         return Look(False, PLAIN)
+    low, high = float(grey.min()), float(grey.max())
+    if high - low < FAINT:
+        return Look(False, PLAIN)
+    if high - low < CONTRAST:  # faint marks only: their contrast is the picture's own, as OCR's threshold finds it
+        grey = (grey.astype(np.float32) - low) * (255.0 / (high - low))
     longest = 0
     marked = False
     for g in _pyramid(grey.astype(np.float32)):
