@@ -922,3 +922,13 @@ def test_a_state_written_with_dots_after_a_comma_is_not_a_name_in_outlook_order(
 
 def test_a_name_in_outlook_order_is_still_one(persons):
     assert persons("Contact: Jansen, J.K. (DGRR)") == {"Jansen, J.K."}
+
+
+def test_known_name_found_in_capitals(detector):
+    # a name redacted where it is written normally must not stay readable where it is in capitals
+    index = PersonIndex()
+    index.add_person("Fenna Wijnberg")
+    text = "AAN: FENNA WIJNBERG\nVolgens WIJNBERG is het klaar. De wijnberg van de buren."
+    found = [f.text for f in detector.find(text, known=index) if f.entity == "PERSON"]
+    assert "FENNA WIJNBERG" in found and "WIJNBERG" in found, found
+    assert "wijnberg" not in found  # the ordinary word stays
