@@ -932,3 +932,11 @@ def test_known_name_found_in_capitals(detector):
     found = [f.text for f in detector.find(text, known=index) if f.entity == "PERSON"]
     assert "FENNA WIJNBERG" in found and "WIJNBERG" in found, found
     assert "wijnberg" not in found  # the ordinary word stays
+
+
+def test_known_given_name_alone_is_not_looked_for_in_capitals(detector):
+    # "737 MAX", "ROB" (Raad voor het Openbaar Bestuur): a given name in capitals is as often a word
+    index = PersonIndex()
+    index.add_person("Max Verbeek")
+    found = [f.text for f in detector.find("De 737 MAX is aan de grond gehouden.", known=index) if f.entity == "PERSON"]
+    assert "MAX" not in found, found

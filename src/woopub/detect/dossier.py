@@ -325,11 +325,12 @@ class KnownPersonRecognizer(LocalRecognizer):
     def __init__(self, index: PersonIndex):
         self.index = index
         self.forms = {" ".join(fold_accents(f).split()): f for f in index.variants}
-        # a known name in capitals is the same name ("WIJNBERG" in a letterhead, "BART!" in a quote);
-        # not where the capitals are a known acronym or the form is too short to tell from one
-        for variant in index.variants:
+        # a known name in capitals is the same name ("WIJNBERG" in a letterhead, "FENNA WIJNBERG");
+        # not a given name alone ("737 MAX", "ROB"), a known acronym, or a form too short to tell from one
+        for variant, kind in index.variants.items():
             caps = variant.upper()
-            if caps != variant and sum(c.isalpha() for c in caps) >= 3 and caps not in index.lex.acronyms:
+            if (caps != variant and kind != "first name" and sum(c.isalpha() for c in caps) >= 3
+                    and caps not in index.lex.acronyms):
                 self.forms.setdefault(" ".join(fold_accents(caps).split()), variant)
         # thousands of forms in a large dossier: one Aho-Corasick pass each, not a regex alternation
         self.pattern = FormMatcher(self.forms, before="@.-", after="@-")
