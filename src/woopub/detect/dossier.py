@@ -317,6 +317,10 @@ class PersonIndex:
         return self._recogniser
 
 
+# the kinds of known forms also looked for in capitals: those read from a written name
+CAPITALS_KINDS = frozenset({"full name", "surname", "part of double surname"})
+
+
 class KnownPersonRecognizer(LocalRecognizer):
     """Finds the dossier's known persons in any of their forms. Entity PERSON."""
 
@@ -326,10 +330,11 @@ class KnownPersonRecognizer(LocalRecognizer):
         self.index = index
         self.forms = {" ".join(fold_accents(f).split()): f for f in index.variants}
         # a known name in capitals is the same name ("WIJNBERG" in a letterhead, "FENNA WIJNBERG");
-        # not a given name alone ("737 MAX", "ROB"), a known acronym, or a form too short to tell from one
+        # not a given name alone ("737 MAX", "ROB") nor a surname guessed from an e-mail address
+        # ("EUCPN" of secretariat.eucpn@...), a known acronym, or a form too short to tell from one
         for variant, kind in index.variants.items():
             caps = variant.upper()
-            if (caps != variant and kind != "first name" and sum(c.isalpha() for c in caps) >= 3
+            if (caps != variant and kind in CAPITALS_KINDS and sum(c.isalpha() for c in caps) >= 3
                     and caps not in index.lex.acronyms):
                 self.forms.setdefault(" ".join(fold_accents(caps).split()), variant)
         # thousands of forms in a large dossier: one Aho-Corasick pass each, not a regex alternation
