@@ -654,23 +654,6 @@ def test_an_abbreviation_in_brackets_is_no_short_hand_unless_the_text_names_its_
     assert sum(f.text == "OK" for f in detector.find(minutes, known=index) if f.entity == "PERSON") == 2
 
 
-def test_two_letters_alone_in_a_table_cell_are_short_hand_only_where_the_text_names_the_person():
-    index = PersonIndex()
-    index.add_person("Anouk Akkerman")  # AA, found in another document of the dossier
-    rec = index.recogniser()
-
-    def found(text):
-        return [r.start for r in rec.analyze(text, ["PERSON"]) if text[r.start:r.end] == "AA"]
-
-    # a column of WCAG levels in an accessibility report: no person there
-    levels = "1.2.4\nOndertitels (live)\nAA\nNiet aanwezig\n1.2.5\nAudiodescriptie\nAA\nAanwezig\n"
-    assert not found(levels)
-    # minutes still put her initials before a colon, after an action word, in brackets
-    assert len(found("Verslag\nAA: stuurt de nota rond.\nActie: AA\nDe nota (AA) volgt.\n")) == 3
-    # and where the text names her, a cell of her initials is hers
-    assert found("Aanwezig: Anouk Akkerman\nNotitie opstellen\nAA\n")
-
-
 def test_letters_the_text_compounds_into_longer_terms_are_no_initials(detector):
     index = PersonIndex()
     index.add_person("Ruud Doornbos")  # RD

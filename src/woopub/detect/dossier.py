@@ -45,7 +45,7 @@ SHORTHAND_CONTEXT = re.compile(r"(?:^|[\n\t|(\[,:;/]|\b(?:actie|actiehouder|wie|
 LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
 STRONG_SHORTHAND_BEFORE = re.compile(r"(?:[(\[|]|\b(?:actie|actiehouder|actiepunt|wie|door|paraaf|cc)\s*:?)\s*$", re.IGNORECASE)
 ACTION_BEFORE = re.compile(r"(?:\||\b(?:actie|actiehouder|actiepunt|wie|door|paraaf|cc)\s*:?)\s*$", re.IGNORECASE)
-SHORTHAND_AFTER = re.compile(r"[ \t]*[:–-]")
+SHORTHAND_AFTER = re.compile(r"[ \t]*(?:[:–-]|$)", re.MULTILINE)
 
 
 # short-hand found only by where it stands: verification, which reads the page with its boxes
@@ -385,8 +385,7 @@ class KnownPersonRecognizer(LocalRecognizer):
             if context and not named and not (STRONG_SHORTHAND_BEFORE.search(before) or (
                     LINE_START.search(before) and SHORTHAND_AFTER.match(text, end))):
                 # two capitals in a table cell or a list of an unrelated text ("AD", "FR", "ID") are as often
-                # an abbreviation; minutes write "AD: ...", "Actie: AD", "(AD)". A line holding the two letters
-                # alone is a cell of any table ("AA", a WCAG level, in a column of levels), not the person's place
+                # an abbreviation; minutes write "AD: ...", "Actie: AD", "(AD)"
                 context = None
             if form not in terms:
                 terms[form] = _used_as_term(form, folded)
