@@ -24,7 +24,12 @@ from woopub.detect.lexicon import lexicon
 from woopub.detect.overlap import resolve_overlaps
 from woopub.detect.persons import GLUED_NAME, PersonRecognizer
 from woopub.detect.tokens import preload_frequencies
-from woopub.detect.private import DateOfBirthRecognizer, HomeAddressRecognizer, LicencePlateRecognizer
+from woopub.detect.private import (
+    AccountNameRecognizer,
+    DateOfBirthRecognizer,
+    HomeAddressRecognizer,
+    LicencePlateRecognizer,
+)
 from woopub.model import Finding
 
 RECOGNISERS: dict[str, Callable[[], object]] = {
@@ -38,6 +43,7 @@ RECOGNISERS: dict[str, Callable[[], object]] = {
     "birthdate": DateOfBirthRecognizer,
     "licence-plate": LicencePlateRecognizer,
     "home-address": HomeAddressRecognizer,
+    "account-name": AccountNameRecognizer,  # C:\Users\<login>\... in a printed path
 }
 DEFAULT_RECOGNISERS = detection_config().recognisers  # data/detection.yaml: which run, in which order
 MIN_SCORE = detection_config().min_score  # Presidio's floor; each recogniser applies its own minimum first

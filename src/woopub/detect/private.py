@@ -1,5 +1,5 @@
 """Recognisers for other personal data of private persons: date of birth,
-licence plate, home address.
+licence plate, home address, and a login name in a file path.
 
 Each is a small pattern with the context that makes it personal: a date is
 only a date of birth next to "geboren"/"geboortedatum"; an address is only a
@@ -185,4 +185,51 @@ class HomeAddressRecognizer(LocalRecognizer):
             if not m.group("pc") and "cue:home" not in evidence:
                 continue  # street and number alone under a name line: too weak
             out.append(_result("ADDRESS", m.start(), m.end(), 0.85, self.name, evidence))
+        return out
+
+
+class AccountNameRecognizer(LocalRecognizer):
+    """A person's account name in a file path: "C:\\Users\\fwijnberg\\Documents\\nota.docx",
+    "\\\\minjenv.local\\home$\\fwijnberg\\...", "/home/fwijnberg/...".
+
+    Word and LibreOffice print a document's path in footers and e-mail printouts show attachments'
+    paths; the folder under a user-profile root is the user's login name, which is personal data
+    even where the person's name appears nowhere else. Web addresses (".../users/<slug>") are
+    left alone: a web profile is not a file path.
+    """
+
+    ROOTS = r"users|gebruikers|documents and settings|home|homes|profiles|profielen"
+    SEP = r"[\\/]"
+    # a drive, a network share or file:// before the root; or a root that starts a word ("/home/...")
+    PATH = re.compile(
+        rf"(?:(?<![\w.])[A-Za-z]:{SEP}+|(?<![\w/])\\\\[\w.$-]+(?:\\[\w .$-]+?)*\\|file:/+(?:[A-Za-z]:/)?|(?<![\w.:/\\-])/)"
+        rf"(?:{ROOTS})\$?{SEP}+(?:(?P<folder>[^\W\d_][\w.-]*(?: [\w.-]+){{0,4}}){SEP}"  # a folder may hold spaces
+        rf"|(?P<account>[^\W\d_][\w.-]{{1,63}})(?=[\s,;)\]\"'»]|$))",
+        re.IGNORECASE,
+    )
+    # shared and system profiles, and placeholders in manuals, are nobody's login
+    NOT_PERSONAL = frozenset({
+        "public", "openbaar", "default", "default user", "all users", "shared", "administrator", "admin",
+        "guest", "gast", "root", "user", "users", "gebruiker", "username", "gebruikersnaam", "runner",
+        "ubuntu", "debian", "vagrant", "ec2-user", "pi", "me", "you", "name", "naam", "your-name", "yourname",
+        "your_name", "jouwnaam", "uwnaam", "example", "voorbeeld", "test", "demo", "localservice",
+        "networkservice", "systemprofile", "appdata", "desktop", "documents", "downloads",
+    })
+
+    def __init__(self):
+        super().__init__(supported_entities=["ACCOUNT_NAME"], supported_language=LANGUAGE, name="account-name",
+                         context=[])
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        out = []
+        for m in self.PATH.finditer(text):
+            group = "folder" if m.group("folder") else "account"
+            account = m.group(group).rstrip(".-")
+            if account.lower() in self.NOT_PERSONAL or len(account) < 2:
+                continue
+            start = m.start(group)
+            out.append(_result("ACCOUNT_NAME", start, start + len(account), 0.85, self.name, ["path:user-folder"]))
         return out
