@@ -1018,6 +1018,11 @@ class PersonRecognizer(LocalRecognizer):
         if not has_own_evidence([e for e, _ in ev], len(names)):
             cued = any(e.startswith("cue:") for e, _ in ev)
             ev.extend(self._usage_evidence(cand, names, kinds, cues, cued))
+            tags = [e for e, _ in ev]
+            if "everyday-word-alone" in tags and any(e.startswith("cue:role:") for e in tags):
+                # "directeur-generaal Rechtspleging", "hoofd Communicatie": after a function an everyday
+                # word names the function's unit, and Frog's reading of it as a person is no evidence
+                ev.append(("unit-after-role", EVIDENCE["unit-after-role"]))
         score = max(0.0, min(1.0, BASE + sum(w for _, w in ev)))
         return round(score, 2), [e for e, _ in ev]
 
