@@ -923,3 +923,14 @@ def test_known_given_name_alone_is_not_looked_for_in_capitals(detector):
     index.add_person("Max Verbeek")
     found = [f.text for f in detector.find("De 737 MAX is aan de grond gehouden.", known=index) if f.entity == "PERSON"]
     assert "MAX" not in found, found
+
+
+@pytest.mark.parametrize("text, unit, person", [
+    ("Met vriendelijke groet,\n\nir. Y. El Idrissi\nDirecteur-Generaal Rechtspleging en Rechtshandhaving\n"
+     "Ministerie van Justitie en Veiligheid\n", "Rechtspleging", "Y. El Idrissi"),
+    ("Het voorstel is besproken met de directeur Wetgeving en met afdelingshoofd Visser.", "Wetgeving", "Visser"),
+])
+def test_an_everyday_word_after_a_function_is_its_unit_and_a_surname_stays_a_person(persons, text, unit, person):
+    found = persons(text)
+    assert person in found
+    assert not any(unit in f for f in found)
