@@ -889,6 +889,50 @@ def build_cff_program_names(path: Path) -> None:
     _page_drawing_innocent_with(doc, _simple_font_with_program(doc, "Type1", "FontFile3", xref), path)
 
 
+def build_structure_keys(path: Path) -> None:
+    """Keys of the specification that hold text or files and draw nothing: OPI proxies and reference
+    XObjects on a form, associated files (/AF) on a form, a page, the catalog and a property list
+    given directly in a page's resources, document parts (/DPartRoot) and a viewport's measure."""
+    doc = _pdf_with_sentence()
+    doc.save(path)
+    doc.close()
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        def filespec(name: str) -> pikepdf.Object:
+            data = pdf.make_stream(SENTENCE.encode())
+            data.Type = pikepdf.Name.EmbeddedFile
+            return pdf.make_indirect(pikepdf.Dictionary(
+                Type=pikepdf.Name.Filespec, F=pikepdf.String(f"{name}.txt"), UF=pikepdf.String(f"{name}.txt"),
+                Desc=pikepdf.String(SENTENCE), EF=pikepdf.Dictionary(F=data, UF=data)))
+
+        page = pdf.pages[0].obj
+        form = pdf.make_stream(b"0 0 m 10 10 l S")
+        form.Type, form.Subtype, form.BBox = pikepdf.Name.XObject, pikepdf.Name.Form, [0, 0, 10, 10]
+        form.OPI = pikepdf.Dictionary({"/2.0": pikepdf.Dictionary(
+            Type=pikepdf.Name.OPI, Version=2.0, F=filespec(NAME), MainImage=pikepdf.String(f"{NAME} {EMAIL}"))})
+        form.Ref = pikepdf.Dictionary(F=filespec(EMAIL), Page=pikepdf.String(NAME),
+                                      ID=pikepdf.Array([pikepdf.String(EMAIL), pikepdf.String(PHONE)]))
+        form.AF = pikepdf.Array([filespec(NAME)])
+        page.Resources.XObject = pikepdf.Dictionary(Fx9=form)
+        pdf.pages[0].contents_add(pdf.make_stream(b"q 1 0 0 1 300 300 cm /Fx9 Do Q"))
+        page.AF = pikepdf.Array([filespec(EMAIL)])
+        pdf.Root.AF = pikepdf.Array([filespec(PHONE)])
+        page.Resources.Properties = pikepdf.Dictionary(MC9=pikepdf.Dictionary(AF=pikepdf.Array([filespec(NAME)])))
+        parts = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.DPartRoot))
+        part = pdf.make_indirect(pikepdf.Dictionary(
+            Type=pikepdf.Name.DPart, Parent=parts, Start=page, End=page,
+            DPM=pikepdf.Dictionary(Opsteller=pikepdf.String(NAME), Contact=pikepdf.String(f"{EMAIL} {PHONE}"))))
+        parts.DPartRootNode = part
+        parts.NodeNameList = pikepdf.Array([pikepdf.Name("/" + NAME.replace(" ", ""))])
+        pdf.Root.DPartRoot, page.DPart = parts, part
+        number = pikepdf.Dictionary(Type=pikepdf.Name.NumberFormat, U=pikepdf.String(NAME), C=1, D=1,
+                                    PS=pikepdf.String(EMAIL), SS=pikepdf.String(PHONE))
+        measure = pikepdf.Dictionary(Type=pikepdf.Name.Measure, Subtype=pikepdf.Name.RL, R=pikepdf.String(f"1 cm = {NAME}"),
+                                     X=[number], D=[number], A=[number])
+        page.VP = pikepdf.Array([pikepdf.Dictionary(Type=pikepdf.Name.Viewport, BBox=[0, 0, 600, 800],
+                                                    Name=pikepdf.String(NAME), Measure=measure)])
+        pdf.save(path)
+
+
 def build_marked_content(path: Path) -> None:
     doc = _pdf_with_sentence()
     page = doc[0]
@@ -1454,6 +1498,10 @@ CASES: list[Case] = [
          "catalog, a page, a font and an image, private name values", PUBLISHED,
          "removed with their names (images, forms and fonts keep the keys of the spec that draw)",
          build=build_private_key_names),
+    Case("structuursleutels.pdf", C, "keys of the spec that hold text or files and draw nothing: OPI and reference "
+         "XObjects on a form, associated files (/AF) on a form, a page, the catalog and a direct property list, "
+         "document parts (/DPartRoot), a viewport's measure", PUBLISHED, "removed by the allow-lists",
+         build=build_structure_keys),
     Case("alternatieve-afbeelding.pdf", C, "image with an alternate version for printing", PUBLISHED,
          "alternate removed", build=build_alternate_image),
     Case("taalcode.pdf", N, "catalog /Lang holding name, e-mail and phone after a language tag", PUBLISHED,
