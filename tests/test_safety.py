@@ -13,9 +13,9 @@ import pymupdf
 import pytest
 from click.testing import CliRunner
 
-from conftest import make_pdf, sha256
+from conftest import SAMPLES, make_pdf, sha256
 from woopub.cli import main
-from woopub.run.safety import MARKER, RunInProgress, RunLock, make_staging, remove_made
+from woopub.run.safety import MARKER, RUN_TEMP_PREFIX, RunInProgress, RunLock, make_staging, private_temp_root, remove_made
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 
@@ -313,3 +313,43 @@ def test_a_waiting_sandbox_child_holds_no_pipe_of_the_parent(forked_in):
     finally:
         program.kill()
         box.close()
+
+
+def test_the_programs_temporary_files_share_one_private_folder_removed_at_the_end(tmp_path, monkeypatch):
+    import tempfile
+
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    gone = tmp_path / f"{RUN_TEMP_PREFIX}999999999-abc"  # its program is gone (no such process id)
+    (gone / "woopub-ocr-x").mkdir(parents=True)
+    (gone / "woopub-ocr-x" / "0.img").write_bytes(b"page image")
+    running = tmp_path / f"{RUN_TEMP_PREFIX}{os.getpid()}-abc"  # its program runs
+    running.mkdir()
+    with private_temp_root() as root:
+        assert root.parent == tmp_path and os.environ["TMPDIR"] == str(root)
+        assert Path(tempfile.mkdtemp(prefix="woopub-ocr-")).parent == root
+        assert not gone.exists() and running.exists()
+    assert not root.exists()
+    assert os.environ["TMPDIR"] == str(tmp_path) and tempfile.gettempdir() == str(tmp_path)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=lambda s: s.name)
+def test_a_run_stopped_while_tesseract_reads_leaves_no_page_images_behind(tmp_path, sig):
+    # Tesseract reads several pictures from files in a folder of their own; a worker killed then
+    # cannot remove them, and they show the pages
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(SRC), "TMPDIR": str(temp)}
+    proc = subprocess.Popen([sys.executable, "-m", "woopub", "redact", *map(str, sorted((SAMPLES / "scans").glob("*.pdf"))),
+                             "--out", str(tmp_path / "uit"), "--workers", "2", "-q"],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if any(temp.rglob("woopub-ocr-*/*.img")):
+            break
+        time.sleep(0.02)
+    assert any(temp.rglob("woopub-ocr-*/*.img")), "the run got to Tesseract reading pictures from files"
+    os.kill(proc.pid, sig)
+    proc.wait(timeout=60)
+    left = [p.relative_to(temp) for p in temp.rglob("*") if not p.name.startswith("pymp-") and "pymp-" not in p.parent.name]
+    assert left == []

@@ -78,8 +78,12 @@ def main() -> None:
 def run() -> None:
     """The `woopub` program: the command group with its Ctrl-C handling, which belongs to the
     process and not to a caller running the commands in-process (a test, a notebook)."""
+    from woopub.run.safety import private_temp_root
+
     signal.signal(signal.SIGINT, _interrupted)
-    main()
+    signal.signal(signal.SIGTERM, _terminated)  # `kill`, a time limit, a CI job cancelled: clean up as for Ctrl-C
+    with private_temp_root():
+        main()
 
 
 STOP_SECONDS = 10  # after Ctrl-C: time for the clean-up before the process ends anyway
@@ -94,6 +98,17 @@ def _interrupted(signum, frame) -> None:
 
     threading.Thread(target=end, name="stop", daemon=True).start()
     signal.default_int_handler(signum, frame)
+
+
+def _terminated(signum, frame) -> None:
+    if os.getpid() != _PROGRAM:  # a forked child ends as SIGTERM ends it; its parent cleans up
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+        return
+    _interrupted(signum, frame)
+
+
+_PROGRAM = os.getpid()
 
 
 def batch_options(fn):

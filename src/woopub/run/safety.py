@@ -1,11 +1,14 @@
 """Operational safety of a run: never write over an input, remove only what
-woopub made, one run per output, no child outliving the run."""
+woopub made, one run per output, no child outliving the run, no temporary
+file outliving it either."""
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import fcntl
 import os
+import re
 import shutil
 import signal
 import tempfile
@@ -15,6 +18,7 @@ from typing import Iterable
 
 from woopub.errors import EXIT_USAGE, WoopubError
 
+RUN_TEMP_PREFIX = "woopub-run-"  # + the process id: a later run knows a folder whose maker is gone
 MARKER = ".woopub-made-this"  # written into every folder woopub may delete again
 LOCK_FILE = ".woopub.lock"
 _PR_SET_PDEATHSIG = 1
@@ -138,3 +142,45 @@ def die_with_parent(parent: int | None = None) -> None:
 
 def forked_from_main_thread() -> bool:
     return threading.current_thread() is threading.main_thread()
+
+
+@contextlib.contextmanager
+def private_temp_root():
+    """Every temporary file of this program and of every process it starts (workers, Tesseract,
+    Frog) goes into one private folder, removed when the program ends. A worker killed mid-page
+    (a time limit, Ctrl-C) cannot clean up, and what it leaves, page images and OCR text, is
+    personal data. Folders of programs killed outright (kill -9) are removed by the next one."""
+    import multiprocessing.util
+
+    # multiprocessing keeps its own folder (the fork server's socket, no data) and removes it at exit,
+    # after this has gone: made now, it stays where it was
+    multiprocessing.util.get_temp_dir()
+    base = tempfile.gettempdir()
+    _remove_orphaned_roots(Path(base))
+    maker = os.getpid()
+    root = tempfile.mkdtemp(prefix=f"{RUN_TEMP_PREFIX}{maker}-", dir=base)
+    before = os.environ.get("TMPDIR"), tempfile.tempdir
+    os.environ["TMPDIR"] = tempfile.tempdir = root  # the environment reaches processes started afresh
+    try:
+        yield Path(root)
+    finally:
+        if os.getpid() == maker:  # a forked child unwinding through here leaves the run's folder alone
+            if before[0] is None:
+                os.environ.pop("TMPDIR", None)
+            else:
+                os.environ["TMPDIR"] = before[0]
+            tempfile.tempdir = before[1]
+            shutil.rmtree(root, ignore_errors=True)
+
+
+def _remove_orphaned_roots(base: Path) -> None:
+    for folder in base.glob(RUN_TEMP_PREFIX + "*"):
+        m = re.fullmatch(re.escape(RUN_TEMP_PREFIX) + r"(\d+)-\w+", folder.name)
+        try:
+            if m is None or folder.is_symlink() or folder.stat().st_uid != os.getuid():
+                continue
+            os.kill(int(m.group(1)), 0)
+        except ProcessLookupError:  # its program is gone
+            shutil.rmtree(folder, ignore_errors=True)
+        except OSError:  # alive (another user's process) or unreadable: not ours to judge
+            continue
