@@ -4,6 +4,7 @@ found; the redactions themselves and the annotations dropped on purpose are not 
 import pymupdf
 
 from woopub.writing.damage import changed_pages
+from woopub.writing.labels import LEGEND_PREFIX
 
 
 def _page(path, *, black=None, note=False, picture=True):
@@ -75,3 +76,29 @@ def test_a_page_published_as_its_picture_that_lost_words_is_damage(tmp_path):
     _drawing(tmp_path / "in.pdf")
     _published_as_scan(tmp_path / "in.pdf", tmp_path / "out.pdf", lose_text=True)
     assert [p for p, _ in changed_pages(tmp_path / "in.pdf", tmp_path / "out.pdf", {}, pictured=frozenset({1}))] == [1]
+
+
+def _legend_page(path, legend: bool):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 400), "Contactpersoon: Jan de Vries, telefoon 06-12345678", fontsize=11)
+    if legend:  # the line redaction writes for boxes too small for their code (writing/labels.py)
+        page.insert_text((30, 820), LEGEND_PREFIX + "e = 5.1.2e", fontsize=6)
+    doc.save(path)
+
+
+def test_the_legend_line_is_masked_where_the_page_changed_and_not_read_where_it_did_not(tmp_path, monkeypatch):
+    from woopub.writing import damage
+
+    read = []
+    monkeypatch.setattr(damage, "legends", lambda page, real=damage.legends: read.append(page.number) or real(page))
+    box = pymupdf.Rect(160, 388, 250, 404)
+    _legend_page(tmp_path / "in.pdf", legend=False)
+    _legend_page(tmp_path / "same.pdf", legend=False)
+    _legend_page(tmp_path / "legend.pdf", legend=True)
+    # the legend line is the only change: masked, not damage
+    assert changed_pages(tmp_path / "in.pdf", tmp_path / "legend.pdf", {1: [tuple(box)]}) == []
+    assert read == [0]
+    # nothing changed outside the boxes: passes without reading the page's text for a legend
+    assert changed_pages(tmp_path / "in.pdf", tmp_path / "same.pdf", {1: [tuple(box)]}) == []
+    assert read == [0]

@@ -79,6 +79,13 @@ def as_scanned(page: pymupdf.Page, dpi: int) -> np.ndarray:
         return grey(scan, annots=False)
 
 
+def _mask_out(mask: np.ndarray, rects: list[pymupdf.Rect]) -> None:
+    """Mark the pixels of ``rects`` (in points, with a margin) as not compared."""
+    for rect in rects:
+        r = (rect + (-MARGIN, -MARGIN, MARGIN, MARGIN)) * (DPI / 72)
+        mask[max(0, int(r.y0)) : int(r.y1) + 1, max(0, int(r.x0)) : int(r.x1) + 1] = False
+
+
 def changed_pages(source: Path, published: Path, boxes: dict[int, list], password: str | None = None,
                   pictured: frozenset[int] = frozenset()) -> list[tuple[int, float]]:
     """Pages (1-based) whose rendering differs from the input's outside ``boxes`` (per page, in
@@ -101,9 +108,12 @@ def changed_pages(source: Path, published: Path, boxes: dict[int, list], passwor
             changed = np.abs(_soft(ga) - _soft(gb)) > PIXEL_DELTA
             mask = np.ones_like(changed)
             dropped = [annot.rect for annot in pa.annots() if annot.type[0] not in KEPT_ANNOTATIONS]
-            for rect in [pymupdf.Rect(r) * pb.rotation_matrix for r in list(boxes.get(n, ())) + dropped + legends(pb)]:
-                r = (rect + (-MARGIN, -MARGIN, MARGIN, MARGIN)) * (DPI / 72)
-                mask[max(0, int(r.y0)) : int(r.y1) + 1, max(0, int(r.x0)) : int(r.x1) + 1] = False
+            _mask_out(mask, [pymupdf.Rect(r) * pb.rotation_matrix for r in list(boxes.get(n, ())) + dropped])
+            if not (changed & mask).any():
+                # nothing changed outside the boxes: masking the legend too leaves nothing changed, and a
+                # share of nothing is 0 however many pixels it is taken of (the legend is not read)
+                continue
+            _mask_out(mask, [rect * pb.rotation_matrix for rect in legends(pb)])
             share = float((changed & mask).sum()) / max(1, int(mask.sum()))
             if share > SHARE or local_share(changed & mask, mask) > CELL_SHARE:
                 out.append((n, round(share, 4)))
