@@ -37,7 +37,6 @@ sys.path.insert(0, str(ROOT / "tests" / "hostile"))
 sys.path.insert(0, str(ROOT / "src"))
 import ahocorasick  # noqa: E402
 import leaks  # noqa: E402
-import pymupdf  # noqa: E402
 from woopub.writing.publish import read_internal_names  # noqa: E402
 
 NUMBER_ENTITIES = {"PHONE_NUMBER", "NL_BSN", "IBAN_CODE", "NL_IBAN"}
@@ -88,18 +87,6 @@ def _readable(text: str, start: int, end: int) -> bool:
     return sum(" " <= c <= "~" or c in "\t\n\r" for c in around) >= 0.8 * len(around)
 
 
-def _page_ocr(path: Path, pages: set[int]) -> str:
-    texts = []
-    with pymupdf.open(path) as doc:
-        for n in sorted(pages):
-            if 0 <= n < doc.page_count:
-                png = doc[n].get_pixmap(dpi=300).tobytes("png")
-                run = leaks.subprocess.run(["tesseract", "stdin", "stdout", "-l", "nld"], input=png,
-                                           capture_output=True, timeout=300)
-                texts.append(run.stdout.decode("utf-8", "replace"))
-    return "\n".join(texts)
-
-
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("kept", type=Path)
@@ -146,7 +133,7 @@ def main(argv=None) -> int:
         raw = path.read_bytes()
         readings = {"bytes, objects, text": [_fold(_text_runs(t)) for t in leaks._readings(raw)]}
         if args.ocr:
-            readings["OCR"] = [_fold(_page_ocr(path, box_pages[document]))]
+            readings["OCR"] = [_fold("\n".join(leaks._ocr(path.read_bytes(), pages=box_pages[document])))]
         words = ahocorasick.Automaton()  # folded form -> (form, value, entity): one pass over megabytes of text
         numbers = []
         for value, entity in wanted.items():

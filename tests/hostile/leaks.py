@@ -54,11 +54,12 @@ def _poppler(raw: bytes) -> list[str]:
     return texts
 
 
-def _ocr(raw: bytes, turns: tuple[int, ...] = (0,)) -> list[str]:
-    """Tesseract's reading of every page rendered at 300 dpi, turned by each of ``turns`` degrees."""
+def _ocr(raw: bytes, turns: tuple[int, ...] = (0,), pages: set[int] | None = None) -> list[str]:
+    """Tesseract's reading of every page (or of ``pages``, numbered from 0) rendered at 300 dpi,
+    turned by each of ``turns`` degrees."""
     with pymupdf.open(stream=raw, filetype="pdf") as doc:
         pngs = [p.get_pixmap(matrix=pymupdf.Matrix(300 / 72, 300 / 72).prerotate(t)).tobytes("png")
-                for p in doc for t in turns]
+                for p in doc if pages is None or p.number in pages for t in turns]
     return [subprocess.run(["tesseract", "stdin", "stdout", "-l", "nld"], input=png, capture_output=True,
                            timeout=300).stdout.decode("utf-8", "replace") for png in pngs]
 
