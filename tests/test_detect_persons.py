@@ -86,6 +86,8 @@ def test_names_in_no_list_are_found_from_context(persons, text, name):
     ("Het programma Samen tegen mensenhandel loopt door.", "Samen"),
     ("Het overleg in Den Haag en Kampen is op dinsdag 3 juni.", "Den Haag"),
     ("Beleidsmedewerker en Projectleider zijn functies, geen namen.", "Projectleider"),
+    ("The accident after takeoff from Addis Ababa Bole International\nAirport in Ethiopia.", "Addis"),
+    ("De delegatie landde op luchthaven Rotterdam The Hague en reed naar hotel Des Indes.", "Des Indes"),
 ])
 def test_ordinary_words_organisations_places_and_functions_are_not_names(persons, text, word):
     assert not any(word in f for f in persons(text))
