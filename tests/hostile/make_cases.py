@@ -1254,6 +1254,37 @@ def build_stencil_mask(path: Path) -> None:
     _save(doc, path)
 
 
+def _masked_picture(doc: pymupdf.Document, pix: pymupdf.Pixmap, mask: str, samples: bytes) -> int:
+    return _object(doc, f"<< /Type /XObject /Subtype /Image /Width {pix.width} /Height {pix.height} "
+                        f"/ColorSpace /DeviceGray /BitsPerComponent 8 /Mask {mask} >>", samples)
+
+
+def _draw_picture(doc: pymupdf.Document, page: pymupdf.Page, image: int, rect: pymupdf.Rect) -> None:
+    _add_resource(doc, page, "XObject", "Im7", image)
+    h = page.rect.height
+    _add_content(doc, page, b"%.2f 0 0 %.2f %.2f %.2f cm /Im7 Do" % (rect.width, rect.height, rect.x0, h - rect.y1))
+
+
+def build_explicit_mask(path: Path) -> None:
+    """An all-black picture whose explicit /Mask (a 1-bit stencil image) holds the letters."""
+    doc = _doc(INNOCENT)
+    pix = _text_picture(SENTENCE)
+    stencil = _image_object(doc, pix, mask=True)
+    _draw_picture(doc, doc[0], _masked_picture(doc, pix, f"{stencil} 0 R", bytes(pix.width * pix.height)),
+                  _picture_rect(pix, 300))
+    _save(doc, path)
+
+
+def build_colour_key(path: Path) -> None:
+    """Ink 0 and paper 1 (both black to the eye) with a colour key (/Mask [1 1]) masking the paper:
+    a transparent PNG whose background colour is black, as converters write one."""
+    doc = _doc(INNOCENT)
+    pix = _text_picture(SENTENCE)
+    _draw_picture(doc, doc[0], _masked_picture(doc, pix, "[1 1]", bytes(0 if v < 128 else 1 for v in pix.samples)),
+                  _picture_rect(pix, 300))
+    _save(doc, path)
+
+
 def build_shared_image(path: Path) -> None:
     doc = _doc(INNOCENT, pages=2)
     pix = _text_picture(SENTENCE)
@@ -1594,6 +1625,13 @@ CASES: list[Case] = [
          "the strips read together by OCR, redacted", ocr=True, build=build_image_strips),
     Case("stencilmasker.pdf", P, "the screenshot as a 1-bit stencil mask", PUBLISHED,
          "read by OCR, redacted", ocr=True, build=build_stencil_mask),
+    Case("expliciet-masker.pdf", P, "an all-black picture whose explicit /Mask (a stencil image) holds the letters",
+         PUBLISHED, "the mask looked at as well as the colour, read by OCR, redacted", ocr=True,
+         build=build_explicit_mask),
+    Case("kleursleutel.pdf", P, "ink 0 and paper 1 (both black) with a colour key (/Mask [1 1]) masking the paper",
+         REFUSED, "read by OCR and redacted, then withheld by the damage check: MuPDF's redaction rewrites the "
+         "colour key as a soft mask, drawn lighter at low resolution", reason="looks different from the input",
+         build=build_colour_key),
     Case("gedeelde-afbeelding.pdf", P, "one image object drawn on two pages", PUBLISHED,
          "redacted wherever it is drawn", ocr=True, build=build_shared_image),
     Case("tekst-als-paden.pdf", P, "the sentence as glyph outlines (paths) on a page with a text layer", PUBLISHED,
