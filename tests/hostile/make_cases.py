@@ -1285,6 +1285,37 @@ def build_colour_key(path: Path) -> None:
     _save(doc, path)
 
 
+def build_hidden_pictures(path: Path) -> None:
+    """The screenshot of the sentence drawn where the page does not show it, one way a page: covered
+    by a white rectangle, placed off the page, at opacity 0. An image extractor (pdfimages) takes
+    it out whole."""
+    doc = _doc(INNOCENT, pages=3)
+    pix = _text_picture(SENTENCE)
+    rect = _picture_rect(pix, 300)
+    h = doc[0].rect.height
+    place = b"%.2f 0 0 %.2f %%.2f %.2f cm /Im7 Do" % (rect.width, rect.height, h - rect.y1)
+    covered = b"q " + place % rect.x0 + b" Q 1 g %.2f %.2f %.2f %.2f re f" % (rect.x0, h - rect.y1, rect.width, rect.height)
+    off_page = place % (doc[0].rect.width + 100)
+    invisible = b"/G0 gs " + place % rect.x0
+    for page, content in zip(doc, (covered, off_page, invisible)):
+        _add_resource(doc, page, "XObject", "Im7", _image_object(doc, pix))
+        _add_resource(doc, page, "ExtGState", "G0", _object(doc, "<< /Type /ExtGState /ca 0 /CA 0 >>"))
+        _add_content(doc, page, content)
+    _save(doc, path)
+
+
+def build_transparent_picture(path: Path) -> None:
+    """The screenshot with a soft mask of one transparent pixel: drawn, and shows nothing."""
+    doc = _doc(INNOCENT)
+    pix = _text_picture(SENTENCE)
+    clear = _object(doc, "<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray "
+                         "/BitsPerComponent 8 >>", b"\x00")
+    image = _object(doc, f"<< /Type /XObject /Subtype /Image /Width {pix.width} /Height {pix.height} "
+                          f"/ColorSpace /DeviceGray /BitsPerComponent 8 /SMask {clear} 0 R >>", bytes(pix.samples))
+    _draw_picture(doc, doc[0], image, _picture_rect(pix, 300))
+    _save(doc, path)
+
+
 def build_shared_image(path: Path) -> None:
     doc = _doc(INNOCENT, pages=2)
     pix = _text_picture(SENTENCE)
@@ -1632,6 +1663,13 @@ CASES: list[Case] = [
          REFUSED, "read by OCR and redacted, then withheld by the damage check: MuPDF's redaction rewrites the "
          "colour key as a soft mask, drawn lighter at low resolution", reason="looks different from the input",
          build=build_colour_key),
+    Case("verborgen-afbeelding.pdf", P, "the screenshot drawn where the page does not show it: covered by a white "
+         "rectangle, off the page, at opacity 0 (one page each); an image extractor takes it out whole", PUBLISHED,
+         "a picture whose own pixels show letters the page does not is read in its own pixels, its pixels "
+         "redacted", ocr=True, build=build_hidden_pictures),
+    Case("doorzichtige-afbeelding.pdf", P, "the screenshot under a soft mask of one transparent pixel", REFUSED,
+         "read in its own pixels and redacted, then withheld by the damage check: MuPDF's redaction redraws "
+         "the soft mask", reason="looks different from the input", build=build_transparent_picture),
     Case("gedeelde-afbeelding.pdf", P, "one image object drawn on two pages", PUBLISHED,
          "redacted wherever it is drawn", ocr=True, build=build_shared_image),
     Case("tekst-als-paden.pdf", P, "the sentence as glyph outlines (paths) on a page with a text layer", PUBLISHED,

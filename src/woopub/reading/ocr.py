@@ -450,15 +450,23 @@ def _object_key(doc: pymupdf.Document, xref: int) -> str | None:
 # -- what a page needs -------------------------------------------------------
 
 
+# a picture whose own pixels show letters that the page does not show (covered by a later drawing,
+# transparent, placed off the page): anyone taking the picture out of the file reads them
+HIDDEN_PICTURE = "hidden picture"
+
+
 @dataclass(frozen=True, slots=True)
 class OcrRegion:
     rect: Box  # page space (unrotated, as text extraction and redaction use)
-    reason: str  # scan | no text layer | unreadable text layer | doubtful text layer | unmapped glyphs | image | drawn text | UNMAPPED_LINES
+    reason: str  # scan | no text layer | unreadable text layer | doubtful text layer | unmapped glyphs | image | drawn text | UNMAPPED_LINES | HIDDEN_PICTURE
     dpi: int = DPI
+    # HIDDEN_PICTURE: the image object and its placement (the matrix from its unit square to the page
+    # as shown): read in its own pixels, not as the page shows it
+    picture: tuple[float, ...] = ()
 
     @property
     def whole_page(self) -> bool:
-        return self.reason not in ("image", "drawn text", UNMAPPED_LINES)
+        return self.reason not in ("image", "drawn text", UNMAPPED_LINES, HIDDEN_PICTURE)
 
 
 def _area(r: pymupdf.Rect) -> float:
@@ -516,6 +524,7 @@ class PictureCheck:
         self.digests = image_digests()
         self.skipped: Counter[str] = Counter()
         self.drawn_pages_skipped = 0  # pages without a text layer whose drawing holds no letters
+        self.hidden: list[OcrRegion] = []  # the last page's hidden pictures (``pictures``)
         self.fonts = FontVerdicts(reader=Tesseract)  # the document's fonts judged by their maps (reading/fontmaps.py)
 
     def pictures(self, page: pymupdf.Page) -> list[_Picture]:
@@ -527,19 +536,67 @@ class PictureCheck:
             self._digest_images(page)
         small = []
         shown = _Shown(page)
+        self.hidden = []
         for info in infos:
             rect = pymupdf.Rect(info["bbox"]) & visible
-            if rect.is_empty:
-                continue
             full = pymupdf.Rect(info["bbox"])
             side = max(full.width, full.height, 1.0)
             density = max(info.get("width", 0), info.get("height", 0)) / side  # pixels per point
+            if rect.is_empty:  # placed off the page
+                if self._own_letters(page, info, density):
+                    self._hide(page, info, full, density)
+                continue
             if _too_small(rect):
                 self.skipped[TOO_SMALL] += 1
                 small.append(_Picture(rect, density, Look(False, TOO_SMALL)))
                 continue
-            out.append(_Picture(rect, density, self._look(shown, info, rect, density)))
+            found = self._look(shown, info, rect, density)
+            out.append(_Picture(rect, density, found))
+            # letters in its own pixels that the page does not show (covered, transparent): read those
+            # too (looked at as shown at the least zoom: a whole-page scan is rendered once more)
+            if found.read and self._own_letters(page, info, density) and not _memo_look([shown.grey(rect, 0)]).read:
+                self._hide(page, info, full, density)
+        self._unlisted(page, infos)
         return self._tiles_joined(shown, out, small)
+
+    def _unlisted(self, page: pymupdf.Page, infos: list[dict]) -> None:
+        """Pictures drawn where the image list does not see them (MuPDF leaves out a picture drawn
+        at opacity 0): each such image object with letters of its own is read at each such place."""
+        listed = {self.xrefs.get(info.get("digest"), 0) for info in infos}
+        unseen = [item[0] for item in page.get_images() if item[0] not in listed]
+        if not unseen:
+            return
+        self._digest_images(page)
+        placed = [pymupdf.Rect(info["bbox"]) for info in infos]
+        places = [pymupdf.Rect(r) for kind, r in page.get_bboxlog() if kind == "fill-image"]
+        places = [r for r in places if not r.is_empty and not any(_near(r, q) for q in placed)]
+        digests = {x: d for d, x in self.xrefs.items()}
+        sizes = {item[0]: max(item[2], item[3]) for item in page.get_images()}
+        for xref in unseen:
+            for r in places if xref in digests else ():  # its place not known: read at each (upright)
+                info = {"digest": digests[xref], "transform": (r.width, 0, 0, r.height, r.x0, r.y0)}
+                density = sizes[xref] / max(r.width, r.height, 1.0)
+                if self._own_letters(page, info, density):
+                    self._hide(page, info, r, density)
+
+    def _own_letters(self, page: pymupdf.Page, info: dict, density: float) -> bool:
+        """Whether a placement's image object shows letters in its own pixels (looked at once per image)."""
+        digest = info.get("digest")
+        xref = self.xrefs.get(digest, 0)
+        if xref <= 0 or density < MIN_OWN_DENSITY:
+            return False
+        found = self.looks.get(digest)
+        if found is None:
+            planes = grey_planes(page.parent, xref)
+            if planes is None:
+                return False
+            found = self.looks[digest] = _memo_look(planes)
+        return found.read
+
+    def _hide(self, page: pymupdf.Page, info: dict, full: pymupdf.Rect, density: float) -> None:
+        xref = self.xrefs.get(info.get("digest"), 0)
+        rect = full * page.derotation_matrix
+        self.hidden.append(OcrRegion(tuple(rect), HIDDEN_PICTURE, _dpi(density), (xref, *tuple(info["transform"]))))
 
     def _tiles_joined(self, shown: _Shown, pictures: list[_Picture], small: list[_Picture]) -> list[_Picture]:
         """Pictures that abut without text of their own (a screenshot stored as strips or tiles, each
@@ -632,6 +689,10 @@ class _Shown:
         if self._listed is None:
             self._listed = self.page.get_displaylist()  # annotations included, as page.get_pixmap
         return _shown_grey(self.page, rect, pixels_per_point, self._listed)
+
+
+def _near(a: pymupdf.Rect, b: pymupdf.Rect, tolerance: float = 0.5) -> bool:
+    return all(abs(x - y) <= tolerance for x, y in zip(a, b))
 
 
 def _too_small(rect: pymupdf.Rect) -> bool:
@@ -801,13 +862,20 @@ def plan_page(page: pymupdf.Page, text_words: list | None = None, check: Picture
 
     ``check``: the document's pictures looked at so far (one per document
     keeps a repeated picture from being looked at again, and counts what was
-    left unread).
+    left unread). Pictures whose letters the page does not show are read in
+    their own pixels, whatever else the page needs.
     """
+    check = check if check is not None else PictureCheck()
+    regions = _plan_shown(page, text_words, check)
+    return regions + check.hidden
+
+
+def _plan_shown(page: pymupdf.Page, text_words: list | None, check: PictureCheck) -> list[OcrRegion]:
+    """The regions of ``page`` read as the page shows them."""
     from woopub.reading.extract import text_layer_words
 
     if text_words is None:
         text_words = text_layer_words(page)
-    check = check if check is not None else PictureCheck()
     whole = page.rect * page.derotation_matrix
     page_area = _area(whole) or 1.0
     pictures = check.pictures(page)
@@ -983,6 +1051,8 @@ def page_picture_image(picture: pymupdf.Pixmap) -> bytes:
 def _render(page: pymupdf.Page, region: OcrRegion, rules: bool = True) -> tuple[bytes, pymupdf.Matrix, float, list[Box]]:
     """The region as a grey PNM image, the matrix from its pixels to page space, its ink share
     and (with ``rules``) its table rules (page space)."""
+    if region.reason == HIDDEN_PICTURE:
+        return _render_own(page, region)
     zoom = region.dpi / 72
     clip = pymupdf.Rect(region.rect) * page.rotation_matrix  # get_pixmap clips in the rotated (shown) page
     pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), clip=clip, colorspace=pymupdf.csGRAY, alpha=False)
@@ -992,6 +1062,25 @@ def _render(page: pymupdf.Page, region: OcrRegion, rules: bool = True) -> tuple[
     if region.whole_page:
         ink = _ink_share(pix)
     return pix.tobytes("pnm"), to_page, ink, _rules(pix, to_page, zoom) if rules else []
+
+
+def _render_own(page: pymupdf.Page, region: OcrRegion) -> tuple[bytes, pymupdf.Matrix, float, list[Box]]:
+    """A hidden picture's own pixels on white (its transparency applied), enlarged to the region's
+    resolution, and the matrix from them to page space through its placement."""
+    xref, *placement = region.picture
+    pix = pymupdf.Pixmap(page.parent, int(xref))
+    if pix.alpha:  # as it comes out of the file, transparency dropped
+        pix = pymupdf.Pixmap(pix, 0)
+    if pix.colorspace is None or pix.n != 1:
+        pix = pymupdf.Pixmap(pymupdf.csGRAY, pix)
+    place = pymupdf.Matrix(*placement)
+    shown = pymupdf.Rect(0, 0, 1, 1).transform(place)
+    wanted = max(shown.width, shown.height) * region.dpi / 72  # pixels along its longer side
+    scale = max(1, min(8, int(round(wanted / max(pix.width, pix.height)))))
+    if scale > 1:
+        pix = pymupdf.Pixmap(pix, pix.width * scale, pix.height * scale, None)
+    to_page = pymupdf.Matrix(1 / pix.width, 0, 0, 1 / pix.height, 0, 0) * place * page.derotation_matrix
+    return pix.tobytes("pnm"), to_page, 0.0, []
 
 
 def _rules(pix: pymupdf.Pixmap, to_page: pymupdf.Matrix, zoom: float) -> list[Box]:

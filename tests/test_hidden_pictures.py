@@ -1,0 +1,67 @@
+"""A picture whose own pixels show letters the page does not show (covered by a later drawing, placed
+off the page, drawn at opacity 0) is read in its own pixels (``ocr.HIDDEN_PICTURE``): an image
+extractor takes it out whole, and as the page shows it OCR read nothing, so its name was published
+(hostile case verborgen-afbeelding.pdf). A picture the page shows is read as shown, as before."""
+
+from __future__ import annotations
+
+import pymupdf
+import pytest
+
+from woopub.reading.ocr import HIDDEN_PICTURE, PictureCheck, _render, plan_page
+
+SENTENCE = "Contactpersoon: Fenna Wijnberg, telefoon 06-48291730"
+
+
+def _document() -> pymupdf.Document:
+    scratch = pymupdf.open()
+    line = scratch.new_page(width=330, height=16)
+    line.insert_text((2, 12), SENTENCE, fontsize=11)
+    pix = line.get_pixmap(dpi=200, colorspace=pymupdf.csGRAY)
+    doc = pymupdf.open()
+    contents = {
+        "covered": b"q 330 0 0 16 72 480 cm /Im1 Do Q 1 g 72 480 330 16 re f",
+        "off the page": b"330 0 0 16 700 480 cm /Im1 Do",
+        "opacity 0": b"/G0 gs 330 0 0 16 72 480 cm /Im1 Do",
+        "shown": b"330 0 0 16 72 480 cm /Im1 Do",
+    }
+    image = doc.get_new_xref()
+    doc.update_object(image, f"<< /Type /XObject /Subtype /Image /Width {pix.width} /Height {pix.height} "
+                             "/ColorSpace /DeviceGray /BitsPerComponent 8 >>")
+    doc.update_stream(image, bytes(pix.samples), new=True)
+    for content in contents.values():
+        page = doc.new_page()
+        page.insert_text((72, 90), "Voortgang van de beleidsnota.", fontsize=11)
+        stream = doc.get_new_xref()
+        doc.update_object(stream, "<<>>")
+        doc.update_stream(stream, b"q " + content + b" Q", new=True)
+        doc.xref_set_key(page.xref, "Contents", "[" + " ".join(f"{x} 0 R" for x in [*page.get_contents(), stream]) + "]")
+        kind, value = doc.xref_get_key(page.xref, "Resources")
+        resources = int(value.split()[0]) if kind == "xref" else page.xref
+        prefix = "" if kind == "xref" else "Resources/"
+        doc.xref_set_key(resources, prefix + "XObject", f"<< /Im1 {image} 0 R >>")
+        doc.xref_set_key(resources, prefix + "ExtGState", "<< /G0 << /Type /ExtGState /ca 0 /CA 0 >> >>")
+    return pymupdf.open("pdf", doc.tobytes())
+
+
+@pytest.mark.parametrize("number, where", [(0, "covered"), (1, "off the page"), (2, "opacity 0")])
+def test_a_picture_the_page_does_not_show_is_read_in_its_own_pixels(number, where):
+    doc = _document()
+    page = doc[number]
+    hidden = [r for r in plan_page(page, check=PictureCheck(doc)) if r.reason == HIDDEN_PICTURE]
+    assert len(hidden) == 1, where
+    x0 = 700 if where == "off the page" else 72
+    top = page.rect.height - 496  # PDF y 480..496, in page space from the top
+    assert tuple(hidden[0].rect) == pytest.approx((x0, top, x0 + 330, top + 16), abs=0.1)
+    # its own pixels map onto its placement: the image's corners onto the region's
+    image, to_page, _, _ = _render(page, hidden[0])
+    pnm = pymupdf.Pixmap(image)
+    assert tuple(pymupdf.Point(0, 0) * to_page) == pytest.approx((x0, top), abs=0.1)
+    assert tuple(pymupdf.Point(pnm.width, pnm.height) * to_page) == pytest.approx((x0 + 330, top + 16), abs=0.1)
+    assert min(pnm.samples) < 64  # the letters, not a blank rendering
+
+
+def test_a_picture_the_page_shows_is_read_as_shown():
+    doc = _document()
+    regions = plan_page(doc[3], check=PictureCheck(doc))
+    assert [r.reason for r in regions] == ["image"]
