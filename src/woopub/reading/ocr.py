@@ -60,7 +60,7 @@ from woopub.files import write_atomic
 from woopub.model import Box
 from woopub.reading.disagree import text_layer_suspect
 from woopub.reading.fontmaps import FontVerdicts
-from woopub.reading.pictures import MAX_DECODE, TOO_SMALL, ImageDigests, Look, grey_of, grey_planes, look
+from woopub.reading.pictures import FAINT, MAX_DECODE, TOO_SMALL, ImageDigests, Look, grey_of, grey_planes, look
 
 LANGUAGE = "nld"
 DPI = 300  # Tesseract reads body text best at 300 dpi; more costs time and gains little
@@ -552,9 +552,9 @@ class PictureCheck:
                 continue
             found = self._look(shown, info, rect, density)
             out.append(_Picture(rect, density, found))
-            # letters in its own pixels that the page does not show (covered, transparent): read those
-            # too (looked at as shown at the least zoom: a whole-page scan is rendered once more)
-            if found.read and self._own_letters(page, info, density) and not _memo_look([shown.grey(rect, 0)]).read:
+            # letters in its own pixels where the page shows one plain colour (covered, transparent):
+            # read those too (the page looked at there at a pixel a point: a scan is rendered once more)
+            if found.read and self._own_letters(page, info, density) and shown.plain(rect):
                 self._hide(page, info, full, density)
         self._unlisted(page, infos)
         return self._tiles_joined(shown, out, small)
@@ -562,20 +562,27 @@ class PictureCheck:
     def _unlisted(self, page: pymupdf.Page, infos: list[dict]) -> None:
         """Pictures drawn where the image list does not see them (MuPDF leaves out a picture drawn
         at opacity 0): each such image object with letters of its own is read at each such place."""
-        listed = {self.xrefs.get(info.get("digest"), 0) for info in infos}
-        unseen = [item[0] for item in page.get_images() if item[0] not in listed]
-        if not unseen:
+        items = page.get_images()
+        if not items:
             return
-        self._digest_images(page)
         placed = [pymupdf.Rect(info["bbox"]) for info in infos]
         places = [pymupdf.Rect(r) for kind, r in page.get_bboxlog() if kind == "fill-image"]
         places = [r for r in places if not r.is_empty and not any(_near(r, q) for q in placed)]
+        if not places:  # every picture drawn is listed
+            return
+        self._digest_images(page)
+        listed = {self.xrefs.get(info.get("digest"), 0) for info in infos}
+        unseen = [item[0] for item in items if item[0] not in listed]
         digests = {x: d for d, x in self.xrefs.items()}
-        sizes = {item[0]: max(item[2], item[3]) for item in page.get_images()}
+        sizes = {item[0]: (item[2], item[3]) for item in items}
         for xref in unseen:
-            for r in places if xref in digests else ():  # its place not known: read at each (upright)
+            width, height = sizes[xref]
+            for r in places if xref in digests else ():  # which place is its own is not known: read at
+                # each place of its shape, upright (another image's place gets no words of its pixels)
+                if not height or not r.height or abs(width / height / (r.width / r.height) - 1) > 0.1:
+                    continue
                 info = {"digest": digests[xref], "transform": (r.width, 0, 0, r.height, r.x0, r.y0)}
-                density = sizes[xref] / max(r.width, r.height, 1.0)
+                density = max(width, height) / max(r.width, r.height, 1.0)
                 if self._own_letters(page, info, density):
                     self._hide(page, info, r, density)
 
@@ -689,6 +696,15 @@ class _Shown:
         if self._listed is None:
             self._listed = self.page.get_displaylist()  # annotations included, as page.get_pixmap
         return _shown_grey(self.page, rect, pixels_per_point, self._listed)
+
+    def plain(self, rect: pymupdf.Rect) -> bool:
+        """Whether the page shows one colour in ``rect`` (seen at a pixel a point)."""
+        if self._listed is None:
+            self._listed = self.page.get_displaylist()
+        inner = pymupdf.Rect(rect) + (1, 1, -1, -1)  # its edge pixels may take in a neighbour's ink
+        clip = (inner if not inner.is_empty else pymupdf.Rect(rect)) * self.page.rotation_matrix
+        grey = grey_of(self._listed.get_pixmap(matrix=pymupdf.Identity, clip=clip, colorspace=pymupdf.csGRAY, alpha=False))
+        return grey.size == 0 or int(grey.max()) - int(grey.min()) < FAINT
 
 
 def _near(a: pymupdf.Rect, b: pymupdf.Rect, tolerance: float = 0.5) -> bool:
