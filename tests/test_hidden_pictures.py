@@ -65,3 +65,33 @@ def test_a_picture_the_page_shows_is_read_as_shown():
     doc = _document()
     regions = plan_page(doc[3], check=PictureCheck(doc))
     assert [r.reason for r in regions] == ["image"]
+
+
+def test_a_stencil_painted_white_on_white_is_read_in_its_own_bits():
+    """A stencil's look elsewhere is the colour it paints with; painted white on white, its own bits
+    (what an extractor shows) hold the letters."""
+    scratch = pymupdf.open()
+    line = scratch.new_page(width=330, height=16)
+    line.insert_text((2, 12), SENTENCE, fontsize=11)
+    pix = line.get_pixmap(dpi=200, colorspace=pymupdf.csGRAY)
+    rows = []
+    for y in range(pix.height):
+        row = pix.samples[y * pix.stride: y * pix.stride + pix.width]
+        bits = "".join("0" if v < 128 else "1" for v in row) + "1" * (-pix.width % 8)
+        rows.append(int(bits, 2).to_bytes(len(bits) // 8, "big"))
+    doc = pymupdf.open()
+    page = doc.new_page()
+    stencil = doc.get_new_xref()
+    doc.update_object(stencil, f"<< /Type /XObject /Subtype /Image /Width {pix.width} /Height {pix.height} "
+                               "/ImageMask true /BitsPerComponent 1 >>")
+    doc.update_stream(stencil, b"".join(rows), new=True)
+    doc.xref_set_key(page.xref, "Resources", f"<< /XObject << /Im1 {stencil} 0 R >> >>")
+    stream = doc.get_new_xref()
+    doc.update_object(stream, "<<>>")
+    doc.update_stream(stream, b"q 1 g 330 0 0 16 72 480 cm /Im1 Do Q", new=True)
+    doc.xref_set_key(page.xref, "Contents", f"{stream} 0 R")
+    doc = pymupdf.open("pdf", doc.tobytes())
+    hidden = [r for r in plan_page(doc[0], check=PictureCheck(doc)) if r.reason == HIDDEN_PICTURE]
+    assert len(hidden) == 1
+    image, _, _, _ = _render(doc[0], hidden[0])
+    assert min(pymupdf.Pixmap(image).samples) < 64 < max(pymupdf.Pixmap(image).samples)

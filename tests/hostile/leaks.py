@@ -70,11 +70,14 @@ def _image_ocr(raw: bytes) -> list[str]:
     texts = []
     with pymupdf.open(stream=raw, filetype="pdf") as doc:
         for xref in range(1, doc.xref_length()):
-            if doc.xref_get_key(xref, "Subtype")[1] != "/Image" or doc.xref_get_key(xref, "ImageMask")[1] == "true":
+            if doc.xref_get_key(xref, "Subtype")[1] != "/Image":
                 continue
             try:
                 pix = pymupdf.Pixmap(doc, xref)
-                if pix.alpha:
+                if pix.alpha and pix.n == 1:  # a stencil mask: what it paints, black on white
+                    paint = bytes(255 - v for v in pix.samples)
+                    pix = pymupdf.Pixmap(pymupdf.csGRAY, pix.width, pix.height, paint, False)
+                elif pix.alpha:
                     pix = pymupdf.Pixmap(pix, 0)
                 if pix.colorspace is None or pix.n != 1:
                     pix = pymupdf.Pixmap(pymupdf.csGRAY, pix)

@@ -1304,6 +1304,19 @@ def build_hidden_pictures(path: Path) -> None:
     _save(doc, path)
 
 
+def build_white_stencil(path: Path) -> None:
+    """The screenshot as a 1-bit stencil mask painted white on the white page: an image extractor
+    shows the letters black on white."""
+    doc = _doc(INNOCENT)
+    page = doc[0]
+    pix = _text_picture(SENTENCE)
+    rect = _picture_rect(pix, 300)
+    _add_resource(doc, page, "XObject", "Im7", _image_object(doc, pix, mask=True))
+    h = page.rect.height
+    _add_content(doc, page, b"1 g %.2f 0 0 %.2f %.2f %.2f cm /Im7 Do" % (rect.width, rect.height, rect.x0, h - rect.y1))
+    _save(doc, path)
+
+
 def build_transparent_picture(path: Path) -> None:
     """The screenshot with a soft mask of one transparent pixel: drawn, and shows nothing."""
     doc = _doc(INNOCENT)
@@ -1667,6 +1680,8 @@ CASES: list[Case] = [
          "rectangle, off the page, at opacity 0 (one page each); an image extractor takes it out whole", PUBLISHED,
          "a picture whose own pixels show letters the page does not is read in its own pixels, its pixels "
          "redacted", ocr=True, build=build_hidden_pictures),
+    Case("witte-stencil.pdf", P, "the screenshot as a 1-bit stencil mask painted white on white", PUBLISHED,
+         "the stencil's own bits read, where the page shows nothing; redacted", ocr=True, build=build_white_stencil),
     Case("doorzichtige-afbeelding.pdf", P, "the screenshot under a soft mask of one transparent pixel", REFUSED,
          "read in its own pixels and redacted, then withheld by the damage check: MuPDF's redaction redraws "
          "the soft mask", reason="looks different from the input", build=build_transparent_picture),

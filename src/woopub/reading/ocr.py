@@ -60,7 +60,7 @@ from woopub.files import write_atomic
 from woopub.model import Box
 from woopub.reading.disagree import text_layer_suspect
 from woopub.reading.fontmaps import FontVerdicts
-from woopub.reading.pictures import FAINT, MAX_DECODE, TOO_SMALL, ImageDigests, Look, grey_of, grey_planes, look
+from woopub.reading.pictures import FAINT, MAX_DECODE, TOO_SMALL, ImageDigests, Look, grey_of, grey_planes, look, stencil_plane
 
 LANGUAGE = "nld"
 DPI = 300  # Tesseract reads body text best at 300 dpi; more costs time and gains little
@@ -554,7 +554,7 @@ class PictureCheck:
             out.append(_Picture(rect, density, found))
             # letters in its own pixels where the page shows one plain colour (covered, transparent):
             # read those too (the page looked at there at a pixel a point: a scan is rendered once more)
-            if found.read and self._own_letters(page, info, density) and shown.plain(rect):
+            if self._own_letters(page, info, density) and shown.plain(rect):
                 self._hide(page, info, full, density)
         self._unlisted(page, infos)
         return self._tiles_joined(shown, out, small)
@@ -592,6 +592,9 @@ class PictureCheck:
         xref = self.xrefs.get(digest, 0)
         if xref <= 0 or density < MIN_OWN_DENSITY:
             return False
+        stencil = stencil_plane(page.parent, xref)
+        if stencil is not None:  # its look elsewhere is the colour it paints with: here its own bits
+            return _memo_look([stencil]).read
         found = self.looks.get(digest)
         if found is None:
             planes = grey_planes(page.parent, xref)
@@ -1084,11 +1087,15 @@ def _render_own(page: pymupdf.Page, region: OcrRegion) -> tuple[bytes, pymupdf.M
     """A hidden picture's own pixels on white (its transparency applied), enlarged to the region's
     resolution, and the matrix from them to page space through its placement."""
     xref, *placement = region.picture
-    pix = pymupdf.Pixmap(page.parent, int(xref))
-    if pix.alpha:  # as it comes out of the file, transparency dropped
-        pix = pymupdf.Pixmap(pix, 0)
-    if pix.colorspace is None or pix.n != 1:
-        pix = pymupdf.Pixmap(pymupdf.csGRAY, pix)
+    stencil = stencil_plane(page.parent, int(xref))
+    if stencil is not None:  # what it paints, black on white
+        pix = pymupdf.Pixmap(pymupdf.csGRAY, stencil.shape[1], stencil.shape[0], np.ascontiguousarray(stencil).tobytes(), False)
+    else:
+        pix = pymupdf.Pixmap(page.parent, int(xref))
+        if pix.alpha:  # as it comes out of the file, transparency dropped
+            pix = pymupdf.Pixmap(pix, 0)
+        if pix.colorspace is None or pix.n != 1:
+            pix = pymupdf.Pixmap(pymupdf.csGRAY, pix)
     place = pymupdf.Matrix(*placement)
     shown = pymupdf.Rect(0, 0, 1, 1).transform(place)
     wanted = max(shown.width, shown.height) * region.dpi / 72  # pixels along its longer side

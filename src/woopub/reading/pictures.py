@@ -243,6 +243,17 @@ def _alpha_of(pix: pymupdf.Pixmap) -> np.ndarray:
     return samples[:, pix.n - 1: pix.width * pix.n: pix.n]
 
 
+def stencil_plane(doc: pymupdf.Document, xref: int) -> np.ndarray | None:
+    """A stencil mask's (/ImageMask) own pixels as a grey array, what it paints black on white, as
+    an image extractor shows it. None for any other image."""
+    try:
+        if doc.xref_get_key(xref, "ImageMask")[1] != "true":
+            return None
+        return 255 - _alpha_of(pymupdf.Pixmap(doc, xref))
+    except Exception:
+        return None
+
+
 def _mask_plane(pix: pymupdf.Pixmap) -> np.ndarray:
     """A mask image's pixels as a grey array: a stencil (/ImageMask) comes as transparency alone."""
     return _alpha_of(pix) if pix.alpha and pix.n == 1 else grey_of(pix)
