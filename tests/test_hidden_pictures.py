@@ -95,3 +95,17 @@ def test_a_stencil_painted_white_on_white_is_read_in_its_own_bits():
     assert len(hidden) == 1
     image, _, _, _ = _render(doc[0], hidden[0])
     assert min(pymupdf.Pixmap(image).samples) < 64 < max(pymupdf.Pixmap(image).samples)
+
+
+def test_a_picture_shown_too_small_to_read_is_read_in_its_own_pixels():
+    """A full-resolution screenshot placed 4 points high: too small as shown, legible zoomed in."""
+    scratch = pymupdf.open()
+    line = scratch.new_page(width=330, height=16)
+    line.insert_text((2, 12), SENTENCE, fontsize=11)
+    pix = line.get_pixmap(dpi=200, colorspace=pymupdf.csGRAY)
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_image(pymupdf.Rect(72, 300, 72 + 330 * 4 / 16, 304), pixmap=pix)
+    doc = pymupdf.open("pdf", doc.tobytes())
+    hidden = [r for r in plan_page(doc[0], check=PictureCheck(doc)) if r.reason == HIDDEN_PICTURE]
+    assert len(hidden) == 1

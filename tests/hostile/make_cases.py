@@ -1317,6 +1317,14 @@ def build_white_stencil(path: Path) -> None:
     _save(doc, path)
 
 
+def build_tiny_picture(path: Path) -> None:
+    """The full-resolution screenshot placed 4 points high: a reader zooms in, an extractor takes it whole."""
+    doc = _doc(INNOCENT)
+    pix = _text_picture(SENTENCE)
+    _draw_picture(doc, doc[0], _image_object(doc, pix), _picture_rect(pix, 300, height=4))
+    _save(doc, path)
+
+
 def build_transparent_picture(path: Path) -> None:
     """The screenshot with a soft mask of one transparent pixel: drawn, and shows nothing."""
     doc = _doc(INNOCENT)
@@ -1682,6 +1690,8 @@ CASES: list[Case] = [
          "redacted", ocr=True, build=build_hidden_pictures),
     Case("witte-stencil.pdf", P, "the screenshot as a 1-bit stencil mask painted white on white", PUBLISHED,
          "the stencil's own bits read, where the page shows nothing; redacted", ocr=True, build=build_white_stencil),
+    Case("piepkleine-afbeelding.pdf", P, "the screenshot at full resolution placed 4 points high", PUBLISHED,
+         "too small to be read as shown, its own pixels read; redacted", ocr=True, build=build_tiny_picture),
     Case("doorzichtige-afbeelding.pdf", P, "the screenshot under a soft mask of one transparent pixel", REFUSED,
          "read in its own pixels and redacted, then withheld by the damage check: MuPDF's redaction redraws "
          "the soft mask", reason="looks different from the input", build=build_transparent_picture),

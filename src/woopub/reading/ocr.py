@@ -451,7 +451,8 @@ def _object_key(doc: pymupdf.Document, xref: int) -> str | None:
 
 
 # a picture whose own pixels show letters that the page does not show (covered by a later drawing,
-# transparent, placed off the page): anyone taking the picture out of the file reads them
+# transparent, placed off the page) or shows too small to read (a reader zooms in): anyone taking the
+# picture out of the file reads them
 HIDDEN_PICTURE = "hidden picture"
 
 
@@ -547,6 +548,8 @@ class PictureCheck:
                     self._hide(page, info, full, density)
                 continue
             if _too_small(rect):
+                if self._own_letters(page, info, density):  # shown too small, its pixels hold legible letters
+                    self._hide(page, info, full, density)
                 self.skipped[TOO_SMALL] += 1
                 small.append(_Picture(rect, density, Look(False, TOO_SMALL)))
                 continue
