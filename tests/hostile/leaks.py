@@ -6,7 +6,8 @@ Latin-1 and as UTF-16 either way round (strings too, without a byte-order mark),
 MuPDF, with its layers switched on, its alternate texts used and ignored,
 and through Poppler's pdftotext, raw and in layout order) and says which
 planted values it finds. Asked to, it also reads the rendered pages by OCR
-(and, for a page whose text may stand turned, each of the four ways up).
+(and, for a page whose text may stand turned, each of the four ways up), and
+every image object's own pixels, as an image extractor takes them out.
 """
 
 from __future__ import annotations
@@ -62,6 +63,32 @@ def _ocr(raw: bytes, turns: tuple[int, ...] = (0,), pages: set[int] | None = Non
                 for p in doc if pages is None or p.number in pages for t in turns]
     return [subprocess.run(["tesseract", "stdin", "stdout", "-l", "nld"], input=png, capture_output=True,
                            timeout=300).stdout.decode("utf-8", "replace") for png in pngs]
+
+
+def _image_ocr(raw: bytes) -> list[str]:
+    """Tesseract's reading of every image object's own pixels, as an image extractor (pdfimages)
+    takes them out: a picture covered, transparent or placed off the page shows nothing rendered."""
+    texts = []
+    with pymupdf.open(stream=raw, filetype="pdf") as doc:
+        for xref in range(1, doc.xref_length()):
+            if doc.xref_get_key(xref, "Subtype")[1] != "/Image":
+                continue
+            try:
+                pix = pymupdf.Pixmap(doc, xref)
+                if pix.alpha and pix.n == 1:  # a stencil mask: what it paints, black on white
+                    paint = bytes(255 - v for v in pix.samples)
+                    pix = pymupdf.Pixmap(pymupdf.csGRAY, pix.width, pix.height, paint, False)
+                elif pix.alpha:
+                    pix = pymupdf.Pixmap(pix, 0)
+                if pix.colorspace is None or pix.n != 1:
+                    pix = pymupdf.Pixmap(pymupdf.csGRAY, pix)
+            except Exception:
+                continue
+            if min(pix.width, pix.height) < 8 or pix.width * pix.height > 25_000_000:
+                continue
+            texts.append(subprocess.run(["tesseract", "stdin", "stdout", "-l", "nld"], input=pix.tobytes("png"),
+                                        capture_output=True, timeout=300).stdout.decode("utf-8", "replace"))
+    return texts
 
 
 def _readings(raw: bytes) -> list[str]:
@@ -129,10 +156,10 @@ def _strings_and_names(obj, depth: int = 0):
 
 
 def planted_left(path: Path, planted: tuple[str, ...], ocr: bool = False, turned: bool = False) -> list[str]:
-    """The planted values that can still be read from ``path`` (by OCR of its pages too if ``ocr``,
+    """The planted values that can still be read from ``path`` (by OCR of its pages and its images' own pixels too if ``ocr``,
     each page shown each of the four ways up if ``turned``: a reader turns a page scanned upside down)."""
     raw = Path(path).read_bytes()
-    readings = _readings(raw) + (_ocr(raw, (0, 90, 180, 270) if turned else (0,)) if ocr else [])
+    readings = _readings(raw) + (_ocr(raw, (0, 90, 180, 270) if turned else (0,)) + _image_ocr(raw) if ocr else [])
     flat = [_norm(t) for t in readings]
     digits = [_digits(t) for t in readings]
     found = []

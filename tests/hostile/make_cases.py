@@ -1254,6 +1254,89 @@ def build_stencil_mask(path: Path) -> None:
     _save(doc, path)
 
 
+def _masked_picture(doc: pymupdf.Document, pix: pymupdf.Pixmap, mask: str, samples: bytes) -> int:
+    return _object(doc, f"<< /Type /XObject /Subtype /Image /Width {pix.width} /Height {pix.height} "
+                        f"/ColorSpace /DeviceGray /BitsPerComponent 8 /Mask {mask} >>", samples)
+
+
+def _draw_picture(doc: pymupdf.Document, page: pymupdf.Page, image: int, rect: pymupdf.Rect) -> None:
+    _add_resource(doc, page, "XObject", "Im7", image)
+    h = page.rect.height
+    _add_content(doc, page, b"%.2f 0 0 %.2f %.2f %.2f cm /Im7 Do" % (rect.width, rect.height, rect.x0, h - rect.y1))
+
+
+def build_explicit_mask(path: Path) -> None:
+    """An all-black picture whose explicit /Mask (a 1-bit stencil image) holds the letters."""
+    doc = _doc(INNOCENT)
+    pix = _text_picture(SENTENCE)
+    stencil = _image_object(doc, pix, mask=True)
+    _draw_picture(doc, doc[0], _masked_picture(doc, pix, f"{stencil} 0 R", bytes(pix.width * pix.height)),
+                  _picture_rect(pix, 300))
+    _save(doc, path)
+
+
+def build_colour_key(path: Path) -> None:
+    """Ink 0 and paper 1 (both black to the eye) with a colour key (/Mask [1 1]) masking the paper:
+    a transparent PNG whose background colour is black, as converters write one."""
+    doc = _doc(INNOCENT)
+    pix = _text_picture(SENTENCE)
+    _draw_picture(doc, doc[0], _masked_picture(doc, pix, "[1 1]", bytes(0 if v < 128 else 1 for v in pix.samples)),
+                  _picture_rect(pix, 300))
+    _save(doc, path)
+
+
+def build_hidden_pictures(path: Path) -> None:
+    """The screenshot of the sentence drawn where the page does not show it, one way a page: covered
+    by a white rectangle, placed off the page, at opacity 0. An image extractor (pdfimages) takes
+    it out whole."""
+    doc = _doc(INNOCENT, pages=3)
+    pix = _text_picture(SENTENCE)
+    rect = _picture_rect(pix, 300)
+    h = doc[0].rect.height
+    place = b"%.2f 0 0 %.2f %%.2f %.2f cm /Im7 Do" % (rect.width, rect.height, h - rect.y1)
+    covered = b"q " + place % rect.x0 + b" Q 1 g %.2f %.2f %.2f %.2f re f" % (rect.x0, h - rect.y1, rect.width, rect.height)
+    off_page = place % (doc[0].rect.width + 100)
+    invisible = b"/G0 gs " + place % rect.x0
+    for page, content in zip(doc, (covered, off_page, invisible)):
+        _add_resource(doc, page, "XObject", "Im7", _image_object(doc, pix))
+        _add_resource(doc, page, "ExtGState", "G0", _object(doc, "<< /Type /ExtGState /ca 0 /CA 0 >>"))
+        _add_content(doc, page, content)
+    _save(doc, path)
+
+
+def build_white_stencil(path: Path) -> None:
+    """The screenshot as a 1-bit stencil mask painted white on the white page: an image extractor
+    shows the letters black on white."""
+    doc = _doc(INNOCENT)
+    page = doc[0]
+    pix = _text_picture(SENTENCE)
+    rect = _picture_rect(pix, 300)
+    _add_resource(doc, page, "XObject", "Im7", _image_object(doc, pix, mask=True))
+    h = page.rect.height
+    _add_content(doc, page, b"1 g %.2f 0 0 %.2f %.2f %.2f cm /Im7 Do" % (rect.width, rect.height, rect.x0, h - rect.y1))
+    _save(doc, path)
+
+
+def build_tiny_picture(path: Path) -> None:
+    """The full-resolution screenshot placed 4 points high: a reader zooms in, an extractor takes it whole."""
+    doc = _doc(INNOCENT)
+    pix = _text_picture(SENTENCE)
+    _draw_picture(doc, doc[0], _image_object(doc, pix), _picture_rect(pix, 300, height=4))
+    _save(doc, path)
+
+
+def build_transparent_picture(path: Path) -> None:
+    """The screenshot with a soft mask of one transparent pixel: drawn, and shows nothing."""
+    doc = _doc(INNOCENT)
+    pix = _text_picture(SENTENCE)
+    clear = _object(doc, "<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray "
+                         "/BitsPerComponent 8 >>", b"\x00")
+    image = _object(doc, f"<< /Type /XObject /Subtype /Image /Width {pix.width} /Height {pix.height} "
+                          f"/ColorSpace /DeviceGray /BitsPerComponent 8 /SMask {clear} 0 R >>", bytes(pix.samples))
+    _draw_picture(doc, doc[0], image, _picture_rect(pix, 300))
+    _save(doc, path)
+
+
 def build_shared_image(path: Path) -> None:
     doc = _doc(INNOCENT, pages=2)
     pix = _text_picture(SENTENCE)
@@ -1594,6 +1677,24 @@ CASES: list[Case] = [
          "the strips read together by OCR, redacted", ocr=True, build=build_image_strips),
     Case("stencilmasker.pdf", P, "the screenshot as a 1-bit stencil mask", PUBLISHED,
          "read by OCR, redacted", ocr=True, build=build_stencil_mask),
+    Case("expliciet-masker.pdf", P, "an all-black picture whose explicit /Mask (a stencil image) holds the letters",
+         PUBLISHED, "the mask looked at as well as the colour, read by OCR, redacted", ocr=True,
+         build=build_explicit_mask),
+    Case("kleursleutel.pdf", P, "ink 0 and paper 1 (both black) with a colour key (/Mask [1 1]) masking the paper",
+         REFUSED, "read by OCR and redacted, then withheld by the damage check: MuPDF's redaction rewrites the "
+         "colour key as a soft mask, drawn lighter at low resolution", reason="looks different from the input",
+         build=build_colour_key),
+    Case("verborgen-afbeelding.pdf", P, "the screenshot drawn where the page does not show it: covered by a white "
+         "rectangle, off the page, at opacity 0 (one page each); an image extractor takes it out whole", PUBLISHED,
+         "a picture whose own pixels show letters the page does not is read in its own pixels, its pixels "
+         "redacted", ocr=True, build=build_hidden_pictures),
+    Case("witte-stencil.pdf", P, "the screenshot as a 1-bit stencil mask painted white on white", PUBLISHED,
+         "the stencil's own bits read, where the page shows nothing; redacted", ocr=True, build=build_white_stencil),
+    Case("piepkleine-afbeelding.pdf", P, "the screenshot at full resolution placed 4 points high", PUBLISHED,
+         "too small to be read as shown, its own pixels read; redacted", ocr=True, build=build_tiny_picture),
+    Case("doorzichtige-afbeelding.pdf", P, "the screenshot under a soft mask of one transparent pixel", REFUSED,
+         "read in its own pixels and redacted, then withheld by the damage check: MuPDF's redaction redraws "
+         "the soft mask", reason="looks different from the input", build=build_transparent_picture),
     Case("gedeelde-afbeelding.pdf", P, "one image object drawn on two pages", PUBLISHED,
          "redacted wherever it is drawn", ocr=True, build=build_shared_image),
     Case("tekst-als-paden.pdf", P, "the sentence as glyph outlines (paths) on a page with a text layer", PUBLISHED,

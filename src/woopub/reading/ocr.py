@@ -60,7 +60,7 @@ from woopub.files import write_atomic
 from woopub.model import Box
 from woopub.reading.disagree import text_layer_suspect
 from woopub.reading.fontmaps import FontVerdicts
-from woopub.reading.pictures import MAX_DECODE, TOO_SMALL, ImageDigests, Look, grey_of, grey_planes, look
+from woopub.reading.pictures import FAINT, MAX_DECODE, TOO_SMALL, ImageDigests, Look, grey_of, grey_planes, look, stencil_plane
 
 LANGUAGE = "nld"
 DPI = 300  # Tesseract reads body text best at 300 dpi; more costs time and gains little
@@ -450,15 +450,24 @@ def _object_key(doc: pymupdf.Document, xref: int) -> str | None:
 # -- what a page needs -------------------------------------------------------
 
 
+# a picture whose own pixels show letters that the page does not show (covered by a later drawing,
+# transparent, placed off the page) or shows too small to read (a reader zooms in): anyone taking the
+# picture out of the file reads them
+HIDDEN_PICTURE = "hidden picture"
+
+
 @dataclass(frozen=True, slots=True)
 class OcrRegion:
     rect: Box  # page space (unrotated, as text extraction and redaction use)
-    reason: str  # scan | no text layer | unreadable text layer | doubtful text layer | unmapped glyphs | image | drawn text | UNMAPPED_LINES
+    reason: str  # scan | no text layer | unreadable text layer | doubtful text layer | unmapped glyphs | image | drawn text | UNMAPPED_LINES | HIDDEN_PICTURE
     dpi: int = DPI
+    # HIDDEN_PICTURE: the image object and its placement (the matrix from its unit square to the page
+    # as shown): read in its own pixels, not as the page shows it
+    picture: tuple[float, ...] = ()
 
     @property
     def whole_page(self) -> bool:
-        return self.reason not in ("image", "drawn text", UNMAPPED_LINES)
+        return self.reason not in ("image", "drawn text", UNMAPPED_LINES, HIDDEN_PICTURE)
 
 
 def _area(r: pymupdf.Rect) -> float:
@@ -516,6 +525,7 @@ class PictureCheck:
         self.digests = image_digests()
         self.skipped: Counter[str] = Counter()
         self.drawn_pages_skipped = 0  # pages without a text layer whose drawing holds no letters
+        self.hidden: list[OcrRegion] = []  # the last page's hidden pictures (``pictures``)
         self.fonts = FontVerdicts(reader=Tesseract)  # the document's fonts judged by their maps (reading/fontmaps.py)
 
     def pictures(self, page: pymupdf.Page) -> list[_Picture]:
@@ -527,19 +537,79 @@ class PictureCheck:
             self._digest_images(page)
         small = []
         shown = _Shown(page)
+        self.hidden = []
         for info in infos:
             rect = pymupdf.Rect(info["bbox"]) & visible
-            if rect.is_empty:
-                continue
             full = pymupdf.Rect(info["bbox"])
             side = max(full.width, full.height, 1.0)
             density = max(info.get("width", 0), info.get("height", 0)) / side  # pixels per point
+            if rect.is_empty:  # placed off the page
+                if self._own_letters(page, info, density):
+                    self._hide(page, info, full, density)
+                continue
             if _too_small(rect):
+                if self._own_letters(page, info, density):  # shown too small, its pixels hold legible letters
+                    self._hide(page, info, full, density)
                 self.skipped[TOO_SMALL] += 1
                 small.append(_Picture(rect, density, Look(False, TOO_SMALL)))
                 continue
-            out.append(_Picture(rect, density, self._look(shown, info, rect, density)))
+            found = self._look(shown, info, rect, density)
+            out.append(_Picture(rect, density, found))
+            # letters in its own pixels where the page shows one plain colour (covered, transparent):
+            # read those too (the page looked at there at a pixel a point: a scan is rendered once more)
+            if self._own_letters(page, info, density) and shown.plain(rect):
+                self._hide(page, info, full, density)
+        self._unlisted(page, infos)
         return self._tiles_joined(shown, out, small)
+
+    def _unlisted(self, page: pymupdf.Page, infos: list[dict]) -> None:
+        """Pictures drawn where the image list does not see them (MuPDF leaves out a picture drawn
+        at opacity 0): each such image object with letters of its own is read at each such place."""
+        items = page.get_images()
+        if not items:
+            return
+        placed = [pymupdf.Rect(info["bbox"]) for info in infos]
+        places = [pymupdf.Rect(r) for kind, r in page.get_bboxlog() if kind == "fill-image"]
+        places = [r for r in places if not r.is_empty and not any(_near(r, q) for q in placed)]
+        if not places:  # every picture drawn is listed
+            return
+        self._digest_images(page)
+        listed = {self.xrefs.get(info.get("digest"), 0) for info in infos}
+        unseen = [item[0] for item in items if item[0] not in listed]
+        digests = {x: d for d, x in self.xrefs.items()}
+        sizes = {item[0]: (item[2], item[3]) for item in items}
+        for xref in unseen:
+            width, height = sizes[xref]
+            for r in places if xref in digests else ():  # which place is its own is not known: read at
+                # each place of its shape, upright (another image's place gets no words of its pixels)
+                if not height or not r.height or abs(width / height / (r.width / r.height) - 1) > 0.1:
+                    continue
+                info = {"digest": digests[xref], "transform": (r.width, 0, 0, r.height, r.x0, r.y0)}
+                density = max(width, height) / max(r.width, r.height, 1.0)
+                if self._own_letters(page, info, density):
+                    self._hide(page, info, r, density)
+
+    def _own_letters(self, page: pymupdf.Page, info: dict, density: float) -> bool:
+        """Whether a placement's image object shows letters in its own pixels (looked at once per image)."""
+        digest = info.get("digest")
+        xref = self.xrefs.get(digest, 0)
+        if xref <= 0 or density < MIN_OWN_DENSITY:
+            return False
+        stencil = stencil_plane(page.parent, xref)
+        if stencil is not None:  # its look elsewhere is the colour it paints with: here its own bits
+            return _memo_look([stencil]).read
+        found = self.looks.get(digest)
+        if found is None:
+            planes = grey_planes(page.parent, xref)
+            if planes is None:
+                return False
+            found = self.looks[digest] = _memo_look(planes)
+        return found.read
+
+    def _hide(self, page: pymupdf.Page, info: dict, full: pymupdf.Rect, density: float) -> None:
+        xref = self.xrefs.get(info.get("digest"), 0)
+        rect = full * page.derotation_matrix
+        self.hidden.append(OcrRegion(tuple(rect), HIDDEN_PICTURE, _dpi(density), (xref, *tuple(info["transform"]))))
 
     def _tiles_joined(self, shown: _Shown, pictures: list[_Picture], small: list[_Picture]) -> list[_Picture]:
         """Pictures that abut without text of their own (a screenshot stored as strips or tiles, each
@@ -632,6 +702,19 @@ class _Shown:
         if self._listed is None:
             self._listed = self.page.get_displaylist()  # annotations included, as page.get_pixmap
         return _shown_grey(self.page, rect, pixels_per_point, self._listed)
+
+    def plain(self, rect: pymupdf.Rect) -> bool:
+        """Whether the page shows one colour in ``rect`` (seen at a pixel a point)."""
+        if self._listed is None:
+            self._listed = self.page.get_displaylist()
+        inner = pymupdf.Rect(rect) + (1, 1, -1, -1)  # its edge pixels may take in a neighbour's ink
+        clip = (inner if not inner.is_empty else pymupdf.Rect(rect)) * self.page.rotation_matrix
+        grey = grey_of(self._listed.get_pixmap(matrix=pymupdf.Identity, clip=clip, colorspace=pymupdf.csGRAY, alpha=False))
+        return grey.size == 0 or int(grey.max()) - int(grey.min()) < FAINT
+
+
+def _near(a: pymupdf.Rect, b: pymupdf.Rect, tolerance: float = 0.5) -> bool:
+    return all(abs(x - y) <= tolerance for x, y in zip(a, b))
 
 
 def _too_small(rect: pymupdf.Rect) -> bool:
@@ -801,13 +884,20 @@ def plan_page(page: pymupdf.Page, text_words: list | None = None, check: Picture
 
     ``check``: the document's pictures looked at so far (one per document
     keeps a repeated picture from being looked at again, and counts what was
-    left unread).
+    left unread). Pictures whose letters the page does not show are read in
+    their own pixels, whatever else the page needs.
     """
+    check = check if check is not None else PictureCheck()
+    regions = _plan_shown(page, text_words, check)
+    return regions + check.hidden
+
+
+def _plan_shown(page: pymupdf.Page, text_words: list | None, check: PictureCheck) -> list[OcrRegion]:
+    """The regions of ``page`` read as the page shows them."""
     from woopub.reading.extract import text_layer_words
 
     if text_words is None:
         text_words = text_layer_words(page)
-    check = check if check is not None else PictureCheck()
     whole = page.rect * page.derotation_matrix
     page_area = _area(whole) or 1.0
     pictures = check.pictures(page)
@@ -983,6 +1073,8 @@ def page_picture_image(picture: pymupdf.Pixmap) -> bytes:
 def _render(page: pymupdf.Page, region: OcrRegion, rules: bool = True) -> tuple[bytes, pymupdf.Matrix, float, list[Box]]:
     """The region as a grey PNM image, the matrix from its pixels to page space, its ink share
     and (with ``rules``) its table rules (page space)."""
+    if region.reason == HIDDEN_PICTURE:
+        return _render_own(page, region)
     zoom = region.dpi / 72
     clip = pymupdf.Rect(region.rect) * page.rotation_matrix  # get_pixmap clips in the rotated (shown) page
     pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), clip=clip, colorspace=pymupdf.csGRAY, alpha=False)
@@ -992,6 +1084,29 @@ def _render(page: pymupdf.Page, region: OcrRegion, rules: bool = True) -> tuple[
     if region.whole_page:
         ink = _ink_share(pix)
     return pix.tobytes("pnm"), to_page, ink, _rules(pix, to_page, zoom) if rules else []
+
+
+def _render_own(page: pymupdf.Page, region: OcrRegion) -> tuple[bytes, pymupdf.Matrix, float, list[Box]]:
+    """A hidden picture's own pixels on white (its transparency applied), enlarged to the region's
+    resolution, and the matrix from them to page space through its placement."""
+    xref, *placement = region.picture
+    stencil = stencil_plane(page.parent, int(xref))
+    if stencil is not None:  # what it paints, black on white
+        pix = pymupdf.Pixmap(pymupdf.csGRAY, stencil.shape[1], stencil.shape[0], np.ascontiguousarray(stencil).tobytes(), False)
+    else:
+        pix = pymupdf.Pixmap(page.parent, int(xref))
+        if pix.alpha:  # as it comes out of the file, transparency dropped
+            pix = pymupdf.Pixmap(pix, 0)
+        if pix.colorspace is None or pix.n != 1:
+            pix = pymupdf.Pixmap(pymupdf.csGRAY, pix)
+    place = pymupdf.Matrix(*placement)
+    shown = pymupdf.Rect(0, 0, 1, 1).transform(place)
+    wanted = max(shown.width, shown.height) * region.dpi / 72  # pixels along its longer side
+    scale = max(1, min(8, int(round(wanted / max(pix.width, pix.height)))))
+    if scale > 1:
+        pix = pymupdf.Pixmap(pix, pix.width * scale, pix.height * scale, None)
+    to_page = pymupdf.Matrix(1 / pix.width, 0, 0, 1 / pix.height, 0, 0) * place * page.derotation_matrix
+    return pix.tobytes("pnm"), to_page, 0.0, []
 
 
 def _rules(pix: pymupdf.Pixmap, to_page: pymupdf.Matrix, zoom: float) -> list[Box]:

@@ -201,10 +201,13 @@ def _pixels_digest(image) -> bytes:
 
 
 def grey_planes(doc: pymupdf.Document, xref: int) -> list[np.ndarray] | None:
-    """The picture's pixels as grey arrays: its colour, and its transparency (soft mask) if it has one.
+    """The picture's pixels as grey arrays: its colour, and its transparency if it has any (a soft
+    mask, an explicit mask image, a colour key).
 
     Text may be in either: a logo's lettering is often a one-colour image
-    whose letters are only in the mask. None when the pixels cannot be had.
+    whose letters are only in the mask; a picture whose paper is masked by a
+    colour key may draw its letters in a colour next to the paper's (a
+    transparent PNG's background is often black). None when the pixels cannot be had.
     """
     try:
         if doc.xref_get_key(xref, "ImageMask")[1] == "true":  # a stencil: its look is the colour it paints with
@@ -212,10 +215,14 @@ def grey_planes(doc: pymupdf.Document, xref: int) -> list[np.ndarray] | None:
         width, height = (int(doc.xref_get_key(xref, k)[1] or 0) for k in ("Width", "Height"))
         if width * height > MAX_DECODE:  # decoded whole it would take too much memory: look at it as shown
             return None
-        planes = [grey_of(pymupdf.Pixmap(doc, xref))]
-        smask = doc.xref_get_key(xref, "SMask")
-        if smask[0] == "xref":
-            planes.append(grey_of(pymupdf.Pixmap(doc, int(smask[1].split()[0]))))
+        pix = pymupdf.Pixmap(doc, xref)
+        planes = [grey_of(pix)]
+        if pix.alpha:  # a colour key (/Mask [min max]) masks it: the letters may be only in what it lets through
+            planes.append(_alpha_of(pix))
+        for key in ("SMask", "Mask"):  # a soft mask, or an explicit mask (a stencil image)
+            mask = doc.xref_get_key(xref, key)
+            if mask[0] == "xref":
+                planes.append(_mask_plane(pymupdf.Pixmap(doc, int(mask[1].split()[0]))))
     except Exception:  # an odd stream MuPDF renders but will not hand over: look at it by OCR
         return None
     return planes
@@ -228,6 +235,28 @@ def grey_of(pix: pymupdf.Pixmap) -> np.ndarray:
     if pix.colorspace is None or pix.n > 1:
         pix = pymupdf.Pixmap(pymupdf.csGRAY, pix)
     return np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.stride)[:, : pix.width]
+
+
+def _alpha_of(pix: pymupdf.Pixmap) -> np.ndarray:
+    """A pixmap's transparency as a grey array."""
+    samples = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.stride)
+    return samples[:, pix.n - 1: pix.width * pix.n: pix.n]
+
+
+def stencil_plane(doc: pymupdf.Document, xref: int) -> np.ndarray | None:
+    """A stencil mask's (/ImageMask) own pixels as a grey array, what it paints black on white, as
+    an image extractor shows it. None for any other image."""
+    try:
+        if doc.xref_get_key(xref, "ImageMask")[1] != "true":
+            return None
+        return 255 - _alpha_of(pymupdf.Pixmap(doc, xref))
+    except Exception:
+        return None
+
+
+def _mask_plane(pix: pymupdf.Pixmap) -> np.ndarray:
+    """A mask image's pixels as a grey array: a stencil (/ImageMask) comes as transparency alone."""
+    return _alpha_of(pix) if pix.alpha and pix.n == 1 else grey_of(pix)
 
 
 def look(planes: list[np.ndarray]) -> Look:
