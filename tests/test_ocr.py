@@ -18,6 +18,7 @@ from woopub.reading.ocr import (
     PictureCheck,
     Tesseract,
     add_text_layer,
+    darkened_light_ink,
     merged_raw_words,
     plan_page,
 )
@@ -422,3 +423,39 @@ def test_a_page_scanned_upside_down_or_turned_is_read_upright(tmp_path, rules, d
         # the OCR text layer runs as the text does: the names are found as names, not backwards
         text = pdf_text(tmp_path / "out" / f"scan-{turn}.pdf")
         assert "Hierbij ontvangt u de stukken" in " ".join(text.split())
+
+
+# -- light ink beside dark ------------------------------------------------------
+
+
+def _two_tone_image(values: tuple[str, ...] = (NAME, EMAIL), grey: float = 185 / 255, dpi: int = 300) -> bytes:
+    """A form as a grey PNM: black labels, each value after it in light grey (a greyed-out field)."""
+    page = pymupdf.open().new_page(width=300, height=90)
+    page.insert_text((10, 20), "Gegevens van de aanvrager", fontsize=11)
+    for n, (label, value) in enumerate(zip(("Van:", "E-mail:"), values)):
+        page.insert_text((10, 42 + 18 * n), label, fontsize=11)
+        page.insert_text((55, 42 + 18 * n), value, fontsize=11, color=(grey, grey, grey))
+    return page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, alpha=False).tobytes("pnm")
+
+
+def test_light_grey_values_beside_black_labels_are_read():
+    """Tesseract thresholds an image once (Otsu): beside black text, grey 185 falls to the paper and
+    the name, e-mail were never read, found nor redacted. The light ink is read a second time."""
+    words = Tesseract().read_all([(_two_tone_image(), 300)])[0]
+    text = " ".join(w.text for w in words)
+    assert "Gegevens" in text and "Wijnberg" in text and EMAIL in text
+    line = {w.text: w.line for w in words}
+    assert line["Van:"] == line["Wijnberg"], "the value joins its label's line"
+
+
+def test_pictures_of_one_ink_are_not_read_twice():
+    black = _two_tone_image(grey=0)
+    grey_only = pymupdf.open().new_page(width=300, height=60)
+    grey_only.insert_text((10, 30), NAME, fontsize=11, color=(0.7, 0.7, 0.7))
+    shaded = pymupdf.open().new_page(width=300, height=60)  # a table's header row: black text on a grey band
+    shaded.draw_rect(pymupdf.Rect(5, 15, 295, 45), color=None, fill=(0.75, 0.75, 0.75))
+    shaded.insert_text((10, 34), "Naam, functie en afdeling van de behandelaar", fontsize=11)
+    small = _two_tone_image(grey=0, dpi=150)
+    for image in (black, small, *(p.get_pixmap(dpi=300, colorspace=pymupdf.csGRAY).tobytes("pnm") for p in (grey_only, shaded))):
+        assert darkened_light_ink(image) is None
+    assert darkened_light_ink(_two_tone_image()) is not None

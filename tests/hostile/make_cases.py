@@ -52,6 +52,7 @@ class Case:
     # where rendering every page at 300 dpi is the size case itself
     ocr: bool = True
     turned: bool = False  # the oracle's OCR reads each page the four ways up (text standing turned on it)
+    light: bool = False  # the oracle's OCR also reads each page with its light ink darkened (grey text beside black)
     build: Callable[[Path], None] = field(default=lambda path: None, repr=False)
 
 
@@ -1228,6 +1229,45 @@ def build_faint_screenshot(path: Path) -> None:
     _save(doc, path)
 
 
+LIGHT_GREY = 185 / 255  # a greyed-out form field's value, a mail client's "Van:" line: lighter than Otsu keeps
+
+
+def _two_tone_lines(page: pymupdf.Page, x: float, y: float, size: float = 11) -> None:
+    """Black labels, each followed by its value in light grey, as a mail client or a form shows them."""
+    for n, (label, value) in enumerate([("Van:", NAME), ("Telefoon:", PHONE), ("E-mail:", EMAIL)]):
+        base = y + n * size * 1.6
+        page.insert_text((x, base), label, fontsize=size)
+        page.insert_text((x + 5.5 * size, base), value, fontsize=size, color=(LIGHT_GREY,) * 3)
+
+
+def build_two_tone_screenshot(path: Path) -> None:
+    """A screenshot of a mail header: the labels black, the name, phone and e-mail in grey 185 on white.
+    Tesseract thresholds the whole picture once (Otsu): the black is kept, the grey falls to the paper."""
+    doc = _doc(INNOCENT)
+    scratch = pymupdf.open()
+    src = scratch.new_page(width=260, height=74)
+    src.insert_text((4, 12), "Onderwerp: voortgang beleidsnota", fontsize=11)
+    _two_tone_lines(src, 4, 12 + 11 * 1.6)
+    pix = src.get_pixmap(dpi=200, colorspace=pymupdf.csGRAY)
+    doc[0].insert_image(pymupdf.Rect(72, 300, 72 + 260, 300 + 74), pixmap=pix)
+    _save(doc, path)
+
+
+def build_two_tone_scan(path: Path) -> None:
+    """A scanned form: black printed text and labels, the filled-in values in grey 185 (a whole-page picture)."""
+    src = pymupdf.open()
+    page = src.new_page()
+    for n, line in enumerate(["Aanvraagformulier", "", INNOCENT, "Gegevens van de contactpersoon:"]):
+        page.insert_text((72, 100 + 18 * n), line, fontsize=11)
+    _two_tone_lines(page, 72, 100 + 18 * 5)
+    page.insert_text((72, 100 + 18 * 9), "Dit formulier is volledig ingevuld en ondertekend.", fontsize=11)
+    pix = page.get_pixmap(dpi=200, colorspace=pymupdf.csGRAY)
+    doc = pymupdf.open()
+    doc.new_page(width=pix.width * 72 / 200, height=pix.height * 72 / 200).insert_image(
+        pymupdf.Rect(0, 0, pix.width * 72 / 200, pix.height * 72 / 200), pixmap=pix)
+    _save(doc, path)
+
+
 def build_image_strips(path: Path) -> None:
     doc = _doc(INNOCENT)
     pix = _text_picture(SENTENCE)
@@ -1673,6 +1713,11 @@ CASES: list[Case] = [
          "the image read by OCR, detected and its pixels redacted", ocr=True, build=build_screenshot_line),
     Case("schermafdruk-geel.pdf", P, "the screenshot line in yellow on white (faint in grey: 229 on 255)", PUBLISHED,
          "looked at stretched to its own contrast, read by OCR, redacted", ocr=True, build=build_faint_screenshot),
+    Case("schermafdruk-tweekleurig.pdf", P, "a screenshot of a mail header: black labels, the name, phone and "
+         "e-mail in grey 185 on white", PUBLISHED, "the rows of its light ink read a second time, made dark; redacted", light=True,
+         build=build_two_tone_screenshot),
+    Case("scan-tweekleurig.pdf", P, "a scanned form: black print, the values filled in in grey 185 (image only)",
+         PUBLISHED, "the rows of its light ink read a second time, made dark; redacted", light=True, build=build_two_tone_scan),
     Case("afbeelding-stroken.pdf", P, "the screenshot stored as five image strips", PUBLISHED,
          "the strips read together by OCR, redacted", ocr=True, build=build_image_strips),
     Case("stencilmasker.pdf", P, "the screenshot as a 1-bit stencil mask", PUBLISHED,

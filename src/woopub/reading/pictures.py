@@ -308,6 +308,16 @@ def _look(grey: np.ndarray) -> Look:
     return Look(False, NO_LETTERS if marked else PLAIN, longest)
 
 
+def has_letter_row(ink: np.ndarray) -> bool:
+    """Whether a mask of ink (one level of a picture's ink, say) holds a row of letter-sized marks,
+    as ``look`` judges the strokes it finds (too many marks to judge counts as a row)."""
+    found = _letter_marks(ink)
+    if found is None:
+        return True
+    upright, sideways = found
+    return max(_longest_row(upright), _longest_row(sideways[:, [1, 0, 3, 2, 4]])) >= ROW_LETTERS
+
+
 def _pyramid(g: np.ndarray):
     """The picture, then halved, and halved again: thick letters are strokes at a coarser scale."""
     for level in range(PYRAMID_LEVELS):
