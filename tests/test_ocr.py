@@ -459,3 +459,11 @@ def test_pictures_of_one_ink_are_not_read_twice():
     for image in (black, small, *(p.get_pixmap(dpi=300, colorspace=pymupdf.csGRAY).tobytes("pnm") for p in (grey_only, shaded))):
         assert darkened_light_ink(image) is None
     assert darkened_light_ink(_two_tone_image()) is not None
+
+
+def test_a_blank_region_is_read_as_blank_not_refused():
+    """A region of one grey level (a white strip) has no ink to split: Otsu's split of it was all NaN
+    and raised, which refused two ordinary Dutch factsheets of ../shared/realpdf in verification."""
+    blank = pymupdf.open().new_page(width=300, height=60).get_pixmap(dpi=300, colorspace=pymupdf.csGRAY).tobytes("pnm")
+    assert darkened_light_ink(blank) is None
+    assert Tesseract().read_all([(blank, 300)]) == [[]]

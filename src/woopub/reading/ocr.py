@@ -334,6 +334,8 @@ def darkened_light_ink(image: bytes) -> bytes | None:
     if grey is None or grey.size == 0:
         return None
     counts = np.bincount(grey.ravel(), minlength=256)
+    if np.count_nonzero(counts) < 2:  # one grey level (a blank region): no ink at all
+        return None
     threshold = _otsu(counts)
     paper = threshold + int(np.argmax(counts[threshold:]))
     if paper - LIGHT_GAP <= threshold or counts[threshold + 1:paper - LIGHT_GAP + 1].sum() == 0:
@@ -395,7 +397,7 @@ def _otsu(counts: np.ndarray) -> int:
     mass = np.cumsum(counts * levels)
     with np.errstate(divide="ignore", invalid="ignore"):
         between = (mass[-1] * weight / total - mass) ** 2 / (weight * (total - weight))
-    return int(np.nanargmax(between[:-1]))
+    return int(np.argmax(np.nan_to_num(between[:-1], nan=-1.0)))  # (a level with nothing on one side: no split)
 
 
 def with_light_words(words: list[TsvWord], light: list[TsvWord]) -> list[TsvWord]:
