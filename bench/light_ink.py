@@ -3,7 +3,7 @@
     PYTHONPATH=src .venv/bin/python bench/light_ink.py [FOLDER] [--read]
 
 For every PDF of FOLDER (default ../shared/realpdf) whose pages woopub's planner reads by OCR, each
-region is rendered as ``read_pages`` renders it and looked at by ``ocr.darkened_light_ink`` (CPU
+region is rendered as ``read_pages`` renders it and looked at by ``pictures.darkened_light_ink`` (CPU
 seconds of that look, counted). With ``--read`` each region found to hold light ink is read by
 Tesseract plainly and darkened (CPU seconds of both, in the Tesseract processes), and the words only
 the darkened reading found are printed. Prints one summary line of figures.
@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pymupdf
 
-from woopub.reading.ocr import PictureCheck, Tesseract, _render, darkened_light_ink, plan_page, with_light_words
+from woopub.reading.ocr import PictureCheck, Tesseract, _render, plan_page, with_light_words
+from woopub.reading.pictures import darkened_light_ink
 
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -18,11 +18,11 @@ from woopub.reading.ocr import (
     PictureCheck,
     Tesseract,
     add_text_layer,
-    darkened_light_ink,
     merged_raw_words,
     plan_page,
 )
 from woopub.reading.document import DocumentReader
+from woopub.reading.pictures import darkened_light_ink
 from woopub.run.batch import run_inline
 
 NAME = "Fenna Wijnberg"

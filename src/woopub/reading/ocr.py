@@ -60,8 +60,8 @@ from woopub.files import write_atomic
 from woopub.model import Box
 from woopub.reading.disagree import text_layer_suspect
 from woopub.reading.fontmaps import FontVerdicts
-from woopub.reading.pictures import (FAINT, MAX_DECODE, TOO_SMALL, ImageDigests, Look, grey_of, grey_planes,
-                                     has_letter_row, look, stencil_plane)
+from woopub.reading.pictures import (FAINT, MAX_DECODE, TOO_SMALL, ImageDigests, Look, darkened_light_ink, grey_of,
+                                     grey_planes, look, stencil_plane)
 
 LANGUAGE = "nld"
 DPI = 300  # Tesseract reads body text best at 300 dpi; more costs time and gains little
@@ -96,11 +96,6 @@ WORD_PAD_SHARE = 0.12  # or this share of the word's height, if more
 # binarises an image with one threshold (Otsu) that keeps the dark ink and drops ink lighter than it
 # (grey 185 beside black is read as paper). An image whose light ink alone, away from the dark ink's
 # anti-aliased edges, holds a row of letters is read a second time with that ink made dark.
-LIGHT_GAP = 40  # grey levels: ink at least this much darker than the paper, but lighter than Otsu's threshold
-NEAR_DARK_PX = 2  # pixels: light pixels this close to dark ink are its anti-aliased edge
-LIGHT_LOOK_PIXELS = 2_000_000  # a larger image is looked at for light ink halved (a page at 300 dpi: 8.7 million)
-LIGHT_ROW_PIXELS = 2  # light pixels a row of the image (as looked at) holds, at least, to be read again ...
-LIGHT_ROW_PAD = 6  # ... with this many rows above and below it (the rest of a dark label, a grey letter's dark core)
 LIGHT_BLOCK = 10_000  # added to the block number of a line found only in the second reading
 CHECK_BY_HAND = "check it by hand"  # every warning about a page OCR could not read well ends so
 
@@ -318,86 +313,6 @@ class Tesseract:
         its words are known by this key (the engine, its model and the image's SHA-256)."""
         engine = f"{type(self).__module__}.{type(self).__qualname__}|{self.program}|{self.language}|{self.tessdata}|{dpi}"
         return hashlib.sha256(engine.encode("utf-8") + b"\0" + image).hexdigest()
-
-
-def darkened_light_ink(image: bytes) -> bytes | None:
-    """``image`` (a grey PNM, as regions are rendered) with its light ink made dark, when it holds
-    light ink that Tesseract's one threshold drops: ink lighter than the threshold Otsu's method
-    puts between the dark ink and the paper, at least ``LIGHT_GAP`` darker than the paper, and
-    (away from the dark ink's anti-aliased edges) a row of letters. None otherwise: most images
-    hold one ink, or light marks that are no writing (shading, a photo's mid-tones).
-
-    Only the rows that hold light ink are kept, the rest made paper: Tesseract's time goes by the
-    text it is given. The dark ink in those rows stays (a label beside its value; the dark core of
-    a grey scanned letter, which a reading of the light ink alone broke: 'SU_* TI' for 'SUKARTI')."""
-    grey = _pnm_grey(image)
-    if grey is None or grey.size == 0:
-        return None
-    counts = np.bincount(grey.ravel(), minlength=256)
-    if np.count_nonzero(counts) < 2:  # one grey level (a blank region): no ink at all
-        return None
-    threshold = _otsu(counts)
-    paper = threshold + int(np.argmax(counts[threshold:]))
-    if paper - LIGHT_GAP <= threshold or counts[threshold + 1:paper - LIGHT_GAP + 1].sum() == 0:
-        return None
-    scale = 2 if grey.size > LIGHT_LOOK_PIXELS else 1  # a page: its letters are large enough halved
-    small = _halved(grey) if scale == 2 else grey
-    light = (small > threshold) & (small <= paper - LIGHT_GAP) & ~_grown(small <= threshold, NEAR_DARK_PX)
-    if not light.any() or not has_letter_row(light):
-        return None
-    # the light ink's own level becomes black, the paper white, darker ink stays black
-    level = float(np.median(small[light]))
-    stretch = np.clip((np.arange(256, dtype=np.float32) - level) * (255.0 / (paper - level)), 0, 255)
-    out = stretch.astype(np.uint8)[grey]
-    rows = np.count_nonzero(light, axis=1) >= LIGHT_ROW_PIXELS
-    rows = np.convolve(rows, np.ones(2 * LIGHT_ROW_PAD + 1), mode="same") > 0
-    rows = np.repeat(rows, scale)
-    out[:len(rows)][~rows] = 255
-    out[len(rows):] = 255
-    h, w = out.shape
-    return f"P5\n{w} {h}\n255\n".encode("ascii") + out.tobytes()
-
-
-def _grown(mask: np.ndarray, pixels: int) -> np.ndarray:
-    """``mask`` grown by ``pixels`` all round (8-neighbours), as shifts."""
-    for _ in range(pixels):
-        grown = mask.copy()
-        grown[1:] |= mask[:-1]
-        grown[:-1] |= mask[1:]
-        wide = grown.copy()
-        wide[:, 1:] |= grown[:, :-1]
-        wide[:, :-1] |= grown[:, 1:]
-        mask = wide
-    return mask
-
-
-def _halved(grey: np.ndarray) -> np.ndarray:
-    """Each 2 x 2 pixels' mean (as four slices: numpy's mean over a reshaped array took 5x longer)."""
-    h, w = grey.shape[0] // 2 * 2, grey.shape[1] // 2 * 2
-    g = grey[:h, :w].astype(np.uint16)
-    return ((g[0::2, 0::2] + g[1::2, 0::2] + g[0::2, 1::2] + g[1::2, 1::2]) / 4).astype(np.float32)
-
-
-def _pnm_grey(image: bytes) -> np.ndarray | None:
-    """The pixels of a binary grey PNM (P5, 8 bits), or None for any other image."""
-    parts = image[:64].split(maxsplit=4)
-    if len(parts) < 5 or parts[0] != b"P5" or parts[3] != b"255":
-        return None
-    w, h = int(parts[1]), int(parts[2])
-    if len(image) < w * h + len(b"P5 1 1 255 "):
-        return None
-    return np.frombuffer(image, dtype=np.uint8, offset=len(image) - w * h).reshape(h, w)
-
-
-def _otsu(counts: np.ndarray) -> int:
-    """The grey level Otsu's method splits a histogram at (ink at or below it), as Tesseract binarises."""
-    levels = np.arange(len(counts), dtype=np.float64)
-    weight = np.cumsum(counts, dtype=np.float64)
-    total = weight[-1]
-    mass = np.cumsum(counts * levels)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        between = (mass[-1] * weight / total - mass) ** 2 / (weight * (total - weight))
-    return int(np.argmax(np.nan_to_num(between[:-1], nan=-1.0)))  # (a level with nothing on one side: no split)
 
 
 def with_light_words(words: list[TsvWord], light: list[TsvWord]) -> list[TsvWord]:
