@@ -1283,14 +1283,15 @@ def build_image_strips(path: Path) -> None:
     _save(doc, path)
 
 
-def build_stencil_mask(path: Path) -> None:
+def build_stencil_mask(path: Path, paint: bytes = b"0") -> None:
+    """The screenshot as a 1-bit stencil mask, painted in grey level ``paint`` (black by default)."""
     doc = _doc(INNOCENT)
     page = doc[0]
     pix = _text_picture(SENTENCE)
     rect = _picture_rect(pix, 300)
     _add_resource(doc, page, "XObject", "Im7", _image_object(doc, pix, mask=True))
     h = page.rect.height
-    _add_content(doc, page, b"0 g %.2f 0 0 %.2f %.2f %.2f cm /Im7 Do" % (rect.width, rect.height, rect.x0, h - rect.y1))
+    _add_content(doc, page, paint + b" g %.2f 0 0 %.2f %.2f %.2f cm /Im7 Do" % (rect.width, rect.height, rect.x0, h - rect.y1))
     _save(doc, path)
 
 
@@ -1347,14 +1348,7 @@ def build_hidden_pictures(path: Path) -> None:
 def build_white_stencil(path: Path) -> None:
     """The screenshot as a 1-bit stencil mask painted white on the white page: an image extractor
     shows the letters black on white."""
-    doc = _doc(INNOCENT)
-    page = doc[0]
-    pix = _text_picture(SENTENCE)
-    rect = _picture_rect(pix, 300)
-    _add_resource(doc, page, "XObject", "Im7", _image_object(doc, pix, mask=True))
-    h = page.rect.height
-    _add_content(doc, page, b"1 g %.2f 0 0 %.2f %.2f %.2f cm /Im7 Do" % (rect.width, rect.height, rect.x0, h - rect.y1))
-    _save(doc, path)
+    build_stencil_mask(path, paint=b"1")
 
 
 def build_tiny_picture(path: Path) -> None:

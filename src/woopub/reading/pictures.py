@@ -478,7 +478,7 @@ def darkened_light_ink(image: bytes) -> bytes | None:
         return None
     scale = 2 if grey.size > LIGHT_LOOK_PIXELS else 1  # a page: its letters are large enough halved
     small = _halved(grey) if scale == 2 else grey
-    light = (small > threshold) & (small <= paper - LIGHT_GAP) & ~_grown(small <= threshold, NEAR_DARK_PX)
+    light = (small > threshold) & (small <= paper - LIGHT_GAP) & ~grown_by(small <= threshold, NEAR_DARK_PX)
     if not light.any() or not has_letter_row(light):
         return None
     # the light ink's own level becomes black, the paper white, darker ink stays black
@@ -494,7 +494,7 @@ def darkened_light_ink(image: bytes) -> bytes | None:
     return f"P5\n{w} {h}\n255\n".encode("ascii") + out.tobytes()
 
 
-def _grown(mask: np.ndarray, pixels: int) -> np.ndarray:
+def grown_by(mask: np.ndarray, pixels: int) -> np.ndarray:
     """``mask`` grown by ``pixels`` all round (8-neighbours), as shifts."""
     for _ in range(pixels):
         grown = mask.copy()
