@@ -85,20 +85,20 @@ def _values_and_texts(draw):
 @given(_values_and_texts())
 def test_a_document_checked_for_its_candidate_values_only_gets_every_problem(case):
     # the check restricted to the values whose forms occur reports what checking every value reports
-    from woopub.writing import verify
-    class Everything(verify.SecretSet):
+    from woopub.writing import secrets as values_of, verify
+    class Everything(values_of.SecretSet):
         def candidates(self, *args):
             return list(range(len(self.secrets)))
 
     values, placed_text, drawn_text = case
-    secrets = [verify.Secret(v, e, f"waarde {k}") for k, (v, e) in enumerate(values)]
+    secrets = [values_of.Secret(v, e, f"waarde {k}") for k, (v, e) in enumerate(values)]
     text = _text_of(placed_text)
-    drawn = verify._normal(verify._compact(drawn_text + placed_text))
-    placed = verify._normal(verify._compact(placed_text))
-    args = ("doc.pdf", text, {}, drawn, placed, verify._digits(drawn), verify._digits(placed),
-            verify._digits(placed_text), verify._compact(placed_text).lower())
+    drawn = values_of.normal_form(values_of.without_spaces(drawn_text + placed_text))
+    placed = values_of.normal_form(values_of.without_spaces(placed_text))
+    args = ("doc.pdf", text, {}, drawn, placed, values_of.digits_only(drawn), values_of.digits_only(placed),
+            values_of.digits_only(placed_text), values_of.without_spaces(placed_text).lower())
     everything = verify._check_text_for(Everything(secrets), *args)
-    assert verify._check_text_for(verify.SecretSet(secrets), *args) == everything
+    assert verify._check_text_for(values_of.SecretSet(secrets), *args) == everything
     _found.append(bool(everything))
 
 
@@ -114,9 +114,9 @@ def test_the_candidate_check_was_tried_on_documents_with_problems():
 def test_the_first_value_in_a_string_is_the_one_a_search_in_order_finds(case):
     # check_strings asks which value a PDF text string holds: one pass with automata must name
     # the same value as trying the values one by one, in order
-    from woopub.writing import verify
+    from woopub.writing.secrets import Secret, SecretSet, digits_only
     values, text, _ = case
-    group = verify.SecretSet([verify.Secret(v, e, f"waarde {k}") for k, (v, e) in enumerate(values)])
-    flat, digits = " ".join(text.split()).lower(), verify._digits(text)
+    group = SecretSet([Secret(v, e, f"waarde {k}") for k, (v, e) in enumerate(values)])
+    flat, digits = " ".join(text.split()).lower(), digits_only(text)
     in_order = next((s for s, value, is_number in group.searchable if value in (digits if is_number else flat)), None)
     assert group.first_in(text) == in_order

@@ -112,7 +112,7 @@ def test_a_file_changed_between_the_passes_is_not_published(tmp_path, rules, det
     from woopub.detect import PersonIndex
     from woopub.run.pipeline import Dossier, InputDocument
     from woopub.files import sha256_file
-    from woopub.writing.verify import SecretSet
+    from woopub.writing.secrets import SecretSet
 
     (tmp_path / "in").mkdir()
     path = make_pdf(tmp_path / "in" / "nota.pdf", ["Contactpersoon: Fenna Wijnberg", "T 06 12345678"])

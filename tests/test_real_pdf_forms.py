@@ -65,7 +65,7 @@ def test_indirect_numbers_and_booleans_do_not_crash_verification(tmp_path):
     # Word, Aspose and PDFlib write indirect numbers (a /Length); pikepdf returns them as plain ints
     import pymupdf
 
-    from woopub.writing.verify import check_strings
+    from woopub.writing.filecheck import check_strings
 
     doc = pymupdf.open()
     doc.new_page().insert_text((72, 72), "Het beleid")

@@ -6,7 +6,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from woopub.writing.verify import check_strings
+from woopub.writing.filecheck import check_strings
 
 
 def _pdf_bytes(pdf: pikepdf.Pdf) -> bytes:

@@ -35,7 +35,7 @@ def test_scan_proposes_without_writing_a_document(tmp_path, monkeypatch):
 
 
 def test_a_problem_verification_finds_at_apply_is_an_open_point_and_nothing_leaks(tmp_path, monkeypatch):
-    from woopub.writing.verify import Problem
+    from woopub.model import Problem
 
     inputs, dossier, out = two_samples(tmp_path), tmp_path / "dossier", tmp_path / "out"
     assert CliRunner().invoke(main, ["scan", str(inputs), "--dossier", str(dossier), "--workers", "1"]).exit_code == 0

@@ -4,7 +4,9 @@ import pymupdf
 import pytest
 
 from woopub.writing.sanitize import sanitize, save_clean
-from woopub.writing.verify import Secret, check_hygiene, check_objects, check_strings, check_text, verify_pdf
+from woopub.writing.filecheck import check_hygiene, check_objects, check_strings
+from woopub.writing.secrets import Secret
+from woopub.writing.verify import check_text, verify_pdf
 
 SECRET = Secret("Fenna Wijnberg", "PERSON", "PERSON of proposal t#1")
 
@@ -137,7 +139,7 @@ def test_cid_font_registry_written_as_objects_of_their_own_is_no_carried_text(tm
     import pymupdf
 
     from woopub.writing.sanitize import sanitize, save_clean
-    from woopub.writing.verify import check_strings
+    from woopub.writing.filecheck import check_strings
 
     doc = pymupdf.open()
     page = doc.new_page()

@@ -144,7 +144,8 @@ def test_damage_on_the_page_a_scan_replaces_does_not_stop_its_repair(tmp_path, r
 
 
 def test_the_pages_to_scan_are_those_named_else_those_still_holding_the_value(tmp_path):
-    from woopub.writing.verify import Problem, Secret, SecretSet
+    from woopub.model import Problem
+    from woopub.writing.secrets import Secret, SecretSet
 
     _memo(tmp_path / "memo.pdf")
     secrets = [SecretSet([Secret("Fenna Wijnberg", "PERSON", "PERSON of proposal memo.pdf#1")])]
@@ -191,7 +192,8 @@ def test_a_page_repaired_as_a_scan_blacks_out_a_name_too_short_for_the_picture_s
     from woopub.model import Proposal
     from woopub.reading.extract import extract_text
     from woopub.reading.ocr import Tesseract
-    from woopub.writing.verify import Secret, check_text
+    from woopub.writing.secrets import Secret
+    from woopub.writing.verify import check_text
 
     engine = Tesseract()
     if engine.problem():

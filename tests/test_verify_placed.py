@@ -18,7 +18,8 @@ from woopub.model import REDACT, Proposal
 from woopub.reading.extract import extract_text
 from woopub.writing.redact import apply_proposals
 from woopub.writing.sanitize import sanitize, save_clean
-from woopub.writing.verify import SecretSet, secrets_from, verify_pdf
+from woopub.writing.secrets import SecretSet, secrets_from
+from woopub.writing.verify import verify_pdf
 
 
 def _minutes(tmp_path, keep_glyphs=False, monkeypatch=None):
@@ -61,7 +62,7 @@ def test_placed_short_hand_left_in_its_own_box_is_a_leak(tmp_path, monkeypatch):
 def test_a_phone_number_left_in_the_text_is_named_on_every_page_it_stands_on(tmp_path):
     # a number was reported for the document as a whole: the scan repair then took every page whose
     # text held any value (19 pages of one real document) instead of the two the number stands on
-    from woopub.writing.verify import Secret
+    from woopub.writing.secrets import Secret
 
     doc = pymupdf.open()
     doc.new_page().insert_text((72, 100), "Een pagina zonder nummer.", fontsize=11)

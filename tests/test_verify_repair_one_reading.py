@@ -15,7 +15,9 @@ from conftest import count_tesseract_reads, make_unmapped_pdf
 from woopub.reading.extract import extract_text
 from woopub.reading.ocr import Tesseract, remember_ocr_in
 from woopub.writing.scanned import publish_as_scans
-from woopub.writing.verify import Problem, Secret, check_pictures, check_text
+from woopub.model import Problem
+from woopub.writing.secrets import Secret
+from woopub.writing.verify import check_pictures, check_text
 
 NAME = "memo.pdf"
 SECRETS = [Secret("Fenna Wijnberg", "PERSON", f"PERSON of proposal {NAME}#1")]

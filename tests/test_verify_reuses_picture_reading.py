@@ -8,7 +8,8 @@ import pymupdf
 import pytest
 
 import woopub.writing.verify as verify
-from woopub.writing.verify import PicturesRead, Secret, check_pictures, pictures_read
+from woopub.writing.secrets import Secret
+from woopub.writing.verify import PicturesRead, check_pictures, pictures_read
 
 
 def _picture(text: str) -> bytes:

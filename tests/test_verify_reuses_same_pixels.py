@@ -11,7 +11,8 @@ import pytest
 from conftest import make_scan
 import woopub.reading.ocr as ocr
 from woopub.reading.ocr import PictureCheck, Tesseract, plan_page, read_pages
-from woopub.writing.verify import Secret, check_pictures
+from woopub.writing.secrets import Secret
+from woopub.writing.verify import check_pictures
 
 SECRET = [Secret("Fenna Wijnberg", "PERSON", "PERSON of proposal d#1")]
 

@@ -20,7 +20,8 @@ from woopub.reading.ocr import Tesseract
 from woopub.run.batch import run_inline, verify_output
 from woopub.writing.publish import LOG_JSON
 from woopub.writing.stamped import StampedCopy
-from woopub.writing.verify import Secret, verify_pdf
+from woopub.writing.secrets import Secret
+from woopub.writing.verify import verify_pdf
 
 SECRET = [Secret("Fenna Wijnberg", "PERSON", "PERSON of proposal d#1")]
 LINES = ["Verslag van het overleg", "Aanwezig: de beleidsmedewerker", "Volgende keer in maart"]

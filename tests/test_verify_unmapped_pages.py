@@ -12,7 +12,9 @@ import pytest
 from conftest import count_tesseract_reads, make_unmapped_pdf
 from woopub.reading.extract import extract_text
 from woopub.reading.ocr import Tesseract, remember_ocr_in
-from woopub.writing.verify import Problem, Secret, check_text
+from woopub.model import Problem
+from woopub.writing.secrets import Secret
+from woopub.writing.verify import check_text
 
 SECRETS = [Secret("Fenna Wijnberg", "PERSON", "PERSON of proposal memo.pdf#1")]
 LINES = ["Contactpersoon: mevrouw Fenna Wijnberg, beleidsmedewerker.",

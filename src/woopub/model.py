@@ -177,3 +177,15 @@ def plain(record) -> dict:
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What verification found wrong with a published document (never the value itself)."""
+
+    document: str
+    kind: str
+    detail: str
+
+    def __str__(self) -> str:
+        return f"{self.document}: {self.kind}: {self.detail}"

@@ -29,7 +29,8 @@ from make_cases import EMAIL, INNOCENT, NAME, PHONE, SENTENCE, _add_content, _do
 from woopub.run import guard
 from woopub.run.pipeline import Dossier
 from woopub.decide.rules import load_rules
-from woopub.writing.verify import Secret, verify_pdf
+from woopub.writing.secrets import Secret
+from woopub.writing.verify import verify_pdf
 from woopub.run.batch import run_inline
 
 FUZZ_SECONDS = float(os.environ.get("WOOPUB_FUZZ_SECONDS", "60"))

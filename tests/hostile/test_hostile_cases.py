@@ -19,7 +19,8 @@ from leaks import planted_left
 from make_cases import CASES, PASSWORD_FILE, PUBLISHED, REFUSED, build_all, readme_table
 from woopub.cli import main
 from woopub.writing.publish import LOG_CSV, LOG_JSON
-from woopub.writing.verify import Secret, verify_pdf
+from woopub.writing.secrets import Secret
+from woopub.writing.verify import verify_pdf
 
 BY_FILE = {c.file: c for c in CASES}
 

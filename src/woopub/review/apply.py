@@ -71,7 +71,7 @@ def apply_dossier(folder: Path, out_dir: Path, rules, accept_pending: bool = Fal
     from woopub.run.pipeline import Dossier, InputDocument, WriteOrder
     from woopub.run.safety import make_staging, remove_made
     from woopub.writing.publish import build_log, default_internal_dir, write_internal_stream, write_log
-    from woopub.writing.verify import SecretSet, dossier_wide_secrets, term_secrets
+    from woopub.writing.secrets import SecretSet, dossier_wide_secrets, term_secrets
 
     dossier = ReviewDossier(folder)
     own = None  # the Dossier that writes in this process (no executor given): closed at the end

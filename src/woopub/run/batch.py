@@ -66,8 +66,9 @@ from woopub.writing.publish import (
 from woopub.detect import PersonIndex
 from woopub.writing.publish import read_index, write_internal_names
 from woopub.writing.stamped import StampedCopy
-from woopub.writing.verify import (Problem, SecretSet, check_plain_text, dossier_wide_secrets, placed_proposals,
-                                   secrets_from, verify_pdf)
+from woopub.model import Problem
+from woopub.writing.secrets import SecretSet, dossier_wide_secrets, secrets_from
+from woopub.writing.verify import check_plain_text, placed_proposals, verify_pdf
 
 STAGING = "staging"
 FROG_CACHE = "frog-lezingen.sqlite"

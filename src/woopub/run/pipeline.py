@@ -46,7 +46,7 @@ from woopub.writing.pictured import picture_proposals
 from woopub.decide.rules import RuleSet
 from woopub.detect.signatures import find_signatures
 from woopub.package.settings import is_dossier_file
-from woopub.writing.verify import Secret, SecretSet
+from woopub.writing.secrets import Secret, SecretSet
 from woopub.writing.write import whole_page_proposal, write_document
 
 WARM_UP_TEXT = "Beste Jan de Vries, bel mij op 06-12345678 of mail j.devries@example.nl."

@@ -23,7 +23,7 @@ import pymupdf
 
 from woopub.model import KEEP, REDACT, Proposal
 from woopub.reading.ocr import OcrWord, PageReading
-from woopub.writing.verify import NUMBER_ENTITIES, STRING_MIN_LENGTH, _digits
+from woopub.writing.secrets import NUMBER_ENTITIES, STRING_MIN_LENGTH, digits_only
 
 RECOGNISER = "redacted value, read in a picture"
 
@@ -60,7 +60,7 @@ def _values(redacted: list[Proposal]) -> list[tuple[str, bool, Proposal]]:
     seen: dict[tuple[str, bool], Proposal] = {}
     for p in redacted:
         if p.entity in NUMBER_ENTITIES:
-            digits = _digits(p.text)
+            digits = digits_only(p.text)
             if len(digits) >= 6:
                 seen.setdefault((digits, True), p)
             continue
@@ -73,7 +73,7 @@ def _values(redacted: list[Proposal]) -> list[tuple[str, bool, Proposal]]:
 def _occurrences(words: list[OcrWord], values) -> list[tuple[Proposal, list[OcrWord]]]:
     """Every place a value stands in ``words`` (in reading order), with the words it spans."""
     flat, at = _joined(words, lambda w: " ".join(w.text.split()).lower(), " ")
-    digits, digit_at = _joined(words, lambda w: _digits(w.text), "")
+    digits, digit_at = _joined(words, lambda w: digits_only(w.text), "")
     out = []
     for value, is_number, source in values:
         text, owner = (digits, digit_at) if is_number else (flat, at)

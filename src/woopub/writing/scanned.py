@@ -26,7 +26,8 @@ from woopub.reading.ocr import OcrWord, Tesseract, _middle, add_text_layer, page
 from woopub.writing.pictured import _joined, _occurrences, _values
 from woopub.writing.redact import redact_page
 from woopub.writing.sanitize import sanitize, save_clean
-from woopub.writing.verify import NUMBER_ENTITIES, STRING_MIN_LENGTH, VERIFY_OCR_DPI
+from woopub.writing.secrets import NUMBER_ENTITIES, STRING_MIN_LENGTH
+from woopub.writing.verify import VERIFY_OCR_DPI
 
 SCAN_DPI = VERIFY_OCR_DPI  # 200: the page verification read is read here from the memo, at one resolution
 # a known value found again: blacked out in the scan. Not "unreadable text": a page whose text could

@@ -20,131 +20,37 @@ A published PDF fails verification when:
 The redacted values come from the internal record next to the output folder
 (never from the published folder). Messages name the document, page and
 proposal id, never the value itself.
+
+This module checks the pages (text, pictures, ground codes) and runs every
+check (``verify_pdf``); what the file carries beside its pages (objects,
+strings, raw bytes, hygiene) is checked in ``writing.filecheck``, and the
+values hunted for are ``writing.secrets``.
 """
 
 from __future__ import annotations
 
-import functools
-import io
-import re
-import unicodedata
-import zlib
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import ahocorasick
-import pikepdf
 import pymupdf
 
-from woopub.decide.marked import TERM_EVIDENCE, term_pattern
+from woopub.decide.marked import term_pattern
 from woopub.detect.dossier import PLACED_SHORTHAND, value_pattern
-from woopub.errors import InputError, one_line
+from woopub.errors import one_line
 from woopub.reading.ocr import (PictureCheck, Tesseract, image_digests, page_picture_image, plan_page, read_pages,
                                 unmapped_letters)
 from woopub.reading.pictures import ImageDigests
 from woopub.reading.extract import WORD_CLIP, WORD_FLAGS, extract_text, text_layer_words
 from woopub.reading.intake import forget_warnings, loss_warnings, unreadable_text
-from woopub.model import KEEP, REDACT, Proposal
-from woopub.reading.prepare import ALTERNATE_TEXT_KEYS, content_streams, names_in_source, parse_content, show_hidden_layers
+from woopub.model import KEEP, REDACT, Problem, Proposal
+from woopub.reading.prepare import show_hidden_layers
+from woopub.writing.filecheck import check_hygiene, check_objects, check_raw, check_strings
 from woopub.writing.labels import LEGEND_PREFIX, short_code
 from woopub.writing.stamped import StampedCopy, StampProof, stamp_proof
-from woopub.writing.sanitize import ANY_OBJECT_KEYS, CATALOG_ALLOWED, PAGE_ALLOWED, STRING_KEYS_ALLOWED, present_keys
-
-# Values shorter than this are not searched in raw PDF objects (too many chance hits).
-RAW_MIN_LENGTH = 6
-# A number of this many digits or more is also searched as its digits alone ("0648291730" for
-# "06-48291730"); fewer stand in coordinates and offsets by chance.
-NUMBER_DIGITS_ALONE = 9
-NUMBER_ENTITIES = {"PHONE", "BSN", "IBAN"}
-INVISIBLE_MIN_LENGTH = 6
-INFO_KEYS = ("title", "author", "subject", "keywords", "creator", "producer", "creationDate", "modDate", "trapped")
-# Values shorter than this are not searched in text strings of objects.
-STRING_MIN_LENGTH = 4
-# A stream inflating beyond this is not searched further (a decompression bomb).
-RAW_STREAM_LIMIT = 256 << 20
-_RAW_STREAM = re.compile(rb"(?<!end)stream\r?\n")
-_RAW_IMAGE = re.compile(rb"/Subtype\s*/Image")
-RAW_DICT_WINDOW = 4096  # how far back from "stream" its dictionary is looked for
-
-
-@dataclass(frozen=True)
-class Problem:
-    document: str
-    kind: str
-    detail: str
-
-    def __str__(self) -> str:
-        return f"{self.document}: {self.kind}: {self.detail}"
-
-
-@dataclass(frozen=True)
-class Secret:
-    """A redacted value to hunt for; ``label`` names it without showing it."""
-
-    value: str
-    entity: str
-    label: str
-    # a term a reviewer searched: a leak wherever its letters stand, inside longer words and in
-    # any case too, as the review dossier's search redacts it (``decide.marked.term_pattern``)
-    anywhere: bool = False
-
-
-DOSSIER_FORM_LABEL = "a name form redacted across the dossier"
-
-
-def index_secrets(index, long_only: bool = False) -> list[Secret]:
-    """The name forms a dossier redacts in every document (``PersonIndex``), as
-    values to hunt for in metadata, strings and streams. The page text itself is
-    checked with the dossier's recogniser (``check_dossier_names``); ``long_only``
-    leaves the short forms to that check."""
-    forms = index.searched_everywhere()
-    if long_only:
-        forms = [f for f in forms if len(f) >= INVISIBLE_MIN_LENGTH]
-    return [Secret(form, "PERSON", DOSSIER_FORM_LABEL) for form in forms]
-
-
-def dossier_wide_secrets(index=None, redacted: Iterable[Proposal] = (), terms: Iterable[Secret] = ()) -> list[Secret]:
-    """What every document of a dossier is checked for besides its own values: one model for
-    ``woopub redact`` and ``woopub apply`` (each has a person index, ``index``, made the same way).
-
-    The dossier's long name forms (the page text is also checked with the index's recogniser,
-    ``check_dossier_names``); every value ``redacted`` anywhere (once every document is published:
-    ``run.batch.verify_output``), outside the places kept on purpose (KEEP proposals), but a one-word
-    name only in its own document, as the index hunts full forms everywhere and the same word elsewhere
-    may be no name ("Rechtspleging"); every term searched across the dossier, in ``redacted`` or
-    ``terms``, wherever it stands."""
-    wide = index_secrets(index, long_only=True) if index is not None and len(index) else []
-    seen = set(wide)
-    for s in [*secrets_from(redacted), *terms]:
-        if s not in seen and (s.anywhere or s.entity != "PERSON" or len(s.value.split()) > 1):
-            seen.add(s)
-            wide.append(s)
-    return wide
-
-
-def secrets_from(proposals: Iterable[Proposal]) -> list[Secret]:
-    """The values ``proposals`` redact, to hunt for wherever they stand; short-hand redacted for
-    where it stands is left to ``check_placed`` (it is no name elsewhere: the decide stage does not
-    spread it through the document either, ``decide.analysis.same_document_mentions``)."""
-    seen: dict[tuple[str, str], Secret] = {}
-    for p in proposals:
-        if p.action != REDACT or PLACED_SHORTHAND in p.evidence:
-            continue
-        value = re.sub(r"\s+", " ", p.text).strip()
-        if len(value) < 2:
-            continue
-        anywhere = TERM_EVIDENCE in p.evidence
-        key = (p.entity, value, anywhere)
-        seen.setdefault(key, Secret(value, p.entity, f"{p.entity} of proposal {p.id}", anywhere))
-    return list(seen.values())
-
-
-def term_secrets(terms) -> list[Secret]:
-    """The terms reviewers searched across the dossier (``(term, entity)``), hunted for in every document."""
-    return [Secret(" ".join(t.split()), entity or "VALUE", f"a term searched across the dossier ({entity or 'VALUE'})",
-                   anywhere=True) for t, entity in terms if len(t.strip()) >= 2]
+from woopub.writing.secrets import (DOSSIER_FORM_LABEL, INVISIBLE_MIN_LENGTH, NUMBER_ENTITIES, Secret, SecretSet,
+                                    digits_only, normal_form, occurring, secret_sets, without_spaces)
 
 
 def _term_leaks(name: str, text: str, secrets, where: str) -> list[Problem]:
@@ -158,260 +64,6 @@ def _term_leaks(name: str, text: str, secrets, where: str) -> list[Problem]:
             if pattern is not None and pattern.search(text):
                 problems.append(Problem(name, "leak", f"{s.label} is still in the {where}"))
     return problems
-
-
-class SecretSet:
-    """Values to hunt for, with their search structures built once, on first use.
-
-    The dossier's name forms (thousands in a large dossier) are hunted for in
-    every document: built per document, their automata were most of the
-    verification work. The pipeline builds them in the parent, before it
-    forks the children that verify each document. Pickled, only the values
-    travel; a worker builds the structures again, once.
-    """
-
-    def __init__(self, secrets=()):
-        self.secrets = tuple(secrets)
-
-    def __len__(self) -> int:
-        return len(self.secrets)
-
-    def __iter__(self):
-        return iter(self.secrets)
-
-    def __getstate__(self) -> dict:
-        return {"secrets": self.secrets}
-
-    def __setstate__(self, state: dict) -> None:
-        self.secrets = state["secrets"]
-
-    def warm(self) -> "SecretSet":
-        for name in ("matcher", "searchable", "normal", "form_automaton", "word_automaton", "_places", "_string_search"):
-            getattr(self, name)
-        return self
-
-    @functools.cached_property
-    def _places(self) -> "_Places":
-        """Where each kind of value is listed: by normal form, by digits, by compact e-mail, and
-        names by their rarest word (a name is in a text only if all its words are)."""
-        by_normal, by_digits, by_email, by_word = (defaultdict(list) for _ in range(4))
-        name_words: dict[int, frozenset[str]] = {}
-        always = []
-        for k, s in enumerate(self.secrets):
-            if s.entity in NUMBER_ENTITIES:
-                digits = _digits(s.value)
-                if len(digits) >= 6:  # shorter numbers are never reported (see _invisible_count)
-                    by_digits[digits].append(k)
-                continue
-            by_normal[self.normal[s.value]].append(k)
-            if s.entity == "EMAIL":
-                compact = _compact(s.value).lower()
-                (by_email[compact] if compact else always).append(k)
-            else:
-                name_words[k] = frozenset(s.value.split())
-                if not name_words[k]:
-                    always.append(k)  # no word to look for: checked as it is, everywhere
-        frequency = Counter(w for words in name_words.values() for w in words)
-        for k, words in name_words.items():
-            if words:
-                by_word[min(words, key=lambda w: (frequency[w], w))].append(k)
-        return _Places(by_normal, by_digits, by_email, by_word, name_words, always,
-                       _automaton(set(by_digits)), _automaton(set(by_email)))
-
-    def candidates(self, drawn_forms: set[str], text_words: set[str], digit_texts: tuple[str, str],
-                   compact_lower: str) -> list[int]:
-        """Positions of the values that can be in a document at all, in order.
-
-        A value none of whose forms occur cannot be reported, so a document is
-        checked for these only, not for every name form of the dossier.
-        """
-        places = self._places
-        found: set[int] = set(places.always)
-        for form in drawn_forms:
-            found.update(places.by_normal.get(form, ()))
-        for text in digit_texts:
-            for digits in _occurring(places.digit_automaton, text):
-                found.update(places.by_digits[digits])
-        for email in _occurring(places.email_automaton, compact_lower):
-            found.update(places.by_email[email])
-        for w in text_words:
-            found.update(k for k in places.by_rarest_word.get(w, ()) if places.name_words[k] <= text_words)
-        return sorted(found)
-
-    @functools.cached_property
-    def matcher(self) -> "_Matcher":
-        """Byte forms of the values long enough for raw bytes and objects."""
-        return _Matcher(_wanted(list(self.secrets)))
-
-    @functools.cached_property
-    def searchable(self) -> list:
-        return _searchable([s for s in self.secrets if len(s.value) >= STRING_MIN_LENGTH])
-
-    @functools.cached_property
-    def _string_search(self):
-        """For ``first_in``: the searchable forms by where they first stand, in two automata."""
-        words, digits, always = {}, {}, []
-        for k, (_, value, is_number) in enumerate(self.searchable):
-            if not value:
-                always.append(k)  # an empty form is in every string
-            else:
-                (digits if is_number else words).setdefault(value, k)
-        return _automaton(set(words)), words, _automaton(set(digits)), digits, always
-
-    def first_in(self, text: str) -> "Secret | None":
-        """The first searchable value in ``text`` (a string of a PDF object): its words, in any
-        spacing and case, or its digits. One pass over the string, however many values."""
-        word_automaton, words, digit_automaton, digits, always = self._string_search
-        flat = " ".join(text.split()).lower()
-        at = [*always, *(words[v] for v in _occurring(word_automaton, flat)),
-              *(digits[v] for v in _occurring(digit_automaton, _digits(text)))]
-        return self.searchable[min(at)][0] if at else None
-
-    @functools.cached_property
-    def normal(self) -> dict[str, str]:
-        """Each name's value, compacted and normalised, as the invisible-text check compares it."""
-        return {s.value: _normal(_compact(s.value)) for s in self.secrets if s.entity not in NUMBER_ENTITIES}
-
-    @functools.cached_property
-    def form_automaton(self):
-        return _automaton(set(self.normal.values()))
-
-    @functools.cached_property
-    def word_automaton(self):
-        return _automaton({w for s in self.secrets if s.entity not in NUMBER_ENTITIES and s.entity != "EMAIL"
-                           for w in s.value.split()})
-
-
-@dataclass(frozen=True)
-class _Places:
-    """Positions of a SecretSet's values by what finds them in a document (``SecretSet.candidates``)."""
-
-    by_normal: dict[str, list[int]]  # normal form (compact, NFKC, lower case): names and e-mail addresses
-    by_digits: dict[str, list[int]]  # digits of numbers of 6 digits or more
-    by_email: dict[str, list[int]]  # e-mail address, compact and lower case
-    by_rarest_word: dict[str, list[int]]  # names, by the word of theirs that the fewest names share
-    name_words: dict[int, frozenset[str]]  # a name's words: all must be in the text
-    always: list[int]  # values with nothing to look for (empty): always checked
-    digit_automaton: object
-    email_automaton: object
-
-
-def secret_sets(secrets) -> list[SecretSet]:
-    """``secrets`` as sets: a SecretSet, a list of them, or plain Secrets (made one set)."""
-    if isinstance(secrets, SecretSet):
-        return [secrets]
-    sets = [x for x in secrets if isinstance(x, SecretSet)]
-    loose = [x for x in secrets if not isinstance(x, SecretSet)]
-    return sets + ([SecretSet(loose)] if loose else [])
-
-
-def _automaton(keys: set[str]):
-    keys = {k for k in keys if k}
-    if not keys:
-        return None
-    automaton = ahocorasick.Automaton()
-    for key in keys:
-        automaton.add_word(key, key)
-    automaton.make_automaton()
-    return automaton
-
-
-def _occurring(automaton, text: str) -> set[str]:
-    """The automaton's keys that occur in ``text`` as substrings, in one pass."""
-    return {key for _, key in automaton.iter(text)} if automaton is not None else set()
-
-
-def _digits(text: str) -> str:
-    return re.sub(r"\D", "", text)
-
-
-def _compact(text: str) -> str:
-    return "".join(text.split())
-
-
-def check_hygiene(doc: pymupdf.Document, raw: bytes, name: str) -> list[Problem]:
-    problems = []
-    meta = doc.metadata or {}
-    if any(meta.get(k) for k in INFO_KEYS):
-        problems.append(Problem(name, "metadata", "Info dictionary is not empty"))
-    if doc.get_xml_metadata():
-        problems.append(Problem(name, "metadata", "XMP metadata present"))
-    if doc.get_toc():
-        problems.append(Problem(name, "outline", f"{len(doc.get_toc())} outline entries"))
-    if doc.embfile_count():
-        problems.append(Problem(name, "attachments", f"{doc.embfile_count()} attached files"))
-    for page in doc:
-        if page.first_annot is not None or page.first_widget is not None:
-            problems.append(Problem(name, "annotations", f"page {page.number + 1} has annotations or form fields"))
-        if page.get_links():
-            problems.append(Problem(name, "links", f"page {page.number + 1} has links"))
-    catalog = doc.pdf_catalog()
-    for key in present_keys(doc, catalog):
-        if key not in CATALOG_ALLOWED:
-            problems.append(Problem(name, "catalog", f"{shown_key(key)} present"))
-    for page in doc:
-        extra = [k for k in present_keys(doc, page.xref) if k not in PAGE_ALLOWED]
-        if extra:
-            problems.append(Problem(name, "page", f"page {page.number + 1} carries {', '.join(map(shown_key, extra))}"))
-    if any(label.get("prefix") for label in doc.get_page_labels()):
-        problems.append(Problem(name, "page labels", "page labels carry text prefixes"))
-    javascript = False
-    for xref in range(1, doc.xref_length()):
-        try:
-            obj = doc.xref_object(xref, compressed=True)
-        except Exception:
-            continue
-        if not javascript and ("/JavaScript" in obj or "/JS" in obj):
-            problems.append(Problem(name, "javascript", f"object {xref} holds JavaScript"))
-            javascript = True
-        if not _CARRIED_NAME.search(obj):  # MuPDF writes the source: a key present is named in it
-            continue
-        try:
-            keys = present_keys(doc, xref)
-        except Exception:
-            continue
-        carried = [k for k in keys if k in ANY_OBJECT_KEYS or "/" + k in ALTERNATE_TEXT_KEYS]
-        if carried:
-            problems.append(Problem(name, "carried data", f"object {xref} carries /{', /'.join(carried)}"))
-    problems += _check_marked_content(doc, name)
-    if raw.count(b"%%EOF") > 1 or len(re.findall(rb"startxref", raw)) > 1:
-        problems.append(Problem(name, "history", "incremental updates: an earlier revision may be recoverable"))
-    return problems
-
-
-# The names MuPDF knows (its name table: the keys and values of the spec it reads). A key outside
-# them is a producer's own and can be anything, a person's name too: a message never shows it.
-KNOWN_NAMES = frozenset(n[len("PDF_ENUM_NAME_"):] for n in dir(pymupdf.mupdf) if n.startswith("PDF_ENUM_NAME_")) | {
-    "Threads", "Legal", "Perms", "SpiderInfo", "Collection", "Requirements", "NeedsRendering", "DSS", "DPartRoot",
-    "PresSteps", "SeparationInfo", "BoxColorInfo", "Trans", "Dur", "VP", "PZ", "Tabs", "Thumb", "B", "Outlines",
-    "PieceInfo", "LastModified", "Metadata"}  # catalog and page keys of the spec MuPDF does not read
-
-
-def shown_key(key: str) -> str:
-    """A dictionary key as a message may show it: "/Key" if MuPDF knows the name, else a description."""
-    return f"/{key.lstrip('/')}" if key.lstrip("/") in KNOWN_NAMES else "a key of the producer's own"
-
-
-# a key that no published object may carry, as a whole name in an object's source
-_CARRIED_NAME = names_in_source([*ANY_OBJECT_KEYS, *(k.lstrip("/") for k in ALTERNATE_TEXT_KEYS)])
-
-
-def _check_marked_content(doc: pymupdf.Document, name: str) -> list[Problem]:
-    """Alternate texts (/ActualText, /Alt, /E) in the marked content of any content stream."""
-    for xref in content_streams(doc):
-        data = doc.xref_stream(xref) or b""
-        if b"BDC" not in data and b"DP" not in data:
-            continue
-        try:
-            instructions = parse_content(data, f"content stream {xref}")
-        except InputError as exc:
-            return [Problem(name, "content", str(exc))]
-        for ins in instructions:
-            if str(getattr(ins, "operator", "")) in ("BDC", "DP") and len(ins.operands):
-                props = ins.operands[-1]
-                if isinstance(props, pikepdf.Dictionary) and any(k in props for k in ALTERNATE_TEXT_KEYS):
-                    return [Problem(name, "alternate text", f"content stream {xref} carries alternate text")]
-    return []
 
 
 def _keep_boxes(proposals: list[Proposal], document: str) -> dict[int, list[pymupdf.Rect]]:
@@ -653,8 +305,8 @@ def check_text(doc: pymupdf.Document, name: str, secrets: list[Secret], keep: di
     problems = []
     if show_hidden_layers(doc) or text is None:  # what any reader sees after switching every layer on
         text = extract_text(doc)
-    digits_text = _digits(text.text)
-    compact_text = _compact(text.text)
+    digits_text = digits_only(text.text)
+    compact_text = without_spaces(text.text)
     traces = [page.get_texttrace() for page in doc]
     found: list = []  # in page order: a page to read by OCR, or the problem that ends the pass
     for page, trace in zip(doc, traces):
@@ -670,9 +322,9 @@ def check_text(doc: pymupdf.Document, name: str, secrets: list[Secret], keep: di
     read.update(_check_bands(proven, name, secrets, proof))
     for item in found:
         problems += [item] if isinstance(item, Problem) else read[item.number]
-    drawn = _normal(_compact("".join(chr(c[0]) for trace in traces for span in trace for c in span["chars"])))
-    placed = _normal(compact_text)
-    drawn_digits, placed_digits = _digits(drawn), _digits(placed)
+    drawn = normal_form(without_spaces("".join(chr(c[0]) for trace in traces for span in trace for c in span["chars"])))
+    placed = normal_form(compact_text)
+    drawn_digits, placed_digits = digits_only(drawn), digits_only(placed)
     compact_lower = compact_text.lower()
     for group in secret_sets(secrets):
         problems += _check_text_for(group, name, text, keep, drawn, placed, drawn_digits, placed_digits,
@@ -687,8 +339,8 @@ def _check_text_for(group: "SecretSet", name, text, keep, drawn, placed, drawn_d
     # A large dossier hunts for thousands of name forms in every document, and most are nowhere
     # in it: which forms (and words of forms) occur at all is found in one pass each.
     normal = group.normal
-    drawn_forms = _occurring(group.form_automaton, drawn)
-    text_words = _occurring(group.word_automaton, text.text)
+    drawn_forms = occurring(group.form_automaton, drawn)
+    text_words = occurring(group.word_automaton, text.text)
     for k in group.candidates(drawn_forms, text_words, (digits_text, drawn_digits), compact_lower):
         s = group.secrets[k]
         maybe_drawn = s.entity in NUMBER_ENTITIES or normal[s.value] in drawn_forms
@@ -696,12 +348,12 @@ def _check_text_for(group: "SecretSet", name, text, keep, drawn, placed, drawn_d
             problems.append(Problem(name, "leak", f"{s.label} is drawn invisibly (no size) in a content stream"))
             continue
         if s.entity in NUMBER_ENTITIES:
-            if len(_digits(s.value)) >= 6 and _digits(s.value) in digits_text:
-                problems += _left_on_pages(name, s, text, _digits, _digits(s.value))
+            if len(digits_only(s.value)) >= 6 and digits_only(s.value) in digits_text:
+                problems += _left_on_pages(name, s, text, digits_only, digits_only(s.value))
             continue
         if s.entity == "EMAIL":
-            if _compact(s.value).lower() in compact_lower:
-                problems += _left_on_pages(name, s, text, lambda t: _compact(t).lower(), _compact(s.value).lower())
+            if without_spaces(s.value).lower() in compact_lower:
+                problems += _left_on_pages(name, s, text, lambda t: without_spaces(t).lower(), without_spaces(s.value).lower())
             continue
         words = s.value.split()
         if not all(w in text_words for w in words):
@@ -733,21 +385,21 @@ def check_plain_text(text: str, name: str, secrets, kept: list[tuple[int, int]] 
     a redacted value anywhere outside the ``kept`` ranges (names kept on purpose) is a leak,
     and so is a name form the dossier's recogniser still finds there."""
     problems: list[Problem] = []
-    digits_text, compact_lower = _digits(text), _compact(text).lower()
-    forms = _normal(_compact(text))
+    digits_text, compact_lower = digits_only(text), without_spaces(text).lower()
+    forms = normal_form(without_spaces(text))
 
     def is_kept(start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in kept)
 
     for group in secret_sets(secrets):
-        words = _occurring(group.word_automaton, text)
-        for k in group.candidates(_occurring(group.form_automaton, forms), words, (digits_text, digits_text),
+        words = occurring(group.word_automaton, text)
+        for k in group.candidates(occurring(group.form_automaton, forms), words, (digits_text, digits_text),
                                   compact_lower):
             s = group.secrets[k]
             if s.entity in NUMBER_ENTITIES:
-                leak = len(_digits(s.value)) >= 6 and _digits(s.value) in digits_text
+                leak = len(digits_only(s.value)) >= 6 and digits_only(s.value) in digits_text
             elif s.entity == "EMAIL":
-                leak = bool(_compact(s.value)) and _compact(s.value).lower() in compact_lower
+                leak = bool(without_spaces(s.value)) and without_spaces(s.value).lower() in compact_lower
             else:
                 leak = any(not is_kept(m.start(), m.end()) for m in value_pattern(s.value).finditer(text))
             if leak:
@@ -763,16 +415,12 @@ def check_plain_text(text: str, name: str, secrets, kept: list[tuple[int, int]] 
     return problems
 
 
-def _normal(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).lower()
-
-
 def _invisible_count(secret: Secret, compact_text: str, digits_text: str) -> int:
     """Occurrences of a value in compacted text (in its digits, for numbers)."""
     if secret.entity in NUMBER_ENTITIES:
-        digits = _digits(secret.value)
+        digits = digits_only(secret.value)
         return digits_text.count(digits) if len(digits) >= 6 else 0
-    value = _normal(_compact(secret.value))
+    value = normal_form(without_spaces(secret.value))
     # in text without spaces a short value ("DP", "Lin") turns up inside other words by chance
     return compact_text.count(value) if len(value) >= INVISIBLE_MIN_LENGTH else 0
 
@@ -784,210 +432,6 @@ def _all_kept(text, words: list[int], keep: dict[int, list[pymupdf.Rect]]) -> bo
         if not any(r.contains(centre) for r in keep.get(w.page + 1, ())):
             return False
     return True
-
-
-def _wanted(secrets: list[Secret]) -> list[Secret]:
-    """Values long and specific enough to search for in raw bytes without chance hits."""
-    return [s for s in secrets if len(s.value) >= RAW_MIN_LENGTH and (s.entity != "PERSON" or " " in s.value)]
-
-
-def _byte_forms(value: str) -> set[bytes]:
-    """The bytes a value can stand in: as text (UTF-8, Latin-1, UTF-16 either way round), and, for a
-    value of several words, with its words joined as a PDF name or a producer's identifier joins
-    them ("Fenna#20Wijnberg", "FennaWijnberg", "fenna_wijnberg") or broken over lines; a number's
-    digits alone. A name object holds no space: a colourant, a resource or a private key named after
-    a person spells the name joined, and the exact text alone read past it."""
-    words = value.split()
-    texts = {value}
-    if len(words) > 1:
-        texts |= {sep.join(words) for sep in ("", "-", "_", "  ", "\n", "\r\n")}
-        texts |= {sep.join(words).lower() for sep in ("", "-", "_", ".")}
-    digits = re.sub(r"\D", "", value)
-    if len(digits) >= NUMBER_DIGITS_ALONE and digits != value:
-        texts.add(digits)
-    texts = {t for t in texts if len(t) >= RAW_MIN_LENGTH or t == value}
-    forms = {value.encode("utf-16-be"), value.encode("utf-16-le")}
-    forms |= {f for t in texts for f in (t.encode("utf-8"), t.encode("latin-1", "ignore"))}
-    forms |= {_as_name(t, hex_form) for t in texts for hex_form in (b"#%02X", b"#%02x")}
-    return {f for f in forms if f}
-
-
-def _as_name(text: str, hex_form: bytes) -> bytes:
-    """``text`` as a PDF name writes it: every byte outside printable ASCII, and the delimiters, as
-    #XX (MuPDF writes upper-case hex digits, qpdf lower case)."""
-    return b"".join(bytes([b]) if 0x21 <= b <= 0x7E and b not in b"#/()<>[]{}%" else hex_form % b
-                    for b in text.encode("utf-8"))
-
-
-class _Matcher:
-    """Finds the byte forms of many values in one pass over a blob.
-
-    An Aho-Corasick automaton (pyahocorasick): a regular expression of
-    hundreds of alternatives is many times slower over megabytes of streams.
-    Bytes are matched as latin-1 text, one character per byte.
-    """
-
-    def __init__(self, secrets: list[Secret]):
-        self.automaton = ahocorasick.Automaton()
-        self.secrets: list[Secret] = []  # the automaton's values are places in this list
-        for s in secrets:
-            for form in _byte_forms(s.value):
-                key = form.decode("latin-1")
-                if key not in self.automaton:
-                    self.automaton.add_word(key, len(self.secrets))
-                    self.secrets.append(s)
-        self.empty = len(self.automaton) == 0
-        if not self.empty:
-            self.automaton.make_automaton()
-
-    def find(self, blob: bytes) -> list[Secret]:
-        if self.empty:
-            return []
-        # a set of small ints per match, not of Secrets: a frozen dataclass hashes all its fields at every
-        # match, and a short name form matches thousands of times in a document's streams
-        found = {self.secrets[i] for i in {i for _, i in self.automaton.iter(blob.decode("latin-1"))}}
-        return sorted(found, key=lambda s: s.label)
-
-
-class _Matchers:
-    """The matchers of several sets of values (the dossier's, built once; a document's own), as one."""
-
-    def __init__(self, secrets):
-        self.matchers = [g.matcher for g in secret_sets(secrets) if not g.matcher.empty]
-        self.empty = not self.matchers
-
-    def find(self, blob: bytes) -> list[Secret]:
-        found = {s for m in self.matchers for s in m.find(blob)}
-        return sorted(found, key=lambda s: s.label)
-
-
-def check_objects(doc: pymupdf.Document, name: str, secrets: list[Secret], kept: frozenset[str] = frozenset()) -> list[Problem]:
-    """Search every object and every stream except images and font programs for redacted values.
-
-    Content streams are searched too: text MuPDF cannot show (content it
-    fails to parse) still stands there. A value also kept public in this
-    document (``kept``, lower case) is not searched in content streams: the
-    text check tells its kept occurrences from leaks by their place.
-    """
-    matcher = _Matchers(secrets)
-    if matcher.empty:
-        return []
-    content = set(content_streams(doc))
-    problems = []
-    for xref in range(1, doc.xref_length()):
-        try:
-            obj = doc.xref_object(xref, compressed=True)
-        except Exception:
-            continue
-        if "/Image" in obj or "/FontFile" in obj or "/Length1" in obj:
-            continue  # pixels and font programs
-        blob = obj.encode("latin-1", "replace")
-        if doc.xref_is_stream(xref):
-            try:
-                blob += b"\n" + (doc.xref_stream(xref) or b"")
-            except Exception:
-                pass
-        for s in matcher.find(blob):
-            if not (xref in content and s.value.lower() in kept):
-                problems.append(Problem(name, "leak", f"{s.label} is in PDF object {xref}"))
-    return problems
-
-
-def check_strings(raw: bytes, name: str, secrets: list[Secret]) -> list[Problem]:
-    """Read the file with a second parser (qpdf) and check every text string in it.
-
-    A string outside ``STRING_KEYS_ALLOWED`` (or a colour palette) is a
-    problem by itself: after sanitising, no text belongs anywhere but in
-    page content. Every string is also searched for redacted values.
-    """
-    try:
-        pdf = pikepdf.open(io.BytesIO(raw))
-    except Exception as exc:
-        return [Problem(name, "unreadable", f"a second PDF parser (qpdf) cannot read the file ({exc})")]
-    groups = secret_sets(secrets)
-    problems: list[Problem] = []
-    stray: list[str] = []
-    with pdf:
-        # pikepdf gives an indirect number or boolean as a plain Python value, without objgen
-        roots = [("trailer", pdf.trailer)] + [(f"object {o.objgen[0]}", o) for o in pdf.objects
-                                              if isinstance(o, (pikepdf.Dictionary, pikepdf.Array, pikepdf.Stream, pikepdf.String))]
-        try:
-            for where, root in roots:
-                for key, text in _strings(root):
-                    if key not in STRING_KEYS_ALLOWED and key != PALETTE:  # a palette draws: searched, not stray
-                        stray.append(f"{where} {shown_key(key)}")
-                    found = next((s for s in (g.first_in(text) for g in groups) if s is not None), None)
-                    if found:
-                        problems.append(Problem(name, "leak", f"{found.label} is in a text string of {where}"))
-        except Exception as exc:  # qpdf opened it but cannot read all of it
-            problems.append(Problem(name, "unreadable", f"a second PDF parser (qpdf) cannot read all of it ({exc})"))
-    if stray:
-        problems.append(Problem(name, "carried text", f"text strings where none belong: {', '.join(stray[:5])}"))
-    return problems
-
-
-PALETTE = "/Indexed"  # the colour table of an /Indexed colour space, a string of colour values
-
-
-def _strings(obj, key: str = "", depth: int = 0):
-    """(key, text) of every string directly in ``obj`` (not through references)."""
-    if depth > 64:
-        return
-    if isinstance(obj, pikepdf.String):
-        yield key, _decode(obj)
-        if key == PALETTE:  # colour values, not text: a producer's bytes may spell UTF-16 without a mark
-            data = bytes(obj)
-            yield from ((key, data[k:].decode(c, "ignore")) for c in ("utf-16-be", "utf-16-le") for k in (0, 1))
-    elif isinstance(obj, pikepdf.Array):
-        palette = len(obj) >= 4 and obj[0] == pikepdf.Name.Indexed
-        for item in obj:
-            if not getattr(item, "is_indirect", False):
-                yield from _strings(item, PALETTE if palette else key, depth + 1)
-    elif isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
-        for k, v in obj.items():
-            if not getattr(v, "is_indirect", False):
-                yield from _strings(v, k, depth + 1)
-
-
-def _decode(s: pikepdf.String) -> str:
-    try:
-        return str(s)
-    except Exception:
-        return bytes(s).decode("latin-1")
-
-
-def _searchable(secrets: list[Secret]) -> list[tuple[Secret, str, bool]]:
-    """Each value once in the form ``SecretSet.first_in`` compares: its digits (numbers) or its words, lower case."""
-    out = []
-    for s in secrets:
-        if s.entity in NUMBER_ENTITIES:
-            if len(_digits(s.value)) >= 6:
-                out.append((s, _digits(s.value), True))
-        else:
-            out.append((s, " ".join(s.value.split()).lower(), False))
-    return out
-
-
-def check_raw(raw: bytes, name: str, secrets: list[Secret]) -> list[Problem]:
-    """Search the raw bytes and every Flate stream in them, referenced or not.
-
-    This sees what the cross-reference table hides: objects of an earlier
-    revision, orphaned objects, data after the end of the file. Image data
-    is not inflated: pixels hold no text to search (that is OCR's work).
-    """
-    matcher = _Matchers(secrets)
-    if matcher.empty:
-        return []
-    found = set(matcher.find(raw))
-    for m in _RAW_STREAM.finditer(raw):
-        head = raw[max(0, m.start() - RAW_DICT_WINDOW) : m.start()]
-        if _RAW_IMAGE.search(head.rsplit(b" obj", 1)[-1]):
-            continue
-        try:
-            found.update(matcher.find(zlib.decompressobj().decompress(raw[m.end() : m.end() + RAW_STREAM_LIMIT], RAW_STREAM_LIMIT)))
-        except zlib.error:
-            continue
-    return [Problem(name, "leak", f"{s.label} is in the raw bytes of the file") for s in sorted(found, key=lambda s: s.label)]
 
 
 def check_labels(doc: pymupdf.Document, name: str, entries: list[dict], text=None) -> list[Problem]:
@@ -1038,17 +482,17 @@ def _shows_code(entry: dict, words: list) -> bool:
     # text set tight beside the box) is not what the box shows
     x0, y0, x1, y1 = entry["rect"]
     within = "".join(w for mx, my, w in words if x0 <= mx <= x1 and y0 <= my <= y1)
-    return _compact(entry["ground"]) in _compact(inside) or _in_legend(entry["ground"], within, words)
+    return without_spaces(entry["ground"]) in without_spaces(inside) or _in_legend(entry["ground"], within, words)
 
 
 def _in_legend(code: str, inside: str, words) -> bool:
     """A box too small for its legible code shows its short form or nothing, and the page's legend
     line (``labels.legend_text``) names the code."""
-    if _compact(inside) not in ("", _compact(short_code(code))):
+    if without_spaces(inside) not in ("", without_spaces(short_code(code))):
         return False
-    page = _compact(" ".join(w for _, _, w in words))
-    at = page.find(_compact(LEGEND_PREFIX))
-    return at >= 0 and _compact(code) in page[at:]
+    page = without_spaces(" ".join(w for _, _, w in words))
+    at = page.find(without_spaces(LEGEND_PREFIX))
+    return at >= 0 and without_spaces(code) in page[at:]
 
 
 def placed_proposals(proposals: Iterable[Proposal]) -> list[Proposal]:

@@ -34,7 +34,9 @@ from woopub.writing.damage import changed_pages
 from woopub.writing.redact import apply_proposals
 from woopub.writing.sanitize import sanitize, save_clean
 from woopub.writing.scanned import pages_to_scan, publish_as_scans
-from woopub.writing.verify import Problem, SecretSet, pictures_read, secrets_from, verify_pdf
+from woopub.model import Problem
+from woopub.writing.secrets import SecretSet, secrets_from
+from woopub.writing.verify import pictures_read, verify_pdf
 
 WHOLE_PAGE = "PAGE"  # the entity of a proposal that redacts a page whole (its box is the page)
 REPAIR_ROUNDS = 3  # scan repair, then verification again, at most this often (each round verifies the file)
