@@ -1311,6 +1311,16 @@ def build_dark_mode_screenshot(path: Path) -> None:
     _save(doc, path)
 
 
+def _dark_field_lines(page: pymupdf.Page, x: float, y: float, size: float = 11) -> None:
+    """Black labels on white, each value beside it in white on a navy field on the same line."""
+    for n, (label, value) in enumerate([("Contactpersoon:", NAME), ("Telefoon:", PHONE), ("E-mail:", EMAIL)]):
+        base = y + n * size * 1.6
+        page.insert_text((x, base), label, fontsize=size)
+        width = pymupdf.get_text_length(value, "helv", size)
+        page.draw_rect(pymupdf.Rect(x + 94, base - size, x + 102 + width, base + 4), color=None, fill=NAVY)
+        page.insert_text((x + 98, base), value, fontsize=size, color=(1, 1, 1))
+
+
 def build_dark_fields_screenshot(path: Path) -> None:
     """A screenshot of a form: each label in black on white, its value in white on a navy field on the
     same line (Tesseract's binarisation makes the field ink and the value's letters paper)."""
@@ -1318,14 +1328,23 @@ def build_dark_fields_screenshot(path: Path) -> None:
     scratch = pymupdf.open()
     src = scratch.new_page(width=320, height=90)
     src.insert_text((6, 14), "Onderwerp: voortgang beleidsnota", fontsize=11)
-    for n, (label, value) in enumerate([("Contactpersoon:", NAME), ("Telefoon:", PHONE), ("E-mail:", EMAIL)]):
-        base = 32 + 18 * n
-        src.insert_text((6, base), label, fontsize=11)
-        width = pymupdf.get_text_length(value, "helv", 11)
-        src.draw_rect(pymupdf.Rect(100, base - 11, 100 + width + 8, base + 4), color=None, fill=NAVY)
-        src.insert_text((104, base), value, fontsize=11, color=(1, 1, 1))
+    _dark_field_lines(src, 6, 32)
     pix = src.get_pixmap(dpi=200, colorspace=pymupdf.csGRAY)
     doc[0].insert_image(pymupdf.Rect(72, 300, 72 + 320, 300 + 90), pixmap=pix)
+    _save(doc, path)
+
+
+def build_dark_fields_scan(path: Path) -> None:
+    """A scanned form (a whole-page picture): black print, the values in white on navy fields."""
+    src = pymupdf.open()
+    page = src.new_page()
+    for n, line in enumerate(["Aanvraagformulier", "", INNOCENT, "Gegevens van de contactpersoon:"]):
+        page.insert_text((72, 100 + 18 * n), line, fontsize=11)
+    _dark_field_lines(page, 72, 100 + 18 * 5)
+    pix = page.get_pixmap(dpi=200, colorspace=pymupdf.csGRAY)
+    doc = pymupdf.open()
+    doc.new_page(width=pix.width * 72 / 200, height=pix.height * 72 / 200).insert_image(
+        pymupdf.Rect(0, 0, pix.width * 72 / 200, pix.height * 72 / 200), pixmap=pix)
     _save(doc, path)
 
 
@@ -1800,6 +1819,9 @@ CASES: list[Case] = [
          "phone, e-mail) in white on a navy field on the same line", PUBLISHED,
          "the dark fields holding a row of light letters read a second time, inverted; redacted", inverse=True,
          build=build_dark_fields_screenshot),
+    Case("scan-donkere-vakken.pdf", P, "a scanned form: black print, the values in white on navy fields beside "
+         "their labels (image only)", PUBLISHED, "the dark fields holding a row of light letters read a second time, "
+         "inverted; redacted", inverse=True, build=build_dark_fields_scan),
     Case("scan-donkere-balk.pdf", P, "a scanned letter: black print, the contact person in white on a navy band "
          "(image only)", PUBLISHED, INVERTED_BY_TESSERACT, inverse=True, build=build_banner_scan),
     Case("afbeelding-stroken.pdf", P, "the screenshot stored as five image strips", PUBLISHED,
