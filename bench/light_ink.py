@@ -1,12 +1,17 @@
-"""Light ink beside dark: how many regions OCR reads are read a second time darkened, and at what cost.
+"""Light ink beside dark, light letters on dark fields: how many regions OCR reads are read a second
+time (darkened, inverted), and at what cost.
 
-    PYTHONPATH=src .venv/bin/python bench/light_ink.py [FOLDER] [--read]
+    PYTHONPATH=src .venv/bin/python bench/light_ink.py [FOLDER] [--read] [--fields]
 
 For every PDF of FOLDER (default ../shared/realpdf) whose pages woopub's planner reads by OCR, each
-region is rendered as ``read_pages`` renders it and looked at by ``pictures.darkened_light_ink`` (CPU
-seconds of that look, counted). With ``--read`` each region found to hold light ink is read by
-Tesseract plainly and darkened (CPU seconds of both, in the Tesseract processes), and the words only
-the darkened reading found are printed. Prints one summary line of figures.
+region is rendered as ``read_pages`` renders it and looked at by ``pictures.second_reading`` (CPU
+seconds of that look, counted; and of ``darkened_light_ink`` alone, the look before dark fields).
+A region whose second reading inverts no dark field must get the very image ``darkened_light_ink``
+gives (checked: counted as "differ" otherwise). With ``--read`` each region found to hold light ink
+or a dark field is read by Tesseract plainly and a second time (CPU seconds of both, in the
+Tesseract processes), and the words the second reading added are printed (for a region with a dark
+field, also the first-reading words it let go). ``--fields`` reads only the regions with a dark
+field (what that look adds). Prints one summary line of figures.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from pathlib import Path
 import pymupdf
 
 from woopub.reading.ocr import PictureCheck, Tesseract, _render, plan_page, with_light_words
-from woopub.reading.pictures import darkened_light_ink
+from woopub.reading.pictures import darkened_light_ink, second_reading
 
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,10 +41,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("folder", nargs="?", default=str(DEFAULT_FOLDER))
     ap.add_argument("--read", action="store_true", help="read the regions with light ink, plainly and darkened")
+    ap.add_argument("--fields", action="store_true", help="with --read: only the regions with a dark field")
     args = ap.parse_args()
     engine = Tesseract()
-    files = regions = flagged = added = 0
-    look = plain_cpu = dark_cpu = 0.0
+    files = regions = flagged = added = dropped = with_fields = fields_only = differ = 0
+    look = old_look = plain_cpu = dark_cpu = 0.0
     for path in sorted(Path(args.folder).glob("*.pdf")):
         try:
             doc = pymupdf.open(path)
@@ -57,27 +63,42 @@ def main() -> None:
                 regions += 1
                 t = time.process_time()
                 darkened = darkened_light_ink(image)
+                old_look += time.process_time() - t
+                t = time.process_time()
+                again = second_reading(image)
                 look += time.process_time() - t
-                if darkened is None:
+                if again is None:
+                    differ += darkened is not None
                     continue
                 flagged += 1
-                line = f"{path.name} p{page.number + 1} {region.reason} {region.dpi} dpi"
-                if args.read:
+                if again.fields:
+                    with_fields += 1
+                    fields_only += darkened is None
+                elif again.image != darkened:
+                    differ += 1
+                line = f"{path.name} p{page.number + 1} {region.reason} {region.dpi} dpi, {len(again.fields)} field(s)"
+                if args.read and (again.fields or not args.fields):
                     c = _children_cpu()
                     first = engine.read(image, region.dpi)
                     plain_cpu += _children_cpu() - c
                     c = _children_cpu()
-                    second = engine.read(darkened, region.dpi)
+                    second = engine.read(again.image, region.dpi)
                     dark_cpu += _children_cpu() - c
-                    more = with_light_words(first, second)[len(first):]
+                    joined = with_light_words(first, second, again.fields)
+                    kept = [w for w in first if w in joined]
+                    more = joined[len(kept):]
                     added += len(more)
-                    line += f": {len(first)} words, +{len(more)}: " + " ".join(w.text for w in more)[:300]
+                    dropped += len(first) - len(kept)
+                    line += (f": {len(first)} words, +{len(more)}: " + " ".join(w.text for w in more)[:300]
+                             + (f"; let go: {' '.join(w.text for w in first if w not in joined)[:200]}"
+                                if len(kept) < len(first) else ""))
                 print(line, flush=True)
         doc.close()
-    print(f"files read by OCR {files}, regions {regions}, with light ink {flagged}; look CPU {look:.1f} s"
-          + (f"; Tesseract CPU on those regions: plain {plain_cpu:.1f} s, darkened {dark_cpu:.1f} s, "
-             f"words added {added}" if args.read else ""))
-
+    print(f"files read by OCR {files}, regions {regions}, read a second time {flagged} ({with_fields} with a dark "
+          f"field, {fields_only} of them for it alone), differ from darkened_light_ink {differ}; look CPU "
+          f"{look:.1f} s (darkened_light_ink alone {old_look:.1f} s)"
+          + (f"; Tesseract CPU on those read: plain {plain_cpu:.1f} s, second {dark_cpu:.1f} s, "
+             f"words added {added}, let go {dropped}" if args.read else ""))
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -19,10 +19,12 @@ from woopub.reading.ocr import (
     Tesseract,
     add_text_layer,
     merged_raw_words,
+    TsvWord,
     plan_page,
+    with_light_words,
 )
 from woopub.reading.document import DocumentReader
-from woopub.reading.pictures import darkened_light_ink
+from woopub.reading.pictures import darkened_light_ink, second_reading
 from woopub.run.batch import run_inline
 
 NAME = "Fenna Wijnberg"
@@ -459,6 +461,66 @@ def test_pictures_of_one_ink_are_not_read_twice():
     for image in (black, small, *(p.get_pixmap(dpi=300, colorspace=pymupdf.csGRAY).tobytes("pnm") for p in (grey_only, shaded))):
         assert darkened_light_ink(image) is None
     assert darkened_light_ink(_two_tone_image()) is not None
+
+
+# -- light letters on dark fields ---------------------------------------------------
+
+
+def _dark_fields_image(fill: tuple = (0.1, 0.15, 0.35), dpi: int = 300) -> bytes:
+    """A form as a grey PNM: black labels on white, each value beside it in white on a dark field."""
+    page = pymupdf.open().new_page(width=320, height=70)
+    page.insert_text((6, 14), "Gegevens van de aanvrager", fontsize=11)
+    for n, (label, value) in enumerate([("Contactpersoon:", NAME), ("E-mail:", EMAIL)]):
+        base = 32 + 18 * n
+        page.insert_text((6, base), label, fontsize=11)
+        width = pymupdf.get_text_length(value, "helv", 11)
+        page.draw_rect(pymupdf.Rect(100, base - 11, 100 + width + 8, base + 4), color=None, fill=fill)
+        page.insert_text((104, base), value, fontsize=11, color=(1, 1, 1))
+    return page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, alpha=False).tobytes("pnm")
+
+
+@pytest.mark.parametrize("fill", [(0.1, 0.15, 0.35), (140 / 255,) * 3], ids=["navy", "grey 140"])
+def test_white_values_on_dark_fields_beside_black_labels_are_read(fill):
+    """Tesseract binarises a dark field to ink and its white letters to paper; on a line of its own it
+    reads them inverted, beside a black label it read the name as garbage ('BSE RW ilalel=ee'). The
+    fields are read a second time, inverted, and their words replace the garbage on the label's line."""
+    words = Tesseract().read_all([(_dark_fields_image(fill), 300)])[0]
+    text = " ".join(w.text for w in words)
+    assert NAME in text and EMAIL in text
+    line = {w.text: w.line for w in words}
+    assert line["Contactpersoon:"] == line["Wijnberg"], "the value joins its label's line"
+
+
+def test_pictures_without_dark_fields_are_read_again_as_before():
+    """An image without a dark field holding light letters gets the second reading it got before
+    (light ink darkened, or none): dark text on white, a grey band under black text, bold black letters."""
+    shaded = pymupdf.open().new_page(width=300, height=60)  # a table's header row: black text on a grey band
+    shaded.draw_rect(pymupdf.Rect(5, 15, 295, 45), color=None, fill=(0.75, 0.75, 0.75))
+    shaded.insert_text((10, 34), "Naam, functie en afdeling van de behandelaar", fontsize=11)
+    bold = pymupdf.open().new_page(width=300, height=60)  # heavy letters with counters: no field
+    bold.insert_text((10, 40), "BOODBAAR 8888", fontsize=30, fontname="hebo")
+    plain = [_two_tone_image(grey=0), _two_tone_image(grey=0, dpi=150)]
+    plain += [p.get_pixmap(dpi=300, colorspace=pymupdf.csGRAY).tobytes("pnm") for p in (shaded, bold)]
+    for image in plain:
+        assert second_reading(image) is None
+    two_tone = _two_tone_image()
+    again = second_reading(two_tone)
+    assert again.image == darkened_light_ink(two_tone) and again.fields == ()
+    assert second_reading(_dark_fields_image()).fields
+
+
+def test_garbage_in_a_dark_field_gives_way_to_the_inverted_reading():
+    def word(text, left, confidence, line=(1, 1, 1)):
+        return TsvWord(left, 10, 90, 30, text, confidence, line)
+
+    label, garbage, outside = word("Van:", 0, 95), word("BSE", 110, 40), word("Datum:", 400, 90, (2, 1, 1))
+    second = [word("Fenna", 110, 93, (7, 1, 1)), word("Datum;", 400, 95, (8, 1, 1))]
+    joined = with_light_words([label, garbage, outside], second, fields=((100, 0, 300, 50),))
+    assert [w.text for w in joined] == ["Van:", "Datum:", "Fenna"], "garbage let go; outside fields, the first reading stands"
+    assert joined[-1].line == label.line
+    sure = word("BSE", 110, 97)  # the first reading more confident: both kept
+    assert [w.text for w in with_light_words([label, sure], second[:1], fields=((100, 0, 300, 50),))] == ["Van:", "BSE", "Fenna"]
+    assert [w.text for w in with_light_words([label, garbage], second[:1])] == ["Van:", "BSE"], "no field: as before"
 
 
 def test_a_blank_region_is_read_as_blank_not_refused():

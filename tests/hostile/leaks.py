@@ -55,16 +55,21 @@ def _poppler(raw: bytes) -> list[str]:
     return texts
 
 
-def _ocr(raw: bytes, turns: tuple[int, ...] = (0,), pages: set[int] | None = None, light: bool = False) -> list[str]:
+def _ocr(raw: bytes, turns: tuple[int, ...] = (0,), pages: set[int] | None = None, light: bool = False,
+         inverse: bool = False) -> list[str]:
     """Tesseract's reading of every page (or of ``pages``, numbered from 0) rendered at 300 dpi, turned
     by each of ``turns`` degrees (and, with ``light``, also each page in grey with its light ink darkened:
-    Tesseract's one threshold for a page keeps black text and drops grey text beside it, which a reader reads)."""
+    Tesseract's one threshold for a page keeps black text and drops grey text beside it, which a reader reads;
+    with ``inverse``, also each page in grey inverted: white letters on a dark field beside black text on
+    white fall to the paper with the field made ink, on a line Tesseract does not read inverted)."""
     with pymupdf.open(stream=raw, filetype="pdf") as doc:
         pixmaps = [p.get_pixmap(matrix=pymupdf.Matrix(300 / 72, 300 / 72).prerotate(t))
                    for p in doc if pages is None or p.number in pages for t in turns]
     pngs = [pix.tobytes("png") for pix in pixmaps]
     if light:
         pngs += [_darkened(pix) for pix in pixmaps]
+    if inverse:
+        pngs += [_inverted(pix) for pix in pixmaps]
     return [subprocess.run(["tesseract", "stdin", "stdout", "-l", "nld"], input=png, capture_output=True,
                            timeout=300).stdout.decode("utf-8", "replace") for png in pngs]
 
@@ -99,6 +104,14 @@ def _darkened(pix: pymupdf.Pixmap) -> bytes:
     """``pix`` in grey, every level raised to the 8th power (grey 185 -> 20, 229 -> 108, white stays white)."""
     grey = pymupdf.Pixmap(pymupdf.csGRAY, pix) if pix.n > 1 or pix.alpha else pix
     table = bytes(round(255 * (v / 255) ** 8) for v in range(256))
+    out = pymupdf.Pixmap(pymupdf.csGRAY, grey.width, grey.height, bytes(grey.samples).translate(table), False)
+    return out.tobytes("png")
+
+
+def _inverted(pix: pymupdf.Pixmap) -> bytes:
+    """``pix`` in grey, negative: light letters on a dark field become dark on light."""
+    grey = pymupdf.Pixmap(pymupdf.csGRAY, pix) if pix.n > 1 or pix.alpha else pix
+    table = bytes(255 - v for v in range(256))
     out = pymupdf.Pixmap(pymupdf.csGRAY, grey.width, grey.height, bytes(grey.samples).translate(table), False)
     return out.tobytes("png")
 
@@ -168,12 +181,14 @@ def _strings_and_names(obj, depth: int = 0):
 
 
 def planted_left(path: Path, planted: tuple[str, ...], ocr: bool = False, turned: bool = False,
-                 light: bool = False) -> list[str]:
+                 light: bool = False, inverse: bool = False) -> list[str]:
     """The planted values that can still be read from ``path`` (by OCR of its pages and its images' own
     pixels too if ``ocr``, each page shown each of the four ways up if ``turned``: a reader turns a page
-    scanned upside down; and darkened if ``light``: a reader reads light grey text beside black)."""
+    scanned upside down; darkened if ``light``: a reader reads light grey text beside black; and
+    inverted if ``inverse``: a reader reads white letters on a dark field beside black text)."""
     raw = Path(path).read_bytes()
-    readings = _readings(raw) + (_ocr(raw, (0, 90, 180, 270) if turned else (0,), light=light) if ocr or light else [])
+    readings = _readings(raw) + (_ocr(raw, (0, 90, 180, 270) if turned else (0,), light=light, inverse=inverse)
+                                 if ocr or light or inverse else [])
     readings += _image_ocr(raw) if ocr else []
     flat = [_norm(t) for t in readings]
     digits = [_digits(t) for t in readings]

@@ -53,6 +53,7 @@ class Case:
     ocr: bool = True
     turned: bool = False  # the oracle's OCR reads each page the four ways up (text standing turned on it)
     light: bool = False  # the oracle's OCR also reads each page with its light ink darkened (grey text beside black)
+    inverse: bool = False  # ... and each page inverted (white letters on dark fields beside black text)
     build: Callable[[Path], None] = field(default=lambda path: None, repr=False)
 
 
@@ -1268,6 +1269,101 @@ def build_two_tone_scan(path: Path) -> None:
     _save(doc, path)
 
 
+NAVY = (0.1, 0.15, 0.35)  # a title bar, a slide's footer band
+NEAR_BLACK = 30 / 255  # a mail client in dark mode: its background ...
+PALE_GREY = 200 / 255  # ... and its text
+
+
+def _banner_lines(page: pymupdf.Page, x: float, y: float, width: float, size: float = 11,
+                  fill=NAVY, ink=(1, 1, 1)) -> None:
+    """A dark band holding the contact person in light letters: name, then phone and e-mail."""
+    page.draw_rect(pymupdf.Rect(x, y, x + width, y + size * 4.2), color=None, fill=fill)
+    page.insert_text((x + 6, y + size * 1.5), f"Contactpersoon: {NAME}", fontsize=size, color=ink)
+    page.insert_text((x + 6, y + size * 3.2), f"{PHONE}  |  {EMAIL}", fontsize=size, color=ink)
+
+
+def build_banner_screenshot(path: Path) -> None:
+    """A screenshot of a message: black body text on white under a navy title bar whose white letters
+    hold the contact person's name, phone and e-mail."""
+    doc = _doc(INNOCENT)
+    scratch = pymupdf.open()
+    src = scratch.new_page(width=300, height=110)
+    _banner_lines(src, 0, 0, 300)
+    for n, line in enumerate(["Onderwerp: voortgang beleidsnota", "De nota is besproken in het overleg.",
+                              "Het vervolg volgt na de zomer."]):
+        src.insert_text((6, 66 + 15 * n), line, fontsize=11)
+    pix = src.get_pixmap(dpi=200, colorspace=pymupdf.csGRAY)
+    doc[0].insert_image(pymupdf.Rect(72, 300, 72 + 300, 300 + 110), pixmap=pix)
+    _save(doc, path)
+
+
+def build_dark_mode_screenshot(path: Path) -> None:
+    """A screenshot of a mail client in dark mode: every line grey 200 on grey 30."""
+    doc = _doc(INNOCENT)
+    scratch = pymupdf.open()
+    src = scratch.new_page(width=300, height=80)
+    src.draw_rect(src.rect, color=None, fill=(NEAR_BLACK,) * 3)
+    for n, line in enumerate(["Onderwerp: voortgang beleidsnota", f"Van: {NAME}", f"Telefoon: {PHONE}",
+                              f"E-mail: {EMAIL}"]):
+        src.insert_text((6, 16 + 17 * n), line, fontsize=11, color=(PALE_GREY,) * 3)
+    pix = src.get_pixmap(dpi=200, colorspace=pymupdf.csGRAY)
+    doc[0].insert_image(pymupdf.Rect(72, 300, 72 + 300, 300 + 80), pixmap=pix)
+    _save(doc, path)
+
+
+def _dark_field_lines(page: pymupdf.Page, x: float, y: float, size: float = 11) -> None:
+    """Black labels on white, each value beside it in white on a navy field on the same line."""
+    for n, (label, value) in enumerate([("Contactpersoon:", NAME), ("Telefoon:", PHONE), ("E-mail:", EMAIL)]):
+        base = y + n * size * 1.6
+        page.insert_text((x, base), label, fontsize=size)
+        width = pymupdf.get_text_length(value, "helv", size)
+        page.draw_rect(pymupdf.Rect(x + 94, base - size, x + 102 + width, base + 4), color=None, fill=NAVY)
+        page.insert_text((x + 98, base), value, fontsize=size, color=(1, 1, 1))
+
+
+def build_dark_fields_screenshot(path: Path) -> None:
+    """A screenshot of a form: each label in black on white, its value in white on a navy field on the
+    same line (Tesseract's binarisation makes the field ink and the value's letters paper)."""
+    doc = _doc(INNOCENT)
+    scratch = pymupdf.open()
+    src = scratch.new_page(width=320, height=90)
+    src.insert_text((6, 14), "Onderwerp: voortgang beleidsnota", fontsize=11)
+    _dark_field_lines(src, 6, 32)
+    pix = src.get_pixmap(dpi=200, colorspace=pymupdf.csGRAY)
+    doc[0].insert_image(pymupdf.Rect(72, 300, 72 + 320, 300 + 90), pixmap=pix)
+    _save(doc, path)
+
+
+def build_dark_fields_scan(path: Path) -> None:
+    """A scanned form (a whole-page picture): black print, the values in white on navy fields."""
+    src = pymupdf.open()
+    page = src.new_page()
+    for n, line in enumerate(["Aanvraagformulier", "", INNOCENT, "Gegevens van de contactpersoon:"]):
+        page.insert_text((72, 100 + 18 * n), line, fontsize=11)
+    _dark_field_lines(page, 72, 100 + 18 * 5)
+    pix = page.get_pixmap(dpi=200, colorspace=pymupdf.csGRAY)
+    doc = pymupdf.open()
+    doc.new_page(width=pix.width * 72 / 200, height=pix.height * 72 / 200).insert_image(
+        pymupdf.Rect(0, 0, pix.width * 72 / 200, pix.height * 72 / 200), pixmap=pix)
+    _save(doc, path)
+
+
+def build_banner_scan(path: Path) -> None:
+    """A scanned letter (a whole-page picture): black print on white, the contact person in white on
+    a navy band at its foot."""
+    src = pymupdf.open()
+    page = src.new_page()
+    for n, line in enumerate(["Geachte heer De Boer,", "", INNOCENT, "Met vriendelijke groet,", "",
+                              "De directie"]):
+        page.insert_text((72, 100 + 18 * n), line, fontsize=11)
+    _banner_lines(page, 72, 260, page.rect.width - 144)
+    pix = page.get_pixmap(dpi=200, colorspace=pymupdf.csGRAY)
+    doc = pymupdf.open()
+    doc.new_page(width=pix.width * 72 / 200, height=pix.height * 72 / 200).insert_image(
+        pymupdf.Rect(0, 0, pix.width * 72 / 200, pix.height * 72 / 200), pixmap=pix)
+    _save(doc, path)
+
+
 def build_image_strips(path: Path) -> None:
     doc = _doc(INNOCENT)
     pix = _text_picture(SENTENCE)
@@ -1513,6 +1609,8 @@ def _disagreeing(name: str) -> Callable[[Path], None]:
     return build
 
 
+# measured: white (or grey 200) letters on fields of grey 30 to 170, on a line of their own, were read
+INVERTED_BY_TESSERACT = "read by OCR (Tesseract reads a line of light letters on dark inverted by itself), redacted"
 N = "Not page content (value also visible)"
 V = "Visible text read otherwise"
 R = "Refusals that can be publications"
@@ -1712,6 +1810,20 @@ CASES: list[Case] = [
          build=build_two_tone_screenshot),
     Case("scan-tweekleurig.pdf", P, "a scanned form: black print, the values filled in in grey 185 (image only)",
          PUBLISHED, "the rows of its light ink read a second time, made dark; redacted", light=True, build=build_two_tone_scan),
+    Case("schermafdruk-donkere-balk.pdf", P, "a screenshot of a message: black text on white under a navy title "
+         "bar holding the name, phone and e-mail in white", PUBLISHED, INVERTED_BY_TESSERACT, inverse=True,
+         build=build_banner_screenshot),
+    Case("schermafdruk-donker.pdf", P, "a screenshot of a mail client in dark mode: every line grey 200 on grey 30",
+         PUBLISHED, INVERTED_BY_TESSERACT, inverse=True, build=build_dark_mode_screenshot),
+    Case("schermafdruk-donkere-vakken.pdf", P, "a screenshot of a form: each label black on white, its value (name, "
+         "phone, e-mail) in white on a navy field on the same line", PUBLISHED,
+         "the dark fields holding a row of light letters read a second time, inverted; redacted", inverse=True,
+         build=build_dark_fields_screenshot),
+    Case("scan-donkere-vakken.pdf", P, "a scanned form: black print, the values in white on navy fields beside "
+         "their labels (image only)", PUBLISHED, "the dark fields holding a row of light letters read a second time, "
+         "inverted; redacted", inverse=True, build=build_dark_fields_scan),
+    Case("scan-donkere-balk.pdf", P, "a scanned letter: black print, the contact person in white on a navy band "
+         "(image only)", PUBLISHED, INVERTED_BY_TESSERACT, inverse=True, build=build_banner_scan),
     Case("afbeelding-stroken.pdf", P, "the screenshot stored as five image strips", PUBLISHED,
          "the strips read together by OCR, redacted", ocr=True, build=build_image_strips),
     Case("stencilmasker.pdf", P, "the screenshot as a 1-bit stencil mask", PUBLISHED,

@@ -59,7 +59,8 @@ def test_case_ends_as_the_readme_table_says(hostile_run, case):
 @pytest.mark.parametrize("case", [c for c in CASES if c.expect == PUBLISHED], ids=lambda c: c.file)
 def test_published_case_holds_no_planted_value(hostile_run, case):
     path = hostile_run["out"] / case.file
-    assert planted_left(path, case.planted, ocr=case.ocr, turned=case.turned, light=case.light) == []
+    assert planted_left(path, case.planted, ocr=case.ocr, turned=case.turned, light=case.light,
+                        inverse=case.inverse) == []
     secrets = [Secret(v, "PHONE" if v[0].isdigit() else "EMAIL" if "@" in v else "PERSON", f"planted #{n}")
                for n, v in enumerate(case.planted)]
     assert verify_pdf(path, case.file, secrets, [], []) == []
@@ -72,7 +73,7 @@ def test_planted_values_are_readable_in_the_input(hostile_run, case):
     path = hostile_run["inputs"] / case.file
     found = planted_left(path, case.planted)
     if found != list(case.planted) and case.ocr:
-        found = planted_left(path, case.planted, ocr=True, turned=case.turned, light=case.light)
+        found = planted_left(path, case.planted, ocr=True, turned=case.turned, light=case.light, inverse=case.inverse)
     assert found == list(case.planted)
 
 

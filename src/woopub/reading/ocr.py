@@ -60,8 +60,8 @@ from woopub.files import write_atomic
 from woopub.model import Box
 from woopub.reading.disagree import text_layer_suspect
 from woopub.reading.fontmaps import FontVerdicts
-from woopub.reading.pictures import (FAINT, MAX_DECODE, TOO_SMALL, ImageDigests, Look, darkened_light_ink, grey_of,
-                                     grey_planes, grown_by, look, stencil_plane)
+from woopub.reading.pictures import (FAINT, MAX_DECODE, TOO_SMALL, ImageDigests, Look, grey_of, grey_planes, grown_by,
+                                     look, second_reading, stencil_plane)
 
 LANGUAGE = "nld"
 DPI = 300  # Tesseract reads body text best at 300 dpi; more costs time and gains little
@@ -222,8 +222,9 @@ class Tesseract:
         """What Tesseract reads in each (image, dpi) job, or the error that stopped it. Images read
         before are taken from the run's memo; the others, each once, are shared among ``workers``
         processes per resolution (``read_many``), the largest first to the least loaded. An image
-        with light ink beside dark (``darkened_light_ink``) is read twice, the second time with its
-        light ink made dark, and the words only that reading found join the first reading's."""
+        with light ink beside dark, or light letters on a dark field (``pictures.second_reading``), is
+        read twice, the second time with its light ink made dark and its fields' letters dark on
+        light, and the words only that reading found join the first reading's."""
         results: list[list[TsvWord] | Exception | None] = [None] * len(jobs)
         keys = [self._memo_key(*job) for job in jobs]
         todo: dict[str, list[int]] = {}  # memo key -> the jobs with those pixels
@@ -237,16 +238,16 @@ class Tesseract:
         reads = {key: jobs[places[0]] for key, places in todo.items()}
         light = {}
         for key, job in reads.items():
-            darkened = darkened_light_ink(job[0])
-            if darkened is not None:
-                light[key] = (darkened, job[1])
-        found = self._read_shared({**reads, **{(key, "light"): job for key, job in light.items()}})
+            again = second_reading(job[0])
+            if again is not None:
+                light[key] = again
+        found = self._read_shared({**reads, **{(key, "light"): (again.image, reads[key][1]) for key, again in light.items()}})
         for key, places in todo.items():
             words = found[key]
             if not isinstance(words, Exception) and key in light:
                 more = found[(key, "light")]
                 # without the second reading the light ink's words are unknown: the image was not read
-                words = more if isinstance(more, Exception) else with_light_words(words, more)
+                words = more if isinstance(more, Exception) else with_light_words(words, more, light[key].fields)
             if not isinstance(words, Exception):
                 _memo_put(key, words)
             for i in places:
@@ -315,13 +316,22 @@ class Tesseract:
         return hashlib.sha256(engine.encode("utf-8") + b"\0" + image).hexdigest()
 
 
-def with_light_words(words: list[TsvWord], light: list[TsvWord]) -> list[TsvWord]:
-    """``words`` and the words of the light ink's reading (``light``) that no word of ``words``
-    covers. A line of the light reading that holds a word of ``words`` too ("Van:"), or stands on a
-    line of ``words`` beside one of its words, joins that line: label and value ("Fenna Wijnberg")
-    stay one line of text. Other lines keep their own (blocks numbered from ``LIGHT_BLOCK``)."""
+def with_light_words(words: list[TsvWord], light: list[TsvWord], fields: tuple = ()) -> list[TsvWord]:
+    """``words`` and the words of the second reading (``light``) that no word of ``words`` covers.
+    A line of the second reading that holds a word of ``words`` too ("Van:"), or stands on a line of
+    ``words`` beside one of its words, joins that line: label and value ("Fenna Wijnberg") stay one
+    line of text. Other lines keep their own (blocks numbered from ``LIGHT_BLOCK``).
+
+    In a dark field the second reading inverted (``fields``, boxes in the image's pixels) the first
+    reading saw the field as ink: a second-reading word there joins even where a first-reading word
+    of other text covers it, and such a first-reading word, when less confident, is garbage
+    ('BSE RW' for 'Fenna Wijnberg') and let go."""
     def box(w):
         return w.left, w.top, w.left + w.width, w.top + w.height
+
+    def in_field(w):
+        x, y = w.left + w.width / 2, w.top + w.height / 2
+        return any(x0 <= x < x1 and y0 <= y < y1 for x0, y0, x1, y1 in fields)
 
     def covered(a, b):
         x0, y0, x1, y1 = max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3])
@@ -334,12 +344,20 @@ def with_light_words(words: list[TsvWord], light: list[TsvWord]) -> list[TsvWord
 
     lines: dict[tuple, tuple] = {}  # a line of the light reading -> the line of ``words`` it joins
     added = []
+    replaced: set[int] = set()  # garbage of the first reading in a field: indexes into ``words``
     for word in light:
         known = next((k for k in words if covered(box(word), box(k))), None)
         if known is None:
             added.append(word)
-        else:  # read in both: the light reading's line is that line ("Van:" read twice)
-            lines.setdefault(word.line, known.line)
+            continue
+        lines.setdefault(word.line, known.line)  # read in both: the light reading's line is that line ("Van:" read twice)
+        if fields and in_field(word):  # read otherwise before: kept, the less confident first reading let go
+            over = [n for n, k in enumerate(words) if covered(box(word), box(k))]
+            if all(words[n].text != word.text for n in over):
+                added.append(word)
+                replaced.update(n for n in over if in_field(words[n]) and words[n].confidence < word.confidence)
+    if replaced:
+        words = [k for n, k in enumerate(words) if n not in replaced]
     for word in added:
         if word.line not in lines:
             near = [k for k in words if beside(box(word), box(k))]

@@ -454,6 +454,18 @@ NEAR_DARK_PX = 2  # pixels: light pixels this close to dark ink are its anti-ali
 LIGHT_LOOK_PIXELS = 2_000_000  # a larger image is looked at for light ink halved (a page at 300 dpi: 8.7 million)
 LIGHT_ROW_PIXELS = 2  # light pixels a row of the image (as looked at) holds, at least, to be read again ...
 LIGHT_ROW_PAD = 6  # ... with this many rows above and below it (the rest of a dark label, a grey letter's dark core)
+SOLID = 0.5  # share of its box a mark of dark ink fills, at least, to be a field (a band, a box) rather than letters
+MIN_FIELD_PX = 8  # pixels (as looked at): a dark field lower or narrower than this holds no letter (MIN_LETTER_PX and a rim)
+
+
+@dataclass(frozen=True, slots=True)
+class SecondReading:
+    """An image to read a second time: its light ink darkened, its dark fields' light letters inverted."""
+
+    image: bytes  # a grey PNM of the image's size
+    # the dark fields inverted in it, (x0, y0, x1, y1) in the image's pixels: where the first reading
+    # saw the field as ink, so its words there may be garbage the second reading's replace
+    fields: tuple[tuple[int, int, int, int], ...] = ()
 
 
 def darkened_light_ink(image: bytes) -> bytes | None:
@@ -466,26 +478,108 @@ def darkened_light_ink(image: bytes) -> bytes | None:
     Only the rows that hold light ink are kept, the rest made paper: Tesseract's time goes by the
     text it is given. The dark ink in those rows stays (a label beside its value; the dark core of
     a grey scanned letter, which a reading of the light ink alone broke: 'SU_* TI' for 'SUKARTI')."""
+    found = _split(image)
+    if found is None:
+        return None
+    grey, small, scale, counts, threshold = found
+    light = _light_ink(small, counts, threshold)
+    return None if light is None else _kept_rows(light[0][grey], light[1], scale)
+
+
+def second_reading(image: bytes) -> SecondReading | None:
+    """What to read a second time in ``image`` (a grey PNM), or None (most images): its light ink
+    darkened, as ``darkened_light_ink`` (the same image when it holds no dark field), and the light
+    letters of its dark fields (``_dark_fields``) made dark on light, the rows of both kept.
+
+    Tesseract binarises a field darker than its threshold into ink and the light letters on it into
+    paper. A line of such letters alone (a title bar, a dark-mode screenshot) it reads inverted by
+    itself; beside black text on the paper, on one line (a form's label, its value in a dark field),
+    it read the value as garbage ('BSE RW ilalel=ee' for a name)."""
+    found = _split(image)
+    if found is None:
+        return None
+    grey, small, scale, counts, threshold = found
+    light = _light_ink(small, counts, threshold)
+    fields = _dark_fields(small, threshold)
+    if light is None and fields is None:
+        return None
+    out = light[0][grey] if light is not None else grey.copy()
+    rows = light[1] if light is not None else np.zeros(small.shape[0], dtype=bool)
+    boxes = []
+    for (x0, y0, x1, y1), filled, table in fields or ():
+        rows[y0:y1] |= filled.any(axis=1)
+        big = np.repeat(np.repeat(filled, scale, axis=0), scale, axis=1)
+        box = (slice(y0 * scale, y0 * scale + big.shape[0]), slice(x0 * scale, x0 * scale + big.shape[1]))
+        big = big[:out[box].shape[0], :out[box].shape[1]]  # (the last odd row or column of a halved image)
+        out[box][big] = table[grey[box][big]]
+        boxes.append((x0 * scale, y0 * scale, x1 * scale, y1 * scale))
+    return SecondReading(_kept_rows(out, rows, scale), tuple(boxes))
+
+
+def _split(image: bytes):
+    """A PNM's pixels, as looked at (halved when large), its histogram and Otsu's threshold; None
+    for an image that is not a grey PNM or holds one grey level (a blank region: no ink at all)."""
     grey = _pnm_grey(image)
     if grey is None or grey.size == 0:
         return None
     counts = np.bincount(grey.ravel(), minlength=256)
-    if np.count_nonzero(counts) < 2:  # one grey level (a blank region): no ink at all
-        return None
-    threshold = _otsu(counts)
-    paper = threshold + int(np.argmax(counts[threshold:]))
-    if paper - LIGHT_GAP <= threshold or counts[threshold + 1:paper - LIGHT_GAP + 1].sum() == 0:
+    if np.count_nonzero(counts) < 2:
         return None
     scale = 2 if grey.size > LIGHT_LOOK_PIXELS else 1  # a page: its letters are large enough halved
     small = _halved(grey) if scale == 2 else grey
+    return grey, small, scale, counts, _otsu(counts)
+
+
+def _light_ink(small: np.ndarray, counts: np.ndarray, threshold: int) -> tuple[np.ndarray, np.ndarray] | None:
+    """The grey table that makes the light ink dark, and the rows (as looked at) that hold it."""
+    paper = threshold + int(np.argmax(counts[threshold:]))
+    if paper - LIGHT_GAP <= threshold or counts[threshold + 1:paper - LIGHT_GAP + 1].sum() == 0:
+        return None
     light = (small > threshold) & (small <= paper - LIGHT_GAP) & ~grown_by(small <= threshold, NEAR_DARK_PX)
     if not light.any() or not has_letter_row(light):
         return None
     # the light ink's own level becomes black, the paper white, darker ink stays black
     level = float(np.median(small[light]))
     stretch = np.clip((np.arange(256, dtype=np.float32) - level) * (255.0 / (paper - level)), 0, 255)
-    out = stretch.astype(np.uint8)[grey]
-    rows = np.count_nonzero(light, axis=1) >= LIGHT_ROW_PIXELS
+    return stretch.astype(np.uint8), np.count_nonzero(light, axis=1) >= LIGHT_ROW_PIXELS
+
+
+def _dark_fields(small: np.ndarray, threshold: int) -> list | None:
+    """The dark fields that hold a row of light letters, each as its box (x0, y0, x1, y1, as looked
+    at), its mask in that box (the field with what it encloses) and the grey table that makes its
+    letters black on white; None without such a field.
+
+    A field is a mark of ink (at or below Otsu's threshold) that fills at least ``SOLID`` of its
+    box and is at least ``MIN_FIELD_PX`` each way: a band, a box, a dark-mode window, not a letter
+    (letters fill less, their counters are single holes). Its letters are the light it encloses,
+    a row of letters by ``has_letter_row``."""
+    dark = small <= threshold
+    labels, count = ndimage.label(dark, structure=np.ones((3, 3), dtype=bool))
+    if count == 0:
+        return None
+    slices = ndimage.find_objects(labels)
+    h = np.array([s[0].stop - s[0].start for s in slices])
+    w = np.array([s[1].stop - s[1].start for s in slices])
+    area = np.bincount(labels.ravel(), minlength=count + 1)[1:]
+    solid = (area >= SOLID * h * w) & (h >= MIN_FIELD_PX) & (w >= MIN_FIELD_PX) & (area < h * w)
+    fields = []
+    for i in np.flatnonzero(solid):
+        box = slices[i]
+        field = labels[box] == i + 1
+        filled = ndimage.binary_fill_holes(field)
+        letters = filled & ~dark[box]  # the light it encloses (a letter's dark counter is no hole)
+        if not letters.any() or not has_letter_row(letters):
+            continue
+        # the field's own level becomes white, its letters' black (a mid-grey field inverted stays grey)
+        ground, ink = float(np.median(small[box][field])), float(np.percentile(small[box][letters], 90))
+        stretch = np.clip((ink - np.arange(256, dtype=np.float32)) * (255.0 / max(ink - ground, 1.0)), 0, 255)
+        fields.append(((box[1].start, box[0].start, box[1].stop, box[0].stop), filled, stretch.astype(np.uint8)))
+    return fields or None
+
+
+def _kept_rows(out: np.ndarray, rows: np.ndarray, scale: int) -> bytes:
+    """``out`` as a grey PNM with only ``rows`` (as looked at) kept, each with ``LIGHT_ROW_PAD`` rows
+    above and below it (the rest of a dark label, a grey letter's dark core), the rest made paper."""
     rows = np.convolve(rows, np.ones(2 * LIGHT_ROW_PAD + 1), mode="same") > 0
     rows = np.repeat(rows, scale)
     out[:len(rows)][~rows] = 255
