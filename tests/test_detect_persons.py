@@ -927,6 +927,39 @@ def test_known_given_name_alone_is_not_looked_for_in_capitals(detector):
     assert "MAX" not in found, found
 
 
+def test_known_given_name_in_capitals_is_found_where_the_text_names_the_person(detector):
+    # "BART!" beside "Bart Simpson": redacting "Bart" and leaving the shout readable leaks the name
+    index = PersonIndex()
+    index.add_person("Bart Simpson")
+    text = 'Homer yells "BART!" at his son. Bart Simpson laughs.\nLater BART ran off.\n'
+    found = [f.text for f in detector.find(text, known=index) if f.entity == "PERSON"]
+    assert found.count("BART") == 2, found
+
+
+@pytest.mark.parametrize("text", [
+    "Bart Simpson spreekt over de NORA API en de BART standaard.\n",  # beside capitals, after an article
+    "Bart Simpson zit in de commissie.\nDe NORA-principes en BART-regels gelden.\n",  # heading a longer term
+    "Bart Simpson noemde de BART 7 als voorbeeld.\n",  # beside a number
+    "Een rapport over BART zonder de persoon.\n",  # the text does not name the person as written
+])
+def test_known_given_name_in_capitals_used_as_a_term_is_not_the_person(detector, text):
+    index = PersonIndex()
+    index.add_person("Bart Simpson")
+    index.add_person("Nora Visser")
+    found = [f.text for f in detector.find(text, known=index) if f.entity == "PERSON"]
+    assert "BART" not in found and "NORA" not in found, found
+
+
+def test_a_short_given_name_or_an_everyday_word_is_not_looked_for_in_capitals(detector):
+    # "AA", "LI", "ROB", "MARK": in capitals as often an acronym or a word as the person
+    index = PersonIndex()
+    for name in ("Rob Jansen", "Mark Visser", "Li Wei"):
+        index.add_person(name)
+    text = "Rob Jansen en Mark Visser en Li Wei.\nZie ROB advies, MARK het vakje, LI code.\n"
+    found = [f.text for f in detector.find(text, known=index) if f.entity == "PERSON"]
+    assert not {"ROB", "MARK", "LI"} & set(found), found
+
+
 @pytest.mark.parametrize("text, unit, person", [
     ("Met vriendelijke groet,\n\nir. Y. El Idrissi\nDirecteur-Generaal Rechtspleging en Rechtshandhaving\n"
      "Ministerie van Justitie en Veiligheid\n", "Rechtspleging", "Y. El Idrissi"),
