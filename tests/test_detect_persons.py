@@ -960,6 +960,14 @@ def test_a_short_given_name_or_an_everyday_word_is_not_looked_for_in_capitals(de
     assert not {"ROB", "MARK", "LI"} & set(found), found
 
 
+def test_an_organisation_word_after_a_lone_given_name_is_no_surname(persons):
+    # "Lion Air": a listed given name, then a word that names companies (cues.yaml organisation.after)
+    text = ("In response to the Lion Air Flight 610 accident, the FAA acted.\n"
+            "The crash of a Lion Air aircraft was studied. Hoa Do wrote the report.\n")
+    found = persons(text)
+    assert not any("Air" in f for f in found) and "Hoa Do" in found, found
+
+
 @pytest.mark.parametrize("text, unit, person", [
     ("Met vriendelijke groet,\n\nir. Y. El Idrissi\nDirecteur-Generaal Rechtspleging en Rechtshandhaving\n"
      "Ministerie van Justitie en Veiligheid\n", "Rechtspleging", "Y. El Idrissi"),

@@ -516,6 +516,7 @@ class PersonRecognizer(LocalRecognizer):
 
     def __init__(self, lex: Lexicon | None = None, tagger=None, use_frog: bool | None = None):
         self.lex = lex or lexicon()
+        self.org_after = frozenset(self.lex.cues["organisation"]["after"])
         self.use_frog = use_frog if use_frog is not None else frog_wanted()
         self._tagger = tagger
         self.frog_problem: str | None = None  # why Frog could not help, once known
@@ -768,8 +769,9 @@ class PersonRecognizer(LocalRecognizer):
         t = toks[j]
         parts = _past_lower_interfix(parts)  # "van Bram Vloer": the run may have opened at the preposition
         # (a given name in capitals before a capitalised word is an acronym: "NORA Expertgroep")
+        # (nor is an organisation word: "Lion Air", "Anna Stichting" name a company or foundation)
         if (len(parts) != 1 or parts[0].kind != NAME or not parts[0].text.istitle() or not t.text.istitle()
-                or t.lower in self.lex.stop_words):
+                or t.lower in self.lex.stop_words or t.lower in self.org_after):
             return False
         given = parts[0].lower
         nxt = toks[j + 1] if j + 1 < len(toks) else None
