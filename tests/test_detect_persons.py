@@ -968,6 +968,12 @@ def test_an_organisation_word_after_a_lone_given_name_is_no_surname(persons):
     assert not any("Air" in f for f in found) and "Hoa Do" in found, found
 
 
+def test_lower_case_between_capitals_that_is_no_tussenvoegsel_makes_a_term_not_a_name(persons):
+    # "LaaS", "MaaS" (listed given name and surname as words) in a diagram; "AvdZ" stays short-hand shaped
+    found = persons("Andere afnemer\nTraditioneel\nLaaS\nMaaS\nIAM\n\nTraditioneel LaaS MaaS IAM.\n")
+    assert not any("aaS" in f for f in found), found
+
+
 @pytest.mark.parametrize("text, unit, person", [
     ("Met vriendelijke groet,\n\nir. Y. El Idrissi\nDirecteur-Generaal Rechtspleging en Rechtshandhaving\n"
      "Ministerie van Justitie en Veiligheid\n", "Rechtspleging", "Y. El Idrissi"),
