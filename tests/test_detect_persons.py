@@ -974,6 +974,13 @@ def test_lower_case_between_capitals_that_is_no_tussenvoegsel_makes_a_term_not_a
     assert not any("aaS" in f for f in found), found
 
 
+def test_the_words_of_a_postal_box_before_its_number_are_no_initials_and_surname(persons):
+    # "P.O. Box 992": initials and a listed surname ("Box") in shape, an address in fact
+    text = "Contact Pilatus Aircraft Ltd., Customer Technical\nSupport (MCC), P.O. Box 992, CH-6371\nStans.\nMet J. Box, kamer 12.\n"
+    found = persons(text)
+    assert "P.O. Box" not in found and "J. Box" in found, found
+
+
 @pytest.mark.parametrize("text, unit, person", [
     ("Met vriendelijke groet,\n\nir. Y. El Idrissi\nDirecteur-Generaal Rechtspleging en Rechtshandhaving\n"
      "Ministerie van Justitie en Veiligheid\n", "Rechtspleging", "Y. El Idrissi"),
