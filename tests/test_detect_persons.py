@@ -931,15 +931,16 @@ def test_known_given_name_in_capitals_is_found_where_the_text_names_the_person(d
     # "BART!" beside "Bart Simpson": redacting "Bart" and leaving the shout readable leaks the name
     index = PersonIndex()
     index.add_person("Bart Simpson")
-    text = 'Homer yells "BART!" at his son. Bart Simpson laughs.\nLater BART ran off.\n'
+    text = 'Homer yells "BART!" at his son. Bart Simpson laughs.\nLater BART ran off.\nAAN: BART EN LISA\n'
     found = [f.text for f in detector.find(text, known=index) if f.entity == "PERSON"]
-    assert found.count("BART") == 2, found
+    assert found.count("BART") == 3, found
 
 
 @pytest.mark.parametrize("text", [
-    "Bart Simpson spreekt over de NORA API en de BART standaard.\n",  # beside capitals, after an article
+    "Nora Visser las: NORA API werkt.\n",  # beside a term in capitals
+    "Bart Simpson spreekt over de BART standaard.\n",  # after an article
     "Bart Simpson zit in de commissie.\nDe NORA-principes en BART-regels gelden.\n",  # heading a longer term
-    "Bart Simpson noemde de BART 7 als voorbeeld.\n",  # beside a number
+    "Bart Simpson noemde BART 7 als voorbeeld.\n",  # beside a number
     "Een rapport over BART zonder de persoon.\n",  # the text does not name the person as written
 ])
 def test_known_given_name_in_capitals_used_as_a_term_is_not_the_person(detector, text):

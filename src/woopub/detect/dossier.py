@@ -453,9 +453,15 @@ class KnownPersonRecognizer(LocalRecognizer):
             return False
         for word in word_beside(folded, start, end):
             if any(c.isdigit() for c in word) or (word.isupper() and sum(c.isalpha() for c in word) >= 2
-                                                  and " ".join(word.split()) not in self.forms):
+                                                  and word not in self.forms and not self._plain_in_capitals(word)):
                 return False
         return not (_used_as_term(key, folded) or _compounded(key, folded))
+
+    def _plain_in_capitals(self, word: str) -> bool:
+        """Is a word in capitals an everyday word or a name part ("AAN: BART EN LISA"), not a term like "API"?"""
+        low, lex = word.strip(".").lower(), self.index.lex
+        return (low in lex.stop_words or low in lex.interfix_words or low in lex.first_names or low in lex.surnames
+                or is_common_word(low, lex, english=True))
 
     def _owner_named(self, form: str, folded: str) -> bool:
         """Does the text name a person this two-letter short-hand stands for? (Longer forms: always.)"""
