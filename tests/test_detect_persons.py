@@ -927,6 +927,61 @@ def test_known_given_name_alone_is_not_looked_for_in_capitals(detector):
     assert "MAX" not in found, found
 
 
+def test_known_given_name_in_capitals_is_found_where_the_text_names_the_person(detector):
+    # "BART!" beside "Bart Simpson": redacting "Bart" and leaving the shout readable leaks the name
+    index = PersonIndex()
+    index.add_person("Bart Simpson")
+    text = 'Homer yells "BART!" at his son. Bart Simpson laughs.\nLater BART ran off.\nAAN: BART EN LISA\n'
+    found = [f.text for f in detector.find(text, known=index) if f.entity == "PERSON"]
+    assert found.count("BART") == 3, found
+
+
+@pytest.mark.parametrize("text", [
+    "Nora Visser las: NORA API werkt.\n",  # beside a term in capitals
+    "Bart Simpson spreekt over de BART standaard.\n",  # after an article
+    "Bart Simpson zit in de commissie.\nDe NORA-principes en BART-regels gelden.\n",  # heading a longer term
+    "Bart Simpson noemde BART 7 als voorbeeld.\n",  # beside a number
+    "Een rapport over BART zonder de persoon.\n",  # the text does not name the person as written
+])
+def test_known_given_name_in_capitals_used_as_a_term_is_not_the_person(detector, text):
+    index = PersonIndex()
+    index.add_person("Bart Simpson")
+    index.add_person("Nora Visser")
+    found = [f.text for f in detector.find(text, known=index) if f.entity == "PERSON"]
+    assert "BART" not in found and "NORA" not in found, found
+
+
+def test_a_short_given_name_or_an_everyday_word_is_not_looked_for_in_capitals(detector):
+    # "AA", "LI", "ROB", "MARK": in capitals as often an acronym or a word as the person
+    index = PersonIndex()
+    for name in ("Rob Jansen", "Mark Visser", "Li Wei"):
+        index.add_person(name)
+    text = "Rob Jansen en Mark Visser en Li Wei.\nZie ROB advies, MARK het vakje, LI code.\n"
+    found = [f.text for f in detector.find(text, known=index) if f.entity == "PERSON"]
+    assert not {"ROB", "MARK", "LI"} & set(found), found
+
+
+def test_an_organisation_word_after_a_lone_given_name_is_no_surname(persons):
+    # "Lion Air": a listed given name, then a word that names companies (cues.yaml organisation.after)
+    text = ("In response to the Lion Air Flight 610 accident, the FAA acted.\n"
+            "The crash of a Lion Air aircraft was studied. Hoa Do wrote the report.\n")
+    found = persons(text)
+    assert not any("Air" in f for f in found) and "Hoa Do" in found, found
+
+
+def test_lower_case_between_capitals_that_is_no_tussenvoegsel_makes_a_term_not_a_name(persons):
+    # "LaaS", "MaaS" (listed given name and surname as words) in a diagram; "AvdZ" stays short-hand shaped
+    found = persons("Andere afnemer\nTraditioneel\nLaaS\nMaaS\nIAM\n\nTraditioneel LaaS MaaS IAM.\n")
+    assert not any("aaS" in f for f in found), found
+
+
+def test_the_words_of_a_postal_box_before_its_number_are_no_initials_and_surname(persons):
+    # "P.O. Box 992": initials and a listed surname ("Box") in shape, an address in fact
+    text = "Contact Pilatus Aircraft Ltd., Customer Technical\nSupport (MCC), P.O. Box 992, CH-6371\nStans.\nMet J. Box, kamer 12.\n"
+    found = persons(text)
+    assert "P.O. Box" not in found and "J. Box" in found, found
+
+
 @pytest.mark.parametrize("text, unit, person", [
     ("Met vriendelijke groet,\n\nir. Y. El Idrissi\nDirecteur-Generaal Rechtspleging en Rechtshandhaving\n"
      "Ministerie van Justitie en Veiligheid\n", "Rechtspleging", "Y. El Idrissi"),

@@ -319,6 +319,30 @@ class PersonIndex:
 
 # the kinds of known forms also looked for in capitals: those read from a written name
 CAPITALS_KINDS = frozenset({"full name", "surname", "part of double surname"})
+# a given name in capitals is as often an acronym or a word ("737 MAX", "ROB", "NORA API"): looked for
+# only when this long, and found only where the text names the person as written and the word stands alone
+CAPITALS_GIVEN_LETTERS = 4
+CAPITALS_GIVEN = "dossier:first name in capitals"
+_WORD_BESIDE = re.compile(r"[^\W_][\w'’.-]*")
+
+
+def capitals_given_name(given: str, lex: Lexicon) -> str | None:
+    """The capitals form of a known given name looked for at all: long enough, no known acronym and no
+    everyday word in either dictionary ("MARK", "ROSE", "WILL" are words in capitals)."""
+    caps = given.upper()
+    if (caps == given or sum(c.isalpha() for c in caps) < CAPITALS_GIVEN_LETTERS or caps in lex.acronyms
+            or given.lower() in lex.dictionary_words):
+        return None
+    return caps
+
+
+def word_beside(text: str, start: int, end: int) -> tuple[str, str]:
+    """The words right before and after ``text[start:end]`` on its line ("" at a line's edge)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    before = _WORD_BESIDE.findall(text[line_start:start])
+    after = _WORD_BESIDE.findall(text[end : len(text) if line_end < 0 else line_end])
+    return (before[-1] if before else ""), (after[0] if after else "")
 
 
 class KnownPersonRecognizer(LocalRecognizer):
@@ -337,6 +361,14 @@ class KnownPersonRecognizer(LocalRecognizer):
             if (caps != variant and kind in CAPITALS_KINDS and sum(c.isalpha() for c in caps) >= 3
                     and caps not in index.lex.acronyms):
                 self.forms.setdefault(" ".join(fold_accents(caps).split()), variant)
+        # a known given name in capitals ("BART!" where "Bart" is redacted), checked where it stands
+        self.caps_given: dict[str, re.Pattern] = {}  # capitals form -> the given name as written, on word edges
+        for variant, kind in index.variants.items():
+            caps = capitals_given_name(variant, index.lex) if kind == "first name" else None
+            key = " ".join(fold_accents(caps).split()) if caps else None
+            if key and key not in self.forms:
+                self.forms[key] = variant
+                self.caps_given[key] = re.compile(rf"(?<![\w@.-]){re.escape(fold_accents(variant))}(?![\w@-])")
         # thousands of forms in a large dossier: one Aho-Corasick pass each, not a regex alternation
         self.pattern = FormMatcher(self.forms, before="@.-", after="@-")
         self.context_only = {fold_accents(s) for s in index.context_shorthands}
@@ -366,7 +398,12 @@ class KnownPersonRecognizer(LocalRecognizer):
                 # "Wet Mulder", "Stichting De Boer": not the person; reported so the rules keep it in view
                 results.append(self._result(start, end, "dossier:in-organisation-name"))
                 continue
-            form = self.forms[" ".join(folded[start:end].split())]
+            key = " ".join(folded[start:end].split())
+            if key in self.caps_given:
+                if self._given_in_capitals(key, folded, start, end):
+                    results.append(self._result(start, end, CAPITALS_GIVEN))
+                continue
+            form = self.forms[key]
             results.append(self._result(start, end, f"dossier:{self.index.variants[form]}"))
         terms: dict[str, bool] = {}  # form -> _used_as_term, once per text
         english = None  # written_in_english, once per text and only when short-hand is found
@@ -406,6 +443,25 @@ class KnownPersonRecognizer(LocalRecognizer):
         for start, end in self.local.spans(text, squeezed if folded is text else None):
             results.append(self._result(start, end, "dossier:e-mail local part"))
         return results
+
+    def _given_in_capitals(self, key: str, folded: str, start: int, end: int) -> bool:
+        """Is a known given name in capitals the person here? Only in a text that names them as written
+        ("BART!" beside "Bart Simpson"), and not where capitals stand for a term: beside another word in
+        capitals or a number on its line ("NORA API", "737 MAX"), with an article or spelled out
+        ("de NORA"), or heading a longer term ("NORA-principes")."""
+        if not self.caps_given[key].search(folded):
+            return False
+        for word in word_beside(folded, start, end):
+            if any(c.isdigit() for c in word) or (word.isupper() and sum(c.isalpha() for c in word) >= 2
+                                                  and word not in self.forms and not self._plain_in_capitals(word)):
+                return False
+        return not (_used_as_term(key, folded) or _compounded(key, folded))
+
+    def _plain_in_capitals(self, word: str) -> bool:
+        """Is a word in capitals an everyday word or a name part ("AAN: BART EN LISA"), not a term like "API"?"""
+        low, lex = word.strip(".").lower(), self.index.lex
+        return (low in lex.stop_words or low in lex.interfix_words or low in lex.first_names or low in lex.surnames
+                or is_common_word(low, lex, english=True))
 
     def _owner_named(self, form: str, folded: str) -> bool:
         """Does the text name a person this two-letter short-hand stands for? (Longer forms: always.)"""

@@ -83,6 +83,11 @@ class Lexicon:
         return frozenset(words)
 
     @functools.cached_property
+    def interfix_initials(self) -> frozenset[str]:
+        """The lower-case letters a tussenvoegsel takes in initials short-hand: "vd" ("van der"), "it" ("in 't")."""
+        return frozenset("".join(w[0] for w in i.replace("'", "").split()) for i in self.interfixes) - {""}
+
+    @functools.cached_property
     def english_everyday(self) -> frozenset[str]:
         """The words the English dictionary writes in lower case only: "appendix", "traces", "loan";
         not "skinner" or "bill", which it also writes as names ("Skinner", "Bill")."""

@@ -516,6 +516,8 @@ class PersonRecognizer(LocalRecognizer):
 
     def __init__(self, lex: Lexicon | None = None, tagger=None, use_frog: bool | None = None):
         self.lex = lex or lexicon()
+        self.org_after = frozenset(self.lex.cues["organisation"]["after"])
+        self.postal_box = frozenset(self.lex.cues["postal_box"])
         self.use_frog = use_frog if use_frog is not None else frog_wanted()
         self._tagger = tagger
         self.frog_problem: str | None = None  # why Frog could not help, once known
@@ -768,8 +770,9 @@ class PersonRecognizer(LocalRecognizer):
         t = toks[j]
         parts = _past_lower_interfix(parts)  # "van Bram Vloer": the run may have opened at the preposition
         # (a given name in capitals before a capitalised word is an acronym: "NORA Expertgroep")
+        # (nor is an organisation word: "Lion Air", "Anna Stichting" name a company or foundation)
         if (len(parts) != 1 or parts[0].kind != NAME or not parts[0].text.istitle() or not t.text.istitle()
-                or t.lower in self.lex.stop_words):
+                or t.lower in self.lex.stop_words or t.lower in self.org_after):
             return False
         given = parts[0].lower
         nxt = toks[j + 1] if j + 1 < len(toks) else None
@@ -953,6 +956,8 @@ class PersonRecognizer(LocalRecognizer):
         nxt = cand.tokens[-1].i + 1
         if nxt < len(view.tokens) and view.tokens[nxt].break_before == 0 and re.fullmatch(r"\d{1,5}[a-zA-Z]?", view.tokens[nxt].text):
             ev.append(("followed-by-number", EVIDENCE["followed-by-number"]))  # "Dorpsstraat 12", "Kamer 4"
+            if " ".join(t.lower for t in cand.tokens) in self.postal_box:
+                ev.append(("postal-box", EVIDENCE["postal-box"]))  # "P.O. Box 992": an address, not "P.O." and "Box"
         elif len(names) == 1 and last.lower.rstrip(".") in DATE_MONTHS and DAY_AFTER.match(view.text, cand.end):
             ev.append(("followed-by-number", EVIDENCE["followed-by-number"]))  # "SEP. 18": a month and its day
         if cues.in_organisation_name(cand):

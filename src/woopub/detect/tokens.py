@@ -131,10 +131,12 @@ def is_common_word(lower: str, lex: Lexicon, english: bool = False) -> bool:
 _INNER_CAPITAL_PREFIXES = {"mc", "mac", "fitz", "de", "di", "da", "du", "la", "le", "van", "von", "o", "st"}
 
 
-def is_abbreviation_or_brand(text: str) -> bool:
+def is_abbreviation_or_brand(text: str, interfix_initials: frozenset[str] = frozenset()) -> bool:
     """Written like an abbreviation or a brand, not a name: two capitals before lower case
     ("DSenB", not the Dutch "IJsbrand"), "X en Y" ("JenV"), or a capital inside a word
-    after a prefix no name has ("CoMensha", "WhatsApp", "PostNL")."""
+    after a prefix no name has ("CoMensha", "WhatsApp", "PostNL"). ``interfix_initials``: the
+    lower-case letters of initials short-hand ("vd" in "AvdZ"); given, other lower case between
+    capitals is a term ("LaaS", "MaaS"), not someone's initials."""
     if "-" in text or "'" in text or "’" in text or text.isupper() or not text[:1].isupper():
         return False
     if len(text) > 2 and text[1].isupper() and text[2].islower() and not text.startswith("IJ"):
@@ -144,7 +146,8 @@ def is_abbreviation_or_brand(text: str) -> bool:
     inner = re.search(r"(?<=[a-z])[A-Z]", text)
     if inner is None:
         return False
-    if re.fullmatch(r"[A-Z](?:[a-z]{0,3}[A-Z]){1,4}", text):
+    if re.fullmatch(r"[A-Z](?:[a-z]{0,3}[A-Z]){1,4}", text) and (
+            not interfix_initials or all(run in interfix_initials for run in re.findall(r"[a-z]+", text))):
         return False  # a person's initials short-hand: "JtH", "RitV", "AvdZ"
     return text[: inner.start()].lower() not in _INNER_CAPITAL_PREFIXES
 
@@ -210,7 +213,7 @@ def classify(text: str, lex: Lexicon, caps_line: bool, english: bool = False) ->
     if is_name_shaped(text, caps_line):
         if not _VOWEL.search(unicodedata.normalize("NFKD", lower)) and lower not in lex.surnames and lower not in lex.first_names:
             return WORD  # "Dn", "Ctrl": no vowel, no name (a listed "Ng" is one)
-        if is_abbreviation_or_brand(text):
+        if is_abbreviation_or_brand(text, lex.interfix_initials):
             return WORD  # "DSenB", "CoMensha"
         if lower in lex.public_words or lower in lex.greetings or any(p in lex.public_words for p in lower.split("-")):
             return WORD
