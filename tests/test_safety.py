@@ -333,6 +333,14 @@ def test_the_programs_temporary_files_share_one_private_folder_removed_at_the_en
     assert os.environ["TMPDIR"] == str(tmp_path) and tempfile.gettempdir() == str(tmp_path)
 
 
+def _page_images_in(temp: Path) -> bool:
+    """Tesseract's input images stand in ``temp``; the run removes their folders while this looks."""
+    try:
+        return any(temp.rglob("woopub-ocr-*/*.img"))
+    except FileNotFoundError:
+        return False
+
+
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=lambda s: s.name)
 def test_a_run_stopped_while_tesseract_reads_leaves_no_page_images_behind(tmp_path, sig):
     # Tesseract reads several pictures from files in a folder of their own; a worker killed then
@@ -343,12 +351,11 @@ def test_a_run_stopped_while_tesseract_reads_leaves_no_page_images_behind(tmp_pa
     proc = subprocess.Popen([sys.executable, "-m", "woopub", "redact", *map(str, sorted((SAMPLES / "scans").glob("*.pdf"))),
                              "--out", str(tmp_path / "uit"), "--workers", "2", "-q"],
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and proc.poll() is None:
-        if any(temp.rglob("woopub-ocr-*/*.img")):
-            break
+    deadline, reading = time.monotonic() + 120, False
+    while time.monotonic() < deadline and proc.poll() is None and not reading:
+        reading = _page_images_in(temp)
         time.sleep(0.02)
-    assert any(temp.rglob("woopub-ocr-*/*.img")), "the run got to Tesseract reading pictures from files"
+    assert reading, "the run got to Tesseract reading pictures from files"
     os.kill(proc.pid, sig)
     proc.wait(timeout=60)
     left = [p.relative_to(temp) for p in temp.rglob("*") if not p.name.startswith("pymp-") and "pymp-" not in p.parent.name]
