@@ -24,7 +24,9 @@ from pathlib import Path
 
 import pymupdf
 
-from woopub.reading.ocr import PictureCheck, Tesseract, _render, plan_page, with_light_words
+from woopub.reading.ocr import _render
+from woopub.reading.planning import PictureCheck, plan_page
+from woopub.reading.tesseract import Tesseract, with_light_words
 from woopub.reading.pictures import darkened_light_ink, second_reading
 
 

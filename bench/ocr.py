@@ -45,7 +45,9 @@ from ocr_support import ocr_pixels  # noqa: E402  (tests/)
 
 from woopub.detect import Detector  # noqa: E402
 from woopub.reading.extract import extract_text  # noqa: E402
-from woopub.reading.ocr import DPI, OcrRegion, Tesseract, _union_area, plan_page, read_pages  # noqa: E402
+from woopub.reading.ocr import read_pages
+from woopub.reading.planning import DPI, OcrRegion, _union_area, plan_page
+from woopub.reading.tesseract import Tesseract  # noqa: E402
 from woopub.run.pipeline import Dossier  # noqa: E402
 from woopub.writing.publish import LOG_JSON  # noqa: E402
 from woopub.reading.document import DocumentReader  # noqa: E402

@@ -22,7 +22,7 @@ from pathlib import Path
 import pymupdf
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-from woopub.reading.ocr import PictureCheck, plan_page  # noqa: E402
+from woopub.reading.planning import PictureCheck, plan_page  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -79,7 +79,7 @@ def run_woopub(folder: Path, work: Path, workers: int) -> tuple[subprocess.Compl
 
 def needs_ocr(path: Path) -> bool:
     """Whether woopub's planner reads any page of the file by OCR (a scan, a picture that may hold text)."""
-    from woopub.reading.ocr import PictureCheck, plan_page
+    from woopub.reading.planning import PictureCheck, plan_page
 
     try:
         with pymupdf.open(path) as doc:
@@ -125,7 +125,7 @@ def damaged_pages(source: Path, published: Path, boxes: dict, warnings) -> list[
     that ``lying_pages`` finds is compared again as a picture."""
     import pymupdf
 
-    from woopub.reading.ocr import lying_pages
+    from woopub.reading.planning import lying_pages
 
     repaired: set[int] = set()
     for w in warnings:

@@ -82,6 +82,11 @@ class Parts:
 
 def instrument(parts: Parts) -> None:
     import woopub.reading.ocr as ocr
+    try:  # planning and the engine have modules of their own since s17 (older sources: all in ocr)
+        import woopub.reading.planning as planning
+        import woopub.reading.tesseract as tesseract
+    except ImportError:
+        planning = tesseract = ocr
     import woopub.run.batch as batch
     import woopub.run.pipeline as pipeline
     import woopub.writing.verify as verify
@@ -96,20 +101,20 @@ def instrument(parts: Parts) -> None:
         if hasattr(verify, name):
             parts.wrap(verify, name)
     parts.wrap(ocr, "_render", "render a region")
-    parts.wrap(ocr.Tesseract, "read", "tesseract")
-    parts.wrap(ocr.Tesseract, "_run", "tesseract process")  # every run, batches of images (read_many) included
-    count_images(parts, ocr)
+    parts.wrap(tesseract.Tesseract, "read", "tesseract")
+    parts.wrap(tesseract.Tesseract, "_run", "tesseract process")  # every run, batches of images (read_many) included
+    count_images(parts, tesseract)
     try:  # a stamped copy's pages compared with their published file's (not in older sources)
         import woopub.writing.stamped as stamped
         parts.wrap(stamped, "_same_outside", "stamp proof: compare pixels")
     except ImportError:
         pass
-    parts.wrap(ocr.PictureCheck, "pictures", "look at pictures")
-    count_decodes(parts, ocr)
-    record_plans(parts, ocr, verify)
+    parts.wrap(planning.PictureCheck, "pictures", "look at pictures")
+    count_decodes(parts, planning)
+    record_plans(parts, verify)
 
 
-def record_plans(parts: Parts, ocr, verify) -> None:
+def record_plans(parts: Parts, verify) -> None:
     """Each page's planned regions, keyed ``phase|document|verification|page`` (``parts.plans``):
     verification's and the scan pass's calls of ``plan_page``."""
     import woopub.reading.document as document
@@ -129,7 +134,7 @@ def record_plans(parts: Parts, ocr, verify) -> None:
     document.plan_page = recording(document.plan_page)  # the scan pass's
 
 
-def count_decodes(parts: Parts, ocr) -> None:
+def count_decodes(parts: Parts, planning) -> None:
     """What planning costs beyond seconds, per phase: pages run for their image lists
     (``get_textpage`` keeping images, which ``get_image_info`` and ``ImageDigests`` run), images
     decoded and hashed for their digest (MuPDF's MD5 of a decoded image), image objects decoded
@@ -164,23 +169,23 @@ def count_decodes(parts: Parts, ocr) -> None:
             super().__init__(*args)
 
     pymupdf.Pixmap = Pixmap
-    if hasattr(ocr, "_shown_grey"):
-        parts.wrap(ocr, "_shown_grey", "render a picture to look at")
+    if hasattr(planning, "_shown_grey"):
+        parts.wrap(planning, "_shown_grey", "render a picture to look at")
 
 
-def count_images(parts: Parts, ocr) -> None:
+def count_images(parts: Parts, tesseract) -> None:
     """Images given to ``Tesseract.read_all``, per phase: read by Tesseract, or taken from the run's memo
     (the same pixels read before in the run). Counted as ``images read|memo`` in the parts' calls."""
-    read_all = ocr.Tesseract.read_all
+    read_all = tesseract.Tesseract.read_all
 
     @functools.wraps(read_all)
     def counted(self, jobs):
-        known = sum(1 for job in jobs if ocr._memo_get(self._memo_key(*job)) is not None)
+        known = sum(1 for job in jobs if tesseract._memo_get(self._memo_key(*job)) is not None)
         parts.calls[f"{parts.phase}|images from the memo"] += known
         parts.calls[f"{parts.phase}|images read"] += len(jobs) - known
         return read_all(self, jobs)
 
-    ocr.Tesseract.read_all = counted
+    tesseract.Tesseract.read_all = counted
 
 
 def main() -> None:

@@ -143,7 +143,7 @@ def count_tesseract_reads(monkeypatch) -> list[str]:
     """Every Tesseract run from now on, as the SHA-256 of the image it read (the list fills as they run)."""
     import hashlib
 
-    from woopub.reading.ocr import Tesseract
+    from woopub.reading.tesseract import Tesseract
 
     seen: list[str] = []
     real = Tesseract.read

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pymupdf
 
-from woopub.reading.ocr import Tesseract
+from woopub.reading.tesseract import Tesseract
 
 
 def image_ink(doc: pymupdf.Document, page_index: int, box, step: int = 2) -> int:

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pymupdf
 import pytest
 
-from woopub.reading.ocr import HIDDEN_PICTURE, PictureCheck, _render, plan_page
+from woopub.reading.ocr import _render
+from woopub.reading.planning import HIDDEN_PICTURE, PictureCheck, plan_page
 
 SENTENCE = "Contactpersoon: Fenna Wijnberg, telefoon 06-48291730"
 

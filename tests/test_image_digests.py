@@ -12,7 +12,7 @@ import pymupdf
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from woopub.reading.ocr import PictureCheck, plan_page
+from woopub.reading.planning import PictureCheck, plan_page
 from woopub.reading.pictures import ImageDigests
 
 
@@ -129,10 +129,10 @@ def test_verification_looks_again_at_a_picture_a_box_changed(tmp_path):
 
 
 def test_an_image_objects_key_is_its_bytes_and_all_it_refers_to(tmp_path):
-    """``ocr._object_key`` (a look kept by the bytes the pixels are decoded from, for the whole run):
+    """``planning._object_key`` (a look kept by the bytes the pixels are decoded from, for the whole run):
     the same for the same bytes under other object numbers; another for a changed stream, or a
     changed soft mask, whose colour pixels (and so PyMuPDF's digest) stay the same."""
-    from woopub.reading.ocr import _object_key
+    from woopub.reading.planning import _object_key
 
     _document(tmp_path / "d.pdf")
     with pymupdf.open(tmp_path / "d.pdf") as doc:
@@ -161,14 +161,15 @@ def test_an_image_objects_key_is_its_bytes_and_all_it_refers_to(tmp_path):
 def test_a_look_is_taken_by_the_objects_bytes_only_for_the_same_bytes(tmp_path, monkeypatch):
     """In a run (the memo folder), a picture looked at in one pass is not decoded again in another
     for its look when its object's bytes are the same; a picture a box changed is."""
-    import woopub.reading.ocr as ocr
+    import woopub.reading.planning as planning
+    from woopub.reading.tesseract import remember_ocr_in
 
     _document(tmp_path / "d.pdf")
     decoded = []
-    real = ocr.grey_planes
-    monkeypatch.setattr(ocr, "grey_planes", lambda doc, xref: decoded.append(xref) or real(doc, xref))
+    real = planning.grey_planes
+    monkeypatch.setattr(planning, "grey_planes", lambda doc, xref: decoded.append(xref) or real(doc, xref))
     (tmp_path / "memo").mkdir()
-    ocr.remember_ocr_in(tmp_path / "memo")
+    remember_ocr_in(tmp_path / "memo")
     try:
         with pymupdf.open(tmp_path / "d.pdf") as doc:
             check = PictureCheck(doc)
@@ -189,7 +190,7 @@ def test_a_look_is_taken_by_the_objects_bytes_only_for_the_same_bytes(tmp_path, 
             plan_page(redacted[1], check=check)
         assert decoded == [redacted_xref(tmp_path / "r.pdf")]
     finally:
-        ocr.remember_ocr_in(None)
+        remember_ocr_in(None)
 
 
 def redacted_xref(path) -> int:
@@ -200,14 +201,15 @@ def redacted_xref(path) -> int:
 def test_a_digest_is_taken_by_the_objects_bytes_in_a_later_pass(tmp_path):
     """In a run, an image object's digest found in one pass is taken in another for the same bytes
     (no decoding); the digests are PyMuPDF's all the same, and a changed image is decoded."""
-    import woopub.reading.ocr as ocr
+    from woopub.reading.planning import image_digests
+    from woopub.reading.tesseract import remember_ocr_in
 
     _document(tmp_path / "d.pdf")
     (tmp_path / "memo").mkdir()
-    ocr.remember_ocr_in(tmp_path / "memo")
+    remember_ocr_in(tmp_path / "memo")
     try:
         with pymupdf.open(tmp_path / "d.pdf") as doc:
-            first = ocr.image_digests()
+            first = image_digests()
             for page in doc:
                 first.page_infos(page)
             page = doc[1]
@@ -216,13 +218,13 @@ def test_a_digest_is_taken_by_the_objects_bytes_in_a_later_pass(tmp_path):
             doc.save(tmp_path / "r.pdf", garbage=4)
         assert first.decoded == 4
         with pymupdf.open(tmp_path / "r.pdf") as published, pymupdf.open(tmp_path / "r.pdf") as fresh:
-            later = ocr.image_digests()
+            later = image_digests()
             for page in published:
                 assert later.page_infos(page) == _expected_infos(fresh[page.number])
         # page 2's picture is new pixels (decoded); on page 1 the inline image has no object: decoded
         assert later.decoded == 2
     finally:
-        ocr.remember_ocr_in(None)
+        remember_ocr_in(None)
 
 
 def _masked(text: str | None, size=(360, 60)) -> pymupdf.Pixmap:

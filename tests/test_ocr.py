@@ -11,18 +11,9 @@ from click.testing import CliRunner
 
 from conftest import SAMPLES, make_pdf, pdf_text, still_there
 from ocr_support import handwriting_pdf, image_ink, ocr_pixels, scanned_pdf, text_page_image
-from woopub.reading.ocr import (
-    OcrRegion,
-    OcrWord,
-    PageReading,
-    PictureCheck,
-    Tesseract,
-    add_text_layer,
-    merged_raw_words,
-    TsvWord,
-    plan_page,
-    with_light_words,
-)
+from woopub.reading.ocr import OcrWord, PageReading, add_text_layer, merged_raw_words
+from woopub.reading.planning import OcrRegion, PictureCheck, plan_page
+from woopub.reading.tesseract import Tesseract, TsvWord, with_light_words
 from woopub.reading.document import DocumentReader
 from woopub.reading.pictures import darkened_light_ink, second_reading
 from woopub.run.batch import run_inline

@@ -10,7 +10,7 @@ import pymupdf
 import pytest
 
 from ocr_support import text_page_image
-from woopub.reading.ocr import Tesseract
+from woopub.reading.tesseract import Tesseract
 
 LINES = [["Aanwezig: Fenna Wijnberg"], ["Verslag van het overleg"], ["Telefoon 06 4829 1730"],
          ["Met vriendelijke groet"], ["Onderwerp: Actieplan mensenhandel"], ["Volgende keer in maart"]]

@@ -7,7 +7,7 @@ import pymupdf
 
 from ocr_support import Tesseract
 from woopub.reading.document import DocumentReader
-from woopub.reading.ocr import plan_page
+from woopub.reading.planning import plan_page
 
 NAME = "Fenna Wijnberg"
 

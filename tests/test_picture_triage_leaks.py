@@ -15,7 +15,7 @@ import pymupdf
 
 from conftest import still_there
 from ocr_support import ocr_pixels, text_page_image
-from woopub.reading.ocr import PictureCheck, plan_page
+from woopub.reading.planning import PictureCheck, plan_page
 from woopub.run.batch import run_inline
 
 NAME = "Fenna Wijnberg"

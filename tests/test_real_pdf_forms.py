@@ -96,7 +96,7 @@ def test_glyphs_without_a_unicode_mapping_do_not_refuse_a_document(tmp_path, rul
 
 
 def test_an_unmapped_glyph_in_a_symbol_font_is_no_letter_but_in_a_text_font_it_may_be():
-    from woopub.reading.ocr import SYMBOL_FONT
+    from woopub.reading.planning import SYMBOL_FONT
 
     assert SYMBOL_FONT.search("Wingdings-Regular") and SYMBOL_FONT.search("ZapfDingbats") and SYMBOL_FONT.search("CMEX10")
     assert not SYMBOL_FONT.search("RubikLight-Medium") and not SYMBOL_FONT.search("Calibri")

@@ -165,7 +165,7 @@ def test_a_page_repaired_as_a_scan_blacks_out_the_dossiers_name_forms_ocr_reads_
     from woopub.detect import PersonIndex
     from woopub.model import LogEntry, Proposal
     from woopub.reading.extract import extract_text
-    from woopub.reading.ocr import Tesseract
+    from woopub.reading.tesseract import Tesseract
     from woopub.writing.verify import check_dossier_names
 
     engine = Tesseract()
@@ -191,7 +191,7 @@ def test_a_page_repaired_as_a_scan_blacks_out_a_name_too_short_for_the_picture_s
     # the scan's OCR text layer kept it
     from woopub.model import Proposal
     from woopub.reading.extract import extract_text
-    from woopub.reading.ocr import Tesseract
+    from woopub.reading.tesseract import Tesseract
     from woopub.writing.secrets import Secret
     from woopub.writing.verify import check_text
 
@@ -218,7 +218,7 @@ def test_a_page_repaired_as_a_scan_blacks_out_short_hand_whose_person_another_pa
     from woopub.detect import PersonIndex
     from woopub.model import Proposal
     from woopub.reading.extract import extract_text
-    from woopub.reading.ocr import Tesseract
+    from woopub.reading.tesseract import Tesseract
     from woopub.writing.verify import _keep_boxes, check_dossier_names
 
     engine = Tesseract()

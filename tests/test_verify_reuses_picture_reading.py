@@ -41,7 +41,9 @@ def ocr_calls(monkeypatch):
 
 def _earlier(path) -> dict[int, PicturesRead]:
     """What the redaction pass records: plan and read the input's pictures."""
-    from woopub.reading.ocr import Tesseract, plan_page, read_pages
+    from woopub.reading.ocr import read_pages
+    from woopub.reading.planning import plan_page
+    from woopub.reading.tesseract import Tesseract
 
     with pymupdf.open(path) as doc:
         plans = [(p, r) for p in doc if (r := plan_page(p))]

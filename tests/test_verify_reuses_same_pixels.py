@@ -9,8 +9,10 @@ import pymupdf
 import pytest
 
 from conftest import make_scan
-import woopub.reading.ocr as ocr
-from woopub.reading.ocr import PictureCheck, Tesseract, plan_page, read_pages
+import woopub.reading.planning as planning
+from woopub.reading.ocr import read_pages
+from woopub.reading.planning import PictureCheck, plan_page
+from woopub.reading.tesseract import Tesseract
 from woopub.writing.secrets import Secret
 from woopub.writing.verify import check_pictures
 
@@ -93,13 +95,13 @@ def _page_with_logo_and_photo(path) -> None:
 @pytest.fixture
 def looks(monkeypatch):
     calls = []
-    real = ocr.look
+    real = planning.look
 
     def counting(planes):
         calls.append(len(planes))
         return real(planes)
 
-    monkeypatch.setattr(ocr, "look", counting)
+    monkeypatch.setattr(planning, "look", counting)
     return calls
 
 

@@ -16,7 +16,7 @@ import pytest
 from conftest import SAMPLES, make_scan
 from woopub.package.build import build_package
 from woopub.package.stamp import stamp_document
-from woopub.reading.ocr import Tesseract
+from woopub.reading.tesseract import Tesseract
 from woopub.run.batch import run_inline, verify_output
 from woopub.writing.publish import LOG_JSON
 from woopub.writing.stamped import StampedCopy

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import count_tesseract_reads, make_unmapped_pdf
 from woopub.reading.extract import extract_text
-from woopub.reading.ocr import Tesseract, remember_ocr_in
+from woopub.reading.tesseract import Tesseract, remember_ocr_in
 from woopub.model import Problem
 from woopub.writing.secrets import Secret
 from woopub.writing.verify import check_text

@@ -22,7 +22,8 @@ from make_cases import NAME, SENTENCE, UNICODE_FONT
 from woopub.cli import main
 from woopub.model import Proposal
 from woopub.reading.fontmaps import WIDTH_AGREEMENT_MIN, width_agreement
-from woopub.reading.ocr import TEXT_LAYER_FONT, PictureCheck, plan_page
+from woopub.reading.ocr import TEXT_LAYER_FONT
+from woopub.reading.planning import PictureCheck, plan_page
 from woopub.writing.publish import LOG_JSON, PROPOSALS_FILE
 from woopub.run.batch import verify_output
 

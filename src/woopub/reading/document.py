@@ -27,21 +27,10 @@ import pymupdf
 from woopub.files import write_atomic
 from woopub.reading.extract import build_text, page_words, text_layer_words
 from woopub.model import REDACT, DocumentText, Proposal, Word
-from woopub.reading.ocr import (
-    DOUBTFUL,
-    OcrStats,
-    OcrUnavailableError,
-    OcrWord,
-    PageReading,
-    PictureCheck,
-    Tesseract,
-    add_text_layer,
-    document_key,
-    merged_raw_words,
-    ocr_raw_words,
-    plan_page,
-    read_pages,
-)
+from woopub.reading.ocr import (OcrWord, PageReading, add_text_layer, document_key, merged_raw_words, ocr_raw_words,
+                                read_pages)
+from woopub.reading.planning import DOUBTFUL, OcrStats, PictureCheck, plan_page
+from woopub.reading.tesseract import OcrUnavailableError, Tesseract
 
 
 @dataclass

@@ -440,7 +440,7 @@ def _read(doc, readings: Path | None, key: str | None):
     it); only the text layer where OCR is not installed."""
     from woopub.reading.document import DocumentReader
     from woopub.reading.extract import extract_text
-    from woopub.reading.ocr import OcrUnavailableError
+    from woopub.reading.tesseract import OcrUnavailableError
 
     reader = DocumentReader()
     if readings is not None:

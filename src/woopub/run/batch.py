@@ -44,7 +44,8 @@ from woopub.decide.analysis import add_to_person_index, rules_person_index
 from woopub.files import sha256_or_none
 from woopub.run.state import READINGS, STATE_FILE, RunState
 from woopub.model import KEEP, DocumentOutcome, LogEntry, Proposal
-from woopub.reading.ocr import OcrStats, remember_ocr_in
+from woopub.reading.planning import OcrStats
+from woopub.reading.tesseract import remember_ocr_in
 from woopub.run.pipeline import (
     DocumentScan,
     InputDocument,

@@ -111,7 +111,7 @@ def worker_dossier(settings):
 
         # the detector is built on first use: a worker that only writes (woopub apply) needs none
         cache[key] = Dossier(settings.rules, passwords=settings.passwords, recognisers=settings.recognisers)
-    from woopub.reading.ocr import remember_ocr_in
+    from woopub.reading.tesseract import remember_ocr_in
 
     remember_ocr_in(settings.ocr_memo)  # before a pass's child is forked: it inherits the folder
     # no run store (a cluster): the publish pass may run on another host, so nothing is kept for it

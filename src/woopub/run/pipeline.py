@@ -35,7 +35,8 @@ from woopub.errors import InputError
 from woopub.run.guard import Sandbox, can_isolate
 from woopub.reading.intake import admit, inspect, refusal_reason
 from woopub.model import KEEP, REDACT, Decision, DocumentOutcome, Finding, LogEntry, Proposal
-from woopub.reading.ocr import OcrStats, document_key
+from woopub.reading.ocr import document_key
+from woopub.reading.planning import OcrStats
 from woopub.reading.passwords import Passwords
 from woopub.decide.marked import marked_proposals
 from woopub.decide.analysis import dossier_reading, first_reading

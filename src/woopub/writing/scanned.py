@@ -22,7 +22,8 @@ import pymupdf
 from woopub.detect.dossier import PLACED_SHORTHAND, value_pattern
 from woopub.model import KEEP, REDACT, LogEntry, Proposal
 from woopub.reading.extract import extract_text
-from woopub.reading.ocr import OcrWord, Tesseract, _middle, add_text_layer, page_picture_image
+from woopub.reading.ocr import OcrWord, _middle, add_text_layer, page_picture_image
+from woopub.reading.tesseract import Tesseract
 from woopub.writing.pictured import _joined, _occurrences, _values
 from woopub.writing.redact import redact_page
 from woopub.writing.sanitize import sanitize, save_clean

@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 import pymupdf
 
-from woopub.reading.ocr import DPI, OcrRegion
+from woopub.reading.planning import DPI, OcrRegion
 
 STAMP_BAND = "stamp band"  # the reason of the region that reads a proven page's stamp
 

@@ -39,8 +39,9 @@ import pymupdf
 from woopub.decide.marked import term_pattern
 from woopub.detect.dossier import PLACED_SHORTHAND, value_pattern
 from woopub.errors import one_line
-from woopub.reading.ocr import (PictureCheck, Tesseract, image_digests, page_picture_image, plan_page, read_pages,
-                                unmapped_letters)
+from woopub.reading.ocr import page_picture_image, read_pages
+from woopub.reading.planning import PictureCheck, image_digests, plan_page, unmapped_letters
+from woopub.reading.tesseract import Tesseract
 from woopub.reading.pictures import ImageDigests
 from woopub.reading.extract import WORD_CLIP, WORD_FLAGS, extract_text, text_layer_words
 from woopub.reading.intake import forget_warnings, loss_warnings, unreadable_text

@@ -28,7 +28,7 @@ import pymupdf
 
 from woopub.model import REDACT, LogEntry, Proposal
 from woopub.reading.extract import text_layer_words
-from woopub.reading.ocr import Tesseract
+from woopub.reading.tesseract import Tesseract
 from woopub.writing.asscan import publish_as_scan
 from woopub.writing.damage import changed_pages
 from woopub.writing.redact import apply_proposals
