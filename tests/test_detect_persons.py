@@ -991,3 +991,13 @@ def test_an_everyday_word_after_a_function_is_its_unit_and_a_surname_stays_a_per
     found = persons(text)
     assert person in found
     assert not any(unit in f for f in found)
+
+
+def test_a_label_van_over_the_name_in_a_nota_header_is_not_its_tussenvoegsel(detector):
+    # WeasyPrint's nota header, one cell per line: "Van" + "Eefje Griffioen" read as one name opened by "Van"
+    # put it under "de minister van Financiën", and the signature rule kept the civil servant's name
+    text = "Nota\nAan\nde minister van Financiën\nVan\nEefje Griffioen\nDatum\n3 oktober 2024\n"
+    names = [f.text for f in detector.find(text) if f.entity == "PERSON"]
+    assert names == ["Eefje Griffioen"]
+    wrapped = "Opgesteld door T. van\nDam en de heer Van\nDijk.\n"
+    assert [f.text for f in detector.find(wrapped) if f.entity == "PERSON"] == ["T. van\nDam", "Van\nDijk"]

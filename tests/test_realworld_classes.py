@@ -4,6 +4,7 @@ import io
 from pathlib import Path
 
 import pikepdf
+import pymupdf
 import pytest
 
 from woopub.writing.filecheck import check_strings
@@ -140,3 +141,23 @@ def test_mupdf_refusing_a_picture_too_large_is_a_plain_reason():
     with pytest.raises(Exception) as raised:
         page.get_pixmap(dpi=300)
     assert refusal_reason(Path("poster.pdf"), raised.value).startswith("poster.pdf: a page or picture is too large to draw (")
+
+
+def test_an_icc_profile_mupdf_cannot_open_is_no_damaged_pdf(tmp_path):
+    from woopub.reading.intake import admit, inspect
+
+    # a PDF/A converter's output intent with a profile littlecms refuses: MuPDF draws the page in the
+    # device colours instead ("invalid ICC colorspace"); the text and pictures are all there
+    path = tmp_path / "pdfa.pdf"
+    with pymupdf.open() as doc:
+        doc.new_page().insert_text((72, 72), "Nota van Jan Jansen", fontsize=12)
+        doc.save(path)
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        profile = pdf.make_stream(b"\x00" * 128)
+        pdf.Root.OutputIntents = pikepdf.Array([pikepdf.Dictionary(
+            Type=pikepdf.Name.OutputIntent, S=pikepdf.Name.GTS_PDFA1, OutputConditionIdentifier=pikepdf.String("sRGB"),
+            DestOutputProfile=profile)])
+        pdf.save(path)
+    with admit(path) as admitted:
+        inspect(admitted.doc, path)
+        assert "Jan Jansen" in admitted.doc[0].get_text()

@@ -54,3 +54,11 @@ def test_an_organisation_word_before_the_same_surname_is_not_the_person(detector
     text = "Aanwezig: Tonnie Brouwer (Nederlandse Arbeidsinspectie)\n\nDe Stichting Brouwer organiseert het congres."
     stichting = text.index("Stichting Brouwer") + len("Stichting ")
     assert not any(f.start == stichting and f.entity == "PERSON" for f in detector.find(text))
+
+
+def test_a_name_whose_space_ocr_dropped_is_found_as_written():
+    # a scan read by OCR at 150 dpi: "Frank van Es" came out as "Frank vanEs" and "van Es" stayed legible
+    text = "Deelnemers:\nFrank vanEs\nIvo Hendriks\nActie: van Es stuurt de notulen. De weather vanes draaien."
+    found = same_document_mentions(text, [_finding(text, "van Es")], [REDACTED])
+    assert [f.text for f in found] == ["vanEs"]
+    assert "same-name-redacted-in-document" in found[0].evidence

@@ -230,3 +230,18 @@ def test_a_message_never_shows_a_key_of_the_producers_own(tmp_path):
         problems = check_hygiene(doc, path.read_bytes(), "sleutels.pdf")
     assert {p.kind for p in problems} >= {"catalog", "page"}
     assert all("Fenna" not in str(p) for p in problems)
+
+
+def test_a_font_whose_subset_tag_starts_with_js_is_no_javascript(tmp_path):
+    # pdftocairo's random subset tags ("JSKKZL+LiberationSans") once read as the /JS key: a clean file refused
+    out = tmp_path / "schoon.pdf"
+    with pymupdf.open() as doc:
+        doc.new_page().insert_text((72, 72), "Een onschuldige regel tekst.")
+        doc.save(out)
+    with pymupdf.open(out) as doc:
+        font = next(x for x in range(1, doc.xref_length()) if "/Type/Font" in doc.xref_object(x, compressed=True))
+        doc.xref_set_key(font, "BaseFont", "/JSKKZL+LiberationSans")
+        doc.save(tmp_path / "js-tag.pdf")
+    tagged = tmp_path / "js-tag.pdf"
+    with pymupdf.open(tagged) as doc:
+        assert "javascript" not in {p.kind for p in check_hygiene(doc, tagged.read_bytes(), "js-tag.pdf")}

@@ -17,7 +17,7 @@ from woopub.decide.rules import RuleSet
 from woopub.detect import Detector, PersonIndex, words_before
 from woopub.detect.config import detection_config
 from woopub.detect.dossier import PLACED_SHORTHAND, in_organisation_name, value_pattern
-from woopub.detect.joined import joined_mentions
+from woopub.detect.joined import closed_gap_mentions, joined_mentions
 from woopub.detect.lexicon import lexicon
 from woopub.detect.overlap import resolve_overlaps
 from woopub.detect.persons import everyday_surname_pattern, has_own_evidence
@@ -132,7 +132,7 @@ def same_document_mentions(text: str, findings: list[Finding], decisions: list[D
                                  (evidence,), lead=words_before(text, m.start())))
     # the same name joined into one token: "linkedin.com/in/jan-de-vries", "@JanDeVries", "j_devries"
     for value in values:
-        for start, end in joined_mentions(text, value):
+        for start, end in [*joined_mentions(text, value), *closed_gap_mentions(text, value)]:
             if any(taken[start:end]):
                 continue
             taken[start:end] = b"\x01" * (end - start)

@@ -29,3 +29,16 @@ def joined_mentions(text: str, value: str) -> list[tuple[int, int]]:
     if pattern is None:
         return []
     return [(m.start(), m.end()) for m in pattern.finditer(text) if " " not in m.group() and "\n" not in m.group()]
+
+
+def closed_gap_mentions(text: str, value: str) -> list[tuple[int, int]]:
+    """A multi-word name with a space between its words left out, as written: OCR of a scan reads
+    "Frank van Es" as "Frank vanEs". Case as written and word edges, as ``value_pattern`` finds the
+    name itself, so a short surname does not turn up inside words ("vanes"); the name with every
+    space in place is left to that pattern."""
+    words = value.split()
+    if len(words) < 2 or len("".join(words)) < 4:
+        return []
+    pattern = re.compile(r"(?<![\w@.-])" + r"\s*".join(map(re.escape, words)) + r"(?![\w@-])")
+    return [(m.start(), m.end()) for m in pattern.finditer(text)
+            if len(m.group().split()) < len(words)]  # at least one space missing

@@ -677,7 +677,8 @@ class PersonRecognizer(LocalRecognizer):
             t = toks[j]
             if parts and t.break_before == 2:
                 break
-            if parts and t.break_before == 1 and not self._continues_over_line_end(parts, t):
+            if parts and t.break_before == 1 and not self._continues_over_line_end(
+                    parts, t, toks[j + 1] if j + 1 < len(toks) else None):
                 break
             if t.kind in NAME_PARTS:
                 outlook_tail = bool(parts) and parts[-1].kind == INITIALS and any(p.kind == COMMA for p in parts)  # "Graaf, G.A. de"
@@ -855,13 +856,16 @@ class PersonRecognizer(LocalRecognizer):
             k += 1
         return False
 
-    def _continues_over_line_end(self, parts: list[Token], nxt: Token) -> bool:
-        """Does a name go on over a line end? When it cannot end here, or has only given names so far."""
+    def _continues_over_line_end(self, parts: list[Token], nxt: Token, after: Token | None = None) -> bool:
+        """Does a name go on over a line end? When it cannot end here, or has only given names so far.
+        ``after`` is the token after ``nxt``."""
         last = parts[-1]
         if nxt.kind not in NAME_PARTS or any(p.kind == COMMA for p in parts):
             return False  # "HADDAD, L." ends an entry of a list, one per line
         if last.kind == INTERFIX and last.text.istitle() and last.lower in self.lex.surnames and len(parts) > 1:
             return False  # "mevr. T. Le" + newline: "Le" is the surname, the name ends
+        if all(p.kind == INTERFIX for p in parts) and self._name_opens_line(nxt, after):
+            return False  # a nota's header "Van" + newline + "Eefje Griffioen": a label, a given name opens the name
         if last.kind in (INITIALS, INTERFIX) or (last.kind == NAME and last.text.endswith("-")):
             return True
         if last.kind == NAME and HYPHEN_INTERFIX.search(last.lower):
@@ -872,6 +876,12 @@ class PersonRecognizer(LocalRecognizer):
         # (not into a line that opens with a capitalised "De": "in Brecht" + newline + "De Morgen", a masthead)
         return (bool(given) and all(p.kind == NAME and p.lower in self.lex.first_names for p in given)
                 and not nxt.sentence_start and not (nxt.kind == INTERFIX and nxt.text.istitle()))
+
+    def _name_opens_line(self, nxt: Token, after: Token | None) -> bool:
+        """A listed given name that opens a line, with a capitalised name part beside it: a name of its own
+        (a tussenvoegsel stands before a surname, not before a given name and surname)."""
+        return (nxt.kind == NAME and nxt.lower in self.lex.first_names and after is not None
+                and after.break_before == 0 and after.kind == NAME and after.text[:1].isupper())
 
     @staticmethod
     def _trim(parts: list[Token], has_title: bool, title_before: bool = True) -> list[Token]:

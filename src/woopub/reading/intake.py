@@ -61,7 +61,8 @@ BENIGN_WARNINGS = re.compile(
     r"cannot find startxref|trying to repair|repairing PDF|cannot recognize xref|expected object number|"
     r"garbage bytes before version marker|stream Length incorrect|invalid xref|broken xref|"
     r"expected generation number|expected 'obj' keyword|"  # an xref offset off: the object is found by repair
-    r"ICC profile \(N=\d+\) is not",  # a profile for other channels: MuPDF ignores it, draws the alternate
+    r"ICC profile \(N=\d+\) is not|"  # a profile for other channels: MuPDF ignores it, draws the alternate
+    r"invalid ICC colorspace",  # a profile littlecms cannot open: MuPDF draws in the device colours instead
     re.IGNORECASE,
 )
 

@@ -61,7 +61,7 @@ def check_hygiene(doc: pymupdf.Document, raw: bytes, name: str) -> list[Problem]
             obj = doc.xref_object(xref, compressed=True)
         except Exception:
             continue
-        if not javascript and ("/JavaScript" in obj or "/JS" in obj):
+        if not javascript and _JAVASCRIPT_NAME.search(obj):
             problems.append(Problem(name, "javascript", f"object {xref} holds JavaScript"))
             javascript = True
         if not _CARRIED_NAME.search(obj):  # MuPDF writes the source: a key present is named in it
@@ -93,6 +93,8 @@ def shown_key(key: str) -> str:
 
 
 # a key that no published object may carry, as a whole name in an object's source
+# whole names: a font's subset tag may start with them ("/JSKKZL+LiberationSans", pdftocairo)
+_JAVASCRIPT_NAME = names_in_source(["JavaScript", "JS"])
 _CARRIED_NAME = names_in_source([*ANY_OBJECT_KEYS, *(k.lstrip("/") for k in ALTERNATE_TEXT_KEYS)])
 
 
