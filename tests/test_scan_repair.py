@@ -186,6 +186,33 @@ def test_a_page_repaired_as_a_scan_blacks_out_the_dossiers_name_forms_ocr_reads_
     assert not still_there(NAME, ocr_pixels(tmp_path / "memo.pdf"))
 
 
+def test_a_form_the_repaired_pages_text_layer_shows_is_boxed_though_the_reading_missed_it(tmp_path, monkeypatch):
+    # the repair searches the OCR words joined in one run; verification reads the text layer the repair
+    # wrote, in its own lines: a form the run hid (OCR noise beside it on a coloured table,
+    # ../shared/realpdf's NORA matrix page) withheld the document. Simulated: the run finds nothing
+    from woopub.detect import PersonIndex
+    from woopub.model import Proposal
+    from woopub.reading.extract import extract_text
+    from woopub.reading.tesseract import Tesseract
+    from woopub.writing.verify import check_dossier_names
+
+    engine = Tesseract()
+    if engine.problem():
+        pytest.skip(engine.problem())
+    _memo(tmp_path / "memo.pdf")
+    index = PersonIndex()
+    index.add_person("Fenna Wijnberg")
+    other = Proposal("memo.pdf#1", "memo.pdf", 2, ((72, 60, 120, 76),), "Jan Smit", "PERSON", "redact", "5.1.2e",
+                     "naam-persoon", 0.9, "test", "test")
+    monkeypatch.setattr(scanned, "_dossier_names", lambda *args, **kwargs: [])
+    added = scanned.publish_as_scans(tmp_path / "memo.pdf", "memo.pdf", [1], [other], [], engine, index)
+    assert added and all(e.page == 1 and e.ground == "5.1.2e" for e in added)
+    with pymupdf.open(tmp_path / "memo.pdf") as doc:
+        assert check_dossier_names(doc, "memo.pdf", index, {}, extract_text(doc)) == []
+        assert "begroting" in doc[0].get_text()
+    assert not still_there(NAME, ocr_pixels(tmp_path / "memo.pdf"))
+
+
 def test_a_page_repaired_as_a_scan_blacks_out_a_name_too_short_for_the_picture_search(tmp_path):
     # verification hunts a two-letter name ("NH") as a word in the text; the repair did not, and
     # the scan's OCR text layer kept it

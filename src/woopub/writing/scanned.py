@@ -91,18 +91,64 @@ def publish_as_scans(path, name: str, pages: list[int], proposals: list[Proposal
                     if not any(b.contains(cover) for b, _ in boxes) and not any(n.contains(cover) for n, _, _ in new):
                         new.append((cover, source.ground or "", source))
             doc.delete_page(number - 1)
-            scan = doc.new_page(number - 1, width=size.width, height=size.height)
-            scan.insert_image(scan.rect, pixmap=picture)
-            everything = boxes + [(r, g) for r, g, _ in new]
-            if everything:
-                redact_page(scan, [(tuple(r), g) for r, g in everything])  # the picture's pixels too
-            add_text_layer(scan, read, [tuple(r) for r, _ in everything])
+            scan = _scan_page(doc, number, size, picture, read, boxes + [(r, g) for r, g, _ in new])
+            # the text layer read back as verification reads it (its own lines, the whole document as
+            # context) may show a form the reading's words joined in one run did not: box it, write again
+            for _ in range(LATE_FORM_ROUNDS if person is not None else 0):
+                late = [_cover(r, read) for r in _forms_in_text_layer(doc, number, index, kept)
+                        if not any(n.contains(_middle(tuple(r))) for n, _, _ in new)]
+                if not late:
+                    break
+                new += [(r, person.ground or "", person) for r in late]
+                doc.delete_page(number - 1)
+                scan = _scan_page(doc, number, size, picture, read, boxes + [(r, g) for r, g, _ in new])
             scan.set_rotation(rotation)
             added += [LogEntry(name, number, tuple(round(c, 2) for c in r), g, p.entity, p.rule) for r, g, p in new]
         sanitize(doc)
         save_clean(doc, rewritten)  # a file is not rewritten over itself
     os.replace(rewritten, path)
     return added
+
+
+LATE_FORM_ROUNDS = 3  # a page written again at most this often for forms its text layer shows
+
+
+def _scan_page(doc: pymupdf.Document, number: int, size: pymupdf.Rect, picture: pymupdf.Pixmap,
+               read: list[OcrWord], boxes: list[tuple[pymupdf.Rect, str]]) -> pymupdf.Page:
+    """Page ``number`` (1-based) made anew: ``picture`` with ``boxes`` redacted in its pixels and
+    drawn with their codes, and the OCR words outside them as its invisible text layer."""
+    scan = doc.new_page(number - 1, width=size.width, height=size.height)
+    scan.insert_image(scan.rect, pixmap=picture)
+    if boxes:
+        redact_page(scan, [(tuple(r), g) for r, g in boxes])  # the picture's pixels too
+    add_text_layer(scan, read, [tuple(r) for r, _ in boxes])
+    return scan
+
+
+def _cover(rect: pymupdf.Rect, read: list[OcrWord]) -> pymupdf.Rect:
+    """The box over a text-layer word: the OCR word it was written from (its ink, padded), else itself."""
+    for w in read:
+        if pymupdf.Rect(w.box).contains(_middle(tuple(rect))):
+            return pymupdf.Rect(w.cover) | rect
+    return rect
+
+
+def _forms_in_text_layer(doc: pymupdf.Document, number: int, index, kept: list[pymupdf.Rect]) -> list[pymupdf.Rect]:
+    """The word boxes on page ``number`` in which verification's ``check_dossier_names`` finds a
+    dossier name form, outside the boxes of names kept on purpose."""
+    if index is None or not len(index):
+        return []
+    text = extract_text(doc)
+    out = []
+    for r in index.recogniser().analyze(text.text, ["PERSON"]):
+        evidence = (r.recognition_metadata or {}).get("evidence", ())
+        if text.page_of(r.start) != number - 1 or "dossier:in-organisation-name" in evidence or PLACED_SHORTHAND in evidence:
+            continue
+        spanned = [pymupdf.Rect(text.words[i].box) for i in text.word_indices(r.start, r.end)
+                   if text.words[i].page == number - 1]
+        if spanned and not all(any(k.contains(_middle(tuple(b))) for k in kept) for b in spanned):
+            out += spanned
+    return out
 
 
 def _short_names(words: list[OcrWord], redacted: list[Proposal], kept: list[pymupdf.Rect]) -> list:
