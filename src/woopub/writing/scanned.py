@@ -28,7 +28,7 @@ from woopub.writing.pictured import _joined, _occurrences, _values
 from woopub.writing.redact import redact_page
 from woopub.writing.sanitize import sanitize, save_clean
 from woopub.writing.secrets import NUMBER_ENTITIES, STRING_MIN_LENGTH
-from woopub.writing.verify import VERIFY_OCR_DPI
+from woopub.writing.verify import VERIFY_OCR_DPI, dossier_forms_left
 
 SCAN_DPI = VERIFY_OCR_DPI  # 200: the page verification read is read here from the memo, at one resolution
 # a known value found again: blacked out in the scan. Not "unreadable text": a page whose text could
@@ -139,16 +139,8 @@ def _forms_in_text_layer(doc: pymupdf.Document, number: int, index, kept: list[p
     if index is None or not len(index):
         return []
     text = extract_text(doc)
-    out = []
-    for r in index.recogniser().analyze(text.text, ["PERSON"]):
-        evidence = (r.recognition_metadata or {}).get("evidence", ())
-        if text.page_of(r.start) != number - 1 or "dossier:in-organisation-name" in evidence or PLACED_SHORTHAND in evidence:
-            continue
-        spanned = [pymupdf.Rect(text.words[i].box) for i in text.word_indices(r.start, r.end)
-                   if text.words[i].page == number - 1]
-        if spanned and not all(any(k.contains(_middle(tuple(b))) for k in kept) for b in spanned):
-            out += spanned
-    return out
+    return [pymupdf.Rect(text.words[i].box) for words in dossier_forms_left(text, index, {number: kept})
+            for i in words if text.words[i].page == number - 1]
 
 
 def _short_names(words: list[OcrWord], redacted: list[Proposal], kept: list[pymupdf.Rect]) -> list:

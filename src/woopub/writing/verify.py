@@ -525,20 +525,28 @@ def check_dossier_names(doc: pymupdf.Document, name: str, index, keep: dict[int,
         return []
     text = text if text is not None else extract_text(doc)
     problems, named = [], set()  # every page a form is left on, once: the scan repair takes them all
+    for words in dossier_forms_left(text, index, keep):
+        page = text.words[words[0]].page + 1
+        if page not in named:
+            named.add(page)
+            problems.append(Problem(name, "leak", f"{DOSSIER_FORM_LABEL} is still in the text of page {page}"))
+    return problems
+
+
+def dossier_forms_left(text, index, keep: dict[int, list[pymupdf.Rect]]) -> list[list[int]]:
+    """The words (indices in ``text``) of each dossier name form the index's recogniser finds in
+    ``text`` outside the boxes kept on purpose (``keep``, by 1-based page)."""
+    out = []
     for r in index.recogniser().analyze(text.text, ["PERSON"]):
         evidence = (r.recognition_metadata or {}).get("evidence", ())
         if "dossier:in-organisation-name" in evidence:
             continue  # the rules keep these ("Wet Mulder")
         if PLACED_SHORTHAND in evidence:
             continue  # redaction moves what stands beside it; the values redacted are hunted for by themselves
-
         words = text.word_indices(r.start, r.end)
         if words and not _all_kept(text, words, keep):
-            page = text.page_of(r.start) + 1
-            if page not in named:
-                named.add(page)
-                problems.append(Problem(name, "leak", f"{DOSSIER_FORM_LABEL} is still in the text of page {page}"))
-    return problems
+            out.append(words)
+    return out
 
 
 def verify_pdf(path: Path, name: str, secrets: list[Secret], proposals: list[Proposal], entries: list[dict],
