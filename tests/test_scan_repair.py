@@ -159,14 +159,12 @@ def test_the_pages_to_scan_are_those_named_else_those_still_holding_the_value(tm
     assert scanned.pages_to_scan(tmp_path / "memo.pdf", named + [Problem("memo.pdf", "metadata", "x")], secrets) == []
 
 
-def test_a_page_repaired_as_a_scan_blacks_out_the_dossiers_name_forms_ocr_reads_there(tmp_path):
-    # the page's text layer had the name in a form verification did not match to this document's
-    # proposals; OCR of the scan reads it, and the dossier's recogniser would find it in the text layer
+def _memo_with_dossier_name(tmp_path):
+    """The memo (the dossier's name on page 1), a dossier index that holds that name, the engine,
+    and a proposal of this document that redacts another name on page 2."""
     from woopub.detect import PersonIndex
-    from woopub.model import LogEntry, Proposal
-    from woopub.reading.extract import extract_text
+    from woopub.model import Proposal
     from woopub.reading.tesseract import Tesseract
-    from woopub.writing.verify import check_dossier_names
 
     engine = Tesseract()
     if engine.problem():
@@ -176,6 +174,17 @@ def test_a_page_repaired_as_a_scan_blacks_out_the_dossiers_name_forms_ocr_reads_
     index.add_person("Fenna Wijnberg")
     other = Proposal("memo.pdf#1", "memo.pdf", 2, ((72, 60, 120, 76),), "Jan Smit", "PERSON", "redact", "5.1.2e",
                      "naam-persoon", 0.9, "test", "test")
+    return engine, index, other
+
+
+def test_a_page_repaired_as_a_scan_blacks_out_the_dossiers_name_forms_ocr_reads_there(tmp_path):
+    # the page's text layer had the name in a form verification did not match to this document's
+    # proposals; OCR of the scan reads it, and the dossier's recogniser would find it in the text layer
+    from woopub.model import LogEntry
+    from woopub.reading.extract import extract_text
+    from woopub.writing.verify import check_dossier_names
+
+    engine, index, other = _memo_with_dossier_name(tmp_path)
     with pymupdf.open(tmp_path / "memo.pdf") as doc:
         assert check_dossier_names(doc, "memo.pdf", index, {}, extract_text(doc))  # the name stands on page 1
     added = scanned.publish_as_scans(tmp_path / "memo.pdf", "memo.pdf", [1], [other], [], engine, index)
@@ -190,20 +199,10 @@ def test_a_form_the_repaired_pages_text_layer_shows_is_boxed_though_the_reading_
     # the repair searches the OCR words joined in one run; verification reads the text layer the repair
     # wrote, in its own lines: a form the run hid (OCR noise beside it on a coloured table,
     # ../shared/realpdf's NORA matrix page) withheld the document. Simulated: the run finds nothing
-    from woopub.detect import PersonIndex
-    from woopub.model import Proposal
     from woopub.reading.extract import extract_text
-    from woopub.reading.tesseract import Tesseract
     from woopub.writing.verify import check_dossier_names
 
-    engine = Tesseract()
-    if engine.problem():
-        pytest.skip(engine.problem())
-    _memo(tmp_path / "memo.pdf")
-    index = PersonIndex()
-    index.add_person("Fenna Wijnberg")
-    other = Proposal("memo.pdf#1", "memo.pdf", 2, ((72, 60, 120, 76),), "Jan Smit", "PERSON", "redact", "5.1.2e",
-                     "naam-persoon", 0.9, "test", "test")
+    engine, index, other = _memo_with_dossier_name(tmp_path)
     monkeypatch.setattr(scanned, "_dossier_names", lambda *args, **kwargs: [])
     added = scanned.publish_as_scans(tmp_path / "memo.pdf", "memo.pdf", [1], [other], [], engine, index)
     assert added and all(e.page == 1 and e.ground == "5.1.2e" for e in added)
