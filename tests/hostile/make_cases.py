@@ -1254,6 +1254,14 @@ def build_two_tone_screenshot(path: Path) -> None:
     _save(doc, path)
 
 
+def _save_scan(pix: pymupdf.Pixmap, path: Path) -> None:
+    """``pix`` (rendered at 200 dpi) published alone as an image-only page of its own size: a scan."""
+    doc = pymupdf.open()
+    doc.new_page(width=pix.width * 72 / 200, height=pix.height * 72 / 200).insert_image(
+        pymupdf.Rect(0, 0, pix.width * 72 / 200, pix.height * 72 / 200), pixmap=pix)
+    _save(doc, path)
+
+
 def build_two_tone_scan(path: Path) -> None:
     """A scanned form: black printed text and labels, the filled-in values in grey 185 (a whole-page picture)."""
     src = pymupdf.open()
@@ -1263,10 +1271,7 @@ def build_two_tone_scan(path: Path) -> None:
     _two_tone_lines(page, 72, 100 + 18 * 5)
     page.insert_text((72, 100 + 18 * 9), "Dit formulier is volledig ingevuld en ondertekend.", fontsize=11)
     pix = page.get_pixmap(dpi=200, colorspace=pymupdf.csGRAY)
-    doc = pymupdf.open()
-    doc.new_page(width=pix.width * 72 / 200, height=pix.height * 72 / 200).insert_image(
-        pymupdf.Rect(0, 0, pix.width * 72 / 200, pix.height * 72 / 200), pixmap=pix)
-    _save(doc, path)
+    _save_scan(pix, path)
 
 
 NAVY = (0.1, 0.15, 0.35)  # a title bar, a slide's footer band
@@ -1342,10 +1347,7 @@ def build_dark_fields_scan(path: Path) -> None:
         page.insert_text((72, 100 + 18 * n), line, fontsize=11)
     _dark_field_lines(page, 72, 100 + 18 * 5)
     pix = page.get_pixmap(dpi=200, colorspace=pymupdf.csGRAY)
-    doc = pymupdf.open()
-    doc.new_page(width=pix.width * 72 / 200, height=pix.height * 72 / 200).insert_image(
-        pymupdf.Rect(0, 0, pix.width * 72 / 200, pix.height * 72 / 200), pixmap=pix)
-    _save(doc, path)
+    _save_scan(pix, path)
 
 
 def build_banner_scan(path: Path) -> None:
@@ -1358,10 +1360,7 @@ def build_banner_scan(path: Path) -> None:
         page.insert_text((72, 100 + 18 * n), line, fontsize=11)
     _banner_lines(page, 72, 260, page.rect.width - 144)
     pix = page.get_pixmap(dpi=200, colorspace=pymupdf.csGRAY)
-    doc = pymupdf.open()
-    doc.new_page(width=pix.width * 72 / 200, height=pix.height * 72 / 200).insert_image(
-        pymupdf.Rect(0, 0, pix.width * 72 / 200, pix.height * 72 / 200), pixmap=pix)
-    _save(doc, path)
+    _save_scan(pix, path)
 
 
 def build_image_strips(path: Path) -> None:
@@ -1517,10 +1516,7 @@ def build_scan_upside_down(path: Path) -> None:
         page.insert_text((72, 100 + 18 * n), line, fontsize=11)
     page.set_rotation(180)
     pix = page.get_pixmap(dpi=200, colorspace=pymupdf.csGRAY)
-    doc = pymupdf.open()
-    doc.new_page(width=pix.width * 72 / 200, height=pix.height * 72 / 200).insert_image(
-        pymupdf.Rect(0, 0, pix.width * 72 / 200, pix.height * 72 / 200), pixmap=pix)
-    _save(doc, path)
+    _save_scan(pix, path)
 
 
 # -- size ----------------------------------------------------------------------------
